@@ -1,0 +1,168 @@
+// The case (forløb): one per young person, an aggregate saved whole with its etag.
+import type { TeamRole } from './roles';
+import { DomainError } from './errors';
+import { ageOn, localDate, optionalEmail, optionalPhone, optionalText, requiredDate, requiredText, TEXT_LIMITS } from './fields';
+import type { Consent } from './consent';
+
+export const EDUCATION_STATUSES = ['education', 'work', 'neither'] as const;
+export type EducationStatus = (typeof EDUCATION_STATUSES)[number];
+
+/** Seed 003: the model's target group is 13 to 30 years. */
+export const TARGET_AGE = { min: 13, max: 30 } as const;
+
+export interface ContactDetails {
+  phone?: string;
+  email?: string;
+  address?: string;
+}
+
+export interface YoungPerson {
+  name: string;
+  birthDate: string;
+  contact: ContactDetails;
+  statusAtStart: EducationStatus;
+}
+
+export type MemberPerson =
+  | { kind: 'teams'; aadObjectId: string; name: string }
+  | { kind: 'external'; name: string; phone?: string; email?: string }
+  /** The young person's own entry; the data lives in `Case.youngPerson`, never copied. */
+  | { kind: 'youngPerson' };
+
+export interface TeamMember {
+  id: string;
+  role: TeamRole;
+  /** Who "andre (angiv hvem)" is: required for role `other`. */
+  otherRoleName?: string;
+  person: MemberPerson;
+  /** Støttemuligheder: what can we help with. */
+  supportOffer?: string;
+  addedAt: string;
+}
+
+/** Where the case lives in Teams: a channel thread, a group chat, or nowhere yet (made in 1:1). */
+export interface CaseHome {
+  kind: 'channelThread' | 'groupChat';
+  conversationId: string;
+}
+
+/** A recorded change. Holds ids and codes only, so the history itself carries no personal data. */
+export interface CaseEvent {
+  at: string;
+  byAadObjectId: string;
+  kind:
+    | 'caseCreated'
+    | 'memberAdded'
+    | 'memberChanged'
+    | 'memberRemoved'
+    | 'coordinatorHandedOver'
+    | 'consentRecorded'
+    | 'consentWithdrawn'
+    | 'homeSet';
+  memberId?: string;
+  fromMemberId?: string;
+}
+
+export interface Case {
+  id: string;
+  tenantId: string;
+  /** A short reference that carries no personal data, for channel posts. */
+  reference: string;
+  createdAt: string;
+  youngPerson: YoungPerson;
+  members: TeamMember[];
+  consents: Consent[];
+  history: CaseEvent[];
+  home?: CaseHome;
+}
+
+export interface NewCaseInput {
+  name?: string;
+  birthDate?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+  status?: string;
+}
+
+export interface Creator {
+  aadObjectId: string;
+  name: string;
+}
+
+export interface CreateCaseIds {
+  caseId: string;
+  reference: string;
+  coordinatorMemberId: string;
+  youngPersonMemberId: string;
+}
+
+export function validateYoungPerson(input: NewCaseInput, now: Date): YoungPerson {
+  const name = requiredText(input.name, 'name', TEXT_LIMITS.name);
+  const birthDate = requiredDate(input.birthDate, 'birthDate');
+  const age = ageOn(birthDate, localDate(now));
+  if (age < TARGET_AGE.min || age > TARGET_AGE.max) {
+    throw new DomainError('ageOutsideTargetGroup', { min: TARGET_AGE.min, max: TARGET_AGE.max });
+  }
+  const status = input.status?.trim();
+  if (!status) throw new DomainError('fieldRequired', { field: 'status' });
+  if (!(EDUCATION_STATUSES as readonly string[]).includes(status)) throw new DomainError('fieldRequired', { field: 'status' });
+  return {
+    name,
+    birthDate,
+    contact: {
+      phone: optionalPhone(input.phone, 'phone'),
+      email: optionalEmail(input.email, 'email'),
+      address: optionalText(input.address, 'address', TEXT_LIMITS.short),
+    },
+    statusAtStart: status as EducationStatus,
+  };
+}
+
+/** The creator becomes the coordinator; the young person is on the team from the start. */
+export function createCase(tenantId: string, creator: Creator, input: NewCaseInput, ids: CreateCaseIds, now: Date): Case {
+  const youngPerson = validateYoungPerson(input, now);
+  const at = now.toISOString();
+  return {
+    id: ids.caseId,
+    tenantId,
+    reference: ids.reference,
+    createdAt: at,
+    youngPerson,
+    members: [
+      {
+        id: ids.coordinatorMemberId,
+        role: 'coordinator',
+        person: { kind: 'teams', aadObjectId: creator.aadObjectId, name: requiredText(creator.name, 'creatorName', TEXT_LIMITS.name) },
+        addedAt: at,
+      },
+      { id: ids.youngPersonMemberId, role: 'youngPerson', person: { kind: 'youngPerson' }, addedAt: at },
+    ],
+    consents: [],
+    history: [{ at, byAadObjectId: creator.aadObjectId, kind: 'caseCreated' }],
+  };
+}
+
+export function setHome(current: Case, home: CaseHome, byAadObjectId: string, now: Date): Case {
+  if (current.home) throw new DomainError('caseAlreadyHasHome');
+  return {
+    ...current,
+    home,
+    history: [...current.history, { at: now.toISOString(), byAadObjectId, kind: 'homeSet' }],
+  };
+}
+
+export function coordinatorOf(current: Case): TeamMember {
+  const coordinator = current.members.find((member) => member.role === 'coordinator');
+  if (!coordinator) throw new Error(`case ${current.id} has no coordinator`);
+  return coordinator;
+}
+
+export function memberByAadObjectId(current: Case, aadObjectId: string): TeamMember | undefined {
+  return current.members.find((member) => member.person.kind === 'teams' && member.person.aadObjectId === aadObjectId);
+}
+
+/** The Teams users of the team: who may see the case and who gets user-specific card views. */
+export function teamsUserIds(current: Case): string[] {
+  return current.members.flatMap((member) => (member.person.kind === 'teams' ? [member.person.aadObjectId] : []));
+}

@@ -1,0 +1,92 @@
+// Consent (samtykkeerklæring, seed 002): given by the young person, and while under 18 also by the
+// holder of parental responsibility; names the parties who may exchange information; expires; can be
+// withdrawn. Records are kept as history: renewing adds a record, withdrawing marks the current one.
+import { DomainError } from './errors';
+import { ageOn, localDate, optionalText, requiredDate, TEXT_LIMITS } from './fields';
+import type { Case } from './case';
+
+export const ADULT_AGE = 18;
+
+export interface Consent {
+  id: string;
+  givenByYoungPerson: boolean;
+  /** Indehaver af forældremyndigheden, required while the young person is under 18. */
+  parentalHolderName?: string;
+  givenOn: string;
+  expiresOn: string;
+  /** Member ids of the parties who may exchange information. */
+  partyMemberIds: string[];
+  recordedByAadObjectId: string;
+  recordedAt: string;
+  withdrawnAt?: string;
+  withdrawnByAadObjectId?: string;
+}
+
+export interface ConsentInput {
+  givenByYoungPerson: boolean;
+  parentalHolderName?: string;
+  givenOn?: string;
+  expiresOn?: string;
+  partyMemberIds: string[];
+}
+
+export function currentConsent(current: Case): Consent | undefined {
+  return current.consents.at(-1);
+}
+
+export function isConsentValid(consent: Consent | undefined, now: Date): consent is Consent {
+  if (!consent || consent.withdrawnAt) return false;
+  const today = localDate(now);
+  return consent.givenOn <= today && today <= consent.expiresOn;
+}
+
+export function hasValidConsent(current: Case, now: Date): boolean {
+  return isConsentValid(currentConsent(current), now);
+}
+
+/** May this member exchange information about the young person now? */
+export function isConsentedParty(current: Case, memberId: string, now: Date): boolean {
+  const consent = currentConsent(current);
+  return isConsentValid(consent, now) && consent.partyMemberIds.includes(memberId);
+}
+
+export function recordConsent(current: Case, input: ConsentInput, consentId: string, byAadObjectId: string, now: Date): Case {
+  if (!input.givenByYoungPerson) throw new DomainError('consentNeedsYoungPerson');
+  const givenOn = requiredDate(input.givenOn, 'givenOn');
+  const expiresOn = requiredDate(input.expiresOn, 'expiresOn');
+  if (givenOn > localDate(now)) throw new DomainError('consentGivenInFuture');
+  if (expiresOn <= givenOn) throw new DomainError('consentExpiryNotAfterGiven');
+  const parentalHolderName = optionalText(input.parentalHolderName, 'parentalHolderName', TEXT_LIMITS.name);
+  if (ageOn(current.youngPerson.birthDate, givenOn) < ADULT_AGE && !parentalHolderName) {
+    throw new DomainError('consentNeedsParentalHolder');
+  }
+  const memberIds = new Set(current.members.map((member) => member.id));
+  const partyMemberIds = [...new Set(input.partyMemberIds)].filter((id) => memberIds.has(id));
+  if (partyMemberIds.length === 0) throw new DomainError('consentNeedsParties');
+  const consent: Consent = {
+    id: consentId,
+    givenByYoungPerson: true,
+    parentalHolderName,
+    givenOn,
+    expiresOn,
+    partyMemberIds,
+    recordedByAadObjectId: byAadObjectId,
+    recordedAt: now.toISOString(),
+  };
+  return {
+    ...current,
+    consents: [...current.consents, consent],
+    history: [...current.history, { at: consent.recordedAt, byAadObjectId, kind: 'consentRecorded' }],
+  };
+}
+
+export function withdrawConsent(current: Case, byAadObjectId: string, now: Date): Case {
+  const consent = currentConsent(current);
+  if (!consent || consent.withdrawnAt) throw new DomainError('noConsentToWithdraw');
+  const at = now.toISOString();
+  return {
+    ...current,
+    consents: [...current.consents.slice(0, -1), { ...consent, withdrawnAt: at, withdrawnByAadObjectId: byAadObjectId }],
+    history: [...current.history, { at, byAadObjectId, kind: 'consentWithdrawn' }],
+  };
+}

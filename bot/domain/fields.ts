@@ -1,0 +1,54 @@
+// Rules for single input fields. Every free-text field passes through here, so a CPR number or an
+// oversized text is refused before anything is built from it.
+import { DateTime } from 'luxon';
+import { containsCpr } from './cpr';
+import { DomainError } from './errors';
+
+export const TEXT_LIMITS = { name: 200, short: 500, long: 2000 } as const;
+export const MODEL_ZONE = 'Europe/Copenhagen';
+
+export function requiredText(value: string | undefined, field: string, maxLength: number): string {
+  const text = optionalText(value, field, maxLength);
+  if (!text) throw new DomainError('fieldRequired', { field });
+  return text;
+}
+
+export function optionalText(value: string | undefined, field: string, maxLength: number): string | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (text.length > maxLength) throw new DomainError('textTooLong', { field, max: maxLength });
+  if (containsCpr(text)) throw new DomainError('cprNotAllowed', { field });
+  return text;
+}
+
+/** A calendar date as the model writes it: YYYY-MM-DD, a real day. */
+export function requiredDate(value: string | undefined, field: string): string {
+  const text = value?.trim();
+  if (!text) throw new DomainError('fieldRequired', { field });
+  const date = DateTime.fromISO(text, { zone: MODEL_ZONE });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || !date.isValid) throw new DomainError('invalidDate', { field });
+  return text;
+}
+
+export function optionalEmail(value: string | undefined, field: string): string | undefined {
+  const email = optionalText(value, field, TEXT_LIMITS.name);
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new DomainError('invalidEmail', { field });
+  return email;
+}
+
+export function optionalPhone(value: string | undefined, field: string): string | undefined {
+  const phone = optionalText(value, field, TEXT_LIMITS.name);
+  if (phone && !/^\+?[\d\s-]{8,20}$/.test(phone)) throw new DomainError('invalidPhone', { field });
+  return phone;
+}
+
+/** Today's date in Copenhagen: the day a caseworker would write on a form. */
+export function localDate(now: Date): string {
+  return DateTime.fromJSDate(now, { zone: MODEL_ZONE }).toISODate() ?? '';
+}
+
+export function ageOn(birthDate: string, onDate: string): number {
+  const birth = DateTime.fromISO(birthDate);
+  const day = DateTime.fromISO(onDate);
+  return Math.floor(day.diff(birth, 'years').years);
+}

@@ -1,0 +1,128 @@
+// Building the team (det tværfaglige team): the coordinator adds, changes and removes members.
+import { ASSIGNABLE_ROLES, type TeamRole } from './roles';
+import { DomainError } from './errors';
+import { optionalEmail, optionalPhone, optionalText, requiredText, TEXT_LIMITS } from './fields';
+import { type Case, type MemberPerson, type TeamMember, coordinatorOf, memberByAadObjectId } from './case';
+
+export type NewMemberPerson =
+  | { kind: 'teams'; aadObjectId: string; name?: string }
+  | { kind: 'external'; name?: string; phone?: string; email?: string };
+
+export interface AddMemberInput {
+  role: string;
+  otherRoleName?: string;
+  person: NewMemberPerson;
+  supportOffer?: string;
+}
+
+export interface ChangeMemberInput {
+  memberId: string;
+  role: string;
+  otherRoleName?: string;
+  supportOffer?: string;
+}
+
+function assignableRole(role: string, otherRoleName: string | undefined): { role: TeamRole; otherRoleName?: string } {
+  if (!(ASSIGNABLE_ROLES as readonly string[]).includes(role)) throw new DomainError('roleNotAssignable');
+  const name = optionalText(otherRoleName, 'otherRoleName', TEXT_LIMITS.name);
+  if (role === 'other' && !name) throw new DomainError('otherRoleNeedsName');
+  return role === 'other' ? { role, otherRoleName: name } : { role: role as TeamRole };
+}
+
+function validatePerson(person: NewMemberPerson): MemberPerson {
+  if (person.kind === 'teams') {
+    const aadObjectId = requiredText(person.aadObjectId, 'aadObjectId', TEXT_LIMITS.name);
+    return { kind: 'teams', aadObjectId, name: requiredText(person.name, 'name', TEXT_LIMITS.name) };
+  }
+  return {
+    kind: 'external',
+    name: requiredText(person.name, 'name', TEXT_LIMITS.name),
+    phone: optionalPhone(person.phone, 'phone'),
+    email: optionalEmail(person.email, 'email'),
+  };
+}
+
+function findMember(current: Case, memberId: string): TeamMember {
+  const member = current.members.find((candidate) => candidate.id === memberId);
+  if (!member) throw new DomainError('memberNotFound');
+  return member;
+}
+
+function assertNotFixedRole(member: TeamMember): void {
+  if (member.role === 'coordinator' || member.role === 'youngPerson') throw new DomainError('coordinatorCannotBeChanged');
+}
+
+export function addMember(current: Case, input: AddMemberInput, memberId: string, byAadObjectId: string, now: Date): Case {
+  const person = validatePerson(input.person);
+  if (person.kind === 'teams' && memberByAadObjectId(current, person.aadObjectId)) throw new DomainError('memberAlreadyOnTeam');
+  const at = now.toISOString();
+  const member: TeamMember = {
+    id: memberId,
+    ...assignableRole(input.role, input.otherRoleName),
+    person,
+    supportOffer: optionalText(input.supportOffer, 'supportOffer', TEXT_LIMITS.short),
+    addedAt: at,
+  };
+  return {
+    ...current,
+    members: [...current.members, member],
+    history: [...current.history, { at, byAadObjectId, kind: 'memberAdded', memberId }],
+  };
+}
+
+export function changeMember(current: Case, input: ChangeMemberInput, byAadObjectId: string, now: Date): Case {
+  const member = findMember(current, input.memberId);
+  assertNotFixedRole(member);
+  const changed: TeamMember = {
+    ...member,
+    otherRoleName: undefined,
+    ...assignableRole(input.role, input.otherRoleName),
+    supportOffer: optionalText(input.supportOffer, 'supportOffer', TEXT_LIMITS.short),
+  };
+  return {
+    ...current,
+    members: current.members.map((candidate) => (candidate.id === member.id ? changed : candidate)),
+    history: [...current.history, { at: now.toISOString(), byAadObjectId, kind: 'memberChanged', memberId: member.id }],
+  };
+}
+
+export function removeMember(current: Case, memberId: string, byAadObjectId: string, now: Date): Case {
+  const member = findMember(current, memberId);
+  assertNotFixedRole(member);
+  return {
+    ...current,
+    members: current.members.filter((candidate) => candidate.id !== memberId),
+    history: [...current.history, { at: now.toISOString(), byAadObjectId, kind: 'memberRemoved', memberId }],
+  };
+}
+
+/**
+ * Exactly one coordinator at a time: the new one must be a Teams user on the team. The previous
+ * coordinator stays with the role given, or leaves the team when none is given.
+ */
+export function handOverCoordinator(
+  current: Case,
+  toMemberId: string,
+  previousCoordinatorRole: string | undefined,
+  byAadObjectId: string,
+  now: Date,
+): Case {
+  const previous = coordinatorOf(current);
+  const next = findMember(current, toMemberId);
+  if (next.id === previous.id) throw new DomainError('alreadyCoordinator');
+  if (next.person.kind !== 'teams' || next.role === 'youngPerson') throw new DomainError('coordinatorMustBeTeamsUser');
+  const stays = previousCoordinatorRole ? assignableRole(previousCoordinatorRole, undefined) : undefined;
+  const members = current.members.flatMap((member): TeamMember[] => {
+    if (member.id === next.id) return [{ ...member, role: 'coordinator', otherRoleName: undefined }];
+    if (member.id === previous.id) return stays ? [{ ...member, ...stays }] : [];
+    return [member];
+  });
+  return {
+    ...current,
+    members,
+    history: [
+      ...current.history,
+      { at: now.toISOString(), byAadObjectId, kind: 'coordinatorHandedOver', memberId: next.id, fromMemberId: previous.id },
+    ],
+  };
+}
