@@ -1,0 +1,35 @@
+// Optimistic concurrency for every change: load, re-apply the command to what is stored now, save
+// with the etag. A stale save is never forced through; the command runs again on fresh state.
+import type { Case } from '../domain/case';
+import { DomainError } from '../domain/errors';
+import { type CaseStore, type SaveEffects, type StoredCase, ConcurrencyConflict } from '../store/port';
+
+export const MAX_SAVE_ATTEMPTS = 50;
+
+export interface CaseChange {
+  changed: Case;
+  effects: SaveEffects;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function saveWithRetry(
+  store: CaseStore,
+  tenantId: string,
+  caseId: string,
+  change: (current: Case) => CaseChange,
+): Promise<StoredCase> {
+  for (let attempt = 1; attempt <= MAX_SAVE_ATTEMPTS; attempt++) {
+    const stored = await store.getCase(tenantId, caseId);
+    if (!stored) throw new DomainError('caseNotFound');
+    const { changed, effects } = change(stored.case);
+    try {
+      return await store.replaceCase(changed, stored.etag, effects);
+    } catch (error) {
+      if (!(error instanceof ConcurrencyConflict)) throw error;
+      // Jitter spreads the retries of many simultaneous writers so most land on the next attempt.
+      await pause(Math.random() * Math.min(attempt, 10) * 2);
+    }
+  }
+  throw new DomainError('tooManyConflicts');
+}
