@@ -1,0 +1,33 @@
+// What every use case gets: who acts, and the ports it may use. Time and ids are inputs.
+import type { AuditRecord, CaseStore } from '../store/port';
+
+export interface Actor {
+  tenantId: string;
+  aadObjectId: string;
+  /** The display name Teams gives; used when the actor becomes a team member. */
+  name: string;
+}
+
+export interface AppDeps {
+  store: CaseStore;
+  now: () => Date;
+  newId: () => string;
+}
+
+export function auditRecord(
+  deps: AppDeps,
+  actor: Actor,
+  caseId: string,
+  action: string,
+  outcome: AuditRecord['outcome'],
+): AuditRecord {
+  return {
+    id: deps.newId(),
+    tenantId: actor.tenantId,
+    caseId,
+    actorAadObjectId: actor.aadObjectId,
+    action,
+    outcome,
+    at: deps.now().toISOString(),
+  };
+}

@@ -1,0 +1,38 @@
+// A change to a case by a team member, saved with its audit record; a refusal is audited as denied.
+import type { Case } from '../domain/case';
+import { DomainError } from '../domain/errors';
+import type { Actor, AppDeps } from './context';
+import { auditRecord } from './context';
+import { saveWithRetry } from './saveWithRetry';
+
+const ACCESS_REFUSALS = new Set(['notTeamMember', 'notCoordinator', 'noValidConsent']);
+
+/** Runs `apply` on fresh state, retrying on conflicts; `authorize` throws when the actor may not. */
+export async function guardedChange(
+  deps: AppDeps,
+  actor: Actor,
+  caseId: string,
+  action: string,
+  authorize: (current: Case) => void,
+  apply: (current: Case, now: Date) => Case,
+): Promise<Case> {
+  try {
+    const saved = await saveWithRetry(deps.store, actor.tenantId, caseId, (current) => {
+      authorize(current);
+      return {
+        changed: apply(current, deps.now()),
+        effects: { audit: [auditRecord(deps, actor, caseId, action, 'ok')] },
+      };
+    });
+    return saved.case;
+  } catch (error) {
+    await auditIfRefused(deps, actor, caseId, action, error);
+    throw error;
+  }
+}
+
+export async function auditIfRefused(deps: AppDeps, actor: Actor, caseId: string, action: string, error: unknown): Promise<void> {
+  if (error instanceof DomainError && ACCESS_REFUSALS.has(error.code)) {
+    await deps.store.appendAudit([auditRecord(deps, actor, caseId, action, 'denied')]);
+  }
+}

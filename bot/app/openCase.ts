@@ -1,0 +1,46 @@
+// `ny sag`: the creator becomes the coordinator; the case is stored with its home in Teams.
+import { type Case, type CaseHome, type NewCaseInput, createCase, setHome } from '../domain/case';
+import { DomainError } from '../domain/errors';
+import { type Actor, type AppDeps, auditRecord } from './context';
+
+const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A short case reference without personal data, e.g. `S-7KQ2M`, derived from a fresh id. */
+export function referenceFrom(id: string): string {
+  const digits = id.replace(/[^0-9a-f]/gi, '').slice(0, 10);
+  let value = BigInt(`0x${digits || '0'}`);
+  let reference = '';
+  for (let i = 0; i < 5; i++) {
+    reference += REFERENCE_ALPHABET[Number(value % 32n)];
+    value /= 32n;
+  }
+  return `S-${reference}`;
+}
+
+/**
+ * `homeFor` places the case in Teams (starts its channel thread, or names the group chat) once the
+ * input is known to be valid; the case is stored only after that, so a failure leaves nothing half.
+ */
+export async function openCase(
+  deps: AppDeps,
+  actor: Actor,
+  input: NewCaseInput,
+  homeFor?: (draft: Case) => Promise<CaseHome>,
+): Promise<Case> {
+  const caseId = deps.newId();
+  const now = deps.now();
+  const draft = createCase(
+    actor.tenantId,
+    actor,
+    input,
+    { caseId, reference: referenceFrom(caseId), coordinatorMemberId: deps.newId(), youngPersonMemberId: deps.newId() },
+    now,
+  );
+  const home = homeFor ? await homeFor(draft) : undefined;
+  if (home && (await deps.store.findCaseByConversation(actor.tenantId, home.conversationId))) {
+    throw new DomainError('caseAlreadyHasHome');
+  }
+  const created = home ? setHome(draft, home, actor.aadObjectId, now) : draft;
+  const stored = await deps.store.createCase(created, { audit: [auditRecord(deps, actor, caseId, 'case.create', 'ok')] });
+  return stored.case;
+}

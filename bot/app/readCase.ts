@@ -1,0 +1,65 @@
+// Reading a case: every read is audited, and so is every refusal.
+import type { Case, TeamMember } from '../domain/case';
+import { requireCaseReader, requireCoordinator, requireMember } from '../domain/access';
+import { DomainError } from '../domain/errors';
+import type { CaseSummary } from '../store/port';
+import { type Actor, type AppDeps, auditRecord } from './context';
+import { auditIfRefused } from './guardedChange';
+
+/** A card a team member can ask for: the overview and team need consent, the consent card the coordinator. */
+export type CaseView = 'overview' | 'team' | 'consent';
+/** Why the case is read; changing a member is the coordinator's. */
+export type ReadPurpose = CaseView | 'memberEdit';
+
+export interface CaseRead {
+  case: Case;
+  viewer: TeamMember;
+}
+
+const AUTHORIZE: Record<ReadPurpose, (current: Case, aadObjectId: string, now: Date) => TeamMember> = {
+  overview: requireCaseReader,
+  team: requireCaseReader,
+  consent: (current, aadObjectId) => requireCoordinator(current, aadObjectId),
+  memberEdit: (current, aadObjectId) => requireCoordinator(current, aadObjectId),
+};
+
+export async function readCase(deps: AppDeps, actor: Actor, caseId: string, purpose: ReadPurpose): Promise<CaseRead> {
+  const stored = await deps.store.getCase(actor.tenantId, caseId);
+  if (!stored) throw new DomainError('caseNotFound');
+  const action = `${purpose}.read`;
+  try {
+    const viewer = AUTHORIZE[purpose](stored.case, actor.aadObjectId, deps.now());
+    await deps.store.appendAudit([auditRecord(deps, actor, caseId, action, 'ok')]);
+    return { case: stored.case, viewer };
+  } catch (error) {
+    await auditIfRefused(deps, actor, caseId, action, error);
+    throw error;
+  }
+}
+
+/** The case whose home is this channel thread or group chat, if any; membership is not checked here. */
+export async function caseIdForConversation(deps: AppDeps, actor: Actor, conversationId: string): Promise<string | undefined> {
+  return (await deps.store.findCaseByConversation(actor.tenantId, conversationId))?.case.id;
+}
+
+export function listMyCases(deps: AppDeps, actor: Actor): Promise<CaseSummary[]> {
+  return deps.store.listCasesForUser(actor.tenantId, actor.aadObjectId);
+}
+
+/** In a 1:1 chat the user picks the case that later commands apply to. */
+export async function selectCase(deps: AppDeps, actor: Actor, caseId: string): Promise<Case> {
+  const stored = await deps.store.getCase(actor.tenantId, caseId);
+  if (!stored) throw new DomainError('caseNotFound');
+  try {
+    requireMember(stored.case, actor.aadObjectId);
+  } catch (error) {
+    await auditIfRefused(deps, actor, caseId, 'case.select', error);
+    throw error;
+  }
+  await deps.store.putUserState({ tenantId: actor.tenantId, aadObjectId: actor.aadObjectId, selectedCaseId: caseId });
+  return stored.case;
+}
+
+export async function selectedCaseId(deps: AppDeps, actor: Actor): Promise<string | undefined> {
+  return (await deps.store.getUserState(actor.tenantId, actor.aadObjectId))?.selectedCaseId;
+}

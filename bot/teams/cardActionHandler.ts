@@ -1,0 +1,164 @@
+// Universal Actions (Action.Execute): parse, refuse CPR numbers, run the use case, answer the person
+// who clicked with the updated card or a message in their language.
+import type { AdaptiveCardInvokeResponse, CloudAdapter, TurnContext } from 'botbuilder';
+import { baseCard } from '../../cards/caseCards';
+import { messageCard } from '../../cards/messageCard';
+import { memberEditCard } from '../../cards/teamCards';
+import type { Actor, AppDeps } from '../app/context';
+import { recordCaseConsent, withdrawCaseConsent } from '../app/manageConsent';
+import { addTeamMember, changeTeamMember, handOverCoordination, removeTeamMember } from '../app/manageTeam';
+import { openCase } from '../app/openCase';
+import { readCase, selectCase } from '../app/readCase';
+import type { Case, CaseHome } from '../domain/case';
+import { assertNoCpr } from '../domain/cpr';
+import { DomainError } from '../domain/errors';
+import type { Messages } from '../i18n';
+import type { Logger } from '../logger';
+import { type ConversationKind, channelIdOf, conversationKind } from './actor';
+import { type CardAction, parseCardAction } from './cardActions';
+import { detailCard } from './caseCards';
+import { cardActivity } from './messageHandler';
+import { cardResponse, isDomainError, messageResponse, refusalText } from './replies';
+import { rosterOf } from './roster';
+import { startChannelThread } from './threads';
+
+export interface CardActionContext {
+  adapter: CloudAdapter;
+  botAppId: string;
+  deps: AppDeps;
+  log: Logger;
+}
+
+export async function handleCardAction(
+  context: TurnContext,
+  env: CardActionContext,
+  actor: Actor,
+  m: Messages,
+): Promise<AdaptiveCardInvokeResponse> {
+  const parsed = parseCardAction(context.activity.value);
+  if (!parsed.ok) {
+    env.log.info({ event: 'card.action', outcome: parsed.problem });
+    const text = { malformed: m.badCardData, unknownVerb: m.unknownAction, newerVersion: m.newerCard }[parsed.problem];
+    return messageResponse(text);
+  }
+  const { action } = parsed;
+  try {
+    assertNoCpr(action.data);
+    const response = await runCardAction(context, env, actor, m, action);
+    env.log.info({ event: 'card.action', verb: action.verb, outcome: 'ok' });
+    return response;
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    env.log.info({ event: 'card.action', verb: action.verb, outcome: error.code });
+    return messageResponse(refusalText(m, error));
+  }
+}
+
+async function runCardAction(
+  context: TurnContext,
+  { adapter, botAppId, deps }: CardActionContext,
+  actor: Actor,
+  m: Messages,
+  action: CardAction,
+): Promise<AdaptiveCardInvokeResponse> {
+  const done = m.cards.done;
+  const teamCard = (caseId: string, notice: string) => detailCard(context, deps, actor, m, caseId, 'team', notice);
+  switch (action.verb) {
+    case 'case.create':
+      return cardResponse(await createCaseHere(context, adapter, botAppId, deps, actor, m, action.data));
+    case 'case.show':
+      return cardResponse(await detailCard(context, deps, actor, m, action.data.caseId, action.data.view));
+    case 'case.select': {
+      const picked = await selectCase(deps, actor, action.data.caseId);
+      const overview = await detailCard(context, deps, actor, m, picked.id, 'overview');
+      return cardResponse(overview);
+    }
+    case 'team.edit': {
+      const { case: current } = await readCase(deps, actor, action.data.caseId, 'memberEdit');
+      const member = current.members.find((candidate) => candidate.id === action.data.memberId);
+      if (!member) throw new DomainError('memberNotFound');
+      return cardResponse(memberEditCard(m, current, member));
+    }
+    case 'team.addTeamsUser': {
+      const { caseId, teamsUser, teamsRole, teamsOtherRoleName, teamsSupportOffer } = action.data;
+      if (!teamsUser) throw new DomainError('fieldRequired', { field: 'name' });
+      // The name comes from Teams' roster, never from what the card sent.
+      const person = (await rosterOf(context)).find((candidate) => candidate.aadObjectId === teamsUser);
+      if (!person) return messageResponse(m.notInConversation);
+      await addTeamMember(deps, actor, caseId, {
+        role: teamsRole ?? '',
+        otherRoleName: teamsOtherRoleName,
+        supportOffer: teamsSupportOffer,
+        person: { kind: 'teams', aadObjectId: person.aadObjectId, name: person.name },
+      });
+      return cardResponse(await teamCard(caseId, done.memberAdded));
+    }
+    case 'team.addExternal': {
+      const { caseId, externalName, externalPhone, externalEmail, externalRole, externalOtherRoleName, externalSupportOffer } = action.data;
+      await addTeamMember(deps, actor, caseId, {
+        role: externalRole ?? '',
+        otherRoleName: externalOtherRoleName,
+        supportOffer: externalSupportOffer,
+        person: { kind: 'external', name: externalName, phone: externalPhone, email: externalEmail },
+      });
+      return cardResponse(await teamCard(caseId, done.memberAdded));
+    }
+    case 'team.change': {
+      const { caseId, memberId, role, otherRoleName, supportOffer } = action.data;
+      await changeTeamMember(deps, actor, caseId, { memberId, role: role ?? '', otherRoleName, supportOffer });
+      return cardResponse(await teamCard(caseId, done.memberChanged));
+    }
+    case 'team.remove':
+      await removeTeamMember(deps, actor, action.data.caseId, action.data.memberId);
+      return cardResponse(await teamCard(action.data.caseId, done.memberRemoved));
+    case 'team.handOver': {
+      const { caseId, toMemberId, previousCoordinatorRole } = action.data;
+      if (!toMemberId) throw new DomainError('fieldRequired', { field: 'name' });
+      const changed = await handOverCoordination(deps, actor, caseId, toMemberId, previousCoordinatorRole || undefined);
+      // The previous coordinator may have left the team, and then sees no more of the case.
+      const stillOnTeam = changed.members.some((member) => member.person.kind === 'teams' && member.person.aadObjectId === actor.aadObjectId);
+      return cardResponse(stillOnTeam ? await teamCard(caseId, done.coordinatorHandedOver) : messageCard(done.coordinatorHandedOver, ''));
+    }
+    case 'consent.record': {
+      const { caseId, givenByYoungPerson, parentalHolderName, givenOn, expiresOn, partyMemberIds } = action.data;
+      await recordCaseConsent(deps, actor, caseId, {
+        givenByYoungPerson: givenByYoungPerson === true || givenByYoungPerson === 'true',
+        parentalHolderName,
+        givenOn,
+        expiresOn,
+        partyMemberIds: (partyMemberIds ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+      });
+      return cardResponse(await detailCard(context, deps, actor, m, caseId, 'consent', done.consentRecorded));
+    }
+    case 'consent.withdraw':
+      await withdrawCaseConsent(deps, actor, action.data.caseId);
+      return cardResponse(await detailCard(context, deps, actor, m, action.data.caseId, 'consent', done.consentWithdrawn));
+  }
+}
+
+/** In a channel the case gets a new thread; a group chat is itself the case's home; a 1:1 case has none. */
+async function createCaseHere(
+  context: TurnContext,
+  adapter: CloudAdapter,
+  botAppId: string,
+  deps: AppDeps,
+  actor: Actor,
+  m: Messages,
+  input: Extract<CardAction, { verb: 'case.create' }>['data'],
+) {
+  const { activity } = context;
+  const kind = conversationKind(activity);
+  const homeFor: Record<ConversationKind, ((draft: Case) => Promise<CaseHome>) | undefined> = {
+    channel: async (draft) => ({
+      kind: 'channelThread',
+      conversationId: await startChannelThread(adapter, context, botAppId, channelIdOf(activity) ?? activity.conversation.id, baseCard(m, draft, 'overview')),
+    }),
+    groupChat: async () => ({ kind: 'groupChat', conversationId: activity.conversation.id }),
+    personal: undefined,
+  };
+  const created = await openCase(deps, actor, input, homeFor[kind]);
+  if (kind === 'groupChat') await context.sendActivity(cardActivity(baseCard(m, created, 'overview')));
+  if (kind === 'personal') await selectCase(deps, actor, created.id);
+  const next = kind === 'channel' ? m.cards.caseCreatedInThread : m.cards.caseCreatedHere;
+  return messageCard(m.cards.caseCreated(created.reference), next, 'good');
+}

@@ -1,0 +1,68 @@
+// The card verbs and the data each carries (cards/README.md is the protocol for humans). Every
+// payload is parsed here before any use case runs; what does not parse is refused whole.
+import { z } from 'zod';
+import { CARD_VERSION } from '../../cards/version';
+
+/** Generous outer bounds; the domain enforces the exact limits with field-specific messages. */
+const text = z.string().max(10_000);
+const optionalText = text.optional();
+const id = z.string().min(1).max(200);
+const version = z.coerce.number().int().min(1);
+const withCase = { v: version, caseId: id };
+
+export const CARD_ACTIONS = {
+  'case.create': z.object({ v: version, name: optionalText, birthDate: optionalText, phone: optionalText, email: optionalText, address: optionalText, status: optionalText }),
+  'case.show': z.object({ ...withCase, view: z.enum(['overview', 'team', 'consent']) }),
+  'case.select': z.object(withCase),
+  'team.edit': z.object({ ...withCase, memberId: id }),
+  'team.addTeamsUser': z.object({ ...withCase, teamsUser: optionalText, teamsRole: optionalText, teamsOtherRoleName: optionalText, teamsSupportOffer: optionalText }),
+  'team.addExternal': z.object({
+    ...withCase,
+    externalName: optionalText,
+    externalPhone: optionalText,
+    externalEmail: optionalText,
+    externalRole: optionalText,
+    externalOtherRoleName: optionalText,
+    externalSupportOffer: optionalText,
+  }),
+  'team.change': z.object({ ...withCase, memberId: id, role: optionalText, otherRoleName: optionalText, supportOffer: optionalText }),
+  'team.remove': z.object({ ...withCase, memberId: id }),
+  'team.handOver': z.object({ ...withCase, toMemberId: optionalText, previousCoordinatorRole: optionalText }),
+  'consent.record': z.object({
+    ...withCase,
+    givenByYoungPerson: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
+    parentalHolderName: optionalText,
+    givenOn: optionalText,
+    expiresOn: optionalText,
+    /** Teams sends a multi-select as comma-separated values. */
+    partyMemberIds: optionalText,
+  }),
+  'consent.withdraw': z.object(withCase),
+} as const;
+
+export type CardVerb = keyof typeof CARD_ACTIONS;
+export type CardAction = { [V in CardVerb]: { verb: V; data: z.infer<(typeof CARD_ACTIONS)[V]> } }[CardVerb];
+
+const invokeValue = z.object({
+  action: z.object({ type: z.literal('Action.Execute'), verb: z.string().max(100), data: z.record(z.string(), z.unknown()).optional() }),
+});
+
+export type CardActionParse =
+  | { ok: true; action: CardAction }
+  | { ok: false; problem: 'malformed' | 'unknownVerb' | 'newerVersion' };
+
+function isCardVerb(verb: string): verb is CardVerb {
+  return Object.hasOwn(CARD_ACTIONS, verb);
+}
+
+export function parseCardAction(value: unknown): CardActionParse {
+  const envelope = invokeValue.safeParse(value);
+  if (!envelope.success) return { ok: false, problem: 'malformed' };
+  const { verb, data = {} } = envelope.data.action;
+  if (!isCardVerb(verb)) return { ok: false, problem: 'unknownVerb' };
+  const parsed = CARD_ACTIONS[verb].safeParse(data);
+  if (!parsed.success) return { ok: false, problem: 'malformed' };
+  // A card from a newer version than this instance (during a rolling upgrade) is not guessed at.
+  if (parsed.data.v > CARD_VERSION) return { ok: false, problem: 'newerVersion' };
+  return { ok: true, action: { verb, data: parsed.data } as CardAction };
+}

@@ -1,0 +1,24 @@
+// What a user reads when something is refused: always their language, never a stack trace.
+import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import { DomainError } from '../domain/errors';
+import type { Messages } from '../i18n';
+import type { AdaptiveCardJson } from '../../cards/render';
+
+export function refusalText(m: Messages, error: DomainError): string {
+  return m.errors[error.code](error.details);
+}
+
+/** An updated card for the person who clicked (Universal Actions). */
+export function cardResponse(card: AdaptiveCardJson): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+}
+
+/** A message shown to the person who clicked, leaving the card as it was (their inputs stay). */
+export function messageResponse(text: string): AdaptiveCardInvokeResponse {
+  // Teams expects a plain string here; botbuilder's type only knows objects.
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as unknown as Record<string, unknown> };
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

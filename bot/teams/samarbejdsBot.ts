@@ -1,0 +1,33 @@
+// Routes activities: chat commands, card actions, and a welcome when the bot is added.
+import { type InvokeResponse, type TurnContext, TeamsActivityHandler } from 'botbuilder';
+import { messagesFor } from '../i18n';
+import { actorFrom } from './actor';
+import { type CardActionContext, handleCardAction } from './cardActionHandler';
+import { handleMessage } from './messageHandler';
+import { messageResponse } from './replies';
+
+export class SamarbejdsBot extends TeamsActivityHandler {
+  constructor(private readonly env: CardActionContext) {
+    super();
+    this.onMessage(async (context, next) => {
+      const m = messagesFor(context.activity.locale);
+      const actor = actorFrom(context.activity);
+      if (actor.ok) await handleMessage(context, env.deps, actor.actor, m, env.log);
+      else await context.sendActivity(m[actor.problem]);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botWasAdded = context.activity.membersAdded?.some((member) => member.id === context.activity.recipient?.id);
+      if (botWasAdded) await context.sendActivity(messagesFor(context.activity.locale).help);
+      await next();
+    });
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const m = messagesFor(context.activity.locale);
+    const actor = actorFrom(context.activity);
+    const body = actor.ok ? await handleCardAction(context, this.env, actor.actor, m) : messageResponse(m[actor.problem]);
+    return { status: 200, body };
+  }
+}

@@ -1,0 +1,63 @@
+// The case cards: creating one, the channel's base card, the overview, and the 1:1 case picker.
+import type { Case } from '../bot/domain/case';
+import { EDUCATION_STATUSES, teamsUserIds } from '../bot/domain/case';
+import { currentConsent, isConsentValid } from '../bot/domain/consent';
+import type { Messages } from '../bot/i18n';
+import type { CaseRead, CaseView } from '../bot/app/readCase';
+import type { CaseSummary } from '../bot/store/port';
+import { type AdaptiveCardJson, renderCard } from './render';
+import { coordinatorName, memberName, roleName } from './people';
+
+/** Teams shows user-specific views to at most 60 users. */
+export const MAX_REFRESH_USERS = 60;
+
+export function createCaseCard(m: Messages): AdaptiveCardJson {
+  return renderCard('createCase', {
+    labels: m.cards.createCase,
+    statusChoices: EDUCATION_STATUSES.map((status) => ({ title: m.statuses[status], value: status })),
+  });
+}
+
+/**
+ * What a whole channel or group chat sees: the case reference and a button, no personal data. Team
+ * members get the details as their own view (refresh), or by pressing the button.
+ */
+export function baseCard(m: Messages, current: Case, view: CaseView): AdaptiveCardJson {
+  const titles: Record<CaseView, string> = {
+    overview: m.cards.threadBase.title(current.reference),
+    team: m.cards.team.title(current.reference),
+    consent: m.cards.consent.title(current.reference),
+  };
+  return renderCard('base', {
+    caseId: current.id,
+    view,
+    title: titles[view],
+    text: m.cards.threadBase.body,
+    showDetails: m.cards.threadBase.showDetails,
+    userIds: teamsUserIds(current).slice(0, MAX_REFRESH_USERS),
+  });
+}
+
+export function overviewCard(m: Messages, { case: current, viewer }: CaseRead, now: Date): AdaptiveCardJson {
+  const labels = m.cards.overview;
+  const consent = currentConsent(current);
+  const { youngPerson } = current;
+  return renderCard('overview', {
+    caseId: current.id,
+    isCoordinator: viewer.role === 'coordinator',
+    labels: { ...labels, title: labels.title(current.reference) },
+    youngPerson: {
+      name: youngPerson.name,
+      birthDate: youngPerson.birthDate,
+      contact: [youngPerson.contact.phone, youngPerson.contact.email, youngPerson.contact.address].filter(Boolean).join(', ') || '-',
+      status: m.statuses[youngPerson.statusAtStart],
+    },
+    coordinator: coordinatorName(current, m),
+    consent: isConsentValid(consent, now) ? labels.consentValid(consent.expiresOn) : labels.consentMissing,
+    members: current.members.map((member) => ({ role: roleName(member, m), name: memberName(current, member, m) })),
+  });
+}
+
+export function casePickerCard(m: Messages, cases: CaseSummary[]): AdaptiveCardJson {
+  return renderCard('casePicker', { labels: m.cards.picker, cases });
+}

@@ -1,0 +1,36 @@
+// The consent card (samtykkeerklæring): current consent, its history, and the forms to record,
+// renew or withdraw it. Shown to the coordinator only.
+import { DateTime } from 'luxon';
+import { isConsentValid, currentConsent } from '../bot/domain/consent';
+import { localDate } from '../bot/domain/fields';
+import type { Messages } from '../bot/i18n';
+import type { CaseRead } from '../bot/app/readCase';
+import { type AdaptiveCardJson, renderCard } from './render';
+import { memberName, roleName } from './people';
+
+/** The suggested expiry of a new consent; the coordinator can change it. */
+const SUGGESTED_CONSENT_MONTHS = 12;
+
+export function consentCard(m: Messages, { case: current }: CaseRead, now: Date, notice = ''): AdaptiveCardJson {
+  const labels = m.cards.consent;
+  const consent = currentConsent(current);
+  const valid = isConsentValid(consent, now);
+  const today = localDate(now);
+  const partyNames = (ids: string[]) =>
+    current.members.filter((member) => ids.includes(member.id)).map((member) => memberName(current, member, m)).join(', ');
+  return renderCard('consent', {
+    caseId: current.id,
+    notice,
+    labels: { ...labels, title: labels.title(current.reference) },
+    current: valid ? `${labels.period(consent.givenOn, consent.expiresOn)}. ${labels.parties}: ${partyNames(consent.partyMemberIds)}` : labels.none,
+    hasCurrent: Boolean(consent && !consent.withdrawnAt),
+    history: current.consents.map((earlier) => ({
+      period: labels.period(earlier.givenOn, earlier.expiresOn),
+      state: earlier.withdrawnAt ? labels.withdrawn(localDate(new Date(earlier.withdrawnAt))) : partyNames(earlier.partyMemberIds),
+    })),
+    today,
+    suggestedExpiry: DateTime.fromISO(today).plus({ months: SUGGESTED_CONSENT_MONTHS }).toISODate(),
+    partyChoices: current.members.map((member) => ({ title: `${memberName(current, member, m)}: ${roleName(member, m)}`, value: member.id })),
+    allPartyIds: current.members.map((member) => member.id).join(','),
+  });
+}

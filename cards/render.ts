@@ -1,0 +1,25 @@
+// Binds data to a template from cards/templates. Templates are data (editable in the Adaptive Cards
+// Designer); no card JSON is put together by hand in code.
+import * as ACData from 'adaptivecards-templating';
+import base from './templates/base.json';
+import casePicker from './templates/casePicker.json';
+import consent from './templates/consent.json';
+import createCase from './templates/createCase.json';
+import memberEdit from './templates/memberEdit.json';
+import message from './templates/message.json';
+import overview from './templates/overview.json';
+import team from './templates/team.json';
+import { CARD_VERSION } from './version';
+
+export const TEMPLATES = { base, casePicker, consent, createCase, memberEdit, message, overview, team } as const;
+export type TemplateName = keyof typeof TEMPLATES;
+
+export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
+
+export function renderCard(name: TemplateName, data: Record<string, unknown>): AdaptiveCardJson {
+  const template = new ACData.Template(TEMPLATES[name]);
+  const card = template.expand({ $root: { v: CARD_VERSION, ...data } }) as AdaptiveCardJson;
+  // An unresolved expression stays in the output as literal text: a template bug, never shown to users.
+  if (JSON.stringify(card).includes('${')) throw new Error(`card template ${name} left an expression unresolved`);
+  return card;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeCommandText, parseCommand, stripMentions } from '../../bot/teams/commands';
+
+describe('chat commands', () => {
+  it.each([
+    ['hjælp', 'help'],
+    ['HJÆLP', 'help'],
+    ['hjaelp', 'help'],
+    ['Hjalp', 'help'],
+    ['help', 'help'],
+    ['ny sag', 'newCase'],
+    ['Ny   SAG', 'newCase'],
+    ['new case', 'newCase'],
+    ['sag', 'status'],
+    ['Status', 'status'],
+    ['team', 'team'],
+    ['samtykke', 'consent'],
+    ['Consent', 'consent'],
+    ['møde', 'openMeeting'],
+    ['MOEDE', 'openMeeting'],
+    ['mode', 'openMeeting'],
+    ['open meeting', 'openMeeting'],
+    ['mål', 'goals'],
+    ['maal', 'goals'],
+    ['aflys', 'cancelMeeting'],
+    ['afslut', 'closeMeeting'],
+    ['mine', 'myTasks'],
+    ['My Tasks', 'myTasks'],
+    ['statistik', 'stats'],
+    ['netværk', 'network'],
+    ['NETVAERK', 'network'],
+    ['indsatser', 'interventions'],
+  ])('%s is %s', (text, name) => {
+    expect(parseCommand(text)?.name).toBe(name);
+  });
+
+  it('keeps what follows the command as its argument', () => {
+    expect(parseCommand('sag S-7KQ2M')).toEqual({ name: 'status', argument: 's-7kq2m' });
+  });
+
+  it('prefers the longest alias', () => {
+    expect(parseCommand('ny sag')?.name).toBe('newCase');
+  });
+
+  it('does not match a word that only starts like a command', () => {
+    expect(parseCommand('teamet')).toBeUndefined();
+    expect(parseCommand('sagen')).toBeUndefined();
+    expect(parseCommand('hej med dig')).toBeUndefined();
+  });
+
+  it('folds Danish letters and accents', () => {
+    expect(normalizeCommandText('Æble ØL Å é')).toBe('able ol a e');
+  });
+
+  it('removes the mention of the bot from a channel message', () => {
+    expect(stripMentions('<at>Samarbejdsbot</at>&nbsp;ny sag')).toBe('ny sag');
+    expect(parseCommand(stripMentions('<at>Samarbejdsbot</at> hjælp'))?.name).toBe('help');
+  });
+});
