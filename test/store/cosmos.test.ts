@@ -1,0 +1,75 @@
+import { CosmosClient } from '@azure/cosmos';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCase } from '../../bot/domain/case';
+import { type CosmosStoreOptions, CosmosCaseStore } from '../../bot/store/cosmosStore';
+import { type CosmosTestServer, startCosmosServer } from '../support/cosmosServer';
+import { describeCaseStoreContract } from './contract';
+
+let server: CosmosTestServer;
+beforeAll(async () => {
+  server = await startCosmosServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+let databases = 0;
+/** A fresh database per test: the server is shared, the data is not. */
+const newDatabaseOptions = (): CosmosStoreOptions => ({
+  endpoint: server.endpoint,
+  key: server.key,
+  agent: server.agent,
+  databaseId: `contract-${++databases}`,
+});
+
+describeCaseStoreContract('Cosmos DB test server', async () => {
+  const options = newDatabaseOptions();
+  return { store: await CosmosCaseStore.open(options), reopen: () => CosmosCaseStore.open(options) };
+});
+
+describe('CosmosCaseStore containers', () => {
+  it('partitions cases with their audit by case, and user state by user', async () => {
+    const options = newDatabaseOptions();
+    await (await CosmosCaseStore.open(options)).close();
+    const client = new CosmosClient({ endpoint: server.endpoint, key: server.key, agent: server.agent });
+    const database = client.database(options.databaseId);
+    try {
+      const { resource: cases } = await database.container('cases').read();
+      const { resource: users } = await database.container('users').read();
+      expect(cases?.partitionKey?.paths).toEqual(['/caseId']);
+      expect(users?.partitionKey?.paths).toEqual(['/userKey']);
+    } finally {
+      client.dispose();
+    }
+  });
+});
+
+describe('CosmosCaseStore saves', () => {
+  it('refuses audit records of another case in a save, since they cannot share its batch', async () => {
+    const store = await CosmosCaseStore.open(newDatabaseOptions());
+    const now = new Date('2026-11-23T09:00:00Z');
+    const saved = createCase(
+      'tenant-aarhus',
+      { aadObjectId: 'aad-coordinator', name: 'Kim Koordinator' },
+      { name: 'Alex Ung', birthDate: '2009-03-14', status: 'education' },
+      { caseId: 'case-1', reference: 'F-1', coordinatorMemberId: 'member-1', youngPersonMemberId: 'member-2' },
+      now,
+    );
+    const ofAnotherCase = {
+      id: 'audit-1',
+      tenantId: 'tenant-aarhus',
+      caseId: 'case-2',
+      actorAadObjectId: 'aad-coordinator',
+      action: 'case.create',
+      outcome: 'ok' as const,
+      at: now.toISOString(),
+    };
+    try {
+      await expect(store.createCase(saved, { audit: [ofAnotherCase] })).rejects.toThrow(/not about case case-1/);
+      expect(await store.getCase('tenant-aarhus', 'case-1')).toBeUndefined();
+      expect(await store.listAudit('tenant-aarhus', 'case-2')).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+});
