@@ -1,0 +1,69 @@
+// Every setting, read from the environment once and validated, with messages an operator can act on.
+import { z } from 'zod';
+
+const optional = z.string().trim().min(1).optional();
+
+const environment = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  /** Loopback unless the host says otherwise (App Service sets 0.0.0.0 through infra/). */
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: optional,
+  MicrosoftAppId: optional,
+  MicrosoftAppPassword: optional,
+  MicrosoftAppTenantId: optional,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  COSMOS_ENDPOINT: z.string().trim().url().optional(),
+  COSMOS_KEY: optional,
+  COSMOS_DATABASE: z.string().trim().min(1).default('samarbejdsbot'),
+});
+
+export interface BotCredentials {
+  appId: string;
+  appPassword?: string;
+  tenantId?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof environment>['LOG_LEVEL'];
+  /** Absent only for local use and tests: then the endpoint accepts unauthenticated requests. */
+  credentials?: BotCredentials;
+  store: { kind: 'sqlite'; file: string } | { kind: 'cosmos'; endpoint: string; databaseId: string; key?: string };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid settings:\n  ${problems.join('\n  ')}`);
+  }
+  const settings = parsed.data;
+  const production = settings.NODE_ENV === 'production';
+  if (production && !settings.MicrosoftAppId) {
+    throw new ConfigError('NODE_ENV is production but MicrosoftAppId is not set: the bot will not run unauthenticated.');
+  }
+  return {
+    port: settings.PORT,
+    host: settings.HOST,
+    logLevel: settings.LOG_LEVEL,
+    credentials: settings.MicrosoftAppId
+      ? {
+          appId: settings.MicrosoftAppId,
+          appPassword: settings.MicrosoftAppPassword,
+          tenantId: settings.MicrosoftAppTenantId,
+          appType: settings.MicrosoftAppType ?? 'SingleTenant',
+        }
+      : undefined,
+    store: settings.COSMOS_ENDPOINT
+      ? { kind: 'cosmos', endpoint: settings.COSMOS_ENDPOINT, databaseId: settings.COSMOS_DATABASE, key: settings.COSMOS_KEY }
+      : { kind: 'sqlite', file: `${settings.DATA_DIR.replace(/\/$/, '')}/samarbejdsbot.sqlite` },
+  };
+}

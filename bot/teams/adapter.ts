@@ -1,0 +1,23 @@
+// The Bot Framework adapter. Without credentials it accepts unauthenticated requests: local and tests
+// only (config.ts refuses that in production).
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { BotCredentials } from '../config';
+import type { Logger } from '../logger';
+import { messagesFor } from '../i18n';
+
+export function createAdapter(credentials: BotCredentials | undefined, log: Logger): CloudAdapter {
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: credentials?.appId,
+      MicrosoftAppPassword: credentials?.appPassword,
+      MicrosoftAppTenantId: credentials?.tenantId,
+      MicrosoftAppType: credentials?.appType,
+    }),
+  );
+  adapter.onTurnError = async (context, error) => {
+    // The error's message may quote data; log its kind and where it happened only.
+    log.error({ event: 'turn.error', errorName: error.name, activityType: context.activity.type, stack: error.stack?.split('\n').slice(0, 6).join('\n') });
+    if (context.activity.type === 'message') await context.sendActivity(messagesFor(context.activity.locale).unexpectedError);
+  };
+  return adapter;
+}
