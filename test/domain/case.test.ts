@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { createCase, coordinatorOf, teamsUserIds } from '../../bot/domain/case';
+import { DomainError } from '../../bot/domain/errors';
+import { COORDINATOR, NOW, TENANT, sampleCase } from './fixtures';
+
+const ids = { caseId: 'c', reference: 'S-X', coordinatorMemberId: 'm1', youngPersonMemberId: 'm2' };
+
+function refusal(run: () => unknown): DomainError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('creating a case', () => {
+  it('makes the creator the coordinator and puts the young person on the team', () => {
+    const created = sampleCase();
+    expect(coordinatorOf(created).person).toEqual({ kind: 'teams', aadObjectId: COORDINATOR.aadObjectId, name: COORDINATOR.name });
+    expect(created.members.map((member) => member.role)).toEqual(['coordinator', 'youngPerson']);
+    expect(created.youngPerson).toEqual({
+      name: 'Emil Hansen',
+      birthDate: '2008-03-14',
+      contact: { phone: '+45 12 34 56 78', email: 'emil@example.dk', address: undefined },
+      statusAtStart: 'neither',
+    });
+    expect(created.history).toEqual([{ at: NOW.toISOString(), byAadObjectId: COORDINATOR.aadObjectId, kind: 'caseCreated' }]);
+    expect(teamsUserIds(created)).toEqual([COORDINATOR.aadObjectId]);
+  });
+
+  it('refuses a CPR number in the name and names the field', () => {
+    const error = refusal(() => createCase(TENANT, COORDINATOR, { name: 'Emil 140308-4123', birthDate: '2008-03-14', status: 'work' }, ids, NOW));
+    expect(error.code).toBe('cprNotAllowed');
+    expect(error.details).toEqual({ field: 'name' });
+  });
+
+  it.each([
+    [{ birthDate: '2008-03-14', status: 'work' }, 'fieldRequired', { field: 'name' }],
+    [{ name: 'A', status: 'work' }, 'fieldRequired', { field: 'birthDate' }],
+    [{ name: 'A', birthDate: '2008-02-30', status: 'work' }, 'invalidDate', { field: 'birthDate' }],
+    [{ name: 'A', birthDate: '14-03-2008', status: 'work' }, 'invalidDate', { field: 'birthDate' }],
+    [{ name: 'A', birthDate: '2008-03-14' }, 'fieldRequired', { field: 'status' }],
+    [{ name: 'A', birthDate: '2008-03-14', status: 'retired' }, 'fieldRequired', { field: 'status' }],
+    [{ name: 'x'.repeat(201), birthDate: '2008-03-14', status: 'work' }, 'textTooLong', { field: 'name', max: 200 }],
+    [{ name: 'A', birthDate: '2008-03-14', status: 'work', email: 'not-an-address' }, 'invalidEmail', { field: 'email' }],
+    [{ name: 'A', birthDate: '2008-03-14', status: 'work', phone: '12' }, 'invalidPhone', { field: 'phone' }],
+  ])('refuses %j with %s', (input, code, details) => {
+    const error = refusal(() => createCase(TENANT, COORDINATOR, input, ids, NOW));
+    expect(error.code).toBe(code);
+    expect(error.details).toEqual(details);
+  });
+
+  it('accepts only the target group of 13 to 30 years (seed 003)', () => {
+    const at = (birthDate: string) => () => createCase(TENANT, COORDINATOR, { name: 'A', birthDate, status: 'work' }, ids, NOW);
+    expect(at('2013-11-23')).not.toThrow(); // 13 today
+    expect(refusal(at('2013-11-24')).code).toBe('ageOutsideTargetGroup'); // 13 tomorrow
+    expect(at('1995-11-24')).not.toThrow(); // 30 until tomorrow
+    expect(refusal(at('1995-11-23')).code).toBe('ageOutsideTargetGroup'); // 31 today
+  });
+});

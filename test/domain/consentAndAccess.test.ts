@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { requireCaseReader, requireCoordinator, requireMember } from '../../bot/domain/access';
+import { hasValidConsent, isConsentedParty, recordConsent, withdrawConsent } from '../../bot/domain/consent';
+import { DomainError } from '../../bot/domain/errors';
+import { addMember } from '../../bot/domain/team';
+import { COORDINATOR, NOW, sampleCase } from './fixtures';
+
+const by = COORDINATOR.aadObjectId;
+
+function codeOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+  return 'no refusal';
+}
+
+function teamWithJonasAndSara() {
+  const withJonas = addMember(sampleCase(), { role: 'youthGuidance', person: { kind: 'teams', aadObjectId: 'aad-jonas', name: 'Jonas' } }, 'm-jonas', by, NOW);
+  return addMember(withJonas, { role: 'jobcentre', person: { kind: 'teams', aadObjectId: 'aad-sara', name: 'Sara' } }, 'm-sara', by, NOW);
+}
+
+const adultConsent = { givenByYoungPerson: true, givenOn: '2026-11-20', expiresOn: '2027-11-20', partyMemberIds: ['m-coordinator', 'm-jonas'] };
+
+describe('consent', () => {
+  it('is valid from the day given until expiry, for the parties named', () => {
+    const consented = recordConsent(teamWithJonasAndSara(), { ...adultConsent, parentalHolderName: 'Karen Hansen' }, 'k1', by, NOW);
+    expect(hasValidConsent(consented, NOW)).toBe(true);
+    expect(isConsentedParty(consented, 'm-jonas', NOW)).toBe(true);
+    expect(isConsentedParty(consented, 'm-sara', NOW)).toBe(false);
+    expect(hasValidConsent(consented, new Date('2027-11-20T22:59:00Z'))).toBe(true); // 23:59 in Copenhagen
+    expect(hasValidConsent(consented, new Date('2027-11-20T23:00:00Z'))).toBe(false); // next day in Copenhagen
+  });
+
+  it('needs the holder of parental responsibility while the young person is under 18 (seed 002)', () => {
+    // Born 2008-03-14: 18 on 2026-03-14, so 17 on a consent given in 2026-01.
+    const minorConsent = { ...adultConsent, givenOn: '2026-01-10' };
+    expect(codeOf(() => recordConsent(teamWithJonasAndSara(), minorConsent, 'k', by, NOW))).toBe('consentNeedsParentalHolder');
+    expect(() => recordConsent(teamWithJonasAndSara(), { ...minorConsent, parentalHolderName: 'Karen Hansen' }, 'k', by, NOW)).not.toThrow();
+    expect(() => recordConsent(teamWithJonasAndSara(), adultConsent, 'k', by, NOW)).not.toThrow();
+  });
+
+  it.each([
+    [{ ...adultConsent, givenByYoungPerson: false }, 'consentNeedsYoungPerson'],
+    [{ ...adultConsent, expiresOn: '2026-11-20' }, 'consentExpiryNotAfterGiven'],
+    [{ ...adultConsent, givenOn: '2026-11-24' }, 'consentGivenInFuture'],
+    [{ ...adultConsent, partyMemberIds: [] }, 'consentNeedsParties'],
+    [{ ...adultConsent, partyMemberIds: ['not-a-member'] }, 'consentNeedsParties'],
+    [{ ...adultConsent, givenOn: 'yesterday' }, 'invalidDate'],
+  ])('refuses %j with %s', (input, code) => {
+    expect(codeOf(() => recordConsent(teamWithJonasAndSara(), input, 'k', by, NOW))).toBe(code);
+  });
+
+  it('keeps history: renewing adds a record, withdrawing marks the current one', () => {
+    const first = recordConsent(teamWithJonasAndSara(), adultConsent, 'k1', by, NOW);
+    const renewed = recordConsent(first, { ...adultConsent, partyMemberIds: ['m-coordinator', 'm-jonas', 'm-sara'] }, 'k2', by, NOW);
+    expect(renewed.consents.map((consent) => consent.id)).toEqual(['k1', 'k2']);
+    expect(isConsentedParty(renewed, 'm-sara', NOW)).toBe(true);
+    const withdrawn = withdrawConsent(renewed, by, NOW);
+    expect(withdrawn.consents).toHaveLength(2);
+    expect(withdrawn.consents[1]).toMatchObject({ id: 'k2', withdrawnAt: NOW.toISOString(), withdrawnByAadObjectId: by });
+    expect(hasValidConsent(withdrawn, NOW)).toBe(false);
+    expect(codeOf(() => withdrawConsent(withdrawn, by, NOW))).toBe('noConsentToWithdraw');
+    expect(withdrawn.history.map((event) => event.kind).slice(-3)).toEqual(['consentRecorded', 'consentRecorded', 'consentWithdrawn']);
+  });
+});
+
+describe('who may do what', () => {
+  it('lets only team members near the case', () => {
+    expect(codeOf(() => requireMember(teamWithJonasAndSara(), 'aad-stranger'))).toBe('notTeamMember');
+    expect(requireMember(teamWithJonasAndSara(), 'aad-jonas').id).toBe('m-jonas');
+  });
+
+  it('lets only the coordinator change team and consent', () => {
+    expect(codeOf(() => requireCoordinator(teamWithJonasAndSara(), 'aad-jonas'))).toBe('notCoordinator');
+    expect(requireCoordinator(teamWithJonasAndSara(), by).role).toBe('coordinator');
+  });
+
+  it('shows the young person to nobody but the coordinator without valid consent that covers them', () => {
+    const noConsent = teamWithJonasAndSara();
+    expect(requireCaseReader(noConsent, by, NOW).role).toBe('coordinator');
+    expect(codeOf(() => requireCaseReader(noConsent, 'aad-jonas', NOW))).toBe('noValidConsent');
+    const consented = recordConsent(noConsent, adultConsent, 'k1', by, NOW);
+    expect(requireCaseReader(consented, 'aad-jonas', NOW).id).toBe('m-jonas');
+    expect(codeOf(() => requireCaseReader(consented, 'aad-sara', NOW))).toBe('noValidConsent');
+    expect(codeOf(() => requireCaseReader(withdrawConsent(consented, by, NOW), 'aad-jonas', NOW))).toBe('noValidConsent');
+    expect(codeOf(() => requireCaseReader(consented, 'aad-stranger', NOW))).toBe('notTeamMember');
+  });
+});

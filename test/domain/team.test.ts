@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { coordinatorOf, memberByAadObjectId } from '../../bot/domain/case';
+import { DomainError } from '../../bot/domain/errors';
+import { ASSIGNABLE_ROLES, TEAM_ROLES } from '../../bot/domain/roles';
+import { addMember, changeMember, handOverCoordinator, removeMember } from '../../bot/domain/team';
+import { COORDINATOR, NOW, sampleCase } from './fixtures';
+
+const by = COORDINATOR.aadObjectId;
+const jonas = { kind: 'teams' as const, aadObjectId: 'aad-jonas', name: 'Jonas Jensen' };
+
+function codeOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+  return 'no refusal';
+}
+
+describe('the team', () => {
+  it('has every role of the network overview (seed 001), the young person and "others"', () => {
+    expect(TEAM_ROLES).toHaveLength(20);
+    expect(ASSIGNABLE_ROLES).not.toContain('coordinator');
+    expect(ASSIGNABLE_ROLES).not.toContain('youngPerson');
+    expect(ASSIGNABLE_ROLES).toContain('vip');
+    expect(ASSIGNABLE_ROLES).toContain('youthGuidance');
+    expect(ASSIGNABLE_ROLES).toContain('other');
+  });
+
+  it('adds a Teams user and an external person with what they can help with', () => {
+    const withJonas = addMember(sampleCase(), { role: 'youthGuidance', person: jonas, supportOffer: 'Uddannelsesvalg' }, 'm-jonas', by, NOW);
+    const withVip = addMember(withJonas, { role: 'vip', person: { kind: 'external', name: 'Karen Hansen', phone: '22334455' } }, 'm-vip', by, NOW);
+    expect(memberByAadObjectId(withVip, 'aad-jonas')).toMatchObject({ id: 'm-jonas', role: 'youthGuidance', supportOffer: 'Uddannelsesvalg' });
+    expect(withVip.members.find((member) => member.id === 'm-vip')).toMatchObject({
+      role: 'vip',
+      person: { kind: 'external', name: 'Karen Hansen', phone: '22334455' },
+    });
+    expect(withVip.history.map((event) => event.kind)).toEqual(['caseCreated', 'memberAdded', 'memberAdded']);
+  });
+
+  it('requires a name for "others" and refuses roles that are not given by the team card', () => {
+    expect(codeOf(() => addMember(sampleCase(), { role: 'other', person: jonas }, 'm', by, NOW))).toBe('otherRoleNeedsName');
+    expect(addMember(sampleCase(), { role: 'other', otherRoleName: 'Fodboldtræner', person: jonas }, 'm', by, NOW).members.at(-1)).toMatchObject({
+      role: 'other',
+      otherRoleName: 'Fodboldtræner',
+    });
+    expect(codeOf(() => addMember(sampleCase(), { role: 'coordinator', person: jonas }, 'm', by, NOW))).toBe('roleNotAssignable');
+    expect(codeOf(() => addMember(sampleCase(), { role: 'youngPerson', person: jonas }, 'm', by, NOW))).toBe('roleNotAssignable');
+    expect(codeOf(() => addMember(sampleCase(), { role: 'pilot', person: jonas }, 'm', by, NOW))).toBe('roleNotAssignable');
+  });
+
+  it('refuses the same Teams user twice and a CPR number in any field', () => {
+    const once = addMember(sampleCase(), { role: 'youthGuidance', person: jonas }, 'm1', by, NOW);
+    expect(codeOf(() => addMember(once, { role: 'jobcentre', person: jonas }, 'm2', by, NOW))).toBe('memberAlreadyOnTeam');
+    expect(codeOf(() => addMember(sampleCase(), { role: 'vip', person: { kind: 'external', name: 'Karen 010203-1234' } }, 'm', by, NOW))).toBe(
+      'cprNotAllowed',
+    );
+    expect(codeOf(() => addMember(sampleCase(), { role: 'vip', person: jonas, supportOffer: '0102031234' }, 'm', by, NOW))).toBe('cprNotAllowed');
+  });
+
+  it('changes a role and removes a member, but never the coordinator or the young person', () => {
+    const withJonas = addMember(sampleCase(), { role: 'youthGuidance', person: jonas }, 'm-jonas', by, NOW);
+    const changed = changeMember(withJonas, { memberId: 'm-jonas', role: 'jobcentre' }, by, NOW);
+    expect(memberByAadObjectId(changed, 'aad-jonas')?.role).toBe('jobcentre');
+    const removed = removeMember(changed, 'm-jonas', by, NOW);
+    expect(memberByAadObjectId(removed, 'aad-jonas')).toBeUndefined();
+    expect(removed.history.map((event) => event.kind).slice(-2)).toEqual(['memberChanged', 'memberRemoved']);
+    expect(codeOf(() => removeMember(changed, 'm-coordinator', by, NOW))).toBe('coordinatorCannotBeChanged');
+    expect(codeOf(() => removeMember(changed, 'm-young', by, NOW))).toBe('coordinatorCannotBeChanged');
+    expect(codeOf(() => changeMember(changed, { memberId: 'm-coordinator', role: 'school' }, by, NOW))).toBe('coordinatorCannotBeChanged');
+    expect(codeOf(() => removeMember(changed, 'nobody', by, NOW))).toBe('memberNotFound');
+  });
+
+  it('hands the coordinator role over as a recorded change, keeping exactly one coordinator', () => {
+    const withJonas = addMember(sampleCase(), { role: 'caseworkerChildren', person: jonas }, 'm-jonas', by, NOW);
+    const handedOver = handOverCoordinator(withJonas, 'm-jonas', 'caseworkerAdults', by, NOW);
+    expect(coordinatorOf(handedOver).id).toBe('m-jonas');
+    expect(handedOver.members.filter((member) => member.role === 'coordinator')).toHaveLength(1);
+    expect(memberByAadObjectId(handedOver, COORDINATOR.aadObjectId)?.role).toBe('caseworkerAdults');
+    expect(handedOver.history.at(-1)).toEqual({
+      at: NOW.toISOString(),
+      byAadObjectId: by,
+      kind: 'coordinatorHandedOver',
+      memberId: 'm-jonas',
+      fromMemberId: 'm-coordinator',
+    });
+    const leaving = handOverCoordinator(withJonas, 'm-jonas', undefined, by, NOW);
+    expect(memberByAadObjectId(leaving, COORDINATOR.aadObjectId)).toBeUndefined();
+  });
+
+  it('hands over only to a Teams user on the team', () => {
+    const withVip = addMember(sampleCase(), { role: 'vip', person: { kind: 'external', name: 'Karen' } }, 'm-vip', by, NOW);
+    expect(codeOf(() => handOverCoordinator(withVip, 'm-vip', undefined, by, NOW))).toBe('coordinatorMustBeTeamsUser');
+    expect(codeOf(() => handOverCoordinator(withVip, 'm-young', undefined, by, NOW))).toBe('coordinatorMustBeTeamsUser');
+    expect(codeOf(() => handOverCoordinator(withVip, 'm-coordinator', undefined, by, NOW))).toBe('alreadyCoordinator');
+  });
+});
