@@ -12,6 +12,14 @@ export interface RosterPerson {
   name: string;
 }
 
+/** The hand-over choice for a previous coordinator who leaves the team (choices cannot be empty). */
+export const LEAVE_TEAM = 'leaveTeam';
+
+/** Long texts are cut on the team card so that a full team stays within Teams' message size. */
+const SUPPORT_OFFER_PREVIEW = 120;
+
+const preview = (text: string | undefined) => (text && text.length > SUPPORT_OFFER_PREVIEW ? `${text.slice(0, SUPPORT_OFFER_PREVIEW - 1)}…` : (text ?? ''));
+
 const isFixedRole = (member: TeamMember) => member.role === 'coordinator' || member.role === 'youngPerson';
 
 function roleChoices(m: Messages) {
@@ -30,15 +38,16 @@ export function teamCard(m: Messages, { case: current, viewer }: CaseRead, roste
       id: member.id,
       name: memberName(current, member, m),
       role: roleName(member, m),
-      supportOffer: member.supportOffer ?? '',
+      supportOffer: preview(member.supportOffer),
       editable: isCoordinator && !isFixedRole(member),
     })),
     roster: roster.filter((person) => !onTeam.has(person.aadObjectId)),
     roleChoices: roleChoices(m),
+    leaveTeam: LEAVE_TEAM,
     successorChoices: current.members
       .filter((member) => member.person.kind === 'teams' && !isFixedRole(member))
       .map((member) => ({ title: memberName(current, member, m), value: member.id })),
-    previousRoleChoices: [{ title: m.cards.team.leaveTeam, value: '' }, ...roleChoices(m)],
+    previousRoleChoices: [{ title: m.cards.team.leaveTeam, value: LEAVE_TEAM }, ...roleChoices(m)],
   });
 }
 

@@ -14,6 +14,7 @@ export const DOMAIN_ERROR_CODES = [
   'ageOutsideTargetGroup',
   'memberNotFound',
   'memberAlreadyOnTeam',
+  'teamFull',
   'otherRoleNeedsName',
   'roleNotAssignable',
   'coordinatorMustBeTeamsUser',

@@ -4,6 +4,9 @@ import { DomainError } from './errors';
 import { optionalEmail, optionalPhone, optionalText, requiredText, TEXT_LIMITS } from './fields';
 import { type Case, type MemberPerson, type TeamMember, coordinatorOf, memberByAadObjectId } from './case';
 
+/** Teams shows user-specific card views to at most 60 people; no team around one young person is larger. */
+export const MAX_TEAM_SIZE = 60;
+
 export type NewMemberPerson =
   | { kind: 'teams'; aadObjectId: string; name?: string }
   | { kind: 'external'; name?: string; phone?: string; email?: string };
@@ -53,6 +56,7 @@ function assertNotFixedRole(member: TeamMember): void {
 }
 
 export function addMember(current: Case, input: AddMemberInput, memberId: string, byAadObjectId: string, now: Date): Case {
+  if (current.members.length >= MAX_TEAM_SIZE) throw new DomainError('teamFull', { max: MAX_TEAM_SIZE });
   const person = validatePerson(input.person);
   if (person.kind === 'teams' && memberByAadObjectId(current, person.aadObjectId)) throw new DomainError('memberAlreadyOnTeam');
   const at = now.toISOString();

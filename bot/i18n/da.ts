@@ -61,6 +61,7 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>)
   ageOutsideTargetGroup: (d) => `Samarbejdsmodellen er for unge mellem ${d.min} og ${d.max} år. Tjek fødselsdatoen.`,
   memberNotFound: () => 'Personen er ikke (længere) med i teamet.',
   memberAlreadyOnTeam: () => 'Personen er allerede med i teamet.',
+  teamFull: (d) => `Teamet har nået det højeste antal medlemmer (${d.max}). Fjern nogen, før du tilføjer flere.`,
   otherRoleNeedsName: () => 'Når rollen er "Andre", skal du angive hvem.',
   roleNotAssignable: () => 'Vælg en af rollerne fra netværksoverblikket.',
   coordinatorMustBeTeamsUser: () => 'Myndighedskoordinatoren skal være en fagperson, der bruger Teams.',

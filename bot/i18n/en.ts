@@ -63,6 +63,7 @@ export const en: Messages = {
     ageOutsideTargetGroup: (d) => `The collaboration model is for young people aged ${d.min} to ${d.max}. Check the date of birth.`,
     memberNotFound: () => 'That person is not (or no longer) on the team.',
     memberAlreadyOnTeam: () => 'That person is already on the team.',
+    teamFull: (d) => `The team has reached the largest number of members (${d.max}). Remove someone before adding more.`,
     otherRoleNeedsName: () => 'When the role is "Others", say who.',
     roleNotAssignable: () => 'Choose one of the roles of the network overview.',
     coordinatorMustBeTeamsUser: () => 'The coordinator must be a professional who uses Teams.',

@@ -3,7 +3,7 @@
 import type { AdaptiveCardInvokeResponse, CloudAdapter, TurnContext } from 'botbuilder';
 import { baseCard } from '../../cards/caseCards';
 import { messageCard } from '../../cards/messageCard';
-import { memberEditCard } from '../../cards/teamCards';
+import { LEAVE_TEAM, memberEditCard } from '../../cards/teamCards';
 import type { Actor, AppDeps } from '../app/context';
 import { recordCaseConsent, withdrawCaseConsent } from '../app/manageConsent';
 import { addTeamMember, changeTeamMember, handOverCoordination, removeTeamMember } from '../app/manageTeam';
@@ -114,7 +114,7 @@ async function runCardAction(
     case 'team.handOver': {
       const { caseId, toMemberId, previousCoordinatorRole } = action.data;
       if (!toMemberId) throw new DomainError('fieldRequired', { field: 'name' });
-      const changed = await handOverCoordination(deps, actor, caseId, toMemberId, previousCoordinatorRole || undefined);
+      const changed = await handOverCoordination(deps, actor, caseId, toMemberId, previousCoordinatorRole === LEAVE_TEAM ? undefined : previousCoordinatorRole);
       // The previous coordinator may have left the team, and then sees no more of the case.
       const stillOnTeam = changed.members.some((member) => member.person.kind === 'teams' && member.person.aadObjectId === actor.aadObjectId);
       return cardResponse(stillOnTeam ? await teamCard(caseId, done.coordinatorHandedOver) : messageCard(done.coordinatorHandedOver, ''));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { coordinatorOf, memberByAadObjectId } from '../../bot/domain/case';
 import { DomainError } from '../../bot/domain/errors';
 import { ASSIGNABLE_ROLES, TEAM_ROLES } from '../../bot/domain/roles';
-import { addMember, changeMember, handOverCoordinator, removeMember } from '../../bot/domain/team';
+import { MAX_TEAM_SIZE, addMember, changeMember, handOverCoordinator, removeMember } from '../../bot/domain/team';
 import { COORDINATOR, NOW, sampleCase } from './fixtures';
 
 const by = COORDINATOR.aadObjectId;
@@ -87,6 +87,15 @@ describe('the team', () => {
     });
     const leaving = handOverCoordinator(withJonas, 'm-jonas', undefined, by, NOW);
     expect(memberByAadObjectId(leaving, COORDINATOR.aadObjectId)).toBeUndefined();
+  });
+
+  it('stops at the largest team size', () => {
+    let current = sampleCase();
+    for (let i = current.members.length; i < MAX_TEAM_SIZE; i++) {
+      current = addMember(current, { role: 'school', person: { kind: 'external', name: `Person ${i}` } }, `m-${i}`, by, NOW);
+    }
+    expect(current.members).toHaveLength(MAX_TEAM_SIZE);
+    expect(codeOf(() => addMember(current, { role: 'school', person: jonas }, 'm-more', by, NOW))).toBe('teamFull');
   });
 
   it('hands over only to a Teams user on the team', () => {

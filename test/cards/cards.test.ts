@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { baseCard, casePickerCard, createCaseCard, overviewCard } from '../../cards/caseCards';
+import { consentCard } from '../../cards/consentCard';
+import { messageCard } from '../../cards/messageCard';
+import { type AdaptiveCardJson, TEMPLATES, renderCard } from '../../cards/render';
+import { memberEditCard, teamCard } from '../../cards/teamCards';
+import { CARD_VERSION } from '../../cards/version';
+import type { CaseRead } from '../../bot/app/readCase';
+import type { Case } from '../../bot/domain/case';
+import { recordConsent, withdrawConsent } from '../../bot/domain/consent';
+import { MAX_TEAM_SIZE, addMember } from '../../bot/domain/team';
+import type { Messages } from '../../bot/i18n';
+import { da } from '../../bot/i18n/da';
+import { en } from '../../bot/i18n/en';
+import { CARD_ACTIONS } from '../../bot/teams/cardActions';
+import { validateAdaptiveCard } from '../support/cardValidation';
+import { COORDINATOR, NOW, sampleCase } from '../domain/fixtures';
+
+const by = COORDINATOR.aadObjectId;
+
+function fullTeam(extraMembers = 0): Case {
+  let current = sampleCase();
+  current = addMember(current, { role: 'youthGuidance', person: { kind: 'teams', aadObjectId: 'aad-jonas', name: 'Jonas Jensen' }, supportOffer: 'Uddannelsesvalg' }, 'm-jonas', by, NOW);
+  current = addMember(current, { role: 'vip', person: { kind: 'external', name: 'Karen Hansen', phone: '22334455' } }, 'm-vip', by, NOW);
+  current = addMember(current, { role: 'other', otherRoleName: 'Fodboldtræner', person: { kind: 'external', name: 'Ole Berg' } }, 'm-ole', by, NOW);
+  for (let i = 0; i < extraMembers; i++) {
+    current = addMember(current, { role: 'school', person: { kind: 'teams', aadObjectId: `aad-extra-${i}`, name: `Lærer ${i} ${'Andersen-'.repeat(5)}` }, supportOffer: 'x'.repeat(500) }, `m-extra-${i}`, by, NOW);
+  }
+  const parties = current.members.map((member) => member.id);
+  current = recordConsent(current, { givenByYoungPerson: true, givenOn: '2026-01-10', expiresOn: '2026-06-10', partyMemberIds: parties, parentalHolderName: 'Karen Hansen' }, 'k1', by, NOW);
+  current = withdrawConsent(current, by, NOW);
+  return recordConsent(current, { givenByYoungPerson: true, givenOn: '2026-11-20', expiresOn: '2027-11-20', partyMemberIds: parties }, 'k2', by, NOW);
+}
+
+function asCoordinator(current: Case): CaseRead {
+  return { case: current, viewer: current.members[0]! };
+}
+
+function everyCard(m: Messages, current: Case): Record<string, AdaptiveCardJson> {
+  const read = asCoordinator(current);
+  const roster = [{ aadObjectId: 'aad-sara', name: 'Sara Nielsen' }];
+  return {
+    createCase: createCaseCard(m),
+    baseOverview: baseCard(m, current, 'overview'),
+    baseTeam: baseCard(m, current, 'team'),
+    overview: overviewCard(m, read, NOW),
+    overviewForMember: overviewCard(m, { case: current, viewer: current.members[2]! }, NOW),
+    team: teamCard(m, read, roster, m.cards.done.memberAdded),
+    teamWithoutRoster: teamCard(m, read, []),
+    teamForMember: teamCard(m, { case: current, viewer: current.members[2]! }, []),
+    memberEdit: memberEditCard(m, current, current.members[3]!),
+    consent: consentCard(m, read, NOW),
+    consentNone: consentCard(m, asCoordinator(sampleCase()), NOW),
+    picker: casePickerCard(m, [{ caseId: 'case-1', reference: 'S-ABCDE' }, { caseId: 'case-2', reference: 'S-FGHJK' }]),
+    message: messageCard(m.cards.refused, m.errors.notTeamMember({}), 'attention'),
+  };
+}
+
+function actionsOf(card: unknown): Array<{ verb: string; data: Record<string, unknown> }> {
+  const found: Array<{ verb: string; data: Record<string, unknown> }> = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.type === 'Action.Execute') found.push({ verb: String(record.verb), data: record.data as Record<string, unknown> });
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
+describe.each([
+  ['Danish', da],
+  ['English', en],
+])('every card in %s', (_language, m) => {
+  const cards = everyCard(m, fullTeam());
+
+  it.each(Object.keys(cards))('%s is a valid Teams card (1.5, Universal Actions, under 80 KB, no leftovers)', (name) => {
+    expect(validateAdaptiveCard(cards[name], { verbsWithoutCaseId: ['case.create'] })).toEqual([]);
+  });
+
+  it('uses only verbs the bot understands, with the current card version', () => {
+    const actions = Object.values(cards).flatMap(actionsOf);
+    expect(actions.length).toBeGreaterThan(10);
+    for (const action of actions) {
+      expect(Object.keys(CARD_ACTIONS)).toContain(action.verb);
+      expect(action.data.v).toBe(CARD_VERSION);
+    }
+  });
+});
+
+describe('cards the whole channel sees', () => {
+  it('carry no personal data: no name, birth date, phone or e-mail of the young person or the team', () => {
+    const current = fullTeam();
+    for (const m of [da, en]) {
+      for (const view of ['overview', 'team', 'consent'] as const) {
+        const text = JSON.stringify(baseCard(m, current, view));
+        for (const personal of ['Emil', 'Hansen', '2008-03-14', '12 34 56 78', 'emil@example.dk', 'Jonas', 'Karen', 'Ole', 'Mette']) {
+          expect(text).not.toContain(personal);
+        }
+        expect(text).toContain(current.reference);
+      }
+    }
+  });
+
+  it('ask Teams for user-specific views for the team members, at most 60', () => {
+    const card = baseCard(da, fullTeam(MAX_TEAM_SIZE - 5), 'overview') as { refresh: { userIds: string[] } };
+    expect(card.refresh.userIds.length).toBeLessThanOrEqual(60);
+    expect(card.refresh.userIds).toHaveLength(MAX_TEAM_SIZE - 3); // the external VIP, Ole and the young person are not Teams users
+    expect(card.refresh.userIds).toContain(COORDINATOR.aadObjectId);
+    expect(baseCard(da, fullTeam(), 'overview')).toMatchObject({ refresh: { userIds: [COORDINATOR.aadObjectId, 'aad-jonas'] } });
+  });
+});
+
+describe('the detail cards', () => {
+  it('show the young person to a reader, and the edit actions only to the coordinator', () => {
+    const current = fullTeam();
+    const overview = JSON.stringify(overviewCard(da, asCoordinator(current), NOW));
+    expect(overview).toContain('Emil Hansen');
+    expect(overview).toContain('Gyldigt til 2027-11-20');
+    const forMember = teamCard(da, { case: current, viewer: current.members[2]! }, []);
+    expect(actionsOf(forMember).map((action) => action.verb)).toEqual([]);
+    const forCoordinator = actionsOf(teamCard(da, asCoordinator(current), [{ aadObjectId: 'aad-sara', name: 'Sara' }])).map((action) => action.verb);
+    expect(forCoordinator).toEqual(expect.arrayContaining(['team.edit', 'team.addTeamsUser', 'team.addExternal', 'team.handOver']));
+  });
+
+  it('keep the largest team, with the longest texts, under the 80 KB limit', () => {
+    const largest = fullTeam(MAX_TEAM_SIZE - 5);
+    expect(largest.members).toHaveLength(MAX_TEAM_SIZE);
+    for (const m of [da, en]) {
+      expect(validateAdaptiveCard(teamCard(m, asCoordinator(largest), []))).toEqual([]);
+      expect(validateAdaptiveCard(overviewCard(m, asCoordinator(largest), NOW))).toEqual([]);
+      expect(validateAdaptiveCard(consentCard(m, asCoordinator(largest), NOW))).toEqual([]);
+    }
+  });
+
+  it('offer only people not already on the team from the roster', () => {
+    const card = JSON.stringify(teamCard(da, asCoordinator(fullTeam()), [{ aadObjectId: 'aad-jonas', name: 'Jonas Jensen' }, { aadObjectId: 'aad-sara', name: 'Sara Nielsen' }]));
+    expect(card).toContain('aad-sara');
+    expect(card).not.toContain('"value":"aad-jonas"');
+  });
+});
+
+describe('binding data to templates', () => {
+  it('refuses to return a card with an unresolved expression', () => {
+    expect(() => renderCard('message', { title: 'x' })).toThrow(/unresolved/);
+  });
+
+  it('has a template for every card the code renders', () => {
+    expect(Object.keys(TEMPLATES).sort()).toEqual(['base', 'casePicker', 'consent', 'createCase', 'memberEdit', 'message', 'overview', 'team']);
+  });
+});
