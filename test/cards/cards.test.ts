@@ -105,7 +105,7 @@ describe('cards the whole channel sees', () => {
   });
 
   it('ask Teams for user-specific views for the team members, at most 60', () => {
-    const card = baseCard(da, fullTeam(MAX_TEAM_SIZE - 5), 'overview') as { refresh: { userIds: string[] } };
+    const card = baseCard(da, fullTeam(MAX_TEAM_SIZE - 5), 'overview') as unknown as { refresh: { userIds: string[] } };
     expect(card.refresh.userIds.length).toBeLessThanOrEqual(60);
     expect(card.refresh.userIds).toHaveLength(MAX_TEAM_SIZE - 3); // the external VIP, Ole and the young person are not Teams users
     expect(card.refresh.userIds).toContain(COORDINATOR.aadObjectId);
