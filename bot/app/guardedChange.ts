@@ -1,5 +1,6 @@
 // A change to a case by a team member, saved with its audit record; a refusal is audited as denied.
 import type { Case } from '../domain/case';
+import { requireCoordinator } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import type { Actor, AppDeps } from './context';
 import { auditRecord } from './context';
@@ -35,4 +36,9 @@ export async function auditIfRefused(deps: AppDeps, actor: Actor, caseId: string
   if (error instanceof DomainError && ACCESS_REFUSALS.has(error.code)) {
     await deps.store.appendAudit([auditRecord(deps, actor, caseId, action, 'denied')]);
   }
+}
+
+/** A change only the coordinator may make. */
+export function coordinatorChange(deps: AppDeps, actor: Actor, caseId: string, action: string, apply: (current: Case, now: Date) => Case): Promise<Case> {
+  return guardedChange(deps, actor, caseId, action, (current) => requireCoordinator(current, actor.aadObjectId), apply);
 }

@@ -1,29 +1,14 @@
 // `samtykke`: only the coordinator records, renews or withdraws consent.
 import type { Case } from '../domain/case';
-import { requireCoordinator } from '../domain/access';
 import { type ConsentInput, recordConsent, withdrawConsent } from '../domain/consent';
 import type { Actor, AppDeps } from './context';
-import { guardedChange } from './guardedChange';
+import { coordinatorChange } from './guardedChange';
 
 export function recordCaseConsent(deps: AppDeps, actor: Actor, caseId: string, input: ConsentInput): Promise<Case> {
   const consentId = deps.newId();
-  return guardedChange(
-    deps,
-    actor,
-    caseId,
-    'consent.record',
-    (current) => requireCoordinator(current, actor.aadObjectId),
-    (current, now) => recordConsent(current, input, consentId, actor.aadObjectId, now),
-  );
+  return coordinatorChange(deps, actor, caseId, 'consent.record', (current, now) => recordConsent(current, input, consentId, actor.aadObjectId, now));
 }
 
 export function withdrawCaseConsent(deps: AppDeps, actor: Actor, caseId: string): Promise<Case> {
-  return guardedChange(
-    deps,
-    actor,
-    caseId,
-    'consent.withdraw',
-    (current) => requireCoordinator(current, actor.aadObjectId),
-    (current, now) => withdrawConsent(current, actor.aadObjectId, now),
-  );
+  return coordinatorChange(deps, actor, caseId, 'consent.withdraw', (current, now) => withdrawConsent(current, actor.aadObjectId, now));
 }

@@ -1,25 +1,21 @@
 // `team`: only the coordinator changes the team; handing over the role is a recorded change.
 import type { Case } from '../domain/case';
-import { requireCoordinator } from '../domain/access';
 import { type AddMemberInput, type ChangeMemberInput, addMember, changeMember, handOverCoordinator, removeMember } from '../domain/team';
 import type { Actor, AppDeps } from './context';
-import { guardedChange } from './guardedChange';
+import { coordinatorChange } from './guardedChange';
 
-function asCoordinator(deps: AppDeps, actor: Actor, caseId: string, action: string, apply: (current: Case, now: Date) => Case) {
-  return guardedChange(deps, actor, caseId, action, (current) => requireCoordinator(current, actor.aadObjectId), apply);
-}
 
 export function addTeamMember(deps: AppDeps, actor: Actor, caseId: string, input: AddMemberInput): Promise<Case> {
   const memberId = deps.newId();
-  return asCoordinator(deps, actor, caseId, 'team.add', (current, now) => addMember(current, input, memberId, actor.aadObjectId, now));
+  return coordinatorChange(deps, actor, caseId, 'team.add', (current, now) => addMember(current, input, memberId, actor.aadObjectId, now));
 }
 
 export function changeTeamMember(deps: AppDeps, actor: Actor, caseId: string, input: ChangeMemberInput): Promise<Case> {
-  return asCoordinator(deps, actor, caseId, 'team.change', (current, now) => changeMember(current, input, actor.aadObjectId, now));
+  return coordinatorChange(deps, actor, caseId, 'team.change', (current, now) => changeMember(current, input, actor.aadObjectId, now));
 }
 
 export function removeTeamMember(deps: AppDeps, actor: Actor, caseId: string, memberId: string): Promise<Case> {
-  return asCoordinator(deps, actor, caseId, 'team.remove', (current, now) => removeMember(current, memberId, actor.aadObjectId, now));
+  return coordinatorChange(deps, actor, caseId, 'team.remove', (current, now) => removeMember(current, memberId, actor.aadObjectId, now));
 }
 
 export function handOverCoordination(
@@ -29,7 +25,7 @@ export function handOverCoordination(
   toMemberId: string,
   previousCoordinatorRole: string | undefined,
 ): Promise<Case> {
-  return asCoordinator(deps, actor, caseId, 'team.handOver', (current, now) =>
+  return coordinatorChange(deps, actor, caseId, 'team.handOver', (current, now) =>
     handOverCoordinator(current, toMemberId, previousCoordinatorRole, actor.aadObjectId, now),
   );
 }

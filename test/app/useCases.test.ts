@@ -3,18 +3,9 @@ import { recordCaseConsent, withdrawCaseConsent } from '../../bot/app/manageCons
 import { addTeamMember, handOverCoordination } from '../../bot/app/manageTeam';
 import { openCase, referenceFrom } from '../../bot/app/openCase';
 import { listMyCases, readCase, selectCase, selectedCaseId } from '../../bot/app/readCase';
-import { DomainError } from '../../bot/domain/errors';
+import { asyncCodeOf as refusal } from '../support/refusals';
 import { COORDINATOR, JONAS, OTHER_TENANT_COORDINATOR, STRANGER, YOUNG_PERSON, appDeps } from './appFixture';
 
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return 'no refusal';
-}
 
 async function caseWithJonas() {
   const deps = appDeps();

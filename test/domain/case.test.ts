@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createCase, coordinatorOf, teamsUserIds } from '../../bot/domain/case';
 import { DomainError } from '../../bot/domain/errors';
+import { refusalOf } from '../support/refusals';
 import { COORDINATOR, NOW, TENANT, sampleCase } from './fixtures';
+
+function refused(run: () => unknown): DomainError {
+  const error = refusalOf(run);
+  if (!error) throw new Error('expected a refusal');
+  return error;
+}
 
 const ids = { caseId: 'c', reference: 'S-X', coordinatorMemberId: 'm1', youngPersonMemberId: 'm2' };
 
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('creating a case', () => {
   it('makes the creator the coordinator and puts the young person on the team', () => {
@@ -31,7 +29,7 @@ describe('creating a case', () => {
   });
 
   it('refuses a CPR number in the name and names the field', () => {
-    const error = refusal(() => createCase(TENANT, COORDINATOR, { name: 'Emil 140308-4123', birthDate: '2008-03-14', status: 'work' }, ids, NOW));
+    const error = refused(() => createCase(TENANT, COORDINATOR, { name: 'Emil 140308-4123', birthDate: '2008-03-14', status: 'work' }, ids, NOW));
     expect(error.code).toBe('cprNotAllowed');
     expect(error.details).toEqual({ field: 'name' });
   });
@@ -47,7 +45,7 @@ describe('creating a case', () => {
     [{ name: 'A', birthDate: '2008-03-14', status: 'work', email: 'not-an-address' }, 'invalidEmail', { field: 'email' }],
     [{ name: 'A', birthDate: '2008-03-14', status: 'work', phone: '12' }, 'invalidPhone', { field: 'phone' }],
   ])('refuses %j with %s', (input, code, details) => {
-    const error = refusal(() => createCase(TENANT, COORDINATOR, input, ids, NOW));
+    const error = refused(() => createCase(TENANT, COORDINATOR, input, ids, NOW));
     expect(error.code).toBe(code);
     expect(error.details).toEqual(details);
   });
@@ -55,8 +53,8 @@ describe('creating a case', () => {
   it('accepts only the target group of 13 to 30 years (seed 003)', () => {
     const at = (birthDate: string) => () => createCase(TENANT, COORDINATOR, { name: 'A', birthDate, status: 'work' }, ids, NOW);
     expect(at('2013-11-23')).not.toThrow(); // 13 today
-    expect(refusal(at('2013-11-24')).code).toBe('ageOutsideTargetGroup'); // 13 tomorrow
+    expect(refused(at('2013-11-24')).code).toBe('ageOutsideTargetGroup'); // 13 tomorrow
     expect(at('1995-11-24')).not.toThrow(); // 30 until tomorrow
-    expect(refusal(at('1995-11-23')).code).toBe('ageOutsideTargetGroup'); // 31 today
+    expect(refused(at('1995-11-23')).code).toBe('ageOutsideTargetGroup'); // 31 today
   });
 });

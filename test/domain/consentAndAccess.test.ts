@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { requireCaseReader, requireCoordinator, requireMember } from '../../bot/domain/access';
 import { hasValidConsent, isConsentedParty, recordConsent, withdrawConsent } from '../../bot/domain/consent';
-import { DomainError } from '../../bot/domain/errors';
+import { codeOf } from '../support/refusals';
 import { addMember } from '../../bot/domain/team';
 import { COORDINATOR, NOW, sampleCase } from './fixtures';
 
 const by = COORDINATOR.aadObjectId;
 
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return 'no refusal';
-}
 
 function teamWithJonasAndSara() {
   const withJonas = addMember(sampleCase(), { role: 'youthGuidance', person: { kind: 'teams', aadObjectId: 'aad-jonas', name: 'Jonas' } }, 'm-jonas', by, NOW);

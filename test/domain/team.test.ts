@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coordinatorOf, memberByAadObjectId } from '../../bot/domain/case';
-import { DomainError } from '../../bot/domain/errors';
+import { codeOf } from '../support/refusals';
 import { ASSIGNABLE_ROLES, TEAM_ROLES } from '../../bot/domain/roles';
 import { MAX_TEAM_SIZE, addMember, changeMember, handOverCoordinator, removeMember } from '../../bot/domain/team';
 import { COORDINATOR, NOW, sampleCase } from './fixtures';
@@ -8,15 +8,6 @@ import { COORDINATOR, NOW, sampleCase } from './fixtures';
 const by = COORDINATOR.aadObjectId;
 const jonas = { kind: 'teams' as const, aadObjectId: 'aad-jonas', name: 'Jonas Jensen' };
 
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return 'no refusal';
-}
 
 describe('the team', () => {
   it('has every role of the network overview (seed 001), the young person and "others"', () => {
