@@ -4,7 +4,6 @@ import { type AddMemberInput, type ChangeMemberInput, addMember, changeMember, h
 import type { Actor, AppDeps } from './context';
 import { coordinatorChange } from './guardedChange';
 
-
 export function addTeamMember(deps: AppDeps, actor: Actor, caseId: string, input: AddMemberInput): Promise<Case> {
   const memberId = deps.newId();
   return coordinatorChange(deps, actor, caseId, 'team.add', (current, now) => addMember(current, input, memberId, actor.aadObjectId, now));
