@@ -1,60 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { baseCard, casePickerCard, createCaseCard, overviewCard } from '../../cards/caseCards';
+import { baseCard, overviewCard } from '../../cards/caseCards';
 import { consentCard } from '../../cards/consentCard';
-import { messageCard } from '../../cards/messageCard';
-import { type AdaptiveCardJson, TEMPLATES, renderCard } from '../../cards/render';
-import { memberEditCard, teamCard } from '../../cards/teamCards';
+import { TEMPLATES, renderCard } from '../../cards/render';
+import { teamCard } from '../../cards/teamCards';
 import { CARD_VERSION } from '../../cards/version';
-import type { CaseRead } from '../../bot/app/readCase';
-import type { Case } from '../../bot/domain/case';
-import { recordConsent, withdrawConsent } from '../../bot/domain/consent';
-import { MAX_TEAM_SIZE, addMember } from '../../bot/domain/team';
-import type { Messages } from '../../bot/i18n';
+import { MAX_TEAM_SIZE } from '../../bot/domain/team';
 import { da } from '../../bot/i18n/da';
 import { en } from '../../bot/i18n/en';
 import { CARD_ACTIONS } from '../../bot/teams/cardActions';
 import { validateAdaptiveCard } from '../support/cardValidation';
-import { COORDINATOR, NOW, sampleCase } from '../domain/fixtures';
-
-const by = COORDINATOR.aadObjectId;
-
-function fullTeam(extraMembers = 0): Case {
-  let current = sampleCase();
-  current = addMember(current, { role: 'youthGuidance', person: { kind: 'teams', aadObjectId: 'aad-jonas', name: 'Jonas Jensen' }, supportOffer: 'Uddannelsesvalg' }, 'm-jonas', by, NOW);
-  current = addMember(current, { role: 'vip', person: { kind: 'external', name: 'Karen Hansen', phone: '22334455' } }, 'm-vip', by, NOW);
-  current = addMember(current, { role: 'other', otherRoleName: 'Fodboldtræner', person: { kind: 'external', name: 'Ole Berg' } }, 'm-ole', by, NOW);
-  for (let i = 0; i < extraMembers; i++) {
-    current = addMember(current, { role: 'school', person: { kind: 'teams', aadObjectId: `aad-extra-${i}`, name: `Lærer ${i} ${'Andersen-'.repeat(5)}` }, supportOffer: 'x'.repeat(500) }, `m-extra-${i}`, by, NOW);
-  }
-  const parties = current.members.map((member) => member.id);
-  current = recordConsent(current, { givenByYoungPerson: true, givenOn: '2026-01-10', expiresOn: '2026-06-10', partyMemberIds: parties, parentalHolderName: 'Karen Hansen' }, 'k1', by, NOW);
-  current = withdrawConsent(current, by, NOW);
-  return recordConsent(current, { givenByYoungPerson: true, givenOn: '2026-11-20', expiresOn: '2027-11-20', partyMemberIds: parties }, 'k2', by, NOW);
-}
-
-function asCoordinator(current: Case): CaseRead {
-  return { case: current, viewer: current.members[0]! };
-}
-
-function everyCard(m: Messages, current: Case): Record<string, AdaptiveCardJson> {
-  const read = asCoordinator(current);
-  const roster = [{ aadObjectId: 'aad-sara', name: 'Sara Nielsen' }];
-  return {
-    createCase: createCaseCard(m),
-    baseOverview: baseCard(m, current, 'overview'),
-    baseTeam: baseCard(m, current, 'team'),
-    overview: overviewCard(m, read, NOW),
-    overviewForMember: overviewCard(m, { case: current, viewer: current.members[2]! }, NOW),
-    team: teamCard(m, read, roster, m.cards.done.memberAdded),
-    teamWithoutRoster: teamCard(m, read, []),
-    teamForMember: teamCard(m, { case: current, viewer: current.members[2]! }, []),
-    memberEdit: memberEditCard(m, current, current.members[3]!),
-    consent: consentCard(m, read, NOW),
-    consentNone: consentCard(m, asCoordinator(sampleCase()), NOW),
-    picker: casePickerCard(m, [{ caseId: 'case-1', reference: 'S-ABCDE' }, { caseId: 'case-2', reference: 'S-FGHJK' }]),
-    message: messageCard(m.cards.refused, m.errors.notTeamMember({}), 'attention'),
-  };
-}
+import { COORDINATOR, NOW } from '../domain/fixtures';
+import { asCoordinator, everyCard, fullTeam } from '../support/sampleCards';
 
 function actionsOf(card: unknown): Array<{ verb: string; data: Record<string, unknown> }> {
   const found: Array<{ verb: string; data: Record<string, unknown> }> = [];
