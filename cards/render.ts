@@ -4,14 +4,31 @@ import * as ACData from 'adaptivecards-templating';
 import base from './templates/base.json';
 import casePicker from './templates/casePicker.json';
 import consent from './templates/consent.json';
+import checklist from './templates/checklist.json';
 import createCase from './templates/createCase.json';
+import meetingBase from './templates/meetingBase.json';
+import meetingCancel from './templates/meetingCancel.json';
+import meetingOpen from './templates/meetingOpen.json';
 import memberEdit from './templates/memberEdit.json';
 import message from './templates/message.json';
 import overview from './templates/overview.json';
 import team from './templates/team.json';
 import { CARD_VERSION } from './version';
 
-export const TEMPLATES = { base, casePicker, consent, createCase, memberEdit, message, overview, team } as const;
+export const TEMPLATES = {
+  base,
+  casePicker,
+  checklist,
+  consent,
+  createCase,
+  meetingBase,
+  meetingCancel,
+  meetingOpen,
+  memberEdit,
+  message,
+  overview,
+  team,
+} as const;
 export type TemplateName = keyof typeof TEMPLATES;
 
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };

@@ -8,6 +8,12 @@ import { saveWithRetry } from './saveWithRetry';
 
 const ACCESS_REFUSALS = new Set(['notTeamMember', 'notCoordinator', 'noValidConsent']);
 
+/** How many applied activity ids a case remembers: Teams redelivers within minutes, not days. */
+export const REMEMBERED_ACTIVITIES = 100;
+
+/** The Teams activity that asked for a change; a redelivered one is applied once. */
+export type ActivityId = string | undefined;
+
 /** Runs `apply` on fresh state, retrying on conflicts; `authorize` throws when the actor may not. */
 export async function guardedChange(
   deps: AppDeps,
@@ -16,12 +22,16 @@ export async function guardedChange(
   action: string,
   authorize: (current: Case) => void,
   apply: (current: Case, now: Date) => Case,
+  activityId?: ActivityId,
 ): Promise<Case> {
   try {
     const saved = await saveWithRetry(deps.store, actor.tenantId, caseId, (current) => {
       authorize(current);
+      if (activityId && current.appliedActivityIds.includes(activityId)) return undefined;
+      const changed = apply(current, deps.now());
+      if (changed === current) return undefined;
       return {
-        changed: apply(current, deps.now()),
+        changed: activityId ? { ...changed, appliedActivityIds: [...changed.appliedActivityIds, activityId].slice(-REMEMBERED_ACTIVITIES) } : changed,
         effects: { audit: [auditRecord(deps, actor, caseId, action, 'ok')] },
       };
     });
@@ -39,6 +49,13 @@ export async function auditIfRefused(deps: AppDeps, actor: Actor, caseId: string
 }
 
 /** A change only the coordinator may make. */
-export function coordinatorChange(deps: AppDeps, actor: Actor, caseId: string, action: string, apply: (current: Case, now: Date) => Case): Promise<Case> {
-  return guardedChange(deps, actor, caseId, action, (current) => requireCoordinator(current, actor.aadObjectId), apply);
+export function coordinatorChange(
+  deps: AppDeps,
+  actor: Actor,
+  caseId: string,
+  action: string,
+  apply: (current: Case, now: Date) => Case,
+  activityId?: ActivityId,
+): Promise<Case> {
+  return guardedChange(deps, actor, caseId, action, (current) => requireCoordinator(current, actor.aadObjectId), apply, activityId);
 }

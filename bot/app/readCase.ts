@@ -9,7 +9,7 @@ import { auditIfRefused } from './guardedChange';
 /** A card a team member can ask for: the overview and team need consent, the consent card the coordinator. */
 export type CaseView = 'overview' | 'team' | 'consent';
 /** Why the case is read; changing a member is the coordinator's. */
-export type ReadPurpose = CaseView | 'memberEdit';
+export type ReadPurpose = CaseView | 'memberEdit' | 'checklist';
 
 export interface CaseRead {
   case: Case;
@@ -21,6 +21,7 @@ const AUTHORIZE: Record<ReadPurpose, (current: Case, aadObjectId: string, now: D
   team: requireCaseReader,
   consent: (current, aadObjectId) => requireCoordinator(current, aadObjectId),
   memberEdit: (current, aadObjectId) => requireCoordinator(current, aadObjectId),
+  checklist: requireCaseReader,
 };
 
 export async function readCase(deps: AppDeps, actor: Actor, caseId: string, purpose: ReadPurpose): Promise<CaseRead> {

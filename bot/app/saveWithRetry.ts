@@ -13,18 +13,20 @@ export interface CaseChange {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** `change` returns nothing when there is nothing to save (e.g. an activity applied before). */
 export async function saveWithRetry(
   store: CaseStore,
   tenantId: string,
   caseId: string,
-  change: (current: Case) => CaseChange,
+  change: (current: Case) => CaseChange | undefined,
 ): Promise<StoredCase> {
   for (let attempt = 1; attempt <= MAX_SAVE_ATTEMPTS; attempt++) {
     const stored = await store.getCase(tenantId, caseId);
     if (!stored) throw new DomainError('caseNotFound');
-    const { changed, effects } = change(stored.case);
+    const next = change(stored.case);
+    if (!next) return stored;
     try {
-      return await store.replaceCase(changed, stored.etag, effects);
+      return await store.replaceCase(next.changed, stored.etag, next.effects);
     } catch (error) {
       if (!(error instanceof ConcurrencyConflict)) throw error;
       // Jitter spreads the retries of many simultaneous writers so most land on the next attempt.

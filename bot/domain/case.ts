@@ -3,6 +3,7 @@ import type { TeamRole } from './roles';
 import { DomainError } from './errors';
 import { ageOn, localDate, optionalEmail, optionalPhone, optionalText, requiredDate, requiredText, TEXT_LIMITS } from './fields';
 import type { Consent } from './consent';
+import type { Meeting } from './meeting';
 
 export const EDUCATION_STATUSES = ['education', 'work', 'neither'] as const;
 export type EducationStatus = (typeof EDUCATION_STATUSES)[number];
@@ -58,8 +59,12 @@ export interface CaseEvent {
     | 'coordinatorHandedOver'
     | 'consentRecorded'
     | 'consentWithdrawn'
-    | 'homeSet';
+    | 'homeSet'
+    | 'meetingPlanned'
+    | 'meetingOpened'
+    | 'meetingCancelled';
   memberId?: string;
+  meetingId?: string;
   fromMemberId?: string;
 }
 
@@ -73,6 +78,9 @@ export interface Case {
   members: TeamMember[];
   consents: Consent[];
   history: CaseEvent[];
+  meetings: Meeting[];
+  /** Ids of the last activities applied, so that Teams' redelivery of one changes nothing twice. */
+  appliedActivityIds: string[];
   home?: CaseHome;
 }
 
@@ -139,6 +147,8 @@ export function createCase(tenantId: string, creator: Creator, input: NewCaseInp
       { id: ids.youngPersonMemberId, role: 'youngPerson', person: { kind: 'youngPerson' }, addedAt: at },
     ],
     consents: [],
+    meetings: [],
+    appliedActivityIds: [],
     history: [{ at, byAadObjectId: creator.aadObjectId, kind: 'caseCreated' }],
   };
 }

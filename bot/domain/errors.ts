@@ -28,6 +28,16 @@ export const DOMAIN_ERROR_CODES = [
   'noConsentToWithdraw',
   'caseAlreadyHasHome',
   'tooManyConflicts',
+  'meetingAlreadyOpen',
+  'meetingAlreadyPlanned',
+  'meetingNotFound',
+  'meetingNotOpen',
+  'meetingInPast',
+  'invalidTime',
+  'noMeetingToCancel',
+  'cancellationNeedsReason',
+  'unknownQuestion',
+  'invalidAnswer',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -2,6 +2,7 @@
 import type { TeamRole } from '../domain/roles';
 import type { DomainErrorCode } from '../domain/errors';
 import type { EducationStatus } from '../domain/case';
+import { checklistDa } from './checklistDa';
 
 const roles: Record<TeamRole, string> = {
   coordinator: 'Myndighedskoordinator',
@@ -75,6 +76,16 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>)
   noConsentToWithdraw: () => 'Der er intet gældende samtykke at tilbagekalde.',
   caseAlreadyHasHome: () => 'Denne samtale er allerede hjem for en sag. Opret den nye sag i kanalen eller i en anden gruppechat.',
   tooManyConflicts: () => 'Mange ændrede sagen samtidig. Prøv igen om lidt.',
+  meetingAlreadyOpen: () => 'Der er allerede et åbent møde i sagen. Afslut eller aflys det, før et nyt åbnes.',
+  meetingAlreadyPlanned: () => 'Der er allerede planlagt et møde. Åbn det med "møde", eller aflys det med "aflys".',
+  meetingNotFound: () => 'Mødet findes ikke i denne sag.',
+  meetingNotOpen: (d) => `Mødet er ${d.status === 'cancelled' ? 'aflyst' : d.status === 'held' ? 'afsluttet' : 'ikke åbnet endnu'}, så tjeklisten kan ikke ændres. Intet er gemt.`,
+  meetingInPast: () => 'Et planlagt møde skal ligge i fremtiden.',
+  invalidTime: () => 'Tidspunktet skal skrives som TT:MM.',
+  noMeetingToCancel: () => 'Der er intet åbent eller planlagt møde at aflyse.',
+  cancellationNeedsReason: () => 'Vælg årsagen til aflysningen, og skriv hvad ved "Andet".',
+  unknownQuestion: () => 'Kortet spørger om noget, som ikke er på dette mødes tjekliste (måske et gammelt kort). Intet er gemt. Skriv "møde" for at få tjeklisten igen.',
+  invalidAnswer: () => 'Et af svarene er ikke et af de mulige. Intet er gemt.',
 };
 
 function field(name: string | number | undefined): string {
@@ -83,6 +94,7 @@ function field(name: string | number | undefined): string {
 }
 
 export const da = {
+  checklist: checklistDa,
   roles,
   statuses,
   errors,
@@ -92,8 +104,10 @@ export const da = {
     '- **sag** / **status**: sagens overblik',
     '- **team**: tilføj, ret og fjern teammedlemmer',
     '- **samtykke**: registrér, forny eller tilbagekald samtykke',
+    '- **møde**: åbn eller planlæg netværksmødet og udfyld mødetjeklisten',
+    '- **aflys**: aflys det åbne eller planlagte møde med en årsag',
     '- **hjælp**: denne liste',
-    'Møder, mål og aftaler, påmindelser og statistik kommer snart.',
+    'Mål og aftaler, påmindelser og statistik kommer snart.',
     'I en kanal: skriv i sagens tråd. I en 1:1-chat: skriv **sag** for at vælge sag.',
   ].join('\n\n'),
   unknownCommand: (text: string) => `Jeg kender ikke kommandoen "${text}". Skriv **hjælp** for at se, hvad jeg kan.`,
@@ -200,6 +214,36 @@ export const da = {
       consentWithdrawn: 'Samtykket er tilbagekaldt. Kun myndighedskoordinatoren kan nu se oplysninger om den unge.',
     },
     refused: 'Ikke muligt',
+    meeting: {
+      openTitle: (reference: string) => `Sag ${reference}: netværksmøde`,
+      openIntro: 'Åbn mødet, når teamet mødes, eller planlæg det næste møde.',
+      date: 'Dato for netværksmødet',
+      time: 'Mødetidspunkt',
+      open: 'Åbn mødet',
+      plan: 'Planlæg mødet',
+      title: (reference: string, number: number) => `Sag ${reference}: netværksmøde nr. ${number}`,
+      baseBody: 'Mødetjekliste for teamet. Svarene vises kun for teamets medlemmer.',
+      progress: (answered: number, total: number) => `Besvaret: ${answered} af ${total}`,
+      showChecklist: 'Vis mødetjeklisten',
+      youngPerson: 'Den unge',
+      coordinator: 'Den unges myndighedskoordinator',
+      number: 'Den unges netværksmøde nr.',
+      startsAt: 'Dato og tidspunkt',
+      state: 'Status',
+      states: { planned: 'Planlagt', open: 'Åbent', cancelled: 'Aflyst', held: 'Afholdt' } as Record<string, string>,
+      save: 'Gem',
+      fillIn: 'Udfyld',
+      saved: 'Svarene er gemt.',
+      notAnswered: '–',
+      opened: (number: number) => `Netværksmøde nr. ${number} er åbnet. Tjeklisten er lagt i tråden.`,
+      planned: (number: number, at: string) => `Netværksmøde nr. ${number} er planlagt til ${at}.`,
+      cancelTitle: (reference: string, number: number) => `Sag ${reference}: aflys netværksmøde nr. ${number}`,
+      cancelReason: 'Hvis et planlagt netværksmøde ikke afholdes: Angiv årsag til aflysning',
+      cancelOther: 'Andet: angiv hvad',
+      cancel: 'Aflys mødet',
+      cancelled: (number: number) => `Netværksmøde nr. ${number} er aflyst.`,
+      cancelledBecause: (reason: string) => `Aflyst: ${reason}`,
+    },
   },
 };
 

@@ -1,5 +1,6 @@
 // Every word an English-speaking user reads; the same keys as the Danish catalogue.
 import type { Messages } from './da';
+import { checklistEn } from './checklistEn';
 
 const fields: Record<string, string> = {
   name: 'name',
@@ -22,6 +23,7 @@ function field(name: string | number | undefined): string {
 }
 
 export const en: Messages = {
+  checklist: checklistEn,
   roles: {
     coordinator: 'Coordinator (myndighedskoordinator)',
     youngPerson: 'The young person',
@@ -77,6 +79,16 @@ export const en: Messages = {
     noConsentToWithdraw: () => 'There is no current consent to withdraw.',
     caseAlreadyHasHome: () => 'This conversation is already the home of a case. Create the new case in the channel or in another group chat.',
     tooManyConflicts: () => 'Many people changed the case at once. Please try again in a moment.',
+    meetingAlreadyOpen: () => 'The case already has an open meeting. Close or cancel it before opening a new one.',
+    meetingAlreadyPlanned: () => 'A meeting is already planned. Open it with "open meeting", or cancel it with "cancel".',
+    meetingNotFound: () => 'That meeting does not exist in this case.',
+    meetingNotOpen: (d) => `The meeting is ${d.status === 'cancelled' ? 'cancelled' : d.status === 'held' ? 'closed' : 'not open yet'}, so its checklist cannot change. Nothing was saved.`,
+    meetingInPast: () => 'A planned meeting must be in the future.',
+    invalidTime: () => 'Write the time as HH:MM.',
+    noMeetingToCancel: () => 'There is no open or planned meeting to cancel.',
+    cancellationNeedsReason: () => 'Choose the reason for cancelling, and say what for "Other".',
+    unknownQuestion: () => 'The card asks something that is not on this meeting\'s checklist (perhaps an old card). Nothing was saved. Write "open meeting" to get the checklist again.',
+    invalidAnswer: () => 'One of the answers is not one of the possible ones. Nothing was saved.',
   },
   help: [
     '**Samarbejdsbot: commands**',
@@ -84,8 +96,10 @@ export const en: Messages = {
     '- **status**: the case overview',
     '- **team**: add, change and remove team members',
     '- **consent**: record, renew or withdraw consent',
+    '- **open meeting**: open or plan the network meeting and fill in the meeting checklist',
+    '- **cancel**: cancel the open or planned meeting with a reason',
     '- **help**: this list',
-    'Meetings, goals and agreements, reminders and statistics are coming soon.',
+    'Goals and agreements, reminders and statistics are coming soon.',
     "In a channel: write in the case's thread. In a 1:1 chat: write **status** to pick a case.",
   ].join('\n\n'),
   unknownCommand: (text) => `I don't know the command "${text}". Write **help** to see what I can do.`,
@@ -192,5 +206,35 @@ export const en: Messages = {
       consentWithdrawn: 'Consent was withdrawn. Only the coordinator can now see information about the young person.',
     },
     refused: 'Not possible',
+    meeting: {
+      openTitle: (reference) => `Case ${reference}: network meeting`,
+      openIntro: 'Open the meeting when the team meets, or plan the next meeting.',
+      date: 'Date of the network meeting',
+      time: 'Time of the meeting',
+      open: 'Open the meeting',
+      plan: 'Plan the meeting',
+      title: (reference, number) => `Case ${reference}: network meeting no. ${number}`,
+      baseBody: "The team's meeting checklist. Answers show to team members only.",
+      progress: (answered, total) => `Answered: ${answered} of ${total}`,
+      showChecklist: 'Show the meeting checklist',
+      youngPerson: 'The young person',
+      coordinator: "The young person's coordinator",
+      number: "The young person's network meeting no.",
+      startsAt: 'Date and time',
+      state: 'Status',
+      states: { planned: 'Planned', open: 'Open', cancelled: 'Cancelled', held: 'Held' },
+      save: 'Save',
+      fillIn: 'Fill in',
+      saved: 'The answers were saved.',
+      notAnswered: '–',
+      opened: (number) => `Network meeting no. ${number} is open. The checklist is in the thread.`,
+      planned: (number, at) => `Network meeting no. ${number} is planned for ${at}.`,
+      cancelTitle: (reference, number) => `Case ${reference}: cancel network meeting no. ${number}`,
+      cancelReason: 'If a planned network meeting is not held: give the reason for cancelling',
+      cancelOther: 'Other: say what',
+      cancel: 'Cancel the meeting',
+      cancelled: (number) => `Network meeting no. ${number} was cancelled.`,
+      cancelledBecause: (reason) => `Cancelled: ${reason}`,
+    },
   },
 };

@@ -17,6 +17,7 @@ import type { Logger } from '../logger';
 import { type ConversationKind, channelIdOf, conversationKind } from './actor';
 import { type CardAction, parseCardAction } from './cardActions';
 import { detailCard } from './caseCards';
+import { runMeetingAction } from './meetingActions';
 import { cardActivity } from './messageHandler';
 import { cardResponse, isDomainError, messageResponse, refusalText } from './replies';
 import { rosterOf } from './roster';
@@ -56,7 +57,7 @@ export async function handleCardAction(
 
 async function runCardAction(
   context: TurnContext,
-  { adapter, botAppId, deps }: CardActionContext,
+  { adapter, botAppId, deps, log }: CardActionContext,
   actor: Actor,
   m: Messages,
   action: CardAction,
@@ -64,6 +65,12 @@ async function runCardAction(
   const done = m.cards.done;
   const teamCard = (caseId: string, notice: string) => detailCard(context, deps, actor, m, caseId, 'team', notice);
   switch (action.verb) {
+    case 'meeting.open':
+    case 'meeting.plan':
+    case 'meeting.show':
+    case 'meeting.answer':
+    case 'meeting.cancel':
+      return runMeetingAction(context, deps, actor, m, log, action);
     case 'case.create':
       return cardResponse(await createCaseHere(context, adapter, botAppId, deps, actor, m, action.data));
     case 'case.show':

@@ -9,6 +9,8 @@ const optionalText = text.optional();
 const id = z.string().min(1).max(200);
 const version = z.coerce.number().int().min(1);
 const withCase = { v: version, caseId: id };
+/** Teams sends input values as text; a number input may come as a number. */
+const answerValue = z.union([text, z.number()]).transform(String);
 
 export const CARD_ACTIONS = {
   'case.create': z.object({ v: version, name: optionalText, birthDate: optionalText, phone: optionalText, email: optionalText, address: optionalText, status: optionalText }),
@@ -38,6 +40,14 @@ export const CARD_ACTIONS = {
     partyMemberIds: optionalText,
   }),
   'consent.withdraw': z.object(withCase),
+  'meeting.open': z.object({ ...withCase, meetingDate: optionalText, meetingTime: optionalText }),
+  'meeting.plan': z.object({ ...withCase, meetingDate: optionalText, meetingTime: optionalText }),
+  'meeting.show': z.object({ ...withCase, meetingId: id }),
+  /** The inputs of one checklist section, under their question ids, and what the card showed (`seen`). */
+  'meeting.answer': z
+    .object({ ...withCase, meetingId: id, seen: z.record(z.string().max(200), answerValue) })
+    .catchall(answerValue),
+  'meeting.cancel': z.object({ ...withCase, meetingId: id, reason: optionalText, otherReason: optionalText }),
 } as const;
 
 export type CardVerb = keyof typeof CARD_ACTIONS;

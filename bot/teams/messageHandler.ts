@@ -2,10 +2,13 @@
 // in a 1:1 chat to the case the user picked.
 import { type Activity, CardFactory, type TurnContext } from 'botbuilder';
 import { baseCard, casePickerCard, createCaseCard } from '../../cards/caseCards';
+import { checklistCard, meetingBaseCard, meetingCancelCard, meetingOpenCard } from '../../cards/meetingCards';
 import type { AdaptiveCardJson } from '../../cards/render';
 import type { Actor, AppDeps } from '../app/context';
-import { type CaseView, caseIdForConversation, listMyCases, selectedCaseId } from '../app/readCase';
+import { type CaseView, caseIdForConversation, listMyCases, readCase, selectedCaseId } from '../app/readCase';
 import { containsCpr } from '../domain/cpr';
+import { DomainError } from '../domain/errors';
+import { meetingToCancel, openMeetingOf } from '../domain/meeting';
 import type { Messages } from '../i18n';
 import type { Logger } from '../logger';
 import { conversationKind } from './actor';
@@ -62,37 +65,50 @@ async function runCommand(context: TurnContext, deps: AppDeps, actor: Actor, m: 
     return;
   }
   const view = CASE_VIEWS[name];
-  if (!view) {
+  if (!view && name !== 'openMeeting' && name !== 'cancelMeeting') {
     await context.sendActivity(m.notYetAvailable);
     return;
   }
-  if (conversationKind(context.activity) === 'personal') {
-    await showInPersonalChat(context, deps, actor, m, name, view);
-    return;
+  const personal = conversationKind(context.activity) === 'personal';
+  const caseId = personal ? await caseOfPersonalChat(context, deps, actor, m, name) : await caseOfConversation(context, deps, actor, m);
+  if (!caseId) return;
+  const current = (await deps.store.getCase(actor.tenantId, caseId))?.case;
+  if (!current) throw new DomainError('caseNotFound');
+  if (view) {
+    // The whole channel or chat sees a base card with the case's reference only.
+    await context.sendActivity(cardActivity(personal ? await detailCard(context, deps, actor, m, caseId, view) : baseCard(m, current, view)));
+  } else if (name === 'openMeeting') {
+    const open = openMeetingOf(current);
+    if (!open) await context.sendActivity(cardActivity(meetingOpenCard(m, current, deps.now())));
+    else if (personal) await context.sendActivity(cardActivity(checklistCard(m, await readCase(deps, actor, caseId, 'checklist'), open)));
+    else await context.sendActivity(cardActivity(meetingBaseCard(m, current, open)));
+  } else {
+    const meeting = meetingToCancel(current);
+    if (!meeting) throw new DomainError('noMeetingToCancel');
+    await context.sendActivity(cardActivity(meetingCancelCard(m, current, meeting)));
   }
-  const caseId = await caseIdForConversation(deps, actor, context.activity.conversation.id);
-  const stored = caseId ? await deps.store.getCase(actor.tenantId, caseId) : undefined;
-  if (!stored) {
-    await context.sendActivity(m.noCaseHere);
-    return;
-  }
-  // The whole channel or chat sees this card: it names the case's reference only.
-  await context.sendActivity(cardActivity(baseCard(m, stored.case, view)));
 }
 
-async function showInPersonalChat(context: TurnContext, deps: AppDeps, actor: Actor, m: Messages, name: CommandName, view: CaseView) {
+/** The case living in this channel thread or group chat. */
+async function caseOfConversation(context: TurnContext, deps: AppDeps, actor: Actor, m: Messages): Promise<string | undefined> {
+  const caseId = await caseIdForConversation(deps, actor, context.activity.conversation.id);
+  if (!caseId) await context.sendActivity(m.noCaseHere);
+  return caseId;
+}
+
+/** In a 1:1 chat: the case the user picked, their only case, or else a picker (`sag` always picks). */
+async function caseOfPersonalChat(context: TurnContext, deps: AppDeps, actor: Actor, m: Messages, name: CommandName): Promise<string | undefined> {
   const cases = await listMyCases(deps, actor);
   if (cases.length === 0) {
     await context.sendActivity(m.noCasesForYou);
-    return;
+    return undefined;
   }
   const selected = await selectedCaseId(deps, actor);
   const onlyCase = cases.length === 1 ? cases[0]?.caseId : undefined;
-  // `sag` in a 1:1 chat with several cases is how a user switches case.
   const caseId = name === 'status' && cases.length > 1 ? undefined : (selected ?? onlyCase);
   if (!caseId || !cases.some((summary) => summary.caseId === caseId)) {
     await context.sendActivity(cardActivity(casePickerCard(m, cases)));
-    return;
+    return undefined;
   }
-  await context.sendActivity(cardActivity(await detailCard(context, deps, actor, m, caseId, view)));
+  return caseId;
 }

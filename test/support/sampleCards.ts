@@ -3,10 +3,12 @@ import { baseCard, casePickerCard, createCaseCard, overviewCard } from '../../ca
 import { consentCard } from '../../cards/consentCard';
 import { messageCard } from '../../cards/messageCard';
 import type { AdaptiveCardJson } from '../../cards/render';
+import { checklistCard, meetingBaseCard, meetingCancelCard, meetingOpenCard } from '../../cards/meetingCards';
 import { memberEditCard, teamCard } from '../../cards/teamCards';
 import type { CaseRead } from '../../bot/app/readCase';
 import type { Case } from '../../bot/domain/case';
 import { recordConsent, withdrawConsent } from '../../bot/domain/consent';
+import { answerChecklist, cancelMeeting, openMeeting, planMeeting } from '../../bot/domain/meeting';
 import { addMember } from '../../bot/domain/team';
 import type { Messages } from '../../bot/i18n';
 import { COORDINATOR, NOW, sampleCase } from '../domain/fixtures';
@@ -25,6 +27,35 @@ export function fullTeam(extraMembers = 0): Case {
   current = recordConsent(current, { givenByYoungPerson: true, givenOn: '2026-01-10', expiresOn: '2026-06-10', partyMemberIds: parties, parentalHolderName: 'Karen Hansen' }, 'k1', by, NOW);
   current = withdrawConsent(current, by, NOW);
   return recordConsent(current, { givenByYoungPerson: true, givenOn: '2026-11-20', expiresOn: '2027-11-20', partyMemberIds: parties }, 'k2', by, NOW);
+}
+
+/** The team with meeting 1 open and partly answered, and meeting 2 planned and then cancelled. */
+export function withMeetings(current: Case = fullTeam()): Case {
+  const opened = openMeeting(current, 'meeting-1', { date: '2026-11-23', time: '10:00' }, by, NOW);
+  const answered = answerChecklist(
+    opened,
+    'meeting-1',
+    {
+      roleLeader: 'm-coordinator',
+      roleWriter: 'm-jonas',
+      prepHandoverSent: 'yes',
+      prepPreMeeting: 'no',
+      vipAttached: 'yes',
+      vipSource: 'private',
+      vipWho: 'Moster',
+      agenda1: 'yes',
+      'attended_m-jonas': 'yes',
+      'attended_m-vip': 'no',
+      'absenceReason_m-vip': 'Syg',
+      evalResources: 'unknown',
+      evalLengthMinutes: '90',
+      youngPersonStatus: 'education',
+    },
+    by,
+    NOW,
+  );
+  const planned = planMeeting(answered, 'meeting-2', { date: '2027-02-01', time: '09:30' }, by, NOW);
+  return cancelMeeting(planned, 'meeting-2', 'other', 'Tolken kunne ikke komme', by, NOW);
 }
 
 export function asCoordinator(current: Case): CaseRead {
@@ -48,5 +79,20 @@ export function everyCard(m: Messages, current: Case): Record<string, AdaptiveCa
     consentNone: consentCard(m, asCoordinator(sampleCase()), NOW),
     picker: casePickerCard(m, [{ caseId: 'case-1', reference: 'S-ABCDE' }, { caseId: 'case-2', reference: 'S-FGHJK' }]),
     message: messageCard(m.cards.refused, m.errors.notTeamMember({}), 'attention'),
+    meetingOpen: meetingOpenCard(m, current, NOW),
+    ...meetingCards(m, withMeetings(current)),
+  };
+}
+
+function meetingCards(m: Messages, current: Case): Record<string, AdaptiveCardJson> {
+  const [open, cancelled] = current.meetings;
+  if (!open || !cancelled) throw new Error('the sample needs two meetings');
+  const read = asCoordinator(current);
+  return {
+    meetingBase: meetingBaseCard(m, current, open),
+    meetingBaseCancelled: meetingBaseCard(m, current, cancelled),
+    checklist: checklistCard(m, read, open, m.cards.meeting.saved),
+    checklistCancelled: checklistCard(m, read, cancelled),
+    meetingCancel: meetingCancelCard(m, current, open),
   };
 }

@@ -1,0 +1,60 @@
+// `møde` and `aflys`: the coordinator opens, plans and cancels meetings; every team member who may
+// see the case answers the checklist.
+import type { Case } from '../domain/case';
+import { requireCaseReader } from '../domain/access';
+import { type Meeting, type MeetingTime, answerChecklist, cancelMeeting, openMeeting, planMeeting, setMeetingCard } from '../domain/meeting';
+import type { Actor, AppDeps } from './context';
+import { type ActivityId, coordinatorChange, guardedChange } from './guardedChange';
+
+export function openNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, time: MeetingTime, activityId?: ActivityId): Promise<Case> {
+  const meetingId = deps.newId();
+  return coordinatorChange(deps, actor, caseId, 'meeting.open', (current, now) => openMeeting(current, meetingId, time, actor.aadObjectId, now), activityId);
+}
+
+export function planNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, time: MeetingTime, activityId?: ActivityId): Promise<Case> {
+  const meetingId = deps.newId();
+  return coordinatorChange(deps, actor, caseId, 'meeting.plan', (current, now) => planMeeting(current, meetingId, time, actor.aadObjectId, now), activityId);
+}
+
+export function cancelNetworkMeeting(
+  deps: AppDeps,
+  actor: Actor,
+  caseId: string,
+  meetingId: string,
+  reason: string | undefined,
+  otherReason: string | undefined,
+  activityId?: ActivityId,
+): Promise<Case> {
+  return coordinatorChange(
+    deps,
+    actor,
+    caseId,
+    'meeting.cancel',
+    (current, now) => cancelMeeting(current, meetingId, reason, otherReason, actor.aadObjectId, now),
+    activityId,
+  );
+}
+
+export function answerMeetingChecklist(
+  deps: AppDeps,
+  actor: Actor,
+  caseId: string,
+  meetingId: string,
+  answers: Record<string, string>,
+  activityId?: ActivityId,
+): Promise<Case> {
+  return guardedChange(
+    deps,
+    actor,
+    caseId,
+    'checklist.answer',
+    (current) => requireCaseReader(current, actor.aadObjectId, deps.now()),
+    (current, now) => answerChecklist(current, meetingId, answers, actor.aadObjectId, now),
+    activityId,
+  );
+}
+
+/** Remembers where the checklist was posted, so every later answer can update it in place. */
+export function recordChecklistCard(deps: AppDeps, actor: Actor, caseId: string, meetingId: string, card: NonNullable<Meeting['card']>): Promise<Case> {
+  return coordinatorChange(deps, actor, caseId, 'meeting.card', (current) => setMeetingCard(current, meetingId, card));
+}

@@ -1,0 +1,86 @@
+// The meeting checklist (mødetjekliste, seed 001 sections 1 to 6): which questions there are and what
+// an answer may be. The wording of every question lives in bot/i18n, taken from the seed.
+import { EDUCATION_STATUSES } from './case';
+
+export const CHECKLIST_SECTIONS = ['roles', 'preparation', 'vip', 'agenda', 'attendance', 'evaluation', 'status'] as const;
+export type ChecklistSection = (typeof CHECKLIST_SECTIONS)[number];
+
+/** What an answer may be. `member` is a team member id; `minutes` a whole number. */
+export type AnswerKind = 'yesNo' | 'yesNoUnknown' | 'done' | 'text' | 'minutes' | 'educationStatus' | 'vipSource' | 'member';
+
+export interface ChecklistQuestion {
+  id: string;
+  section: ChecklistSection;
+  kind: AnswerKind;
+  /** Seed 001: "udfyldes ikke ved første netværksmøde". */
+  notAtFirstMeeting?: true;
+}
+
+/** Free text in the checklist is short: a reason, a name. It keeps the card of a full team small. */
+export const CHECKLIST_TEXT_LIMIT = 200;
+
+const question = (section: ChecklistSection, kind: AnswerKind, id: string, notAtFirstMeeting?: true): ChecklistQuestion =>
+  notAtFirstMeeting ? { id, section, kind, notAtFirstMeeting } : { id, section, kind };
+
+/** The fixed questions, in the order of the form. Attendance questions are per team member, below. */
+export const FIXED_QUESTIONS: readonly ChecklistQuestion[] = [
+  // Meeting roles (seed 003): may change from meeting to meeting.
+  question('roles', 'member', 'roleLeader'),
+  question('roles', 'member', 'roleWriter'),
+  question('roles', 'member', 'roleInterviewer'),
+  // 2: Forberedelse til netværksmødet
+  question('preparation', 'yesNo', 'prepHandoverSent'),
+  question('preparation', 'yesNo', 'prepPreMeeting'),
+  question('preparation', 'yesNo', 'prepFollowedUpPlan', true),
+  question('preparation', 'yesNo', 'prepNetworkMapMade'),
+  question('preparation', 'yesNo', 'prepNetworkMapUsed'),
+  // 3: VIP – en voksen fra den unges netværk
+  question('vip', 'yesNo', 'vipAttached'),
+  question('vip', 'vipSource', 'vipSource'),
+  question('vip', 'text', 'vipWho'),
+  // 4: Forslag til dagsorden, ticked off as the meeting runs
+  ...[1, 2, 3, 4, 5, 6, 7].map((point) => question('agenda', 'done', `agenda${point}`)),
+  // 5: Hvem deltog på mødet? (the team's members are added per meeting)
+  question('attendance', 'text', 'attendanceOthers'),
+  // 6: Afholdelse af selve netværksmødet
+  question('evaluation', 'yesNoUnknown', 'evalResources'),
+  question('evaluation', 'yesNoUnknown', 'evalChallenges'),
+  question('evaluation', 'yesNoUnknown', 'evalNeeds'),
+  question('evaluation', 'yesNoUnknown', 'evalClearGoals'),
+  question('evaluation', 'yesNoUnknown', 'evalResponsibles'),
+  question('evaluation', 'yesNoUnknown', 'evalYoungPersonSpoke'),
+  question('evaluation', 'yesNoUnknown', 'evalYoungPersonKnowsFollowUp'),
+  question('evaluation', 'yesNoUnknown', 'evalWentWell'),
+  question('evaluation', 'yesNoUnknown', 'evalAgendaCompleted'),
+  question('evaluation', 'minutes', 'evalLengthMinutes'),
+  // The evaluation's outcome measure (seed 002): the young person's status at this meeting.
+  question('status', 'educationStatus', 'youngPersonStatus'),
+];
+
+export const attendanceQuestionId = (memberId: string) => `attended_${memberId}`;
+export const absenceReasonQuestionId = (memberId: string) => `absenceReason_${memberId}`;
+
+/** The questions of one meeting: the fixed ones, minus those not asked, plus attendance per member. */
+export function questionsFor(memberIds: readonly string[], isFirstMeeting: boolean): ChecklistQuestion[] {
+  const fixed = FIXED_QUESTIONS.filter((candidate) => !(isFirstMeeting && candidate.notAtFirstMeeting));
+  const attendance = memberIds.flatMap((memberId) => [
+    question('attendance', 'yesNo', attendanceQuestionId(memberId)),
+    question('attendance', 'text', absenceReasonQuestionId(memberId)),
+  ]);
+  const othersAt = fixed.findIndex((candidate) => candidate.id === 'attendanceOthers');
+  return [...fixed.slice(0, othersAt), ...attendance, ...fixed.slice(othersAt)];
+}
+
+export const ANSWER_CHOICES: Partial<Record<AnswerKind, readonly string[]>> = {
+  yesNo: ['yes', 'no'],
+  yesNoUnknown: ['yes', 'no', 'unknown'],
+  done: ['yes', 'no'],
+  educationStatus: EDUCATION_STATUSES,
+  vipSource: ['private', 'professional'],
+};
+
+/** A meeting longer than a working day is a typing error. */
+export const MAX_MEETING_MINUTES = 600;
+
+export const CANCELLATION_REASONS = ['youngPersonAbsent', 'youngPersonIll', 'coordinatorIll', 'other'] as const;
+export type CancellationReason = (typeof CANCELLATION_REASONS)[number];

@@ -1,0 +1,152 @@
+// The meeting cards: opening or planning one, the checklist's channel card (no personal data), the
+// checklist itself (mødetjekliste) for team members, and cancelling.
+import { DateTime } from 'luxon';
+import type { Case, TeamMember } from '../bot/domain/case';
+import { teamsUserIds } from '../bot/domain/case';
+import { ANSWER_CHOICES, CANCELLATION_REASONS, CHECKLIST_SECTIONS, type ChecklistQuestion } from '../bot/domain/checklist';
+import { MODEL_ZONE, localDate } from '../bot/domain/fields';
+import { type AnswerValue, type Meeting, checklistQuestions } from '../bot/domain/meeting';
+import type { Messages } from '../bot/i18n';
+import type { CaseRead } from '../bot/app/readCase';
+import { MAX_REFRESH_USERS } from './caseCards';
+import { answerFingerprint } from './fingerprint';
+import { type AdaptiveCardJson, renderCard } from './render';
+import { coordinatorName, memberName, roleName } from './people';
+
+const MEMBER_ID_IN_QUESTION = /^(?:attended|absenceReason)_(.+)$/;
+
+export function formatMeetingTime(startsAt: string): string {
+  return DateTime.fromISO(startsAt).setZone(MODEL_ZONE).toFormat('yyyy-MM-dd HH:mm');
+}
+
+export function meetingOpenCard(m: Messages, current: Case, now: Date): AdaptiveCardJson {
+  const labels = m.cards.meeting;
+  return renderCard('meetingOpen', {
+    caseId: current.id,
+    labels: { ...labels, title: labels.openTitle(current.reference) },
+    today: localDate(now),
+    timeNow: DateTime.fromJSDate(now).setZone(MODEL_ZONE).toFormat('HH:mm'),
+  });
+}
+
+function answeredCount(current: Case, meeting: Meeting): { answered: number; total: number } {
+  const questions = checklistQuestions(current, meeting);
+  return { answered: questions.filter((question) => meeting.answers[question.id] !== undefined).length, total: questions.length };
+}
+
+function stateText(m: Messages, meeting: Meeting): string {
+  const labels = m.cards.meeting;
+  if (meeting.status === 'cancelled' && meeting.cancellation) {
+    const reason = m.checklist.cancellationReasons[meeting.cancellation.reason];
+    return labels.cancelledBecause(meeting.cancellation.otherReason ? `${reason}: ${meeting.cancellation.otherReason}` : reason);
+  }
+  return labels.states[meeting.status] ?? meeting.status;
+}
+
+/** What the whole channel sees of a meeting: its number, time, state and progress. */
+export function meetingBaseCard(m: Messages, current: Case, meeting: Meeting): AdaptiveCardJson {
+  const labels = m.cards.meeting;
+  const { answered, total } = answeredCount(current, meeting);
+  return renderCard('meetingBase', {
+    caseId: current.id,
+    meetingId: meeting.id,
+    labels,
+    title: labels.title(current.reference, meeting.number),
+    body: labels.baseBody,
+    startsAt: formatMeetingTime(meeting.startsAt),
+    state: stateText(m, meeting),
+    progress: labels.progress(answered, total),
+    userIds: teamsUserIds(current).slice(0, MAX_REFRESH_USERS),
+  });
+}
+
+interface QuestionView {
+  id: string;
+  label: string;
+  input: 'choice' | 'toggle' | 'text' | 'number' | 'emptyNumber';
+  choices: Array<{ title: string; value: string }>;
+  guidance: string;
+  /** What the input shows before anyone touches it; sent back as `seen`, so only changes are saved. */
+  value: string;
+  numberValue: number | null;
+  display: string;
+}
+
+function questionLabel(m: Messages, current: Case, question: ChecklistQuestion): string {
+  const memberId = MEMBER_ID_IN_QUESTION.exec(question.id)?.[1];
+  const member = memberId ? current.members.find((candidate) => candidate.id === memberId) : undefined;
+  if (!member) return m.checklist.questions[question.id] ?? question.id;
+  const who = m.checklist.attended(roleName(member, m), memberName(current, member, m));
+  return question.id.startsWith('attended_') ? who : `${who}. ${m.checklist.absenceReason}`;
+}
+
+function choicesFor(m: Messages, current: Case, question: ChecklistQuestion): Array<{ title: string; value: string }> {
+  if (question.kind === 'member') {
+    const eligible = current.members.filter((member: TeamMember) => member.role !== 'youngPerson');
+    return eligible.map((member) => ({ title: `${memberName(current, member, m)} (${roleName(member, m)})`, value: member.id }));
+  }
+  const titles: Record<string, string> = { ...m.checklist.answers, ...m.statuses };
+  return (ANSWER_CHOICES[question.kind] ?? []).map((value) => ({ title: titles[value] ?? value, value }));
+}
+
+function questionView(m: Messages, current: Case, question: ChecklistQuestion, answer: AnswerValue | undefined): QuestionView {
+  const choices = choicesFor(m, current, question);
+  const shown = answer === undefined ? '' : String(answer);
+  const display = choices.find((choice) => choice.value === shown)?.title ?? (shown || m.cards.meeting.notAnswered);
+  const base = { id: question.id, label: questionLabel(m, current, question), choices, guidance: m.checklist.agendaGuidance[question.id] ?? '', display };
+  switch (question.kind) {
+    case 'done':
+      return { ...base, input: 'toggle', value: shown || 'no', numberValue: null, display: shown === 'yes' ? m.checklist.answers.done : m.cards.meeting.notAnswered };
+    case 'text':
+      return { ...base, input: 'text', value: shown, numberValue: null };
+    case 'minutes':
+      return { ...base, input: answer === undefined ? 'emptyNumber' : 'number', value: shown, numberValue: answer === undefined ? null : Number(answer) };
+    default:
+      return { ...base, input: 'choice', value: shown, numberValue: null };
+  }
+}
+
+/** The checklist for one reader: every section with its answers; inputs while the meeting is open. */
+export function checklistCard(m: Messages, { case: current }: CaseRead, meeting: Meeting, notice = ''): AdaptiveCardJson {
+  const labels = m.cards.meeting;
+  const questions = checklistQuestions(current, meeting);
+  const { answered, total } = answeredCount(current, meeting);
+  const sections = CHECKLIST_SECTIONS.map((section) => {
+    const views = questions.filter((question) => question.section === section).map((question) => questionView(m, current, question, meeting.answers[question.id]));
+    const answeredHere = views.filter((view) => meeting.answers[view.id] !== undefined).length;
+    return {
+      title: m.checklist.sections[section],
+      progress: labels.progress(answeredHere, views.length),
+      questions: views,
+      seen: Object.fromEntries(views.map((view) => [view.id, answerFingerprint(view.value)])),
+    };
+  });
+  const open = meeting.status === 'open';
+  return renderCard('checklist', {
+    caseId: current.id,
+    meetingId: meeting.id,
+    notice,
+    labels,
+    title: labels.title(current.reference, meeting.number),
+    youngPerson: current.youngPerson.name,
+    coordinator: coordinatorName(current, m),
+    number: String(meeting.number),
+    startsAt: formatMeetingTime(meeting.startsAt),
+    state: stateText(m, meeting),
+    progressTitle: labels.progress(answered, total).split(':')[0],
+    progress: `${answered} / ${total}`,
+    // While the meeting is open the inputs show the answers; afterwards the answers are read-only facts.
+    sections: open ? [] : sections,
+    editableSections: open ? sections : [],
+  });
+}
+
+export function meetingCancelCard(m: Messages, current: Case, meeting: Meeting): AdaptiveCardJson {
+  const labels = m.cards.meeting;
+  return renderCard('meetingCancel', {
+    caseId: current.id,
+    meetingId: meeting.id,
+    labels: { ...labels, title: labels.cancelTitle(current.reference, meeting.number) },
+    reasons: CANCELLATION_REASONS.map((reason) => ({ title: m.checklist.cancellationReasons[reason], value: reason })),
+  });
+}

@@ -1,0 +1,69 @@
+// `npm run cards:preview`: every card of test/support/sampleCards.ts, in Danish and English, rendered in
+// headless Chromium with the Teams host config to .previews/<lang>/<name>.png (the dark theme too with
+// --dark). Prints a table and exits 1 when any card has a renderer error.
+import { join, relative } from 'node:path';
+import { da } from '../../../bot/i18n/da';
+import { en } from '../../../bot/i18n/en';
+import type { Messages } from '../../../bot/i18n';
+import { everyCard, fullTeam } from '../../support/sampleCards';
+import { launchCardRenderer, type RenderReport, type Theme } from './renderCards';
+
+/** Folder, messages, and the browser locale that formats date and time inputs as Teams would. */
+const LANGUAGES: Array<[string, Messages, string]> = [
+  ['da', da, 'da-DK'],
+  ['en', en, 'en-US'],
+];
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
+}
+
+async function main(): Promise<number> {
+  const root = process.cwd();
+  const outRoot = join(root, '.previews');
+  const themes: Theme[] = process.argv.includes('--dark') ? ['light', 'dark'] : ['light'];
+  const renderer = await launchCardRenderer();
+  const all: Array<{ folder: string; report: RenderReport }> = [];
+  try {
+    for (const theme of themes) {
+      console.log(`host config (${theme}): ${renderer.hostConfigSource(theme)}`);
+      for (const [language, messages, locale] of LANGUAGES) {
+        const folder = theme === 'light' ? language : `${language}-dark`;
+        const reports = await renderer.render(everyCard(messages, fullTeam()), join(outRoot, folder), { theme, locale });
+        all.push(...reports.map((report) => ({ folder, report })));
+      }
+    }
+  } finally {
+    await renderer.close();
+  }
+
+  const rows = [['card', 'size', 'errors', 'warnings', 'png']];
+  for (const { folder, report } of all) {
+    rows.push([
+      `${folder}/${report.name}`,
+      report.png ? `${report.width}x${report.height}` : '-',
+      String(report.errors.length),
+      String(report.warnings.length),
+      report.png ? relative(root, report.png) : '-',
+    ]);
+  }
+  console.log(table(rows));
+  for (const { folder, report } of all) {
+    for (const error of report.errors) console.log(`ERROR   ${folder}/${report.name}: ${error}`);
+    for (const warning of report.warnings) console.log(`warning ${folder}/${report.name}: ${warning}`);
+  }
+  const failed = all.filter(({ report }) => report.errors.length > 0 || !report.png);
+  console.log(failed.length === 0 ? `${all.length} cards rendered without errors` : `${failed.length} of ${all.length} cards have renderer errors`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
+);
