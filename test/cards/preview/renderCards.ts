@@ -148,8 +148,8 @@ const PAGE_SCRIPT = String.raw`
       errors.push('render returned nothing');
       return { errors: errors, warnings: warnings, rendered: false };
     }
-    host.style.background = getComputedStyle(element).backgroundColor;
     host.appendChild(element);
+    host.style.background = getComputedStyle(element).backgroundColor;
     var box = element.getBoundingClientRect();
     if (box.height < 1) errors.push('the rendered card has no height');
     // Text the reader cannot see in full: a title or TextBlock cut off with an ellipsis or by maxLines.
