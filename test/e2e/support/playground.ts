@@ -240,6 +240,13 @@ export interface PlaygroundClient {
     action: { verb: string; data?: JsonObject },
     replyToId?: string,
   ): Promise<CardActionResult>;
+  /**
+   * What Teams does by itself when it shows a card with `refresh` (user-specific views, Universal Actions):
+   * an `adaptiveCard/action` invoke with the card's refresh action and `trigger: 'automatic'`, from `user`.
+   * The playground's web UI never sends it. Resolves to null when Teams would not refresh the card for
+   * this user (no `refresh.action`, or `refresh.userIds` without the user's id).
+   */
+  refreshCard(user: string | PlaygroundUser, conversationId: string, replyToId?: string): Promise<CardActionResult | null>;
   /** Any activity, completed from the playground's template for that conversation (id, serviceUrl, recipient, conversation). */
   sendCustomActivity(conversationId: string, from: string | PlaygroundUser, activity: JsonObject): Promise<SendResult>;
   /** The 1:1 chat id of a user: the configured one for the current user, else created through the connector (idempotent). */
@@ -748,6 +755,31 @@ async function connectClient({ proc, port, botEndpoint, playgroundEndpoint, loca
     return id;
   };
 
+  /** The bot's latest message or update with a card in this conversation. */
+  const latestCard = (conversationId: string): BotActivity | undefined =>
+    [...bot].reverse().find((a) => a.conversationId === conversationId && a.cards.length > 0 && a.messageId !== undefined && (a.kind === 'message' || a.kind === 'update'));
+
+  const invoke = async (user: PlaygroundUser, conversationId: string, replyToId: string, value: JsonObject): Promise<CardActionResult> => {
+    if (KNOWN_USERS.has(user.id)) {
+      // What the web UI does when a card's Action.Execute is clicked; the playground honours `from` here.
+      const result = await call('POST', '/_conversation/v1/invoke', { name: 'adaptiveCard/action', value, from: { id: user.id }, conversation: { id: conversationId }, replyToId });
+      return cardActionResult(result);
+    }
+    // A user the playground does not know: its invoke API refuses them, so send the invoke as a custom
+    // activity and read the bot's answer from the log stream.
+    const sent = await sendCustom(conversationId, user, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value,
+      replyToId,
+      channelData: { ...(messageProps(conversationId, '', []).channelData as JsonObject), source: { name: 'message' } },
+      entities: messageProps(conversationId, '', []).entities,
+    });
+    const answer = await sent.turn();
+    const body = isObject(answer.response) ? answer.response : {};
+    return cardActionResult({ type: body.type, value: body.value });
+  };
+
   const client: PlaygroundClient = {
     port,
     url: base,
@@ -822,28 +854,22 @@ async function connectClient({ proc, port, botEndpoint, playgroundEndpoint, loca
     },
 
     async invokeCardAction(from, conversationId, action, replyToId) {
-      const user = resolveUser(from);
-      const target =
-        replyToId ??
-        [...bot].reverse().find((a) => a.conversationId === conversationId && a.cards.length > 0 && a.messageId !== undefined && (a.kind === 'message' || a.kind === 'update'))?.messageId;
+      const target = replyToId ?? latestCard(conversationId)?.messageId;
       if (target === undefined) throw new Error(`No card from the bot in ${conversationId} to act on\n${summary()}`);
-      const value = { action: { type: 'Action.Execute', verb: action.verb, data: action.data ?? {} } };
-      if (KNOWN_USERS.has(user.id)) {
-        const result = await call('POST', '/_conversation/v1/invoke', { name: 'adaptiveCard/action', value, from: { id: user.id }, conversation: { id: conversationId }, replyToId: target });
-        return cardActionResult(result);
-      }
-      // A user the playground does not know: its invoke API refuses them, so send the invoke as a custom
-      // activity and read the bot's answer from the log stream.
-      const sent = await sendCustom(conversationId, user, {
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        value,
-        replyToId: target,
-        channelData: { ...(messageProps(conversationId, '', []).channelData as JsonObject), source: { name: 'message' } },
-      });
-      const answer = await sent.turn();
-      const body = isObject(answer.response) ? answer.response : {};
-      return cardActionResult({ type: body.type, value: body.value });
+      return invoke(resolveUser(from), conversationId, target, { action: { type: 'Action.Execute', verb: action.verb, data: action.data ?? {} } });
+    },
+
+    async refreshCard(from, conversationId, replyToId) {
+      const user = resolveUser(from);
+      const message = replyToId === undefined ? latestCard(conversationId) : [...bot].reverse().find((a) => a.messageId === replyToId && a.cards.length > 0);
+      if (message?.messageId === undefined) throw new Error(`No card from the bot in ${conversationId} to refresh\n${summary()}`);
+      const card = message.cards[0];
+      const refresh = card && isObject(card.refresh) ? card.refresh : undefined;
+      const action = refresh && isObject(refresh.action) ? refresh.action : undefined;
+      if (!refresh || !action || action.type !== 'Action.Execute') return null;
+      if (Array.isArray(refresh.userIds) && !refresh.userIds.includes(user.id)) return null;
+      const { type, verb, data, id } = action;
+      return invoke(user, conversationId, message.messageId, { action: { type, ...(id === undefined ? {} : { id }), verb, data: data ?? {} }, trigger: 'automatic' });
     },
 
     async sendCustomActivity(conversationId, from, activity) {
