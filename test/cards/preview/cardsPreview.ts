@@ -1,6 +1,6 @@
 // `npm run cards:preview`: every card of test/support/sampleCards.ts, in Danish and English, rendered in
-// headless Chromium with the Teams host config to .previews/<lang>/<name>.png (the dark theme too with
-// --dark). Prints a table and exits 1 when any card has a renderer error.
+// headless Chromium with the Teams host config to .previews/<lang>/<name>.png, and the card behind each
+// Action.ShowCard to <name>.<title>.png (the dark theme too with --dark). Prints a table and exits 1 when any card has a renderer error.
 import { join, relative } from 'node:path';
 import { da } from '../../../bot/i18n/da';
 import { en } from '../../../bot/i18n/en';
@@ -13,6 +13,38 @@ const LANGUAGES: Array<[string, Messages, string]> = [
   ['da', da, 'da-DK'],
   ['en', en, 'en-US'],
 ];
+
+/**
+ * The cards behind Action.ShowCard buttons (forms people fill in), as cards of their own named
+ * `<card>.<title>`, so that they can be looked at too; the renderer parses them inside their card as well.
+ */
+export function withShowCards(cards: Record<string, object>): Record<string, object> {
+  const result: Record<string, object> = {};
+  const visit = (name: string, card: object) => {
+    result[name] = card;
+    const found: Array<{ title: string; card: object }> = [];
+    const walk = (node: unknown) => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const record = node as Record<string, unknown>;
+        if (record.type === 'Action.ShowCard' && record.card && typeof record.card === 'object') {
+          found.push({ title: String(record.title ?? 'showCard'), card: record.card as object });
+          return;
+        }
+        Object.values(record).forEach(walk);
+      }
+    };
+    walk(card);
+    for (const { title, card: inner } of found) {
+      const slug = title.replace(/æ/gi, 'ae').replace(/ø/gi, 'oe').replace(/å/gi, 'aa').normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'showCard';
+      let child = `${name}.${slug}`;
+      for (let n = 2; child in result; n++) child = `${name}.${slug}-${n}`;
+      visit(child, { version: (card as { version?: string }).version ?? '1.5', ...inner });
+    }
+  };
+  for (const [name, card] of Object.entries(cards)) visit(name, card);
+  return result;
+}
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
@@ -30,7 +62,7 @@ async function main(): Promise<number> {
       console.log(`host config (${theme}): ${renderer.hostConfigSource(theme)}`);
       for (const [language, messages, locale] of LANGUAGES) {
         const folder = theme === 'light' ? language : `${language}-dark`;
-        const reports = await renderer.render(everyCard(messages, fullTeam()), join(outRoot, folder), { theme, locale });
+        const reports = await renderer.render(withShowCards(everyCard(messages, fullTeam())), join(outRoot, folder), { theme, locale });
         all.push(...reports.map((report) => ({ folder, report })));
       }
     }
