@@ -1,5 +1,5 @@
 // Reading a case: every read is audited, and so is every refusal.
-import type { Case, TeamMember } from '../domain/case';
+import { type Case, type TeamMember, memberByAadObjectId } from '../domain/case';
 import { requireCaseReader, requireCoordinator, requireMember } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import type { CaseSummary } from '../store/port';
@@ -36,6 +36,15 @@ export async function readCase(deps: AppDeps, actor: Actor, caseId: string, purp
     await auditIfRefused(deps, actor, caseId, action, error);
     throw error;
   }
+}
+
+/**
+ * The case as the person who just changed it sees it: the change was authorized and audited, so
+ * showing its result is not another read. Undefined when they left the team with the change.
+ */
+export function changerView(changed: Case, actor: Actor): CaseRead | undefined {
+  const viewer = memberByAadObjectId(changed, actor.aadObjectId);
+  return viewer && { case: changed, viewer };
 }
 
 /** The case whose home is this channel thread or group chat, if any; membership is not checked here. */

@@ -1,7 +1,6 @@
 // A Danish CPR number is DDMMYY-SSSS; the seventh digit and the year give the century. Since 2007
 // not every CPR number passes the modulus-11 check, so only the date decides: ten digits that form a
 // real birth date are refused, ten digits that cannot (320199-1234) are not a CPR number.
-import { DomainError } from './errors';
 
 const CPR_CANDIDATE = /(?<!\d)(\d{2})(\d{2})(\d{2})[-\s]?(\d)(\d{3})(?!\d)/g;
 
@@ -25,19 +24,4 @@ export function containsCpr(text: string): boolean {
     if (isRealDate(fullYear, Number(month), Number(day))) return true;
   }
   return false;
-}
-
-/** Walks every string in a payload; the field name (never the value) goes into the error. */
-export function assertNoCpr(payload: unknown, path = ''): void {
-  if (typeof payload === 'string') {
-    if (containsCpr(payload)) throw new DomainError('cprNotAllowed', { field: path || 'text' });
-    return;
-  }
-  if (Array.isArray(payload)) {
-    payload.forEach((item, index) => assertNoCpr(item, `${path}[${index}]`));
-    return;
-  }
-  if (payload && typeof payload === 'object') {
-    for (const [key, value] of Object.entries(payload)) assertNoCpr(value, path ? `${path}.${key}` : key);
-  }
 }

@@ -1,5 +1,5 @@
-// Universal Actions (Action.Execute): parse, refuse CPR numbers, run the use case, answer the person
-// who clicked with the updated card or a message in their language.
+// Universal Actions (Action.Execute): parse, run the use case (whose field rules refuse CPR numbers in
+// every free-text field), answer the person who clicked with the updated card or a message in their language.
 import type { AdaptiveCardInvokeResponse, CloudAdapter, TurnContext } from 'botbuilder';
 import { baseCard } from '../../cards/caseCards';
 import { messageCard } from '../../cards/messageCard';
@@ -8,15 +8,14 @@ import type { Actor, AppDeps } from '../app/context';
 import { recordCaseConsent, withdrawCaseConsent } from '../app/manageConsent';
 import { addTeamMember, changeTeamMember, handOverCoordination, removeTeamMember } from '../app/manageTeam';
 import { openCase } from '../app/openCase';
-import { readCase, selectCase } from '../app/readCase';
+import { type CaseView, changerView, readCase, selectCase } from '../app/readCase';
 import type { Case, CaseHome } from '../domain/case';
-import { assertNoCpr } from '../domain/cpr';
 import { DomainError } from '../domain/errors';
 import type { Messages } from '../i18n';
 import type { Logger } from '../logger';
 import { type ConversationKind, channelIdOf, conversationKind } from './actor';
 import { type CardAction, parseCardAction } from './cardActions';
-import { detailCard } from './caseCards';
+import { cardForRead, detailCard } from './caseCards';
 import { runMeetingAction } from './meetingActions';
 import { cardActivity } from './messageHandler';
 import { cardResponse, isDomainError, messageResponse, refusalText } from './replies';
@@ -44,7 +43,6 @@ export async function handleCardAction(
   }
   const { action } = parsed;
   try {
-    assertNoCpr(action.data);
     const response = await runCardAction(context, env, actor, m, action);
     env.log.info({ event: 'card.action', verb: action.verb, outcome: 'ok' });
     return response;
@@ -63,7 +61,11 @@ async function runCardAction(
   action: CardAction,
 ): Promise<AdaptiveCardInvokeResponse> {
   const done = m.cards.done;
-  const teamCard = (caseId: string, notice: string) => detailCard(context, deps, actor, m, caseId, 'team', notice);
+  /** The card of `view` as the result of a change; a coordinator who just left the team gets the notice. */
+  const after = async (changed: Case, view: CaseView, notice: string) => {
+    const read = changerView(changed, actor);
+    return cardResponse(read ? await cardForRead(context, m, read, view, deps.now(), notice) : messageCard(notice, ''));
+  };
   switch (action.verb) {
     case 'meeting.open':
     case 'meeting.plan':
@@ -92,54 +94,49 @@ async function runCardAction(
       // The name comes from Teams' roster, never from what the card sent.
       const person = (await rosterOf(context)).find((candidate) => candidate.aadObjectId === teamsUser);
       if (!person) return messageResponse(m.notInConversation);
-      await addTeamMember(deps, actor, caseId, {
+      const changed = await addTeamMember(deps, actor, caseId, {
         role: teamsRole ?? '',
         otherRoleName: teamsOtherRoleName,
         supportOffer: teamsSupportOffer,
         person: { kind: 'teams', aadObjectId: person.aadObjectId, name: person.name },
       });
-      return cardResponse(await teamCard(caseId, done.memberAdded));
+      return after(changed, 'team', done.memberAdded);
     }
     case 'team.addExternal': {
       const { caseId, externalName, externalPhone, externalEmail, externalRole, externalOtherRoleName, externalSupportOffer } = action.data;
-      await addTeamMember(deps, actor, caseId, {
+      const changed = await addTeamMember(deps, actor, caseId, {
         role: externalRole ?? '',
         otherRoleName: externalOtherRoleName,
         supportOffer: externalSupportOffer,
         person: { kind: 'external', name: externalName, phone: externalPhone, email: externalEmail },
       });
-      return cardResponse(await teamCard(caseId, done.memberAdded));
+      return after(changed, 'team', done.memberAdded);
     }
     case 'team.change': {
       const { caseId, memberId, role, otherRoleName, supportOffer } = action.data;
-      await changeTeamMember(deps, actor, caseId, { memberId, role: role ?? '', otherRoleName, supportOffer });
-      return cardResponse(await teamCard(caseId, done.memberChanged));
+      return after(await changeTeamMember(deps, actor, caseId, { memberId, role: role ?? '', otherRoleName, supportOffer }), 'team', done.memberChanged);
     }
     case 'team.remove':
-      await removeTeamMember(deps, actor, action.data.caseId, action.data.memberId);
-      return cardResponse(await teamCard(action.data.caseId, done.memberRemoved));
+      return after(await removeTeamMember(deps, actor, action.data.caseId, action.data.memberId), 'team', done.memberRemoved);
     case 'team.handOver': {
       const { caseId, toMemberId, previousCoordinatorRole } = action.data;
       if (!toMemberId) throw new DomainError('fieldRequired', { field: 'name' });
       const changed = await handOverCoordination(deps, actor, caseId, toMemberId, previousCoordinatorRole === LEAVE_TEAM ? undefined : previousCoordinatorRole);
-      // The previous coordinator may have left the team, and then sees no more of the case.
-      const stillOnTeam = changed.members.some((member) => member.person.kind === 'teams' && member.person.aadObjectId === actor.aadObjectId);
-      return cardResponse(stillOnTeam ? await teamCard(caseId, done.coordinatorHandedOver) : messageCard(done.coordinatorHandedOver, ''));
+      return after(changed, 'team', done.coordinatorHandedOver);
     }
     case 'consent.record': {
       const { caseId, givenByYoungPerson, parentalHolderName, givenOn, expiresOn, partyMemberIds } = action.data;
-      await recordCaseConsent(deps, actor, caseId, {
+      const changed = await recordCaseConsent(deps, actor, caseId, {
         givenByYoungPerson: givenByYoungPerson === true || givenByYoungPerson === 'true',
         parentalHolderName,
         givenOn,
         expiresOn,
         partyMemberIds: (partyMemberIds ?? '').split(',').map((id) => id.trim()).filter(Boolean),
       });
-      return cardResponse(await detailCard(context, deps, actor, m, caseId, 'consent', done.consentRecorded));
+      return after(changed, 'consent', done.consentRecorded);
     }
     case 'consent.withdraw':
-      await withdrawCaseConsent(deps, actor, action.data.caseId);
-      return cardResponse(await detailCard(context, deps, actor, m, action.data.caseId, 'consent', done.consentWithdrawn));
+      return after(await withdrawCaseConsent(deps, actor, action.data.caseId), 'consent', done.consentWithdrawn);
   }
 }
 

@@ -1,11 +1,12 @@
-// The detail cards of a case, for one reader: each read is authorized and audited by the app layer.
+// The detail cards of a case, for one reader: each read is authorized and audited by the app layer
+// (or was, as part of the change whose result is shown).
 import type { TurnContext } from 'botbuilder';
 import { overviewCard } from '../../cards/caseCards';
 import { consentCard } from '../../cards/consentCard';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { type RosterPerson, teamCard } from '../../cards/teamCards';
 import type { Actor, AppDeps } from '../app/context';
-import { type CaseView, readCase } from '../app/readCase';
+import { type CaseRead, type CaseView, readCase } from '../app/readCase';
 import type { Messages } from '../i18n';
 import { conversationKind } from './actor';
 import { rosterOf } from './roster';
@@ -19,12 +20,15 @@ export async function detailCard(
   view: CaseView,
   notice = '',
 ): Promise<AdaptiveCardJson> {
-  const read = await readCase(deps, actor, caseId, view);
+  return cardForRead(context, m, await readCase(deps, actor, caseId, view), view, deps.now(), notice);
+}
+
+export async function cardForRead(context: TurnContext, m: Messages, read: CaseRead, view: CaseView, now: Date, notice = ''): Promise<AdaptiveCardJson> {
   switch (view) {
     case 'overview':
-      return overviewCard(m, read, deps.now());
+      return overviewCard(m, read, now);
     case 'consent':
-      return consentCard(m, read, deps.now(), notice);
+      return consentCard(m, read, now, notice);
     case 'team':
       return teamCard(m, read, await addableRoster(context, read.viewer.role === 'coordinator'), notice);
   }

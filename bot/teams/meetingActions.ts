@@ -6,7 +6,7 @@ import { answerFingerprint } from '../../cards/fingerprint';
 import { checklistCard, formatMeetingTime, meetingBaseCard } from '../../cards/meetingCards';
 import { messageCard } from '../../cards/messageCard';
 import type { Actor, AppDeps } from '../app/context';
-import { readCase } from '../app/readCase';
+import { changerView, readCase } from '../app/readCase';
 import { answerMeetingChecklist, cancelNetworkMeeting, openNetworkMeeting, planNetworkMeeting, recordChecklistCard } from '../app/runMeeting';
 import type { Case } from '../domain/case';
 import { type Meeting, meetingById, openMeetingOf, plannedMeetingOf } from '../domain/meeting';
@@ -83,8 +83,8 @@ export async function runMeetingAction(
       const changed = await answerMeetingChecklist(deps, actor, caseId, meetingId, changedAnswers(action.data, seen), activityId);
       const meeting = meetingById(changed, meetingId);
       await refreshChannelCard(context, m, changed, meeting, log);
-      const read = await readCase(deps, actor, caseId, 'checklist');
-      return cardResponse(checklistCard(m, read, meetingById(read.case, meetingId), labels.saved));
+      const read = changerView(changed, actor);
+      return cardResponse(read ? checklistCard(m, read, meeting, labels.saved) : messageCard(labels.saved, ''));
     }
     case 'meeting.cancel': {
       const { caseId, meetingId, reason, otherReason } = action.data;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertNoCpr, containsCpr } from '../../bot/domain/cpr';
-import { DomainError } from '../../bot/domain/errors';
+import { containsCpr } from '../../bot/domain/cpr';
 
 describe('CPR numbers', () => {
   it.each([
@@ -30,20 +29,11 @@ describe('CPR numbers', () => {
     expect(containsCpr(text)).toBe(false);
   });
 
-  it('finds a CPR number anywhere in a payload and names the field, not the value', () => {
-    const payload = { name: 'Emil', contacts: [{ note: 'ok' }, { note: 'cpr 010203-1234' }] };
-    try {
-      assertNoCpr(payload);
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(DomainError);
-      expect((error as DomainError).code).toBe('cprNotAllowed');
-      expect((error as DomainError).details).toEqual({ field: 'contacts[1].note' });
-      expect(JSON.stringify((error as DomainError).details)).not.toContain('010203');
-    }
-  });
-
-  it('accepts a payload without CPR numbers', () => {
-    expect(() => assertNoCpr({ name: 'Emil', phone: '12345678', n: 5 })).not.toThrow();
+  it.each([
+    ['aaa7487f-db27-4080-ab0d-1811059406a8', 'ten digits that form a date'],
+    ['6b030740-0875-4c1e-9a11-2b3c4d5e6f70', 'six digits that form a date, then four'],
+  ])('is not asked about ids: %s has %s, so ids never go through this check', (id) => {
+    // Random UUIDs look like CPR numbers about once in 2 300; ids are checked for shape, never for CPR.
+    expect(containsCpr(id)).toBe(true);
   });
 });

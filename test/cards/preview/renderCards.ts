@@ -3,8 +3,10 @@
 // to a PNG and reports what the renderer complained about. No network: the page is built from strings
 // and every request it tries is blocked and reported.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import teamsDark from './hostConfigs/microsoft-teams-dark.json';
+import teamsLight from './hostConfigs/microsoft-teams-light.json';
 
 export type Theme = 'light' | 'dark';
 
@@ -31,7 +33,7 @@ export interface RenderReport {
 export interface HostConfigChoice {
   /** Where the host config came from, for the reports. */
   source: string;
-  config: object | undefined;
+  config: object;
 }
 
 /** The flags from ENGINEERING.md; playwright adds a fresh temporary profile (--user-data-dir) itself. */
@@ -55,24 +57,11 @@ export function findChromium(): string | undefined {
   return existsSync(path) ? path : undefined;
 }
 
-/**
- * The Teams host config from `adaptivecards-designer` (its lib/hostConfigs/microsoft-teams-<theme>.json),
- * looked up in $ADAPTIVECARDS_DESIGNER_DIR (a folder holding the installed package) or in node_modules.
- * Without it, the adaptivecards package's own default host config is used and the source says so.
- */
+const TEAMS_HOST_CONFIGS: Record<Theme, object> = { light: teamsLight, dark: teamsDark };
+
+/** The Teams host config of `adaptivecards-designer`, kept in ./hostConfigs (see its README). */
 export function teamsHostConfig(theme: Theme): HostConfigChoice {
-  const file = join('lib', 'hostConfigs', `microsoft-teams-${theme}.json`);
-  const candidates: string[] = [];
-  if (process.env.ADAPTIVECARDS_DESIGNER_DIR) candidates.push(join(process.env.ADAPTIVECARDS_DESIGNER_DIR, file));
-  try {
-    candidates.push(join(dirname(require.resolve('adaptivecards-designer/package.json')), file));
-  } catch {
-    // not installed: see the fallback below
-  }
-  for (const path of candidates) {
-    if (existsSync(path)) return { source: path, config: JSON.parse(readFileSync(path, 'utf8')) as object };
-  }
-  return { source: 'adaptivecards default host config (Teams host config from adaptivecards-designer not found)', config: undefined };
+  return { source: `hostConfigs/microsoft-teams-${theme}.json`, config: TEAMS_HOST_CONFIGS[theme] };
 }
 
 const PAGE_COLOURS: Record<Theme, { page: string; border: string; accent: string; text: string; input: string }> = {
@@ -247,7 +236,7 @@ export async function launchCardRenderer(): Promise<CardRenderer> {
         pending.warnings.length = 0;
         const result = await page.evaluate(
           ({ json, config }) => (window as unknown as { __renderCard(j: object, c: object | null): PageResult }).__renderCard(json, config),
-          { json: card, config: hostConfig.config ?? null },
+          { json: card, config: hostConfig.config },
         );
         let png: string | undefined;
         let width = 0;
