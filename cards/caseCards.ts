@@ -54,7 +54,7 @@ export function overviewCard(m: Messages, { case: current, viewer }: CaseRead, n
     },
     coordinator: coordinatorName(current, m),
     consent: isConsentValid(consent, now) ? labels.consentValid(consent.expiresOn) : labels.consentMissing,
-    members: current.members.map((member) => ({ role: roleName(member, m), name: memberName(current, member, m) })),
+    members: current.members.map((member) => ({ title: roleName(member, m), value: memberName(current, member, m) })),
   });
 }
 

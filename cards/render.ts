@@ -46,8 +46,7 @@ function templateFor(name: TemplateName): ACData.Template {
 }
 
 export function renderCard(name: TemplateName, data: Record<string, unknown>): AdaptiveCardJson {
-  const card = templateFor(name).expand({ $root: { v: CARD_VERSION, ...data } }) as AdaptiveCardJson;
-  // An unresolved expression stays in the output as literal text: a template bug, never shown to users.
-  if (JSON.stringify(card).includes('${')) throw new Error(`card template ${name} left an expression unresolved`);
-  return card;
+  // An unresolved expression would stay in the output as literal text. The card tests look for that in
+  // every template; here it cannot be checked, since a person may well type "${" into a field.
+  return templateFor(name).expand({ $root: { v: CARD_VERSION, ...data } }) as AdaptiveCardJson;
 }

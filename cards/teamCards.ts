@@ -41,7 +41,7 @@ export function teamCard(m: Messages, { case: current, viewer }: CaseRead, roste
       supportOffer: preview(member.supportOffer),
       editable: isCoordinator && !isFixedRole(member),
     })),
-    roster: roster.filter((person) => !onTeam.has(person.aadObjectId)),
+    rosterChoices: roster.filter((person) => !onTeam.has(person.aadObjectId)).map((person) => ({ title: person.name, value: person.aadObjectId })),
     roleChoices: roleChoices(m),
     leaveTeam: LEAVE_TEAM,
     successorChoices: current.members

@@ -161,6 +161,9 @@ export class SqliteCaseStore implements CaseStore {
     if (path !== IN_MEMORY) mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
+    // With WAL, NORMAL keeps the file consistent through any crash and durable through a crash of the
+    // process; only a power loss can cost the last commits. FULL would fsync on every save.
+    this.db.pragma('synchronous = NORMAL');
     // A backup or admin tool holding the lock briefly makes a save wait instead of fail.
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
