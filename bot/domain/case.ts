@@ -3,6 +3,7 @@ import type { TeamRole } from './roles';
 import { DomainError } from './errors';
 import { ageOn, localDate, optionalEmail, optionalPhone, optionalText, requiredDate, requiredText, TEXT_LIMITS } from './fields';
 import type { Consent } from './consent';
+import type { Agreement, Goal } from './goals';
 import type { Meeting } from './meeting';
 
 export const EDUCATION_STATUSES = ['education', 'work', 'neither'] as const;
@@ -62,7 +63,8 @@ export interface CaseEvent {
     | 'homeSet'
     | 'meetingPlanned'
     | 'meetingOpened'
-    | 'meetingCancelled';
+    | 'meetingCancelled'
+    | 'meetingClosed';
   memberId?: string;
   meetingId?: string;
   fromMemberId?: string;
@@ -79,6 +81,9 @@ export interface Case {
   consents: Consent[];
   history: CaseEvent[];
   meetings: Meeting[];
+  /** Mål- og aftaleskema: the goals and their agreements, across meetings. */
+  goals: Goal[];
+  agreements: Agreement[];
   /** Ids of the last activities applied, so that Teams' redelivery of one changes nothing twice. */
   appliedActivityIds: string[];
   home?: CaseHome;
@@ -148,6 +153,8 @@ export function createCase(tenantId: string, creator: Creator, input: NewCaseInp
     ],
     consents: [],
     meetings: [],
+    goals: [],
+    agreements: [],
     appliedActivityIds: [],
     history: [{ at, byAadObjectId: creator.aadObjectId, kind: 'caseCreated' }],
   };
@@ -166,6 +173,12 @@ export function coordinatorOf(current: Case): TeamMember {
   const coordinator = current.members.find((member) => member.role === 'coordinator');
   if (!coordinator) throw new Error(`case ${current.id} has no coordinator`);
   return coordinator;
+}
+
+export function youngPersonMember(current: Case): TeamMember {
+  const young = current.members.find((member) => member.role === 'youngPerson');
+  if (!young) throw new Error(`case ${current.id} has no young person`);
+  return young;
 }
 
 export function memberByAadObjectId(current: Case, aadObjectId: string): TeamMember | undefined {

@@ -38,6 +38,18 @@ export const DOMAIN_ERROR_CODES = [
   'cancellationNeedsReason',
   'unknownQuestion',
   'invalidAnswer',
+  'goalNotFound',
+  'agreementNotFound',
+  'agreementDone',
+  'followUpInPast',
+  'closingIncomplete',
+  'meetingNotClosed',
+  'minutesAlreadyApproved',
+  'minutesNotApproved',
+  'approvalInFuture',
+  'notEyeKeeper',
+  'notAgreementOwner',
+  'notWriter',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

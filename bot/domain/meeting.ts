@@ -2,6 +2,7 @@
 // checklist's reasons; its checklist answers keep their history (who, when, what was there before).
 import { DateTime } from 'luxon';
 import type { Case } from './case';
+import type { Closure } from './closing';
 import {
   ANSWER_CHOICES,
   CANCELLATION_REASONS,
@@ -47,6 +48,8 @@ export interface Meeting {
   cancellation?: Cancellation;
   /** Where the checklist's channel card is, so that every answer can update it for everyone. */
   card?: { conversationId: string; activityId: string };
+  /** Set when the meeting is closed (status `held`). */
+  closure?: Closure;
 }
 
 export interface MeetingTime {

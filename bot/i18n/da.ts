@@ -46,6 +46,21 @@ const fields: Record<string, string> = {
   expiresOn: 'udløbsdato',
   parentalHolderName: 'indehaver af forældremyndigheden',
   text: 'teksten',
+  theme: 'tema',
+  longTermGoal: 'målet på lang sigt',
+  subGoals: 'delmål',
+  reason: 'årsag',
+  action: 'aftale/handling',
+  ownerMemberId: 'ansvarlig',
+  followUpOn: 'opfølgningsdato',
+  followUpMethod: 'hvordan der følges op',
+  followUpMethodOther: '"andet" (hvordan)',
+  approvedOn: 'godkendt dato',
+  changes: 'ændringer',
+  waitingArrangement: 'ventetid',
+  summary: 'resumé',
+  otherReason: 'årsag',
+  meetingDate: 'mødedato',
 };
 
 const errors: Record<DomainErrorCode, (details: Record<string, string | number>) => string> = {
@@ -86,6 +101,27 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>)
   cancellationNeedsReason: () => 'Vælg årsagen til aflysningen, og skriv hvad ved "Andet".',
   unknownQuestion: () => 'Kortet spørger om noget, som ikke er på dette mødes tjekliste (måske et gammelt kort). Intet er gemt. Skriv "møde" for at få tjeklisten igen.',
   invalidAnswer: () => 'Et af svarene er ikke et af de mulige. Intet er gemt.',
+  goalNotFound: () => 'Målet findes ikke i denne sag.',
+  agreementNotFound: () => 'Aftalen findes ikke (længere).',
+  agreementDone: () => 'Aftalen er allerede markeret som udført.',
+  followUpInPast: () => 'Opfølgningsdatoen kan ikke ligge i fortiden.',
+  closingIncomplete: (d) => `Mødet kan ikke afsluttes endnu. Mangler: ${String(d.missing).split(',').map((key) => closingFields[key] ?? key).join('; ')}.`,
+  meetingNotClosed: () => 'Mødet er ikke afsluttet endnu.',
+  minutesAlreadyApproved: () => 'Mål- og aftaleskemaet er allerede godkendt og rundsendt.',
+  minutesNotApproved: () => 'Mål- og aftaleskemaet er ikke godkendt af den unge endnu.',
+  approvalInFuture: () => 'Godkendelsesdatoen kan ikke ligge i fremtiden.',
+  notEyeKeeper: () => 'Kun den, der har øje på den unge (eller koordinatoren), kan kvittere for overleveringen.',
+  notAgreementOwner: () => 'Kun den ansvarlige for aftalen eller myndighedskoordinatoren kan gøre dette.',
+  notWriter: () => 'Kun mødets referent eller myndighedskoordinatoren kan skrive i mål- og aftaleskemaet.',
+};
+
+const closingFields: Record<string, string> = {
+  waitingArrangement: 'hvem gør hvad, mens den unge venter på en indsats',
+  feedbackMemberId: 'hvem giver den unge tilbagemelding (senest to dage efter mødet)',
+  eyeKeeperMemberId: 'hvem har øje på den unge indtil næste møde',
+  acuteContactMemberId: 'hvem den unge kan kontakte, hvis planen skrider eller noget akut opstår',
+  nextMeetingDate: 'hvornår der holdes møde igen',
+  summary: 'resumé af mødet',
 };
 
 function field(name: string | number | undefined): string {

@@ -1,0 +1,122 @@
+// Closing the meeting with the form's four closing questions and the summary (seed 001), the young
+// person's approval before anything is circulated, and the eye-keeper's acknowledgement of the hand-over.
+import type { Case } from './case';
+import { DomainError } from './errors';
+import { TEXT_LIMITS, localDate, optionalText, requiredDate } from './fields';
+import { type Meeting, meetingById, meetingStart, planMeeting, plannedMeetingOf } from './meeting';
+
+export interface ClosingInput {
+  /** "Hvis der er ventetid på indsats, hvem gør hvad i mellemtiden?" */
+  waitingArrangement?: string;
+  /** "Hvem giver den unge tilbagemelding på aftalerne fra mødet? (senest to dage efter mødet)" */
+  feedbackMemberId?: string;
+  /** "Hvem har øje på den unge, indtil det tværfaglige team mødes igen …" */
+  eyeKeeperMemberId?: string;
+  /** "… og hvem kan den unge kontakte, hvis planen skrider, og/eller der opstår noget akut?" */
+  acuteContactMemberId?: string;
+  /** "Hvornår skal der afholdes et møde igen?" */
+  nextMeetingDate?: string;
+  nextMeetingTime?: string;
+  /** "Resumé af møde, som ligger til grund for målene og aftalerne". */
+  summary?: string;
+}
+
+export interface Closure {
+  waitingArrangement: string;
+  feedbackMemberId: string;
+  eyeKeeperMemberId: string;
+  acuteContactMemberId: string;
+  nextMeetingId: string;
+  summary: string;
+  closedAt: string;
+  closedByAadObjectId: string;
+  /** Sent back by the young person with changes, before approval. */
+  sentBack: Array<{ at: string; byAadObjectId: string; changes: string }>;
+  /** The young person's approval, recorded by the coordinator: only then is the form circulated. */
+  approval?: { approvedOn: string; recordedAt: string; byAadObjectId: string };
+  handOverAcknowledgedAt?: string;
+}
+
+const CLOSING_FIELDS = ['waitingArrangement', 'feedbackMemberId', 'eyeKeeperMemberId', 'acuteContactMemberId', 'nextMeetingDate', 'summary'] as const;
+
+function requiredMember(current: Case, memberId: string | undefined): string | undefined {
+  return memberId && current.members.some((member) => member.id === memberId) ? memberId : undefined;
+}
+
+/**
+ * Refuses, naming every unanswered question, until all four closing questions and the summary are
+ * answered. Closing plans the next meeting (or moves the planned one to the date agreed).
+ */
+export function closeMeeting(current: Case, meetingId: string, input: ClosingInput, nextMeetingId: string, byAadObjectId: string, now: Date): Case {
+  const meeting = meetingById(current, meetingId);
+  if (meeting.status !== 'open') throw new DomainError('meetingNotOpen', { status: meeting.status });
+  const answered = {
+    waitingArrangement: optionalText(input.waitingArrangement, 'waitingArrangement', TEXT_LIMITS.short),
+    feedbackMemberId: requiredMember(current, input.feedbackMemberId),
+    eyeKeeperMemberId: requiredMember(current, input.eyeKeeperMemberId),
+    acuteContactMemberId: requiredMember(current, input.acuteContactMemberId),
+    nextMeetingDate: input.nextMeetingDate?.trim() ? requiredDate(input.nextMeetingDate, 'nextMeetingDate') : undefined,
+    summary: optionalText(input.summary, 'summary', TEXT_LIMITS.long),
+  };
+  const missing = CLOSING_FIELDS.filter((field) => !answered[field]);
+  if (missing.length > 0) throw new DomainError('closingIncomplete', { missing: missing.join(',') });
+  const nextMeetingAt = meetingStart({ date: answered.nextMeetingDate, time: input.nextMeetingTime });
+  if (nextMeetingAt <= now.toISOString()) throw new DomainError('meetingInPast');
+
+  const planned = plannedMeetingOf(current);
+  const withNext = planned
+    ? { ...current, meetings: current.meetings.map((candidate) => (candidate.id === planned.id ? { ...candidate, startsAt: nextMeetingAt } : candidate)) }
+    : planMeeting(current, nextMeetingId, { date: answered.nextMeetingDate, time: input.nextMeetingTime }, byAadObjectId, now);
+  const closure: Closure = {
+    waitingArrangement: answered.waitingArrangement ?? '',
+    feedbackMemberId: answered.feedbackMemberId ?? '',
+    eyeKeeperMemberId: answered.eyeKeeperMemberId ?? '',
+    acuteContactMemberId: answered.acuteContactMemberId ?? '',
+    nextMeetingId: (planned ?? plannedMeetingOf(withNext))?.id ?? nextMeetingId,
+    summary: answered.summary ?? '',
+    closedAt: now.toISOString(),
+    closedByAadObjectId: byAadObjectId,
+    sentBack: [],
+  };
+  return withClosure({ ...withNext, history: [...withNext.history, { at: now.toISOString(), byAadObjectId, kind: 'meetingClosed', meetingId }] }, meetingId, closure, 'held');
+}
+
+function withClosure(current: Case, meetingId: string, closure: Closure, status?: Meeting['status']): Case {
+  return {
+    ...current,
+    meetings: current.meetings.map((meeting) => (meeting.id === meetingId ? { ...meeting, closure, ...(status ? { status } : {}) } : meeting)),
+  };
+}
+
+export function closureOf(current: Case, meetingId: string): Closure {
+  const closure = meetingById(current, meetingId).closure;
+  if (!closure) throw new DomainError('meetingNotClosed');
+  return closure;
+}
+
+/** Recorded by the coordinator, since the young person is usually not in Teams. */
+export function approveMinutes(current: Case, meetingId: string, approvedOn: string | undefined, byAadObjectId: string, now: Date): Case {
+  const closure = closureOf(current, meetingId);
+  if (closure.approval) throw new DomainError('minutesAlreadyApproved');
+  const date = requiredDate(approvedOn, 'approvedOn');
+  if (date > localDate(now)) throw new DomainError('approvalInFuture');
+  return withClosure(current, meetingId, { ...closure, approval: { approvedOn: date, recordedAt: now.toISOString(), byAadObjectId } });
+}
+
+/** The young person wants changes: the form stays unapproved and uncirculated until they approve. */
+export function sendBackMinutes(current: Case, meetingId: string, changes: string | undefined, byAadObjectId: string, now: Date): Case {
+  const closure = closureOf(current, meetingId);
+  if (closure.approval) throw new DomainError('minutesAlreadyApproved');
+  const text = optionalText(changes, 'changes', TEXT_LIMITS.long);
+  if (!text) throw new DomainError('fieldRequired', { field: 'changes' });
+  return withClosure(current, meetingId, { ...closure, sentBack: [...closure.sentBack, { at: now.toISOString(), byAadObjectId, changes: text }] });
+}
+
+/** The eye-keeper (or, for an eye-keeper outside Teams, the coordinator who relays) takes it on. */
+export function acknowledgeHandOver(current: Case, meetingId: string, byMemberId: string, coordinatorMemberId: string, now: Date): Case {
+  const closure = closureOf(current, meetingId);
+  if (!closure.approval) throw new DomainError('minutesNotApproved');
+  if (byMemberId !== closure.eyeKeeperMemberId && byMemberId !== coordinatorMemberId) throw new DomainError('notEyeKeeper');
+  if (closure.handOverAcknowledgedAt) return current;
+  return withClosure(current, meetingId, { ...closure, handOverAcknowledgedAt: now.toISOString() });
+}

@@ -1,0 +1,204 @@
+// The goals and agreements form (mål- og aftaleskema, seed 001): per theme a long-term goal in the
+// young person's own words and its sub-goals; under each goal agreements with an owner and a
+// follow-up. Nothing is overwritten: a revision adds a version, a verdict adds an outcome, a change to
+// an agreement adds to its history.
+import { type Case, type TeamMember, youngPersonMember } from './case';
+import { DomainError } from './errors';
+import { TEXT_LIMITS, localDate, optionalText, requiredDate, requiredText } from './fields';
+
+export const GOAL_THEMES = ['socialSupport', 'housing', 'economy', 'education', 'work', 'healthAndSubstance', 'network', 'other'] as const;
+export type GoalTheme = (typeof GOAL_THEMES)[number];
+
+export const FOLLOW_UP_METHODS = ['phone', 'email', 'meeting', 'other'] as const;
+export type FollowUpMethod = (typeof FOLLOW_UP_METHODS)[number];
+
+export interface GoalVersion {
+  /** "Mål på lang sigt: hvad er den unges drømme og ønsker?", in the young person's words. */
+  longTermGoal: string;
+  /** "Delmål på kort sigt". */
+  subGoals: string;
+  at: string;
+  byAadObjectId: string;
+  meetingId?: string;
+}
+
+export interface GoalOutcome {
+  /** "Er målene nået? Ja/nej? Angiv årsag". */
+  reached: boolean;
+  reason: string;
+  at: string;
+  byAadObjectId: string;
+  meetingId?: string;
+}
+
+export interface Goal {
+  id: string;
+  theme: GoalTheme;
+  /** Oldest first; the last is the goal as it stands. */
+  versions: GoalVersion[];
+  outcomes: GoalOutcome[];
+}
+
+export interface AgreementEvent {
+  at: string;
+  byAadObjectId: string;
+  kind: 'created' | 'done' | 'newDate' | 'needsHelp';
+  followUpOn?: string;
+}
+
+export interface Agreement {
+  id: string;
+  goalId: string;
+  /** "Aftaler/handlinger". */
+  action: string;
+  ownerMemberId: string;
+  followUpOn: string;
+  followUpMethod: FollowUpMethod;
+  /** What "other" means, when the method is other. */
+  followUpMethodOther?: string;
+  status: 'open' | 'done';
+  meetingId?: string;
+  history: AgreementEvent[];
+}
+
+export interface GoalInput {
+  theme?: string;
+  longTermGoal?: string;
+  subGoals?: string;
+}
+
+export interface AgreementInput {
+  action?: string;
+  ownerMemberId?: string;
+  followUpOn?: string;
+  followUpMethod?: string;
+  followUpMethodOther?: string;
+}
+
+export const currentVersion = (goal: Goal): GoalVersion => {
+  const version = goal.versions.at(-1);
+  if (!version) throw new Error(`goal ${goal.id} has no version`);
+  return version;
+};
+
+export function goalById(current: Case, goalId: string): Goal {
+  const goal = current.goals.find((candidate) => candidate.id === goalId);
+  if (!goal) throw new DomainError('goalNotFound');
+  return goal;
+}
+
+export function agreementById(current: Case, agreementId: string): Agreement {
+  const agreement = current.agreements.find((candidate) => candidate.id === agreementId);
+  if (!agreement) throw new DomainError('agreementNotFound');
+  return agreement;
+}
+
+export const agreementsOf = (current: Case, goal: Goal) => current.agreements.filter((agreement) => agreement.goalId === goal.id);
+
+/**
+ * "Den unge er obligatorisk under hvert mål": the young person is responsible under every goal, first,
+ * whoever else owns its agreements.
+ */
+export function goalResponsibles(current: Case, goal: Goal): TeamMember[] {
+  const owners = new Set(agreementsOf(current, goal).map((agreement) => agreement.ownerMemberId));
+  const young = youngPersonMember(current);
+  return [young, ...current.members.filter((member) => member.id !== young.id && owners.has(member.id))];
+}
+
+function validGoalText(input: GoalInput): Pick<GoalVersion, 'longTermGoal' | 'subGoals'> {
+  return {
+    longTermGoal: requiredText(input.longTermGoal, 'longTermGoal', TEXT_LIMITS.short),
+    subGoals: optionalText(input.subGoals, 'subGoals', TEXT_LIMITS.long) ?? '',
+  };
+}
+
+export function addGoal(current: Case, input: GoalInput, goalId: string, byAadObjectId: string, now: Date, meetingId?: string): Case {
+  if (!(GOAL_THEMES as readonly string[]).includes(input.theme ?? '')) throw new DomainError('fieldRequired', { field: 'theme' });
+  const goal: Goal = {
+    id: goalId,
+    theme: input.theme as GoalTheme,
+    versions: [{ ...validGoalText(input), at: now.toISOString(), byAadObjectId, ...(meetingId ? { meetingId } : {}) }],
+    outcomes: [],
+  };
+  return { ...current, goals: [...current.goals, goal] };
+}
+
+function withGoal(current: Case, goal: Goal): Case {
+  return { ...current, goals: current.goals.map((candidate) => (candidate.id === goal.id ? goal : candidate)) };
+}
+
+/** A revision with a date: the earlier wording stays readable. */
+export function reviseGoal(current: Case, goalId: string, input: GoalInput, byAadObjectId: string, now: Date, meetingId?: string): Case {
+  const goal = goalById(current, goalId);
+  const text = validGoalText(input);
+  const latest = currentVersion(goal);
+  if (text.longTermGoal === latest.longTermGoal && text.subGoals === latest.subGoals) return current;
+  return withGoal(current, { ...goal, versions: [...goal.versions, { ...text, at: now.toISOString(), byAadObjectId, ...(meetingId ? { meetingId } : {}) }] });
+}
+
+/** "Er målene nået? Ja/nej? Angiv årsag". */
+export function markGoal(current: Case, goalId: string, reached: boolean, reason: string | undefined, byAadObjectId: string, now: Date, meetingId?: string): Case {
+  const goal = goalById(current, goalId);
+  const outcome: GoalOutcome = {
+    reached,
+    reason: requiredText(reason, 'reason', TEXT_LIMITS.short),
+    at: now.toISOString(),
+    byAadObjectId,
+    ...(meetingId ? { meetingId } : {}),
+  };
+  return withGoal(current, { ...goal, outcomes: [...goal.outcomes, outcome] });
+}
+
+function validFollowUp(input: AgreementInput, now: Date): Pick<Agreement, 'followUpOn' | 'followUpMethod' | 'followUpMethodOther'> {
+  const followUpOn = requiredDate(input.followUpOn, 'followUpOn');
+  if (followUpOn < localDate(now)) throw new DomainError('followUpInPast');
+  if (!(FOLLOW_UP_METHODS as readonly string[]).includes(input.followUpMethod ?? '')) throw new DomainError('fieldRequired', { field: 'followUpMethod' });
+  const other = optionalText(input.followUpMethodOther, 'followUpMethodOther', TEXT_LIMITS.name);
+  if (input.followUpMethod === 'other' && !other) throw new DomainError('fieldRequired', { field: 'followUpMethodOther' });
+  return { followUpOn, followUpMethod: input.followUpMethod as FollowUpMethod, ...(input.followUpMethod === 'other' ? { followUpMethodOther: other } : {}) };
+}
+
+/** An agreement under a goal, owned by a team member: a professional, the young person or the VIP. */
+export function addAgreement(current: Case, goalId: string, input: AgreementInput, agreementId: string, byAadObjectId: string, now: Date, meetingId?: string): Case {
+  goalById(current, goalId);
+  const ownerMemberId = input.ownerMemberId ?? '';
+  if (!current.members.some((member) => member.id === ownerMemberId)) throw new DomainError('fieldRequired', { field: 'ownerMemberId' });
+  const agreement: Agreement = {
+    id: agreementId,
+    goalId,
+    action: requiredText(input.action, 'action', TEXT_LIMITS.short),
+    ownerMemberId,
+    ...validFollowUp(input, now),
+    status: 'open',
+    ...(meetingId ? { meetingId } : {}),
+    history: [{ at: now.toISOString(), byAadObjectId, kind: 'created' }],
+  };
+  return { ...current, agreements: [...current.agreements, agreement] };
+}
+
+function withAgreementEvent(current: Case, agreement: Agreement, changes: Partial<Agreement>, event: AgreementEvent): Case {
+  const changed: Agreement = { ...agreement, ...changes, history: [...agreement.history, event] };
+  return { ...current, agreements: current.agreements.map((candidate) => (candidate.id === agreement.id ? changed : candidate)) };
+}
+
+function openAgreement(current: Case, agreementId: string): Agreement {
+  const agreement = agreementById(current, agreementId);
+  if (agreement.status !== 'open') throw new DomainError('agreementDone');
+  return agreement;
+}
+
+export function completeAgreement(current: Case, agreementId: string, byAadObjectId: string, now: Date): Case {
+  const agreement = openAgreement(current, agreementId);
+  return withAgreementEvent(current, agreement, { status: 'done' }, { at: now.toISOString(), byAadObjectId, kind: 'done' });
+}
+
+export function moveAgreement(current: Case, agreementId: string, followUpOn: string | undefined, byAadObjectId: string, now: Date): Case {
+  const agreement = openAgreement(current, agreementId);
+  const { followUpOn: date } = validFollowUp({ ...agreement, followUpOn }, now);
+  return withAgreementEvent(current, agreement, { followUpOn: date }, { at: now.toISOString(), byAadObjectId, kind: 'newDate', followUpOn: date });
+}
+
+export function askForHelp(current: Case, agreementId: string, byAadObjectId: string, now: Date): Case {
+  const agreement = openAgreement(current, agreementId);
+  return withAgreementEvent(current, agreement, {}, { at: now.toISOString(), byAadObjectId, kind: 'needsHelp' });
+}
