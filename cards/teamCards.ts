@@ -10,6 +10,7 @@ import { memberName, roleName } from './people';
 export interface RosterPerson {
   aadObjectId: string;
   name: string;
+  teamsUserId: string;
 }
 
 /** The hand-over choice for a previous coordinator who leaves the team (choices cannot be empty). */

@@ -6,6 +6,8 @@ export interface Actor {
   aadObjectId: string;
   /** The display name Teams gives; used when the actor becomes a team member. */
   name: string;
+  /** Teams' own id of the user (29:…): what a 1:1 chat is opened with. */
+  teamsUserId?: string;
 }
 
 export interface AppDeps {

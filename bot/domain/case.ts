@@ -26,7 +26,8 @@ export interface YoungPerson {
 }
 
 export type MemberPerson =
-  | { kind: 'teams'; aadObjectId: string; name: string }
+  /** `teamsUserId` (29:…) is what a 1:1 chat is opened with; from the roster or the user's own activity. */
+  | { kind: 'teams'; aadObjectId: string; name: string; teamsUserId?: string }
   | { kind: 'external'; name: string; phone?: string; email?: string }
   /** The young person's own entry; the data lives in `Case.youngPerson`, never copied. */
   | { kind: 'youngPerson' };
@@ -101,6 +102,7 @@ export interface NewCaseInput {
 export interface Creator {
   aadObjectId: string;
   name: string;
+  teamsUserId?: string;
 }
 
 export interface CreateCaseIds {
@@ -146,7 +148,12 @@ export function createCase(tenantId: string, creator: Creator, input: NewCaseInp
       {
         id: ids.coordinatorMemberId,
         role: 'coordinator',
-        person: { kind: 'teams', aadObjectId: creator.aadObjectId, name: requiredText(creator.name, 'creatorName', TEXT_LIMITS.name) },
+        person: {
+          kind: 'teams',
+          aadObjectId: creator.aadObjectId,
+          name: requiredText(creator.name, 'creatorName', TEXT_LIMITS.name),
+          ...(creator.teamsUserId ? { teamsUserId: creator.teamsUserId } : {}),
+        },
         addedAt: at,
       },
       { id: ids.youngPersonMemberId, role: 'youngPerson', person: { kind: 'youngPerson' }, addedAt: at },

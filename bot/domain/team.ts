@@ -8,7 +8,7 @@ import { type Case, type MemberPerson, type TeamMember, coordinatorOf, memberByA
 export const MAX_TEAM_SIZE = 60;
 
 export type NewMemberPerson =
-  | { kind: 'teams'; aadObjectId: string; name?: string }
+  | { kind: 'teams'; aadObjectId: string; name?: string; teamsUserId?: string }
   | { kind: 'external'; name?: string; phone?: string; email?: string };
 
 export interface AddMemberInput {
@@ -35,7 +35,8 @@ function assignableRole(role: string, otherRoleName: string | undefined): { role
 function validatePerson(person: NewMemberPerson): MemberPerson {
   if (person.kind === 'teams') {
     const aadObjectId = requiredText(person.aadObjectId, 'aadObjectId', TEXT_LIMITS.name);
-    return { kind: 'teams', aadObjectId, name: requiredText(person.name, 'name', TEXT_LIMITS.name) };
+    const teamsUserId = optionalText(person.teamsUserId, 'teamsUserId', TEXT_LIMITS.name);
+    return { kind: 'teams', aadObjectId, name: requiredText(person.name, 'name', TEXT_LIMITS.name), ...(teamsUserId ? { teamsUserId } : {}) };
   }
   return {
     kind: 'external',

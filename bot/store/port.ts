@@ -19,9 +19,70 @@ export interface StoredCase {
   etag: string;
 }
 
+/** Where a message goes: a person's 1:1 chat, or a conversation (the case's thread or group chat). */
+export type OutboxRecipient =
+  | { kind: 'user'; aadObjectId: string; teamsUserId: string }
+  | { kind: 'conversation'; conversationId: string };
+
+/** What an outbox message is; the Teams layer renders it from the case when it is sent. */
+export const OUTBOX_KINDS = [
+  'agreementAssigned', // an agreement to its owner (a Teams user)
+  'agreementRelay', // an external owner's agreement to the staff member who relays it
+  'minutes', // the approved minutes in the case's thread (base card, no personal data)
+  'handOver', // the hand-over card to the eye-keeper
+  'handOverReminder', // to the coordinator while the eye-keeper has not acknowledged
+  'needsHelp', // an owner needs help: to the eye-keeper and the coordinator
+  'unreachable', // a person could not be reached 1:1: a mention in the thread, and the coordinator told
+] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+/**
+ * A message that must be sent, written in the same save as the change that causes it (an outbox), so
+ * a crash between saving and sending loses nothing. Holds ids only: the content is rendered from the
+ * case at send time, so no personal data sits in the outbox or its logs.
+ */
+export interface OutboxMessage {
+  id: string;
+  tenantId: string;
+  caseId: string;
+  kind: OutboxKind;
+  to: OutboxRecipient;
+  /** The ids the message is about: meetingId, agreementId, memberId, ... */
+  about: Record<string, string>;
+  /** The Teams service URL of the tenant, from the activity that caused the message. */
+  serviceUrl: string;
+  /**
+   * Not sent before this instant (ISO 8601). Stores keep instants in the form `Date.toISOString()`
+   * gives (UTC, milliseconds), so that they compare as text; an instant in another form is converted.
+   */
+  notBefore: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  /** A dispatcher that claimed the message, and until when its claim holds. */
+  leaseOwner?: string;
+  leaseUntil?: string;
+  sentAt?: string;
+  /** The last failure's kind (an HTTP status or an error name): never message content. */
+  lastError?: string;
+}
+
+/** How a dispatcher settles a message it claimed. Every outcome counts one attempt. */
+export type OutboxOutcome =
+  | { status: 'sent'; at: string }
+  | { status: 'pending'; notBefore: string; error: string }
+  | { status: 'failed'; error: string };
+
+/**
+ * At most this many audit records and outbox messages together in one save: a Cosmos DB transactional
+ * batch holds 100 operations, one of which is the case. Both adapters refuse more before writing.
+ */
+export const MAX_EFFECTS_PER_SAVE = 99;
+
 /** What a use case writes together with the case, in the same save. */
 export interface SaveEffects {
   audit: AuditRecord[];
+  /** New messages to send; all belong to the case being saved. */
+  outbox?: OutboxMessage[];
 }
 
 /** Per-user state in a 1:1 chat: the case the user picked. */

@@ -98,7 +98,7 @@ async function runCardAction(
         role: teamsRole ?? '',
         otherRoleName: teamsOtherRoleName,
         supportOffer: teamsSupportOffer,
-        person: { kind: 'teams', aadObjectId: person.aadObjectId, name: person.name },
+        person: { kind: 'teams', aadObjectId: person.aadObjectId, name: person.name, teamsUserId: person.teamsUserId },
       });
       return after(changed, 'team', done.memberAdded);
     }

@@ -8,7 +8,7 @@ export async function rosterOf(context: TurnContext): Promise<RosterPerson[]> {
   do {
     const page = await TeamsInfo.getPagedMembers(context, 500, continuationToken);
     for (const member of page.members) {
-      if (member.aadObjectId) people.push({ aadObjectId: member.aadObjectId, name: member.name ?? member.aadObjectId });
+      if (member.aadObjectId) people.push({ aadObjectId: member.aadObjectId, name: member.name ?? member.aadObjectId, teamsUserId: member.id });
     }
     continuationToken = page.continuationToken;
   } while (continuationToken);

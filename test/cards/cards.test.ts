@@ -79,7 +79,7 @@ describe('the detail cards', () => {
     expect(overview).toContain('Gyldigt til 2027-11-20');
     const forMember = teamCard(da, { case: current, viewer: current.members[2]! }, []);
     expect(actionsOf(forMember).map((action) => action.verb)).toEqual([]);
-    const forCoordinator = actionsOf(teamCard(da, asCoordinator(current), [{ aadObjectId: 'aad-sara', name: 'Sara' }])).map((action) => action.verb);
+    const forCoordinator = actionsOf(teamCard(da, asCoordinator(current), [{ aadObjectId: 'aad-sara', name: 'Sara', teamsUserId: '29:sara' }])).map((action) => action.verb);
     expect(forCoordinator).toEqual(expect.arrayContaining(['team.edit', 'team.addTeamsUser', 'team.addExternal', 'team.handOver']));
   });
 
@@ -105,7 +105,7 @@ describe('the detail cards', () => {
   });
 
   it('offer only people not already on the team from the roster', () => {
-    const card = JSON.stringify(teamCard(da, asCoordinator(fullTeam()), [{ aadObjectId: 'aad-jonas', name: 'Jonas Jensen' }, { aadObjectId: 'aad-sara', name: 'Sara Nielsen' }]));
+    const card = JSON.stringify(teamCard(da, asCoordinator(fullTeam()), [{ aadObjectId: 'aad-jonas', name: 'Jonas Jensen', teamsUserId: '29:jonas' }, { aadObjectId: 'aad-sara', name: 'Sara Nielsen', teamsUserId: '29:sara' }]));
     expect(card).toContain('aad-sara');
     expect(card).not.toContain('"value":"aad-jonas"');
   });

@@ -64,7 +64,7 @@ export function asCoordinator(current: Case): CaseRead {
 
 export function everyCard(m: Messages, current: Case): Record<string, AdaptiveCardJson> {
   const read = asCoordinator(current);
-  const roster = [{ aadObjectId: 'aad-sara', name: 'Sara Nielsen' }];
+  const roster = [{ aadObjectId: 'aad-sara', name: 'Sara Nielsen', teamsUserId: '29:sara' }];
   return {
     createCase: createCaseCard(m),
     baseOverview: baseCard(m, current, 'overview'),
