@@ -1,6 +1,6 @@
 // The case cards: creating one, the channel's base card, the overview, and the 1:1 case picker.
 import type { Case } from '../bot/domain/case';
-import { EDUCATION_STATUSES, teamsUserIds } from '../bot/domain/case';
+import { EDUCATION_STATUSES, teamsMemberIds } from '../bot/domain/case';
 import { currentConsent, isConsentValid } from '../bot/domain/consent';
 import type { Messages } from '../bot/i18n';
 import type { CaseRead, CaseView } from '../bot/app/readCase';
@@ -34,7 +34,7 @@ export function baseCard(m: Messages, current: Case, view: CaseView): AdaptiveCa
     title: titles[view],
     text: m.cards.threadBase.body,
     showDetails: m.cards.threadBase.showDetails,
-    userIds: teamsUserIds(current).slice(0, MAX_REFRESH_USERS),
+    userIds: teamsMemberIds(current).slice(0, MAX_REFRESH_USERS),
   });
 }
 

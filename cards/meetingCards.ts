@@ -2,7 +2,7 @@
 // checklist itself (mødetjekliste) for team members, and cancelling.
 import { DateTime } from 'luxon';
 import type { Case, TeamMember } from '../bot/domain/case';
-import { teamsUserIds } from '../bot/domain/case';
+import { teamsMemberIds } from '../bot/domain/case';
 import { ANSWER_CHOICES, CANCELLATION_REASONS, CHECKLIST_SECTIONS, type ChecklistQuestion } from '../bot/domain/checklist';
 import { MODEL_ZONE, localDate } from '../bot/domain/fields';
 import { type AnswerValue, type Meeting, checklistQuestions } from '../bot/domain/meeting';
@@ -56,7 +56,7 @@ export function meetingBaseCard(m: Messages, current: Case, meeting: Meeting): A
     startsAt: formatMeetingTime(meeting.startsAt),
     state: stateText(m, meeting),
     progress: labels.progress(answered, total),
-    userIds: teamsUserIds(current).slice(0, MAX_REFRESH_USERS),
+    userIds: teamsMemberIds(current).slice(0, MAX_REFRESH_USERS),
   });
 }
 

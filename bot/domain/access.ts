@@ -22,3 +22,24 @@ export function requireCaseReader(current: Case, aadObjectId: string, now: Date)
   if (member.role !== 'coordinator' && !isConsentedParty(current, member.id, now)) throw new DomainError('noValidConsent');
   return member;
 }
+
+/**
+ * May write in the goals and agreements form: the coordinator always, and during a meeting its
+ * minute-taker (referent, the checklist's `roleWriter`), who need valid consent like any reader.
+ */
+export function requireFormWriter(current: Case, aadObjectId: string, now: Date): TeamMember {
+  const member = requireCaseReader(current, aadObjectId, now);
+  if (member.role === 'coordinator') return member;
+  const writerOfOpenMeeting = current.meetings.some((meeting) => meeting.status === 'open' && meeting.answers.roleWriter === member.id);
+  if (!writerOfOpenMeeting) throw new DomainError('notWriter');
+  return member;
+}
+
+/** An agreement is changed by its owner, or by the coordinator (who also relays for owners outside Teams). */
+export function requireAgreementOwner(current: Case, aadObjectId: string, agreementId: string, now: Date): TeamMember {
+  const member = requireCaseReader(current, aadObjectId, now);
+  const agreement = current.agreements.find((candidate) => candidate.id === agreementId);
+  if (!agreement) throw new DomainError('agreementNotFound');
+  if (member.role !== 'coordinator' && agreement.ownerMemberId !== member.id) throw new DomainError('notAgreementOwner');
+  return member;
+}

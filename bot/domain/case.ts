@@ -182,6 +182,11 @@ export function coordinatorOf(current: Case): TeamMember {
   return coordinator;
 }
 
+/** Teams' own ids (29:…) of the team's Teams users: whom Teams shows user-specific card views to. */
+export function teamsMemberIds(current: Case): string[] {
+  return current.members.flatMap((member) => (member.person.kind === 'teams' && member.person.teamsUserId ? [member.person.teamsUserId] : []));
+}
+
 export function youngPersonMember(current: Case): TeamMember {
   const young = current.members.find((member) => member.role === 'youngPerson');
   if (!young) throw new Error(`case ${current.id} has no young person`);
@@ -192,7 +197,7 @@ export function memberByAadObjectId(current: Case, aadObjectId: string): TeamMem
   return current.members.find((member) => member.person.kind === 'teams' && member.person.aadObjectId === aadObjectId);
 }
 
-/** The Teams users of the team: who may see the case and who gets user-specific card views. */
+/** The Teams users of the team (Entra object ids): who may see the case. */
 export function teamsUserIds(current: Case): string[] {
   return current.members.flatMap((member) => (member.person.kind === 'teams' ? [member.person.aadObjectId] : []));
 }

@@ -14,10 +14,13 @@ import {
   type AuditRecord,
   type CaseStore,
   type CaseSummary,
+  type OutboxMessage,
+  type OutboxOutcome,
   type SaveEffects,
   type StoredCase,
   type UserState,
   ConcurrencyConflict,
+  MAX_EFFECTS_PER_SAVE,
 } from './port';
 
 export type CosmosStoreOptions = {
@@ -40,6 +43,16 @@ interface CaseDocument {
 
 type AuditDocument = AuditRecord & { type: 'audit' };
 
+/**
+ * An outbox message lives in its case's partition, so the save that causes it writes it in the same
+ * batch. A message under no claim has no `leaseOwner`/`leaseUntil` at all (not null): the claim query
+ * tests `NOT IS_DEFINED(c.leaseUntil)`.
+ */
+type OutboxDocument = OutboxMessage & { type: 'outbox' };
+
+/** What a query or read gives back besides the document: the etag guards the next write. */
+type Read<T> = T & { _etag: string };
+
 interface UserDocument {
   id: string;
   userKey: string;
@@ -55,16 +68,91 @@ const USERS_CONTAINER = 'users';
 const CASES_INDEXING: IndexingPolicy = {
   indexingMode: 'consistent',
   automatic: true,
-  includedPaths: ['/type/?', '/tenantId/?', '/caseId/?', '/homeConversationId/?', '/memberAadObjectIds/[]/?', '/at/?'].map(
-    (path) => ({ path }),
-  ),
+  includedPaths: [
+    '/type/?',
+    '/tenantId/?',
+    '/caseId/?',
+    '/homeConversationId/?',
+    '/memberAadObjectIds/[]/?',
+    '/at/?',
+    '/status/?',
+    '/notBefore/?',
+    '/leaseUntil/?',
+  ].map((path) => ({ path })),
   excludedPaths: [{ path: '/*' }],
+  // The claim query: equality on type and status, a range and the order on notBefore. With the
+  // equality paths also in its ORDER BY, Cosmos serves filter and order from this one index.
+  compositeIndexes: [
+    [
+      { path: '/type', order: 'ascending' },
+      { path: '/status', order: 'ascending' },
+      { path: '/notBefore', order: 'ascending' },
+    ],
+  ],
 };
+
+/**
+ * Due, pending and under no live lease. Ordering by the equality fields as well as `notBefore` lets
+ * the composite index above serve both the filter and the order; the result is in `notBefore` order.
+ */
+const DUE_OUTBOX_QUERY = `SELECT * FROM c
+  WHERE c.type = 'outbox' AND c.status = 'pending' AND c.notBefore <= @now
+    AND (NOT IS_DEFINED(c.leaseUntil) OR c.leaseUntil <= @now)
+  ORDER BY c.type, c.status, c.notBefore`;
 
 /** User state is only ever read and written by its key. */
 const USERS_INDEXING: IndexingPolicy = { indexingMode: 'none', automatic: false };
 
 const STATUS = { notFound: 404, conflict: 409, preconditionFailed: 412, failedDependency: 424 } as const;
+
+/** How many times a settle re-reads after losing an etag race before it gives up. */
+const SETTLE_ATTEMPTS = 3;
+
+const statusOf = (error: unknown): number | undefined =>
+  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'number' ? error.code : undefined;
+
+/** Instants are kept as `toISOString()` writes them, so that comparing the text compares the time. */
+const instant = (iso: string): string => new Date(iso).toISOString();
+
+/** The message only: the type tag and Cosmos' system properties stay behind. */
+const toOutboxMessage = (document: OutboxDocument): OutboxMessage => ({
+  id: document.id,
+  tenantId: document.tenantId,
+  caseId: document.caseId,
+  kind: document.kind,
+  to: document.to,
+  about: document.about,
+  serviceUrl: document.serviceUrl,
+  notBefore: document.notBefore,
+  status: document.status,
+  attempts: document.attempts,
+  ...(document.leaseOwner !== undefined && { leaseOwner: document.leaseOwner }),
+  ...(document.leaseUntil !== undefined && { leaseUntil: document.leaseUntil }),
+  ...(document.sentAt !== undefined && { sentAt: document.sentAt }),
+  ...(document.lastError !== undefined && { lastError: document.lastError }),
+});
+
+const toOutboxDocument = (message: OutboxMessage): OutboxDocument => ({
+  ...toOutboxMessage({ ...message, type: 'outbox' }),
+  notBefore: instant(message.notBefore),
+  ...(message.leaseUntil !== undefined && { leaseUntil: instant(message.leaseUntil) }),
+  ...(message.sentAt !== undefined && { sentAt: instant(message.sentAt) }),
+  type: 'outbox',
+});
+
+/** The document after `outcome`: one more attempt, and no claim left on it. */
+function settledDocument(current: OutboxDocument, outcome: OutboxOutcome): OutboxDocument {
+  const { leaseOwner: _owner, leaseUntil: _until, ...rest } = toOutboxDocument(current);
+  const attempts = current.attempts + 1;
+  switch (outcome.status) {
+    case 'sent':
+      return { ...rest, status: 'sent', attempts, sentAt: instant(outcome.at) };
+    case 'pending':
+      return { ...rest, status: 'pending', attempts, notBefore: instant(outcome.notBefore), lastError: outcome.error };
+    case 'failed':
+      return { ...rest, status: 'failed', attempts, lastError: outcome.error };
+  }
+}
 
 const userKey = (tenantId: string, aadObjectId: string) => `${tenantId}:${aadObjectId}`;
 
@@ -82,7 +170,7 @@ const toCaseDocument = (saved: Case): CaseDocument => ({
 const toStoredCase = (document: { data: Case; _etag: string }): StoredCase => ({ case: document.data, etag: document._etag });
 
 /** Documents are plain JSON; the SDK's batch input type only wants an index signature. */
-const asJson = (document: CaseDocument | AuditDocument) => document as unknown as JSONObject;
+const asJson = (document: CaseDocument | AuditDocument | OutboxDocument) => document as unknown as JSONObject;
 
 export class CosmosCaseStore implements CaseStore {
   private constructor(
@@ -167,6 +255,77 @@ export class CosmosCaseStore implements CaseStore {
     );
   }
 
+  /**
+   * Reads due candidates page by page and leases each with a replace under `IfMatch` its etag. A
+   * 412 means another dispatcher leased (or settled) it first: skipped. Pages stop once `limit` are
+   * held, so the cost follows what is claimed, not what is stored.
+   */
+  async claimDueOutbox(now: Date, owner: string, leaseMs: number, limit: number): Promise<OutboxMessage[]> {
+    if (limit <= 0) return [];
+    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+    const candidates = this.cases.items.query<Read<OutboxDocument>>(
+      { query: DUE_OUTBOX_QUERY, parameters: [{ name: '@now', value: now.toISOString() }] },
+      { maxItemCount: limit },
+    );
+    const claimed: OutboxMessage[] = [];
+    while (claimed.length < limit && candidates.hasMoreResults()) {
+      const { resources: page = [] } = await candidates.fetchNext();
+      for (let next = 0; next < page.length && claimed.length < limit; ) {
+        // As many at once as are still wanted, so a page never claims more than `limit`.
+        const tries = page.slice(next, next + limit - claimed.length);
+        next += tries.length;
+        const won = await Promise.all(tries.map((candidate) => this.lease(candidate, owner, leaseUntil)));
+        claimed.push(...won.filter((message) => message !== undefined));
+      }
+    }
+    return claimed;
+  }
+
+  /** Read, check the claim, replace under `IfMatch`: a claim taken over in between refuses the settle. */
+  async settleOutbox(message: OutboxMessage, owner: string, outcome: OutboxOutcome): Promise<boolean> {
+    const item = this.cases.item(message.id, message.caseId);
+    for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
+      const { resource: current } = await item.read<Read<OutboxDocument>>();
+      if (
+        current?.type !== 'outbox' ||
+        current.tenantId !== message.tenantId ||
+        current.status !== 'pending' ||
+        current.leaseOwner !== owner
+      ) {
+        return false;
+      }
+      try {
+        await item.replace(settledDocument(current, outcome), { accessCondition: { type: 'IfMatch', condition: current._etag } });
+        return true;
+      } catch (error) {
+        if (statusOf(error) !== STATUS.preconditionFailed) throw error;
+      }
+    }
+    return false;
+  }
+
+  /** Each message is its own write (they may be of different cases); one already there stays as it is. */
+  async appendOutbox(messages: OutboxMessage[]): Promise<void> {
+    await Promise.all(
+      messages.map(async (message) => {
+        try {
+          await this.cases.items.create(toOutboxDocument(message));
+        } catch (error) {
+          if (statusOf(error) !== STATUS.conflict) throw error;
+        }
+      }),
+    );
+  }
+
+  async listOutbox(tenantId: string, caseId: string): Promise<OutboxMessage[]> {
+    const documents = await this.query<OutboxDocument>(
+      "SELECT * FROM c WHERE c.type = 'outbox' AND c.caseId = @caseId AND c.tenantId = @tenantId ORDER BY c.notBefore",
+      { caseId, tenantId },
+      caseId,
+    );
+    return documents.map(toOutboxMessage);
+  }
+
   async getUserState(tenantId: string, aadObjectId: string): Promise<UserState | undefined> {
     const key = userKey(tenantId, aadObjectId);
     const { resource } = await this.users.item(key, key).read<UserDocument>();
@@ -186,10 +345,25 @@ export class CosmosCaseStore implements CaseStore {
     this.client.dispose();
   }
 
+  /** Leases one candidate; undefined when another dispatcher changed it since it was read. */
+  private async lease(candidate: Read<OutboxDocument>, owner: string, leaseUntil: string): Promise<OutboxMessage | undefined> {
+    const leased: OutboxDocument = { ...toOutboxDocument(candidate), leaseOwner: owner, leaseUntil };
+    try {
+      await this.cases
+        .item(candidate.id, candidate.caseId)
+        .replace(leased, { accessCondition: { type: 'IfMatch', condition: candidate._etag } });
+      return toOutboxMessage(leased);
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === STATUS.preconditionFailed || status === STATUS.notFound) return undefined;
+      throw error;
+    }
+  }
+
   /**
-   * The case operation goes first in one transactional batch with the audit records. Cosmos runs a
-   * batch all or nothing; the test server stops at the first failure, so a stale case write there
-   * also writes no audit record.
+   * The case operation goes first in one transactional batch with the audit records and outbox
+   * messages. Cosmos runs a batch all or nothing; the test server stops at the first failure, so a
+   * stale case write there also writes no audit record or message.
    */
   private async saveWithAudit(
     saved: Case,
@@ -197,21 +371,32 @@ export class CosmosCaseStore implements CaseStore {
     effects: SaveEffects,
     conflictStatuses: readonly number[],
   ): Promise<StoredCase> {
-    // A batch holds one partition: audit records of another case cannot ride along.
+    const outbox = effects.outbox ?? [];
+    // One operation of the batch is the case itself.
+    if (effects.audit.length + outbox.length > MAX_EFFECTS_PER_SAVE) {
+      throw new Error(`a save holds at most ${MAX_EFFECTS_PER_SAVE} audit records and outbox messages together`);
+    }
+    // A batch holds one partition: records and messages of another case cannot ride along.
     const foreign = effects.audit.find((record) => record.caseId !== saved.id);
     if (foreign) throw new Error(`audit record ${foreign.id} is not about case ${saved.id}`);
+    const foreignMessage = outbox.find((message) => message.caseId !== saved.id || message.tenantId !== saved.tenantId);
+    if (foreignMessage) throw new Error(`outbox message ${foreignMessage.id} is not about case ${saved.id}`);
     // Cosmos takes the partition key from the batch; the test server needs it on each operation too.
-    const auditOperations = effects.audit.map(
-      (record): OperationInput => ({
-        operationType: 'Create',
-        partitionKey: saved.id,
-        resourceBody: asJson({ ...record, type: 'audit' }),
-      }),
-    );
-    const { result = [] } = await this.cases.items.batch([caseOperation, ...auditOperations], saved.id);
-    // The operation that failed reports why; the ones it took down with it report 424.
+    const create = (document: AuditDocument | OutboxDocument): OperationInput => ({
+      operationType: 'Create',
+      partitionKey: saved.id,
+      resourceBody: asJson(document),
+    });
+    const operations = [
+      caseOperation,
+      ...effects.audit.map((record) => create({ ...record, type: 'audit' })),
+      ...outbox.map((message) => create(toOutboxDocument(message))),
+    ];
+    const { result = [] } = await this.cases.items.batch(operations, saved.id);
+    // The operation that failed reports why; the ones it took down with it report 424. Only the
+    // case's own operation failing means a conflict: a duplicate record id is a bug, not a race.
     const failure = result.find((operation) => operation.statusCode >= 400 && operation.statusCode !== STATUS.failedDependency);
-    if (failure && conflictStatuses.includes(failure.statusCode)) throw new ConcurrencyConflict(saved.id);
+    if (failure && failure === result[0] && conflictStatuses.includes(failure.statusCode)) throw new ConcurrencyConflict(saved.id);
     if (failure) throw new Error(`saving case ${saved.id} failed with status ${failure.statusCode}`);
     const etag = result[0]?.eTag;
     if (!etag) throw new Error(`saving case ${saved.id} returned no etag`);

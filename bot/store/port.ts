@@ -118,6 +118,25 @@ export interface CaseStore {
   /** Audit records of reads and refusals, which change no case. */
   appendAudit(records: AuditRecord[]): Promise<void>;
   listAudit(tenantId: string, caseId: string): Promise<AuditRecord[]>;
+  /**
+   * Claims up to `limit` pending messages that are due at `now` and not claimed by a live lease, for
+   * `owner` until `now + leaseMs`, in `notBefore` order, across all tenants. Two dispatchers never
+   * hold the same message at once.
+   */
+  claimDueOutbox(now: Date, owner: string, leaseMs: number, limit: number): Promise<OutboxMessage[]>;
+  /**
+   * Records the outcome and releases the claim; refused (returns false) when `owner` no longer holds
+   * the claim: another dispatcher took it over after the lease ran out, or it was settled already. A
+   * lease that ran out but was not taken over still counts.
+   */
+  settleOutbox(message: OutboxMessage, owner: string, outcome: OutboxOutcome): Promise<boolean>;
+  /**
+   * Writes messages that no case change causes (a fallback after a failed send). A message whose id
+   * is stored already is left as it is, so a retried append does not send twice.
+   */
+  appendOutbox(messages: OutboxMessage[]): Promise<void>;
+  /** A case's messages in `notBefore` order, whatever their status. */
+  listOutbox(tenantId: string, caseId: string): Promise<OutboxMessage[]>;
   getUserState(tenantId: string, aadObjectId: string): Promise<UserState | undefined>;
   putUserState(state: UserState): Promise<void>;
   /** Cheap reachability check for readiness probes. */

@@ -9,10 +9,13 @@ import {
   type AuditRecord,
   type CaseStore,
   type CaseSummary,
+  type OutboxMessage,
+  type OutboxOutcome,
   type SaveEffects,
   type StoredCase,
   type UserState,
   ConcurrencyConflict,
+  MAX_EFFECTS_PER_SAVE,
 } from './port';
 
 const IN_MEMORY = ':memory:';
@@ -59,6 +62,27 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (tenant_id, aad_object_id)
   );
   `,
+  // The outbox: what must be sent, written with the change that causes it. The columns are what
+  // dispatchers query and change; `doc` holds the rest of the message, which never changes.
+  `
+  CREATE TABLE outbox (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    not_before TEXT NOT NULL,
+    lease_owner TEXT,
+    lease_until TEXT,
+    attempts INTEGER NOT NULL,
+    sent_at TEXT,
+    last_error TEXT,
+    doc TEXT NOT NULL
+  );
+  -- Finding what is due reads only the pending rows that are due, in order: its cost grows with what
+  -- is due, not with the history of sent messages.
+  CREATE INDEX outbox_due ON outbox (status, not_before);
+  CREATE INDEX outbox_by_case ON outbox (tenant_id, case_id, not_before);
+  `,
 ];
 
 function migrate(db: Database.Database): void {
@@ -89,6 +113,23 @@ interface AuditRow {
   at: string;
 }
 
+interface OutboxRow {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  status: OutboxMessage['status'];
+  not_before: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  attempts: number;
+  sent_at: string | null;
+  last_error: string | null;
+  doc: string;
+}
+
+/** The part of a message that never changes after it is written. */
+type OutboxContent = Pick<OutboxMessage, 'kind' | 'to' | 'about' | 'serviceUrl'>;
+
 const toStoredCase = (row: CaseRow): StoredCase => ({ case: JSON.parse(row.doc) as Case, etag: row.etag });
 
 const toAuditRecord = (row: AuditRow): AuditRecord => ({
@@ -100,6 +141,53 @@ const toAuditRecord = (row: AuditRow): AuditRecord => ({
   outcome: row.outcome,
   at: row.at,
 });
+
+const toOutboxMessage = (row: OutboxRow): OutboxMessage => {
+  const { kind, to, about, serviceUrl } = JSON.parse(row.doc) as OutboxContent;
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    caseId: row.case_id,
+    kind,
+    to,
+    about,
+    serviceUrl,
+    notBefore: row.not_before,
+    status: row.status,
+    attempts: row.attempts,
+    ...(row.lease_owner !== null && { leaseOwner: row.lease_owner }),
+    ...(row.lease_until !== null && { leaseUntil: row.lease_until }),
+    ...(row.sent_at !== null && { sentAt: row.sent_at }),
+    ...(row.last_error !== null && { lastError: row.last_error }),
+  };
+};
+
+/** Instants are kept as `toISOString()` writes them, so that comparing the text compares the time. */
+const instant = (iso: string): string => new Date(iso).toISOString();
+
+const outboxColumns = (message: OutboxMessage) => ({
+  id: message.id,
+  tenantId: message.tenantId,
+  caseId: message.caseId,
+  status: message.status,
+  notBefore: instant(message.notBefore),
+  leaseOwner: message.leaseOwner ?? null,
+  leaseUntil: message.leaseUntil === undefined ? null : instant(message.leaseUntil),
+  attempts: message.attempts,
+  sentAt: message.sentAt === undefined ? null : instant(message.sentAt),
+  lastError: message.lastError ?? null,
+  doc: JSON.stringify({ kind: message.kind, to: message.to, about: message.about, serviceUrl: message.serviceUrl } satisfies OutboxContent),
+});
+
+/** What a save may carry, checked before anything is written (the same rules as the Cosmos adapter). */
+function checkEffects(saved: Case, effects: SaveEffects): void {
+  const outbox = effects.outbox ?? [];
+  if (effects.audit.length + outbox.length > MAX_EFFECTS_PER_SAVE) {
+    throw new Error(`a save holds at most ${MAX_EFFECTS_PER_SAVE} audit records and outbox messages together`);
+  }
+  const foreign = outbox.find((message) => message.caseId !== saved.id || message.tenantId !== saved.tenantId);
+  if (foreign) throw new Error(`outbox message ${foreign.id} is not about case ${saved.id}`);
+}
 
 const caseColumns = (saved: Case, etag: string) => ({
   tenantId: saved.tenantId,
@@ -146,6 +234,40 @@ function prepareStatements(db: Database.Database) {
       `INSERT INTO user_state (tenant_id, aad_object_id, doc) VALUES (?, ?, ?)
        ON CONFLICT (tenant_id, aad_object_id) DO UPDATE SET doc = excluded.doc`,
     ),
+    insertOutbox: db.prepare(
+      `INSERT INTO outbox (id, tenant_id, case_id, status, not_before, lease_owner, lease_until, attempts, sent_at, last_error, doc)
+       VALUES (@id, @tenantId, @caseId, @status, @notBefore, @leaseOwner, @leaseUntil, @attempts, @sentAt, @lastError, @doc)`,
+    ),
+    /** Outside a case save a message may be appended twice (a retried fallback): the first one stays. */
+    appendOutbox: db.prepare(
+      `INSERT INTO outbox (id, tenant_id, case_id, status, not_before, lease_owner, lease_until, attempts, sent_at, last_error, doc)
+       VALUES (@id, @tenantId, @caseId, @status, @notBefore, @leaseOwner, @leaseUntil, @attempts, @sentAt, @lastError, @doc)
+       ON CONFLICT (id) DO NOTHING`,
+    ),
+    // A range search of the index outbox_due (status = 'pending', not_before <= now), already in
+    // not_before order; only the rows under a live lease are read and skipped.
+    dueOutbox: db.prepare<{ now: string; limit: number }, OutboxRow>(
+      `SELECT * FROM outbox
+       WHERE status = 'pending' AND not_before <= @now AND (lease_until IS NULL OR lease_until <= @now)
+       ORDER BY not_before LIMIT @limit`,
+    ),
+    leaseOutbox: db.prepare('UPDATE outbox SET lease_owner = @owner, lease_until = @leaseUntil WHERE id = @id'),
+    // Only the holder of the claim settles: after another dispatcher took the message over, the
+    // owner differs and nothing changes.
+    settleOutbox: db.prepare(
+      `UPDATE outbox SET
+         status = @status,
+         attempts = attempts + 1,
+         not_before = coalesce(@notBefore, not_before),
+         sent_at = coalesce(@sentAt, sent_at),
+         last_error = coalesce(@lastError, last_error),
+         lease_owner = NULL,
+         lease_until = NULL
+       WHERE id = @id AND tenant_id = @tenantId AND status = 'pending' AND lease_owner = @owner`,
+    ),
+    listOutbox: db.prepare<[string, string], OutboxRow>(
+      'SELECT * FROM outbox WHERE tenant_id = ? AND case_id = ? ORDER BY not_before, rowid',
+    ),
     ping: db.prepare('SELECT 1'),
   };
 }
@@ -154,7 +276,9 @@ export class SqliteCaseStore implements CaseStore {
   private readonly db: Database.Database;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly insertAudit: (records: AuditRecord[]) => void;
-  /** Case row, members index and audit records change together or not at all. */
+  private readonly appendOutboxMessages: (messages: OutboxMessage[]) => void;
+  private readonly claimOutbox: (now: string, owner: string, leaseUntil: string, limit: number) => OutboxMessage[];
+  /** Case row, members index, audit records and outbox messages change together or not at all. */
   private readonly saveCase: (saved: Case, expectedEtag: string | undefined, effects: SaveEffects) => StoredCase;
 
   constructor(path: string) {
@@ -174,7 +298,23 @@ export class SqliteCaseStore implements CaseStore {
       for (const record of records) statements.insertAudit.run(record);
     });
 
+    this.appendOutboxMessages = this.db.transaction((messages: OutboxMessage[]) => {
+      for (const message of messages) statements.appendOutbox.run(outboxColumns(message));
+    });
+
+    // Read and lease in one write transaction. IMMEDIATE takes the write lock before the read, so a
+    // dispatcher in another process waits (busy_timeout) instead of reading the same rows; a deferred
+    // transaction would fail when it tried to upgrade its read to a write.
+    const claim = this.db.transaction((now: string, owner: string, leaseUntil: string, limit: number) =>
+      statements.dueOutbox.all({ now, limit }).map((row) => {
+        statements.leaseOutbox.run({ id: row.id, owner, leaseUntil });
+        return toOutboxMessage({ ...row, lease_owner: owner, lease_until: leaseUntil });
+      }),
+    );
+    this.claimOutbox = (...args) => claim.immediate(...args);
+
     this.saveCase = this.db.transaction((saved: Case, expectedEtag: string | undefined, effects: SaveEffects) => {
+      checkEffects(saved, effects);
       const etag = randomUUID();
       const columns = caseColumns(saved, etag);
       const written =
@@ -188,6 +328,7 @@ export class SqliteCaseStore implements CaseStore {
         statements.insertMember.run(saved.tenantId, saved.id, aadObjectId);
       }
       this.insertAudit(effects.audit);
+      for (const message of effects.outbox ?? []) statements.insertOutbox.run(outboxColumns(message));
       return { case: saved, etag };
     });
   }
@@ -220,6 +361,32 @@ export class SqliteCaseStore implements CaseStore {
 
   async listAudit(tenantId: string, caseId: string): Promise<AuditRecord[]> {
     return this.statements.listAudit.all(tenantId, caseId).map(toAuditRecord);
+  }
+
+  async claimDueOutbox(now: Date, owner: string, leaseMs: number, limit: number): Promise<OutboxMessage[]> {
+    if (limit <= 0) return [];
+    return this.claimOutbox(now.toISOString(), owner, new Date(now.getTime() + leaseMs).toISOString(), limit);
+  }
+
+  async settleOutbox(message: OutboxMessage, owner: string, outcome: OutboxOutcome): Promise<boolean> {
+    const { changes } = this.statements.settleOutbox.run({
+      id: message.id,
+      tenantId: message.tenantId,
+      owner,
+      status: outcome.status,
+      notBefore: outcome.status === 'pending' ? instant(outcome.notBefore) : null,
+      sentAt: outcome.status === 'sent' ? instant(outcome.at) : null,
+      lastError: outcome.status === 'sent' ? null : outcome.error,
+    });
+    return changes === 1;
+  }
+
+  async appendOutbox(messages: OutboxMessage[]): Promise<void> {
+    this.appendOutboxMessages(messages);
+  }
+
+  async listOutbox(tenantId: string, caseId: string): Promise<OutboxMessage[]> {
+    return this.statements.listOutbox.all(tenantId, caseId).map(toOutboxMessage);
   }
 
   async getUserState(tenantId: string, aadObjectId: string): Promise<UserState | undefined> {

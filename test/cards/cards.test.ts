@@ -66,8 +66,9 @@ describe('cards the whole channel sees', () => {
     const card = baseCard(da, fullTeam(MAX_TEAM_SIZE - 5), 'overview') as unknown as { refresh: { userIds: string[] } };
     expect(card.refresh.userIds.length).toBeLessThanOrEqual(60);
     expect(card.refresh.userIds).toHaveLength(MAX_TEAM_SIZE - 3); // the external VIP, Ole and the young person are not Teams users
-    expect(card.refresh.userIds).toContain(COORDINATOR.aadObjectId);
-    expect(baseCard(da, fullTeam(), 'overview')).toMatchObject({ refresh: { userIds: [COORDINATOR.aadObjectId, 'aad-jonas'] } });
+    expect(card.refresh.userIds).toContain(COORDINATOR.teamsUserId);
+    // Teams matches user-specific views by its own user ids (29:…), not by Entra object ids.
+    expect(baseCard(da, fullTeam(), 'overview')).toMatchObject({ refresh: { userIds: [COORDINATOR.teamsUserId, '29:jonas'] } });
   });
 });
 

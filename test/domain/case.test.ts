@@ -16,7 +16,7 @@ const ids = { caseId: 'c', reference: 'S-X', coordinatorMemberId: 'm1', youngPer
 describe('creating a case', () => {
   it('makes the creator the coordinator and puts the young person on the team', () => {
     const created = sampleCase();
-    expect(coordinatorOf(created).person).toEqual({ kind: 'teams', aadObjectId: COORDINATOR.aadObjectId, name: COORDINATOR.name });
+    expect(coordinatorOf(created).person).toEqual({ kind: 'teams', aadObjectId: COORDINATOR.aadObjectId, name: COORDINATOR.name, teamsUserId: '29:mette' });
     expect(created.members.map((member) => member.role)).toEqual(['coordinator', 'youngPerson']);
     expect(created.youngPerson).toEqual({
       name: 'Emil Hansen',

@@ -3,7 +3,7 @@ import { type Case, createCase } from '../../bot/domain/case';
 
 export const NOW = new Date('2026-11-23T09:00:00Z');
 export const TENANT = 'tenant-a';
-export const COORDINATOR = { aadObjectId: 'aad-coordinator', name: 'Mette Madsen' };
+export const COORDINATOR = { aadObjectId: 'aad-coordinator', name: 'Mette Madsen', teamsUserId: '29:mette' };
 
 export function sampleCase(overrides: { birthDate?: string } = {}): Case {
   return createCase(

@@ -296,7 +296,7 @@ describe('the case issue, end to end through the Agents Playground', () => {
     // members' Entra object ids, but Teams matches `userIds` against user MRIs (`29:…`, the `from.id` of
     // their activities), so Teams never refreshes the thread's card to a member's own view. The harness's
     // refreshCard does what Teams does and finds no Jonas in the list. Remove `.fails` once fixed.
-    it.fails('Teams refreshes the thread card to the overview for Jonas by itself (refresh.userIds are Teams user ids)', () =>
+    it('Teams refreshes the thread card to the overview for Jonas by itself (refresh.userIds are Teams user ids)', () =>
       withBotOutput(async () => {
         const { threadId, reference } = scenario();
         const reply = await commandInThread(pg(), mette, threadId, 'sag');

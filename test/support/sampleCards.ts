@@ -17,11 +17,11 @@ const by = COORDINATOR.aadObjectId;
 
 export function fullTeam(extraMembers = 0): Case {
   let current = sampleCase();
-  current = addMember(current, { role: 'youthGuidance', person: { kind: 'teams', aadObjectId: 'aad-jonas', name: 'Jonas Jensen' }, supportOffer: 'Uddannelsesvalg' }, 'm-jonas', by, NOW);
+  current = addMember(current, { role: 'youthGuidance', person: { kind: 'teams', aadObjectId: 'aad-jonas', name: 'Jonas Jensen', teamsUserId: '29:jonas' }, supportOffer: 'Uddannelsesvalg' }, 'm-jonas', by, NOW);
   current = addMember(current, { role: 'vip', person: { kind: 'external', name: 'Karen Hansen', phone: '22334455' } }, 'm-vip', by, NOW);
   current = addMember(current, { role: 'other', otherRoleName: 'Fodboldtræner', person: { kind: 'external', name: 'Ole Berg' } }, 'm-ole', by, NOW);
   for (let i = 0; i < extraMembers; i++) {
-    current = addMember(current, { role: 'school', person: { kind: 'teams', aadObjectId: `aad-extra-${i}`, name: `Lærer ${i} ${'Andersen-'.repeat(5)}` }, supportOffer: 'x'.repeat(500) }, `m-extra-${i}`, by, NOW);
+    current = addMember(current, { role: 'school', person: { kind: 'teams', aadObjectId: `aad-extra-${i}`, teamsUserId: `29:extra-${i}`, name: `Lærer ${i} ${'Andersen-'.repeat(5)}` }, supportOffer: 'x'.repeat(500) }, `m-extra-${i}`, by, NOW);
   }
   const parties = current.members.map((member) => member.id);
   current = recordConsent(current, { givenByYoungPerson: true, givenOn: '2026-01-10', expiresOn: '2026-06-10', partyMemberIds: parties, parentalHolderName: 'Karen Hansen' }, 'k1', by, NOW);
