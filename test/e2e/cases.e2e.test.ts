@@ -292,10 +292,9 @@ describe('the case issue, end to end through the Agents Playground', () => {
         expect(readStore(theBot().dataDir).cases).toEqual(before.cases);
       }));
 
-    // KNOWN BUG (see the report of this test's commit): the base card's `refresh.userIds` holds the
-    // members' Entra object ids, but Teams matches `userIds` against user MRIs (`29:…`, the `from.id` of
-    // their activities), so Teams never refreshes the thread's card to a member's own view. The harness's
-    // refreshCard does what Teams does and finds no Jonas in the list. Remove `.fails` once fixed.
+    // Teams refreshes a card for the users in `refresh.userIds`, matched against their Teams user ids
+    // (MRIs, `29:…`, the `from.id` of their activities), not their Entra object ids. The harness's
+    // refreshCard sends the automatic refresh invoke only for users in that list, as Teams does.
     it('Teams refreshes the thread card to the overview for Jonas by itself (refresh.userIds are Teams user ids)', () =>
       withBotOutput(async () => {
         const { threadId, reference } = scenario();
