@@ -1,7 +1,9 @@
-// A change to a case by a team member, saved with its audit record; a refusal is audited as denied.
+// A change to a case by a team member, saved with its audit record and the messages it causes; a
+// refusal is audited as denied.
 import type { Case } from '../domain/case';
 import { requireCoordinator } from '../domain/access';
 import { DomainError } from '../domain/errors';
+import type { OutboxMessage } from '../store/port';
 import type { Actor, AppDeps } from './context';
 import { auditRecord } from './context';
 import { saveWithRetry } from './saveWithRetry';
@@ -14,6 +16,14 @@ export const REMEMBERED_ACTIVITIES = 100;
 /** The Teams activity that asked for a change; a redelivered one is applied once. */
 export type ActivityId = string | undefined;
 
+/** A change and the messages it causes: saved together, so a crash before sending loses nothing. */
+export interface ChangeWithMessages {
+  changed: Case;
+  outbox: OutboxMessage[];
+}
+
+export type Applied = Case | ChangeWithMessages;
+
 /** Runs `apply` on fresh state, retrying on conflicts; `authorize` throws when the actor may not. */
 export async function guardedChange(
   deps: AppDeps,
@@ -21,18 +31,19 @@ export async function guardedChange(
   caseId: string,
   action: string,
   authorize: (current: Case) => void,
-  apply: (current: Case, now: Date) => Case,
+  apply: (current: Case, now: Date) => Applied,
   activityId?: ActivityId,
 ): Promise<Case> {
   try {
     const saved = await saveWithRetry(deps.store, actor.tenantId, caseId, (current) => {
       authorize(current);
       if (activityId && current.appliedActivityIds.includes(activityId)) return undefined;
-      const changed = apply(current, deps.now());
+      const applied = apply(current, deps.now());
+      const { changed, outbox } = 'outbox' in applied ? applied : { changed: applied, outbox: [] };
       if (changed === current) return undefined;
       return {
         changed: activityId ? { ...changed, appliedActivityIds: [...changed.appliedActivityIds, activityId].slice(-REMEMBERED_ACTIVITIES) } : changed,
-        effects: { audit: [auditRecord(deps, actor, caseId, action, 'ok')] },
+        effects: { audit: [auditRecord(deps, actor, caseId, action, 'ok')], outbox },
       };
     });
     return saved.case;
@@ -54,7 +65,7 @@ export function coordinatorChange(
   actor: Actor,
   caseId: string,
   action: string,
-  apply: (current: Case, now: Date) => Case,
+  apply: (current: Case, now: Date) => Applied,
   activityId?: ActivityId,
 ): Promise<Case> {
   return guardedChange(deps, actor, caseId, action, (current) => requireCoordinator(current, actor.aadObjectId), apply, activityId);

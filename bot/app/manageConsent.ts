@@ -2,13 +2,13 @@
 import type { Case } from '../domain/case';
 import { type ConsentInput, recordConsent, withdrawConsent } from '../domain/consent';
 import type { Actor, AppDeps } from './context';
-import { coordinatorChange } from './guardedChange';
+import { type ActivityId, coordinatorChange } from './guardedChange';
 
-export function recordCaseConsent(deps: AppDeps, actor: Actor, caseId: string, input: ConsentInput): Promise<Case> {
+export function recordCaseConsent(deps: AppDeps, actor: Actor, caseId: string, input: ConsentInput, activityId?: ActivityId): Promise<Case> {
   const consentId = deps.newId();
-  return coordinatorChange(deps, actor, caseId, 'consent.record', (current, now) => recordConsent(current, input, consentId, actor.aadObjectId, now));
+  return coordinatorChange(deps, actor, caseId, 'consent.record', (current, now) => recordConsent(current, input, consentId, actor.aadObjectId, now), activityId);
 }
 
-export function withdrawCaseConsent(deps: AppDeps, actor: Actor, caseId: string): Promise<Case> {
-  return coordinatorChange(deps, actor, caseId, 'consent.withdraw', (current, now) => withdrawConsent(current, actor.aadObjectId, now));
+export function withdrawCaseConsent(deps: AppDeps, actor: Actor, caseId: string, activityId?: ActivityId): Promise<Case> {
+  return coordinatorChange(deps, actor, caseId, 'consent.withdraw', (current, now) => withdrawConsent(current, actor.aadObjectId, now), activityId);
 }

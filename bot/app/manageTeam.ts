@@ -2,19 +2,19 @@
 import type { Case } from '../domain/case';
 import { type AddMemberInput, type ChangeMemberInput, addMember, changeMember, handOverCoordinator, removeMember } from '../domain/team';
 import type { Actor, AppDeps } from './context';
-import { coordinatorChange } from './guardedChange';
+import { type ActivityId, coordinatorChange } from './guardedChange';
 
-export function addTeamMember(deps: AppDeps, actor: Actor, caseId: string, input: AddMemberInput): Promise<Case> {
+export function addTeamMember(deps: AppDeps, actor: Actor, caseId: string, input: AddMemberInput, activityId?: ActivityId): Promise<Case> {
   const memberId = deps.newId();
-  return coordinatorChange(deps, actor, caseId, 'team.add', (current, now) => addMember(current, input, memberId, actor.aadObjectId, now));
+  return coordinatorChange(deps, actor, caseId, 'team.add', (current, now) => addMember(current, input, memberId, actor.aadObjectId, now), activityId);
 }
 
-export function changeTeamMember(deps: AppDeps, actor: Actor, caseId: string, input: ChangeMemberInput): Promise<Case> {
-  return coordinatorChange(deps, actor, caseId, 'team.change', (current, now) => changeMember(current, input, actor.aadObjectId, now));
+export function changeTeamMember(deps: AppDeps, actor: Actor, caseId: string, input: ChangeMemberInput, activityId?: ActivityId): Promise<Case> {
+  return coordinatorChange(deps, actor, caseId, 'team.change', (current, now) => changeMember(current, input, actor.aadObjectId, now), activityId);
 }
 
-export function removeTeamMember(deps: AppDeps, actor: Actor, caseId: string, memberId: string): Promise<Case> {
-  return coordinatorChange(deps, actor, caseId, 'team.remove', (current, now) => removeMember(current, memberId, actor.aadObjectId, now));
+export function removeTeamMember(deps: AppDeps, actor: Actor, caseId: string, memberId: string, activityId?: ActivityId): Promise<Case> {
+  return coordinatorChange(deps, actor, caseId, 'team.remove', (current, now) => removeMember(current, memberId, actor.aadObjectId, now), activityId);
 }
 
 export function handOverCoordination(
@@ -23,8 +23,14 @@ export function handOverCoordination(
   caseId: string,
   toMemberId: string,
   previousCoordinatorRole: string | undefined,
+  activityId?: ActivityId,
 ): Promise<Case> {
-  return coordinatorChange(deps, actor, caseId, 'team.handOver', (current, now) =>
-    handOverCoordinator(current, toMemberId, previousCoordinatorRole, actor.aadObjectId, now),
+  return coordinatorChange(
+    deps,
+    actor,
+    caseId,
+    'team.handOver',
+    (current, now) => handOverCoordinator(current, toMemberId, previousCoordinatorRole, actor.aadObjectId, now),
+    activityId,
   );
 }

@@ -61,6 +61,8 @@ async function runCardAction(
   action: CardAction,
 ): Promise<AdaptiveCardInvokeResponse> {
   const done = m.cards.done;
+  // Teams may deliver an activity twice; a change remembers the activity that made it.
+  const activityId = context.activity.id;
   /** The card of `view` as the result of a change; a coordinator who just left the team gets the notice. */
   const after = async (changed: Case, view: CaseView, notice: string) => {
     const read = changerView(changed, actor);
@@ -99,7 +101,7 @@ async function runCardAction(
         otherRoleName: teamsOtherRoleName,
         supportOffer: teamsSupportOffer,
         person: { kind: 'teams', aadObjectId: person.aadObjectId, name: person.name, teamsUserId: person.teamsUserId },
-      });
+      }, activityId);
       return after(changed, 'team', done.memberAdded);
     }
     case 'team.addExternal': {
@@ -109,19 +111,19 @@ async function runCardAction(
         otherRoleName: externalOtherRoleName,
         supportOffer: externalSupportOffer,
         person: { kind: 'external', name: externalName, phone: externalPhone, email: externalEmail },
-      });
+      }, activityId);
       return after(changed, 'team', done.memberAdded);
     }
     case 'team.change': {
       const { caseId, memberId, role, otherRoleName, supportOffer } = action.data;
-      return after(await changeTeamMember(deps, actor, caseId, { memberId, role: role ?? '', otherRoleName, supportOffer }), 'team', done.memberChanged);
+      return after(await changeTeamMember(deps, actor, caseId, { memberId, role: role ?? '', otherRoleName, supportOffer }, activityId), 'team', done.memberChanged);
     }
     case 'team.remove':
-      return after(await removeTeamMember(deps, actor, action.data.caseId, action.data.memberId), 'team', done.memberRemoved);
+      return after(await removeTeamMember(deps, actor, action.data.caseId, action.data.memberId, activityId), 'team', done.memberRemoved);
     case 'team.handOver': {
       const { caseId, toMemberId, previousCoordinatorRole } = action.data;
       if (!toMemberId) throw new DomainError('fieldRequired', { field: 'name' });
-      const changed = await handOverCoordination(deps, actor, caseId, toMemberId, previousCoordinatorRole === LEAVE_TEAM ? undefined : previousCoordinatorRole);
+      const changed = await handOverCoordination(deps, actor, caseId, toMemberId, previousCoordinatorRole === LEAVE_TEAM ? undefined : previousCoordinatorRole, activityId);
       return after(changed, 'team', done.coordinatorHandedOver);
     }
     case 'consent.record': {
@@ -132,11 +134,11 @@ async function runCardAction(
         givenOn,
         expiresOn,
         partyMemberIds: (partyMemberIds ?? '').split(',').map((id) => id.trim()).filter(Boolean),
-      });
+      }, activityId);
       return after(changed, 'consent', done.consentRecorded);
     }
     case 'consent.withdraw':
-      return after(await withdrawCaseConsent(deps, actor, action.data.caseId), 'consent', done.consentWithdrawn);
+      return after(await withdrawCaseConsent(deps, actor, action.data.caseId, activityId), 'consent', done.consentWithdrawn);
   }
 }
 
