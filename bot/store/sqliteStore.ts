@@ -197,6 +197,14 @@ const caseColumns = (saved: Case, etag: string) => ({
   homeConversationId: saved.home?.conversationId ?? null,
 });
 
+/**
+ * A range search of the index outbox_due (status = 'pending', not_before <= now), already in
+ * not_before order; of the due rows, only those under a live lease are read and skipped.
+ */
+export const DUE_OUTBOX_SQL = `SELECT * FROM outbox
+  WHERE status = 'pending' AND not_before <= @now AND (lease_until IS NULL OR lease_until <= @now)
+  ORDER BY not_before LIMIT @limit`;
+
 function prepareStatements(db: Database.Database) {
   return {
     getCase: db.prepare<[string, string], CaseRow>('SELECT etag, doc FROM cases WHERE tenant_id = ? AND id = ?'),
@@ -244,13 +252,7 @@ function prepareStatements(db: Database.Database) {
        VALUES (@id, @tenantId, @caseId, @status, @notBefore, @leaseOwner, @leaseUntil, @attempts, @sentAt, @lastError, @doc)
        ON CONFLICT (id) DO NOTHING`,
     ),
-    // A range search of the index outbox_due (status = 'pending', not_before <= now), already in
-    // not_before order; only the rows under a live lease are read and skipped.
-    dueOutbox: db.prepare<{ now: string; limit: number }, OutboxRow>(
-      `SELECT * FROM outbox
-       WHERE status = 'pending' AND not_before <= @now AND (lease_until IS NULL OR lease_until <= @now)
-       ORDER BY not_before LIMIT @limit`,
-    ),
+    dueOutbox: db.prepare<{ now: string; limit: number }, OutboxRow>(DUE_OUTBOX_SQL),
     leaseOutbox: db.prepare('UPDATE outbox SET lease_owner = @owner, lease_until = @leaseUntil WHERE id = @id'),
     // Only the holder of the claim settles: after another dispatcher took the message over, the
     // owner differs and nothing changes.

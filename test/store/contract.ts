@@ -1,5 +1,6 @@
-// The contract every CaseStore adapter keeps; each adapter's test file runs it. Cases are built with
-// the real domain functions, so what is stored is what the app will store.
+// The contract every CaseStore adapter keeps; each adapter's test file runs it, and the outbox part in
+// outboxContract.ts. Cases are built with the real domain functions, so what is stored is what the app
+// will store.
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveWithRetry } from '../../bot/app/saveWithRetry';
@@ -14,16 +15,16 @@ export interface OpenedStore {
   reopen?: () => Promise<CaseStore>;
 }
 
-const NOW = new Date('2026-11-23T09:00:00Z');
-const TENANT = 'tenant-aarhus';
-const OTHER_TENANT = 'tenant-odense';
+export const NOW = new Date('2026-11-23T09:00:00Z');
+export const TENANT = 'tenant-aarhus';
+export const OTHER_TENANT = 'tenant-odense';
 const COORDINATOR = { aadObjectId: 'aad-coordinator', name: 'Kim Koordinator' };
-const NO_EFFECTS = { audit: [] };
+export const NO_EFFECTS = { audit: [] };
 
-const minutesAfterNow = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000).toISOString();
+export const minutesAfterNow = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000).toISOString();
 
 /** A young person of 17 on NOW: inside the target group, and consent needs a parental holder. */
-function newCase(tenantId = TENANT): Case {
+export function newCase(tenantId = TENANT): Case {
   const caseId = randomUUID();
   return createCase(
     tenantId,
@@ -34,7 +35,7 @@ function newCase(tenantId = TENANT): Case {
   );
 }
 
-function withTeamsMember(current: Case, aadObjectId: string, memberId: string = randomUUID()): Case {
+export function withTeamsMember(current: Case, aadObjectId: string, memberId: string = randomUUID()): Case {
   const person = { kind: 'teams' as const, aadObjectId, name: `Medlem ${aadObjectId}` };
   return addMember(current, { role: 'school', person }, memberId, COORDINATOR.aadObjectId, NOW);
 }
@@ -67,7 +68,7 @@ function fullCase(tenantId = TENANT): Case {
   return setHome(built, { kind: 'channelThread', conversationId: newConversationId() }, COORDINATOR.aadObjectId, NOW);
 }
 
-function auditOf(about: Case, action: string, at = NOW.toISOString()): AuditRecord {
+export function auditOf(about: Case, action: string, at = NOW.toISOString()): AuditRecord {
   return { id: randomUUID(), tenantId: about.tenantId, caseId: about.id, actorAadObjectId: COORDINATOR.aadObjectId, action, outcome: 'ok', at };
 }
 

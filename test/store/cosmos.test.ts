@@ -4,6 +4,7 @@ import { createCase } from '../../bot/domain/case';
 import { type CosmosStoreOptions, CosmosCaseStore } from '../../bot/store/cosmosStore';
 import { type CosmosTestServer, startCosmosServer } from '../support/cosmosServer';
 import { describeCaseStoreContract } from './contract';
+import { describeOutboxContract } from './outboxContract';
 
 let server: CosmosTestServer;
 beforeAll(async () => {
@@ -22,10 +23,12 @@ const newDatabaseOptions = (): CosmosStoreOptions => ({
   databaseId: `contract-${++databases}`,
 });
 
-describeCaseStoreContract('Cosmos DB test server', async () => {
+const openDatabase = async () => {
   const options = newDatabaseOptions();
   return { store: await CosmosCaseStore.open(options), reopen: () => CosmosCaseStore.open(options) };
-});
+};
+describeCaseStoreContract('Cosmos DB test server', openDatabase);
+describeOutboxContract('Cosmos DB test server', openDatabase);
 
 describe('CosmosCaseStore containers', () => {
   it('partitions cases with their audit by case, and user state by user', async () => {
@@ -38,6 +41,26 @@ describe('CosmosCaseStore containers', () => {
       const { resource: users } = await database.container('users').read();
       expect(cases?.partitionKey?.paths).toEqual(['/caseId']);
       expect(users?.partitionKey?.paths).toEqual(['/userKey']);
+    } finally {
+      client.dispose();
+    }
+  });
+
+  it('indexes what the outbox queries filter and sort on, with a composite index for the claim', async () => {
+    const options = newDatabaseOptions();
+    await (await CosmosCaseStore.open(options)).close();
+    const client = new CosmosClient({ endpoint: server.endpoint, key: server.key, agent: server.agent });
+    try {
+      const { resource: cases } = await client.database(options.databaseId).container('cases').read();
+      const included = cases?.indexingPolicy?.includedPaths?.map((included) => included.path);
+      expect(included).toEqual(expect.arrayContaining(['/type/?', '/status/?', '/notBefore/?', '/leaseUntil/?', '/caseId/?']));
+      expect(cases?.indexingPolicy?.compositeIndexes).toEqual([
+        [
+          { path: '/type', order: 'ascending' },
+          { path: '/status', order: 'ascending' },
+          { path: '/notBefore', order: 'ascending' },
+        ],
+      ]);
     } finally {
       client.dispose();
     }
