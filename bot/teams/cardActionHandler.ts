@@ -74,7 +74,7 @@ async function runCardAction(
     case 'meeting.show':
     case 'meeting.answer':
     case 'meeting.cancel':
-      return runMeetingAction(context, deps, actor, m, log, action);
+      return runMeetingAction(context, botAppId, deps, actor, m, log, action);
     case 'case.create':
       return cardResponse(await createCaseHere(context, adapter, botAppId, deps, actor, m, action.data));
     case 'case.show':

@@ -1,6 +1,6 @@
 // The meeting's card actions: open, plan, show, answer the checklist, cancel. Every answer updates
 // the checklist's channel card, so that everyone sees the same state.
-import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse, CloudAdapter, TurnContext } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
 import { answerFingerprint } from '../../cards/fingerprint';
 import { checklistCard, formatMeetingTime, meetingBaseCard } from '../../cards/meetingCards';
@@ -33,10 +33,20 @@ export function changedAnswers(data: Record<string, unknown>, seen: Record<strin
   return changes;
 }
 
-async function refreshChannelCard(context: TurnContext, m: Messages, current: Case, meeting: Meeting, log: Logger): Promise<void> {
-  if (!meeting.card || meeting.card.conversationId !== context.activity.conversation.id) return;
+/** Updates the checklist's channel card for everyone, also when the answer came from a 1:1 chat. */
+async function refreshChannelCard(context: TurnContext, botAppId: string, m: Messages, current: Case, meeting: Meeting, log: Logger): Promise<void> {
+  const posted = meeting.card;
+  if (!posted) return;
+  const update = async (target: TurnContext) => {
+    await target.updateActivity({ id: posted.activityId, type: 'message', attachments: [CardFactory.adaptiveCard(meetingBaseCard(m, current, meeting))] });
+  };
   try {
-    await context.updateActivity({ id: meeting.card.activityId, type: 'message', attachments: [CardFactory.adaptiveCard(meetingBaseCard(m, current, meeting))] });
+    if (posted.conversationId === context.activity.conversation.id) {
+      await update(context);
+      return;
+    }
+    const { channelId, serviceUrl } = context.activity;
+    await (context.adapter as CloudAdapter).continueConversationAsync(botAppId, { channelId, serviceUrl, conversation: { id: posted.conversationId, isGroup: true, conversationType: '', name: '' } }, update);
   } catch (error) {
     // The answer is saved; a stale channel card corrects itself on the next answer or refresh.
     log.warn({ event: 'meeting.card.update.failed', errorName: (error as Error).name });
@@ -45,6 +55,7 @@ async function refreshChannelCard(context: TurnContext, m: Messages, current: Ca
 
 export async function runMeetingAction(
   context: TurnContext,
+  botAppId: string,
   deps: AppDeps,
   actor: Actor,
   m: Messages,
@@ -82,7 +93,7 @@ export async function runMeetingAction(
       const { caseId, meetingId, seen } = action.data;
       const changed = await answerMeetingChecklist(deps, actor, caseId, meetingId, changedAnswers(action.data, seen), activityId);
       const meeting = meetingById(changed, meetingId);
-      await refreshChannelCard(context, m, changed, meeting, log);
+      await refreshChannelCard(context, botAppId, m, changed, meeting, log);
       const read = changerView(changed, actor);
       return cardResponse(read ? checklistCard(m, read, meeting, labels.saved) : messageCard(labels.saved, ''));
     }
@@ -90,7 +101,7 @@ export async function runMeetingAction(
       const { caseId, meetingId, reason, otherReason } = action.data;
       const changed = await cancelNetworkMeeting(deps, actor, caseId, meetingId, reason, otherReason, activityId);
       const meeting = meetingById(changed, meetingId);
-      await refreshChannelCard(context, m, changed, meeting, log);
+      await refreshChannelCard(context, botAppId, m, changed, meeting, log);
       return cardResponse(messageCard(labels.cancelled(meeting.number), '', 'good'));
     }
   }

@@ -706,11 +706,9 @@ describe('network meetings through the Agents Playground', () => {
     expect(meeting(meeting1Id).answers).toEqual(given);
   });
 
-  // The protocol (cards/README.md, meeting.answer): "the channel's base card is updated for everyone".
-  // An answer given in a 1:1 chat is saved, but the bot updates the base card only when the answer comes
-  // from the conversation the card is in (refreshChannelCard in bot/teams/meetingActions.ts), so the
-  // thread keeps showing the old progress until someone answers there. Flip to `it` when that is fixed.
-  it.fails('5d. BUG: after an answer from a 1:1 chat, the channel\'s base card is updated too', async () => {
+  // The protocol (cards/README.md, meeting.answer): "the channel's base card is updated for everyone",
+  // also when the answer was given in a 1:1 chat.
+  it('5d. after an answer from a 1:1 chat, the channel\'s base card is updated too', async () => {
     const update = await pg().nextBotActivity((a) => a.seq > beforePersonalAnswer && a.kind === 'update' && a.messageId === baseCardId(), 2_000);
     expect(textsOf(firstCard(update))).toContain(labels.progress(Object.keys(given).length, totalQuestions()));
   });
