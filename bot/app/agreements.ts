@@ -1,0 +1,58 @@
+// An owner's agreements: `mine` across all their cases by due date; done, a new date, or "needs help",
+// which reaches the eye-keeper and the coordinator at once.
+import { type Case, type TeamMember, memberByAadObjectId } from '../domain/case';
+import { requireAgreementOwner } from '../domain/access';
+import { isConsentedParty } from '../domain/consent';
+import { type Agreement, askForHelp, completeAgreement, moveAgreement } from '../domain/goals';
+import type { Actor, AppDeps } from './context';
+import { auditRecord } from './context';
+import { type ActivityId, guardedChange } from './guardedChange';
+import { helpNeeded, outboxMessages } from './messages';
+
+export interface MyAgreement {
+  case: Case;
+  agreement: Agreement;
+}
+
+/** My open agreements across every case I am on (and may see), soonest follow-up first. */
+export async function listMyAgreements(deps: AppDeps, actor: Actor): Promise<MyAgreement[]> {
+  const now = deps.now();
+  const mine: MyAgreement[] = [];
+  for (const summary of await deps.store.listCasesForUser(actor.tenantId, actor.aadObjectId)) {
+    const stored = await deps.store.getCase(actor.tenantId, summary.caseId);
+    const me: TeamMember | undefined = stored && memberByAadObjectId(stored.case, actor.aadObjectId);
+    if (!stored || !me || (me.role !== 'coordinator' && !isConsentedParty(stored.case, me.id, now))) continue;
+    const open = stored.case.agreements.filter((agreement) => agreement.ownerMemberId === me.id && agreement.status === 'open');
+    if (open.length === 0) continue;
+    await deps.store.appendAudit([auditRecord(deps, actor, stored.case.id, 'agreements.read', 'ok')]);
+    mine.push(...open.map((agreement) => ({ case: stored.case, agreement })));
+  }
+  return mine.sort((a, b) => a.agreement.followUpOn.localeCompare(b.agreement.followUpOn));
+}
+
+function ownerChange(deps: AppDeps, actor: Actor, caseId: string, agreementId: string, action: string, apply: Parameters<typeof guardedChange>[5], activityId?: ActivityId) {
+  return guardedChange(deps, actor, caseId, action, (current) => requireAgreementOwner(current, actor.aadObjectId, agreementId, deps.now()), apply, activityId);
+}
+
+export function completeMyAgreement(deps: AppDeps, actor: Actor, caseId: string, agreementId: string, activityId?: ActivityId): Promise<Case> {
+  return ownerChange(deps, actor, caseId, agreementId, 'agreement.done', (current, now) => completeAgreement(current, agreementId, actor.aadObjectId, now), activityId);
+}
+
+export function moveMyAgreement(deps: AppDeps, actor: Actor, caseId: string, agreementId: string, followUpOn: string | undefined, activityId?: ActivityId): Promise<Case> {
+  return ownerChange(deps, actor, caseId, agreementId, 'agreement.move', (current, now) => moveAgreement(current, agreementId, followUpOn, actor.aadObjectId, now), activityId);
+}
+
+export function askForHelpWith(deps: AppDeps, actor: Actor, caseId: string, agreementId: string, serviceUrl: string, activityId?: ActivityId): Promise<Case> {
+  return ownerChange(
+    deps,
+    actor,
+    caseId,
+    agreementId,
+    'agreement.needsHelp',
+    (current, now) => {
+      const changed = askForHelp(current, agreementId, actor.aadObjectId, now);
+      return { changed, outbox: outboxMessages(deps, changed, serviceUrl, now, helpNeeded(changed, agreementId)) };
+    },
+    activityId,
+  );
+}

@@ -1,0 +1,53 @@
+// `afslut`: the coordinator closes the meeting; the young person's approval (recorded by the
+// coordinator) circulates the form; the eye-keeper acknowledges the hand-over.
+import type { Case } from '../domain/case';
+import { coordinatorOf } from '../domain/case';
+import { requireCaseReader } from '../domain/access';
+import { type ClosingInput, acknowledgeHandOver, approveMinutes, closeMeeting, sendBackMinutes } from '../domain/closing';
+import type { Actor, AppDeps } from './context';
+import { type ActivityId, coordinatorChange, guardedChange } from './guardedChange';
+import { circulation, outboxMessages } from './messages';
+
+export function closeNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, meetingId: string, input: ClosingInput, activityId?: ActivityId): Promise<Case> {
+  const nextMeetingId = deps.newId();
+  return coordinatorChange(deps, actor, caseId, 'meeting.close', (current, now) => closeMeeting(current, meetingId, input, nextMeetingId, actor.aadObjectId, now), activityId);
+}
+
+export function sendBackForChanges(deps: AppDeps, actor: Actor, caseId: string, meetingId: string, changes: string | undefined, activityId?: ActivityId): Promise<Case> {
+  return coordinatorChange(deps, actor, caseId, 'minutes.sendBack', (current, now) => sendBackMinutes(current, meetingId, changes, actor.aadObjectId, now), activityId);
+}
+
+/** Approval and circulation are one save: the messages are written with the approval, then sent. */
+export function approveAndCirculate(
+  deps: AppDeps,
+  actor: Actor,
+  caseId: string,
+  meetingId: string,
+  approvedOn: string | undefined,
+  serviceUrl: string,
+  activityId?: ActivityId,
+): Promise<Case> {
+  return coordinatorChange(
+    deps,
+    actor,
+    caseId,
+    'minutes.approve',
+    (current, now) => {
+      const changed = approveMinutes(current, meetingId, approvedOn, actor.aadObjectId, now);
+      return { changed, outbox: outboxMessages(deps, changed, serviceUrl, now, circulation(changed, meetingId, now)) };
+    },
+    activityId,
+  );
+}
+
+export function acknowledgeCaseHandOver(deps: AppDeps, actor: Actor, caseId: string, meetingId: string, activityId?: ActivityId): Promise<Case> {
+  return guardedChange(
+    deps,
+    actor,
+    caseId,
+    'handOver.acknowledge',
+    (current) => requireCaseReader(current, actor.aadObjectId, deps.now()),
+    (current, now) => acknowledgeHandOver(current, meetingId, requireCaseReader(current, actor.aadObjectId, now).id, coordinatorOf(current).id, now),
+    activityId,
+  );
+}

@@ -1,0 +1,85 @@
+// Who gets which message when a meeting's form is circulated or an owner needs help. Messages name
+// ids only; the Teams layer renders them from the case when they are sent.
+import { DateTime } from 'luxon';
+import { type Case, type TeamMember, coordinatorOf } from '../domain/case';
+import { closureOf } from '../domain/closing';
+import type { Agreement } from '../domain/goals';
+import type { OutboxKind, OutboxMessage, OutboxRecipient } from '../store/port';
+import type { AppDeps } from './context';
+
+/** Until the eye-keeper acknowledges the hand-over, the coordinator is reminded after this long. */
+export const HAND_OVER_REMINDER_AFTER = { days: 1 } as const;
+
+export function recipientOf(member: TeamMember): OutboxRecipient | undefined {
+  return member.person.kind === 'teams' && member.person.teamsUserId
+    ? { kind: 'user', aadObjectId: member.person.aadObjectId, teamsUserId: member.person.teamsUserId }
+    : undefined;
+}
+
+interface Outgoing {
+  kind: OutboxKind;
+  to: OutboxRecipient;
+  about: Record<string, string>;
+  notBefore?: Date;
+}
+
+export function outboxMessages(deps: AppDeps, current: Case, serviceUrl: string, now: Date, outgoing: Outgoing[]): OutboxMessage[] {
+  return outgoing.map(({ kind, to, about, notBefore }) => ({
+    id: deps.newId(),
+    tenantId: current.tenantId,
+    caseId: current.id,
+    kind,
+    to,
+    about,
+    serviceUrl,
+    notBefore: (notBefore ?? now).toISOString(),
+    status: 'pending',
+    attempts: 0,
+  }));
+}
+
+/** A member who is not reachable in Teams is reached through the coordinator, who relays. */
+function memberOrRelay(current: Case, member: TeamMember): { to: OutboxRecipient; relayed: boolean } | undefined {
+  const direct = recipientOf(member);
+  if (direct) return { to: direct, relayed: false };
+  const relay = recipientOf(coordinatorOf(current));
+  return relay && { to: relay, relayed: true };
+}
+
+/**
+ * Circulating an approved form: the minutes in the case's home, each owner's agreements to them (or to
+ * the coordinator for owners outside Teams), the hand-over to the eye-keeper, and a reminder to the
+ * coordinator that the hand-over holds until it is acknowledged.
+ */
+export function circulation(current: Case, meetingId: string, now: Date): Outgoing[] {
+  const closure = closureOf(current, meetingId);
+  const outgoing: Outgoing[] = [];
+  if (current.home) outgoing.push({ kind: 'minutes', to: { kind: 'conversation', conversationId: current.home.conversationId }, about: { meetingId } });
+  const agreements = current.agreements.filter((agreement: Agreement) => agreement.meetingId === meetingId && agreement.status === 'open');
+  for (const ownerMemberId of new Set(agreements.map((agreement) => agreement.ownerMemberId))) {
+    const owner = current.members.find((member) => member.id === ownerMemberId);
+    const route = owner && memberOrRelay(current, owner);
+    if (route) outgoing.push({ kind: route.relayed ? 'agreementRelay' : 'agreementAssigned', to: route.to, about: { meetingId, ownerMemberId } });
+  }
+  const eyeKeeper = current.members.find((member) => member.id === closure.eyeKeeperMemberId);
+  const handOver = eyeKeeper && memberOrRelay(current, eyeKeeper);
+  if (handOver) outgoing.push({ kind: 'handOver', to: handOver.to, about: { meetingId } });
+  const coordinator = recipientOf(coordinatorOf(current));
+  if (coordinator) {
+    const remindAt = DateTime.fromJSDate(now).plus(HAND_OVER_REMINDER_AFTER).toJSDate();
+    outgoing.push({ kind: 'handOverReminder', to: coordinator, about: { meetingId }, notBefore: remindAt });
+  }
+  return outgoing;
+}
+
+/** "Needs help" reaches the eye-keeper of the latest circulated meeting and the coordinator at once. */
+export function helpNeeded(current: Case, agreementId: string): Outgoing[] {
+  const lastCirculated = [...current.meetings].reverse().find((meeting) => meeting.closure?.approval);
+  const eyeKeeper = current.members.find((member) => member.id === lastCirculated?.closure?.eyeKeeperMemberId);
+  const coordinator = coordinatorOf(current);
+  const people = eyeKeeper && eyeKeeper.id !== coordinator.id ? [eyeKeeper, coordinator] : [coordinator];
+  return people.flatMap((person) => {
+    const to = recipientOf(person);
+    return to ? [{ kind: 'needsHelp' as const, to, about: { agreementId } }] : [];
+  });
+}
