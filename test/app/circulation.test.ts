@@ -1,0 +1,137 @@
+// From the goals and agreements form to the messages it causes, on the real embedded store.
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../../bot/app/context';
+import { askForHelpWith, completeMyAgreement, listMyAgreements, moveMyAgreement } from '../../bot/app/agreements';
+import { acknowledgeCaseHandOver, approveAndCirculate, closeNetworkMeeting, sendBackForChanges } from '../../bot/app/closeMeeting';
+import { addCaseAgreement, addCaseGoal, markCaseGoal, reviseCaseGoal } from '../../bot/app/goalsForm';
+import { recordCaseConsent } from '../../bot/app/manageConsent';
+import { addTeamMember } from '../../bot/app/manageTeam';
+import { openCase } from '../../bot/app/openCase';
+import { answerMeetingChecklist, openNetworkMeeting } from '../../bot/app/runMeeting';
+import { asyncCodeOf } from '../support/refusals';
+import { COORDINATOR, JONAS, STRANGER, YOUNG_PERSON, appDeps } from './appFixture';
+
+const SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
+const METTE: Actor = { ...COORDINATOR, teamsUserId: '29:mette' };
+const ALI: Actor = { tenantId: COORDINATOR.tenantId, aadObjectId: 'aad-ali', name: 'Ali Hassan' };
+
+const closing = (ids: { coordinator: string; ali: string }) => ({
+  waitingArrangement: 'Ali holder kontakten',
+  feedbackMemberId: ids.coordinator,
+  eyeKeeperMemberId: ids.ali,
+  acuteContactMemberId: ids.ali,
+  nextMeetingDate: '2027-02-15',
+  nextMeetingTime: '09:00',
+  summary: 'Fokus på uddannelse.',
+});
+
+async function meetingWithForm() {
+  const deps = appDeps();
+  const created = await openCase(deps, METTE, YOUNG_PERSON, async () => ({ kind: 'groupChat', conversationId: 'chat-1' }));
+  const caseId = created.id;
+  await addTeamMember(deps, METTE, caseId, { role: 'youthGuidance', person: { kind: 'teams', aadObjectId: JONAS.aadObjectId, name: JONAS.name, teamsUserId: '29:jonas' } });
+  await addTeamMember(deps, METTE, caseId, { role: 'housingSupport', person: { kind: 'teams', aadObjectId: ALI.aadObjectId, name: ALI.name, teamsUserId: '29:ali' } });
+  const withVip = await addTeamMember(deps, METTE, caseId, { role: 'vip', person: { kind: 'external', name: 'Karen Hansen', phone: '22334455' } });
+  const id = (role: string) => withVip.members.find((member) => member.role === role)!.id;
+  const ids = { coordinator: id('coordinator'), young: id('youngPerson'), jonas: id('youthGuidance'), ali: id('housingSupport'), vip: id('vip') };
+  await recordCaseConsent(deps, METTE, caseId, { givenByYoungPerson: true, givenOn: '2026-11-01', expiresOn: '2027-11-01', partyMemberIds: Object.values(ids) });
+  const opened = await openNetworkMeeting(deps, METTE, caseId, { date: '2026-11-23', time: '10:00' });
+  const meetingId = opened.meetings[0]!.id;
+  // Jonas is the meeting's minute-taker (referent): he may write the form.
+  await answerMeetingChecklist(deps, METTE, caseId, meetingId, { roleWriter: ids.jonas });
+  const withGoal = await addCaseGoal(deps, JONAS, caseId, { theme: 'education', longTermGoal: 'Jeg vil være tømrer', subGoals: '10. klasse' });
+  const goalId = withGoal.goals[0]!.id;
+  const agree = (ownerMemberId: string, action: string) =>
+    addCaseAgreement(deps, JONAS, caseId, goalId, { action, ownerMemberId, followUpOn: '2026-12-01', followUpMethod: 'phone' });
+  await agree(ids.jonas, 'Ringe til erhvervsskolen');
+  await agree(ids.young, 'Besøge skolen');
+  await agree(ids.vip, 'Køre med til besøget');
+  return { deps, caseId, meetingId, goalId, ids };
+}
+
+describe('the goals and agreements form', () => {
+  it('is written by the minute-taker or the coordinator, not by other members', async () => {
+    const { deps, caseId, goalId } = await meetingWithForm();
+    await addTeamMember(deps, METTE, caseId, { role: 'school', person: { kind: 'teams', aadObjectId: STRANGER.aadObjectId, name: STRANGER.name } });
+    expect(await asyncCodeOf(addCaseGoal(deps, STRANGER, caseId, { theme: 'housing', longTermGoal: 'Egen bolig' }))).toBe('noValidConsent');
+    expect(await asyncCodeOf(addCaseGoal(deps, ALI, caseId, { theme: 'housing', longTermGoal: 'Egen bolig' }))).toBe('notWriter');
+    const revised = await reviseCaseGoal(deps, METTE, caseId, goalId, { longTermGoal: 'Jeg vil være snedker', subGoals: '10. klasse' });
+    expect(revised.goals[0]!.versions).toHaveLength(2);
+    const marked = await markCaseGoal(deps, JONAS, caseId, goalId, false, 'Venter på optag');
+    expect(marked.goals[0]!.outcomes).toMatchObject([{ reached: false, reason: 'Venter på optag' }]);
+  });
+});
+
+describe('closing, approval and circulation', () => {
+  it('sends nothing until the young person has approved the form', async () => {
+    const { deps, caseId, meetingId, ids } = await meetingWithForm();
+    expect(await asyncCodeOf(closeNetworkMeeting(deps, METTE, caseId, meetingId, { summary: 'x' }))).toBe('closingIncomplete');
+    expect(await asyncCodeOf(closeNetworkMeeting(deps, JONAS, caseId, meetingId, closing(ids)))).toBe('notCoordinator');
+    await closeNetworkMeeting(deps, METTE, caseId, meetingId, closing(ids));
+    await sendBackForChanges(deps, METTE, caseId, meetingId, 'Målet skal formuleres med den unges ord');
+    expect(await deps.store.listOutbox(COORDINATOR.tenantId, caseId)).toEqual([]);
+  });
+
+  it('writes every message with the approval: minutes, each owner, the relay, the hand-over and its reminder', async () => {
+    const { deps, caseId, meetingId, ids } = await meetingWithForm();
+    await closeNetworkMeeting(deps, METTE, caseId, meetingId, closing(ids));
+    await approveAndCirculate(deps, METTE, caseId, meetingId, '2026-11-23', SERVICE_URL);
+    const outbox = await deps.store.listOutbox(COORDINATOR.tenantId, caseId);
+    const summary = outbox.map((message) => [message.kind, message.to.kind === 'user' ? message.to.teamsUserId : message.to.conversationId, message.about.ownerMemberId ?? '']);
+    expect(summary).toEqual(
+      expect.arrayContaining([
+        ['minutes', 'chat-1', ''],
+        ['agreementAssigned', '29:jonas', ids.jonas],
+        // The young person and the VIP are not in Teams: the coordinator relays their agreements.
+        ['agreementRelay', '29:mette', ids.young],
+        ['agreementRelay', '29:mette', ids.vip],
+        ['handOver', '29:ali', ''],
+        ['handOverReminder', '29:mette', ''],
+      ]),
+    );
+    expect(outbox).toHaveLength(6);
+    expect(outbox.every((message) => message.serviceUrl === SERVICE_URL && message.status === 'pending')).toBe(true);
+    const reminder = outbox.find((message) => message.kind === 'handOverReminder')!;
+    expect(reminder.notBefore > outbox.find((message) => message.kind === 'minutes')!.notBefore).toBe(true);
+    // The outbox names ids only: no name, phone or text of the young person.
+    expect(JSON.stringify(outbox)).not.toMatch(/Emil|22334455|Karen|tømrer/);
+    expect(await asyncCodeOf(approveAndCirculate(deps, METTE, caseId, meetingId, '2026-11-23', SERVICE_URL))).toBe('minutesAlreadyApproved');
+  });
+
+  it('lets the eye-keeper acknowledge the hand-over, and nobody else but the coordinator', async () => {
+    const { deps, caseId, meetingId, ids } = await meetingWithForm();
+    await closeNetworkMeeting(deps, METTE, caseId, meetingId, closing(ids));
+    await approveAndCirculate(deps, METTE, caseId, meetingId, '2026-11-23', SERVICE_URL);
+    expect(await asyncCodeOf(acknowledgeCaseHandOver(deps, JONAS, caseId, meetingId))).toBe('notEyeKeeper');
+    const acknowledged = await acknowledgeCaseHandOver(deps, ALI, caseId, meetingId);
+    expect(acknowledged.meetings[0]!.closure?.handOverAcknowledgedAt).toBeDefined();
+  });
+});
+
+describe('my agreements', () => {
+  it('lists mine across cases by date; done, new date and needs help change them', async () => {
+    const { deps, caseId } = await meetingWithForm();
+    const mine = await listMyAgreements(deps, JONAS);
+    expect(mine.map((item) => item.agreement.action)).toEqual(['Ringe til erhvervsskolen']);
+    const agreementId = mine[0]!.agreement.id;
+    expect(await asyncCodeOf(completeMyAgreement(deps, ALI, caseId, agreementId))).toBe('notAgreementOwner');
+    await moveMyAgreement(deps, JONAS, caseId, agreementId, '2026-12-10');
+    const helped = await askForHelpWith(deps, JONAS, caseId, agreementId, SERVICE_URL);
+    expect(helped.agreements.find((a) => a.id === agreementId)!.history.map((event) => event.kind)).toEqual(['created', 'newDate', 'needsHelp']);
+    // No meeting circulated yet, so no eye-keeper: the coordinator hears at once.
+    const help = (await deps.store.listOutbox(COORDINATOR.tenantId, caseId)).filter((message) => message.kind === 'needsHelp');
+    expect(help.map((message) => (message.to.kind === 'user' ? message.to.teamsUserId : ''))).toEqual(['29:mette']);
+    await completeMyAgreement(deps, JONAS, caseId, agreementId);
+    expect(await listMyAgreements(deps, JONAS)).toEqual([]);
+  });
+
+  it('sends "needs help" to the eye-keeper and the coordinator once a hand-over exists', async () => {
+    const { deps, caseId, meetingId, ids } = await meetingWithForm();
+    await closeNetworkMeeting(deps, METTE, caseId, meetingId, closing(ids));
+    await approveAndCirculate(deps, METTE, caseId, meetingId, '2026-11-23', SERVICE_URL);
+    const agreementId = (await listMyAgreements(deps, JONAS))[0]!.agreement.id;
+    await askForHelpWith(deps, JONAS, caseId, agreementId, SERVICE_URL);
+    const help = (await deps.store.listOutbox(COORDINATOR.tenantId, caseId)).filter((message) => message.kind === 'needsHelp');
+    expect(help.map((message) => (message.to.kind === 'user' ? message.to.teamsUserId : '')).sort()).toEqual(['29:ali', '29:mette']);
+  });
+});
