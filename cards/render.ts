@@ -1,31 +1,45 @@
 // Binds data to a template from cards/templates. Templates are data (editable in the Adaptive Cards
 // Designer); no card JSON is put together by hand in code.
 import * as ACData from 'adaptivecards-templating';
+import agreements from './templates/agreements.json';
+import approval from './templates/approval.json';
 import base from './templates/base.json';
 import casePicker from './templates/casePicker.json';
-import consent from './templates/consent.json';
 import checklist from './templates/checklist.json';
+import closeMeeting from './templates/closeMeeting.json';
+import consent from './templates/consent.json';
 import createCase from './templates/createCase.json';
+import goalEdit from './templates/goalEdit.json';
+import goals from './templates/goals.json';
+import handOver from './templates/handOver.json';
 import meetingBase from './templates/meetingBase.json';
 import meetingCancel from './templates/meetingCancel.json';
 import meetingOpen from './templates/meetingOpen.json';
 import memberEdit from './templates/memberEdit.json';
 import message from './templates/message.json';
+import minutesBase from './templates/minutesBase.json';
 import overview from './templates/overview.json';
 import team from './templates/team.json';
 import { CARD_VERSION } from './version';
 
 export const TEMPLATES = {
+  agreements,
+  approval,
   base,
   casePicker,
   checklist,
+  closeMeeting,
   consent,
   createCase,
+  goalEdit,
+  goals,
+  handOver,
   meetingBase,
   meetingCancel,
   meetingOpen,
   memberEdit,
   message,
+  minutesBase,
   overview,
   team,
 } as const;

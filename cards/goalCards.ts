@@ -1,0 +1,400 @@
+// The goals and agreements form (mål- og aftaleskema, seed 001) in Teams: the form with its goals by
+// theme and their agreements, one goal with its whole history, closing the meeting with the form's four
+// closing questions, the young person's approval, and the minutes circulated once it is approved.
+import { DateTime } from 'luxon';
+import { type Case, type TeamMember, memberByAadObjectId, teamsMemberIds } from '../bot/domain/case';
+import type { Closure } from '../bot/domain/closing';
+import { MODEL_ZONE, localDate } from '../bot/domain/fields';
+import { type Agreement, FOLLOW_UP_METHODS, GOAL_THEMES, type Goal, agreementsOf, currentVersion, goalById, goalResponsibles } from '../bot/domain/goals';
+import { type Meeting, plannedMeetingOf } from '../bot/domain/meeting';
+import type { Messages } from '../bot/i18n';
+import type { CaseRead } from '../bot/app/readCase';
+import { MAX_REFRESH_USERS } from './caseCards';
+import { formatMeetingTime } from './meetingCards';
+import { type AdaptiveCardJson, renderCard } from './render';
+import { memberName, roleName } from './people';
+
+/**
+ * Every verb on the cards of the goals and agreements issue (this file and handOverCards.ts), for the
+ * Teams layer to parse. Data besides `v` (inputs are merged in by Teams under their ids):
+ * - `goals.show` {caseId}: the goals form.
+ * - `goal.edit` {caseId, goalId}: one goal with its history.
+ * - `goal.add` {caseId, theme, longTermGoal, subGoals}.
+ * - `goal.revise` {caseId, goalId, longTermGoal, subGoals}.
+ * - `goal.mark` {caseId, goalId, reached (`yes`/`no`), reason}.
+ * - `agreement.add` {caseId, goalId, action, ownerMemberId, followUpOn, followUpMethod (`phone`/`email`/`meeting`/`other`), followUpMethodOther}.
+ * - `meeting.close` {caseId, meetingId, waitingArrangement, feedbackMemberId, eyeKeeperMemberId, acuteContactMemberId, nextMeetingDate, nextMeetingTime, summary}.
+ * - `minutes.approve` {caseId, meetingId, approvedOn}; `minutes.sendBack` {caseId, meetingId, changes}.
+ * - `minutes.show` {caseId, meetingId}: the minutes (also the minutes base card's refresh).
+ * - `agreement.done` {caseId, agreementId}; `agreement.needsHelp` {caseId, agreementId}.
+ * - `agreement.move` {caseId, agreementId, dateInput, and the date under the id named by dateInput
+ *   (`followUpOn_<agreementId>`: input ids must be unique on a card listing several agreements)}.
+ * - `handOver.acknowledge` {caseId, meetingId}.
+ * An input left empty may be missing from the data: Teams sends what the inputs hold.
+ */
+export const GOAL_CARD_VERBS = [
+  'goals.show',
+  'goal.edit',
+  'goal.add',
+  'goal.revise',
+  'goal.mark',
+  'agreement.add',
+  'meeting.close',
+  'minutes.approve',
+  'minutes.sendBack',
+  'minutes.show',
+  'agreement.done',
+  'agreement.move',
+  'agreement.needsHelp',
+  'handOver.acknowledge',
+] as const;
+export type GoalCardVerb = (typeof GOAL_CARD_VERBS)[number];
+
+/** The values of the verdict "Er målet nået? Ja/nej" (`goal.mark`'s `reached`). */
+export const REACHED_CHOICES = ['yes', 'no'] as const;
+
+/** A goal or a person named in a choice list is cut to this length; the form shows them whole. */
+const CHOICE_PREVIEW = 90;
+
+/** Teams takes at most 80 KB per message: a card is rendered with less detail until it fits in this. */
+export const CARD_BUDGET_BYTES = 78 * 1024;
+
+/**
+ * How much of the long texts a card shows, from all of it to the least. A card uses the first that
+ * fits in CARD_BUDGET_BYTES, so a realistic form is shown whole and an extreme one still reaches
+ * Teams. The goal card (goal.edit) shows one goal whole, its every agreement included; only a very long
+ * history is shortened there, never the goal as it stands. The domain's limits: 500 characters,
+ * sub-goals 2,000, "other" 200.
+ */
+export interface Detail {
+  text: number;
+  subGoals: number;
+  method: number;
+  /** Done agreements listed, or only counted (they are listed on the goal card). */
+  doneAgreements: boolean;
+}
+export const DETAILS: readonly Detail[] = [
+  { text: 500, subGoals: 2000, method: 200, doneAgreements: true },
+  { text: 200, subGoals: 300, method: 40, doneAgreements: true },
+  { text: 120, subGoals: 120, method: 20, doneAgreements: false },
+];
+export const FULL_DETAIL = DETAILS[0]!;
+
+const cardBytes = (card: AdaptiveCardJson) => Buffer.byteLength(JSON.stringify(card), 'utf8');
+
+/** The card with the most detail that fits; the least detailed one when none does. */
+export function fitting(render: (detail: Detail, shortened: boolean) => AdaptiveCardJson): AdaptiveCardJson {
+  let card = render(FULL_DETAIL, false);
+  for (const detail of DETAILS.slice(1)) {
+    if (cardBytes(card) <= CARD_BUDGET_BYTES) break;
+    card = render(detail, true);
+  }
+  return card;
+}
+
+export const preview = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** The day of an instant, in Copenhagen, as the form writes dates. */
+const dayOf = (at: string) => localDate(new Date(at));
+
+const themeOrder = (goal: Goal) => GOAL_THEMES.indexOf(goal.theme);
+
+/** The goals in the form's order of themes (Social støtte … Andet), each theme in the order they were made. */
+export const goalsInThemeOrder = (current: Case) => [...current.goals].sort((a, b) => themeOrder(a) - themeOrder(b));
+
+/** "Name (role)": how a member is offered in a choice and named as an agreement's owner. */
+export function memberLabel(m: Messages, current: Case, member: TeamMember): string {
+  return `${memberName(current, member, m)} (${roleName(member, m)})`;
+}
+
+/** "Name, role": before a colon and contact details, where nested brackets would read badly. */
+export function memberWithRole(m: Messages, current: Case, member: TeamMember): string {
+  return `${memberName(current, member, m)}, ${roleName(member, m)}`;
+}
+
+/** A member by id as "name (role)", or "former team member" when they have left the team. */
+export function memberLabelById(m: Messages, current: Case, memberId: string): string {
+  const member = current.members.find((candidate) => candidate.id === memberId);
+  return member ? memberLabel(m, current, member) : m.cards.goals.formerMember;
+}
+
+export function followUpText(m: Messages, agreement: Agreement, methodLength = FULL_DETAIL.method): string {
+  const labels = m.cards.goals;
+  const other = agreement.followUpMethodOther;
+  const method = agreement.followUpMethod === 'other' && other ? labels.otherMethod(preview(other, methodLength)) : labels.methods[agreement.followUpMethod];
+  return labels.followUp(agreement.followUpOn, method);
+}
+
+/** "Theme: long-term goal", as an agreement's context. */
+export function goalText(m: Messages, goal: Goal): string {
+  return `${m.cards.goals.themes[goal.theme]}: ${currentVersion(goal).longTermGoal}`;
+}
+
+/**
+ * Who may write in the form (as requireFormWriter decides): the coordinator, or the minute-taker of
+ * the open meeting. Others see it without forms.
+ */
+function canWriteForm({ case: current, viewer }: CaseRead): boolean {
+  return viewer.role === 'coordinator' || current.meetings.some((meeting) => meeting.status === 'open' && meeting.answers.roleWriter === viewer.id);
+}
+
+/** "Den unge er obligatorisk under hvert mål": the young person first, then the agreements' owners. */
+function responsibleLines(m: Messages, current: Case, goal: Goal) {
+  return goalResponsibles(current, goal).map((member) => ({
+    line: `${member.role === 'youngPerson' ? m.cards.goals.youngPersonResponsible : roleName(member, m)}: ${memberName(current, member, m)}`,
+  }));
+}
+
+function outcomeText(m: Messages, outcome: Goal['outcomes'][number]): string {
+  return m.cards.goals.outcome(outcome.reached, dayOf(outcome.at), outcome.reason);
+}
+
+/** An agreement as one line under its action: owner, follow-up, open or done. */
+function agreementView(m: Messages, current: Case, agreement: Agreement, detail: Detail) {
+  const labels = m.cards.goals;
+  return {
+    action: preview(agreement.action, detail.text),
+    details: labels.agreementLine(memberLabelById(m, current, agreement.ownerMemberId), followUpText(m, agreement, detail.method), labels.agreementStatus[agreement.status]),
+    color: agreement.status === 'done' ? 'Good' : 'Default',
+  };
+}
+
+/** The goals by theme, as the form and the minutes show them. */
+function goalsByTheme(m: Messages, current: Case, detail: Detail) {
+  const labels = m.cards.goals;
+  return GOAL_THEMES.flatMap((theme) => {
+    const goals = current.goals.filter((goal) => goal.theme === theme);
+    if (goals.length === 0) return [];
+    return [
+      {
+        label: labels.themes[theme],
+        goals: goals.map((goal) => {
+          const version = currentVersion(goal);
+          const outcome = goal.outcomes.at(-1);
+          const agreements = agreementsOf(current, goal);
+          const listed = detail.doneAgreements ? agreements : agreements.filter((agreement) => agreement.status === 'open');
+          const doneHidden = agreements.length - listed.length;
+          return {
+            id: goal.id,
+            heading: labels.longTermGoalSince(dayOf(version.at)),
+            longTermGoal: preview(version.longTermGoal, detail.text),
+            subGoals: preview(version.subGoals, detail.subGoals),
+            responsibles: responsibleLines(m, current, goal),
+            outcome: outcome ? preview(outcomeText(m, outcome), detail.text) : '',
+            outcomeColor: outcome?.reached ? 'Good' : 'Attention',
+            agreements: listed.map((agreement) => agreementView(m, current, agreement, detail)),
+            doneHidden: doneHidden > 0 ? labels.doneHidden(doneHidden) : '',
+          };
+        }),
+      },
+    ];
+  });
+}
+
+const NO_MINUTES = { facts: [], summary: '', closing: [] };
+
+/**
+ * The goals and agreements form for a reader: the goals by theme with their responsibles, latest
+ * verdict and agreements. The coordinator and the open meeting's minute-taker also get the forms.
+ */
+export function goalsFormCard(m: Messages, read: CaseRead, notice = ''): AdaptiveCardJson {
+  const { case: current } = read;
+  const labels = m.cards.goals;
+  const canWrite = canWriteForm(read);
+  const choice = (title: string, value: string) => ({ title: preview(title, CHOICE_PREVIEW), value });
+  return fitting((detail, shortened) =>
+    renderCard('goals', {
+      caseId: current.id,
+      title: labels.title(current.reference),
+      notice,
+      intro: labels.intro,
+      shortened: shortened ? labels.shortened : '',
+      labels,
+      hasMinutes: false,
+      minutes: NO_MINUTES,
+      themes: goalsByTheme(m, current, detail),
+      goalButton: canWrite ? labels.edit : labels.show,
+      canWrite,
+      readOnlyNote: canWrite ? '' : labels.readOnly,
+      themeChoices: GOAL_THEMES.map((theme) => ({ title: labels.themes[theme], value: theme })),
+      goalChoices: goalsInThemeOrder(current).map((goal) => choice(goalText(m, goal), goal.id)),
+      // The young person and the VIP own agreements too.
+      ownerChoices: current.members.map((member) => choice(memberLabel(m, current, member), member.id)),
+      methodChoices: FOLLOW_UP_METHODS.map((method) => ({ title: labels.methods[method], value: method })),
+    }),
+  );
+}
+
+/** Who did something, by name while they are on the team; the meeting it was done at, if any. */
+function recordedBy(m: Messages, current: Case, byAadObjectId: string, meetingId: string | undefined): string {
+  const member = memberByAadObjectId(current, byAadObjectId);
+  const meeting = meetingId ? current.meetings.find((candidate) => candidate.id === meetingId) : undefined;
+  return [member && memberName(current, member, m), meeting && m.cards.goals.atMeeting(meeting.number)].filter(Boolean).join(', ');
+}
+
+/**
+ * One goal whole: every version and every verdict with date and who (nothing is overwritten), and all
+ * its agreements. Any reader may see it (`goal.edit` is a read); the forms are for the form's writers.
+ */
+export function goalEditCard(m: Messages, read: CaseRead, goalId: string): AdaptiveCardJson {
+  const { case: current } = read;
+  const labels = m.cards.goals;
+  const goal = goalById(current, goalId);
+  const latest = currentVersion(goal);
+  const canWrite = canWriteForm(read);
+  // Only a very long history is shortened: the goal as it stands and its latest verdict stay whole.
+  return fitting((detail) =>
+    renderCard('goalEdit', {
+      caseId: current.id,
+      goalId: goal.id,
+      title: labels.editTitle(current.reference, labels.themes[goal.theme]),
+      labels,
+      responsibles: responsibleLines(m, current, goal),
+      // Newest first: the goal as it stands on top, every earlier wording below it.
+      versions: goal.versions
+        .map((version, index) => {
+          const isCurrent = index === goal.versions.length - 1;
+          const shown = isCurrent ? FULL_DETAIL : detail;
+          return {
+            heading: labels.versionHeading(dayOf(version.at), recordedBy(m, current, version.byAadObjectId, version.meetingId), isCurrent),
+            longTermGoal: preview(version.longTermGoal, shown.text),
+            subGoals: preview(version.subGoals, shown.subGoals),
+          };
+        })
+        .reverse(),
+      outcomes: goal.outcomes
+        .map((outcome, index) => ({
+          heading: labels.versionHeading(dayOf(outcome.at), recordedBy(m, current, outcome.byAadObjectId, outcome.meetingId), false),
+          text: `${outcome.reached ? labels.yes : labels.no}: ${preview(outcome.reason, index === goal.outcomes.length - 1 ? FULL_DETAIL.text : detail.text)}`,
+          color: outcome.reached ? 'Good' : 'Attention',
+        }))
+        .reverse(),
+      agreements: agreementsOf(current, goal).map((agreement) => agreementView(m, current, agreement, detail)),
+      canWrite,
+      readOnlyNote: canWrite ? '' : labels.readOnly,
+      current: { longTermGoal: latest.longTermGoal, subGoals: latest.subGoals },
+      reachedChoices: [
+        { title: labels.yes, value: REACHED_CHOICES[0] },
+        { title: labels.no, value: REACHED_CHOICES[1] },
+      ],
+    }),
+  );
+}
+
+/** Members who can take on a closing task: everyone but the young person. */
+function memberChoicesWithoutYoungPerson(m: Messages, current: Case) {
+  return current.members.filter((member) => member.role !== 'youngPerson').map((member) => ({ title: memberLabel(m, current, member), value: member.id }));
+}
+
+/**
+ * "Afslut netværksmøde": the four closing questions and the summary. No input is required on the card:
+ * the bot refuses an incomplete closing and names everything missing. The next meeting is prefilled
+ * with the planned one (closing moves it to the date agreed).
+ */
+export function closeMeetingCard(m: Messages, read: CaseRead, meeting: Meeting, now: Date): AdaptiveCardJson {
+  const { case: current } = read;
+  const labels = m.cards.goals;
+  const planned = plannedMeetingOf(current);
+  const plannedAt = planned ? DateTime.fromISO(planned.startsAt).setZone(MODEL_ZONE) : undefined;
+  return renderCard('closeMeeting', {
+    caseId: current.id,
+    meetingId: meeting.id,
+    title: labels.closeTitle(current.reference, meeting.number),
+    labels,
+    memberChoices: memberChoicesWithoutYoungPerson(m, current),
+    today: localDate(now),
+    nextMeetingDate: plannedAt?.toISODate() ?? '',
+    nextMeetingTime: plannedAt?.toFormat('HH:mm') ?? '',
+  });
+}
+
+export function nextMeetingText(m: Messages, current: Case, closure: Closure): string {
+  const next = current.meetings.find((candidate) => candidate.id === closure.nextMeetingId);
+  if (!next) return m.cards.goals.notPlanned;
+  const when = formatMeetingTime(next.startsAt);
+  return next.status === 'planned' ? when : `${when} (${m.cards.meeting.states[next.status] ?? next.status})`;
+}
+
+/** After closing: the young person approves the form (recorded by the coordinator), or sends it back. */
+export function approvalCard(m: Messages, read: CaseRead, meeting: Meeting, now: Date, notice = ''): AdaptiveCardJson {
+  const { case: current } = read;
+  const labels = m.cards.goals;
+  const closure = meeting.closure;
+  const approval = closure?.approval;
+  return renderCard('approval', {
+    caseId: current.id,
+    meetingId: meeting.id,
+    title: labels.approvalTitle(current.reference, meeting.number),
+    notice,
+    labels,
+    state: !closure ? labels.notClosed : approval ? labels.approved(approval.approvedOn) : labels.notApproved,
+    stateColor: !closure ? 'Default' : approval ? 'Good' : 'Attention',
+    sentBack: (closure?.sentBack ?? []).map((sent) => ({ title: dayOf(sent.at), value: sent.changes })),
+    closed: Boolean(closure),
+    open: Boolean(closure && !approval),
+    today: localDate(now),
+  });
+}
+
+/** What the whole thread sees when the minutes are circulated: the reference, the next meeting, a button. */
+export function minutesBaseCard(m: Messages, current: Case, meeting: Meeting): AdaptiveCardJson {
+  const labels = m.cards.goals;
+  return renderCard('minutesBase', {
+    caseId: current.id,
+    meetingId: meeting.id,
+    labels,
+    title: labels.minutesBaseTitle(current.reference, meeting.number),
+    body: labels.minutesBaseBody,
+    nextMeeting: meeting.closure ? nextMeetingText(m, current, meeting.closure) : labels.notPlanned,
+    userIds: teamsMemberIds(current).slice(0, MAX_REFRESH_USERS),
+  });
+}
+
+function minutesView(m: Messages, current: Case, meeting: Meeting, closure: Closure) {
+  const labels = m.cards.goals;
+  const named = (memberId: string) => (memberId ? memberLabelById(m, current, memberId) : labels.noAnswer);
+  return {
+    facts: [
+      { title: labels.meetingHeld, value: formatMeetingTime(meeting.startsAt) },
+      { title: labels.approval, value: closure.approval?.approvedOn ?? labels.notApproved },
+    ],
+    summary: closure.summary || labels.noAnswer,
+    closing: [
+      { question: labels.waitingArrangement, answer: closure.waitingArrangement || labels.noAnswer },
+      { question: labels.feedbackMember, answer: named(closure.feedbackMemberId) },
+      { question: labels.eyeKeeper, answer: named(closure.eyeKeeperMemberId) },
+      { question: labels.acuteContact, answer: named(closure.acuteContactMemberId) },
+      { question: labels.nextMeeting, answer: nextMeetingText(m, current, closure) },
+    ],
+  };
+}
+
+/**
+ * The minutes for team members: the meeting's closing answers and summary, and the goals and
+ * agreements of the case as they stand, read-only (each goal's button shows it whole).
+ */
+export function minutesCard(m: Messages, read: CaseRead, meeting: Meeting): AdaptiveCardJson {
+  const { case: current } = read;
+  const labels = m.cards.goals;
+  const closure = meeting.closure;
+  return fitting((detail, shortened) =>
+    renderCard('goals', {
+      caseId: current.id,
+      title: labels.minutesTitle(current.reference, meeting.number),
+      notice: '',
+      intro: closure ? '' : labels.notClosed,
+      shortened: shortened ? labels.shortened : '',
+      labels,
+      hasMinutes: Boolean(closure),
+      minutes: closure ? minutesView(m, current, meeting, closure) : NO_MINUTES,
+      themes: goalsByTheme(m, current, detail),
+      goalButton: labels.show,
+      canWrite: false,
+      readOnlyNote: '',
+      themeChoices: [],
+      goalChoices: [],
+      ownerChoices: [],
+      methodChoices: [],
+    }),
+  );
+}
