@@ -17,6 +17,8 @@ const environment = z.object({
   COSMOS_ENDPOINT: z.string().trim().url().optional(),
   COSMOS_KEY: optional,
   COSMOS_DATABASE: z.string().trim().min(1).default('samarbejdsbot'),
+  /** How often the outbox is checked for messages to send; 0 stops sending (for operations and tests). */
+  OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).default(2000),
 });
 
 export interface BotCredentials {
@@ -33,6 +35,7 @@ export interface Config {
   /** Absent only for local use and tests: then the endpoint accepts unauthenticated requests. */
   credentials?: BotCredentials;
   store: { kind: 'sqlite'; file: string } | { kind: 'cosmos'; endpoint: string; databaseId: string; key?: string };
+  outboxIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -54,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     port: settings.PORT,
     host: settings.HOST,
     logLevel: settings.LOG_LEVEL,
+    outboxIntervalMs: settings.OUTBOX_INTERVAL_MS,
     credentials: settings.MicrosoftAppId
       ? {
           appId: settings.MicrosoftAppId,

@@ -1,4 +1,4 @@
-// Wires the service: config -> store -> application -> Teams layer -> HTTP server.
+// Wires the service: config -> store -> application -> Teams layer -> HTTP server -> outbox dispatcher.
 import { randomUUID } from 'node:crypto';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
@@ -7,6 +7,12 @@ import { openStore } from './store/openStore';
 import { createAdapter } from './teams/adapter';
 import { SamarbejdsBot } from './teams/samarbejdsBot';
 import { createServer } from './teams/server';
+import { createOutboxSender } from './teams/outboxSender';
+import { OutboxDispatcher } from './reminders/dispatcher';
+
+/** A claim outlives a batch's sends with room to spare; a crashed instance's claims free up after it. */
+const OUTBOX_LEASE_MS = 120_000;
+const OUTBOX_BATCH = 20;
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -16,15 +22,29 @@ async function main(): Promise<void> {
   const adapter = createAdapter(config.credentials, log);
   const bot = new SamarbejdsBot({ adapter, botAppId: config.credentials?.appId ?? '', deps, log });
   const server = createServer({ adapter, bot, log, ready: () => store.ping() });
+  const dispatcher = new OutboxDispatcher({
+    store,
+    now: deps.now,
+    owner: randomUUID(),
+    send: createOutboxSender({ adapter, botAppId: config.credentials?.appId ?? '', deps, log }),
+    leaseMs: OUTBOX_LEASE_MS,
+    batchSize: OUTBOX_BATCH,
+    log,
+  });
 
   server.listen(config.port, config.host, () => {
     log.info({ event: 'started', host: config.host, port: config.port, store: config.store.kind, authenticated: Boolean(config.credentials) });
+    if (config.outboxIntervalMs > 0) dispatcher.start(config.outboxIntervalMs);
   });
 
   const stop = (signal: string) => {
     log.info({ event: 'stopping', signal });
     server.close(() => {
-      void store.close().finally(() => process.exit(0));
+      // A batch being sent finishes and is settled first, so nothing is sent twice after a restart.
+      void dispatcher
+        .stop()
+        .then(() => store.close())
+        .finally(() => process.exit(0));
     });
   };
   process.once('SIGTERM', () => stop('SIGTERM'));

@@ -6,8 +6,8 @@ import type { CaseSummary } from '../store/port';
 import { type Actor, type AppDeps, auditRecord } from './context';
 import { auditIfRefused } from './guardedChange';
 
-/** A card a team member can ask for: the overview and team need consent, the consent card the coordinator. */
-export type CaseView = 'overview' | 'team' | 'consent';
+/** A card a team member can ask for: most need consent; consent and closing are the coordinator's. */
+export type CaseView = 'overview' | 'team' | 'consent' | 'goals' | 'closing';
 /** Why the case is read; changing a member is the coordinator's. */
 export type ReadPurpose = CaseView | 'memberEdit' | 'checklist';
 
@@ -21,6 +21,8 @@ const AUTHORIZE: Record<ReadPurpose, (current: Case, aadObjectId: string, now: D
   team: requireCaseReader,
   consent: (current, aadObjectId) => requireCoordinator(current, aadObjectId),
   memberEdit: (current, aadObjectId) => requireCoordinator(current, aadObjectId),
+  goals: requireCaseReader,
+  closing: (current, aadObjectId) => requireCoordinator(current, aadObjectId),
   checklist: requireCaseReader,
 };
 

@@ -50,6 +50,7 @@ export const DOMAIN_ERROR_CODES = [
   'notEyeKeeper',
   'notAgreementOwner',
   'notWriter',
+  'noMeetingToClose',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

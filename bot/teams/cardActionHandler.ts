@@ -16,6 +16,7 @@ import type { Logger } from '../logger';
 import { type ConversationKind, channelIdOf, conversationKind } from './actor';
 import { type CardAction, parseCardAction } from './cardActions';
 import { cardForRead, detailCard } from './caseCards';
+import { isFormAction, runFormAction } from './formActions';
 import { runMeetingAction } from './meetingActions';
 import { cardActivity } from './messageHandler';
 import { cardResponse, isDomainError, messageResponse, refusalText } from './replies';
@@ -68,6 +69,7 @@ async function runCardAction(
     const read = changerView(changed, actor);
     return cardResponse(read ? await cardForRead(context, m, read, view, deps.now(), notice) : messageCard(notice, ''));
   };
+  if (isFormAction(action)) return runFormAction(context, deps, actor, m, action);
   switch (action.verb) {
     case 'meeting.open':
     case 'meeting.plan':
@@ -75,6 +77,7 @@ async function runCardAction(
     case 'meeting.answer':
     case 'meeting.cancel':
       return runMeetingAction(context, botAppId, deps, actor, m, log, action);
+
     case 'case.create':
       return cardResponse(await createCaseHere(context, adapter, botAppId, deps, actor, m, action.data));
     case 'case.show':

@@ -48,6 +48,39 @@ export const CARD_ACTIONS = {
     .object({ ...withCase, meetingId: id, seen: z.record(z.string().max(200), answerValue) })
     .catchall(answerValue),
   'meeting.cancel': z.object({ ...withCase, meetingId: id, reason: optionalText, otherReason: optionalText }),
+  'goals.show': z.object(withCase),
+  'goal.add': z.object({ ...withCase, theme: optionalText, longTermGoal: optionalText, subGoals: optionalText }),
+  'goal.edit': z.object({ ...withCase, goalId: id }),
+  'goal.revise': z.object({ ...withCase, goalId: id, longTermGoal: optionalText, subGoals: optionalText }),
+  'goal.mark': z.object({ ...withCase, goalId: id, reached: z.enum(['yes', 'no']).optional(), reason: optionalText }),
+  'agreement.add': z.object({
+    ...withCase,
+    goalId: optionalText,
+    action: optionalText,
+    ownerMemberId: optionalText,
+    followUpOn: optionalText,
+    followUpMethod: optionalText,
+    followUpMethodOther: optionalText,
+  }),
+  'meeting.close': z.object({
+    ...withCase,
+    meetingId: id,
+    waitingArrangement: optionalText,
+    feedbackMemberId: optionalText,
+    eyeKeeperMemberId: optionalText,
+    acuteContactMemberId: optionalText,
+    nextMeetingDate: optionalText,
+    nextMeetingTime: optionalText,
+    summary: optionalText,
+  }),
+  'minutes.approve': z.object({ ...withCase, meetingId: id, approvedOn: optionalText }),
+  'minutes.sendBack': z.object({ ...withCase, meetingId: id, changes: optionalText }),
+  'minutes.show': z.object({ ...withCase, meetingId: id }),
+  'handOver.acknowledge': z.object({ ...withCase, meetingId: id }),
+  'agreement.done': z.object({ ...withCase, agreementId: id }),
+  /** The new date comes in the input named by `dateInput` (each agreement on a card has its own). */
+  'agreement.move': z.object({ ...withCase, agreementId: id, dateInput: id }).catchall(answerValue),
+  'agreement.needsHelp': z.object({ ...withCase, agreementId: id }),
 } as const;
 
 export type CardVerb = keyof typeof CARD_ACTIONS;

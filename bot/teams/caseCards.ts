@@ -7,6 +7,9 @@ import type { AdaptiveCardJson } from '../../cards/render';
 import { type RosterPerson, teamCard } from '../../cards/teamCards';
 import type { Actor, AppDeps } from '../app/context';
 import { type CaseRead, type CaseView, readCase } from '../app/readCase';
+import { DomainError } from '../domain/errors';
+import { openMeetingOf } from '../domain/meeting';
+import { approvalCard, closeMeetingCard, goalsFormCard } from '../../cards/goalCards';
 import type { Messages } from '../i18n';
 import { conversationKind } from './actor';
 import { rosterOf } from './roster';
@@ -31,7 +34,20 @@ export async function cardForRead(context: TurnContext, m: Messages, read: CaseR
       return consentCard(m, read, now, notice);
     case 'team':
       return teamCard(m, read, await addableRoster(context, read.viewer.role === 'coordinator'), notice);
+    case 'goals':
+      return goalsFormCard(m, read, notice);
+    case 'closing':
+      return closingCard(m, read, now);
   }
+}
+
+/** `afslut`: the open meeting's closing questions, else the approval of the last closed one. */
+function closingCard(m: Messages, read: CaseRead, now: Date): AdaptiveCardJson {
+  const open = openMeetingOf(read.case);
+  if (open) return closeMeetingCard(m, read, open, now);
+  const lastClosed = [...read.case.meetings].reverse().find((meeting) => meeting.closure);
+  if (!lastClosed) throw new DomainError('noMeetingToClose');
+  return approvalCard(m, read, lastClosed, now);
 }
 
 /** Only the coordinator adds people, and only from a conversation with more people than the user. */

@@ -17,7 +17,7 @@ import type { CardAction } from './cardActions';
 import { cardActivity } from './messageHandler';
 import { cardResponse } from './replies';
 
-type MeetingAction = Extract<CardAction, { verb: `meeting.${string}` }>;
+type MeetingAction = Extract<CardAction, { verb: 'meeting.open' | 'meeting.plan' | 'meeting.show' | 'meeting.answer' | 'meeting.cancel' }>;
 
 /**
  * Only the inputs the person changed, measured against what their card showed (`seen` holds a

@@ -13,13 +13,20 @@ import type { Messages } from '../i18n';
 import type { Logger } from '../logger';
 import { conversationKind } from './actor';
 import { detailCard } from './caseCards';
+import { myAgreementsCard } from './formActions';
 import { type CommandName, parseCommand, stripMentions } from './commands';
 import { isDomainError, refusalText } from './replies';
 
 /** No command is long; a long message is refused before it is parsed or kept anywhere. */
 export const MAX_COMMAND_LENGTH = 1000;
 
-const CASE_VIEWS: Partial<Record<CommandName, CaseView>> = { status: 'overview', team: 'team', consent: 'consent' };
+const CASE_VIEWS: Partial<Record<CommandName, CaseView>> = {
+  status: 'overview',
+  team: 'team',
+  consent: 'consent',
+  goals: 'goals',
+  closeMeeting: 'closing',
+};
 
 export function cardActivity(card: AdaptiveCardJson): Partial<Activity> {
   return { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
@@ -62,6 +69,12 @@ async function runCommand(context: TurnContext, deps: AppDeps, actor: Actor, m: 
   }
   if (name === 'newCase') {
     await context.sendActivity(cardActivity(createCaseCard(m)));
+    return;
+  }
+  if (name === 'myTasks') {
+    // Agreements across cases are for the owner's eyes: only in a 1:1 chat.
+    const personal = conversationKind(context.activity) === 'personal';
+    await context.sendActivity(personal ? cardActivity(await myAgreementsCard(deps, actor, m)) : m.myTasksInPersonalChat);
     return;
   }
   const view = CASE_VIEWS[name];

@@ -3,7 +3,7 @@ import { type Attachment, type ConversationParameters, CardFactory, type CloudAd
 import type { AdaptiveCardJson } from '../../cards/render';
 
 /** The audience of the Bot Framework channel service (AuthenticationConstants.ToChannelFromBotOAuthScope). */
-const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
+export const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
 
 export async function startChannelThread(
   adapter: CloudAdapter,

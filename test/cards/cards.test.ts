@@ -14,7 +14,7 @@ import { CARD_VERSION } from '../../cards/version';
 import { MAX_TEAM_SIZE } from '../../bot/domain/team';
 import { da } from '../../bot/i18n/da';
 import { en } from '../../bot/i18n/en';
-import { CARD_ACTIONS } from '../../bot/teams/cardActions';
+import { CARD_ACTIONS, parseCardAction } from '../../bot/teams/cardActions';
 import { validateAdaptiveCard } from '../support/cardValidation';
 import { COORDINATOR, NOW } from '../domain/fixtures';
 import { LATER, asCoordinator, everyCard, fullTeam, withApprovedMinutes, withClosedMeeting, withGoals, withMeetings } from '../support/sampleCards';
@@ -48,7 +48,7 @@ describe.each([
     expect(actions.length).toBeGreaterThan(10);
     for (const action of actions) {
       // The goals issue's verbs are parsed by the Teams layer once it lands; until then they are known here.
-      expect([...Object.keys(CARD_ACTIONS), ...GOAL_CARD_VERBS]).toContain(action.verb);
+      expect(Object.keys(CARD_ACTIONS)).toContain(action.verb);
       expect(action.data.v).toBe(CARD_VERSION);
     }
   });
@@ -297,10 +297,14 @@ describe('the goals and agreements cards', () => {
       'handOver.acknowledge': ['caseId', 'meetingId'],
     };
     const cards = everyCard(da, fullTeam());
-    const known = new Set(Object.keys(CARD_ACTIONS));
-    const used = Object.values(cards).flatMap(actionsOf).filter((action) => !known.has(action.verb));
-    expect(new Set(used.map((action) => action.verb))).toEqual(new Set(GOAL_CARD_VERBS));
-    for (const action of used) expect([action.verb, Object.keys(action.data).sort()]).toEqual([action.verb, ['v', ...expected[action.verb as GoalCardVerb]].sort()]);
+    const goalVerbs = new Set<string>(GOAL_CARD_VERBS);
+    const used = Object.values(cards).flatMap(actionsOf).filter((action) => goalVerbs.has(action.verb));
+    expect(new Set(used.map((action) => action.verb))).toEqual(goalVerbs);
+    for (const action of used) {
+      expect([action.verb, Object.keys(action.data).sort()]).toEqual([action.verb, ['v', ...expected[action.verb as GoalCardVerb]].sort()]);
+      // What the card sends (plus the inputs, which may be left empty) parses at the bot's edge.
+      expect(parseCardAction({ action: { type: 'Action.Execute', verb: action.verb, data: action.data } }).ok).toBe(true);
+    }
   });
 
   it('give each agreement its own date input, named in agreement.move', () => {

@@ -71,6 +71,7 @@ describe('settings', () => {
       port: 3978,
       host: '127.0.0.1',
       logLevel: 'info',
+      outboxIntervalMs: 2000,
       credentials: undefined,
       store: { kind: 'sqlite', file: './data/samarbejdsbot.sqlite' },
     });
