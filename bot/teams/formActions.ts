@@ -1,7 +1,7 @@
 // The card actions of the goals and agreements form, closing, approval, hand-over and an owner's
 // agreements.
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
-import { approvalCard, goalEditCard, goalsFormCard, minutesCard } from '../../cards/goalCards';
+import { GOAL_CARD_VERBS, approvalCard, goalEditCard, goalsFormCard, minutesCard } from '../../cards/goalCards';
 import { agreementsCard, followUpInputId, handOverCard } from '../../cards/handOverCards';
 import { messageCard } from '../../cards/messageCard';
 import { askForHelpWith, completeMyAgreement, listMyAgreements, moveMyAgreement } from '../app/agreements';
@@ -15,27 +15,11 @@ import type { Messages } from '../i18n';
 import type { CardAction } from './cardActions';
 import { cardResponse } from './replies';
 
-export const FORM_VERBS = [
-  'goals.show',
-  'goal.add',
-  'goal.edit',
-  'goal.revise',
-  'goal.mark',
-  'agreement.add',
-  'meeting.close',
-  'minutes.approve',
-  'minutes.sendBack',
-  'minutes.show',
-  'handOver.acknowledge',
-  'agreement.done',
-  'agreement.move',
-  'agreement.needsHelp',
-] as const;
-type FormVerb = (typeof FORM_VERBS)[number];
-export type FormAction = Extract<CardAction, { verb: FormVerb }>;
+/** An action of the form's cards (cards/goalCards.ts names their verbs and the data they carry). */
+export type FormAction = Extract<CardAction, { verb: (typeof GOAL_CARD_VERBS)[number] }>;
 
 export function isFormAction(action: CardAction): action is FormAction {
-  return (FORM_VERBS as readonly string[]).includes(action.verb);
+  return (GOAL_CARD_VERBS as readonly string[]).includes(action.verb);
 }
 
 /** The owner's list of open agreements, as `mine` shows it. */
