@@ -1,0 +1,135 @@
+// When the model wants someone reminded (PRODUCT section 4): before an agreement's follow-up date and
+// on the day, when it passes unanswered, feedback to the young person after a meeting, the next meeting,
+// and the model's rhythm (a meeting at least every four months; transition meetings before the young
+// person turns 16, 17½ and 18½, seed 002). Every reminder falls on a working day at the send time.
+import { DateTime } from 'luxon';
+import { type Case, coordinatorOf } from './case';
+import type { Agreement } from './goals';
+import type { Meeting } from './meeting';
+import { MODEL_ZONE } from './fields';
+import type { WorkingDays } from './workingDays';
+
+export interface ReminderSettings {
+  /** Local time of day reminders are sent, HH:MM. */
+  sendAt: string;
+  /** Working days before a follow-up date the owner is reminded (and again on the day). */
+  workingDaysBefore: number;
+  /** Days before a planned meeting the coordinator is reminded to call it. */
+  nextMeetingLeadDays: number;
+  /** Months after a meeting with no meeting planned before the coordinator is told. */
+  noMeetingAfterMonths: number;
+  /** Months before a transition birthday the coordinator is told to hold the transition meeting. */
+  transitionLeadMonths: number;
+}
+
+export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
+  sendAt: '08:00',
+  workingDaysBefore: 2,
+  nextMeetingLeadDays: 21,
+  noMeetingAfterMonths: 4,
+  transitionLeadMonths: 2,
+};
+
+/** Seed 002: meetings at 16, 17½ and 18½ years, around the transitions to adult services. */
+export const TRANSITION_AGES = [
+  { label: '16', years: 16, months: 0 },
+  { label: '17½', years: 17, months: 6 },
+  { label: '18½', years: 18, months: 6 },
+] as const;
+
+export type ReminderKind =
+  | 'agreementBefore'
+  | 'agreementOnDay'
+  | 'agreementOverdue'
+  | 'feedbackDue'
+  | 'feedbackOverdue'
+  | 'nextMeetingSoon'
+  | 'noMeetingPlanned'
+  | 'transitionMeeting';
+
+/**
+ * A reminder to plan. `about` holds the state it is about (a follow-up date, a meeting time): when it is
+ * due, a reminder whose state has changed since (the agreement is done, the date moved) is not sent.
+ */
+export interface PlannedReminder {
+  kind: ReminderKind;
+  memberId: string;
+  at: string;
+  about: Record<string, string>;
+}
+
+export class ReminderPlanner {
+  constructor(
+    private readonly calendar: WorkingDays,
+    private readonly settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS,
+  ) {}
+
+  /** The send time on a date, moved to the next working day when the date is not one. */
+  sendTimeOn(date: string): string {
+    const day = this.calendar.onOrAfter(date);
+    return DateTime.fromISO(`${day}T${this.settings.sendAt}`, { zone: MODEL_ZONE }).toUTC().toISO() ?? '';
+  }
+
+  private localDate(instant: string): string {
+    return DateTime.fromISO(instant).setZone(MODEL_ZONE).toISODate() ?? '';
+  }
+
+  /** To the owner before the date and on it; to the owner and the eye-keeper when it has passed. */
+  forAgreement(agreement: Agreement, eyeKeeperMemberId: string | undefined): PlannedReminder[] {
+    const about = { agreementId: agreement.id, followUpOn: agreement.followUpOn };
+    const before = this.calendar.add(agreement.followUpOn, -this.settings.workingDaysBefore);
+    const after = this.calendar.add(agreement.followUpOn, 1);
+    const owner = agreement.ownerMemberId;
+    const reminders: PlannedReminder[] = [
+      { kind: 'agreementBefore', memberId: owner, at: this.sendTimeOn(before), about },
+      { kind: 'agreementOnDay', memberId: owner, at: this.sendTimeOn(agreement.followUpOn), about },
+      { kind: 'agreementOverdue', memberId: owner, at: this.sendTimeOn(after), about },
+    ];
+    if (eyeKeeperMemberId && eyeKeeperMemberId !== owner) reminders.push({ kind: 'agreementOverdue', memberId: eyeKeeperMemberId, at: this.sendTimeOn(after), about });
+    return reminders;
+  }
+
+  /**
+   * After a meeting: the one who gives the young person feedback, the working day after; the
+   * coordinator, when two days have passed (seed 001: feedback at the latest two days after).
+   */
+  forFeedback(current: Case, meeting: Meeting): PlannedReminder[] {
+    const closure = meeting.closure;
+    if (!closure) return [];
+    const heldOn = this.localDate(meeting.startsAt);
+    const about = { meetingId: meeting.id };
+    return [
+      { kind: 'feedbackDue', memberId: closure.feedbackMemberId, at: this.sendTimeOn(this.calendar.add(heldOn, 1)), about },
+      {
+        kind: 'feedbackOverdue',
+        memberId: coordinatorOf(current).id,
+        at: this.sendTimeOn(DateTime.fromISO(heldOn).plus({ days: 2 }).toISODate() ?? heldOn),
+        about,
+      },
+    ];
+  }
+
+  /** The coordinator, three weeks before a planned meeting, to call it. */
+  forPlannedMeeting(current: Case, planned: Meeting): PlannedReminder[] {
+    const lead = DateTime.fromISO(planned.startsAt).setZone(MODEL_ZONE).minus({ days: this.settings.nextMeetingLeadDays }).toISODate() ?? '';
+    return [{ kind: 'nextMeetingSoon', memberId: coordinatorOf(current).id, at: this.sendTimeOn(lead), about: { meetingId: planned.id, startsAt: planned.startsAt } }];
+  }
+
+  /** The coordinator, when four months have passed since a meeting (sent only if none is planned by then). */
+  forRhythm(current: Case, held: Meeting): PlannedReminder[] {
+    const due = DateTime.fromISO(held.startsAt).setZone(MODEL_ZONE).plus({ months: this.settings.noMeetingAfterMonths }).toISODate() ?? '';
+    return [{ kind: 'noMeetingPlanned', memberId: coordinatorOf(current).id, at: this.sendTimeOn(due), about: { afterMeetingId: held.id } }];
+  }
+
+  /** The coordinator, two months before the young person turns 16, 17½ and 18½; only those still ahead. */
+  forTransitions(current: Case, now: Date): PlannedReminder[] {
+    const birth = DateTime.fromISO(current.youngPerson.birthDate, { zone: MODEL_ZONE });
+    return TRANSITION_AGES.flatMap(({ label, years, months }) => {
+      // Luxon keeps 29 February births on 28 February in common years.
+      const birthday = birth.plus({ years, months });
+      const lead = birthday.minus({ months: this.settings.transitionLeadMonths }).toISODate() ?? '';
+      const at = this.sendTimeOn(lead);
+      return at > now.toISOString() ? [{ kind: 'transitionMeeting' as const, memberId: coordinatorOf(current).id, at, about: { age: label, birthday: birthday.toISODate() ?? '' } }] : [];
+    });
+  }
+}
