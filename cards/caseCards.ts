@@ -27,6 +27,8 @@ export function baseCard(m: Messages, current: Case, view: CaseView): AdaptiveCa
     overview: m.cards.threadBase.title(current.reference),
     team: m.cards.team.title(current.reference),
     consent: m.cards.consent.title(current.reference),
+    goals: m.cards.goals.title(current.reference),
+    closing: m.cards.goals.closingBaseTitle(current.reference),
   };
   return renderCard('base', {
     caseId: current.id,
