@@ -1,5 +1,6 @@
 // Every setting, read from the environment once and validated, with messages an operator can act on.
 import { z } from 'zod';
+import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './domain/reminders';
 
 const optional = z.string().trim().min(1).optional();
 
@@ -19,6 +20,11 @@ const environment = z.object({
   COSMOS_DATABASE: z.string().trim().min(1).default('samarbejdsbot'),
   /** How often the outbox is checked for messages to send; 0 stops sending (for operations and tests). */
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).default(2000),
+  REMINDER_SEND_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM').default(DEFAULT_REMINDER_SETTINGS.sendAt),
+  REMINDER_WORKING_DAYS_BEFORE: z.coerce.number().int().min(0).max(20).default(DEFAULT_REMINDER_SETTINGS.workingDaysBefore),
+  REMINDER_NEXT_MEETING_LEAD_DAYS: z.coerce.number().int().min(1).max(120).default(DEFAULT_REMINDER_SETTINGS.nextMeetingLeadDays),
+  REMINDER_NO_MEETING_AFTER_MONTHS: z.coerce.number().int().min(1).max(12).default(DEFAULT_REMINDER_SETTINGS.noMeetingAfterMonths),
+  REMINDER_TRANSITION_LEAD_MONTHS: z.coerce.number().int().min(1).max(12).default(DEFAULT_REMINDER_SETTINGS.transitionLeadMonths),
 });
 
 export interface BotCredentials {
@@ -36,6 +42,7 @@ export interface Config {
   credentials?: BotCredentials;
   store: { kind: 'sqlite'; file: string } | { kind: 'cosmos'; endpoint: string; databaseId: string; key?: string };
   outboxIntervalMs: number;
+  reminders: ReminderSettings;
 }
 
 export class ConfigError extends Error {
@@ -58,6 +65,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     host: settings.HOST,
     logLevel: settings.LOG_LEVEL,
     outboxIntervalMs: settings.OUTBOX_INTERVAL_MS,
+    reminders: {
+      sendAt: settings.REMINDER_SEND_AT,
+      workingDaysBefore: settings.REMINDER_WORKING_DAYS_BEFORE,
+      nextMeetingLeadDays: settings.REMINDER_NEXT_MEETING_LEAD_DAYS,
+      noMeetingAfterMonths: settings.REMINDER_NO_MEETING_AFTER_MONTHS,
+      transitionLeadMonths: settings.REMINDER_TRANSITION_LEAD_MONTHS,
+    },
     credentials: settings.MicrosoftAppId
       ? {
           appId: settings.MicrosoftAppId,

@@ -1,4 +1,5 @@
 // What every use case gets: who acts, and the ports it may use. Time and ids are inputs.
+import type { ReminderPlanner } from '../domain/reminders';
 import type { AuditRecord, CaseStore } from '../store/port';
 
 export interface Actor {
@@ -14,6 +15,8 @@ export interface AppDeps {
   store: CaseStore;
   now: () => Date;
   newId: () => string;
+  /** When reminders fall due: working days, send time and lead times. */
+  reminders: ReminderPlanner;
 }
 
 export function auditRecord(

@@ -1,5 +1,7 @@
 // Use cases run against the real embedded store (SQLite in memory) with a fixed clock and ids.
 import type { Actor, AppDeps } from '../../bot/app/context';
+import { ReminderPlanner } from '../../bot/domain/reminders';
+import { WorkingDays } from '../../bot/domain/workingDays';
 import { SqliteCaseStore } from '../../bot/store/sqliteStore';
 import { NOW } from '../domain/fixtures';
 
@@ -17,5 +19,6 @@ export function appDeps(now: Date = NOW): AppDeps & { store: SqliteCaseStore } {
     store: new SqliteCaseStore(':memory:'),
     now: () => now,
     newId: () => `00000000-0000-4000-8000-${String(++next).padStart(12, '0')}`,
+    reminders: new ReminderPlanner(new WorkingDays()),
   };
 }

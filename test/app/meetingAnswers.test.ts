@@ -11,6 +11,8 @@ import { openCase } from '../../bot/app/openCase';
 import { answerMeetingChecklist, openNetworkMeeting } from '../../bot/app/runMeeting';
 import { CosmosCaseStore } from '../../bot/store/cosmosStore';
 import type { CaseStore } from '../../bot/store/port';
+import { ReminderPlanner } from '../../bot/domain/reminders';
+import { WorkingDays } from '../../bot/domain/workingDays';
 import { SqliteCaseStore } from '../../bot/store/sqliteStore';
 import { NOW } from '../domain/fixtures';
 import { type CosmosTestServer, startCosmosServer } from '../support/cosmosServer';
@@ -22,7 +24,7 @@ const member = (i: number): Actor => ({ tenantId: COORDINATOR.tenantId, aadObjec
 
 function depsOn(store: CaseStore): AppDeps {
   let next = 0;
-  return { store, now: () => NOW, newId: () => `00000000-0000-4000-8000-${String(++next).padStart(12, '0')}` };
+  return { store, now: () => NOW, newId: () => `00000000-0000-4000-8000-${String(++next).padStart(12, '0')}`, reminders: new ReminderPlanner(new WorkingDays()) };
 }
 
 async function meetingWithTeam(deps: AppDeps) {

@@ -72,6 +72,7 @@ describe('settings', () => {
       host: '127.0.0.1',
       logLevel: 'info',
       outboxIntervalMs: 2000,
+      reminders: { sendAt: '08:00', workingDaysBefore: 2, nextMeetingLeadDays: 21, noMeetingAfterMonths: 4, transitionLeadMonths: 2 },
       credentials: undefined,
       store: { kind: 'sqlite', file: './data/samarbejdsbot.sqlite' },
     });
