@@ -3,11 +3,11 @@
 import { type Case, type TeamMember, memberByAadObjectId } from '../domain/case';
 import { requireAgreementOwner } from '../domain/access';
 import { isConsentedParty } from '../domain/consent';
-import { type Agreement, askForHelp, completeAgreement, moveAgreement } from '../domain/goals';
+import { type Agreement, agreementById, askForHelp, completeAgreement, moveAgreement } from '../domain/goals';
 import type { Actor, AppDeps } from './context';
 import { auditRecord } from './context';
 import { type ActivityId, guardedChange } from './guardedChange';
-import { helpNeeded, outboxMessages } from './messages';
+import { currentEyeKeeperId, helpNeeded, outboxMessages, reminders } from './messages';
 
 export interface MyAgreement {
   case: Case;
@@ -38,11 +38,25 @@ export function completeMyAgreement(deps: AppDeps, actor: Actor, caseId: string,
   return ownerChange(deps, actor, caseId, agreementId, 'agreement.done', (current, now) => completeAgreement(current, agreementId, actor.aadObjectId, now), activityId);
 }
 
+/** A new date sets new reminders; those for the old date find it changed when due, and are not sent. */
 export function moveMyAgreement(deps: AppDeps, actor: Actor, caseId: string, agreementId: string, followUpOn: string | undefined, activityId?: ActivityId): Promise<Case> {
-  return ownerChange(deps, actor, caseId, agreementId, 'agreement.move', (current, now) => moveAgreement(current, agreementId, followUpOn, actor.aadObjectId, now), activityId);
+  return ownerChange(
+    deps,
+    actor,
+    caseId,
+    agreementId,
+    'agreement.move',
+    (current, now) => {
+      const changed = moveAgreement(current, agreementId, followUpOn, actor.aadObjectId, now);
+      const moved = agreementById(changed, agreementId);
+      const planned = deps.reminders.forAgreement(moved, currentEyeKeeperId(changed));
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, reminders(changed, planned)) };
+    },
+    activityId,
+  );
 }
 
-export function askForHelpWith(deps: AppDeps, actor: Actor, caseId: string, agreementId: string, serviceUrl: string, activityId?: ActivityId): Promise<Case> {
+export function askForHelpWith(deps: AppDeps, actor: Actor, caseId: string, agreementId: string, activityId?: ActivityId): Promise<Case> {
   return ownerChange(
     deps,
     actor,
@@ -51,7 +65,7 @@ export function askForHelpWith(deps: AppDeps, actor: Actor, caseId: string, agre
     'agreement.needsHelp',
     (current, now) => {
       const changed = askForHelp(current, agreementId, actor.aadObjectId, now);
-      return { changed, outbox: outboxMessages(deps, changed, serviceUrl, now, helpNeeded(changed, agreementId)) };
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, helpNeeded(changed, agreementId)) };
     },
     activityId,
   );

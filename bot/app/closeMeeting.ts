@@ -6,7 +6,7 @@ import { requireCaseReader } from '../domain/access';
 import { type ClosingInput, acknowledgeHandOver, approveMinutes, closeMeeting, sendBackMinutes } from '../domain/closing';
 import type { Actor, AppDeps } from './context';
 import { type ActivityId, coordinatorChange, guardedChange } from './guardedChange';
-import { circulation, outboxMessages } from './messages';
+import { circulation, outboxMessages, remindersAfterMeeting } from './messages';
 
 export function closeNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, meetingId: string, input: ClosingInput, activityId?: ActivityId): Promise<Case> {
   const nextMeetingId = deps.newId();
@@ -24,7 +24,6 @@ export function approveAndCirculate(
   caseId: string,
   meetingId: string,
   approvedOn: string | undefined,
-  serviceUrl: string,
   activityId?: ActivityId,
 ): Promise<Case> {
   return coordinatorChange(
@@ -34,7 +33,7 @@ export function approveAndCirculate(
     'minutes.approve',
     (current, now) => {
       const changed = approveMinutes(current, meetingId, approvedOn, actor.aadObjectId, now);
-      return { changed, outbox: outboxMessages(deps, changed, serviceUrl, now, circulation(changed, meetingId, now)) };
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, [...circulation(changed, meetingId, now), ...remindersAfterMeeting(changed, meetingId, deps.reminders)]) };
     },
     activityId,
   );

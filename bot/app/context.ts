@@ -9,6 +9,8 @@ export interface Actor {
   name: string;
   /** Teams' own id of the user (29:…): what a 1:1 chat is opened with. */
   teamsUserId?: string;
+  /** The Teams service URL the actor's activity came from: where messages the actor causes are sent. */
+  serviceUrl?: string;
 }
 
 export interface AppDeps {

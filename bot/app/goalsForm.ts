@@ -2,17 +2,18 @@
 // it; between meetings the coordinator adds the goals and agreements of those who were not there.
 import type { Case } from '../domain/case';
 import { requireFormWriter } from '../domain/access';
-import { type AgreementInput, type GoalInput, addAgreement, addGoal, markGoal, reviseGoal } from '../domain/goals';
+import { type AgreementInput, type GoalInput, addAgreement, addGoal, agreementById, markGoal, reviseGoal } from '../domain/goals';
 import { openMeetingOf } from '../domain/meeting';
 import type { Actor, AppDeps } from './context';
-import { type ActivityId, guardedChange } from './guardedChange';
+import { type ActivityId, type Applied, guardedChange } from './guardedChange';
+import { currentEyeKeeperId, outboxMessages, reminders } from './messages';
 
 function formChange(
   deps: AppDeps,
   actor: Actor,
   caseId: string,
   action: string,
-  apply: (current: Case, now: Date, meetingId: string | undefined) => Case,
+  apply: (current: Case, now: Date, meetingId: string | undefined) => Applied,
   activityId: ActivityId,
 ): Promise<Case> {
   return guardedChange(
@@ -47,6 +48,10 @@ export function markCaseGoal(
   return formChange(deps, actor, caseId, 'goal.mark', (current, now, meetingId) => markGoal(current, goalId, reached, reason, actor.aadObjectId, now, meetingId), activityId);
 }
 
+/**
+ * An agreement made at a meeting is reminded of once the form is approved; one the coordinator adds
+ * between meetings (for someone who was not there) from now on.
+ */
 export function addCaseAgreement(deps: AppDeps, actor: Actor, caseId: string, goalId: string, input: AgreementInput, activityId?: ActivityId): Promise<Case> {
   const agreementId = deps.newId();
   return formChange(
@@ -54,7 +59,12 @@ export function addCaseAgreement(deps: AppDeps, actor: Actor, caseId: string, go
     actor,
     caseId,
     'agreement.add',
-    (current, now, meetingId) => addAgreement(current, goalId, input, agreementId, actor.aadObjectId, now, meetingId),
+    (current, now, meetingId) => {
+      const changed = addAgreement(current, goalId, input, agreementId, actor.aadObjectId, now, meetingId);
+      if (meetingId) return changed;
+      const planned = deps.reminders.forAgreement(agreementById(changed, agreementId), currentEyeKeeperId(changed));
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, reminders(changed, planned)) };
+    },
     activityId,
   );
 }

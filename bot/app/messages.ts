@@ -3,6 +3,8 @@
 import { DateTime } from 'luxon';
 import { type Case, type TeamMember, coordinatorOf } from '../domain/case';
 import { closureOf } from '../domain/closing';
+import { meetingById, plannedMeetingOf } from '../domain/meeting';
+import type { PlannedReminder, ReminderPlanner } from '../domain/reminders';
 import type { Agreement } from '../domain/goals';
 import type { OutboxKind, OutboxMessage, OutboxRecipient } from '../store/port';
 import type { AppDeps } from './context';
@@ -23,7 +25,8 @@ interface Outgoing {
   notBefore?: Date;
 }
 
-export function outboxMessages(deps: AppDeps, current: Case, serviceUrl: string, now: Date, outgoing: Outgoing[]): OutboxMessage[] {
+/** The messages a change causes; `serviceUrl` is where Teams is reached (the actor's activity says). */
+export function outboxMessages(deps: AppDeps, current: Case, serviceUrl: string | undefined, now: Date, outgoing: Outgoing[]): OutboxMessage[] {
   return outgoing.map(({ kind, to, about, notBefore }) => ({
     id: deps.newId(),
     tenantId: current.tenantId,
@@ -31,7 +34,7 @@ export function outboxMessages(deps: AppDeps, current: Case, serviceUrl: string,
     kind,
     to,
     about,
-    serviceUrl,
+    serviceUrl: serviceUrl ?? '',
     notBefore: (notBefore ?? now).toISOString(),
     status: 'pending',
     attempts: 0,
@@ -72,14 +75,43 @@ export function circulation(current: Case, meetingId: string, now: Date): Outgoi
   return outgoing;
 }
 
+/** Who keeps an eye on the young person now: the eye-keeper of the latest circulated meeting. */
+export function currentEyeKeeperId(current: Case): string | undefined {
+  return [...current.meetings].reverse().find((meeting) => meeting.closure?.approval)?.closure?.eyeKeeperMemberId;
+}
+
 /** "Needs help" reaches the eye-keeper of the latest circulated meeting and the coordinator at once. */
 export function helpNeeded(current: Case, agreementId: string): Outgoing[] {
-  const lastCirculated = [...current.meetings].reverse().find((meeting) => meeting.closure?.approval);
-  const eyeKeeper = current.members.find((member) => member.id === lastCirculated?.closure?.eyeKeeperMemberId);
+  const eyeKeeperId = currentEyeKeeperId(current);
+  const eyeKeeper = current.members.find((member) => member.id === eyeKeeperId);
   const coordinator = coordinatorOf(current);
   const people = eyeKeeper && eyeKeeper.id !== coordinator.id ? [eyeKeeper, coordinator] : [coordinator];
   return people.flatMap((person) => {
     const to = recipientOf(person);
     return to ? [{ kind: 'needsHelp' as const, to, about: { agreementId } }] : [];
   });
+}
+
+/** Planned reminders as messages due at their time: to the member, or through the coordinator who relays. */
+export function reminders(current: Case, planned: PlannedReminder[]): Outgoing[] {
+  return planned.flatMap((reminder) => {
+    const member = current.members.find((candidate) => candidate.id === reminder.memberId);
+    const route = member && memberOrRelay(current, member);
+    if (!route) return [];
+    return [{ kind: 'reminder' as const, to: route.to, about: { reminder: reminder.kind, memberId: reminder.memberId, ...reminder.about }, notBefore: new Date(reminder.at) }];
+  });
+}
+
+/** Everything a circulated meeting sets going: its agreements' follow-ups, the feedback, the next meeting, the rhythm. */
+export function remindersAfterMeeting(current: Case, meetingId: string, planner: ReminderPlanner): Outgoing[] {
+  const meeting = meetingById(current, meetingId);
+  const eyeKeeperId = meeting.closure?.eyeKeeperMemberId;
+  const agreements = current.agreements.filter((agreement) => agreement.meetingId === meetingId && agreement.status === 'open');
+  const next = plannedMeetingOf(current);
+  return reminders(current, [
+    ...agreements.flatMap((agreement) => planner.forAgreement(agreement, eyeKeeperId)),
+    ...planner.forFeedback(current, meeting),
+    ...(next ? planner.forPlannedMeeting(current, next) : []),
+    ...planner.forRhythm(current, meeting),
+  ]);
 }

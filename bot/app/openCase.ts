@@ -2,6 +2,7 @@
 import { type Case, type CaseHome, type NewCaseInput, createCase, setHome } from '../domain/case';
 import { DomainError } from '../domain/errors';
 import { type Actor, type AppDeps, auditRecord } from './context';
+import { outboxMessages, reminders } from './messages';
 
 const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -41,6 +42,8 @@ export async function openCase(
     throw new DomainError('caseAlreadyHasHome');
   }
   const created = home ? setHome(draft, home, actor.aadObjectId, now) : draft;
-  const stored = await deps.store.createCase(created, { audit: [auditRecord(deps, actor, caseId, 'case.create', 'ok')] });
+  // The transition meetings at 16, 17½ and 18½ are known from the birth date on: planned now.
+  const transitions = outboxMessages(deps, created, actor.serviceUrl, now, reminders(created, deps.reminders.forTransitions(created, now)));
+  const stored = await deps.store.createCase(created, { audit: [auditRecord(deps, actor, caseId, 'case.create', 'ok')], outbox: transitions });
   return stored.case;
 }

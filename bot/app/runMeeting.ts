@@ -2,18 +2,31 @@
 // see the case answers the checklist.
 import type { Case } from '../domain/case';
 import { requireCaseReader } from '../domain/access';
-import { type Meeting, type MeetingTime, answerChecklist, cancelMeeting, openMeeting, planMeeting, setMeetingCard } from '../domain/meeting';
+import { type Meeting, type MeetingTime, answerChecklist, cancelMeeting, meetingById, openMeeting, planMeeting, setMeetingCard } from '../domain/meeting';
 import type { Actor, AppDeps } from './context';
 import { type ActivityId, coordinatorChange, guardedChange } from './guardedChange';
+import { outboxMessages, reminders } from './messages';
 
 export function openNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, time: MeetingTime, activityId?: ActivityId): Promise<Case> {
   const meetingId = deps.newId();
   return coordinatorChange(deps, actor, caseId, 'meeting.open', (current, now) => openMeeting(current, meetingId, time, actor.aadObjectId, now), activityId);
 }
 
+/** Planning a meeting sets the coordinator's reminder to call it, three weeks before. */
 export function planNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, time: MeetingTime, activityId?: ActivityId): Promise<Case> {
   const meetingId = deps.newId();
-  return coordinatorChange(deps, actor, caseId, 'meeting.plan', (current, now) => planMeeting(current, meetingId, time, actor.aadObjectId, now), activityId);
+  return coordinatorChange(
+    deps,
+    actor,
+    caseId,
+    'meeting.plan',
+    (current, now) => {
+      const changed = planMeeting(current, meetingId, time, actor.aadObjectId, now);
+      const planned = deps.reminders.forPlannedMeeting(changed, meetingById(changed, meetingId));
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, reminders(changed, planned)) };
+    },
+    activityId,
+  );
 }
 
 export function cancelNetworkMeeting(

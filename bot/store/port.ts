@@ -33,6 +33,7 @@ export const OUTBOX_KINDS = [
   'handOverReminder', // to the coordinator while the eye-keeper has not acknowledged
   'needsHelp', // an owner needs help: to the eye-keeper and the coordinator
   'unreachable', // a person could not be reached 1:1: a mention in the thread, and the coordinator told
+  'reminder', // a planned reminder (bot/domain/reminders.ts); `about.reminder` says which
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

@@ -37,7 +37,6 @@ export async function runFormAction(
 ): Promise<AdaptiveCardInvokeResponse> {
   const done = m.cards.goals.confirmations;
   const activityId = context.activity.id;
-  const serviceUrl = context.activity.serviceUrl;
   /** The card as the person who made a change now sees it; the change was authorized and audited. */
   const shown = (changed: Case, render: (read: CaseRead) => ReturnType<typeof goalsFormCard>, notice: string) => {
     const read = changerView(changed, actor);
@@ -76,7 +75,7 @@ export async function runFormAction(
     }
     case 'minutes.approve': {
       const { caseId, meetingId, approvedOn } = action.data;
-      const changed = await approveAndCirculate(deps, actor, caseId, meetingId, approvedOn, serviceUrl, activityId);
+      const changed = await approveAndCirculate(deps, actor, caseId, meetingId, approvedOn, activityId);
       return shown(changed, (read) => approvalCard(m, read, meetingById(changed, meetingId), deps.now(), done.approved), done.approved);
     }
     case 'minutes.sendBack': {
@@ -105,7 +104,7 @@ export async function runFormAction(
       return cardResponse(await myAgreementsCard(deps, actor, m, done.agreementMoved(moved?.followUpOn ?? '')));
     }
     case 'agreement.needsHelp':
-      await askForHelpWith(deps, actor, action.data.caseId, action.data.agreementId, serviceUrl, activityId);
+      await askForHelpWith(deps, actor, action.data.caseId, action.data.agreementId, activityId);
       return cardResponse(await myAgreementsCard(deps, actor, m, done.helpAsked));
   }
 }

@@ -17,6 +17,7 @@ import type { Logger } from '../logger';
 import type { SendResult } from '../reminders/dispatcher';
 import type { OutboxMessage } from '../store/port';
 import { cardActivity } from './messageHandler';
+import { type RenderedMessage, renderReminder } from './renderReminder';
 import { BOT_FRAMEWORK_AUDIENCE } from './threads';
 
 /** How long to wait before retrying a send that failed for a passing reason. */
@@ -29,14 +30,13 @@ export interface OutboxSenderDeps {
   log: Logger;
 }
 
-type Rendered = { activity: Partial<Activity> } | { skip: string };
 
 /** Whether this recipient may read about the young person now: the coordinator, or a consented party. */
 function mayRead(current: Case, member: TeamMember | undefined, now: Date): member is TeamMember {
   return Boolean(member && (member.role === 'coordinator' || isConsentedParty(current, member.id, now)));
 }
 
-function render(current: Case, message: OutboxMessage, now: Date): Rendered {
+function render(current: Case, message: OutboxMessage, now: Date): RenderedMessage {
   // Recipients' Teams language is not known outside a turn: Danish, the model's language.
   const m = da;
   const labels = m.cards.outbox;
@@ -47,6 +47,8 @@ function render(current: Case, message: OutboxMessage, now: Date): Rendered {
     return { activity: cardActivity(messageCard(labels.withoutConsentTitle(current.reference), labels.withoutConsent)) };
   }
   switch (message.kind) {
+    case 'reminder':
+      return renderReminder(m, current, message, recipient);
     case 'minutes':
       return { activity: cardActivity(minutesBaseCard(m, current, meetingById(current, meetingId ?? ''))) };
     case 'agreementAssigned':

@@ -12,8 +12,8 @@ import { asyncCodeOf } from '../support/refusals';
 import { COORDINATOR, JONAS, STRANGER, YOUNG_PERSON, appDeps } from './appFixture';
 
 const SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
-const METTE: Actor = { ...COORDINATOR, teamsUserId: '29:mette' };
-const ALI: Actor = { tenantId: COORDINATOR.tenantId, aadObjectId: 'aad-ali', name: 'Ali Hassan' };
+const METTE: Actor = { ...COORDINATOR, teamsUserId: '29:mette', serviceUrl: SERVICE_URL };
+const ALI: Actor = { tenantId: COORDINATOR.tenantId, aadObjectId: 'aad-ali', name: 'Ali Hassan', serviceUrl: SERVICE_URL };
 
 const closing = (ids: { coordinator: string; ali: string }) => ({
   waitingArrangement: 'Ali holder kontakten',
@@ -75,8 +75,9 @@ describe('closing, approval and circulation', () => {
   it('writes every message with the approval: minutes, each owner, the relay, the hand-over and its reminder', async () => {
     const { deps, caseId, meetingId, ids } = await meetingWithForm();
     await closeNetworkMeeting(deps, METTE, caseId, meetingId, closing(ids));
-    await approveAndCirculate(deps, METTE, caseId, meetingId, '2026-11-23', SERVICE_URL);
-    const outbox = await deps.store.listOutbox(COORDINATOR.tenantId, caseId);
+    await approveAndCirculate(deps, METTE, caseId, meetingId, '2026-11-23');
+    const written = await deps.store.listOutbox(COORDINATOR.tenantId, caseId);
+    const outbox = written.filter((message) => message.kind !== 'reminder');
     const summary = outbox.map((message) => [message.kind, message.to.kind === 'user' ? message.to.teamsUserId : message.to.conversationId, message.about.ownerMemberId ?? '']);
     expect(summary).toEqual(
       expect.arrayContaining([
@@ -95,13 +96,39 @@ describe('closing, approval and circulation', () => {
     expect(reminder.notBefore > outbox.find((message) => message.kind === 'minutes')!.notBefore).toBe(true);
     // The outbox names ids only: no name, phone or text of the young person.
     expect(JSON.stringify(outbox)).not.toMatch(/Emil|22334455|Karen|tømrer/);
-    expect(await asyncCodeOf(approveAndCirculate(deps, METTE, caseId, meetingId, '2026-11-23', SERVICE_URL))).toBe('minutesAlreadyApproved');
+    expect(await asyncCodeOf(approveAndCirculate(deps, METTE, caseId, meetingId, '2026-11-23'))).toBe('minutesAlreadyApproved');
+  });
+
+  it('plans the reminders with the approval: each follow-up, the feedback, the next meeting, the rhythm', async () => {
+    const { deps, caseId, meetingId, ids } = await meetingWithForm();
+    await closeNetworkMeeting(deps, METTE, caseId, meetingId, closing(ids));
+    await approveAndCirculate(deps, METTE, caseId, meetingId, '2026-11-23');
+    const planned = (await deps.store.listOutbox(COORDINATOR.tenantId, caseId)).filter((message) => message.kind === 'reminder');
+    const lines = planned.map((message) => `${message.about.reminder} ${message.to.kind === 'user' ? message.to.teamsUserId : ''} ${message.notBefore}`);
+    // Follow-up 1 December 2026 (a Tuesday): two working days before is Friday 27 November, 08:00.
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'agreementBefore 29:jonas 2026-11-27T07:00:00.000Z',
+        'agreementOnDay 29:jonas 2026-12-01T07:00:00.000Z',
+        'agreementOverdue 29:jonas 2026-12-02T07:00:00.000Z',
+        'agreementOverdue 29:ali 2026-12-02T07:00:00.000Z',
+        'feedbackDue 29:mette 2026-11-24T07:00:00.000Z',
+        'feedbackOverdue 29:mette 2026-11-25T07:00:00.000Z',
+        'nextMeetingSoon 29:mette 2027-01-25T07:00:00.000Z',
+        'noMeetingPlanned 29:mette 2027-03-23T07:00:00.000Z',
+      ]),
+    );
+    // The young person's and the VIP's reminders go to the coordinator, who relays them.
+    const relayed = planned.filter((message) => message.about.memberId === ids.young || message.about.memberId === ids.vip);
+    expect(relayed.length).toBeGreaterThan(0);
+    expect(relayed.every((message) => message.to.kind === 'user' && message.to.teamsUserId === '29:mette')).toBe(true);
+    expect(planned).toHaveLength(3 * 3 + 3 + 2 + 1 + 1);
   });
 
   it('lets the eye-keeper acknowledge the hand-over, and nobody else but the coordinator', async () => {
     const { deps, caseId, meetingId, ids } = await meetingWithForm();
     await closeNetworkMeeting(deps, METTE, caseId, meetingId, closing(ids));
-    await approveAndCirculate(deps, METTE, caseId, meetingId, '2026-11-23', SERVICE_URL);
+    await approveAndCirculate(deps, METTE, caseId, meetingId, '2026-11-23');
     expect(await asyncCodeOf(acknowledgeCaseHandOver(deps, JONAS, caseId, meetingId))).toBe('notEyeKeeper');
     const acknowledged = await acknowledgeCaseHandOver(deps, ALI, caseId, meetingId);
     expect(acknowledged.meetings[0]!.closure?.handOverAcknowledgedAt).toBeDefined();
@@ -116,7 +143,7 @@ describe('my agreements', () => {
     const agreementId = mine[0]!.agreement.id;
     expect(await asyncCodeOf(completeMyAgreement(deps, ALI, caseId, agreementId))).toBe('notAgreementOwner');
     await moveMyAgreement(deps, JONAS, caseId, agreementId, '2026-12-10');
-    const helped = await askForHelpWith(deps, JONAS, caseId, agreementId, SERVICE_URL);
+    const helped = await askForHelpWith(deps, { ...JONAS, serviceUrl: SERVICE_URL }, caseId, agreementId);
     expect(helped.agreements.find((a) => a.id === agreementId)!.history.map((event) => event.kind)).toEqual(['created', 'newDate', 'needsHelp']);
     // No meeting circulated yet, so no eye-keeper: the coordinator hears at once.
     const help = (await deps.store.listOutbox(COORDINATOR.tenantId, caseId)).filter((message) => message.kind === 'needsHelp');
@@ -128,9 +155,9 @@ describe('my agreements', () => {
   it('sends "needs help" to the eye-keeper and the coordinator once a hand-over exists', async () => {
     const { deps, caseId, meetingId, ids } = await meetingWithForm();
     await closeNetworkMeeting(deps, METTE, caseId, meetingId, closing(ids));
-    await approveAndCirculate(deps, METTE, caseId, meetingId, '2026-11-23', SERVICE_URL);
+    await approveAndCirculate(deps, METTE, caseId, meetingId, '2026-11-23');
     const agreementId = (await listMyAgreements(deps, JONAS))[0]!.agreement.id;
-    await askForHelpWith(deps, JONAS, caseId, agreementId, SERVICE_URL);
+    await askForHelpWith(deps, { ...JONAS, serviceUrl: SERVICE_URL }, caseId, agreementId);
     const help = (await deps.store.listOutbox(COORDINATOR.tenantId, caseId)).filter((message) => message.kind === 'needsHelp');
     expect(help.map((message) => (message.to.kind === 'user' ? message.to.teamsUserId : '')).sort()).toEqual(['29:ali', '29:mette']);
   });

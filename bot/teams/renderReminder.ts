@@ -1,0 +1,60 @@
+// A reminder as the person it reaches reads it, from the case as it is when it is due. A reminder
+// whose reason has gone (the agreement is done or moved, the meeting held or moved) is not sent.
+import type { Activity } from 'botbuilder';
+import { agreementsCard, relayContactFor } from '../../cards/handOverCards';
+import { formatMeetingTime } from '../../cards/meetingCards';
+import { messageCard } from '../../cards/messageCard';
+import { memberName } from '../../cards/people';
+import type { Case, TeamMember } from '../domain/case';
+import type { Messages } from '../i18n';
+import type { OutboxMessage } from '../store/port';
+import { cardActivity } from './messageHandler';
+
+export type RenderedMessage = { activity: Partial<Activity> } | { skip: string };
+
+export function renderReminder(m: Messages, current: Case, message: OutboxMessage, recipient: TeamMember | undefined): RenderedMessage {
+  const labels = m.cards.reminders;
+  const { reminder, memberId, agreementId, followUpOn, meetingId, startsAt, afterMeetingId, age, birthday } = message.about;
+  const reminded = current.members.find((member) => member.id === memberId);
+  if (!reminded) return { skip: 'member gone' };
+  const note = (title: string, text: string) => ({ activity: cardActivity(messageCard(title, text, 'attention')) });
+  switch (reminder) {
+    case 'agreementBefore':
+    case 'agreementOnDay':
+    case 'agreementOverdue': {
+      const agreement = current.agreements.find((candidate) => candidate.id === agreementId);
+      if (!agreement || agreement.status !== 'open' || agreement.followUpOn !== followUpOn) return { skip: 'agreement changed' };
+      const title = labels.agreement[reminder](current.reference, agreement.followUpOn);
+      const owner = current.members.find((member) => member.id === agreement.ownerMemberId);
+      if (!owner) return { skip: 'owner gone' };
+      if (reminded.id !== owner.id) {
+        // The eye-keeper hears that a follow-up date passed; acting on it is the owner's.
+        return note(title, labels.overdueToEyeKeeper(memberName(current, owner, m), agreement.action));
+      }
+      const relayed = recipient?.id !== owner.id;
+      const items = [{ case: current, agreement, ...(relayed ? { relayContact: relayContactFor(m, current, owner) } : {}) }];
+      return { activity: cardActivity(agreementsCard(m, items, title, relayed ? labels.relayed(memberName(current, owner, m)) : labels.ownerIntro)) };
+    }
+    case 'feedbackDue':
+    case 'feedbackOverdue': {
+      const meeting = current.meetings.find((candidate) => candidate.id === meetingId);
+      if (!meeting?.closure) return { skip: 'meeting gone' };
+      return note(labels.feedbackTitle(current.reference, meeting.number), labels[reminder]);
+    }
+    case 'nextMeetingSoon': {
+      const meeting = current.meetings.find((candidate) => candidate.id === meetingId);
+      if (!meeting || meeting.status !== 'planned' || meeting.startsAt !== startsAt) return { skip: 'meeting changed' };
+      return note(labels.nextMeetingTitle(current.reference, meeting.number), labels.nextMeeting(formatMeetingTime(meeting.startsAt)));
+    }
+    case 'noMeetingPlanned': {
+      const after = current.meetings.find((candidate) => candidate.id === afterMeetingId);
+      const later = after && current.meetings.some((meeting) => meeting.number > after.number && meeting.status !== 'cancelled');
+      if (!after || later) return { skip: 'a meeting is planned' };
+      return note(labels.rhythmTitle(current.reference), labels.noMeetingPlanned(formatMeetingTime(after.startsAt)));
+    }
+    case 'transitionMeeting':
+      return note(labels.transitionTitle(current.reference), labels.transition(age ?? '', birthday ?? ''));
+    default:
+      return { skip: `unknown reminder ${reminder}` };
+  }
+}
