@@ -20,6 +20,8 @@ const environment = z.object({
   COSMOS_DATABASE: z.string().trim().min(1).default('samarbejdsbot'),
   /** How often the outbox is checked for messages to send; 0 stops sending (for operations and tests). */
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).default(2000),
+  /** Tests only: a file holding the current time (ISO 8601). */
+  CLOCK_FILE: optional,
   REMINDER_SEND_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM').default(DEFAULT_REMINDER_SETTINGS.sendAt),
   REMINDER_WORKING_DAYS_BEFORE: z.coerce.number().int().min(0).max(20).default(DEFAULT_REMINDER_SETTINGS.workingDaysBefore),
   REMINDER_NEXT_MEETING_LEAD_DAYS: z.coerce.number().int().min(1).max(120).default(DEFAULT_REMINDER_SETTINGS.nextMeetingLeadDays),
@@ -42,6 +44,7 @@ export interface Config {
   credentials?: BotCredentials;
   store: { kind: 'sqlite'; file: string } | { kind: 'cosmos'; endpoint: string; databaseId: string; key?: string };
   outboxIntervalMs: number;
+  clockFile?: string;
   reminders: ReminderSettings;
 }
 
@@ -60,11 +63,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (production && !settings.MicrosoftAppId) {
     throw new ConfigError('NODE_ENV is production but MicrosoftAppId is not set: the bot will not run unauthenticated.');
   }
+  if (production && settings.CLOCK_FILE) throw new ConfigError('CLOCK_FILE sets the time for tests and is refused in production.');
   return {
     port: settings.PORT,
     host: settings.HOST,
     logLevel: settings.LOG_LEVEL,
     outboxIntervalMs: settings.OUTBOX_INTERVAL_MS,
+    ...(settings.CLOCK_FILE ? { clockFile: settings.CLOCK_FILE } : {}),
     reminders: {
       sendAt: settings.REMINDER_SEND_AT,
       workingDaysBefore: settings.REMINDER_WORKING_DAYS_BEFORE,

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import type { AppDeps } from './app/context';
 import { openStore } from './store/openStore';
+import { fileClock, systemClock } from './clock';
 import { ReminderPlanner } from './domain/reminders';
 import { WorkingDays } from './domain/workingDays';
 import { createAdapter } from './teams/adapter';
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const log = createLogger(config.logLevel);
   const store = await openStore(config.store);
-  const deps: AppDeps = { store, now: () => new Date(), newId: randomUUID, reminders: new ReminderPlanner(new WorkingDays(), config.reminders) };
+  const now = config.clockFile ? fileClock(config.clockFile) : systemClock();
+  const deps: AppDeps = { store, now, newId: randomUUID, reminders: new ReminderPlanner(new WorkingDays(), config.reminders) };
   const adapter = createAdapter(config.credentials, log);
   const bot = new SamarbejdsBot({ adapter, botAppId: config.credentials?.appId ?? '', deps, log });
   const server = createServer({ adapter, bot, log, ready: () => store.ping() });

@@ -92,6 +92,11 @@ describe('settings', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MicrosoftAppId/);
   });
 
+  it('refuses a test clock in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'app', CLOCK_FILE: '/tmp/now' })).toThrow(/CLOCK_FILE/);
+    expect(loadConfig({ CLOCK_FILE: '/tmp/now' }).clockFile).toBe('/tmp/now');
+  });
+
   it('names every invalid setting', () => {
     expect(() => loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud' })).toThrow(/PORT[\s\S]*LOG_LEVEL/);
   });
