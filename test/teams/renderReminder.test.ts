@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { approveMinutes, closeMeeting } from '../../bot/domain/closing';
+import { addAgreement, addGoal, completeAgreement, moveAgreement } from '../../bot/domain/goals';
+import { openMeeting } from '../../bot/domain/meeting';
+import { addMember } from '../../bot/domain/team';
+import { da } from '../../bot/i18n/da';
+import type { OutboxMessage } from '../../bot/store/port';
+import { renderReminder } from '../../bot/teams/renderReminder';
+import { COORDINATOR, NOW, sampleCase } from '../domain/fixtures';
+import { validateAdaptiveCard } from '../support/cardValidation';
+
+const by = COORDINATOR.aadObjectId;
+
+function caseWithAgreement() {
+  const team = addMember(sampleCase(), { role: 'housingSupport', person: { kind: 'teams', aadObjectId: 'aad-ali', name: 'Ali', teamsUserId: '29:ali' } }, 'm-ali', by, NOW);
+  const goal = addGoal(team, { theme: 'housing', longTermGoal: 'Egen lejlighed' }, 'g-1', by, NOW);
+  return addAgreement(goal, 'g-1', { action: 'Søge bolig', ownerMemberId: 'm-ali', followUpOn: '2026-12-01', followUpMethod: 'phone' }, 'a-1', by, NOW);
+}
+
+const reminder = (about: Record<string, string>, teamsUserId = '29:ali'): OutboxMessage => ({
+  id: 'o-1',
+  tenantId: 'tenant-a',
+  caseId: 'case-1',
+  kind: 'reminder',
+  to: { kind: 'user', aadObjectId: teamsUserId === '29:ali' ? 'aad-ali' : by, teamsUserId },
+  about,
+  serviceUrl: 'http://localhost',
+  notBefore: NOW.toISOString(),
+  status: 'pending',
+  attempts: 0,
+});
+
+const cardOf = (rendered: ReturnType<typeof renderReminder>) => {
+  if (!('activity' in rendered)) throw new Error(`skipped: ${rendered.skip}`);
+  return (rendered.activity.attachments?.[0]?.content ?? {}) as Record<string, unknown>;
+};
+
+describe('rendering a reminder when it is due', () => {
+  const about = { reminder: 'agreementBefore', memberId: 'm-ali', agreementId: 'a-1', followUpOn: '2026-12-01' };
+
+  it('gives the owner the agreement with its actions', () => {
+    const current = caseWithAgreement();
+    const card = cardOf(renderReminder(da, current, reminder(about), current.members.find((m) => m.id === 'm-ali')));
+    expect(validateAdaptiveCard(card)).toEqual([]);
+    const text = JSON.stringify(card);
+    expect(text).toContain(da.cards.reminders.agreement.agreementBefore(current.reference, '2026-12-01'));
+    expect(text).toContain('agreement.done');
+    expect(text).toContain('agreement.needsHelp');
+  });
+
+  it('is not sent when the agreement is done or its date moved', () => {
+    const done = completeAgreement(caseWithAgreement(), 'a-1', by, NOW);
+    expect(renderReminder(da, done, reminder(about), done.members[2])).toEqual({ skip: 'agreement changed' });
+    const moved = moveAgreement(caseWithAgreement(), 'a-1', '2026-12-10', by, NOW);
+    expect(renderReminder(da, moved, reminder(about), moved.members[2])).toEqual({ skip: 'agreement changed' });
+  });
+
+  it('tells the eye-keeper that the owner has not followed up', () => {
+    const current = caseWithAgreement();
+    const rendered = renderReminder(da, current, reminder({ ...about, reminder: 'agreementOverdue', memberId: 'm-coordinator' }, '29:mette'), current.members[0]);
+    expect(JSON.stringify(cardOf(rendered))).toContain(JSON.stringify(da.cards.reminders.overdueToEyeKeeper('Ali', 'Søge bolig')).slice(1, -1));
+  });
+
+  it('drops a next-meeting reminder once the meeting has moved, and a rhythm reminder once a meeting is planned', () => {
+    const opened = openMeeting(caseWithAgreement(), 'meeting-1', { date: '2026-11-23', time: '10:00' }, by, NOW);
+    const closed = closeMeeting(
+      opened,
+      'meeting-1',
+      { waitingArrangement: 'x', feedbackMemberId: 'm-ali', eyeKeeperMemberId: 'm-ali', acuteContactMemberId: 'm-ali', nextMeetingDate: '2027-02-01', nextMeetingTime: '09:00', summary: 's' },
+      'meeting-2',
+      by,
+      NOW,
+    );
+    const approved = approveMinutes(closed, 'meeting-1', '2026-11-23', by, NOW);
+    const coordinator = approved.members[0];
+    const soon = { reminder: 'nextMeetingSoon', memberId: 'm-coordinator', meetingId: 'meeting-2', startsAt: '2027-02-01T08:00:00.000Z' };
+    expect('activity' in renderReminder(da, approved, reminder(soon, '29:mette'), coordinator)).toBe(true);
+    expect(renderReminder(da, approved, reminder({ ...soon, startsAt: '2027-01-15T08:00:00.000Z' }, '29:mette'), coordinator)).toEqual({ skip: 'meeting changed' });
+    const rhythm = { reminder: 'noMeetingPlanned', memberId: 'm-coordinator', afterMeetingId: 'meeting-1' };
+    expect(renderReminder(da, approved, reminder(rhythm, '29:mette'), coordinator)).toEqual({ skip: 'a meeting is planned' });
+  });
+});
