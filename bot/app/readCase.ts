@@ -7,7 +7,8 @@ import { type Actor, type AppDeps, auditRecord } from './context';
 import { auditIfRefused } from './guardedChange';
 
 /** A card a team member can ask for: most need consent; consent and closing are the coordinator's. */
-export type CaseView = 'overview' | 'team' | 'consent' | 'goals' | 'closing';
+export const CASE_VIEWS = ['overview', 'team', 'consent', 'goals', 'closing'] as const;
+export type CaseView = (typeof CASE_VIEWS)[number];
 /** Why the case is read; changing a member is the coordinator's. */
 export type ReadPurpose = CaseView | 'memberEdit' | 'checklist';
 

@@ -2,6 +2,7 @@
 // payload is parsed here before any use case runs; what does not parse is refused whole.
 import { z } from 'zod';
 import { CARD_VERSION } from '../../cards/version';
+import { CASE_VIEWS } from '../app/readCase';
 
 /** Generous outer bounds; the domain enforces the exact limits with field-specific messages. */
 const text = z.string().max(10_000);
@@ -14,7 +15,7 @@ const answerValue = z.union([text, z.number()]).transform(String);
 
 export const CARD_ACTIONS = {
   'case.create': z.object({ v: version, name: optionalText, birthDate: optionalText, phone: optionalText, email: optionalText, address: optionalText, status: optionalText }),
-  'case.show': z.object({ ...withCase, view: z.enum(['overview', 'team', 'consent']) }),
+  'case.show': z.object({ ...withCase, view: z.enum(CASE_VIEWS) }),
   'case.select': z.object(withCase),
   'team.edit': z.object({ ...withCase, memberId: id }),
   'team.addTeamsUser': z.object({ ...withCase, teamsUser: optionalText, teamsRole: optionalText, teamsOtherRoleName: optionalText, teamsSupportOffer: optionalText }),

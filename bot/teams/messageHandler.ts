@@ -20,7 +20,7 @@ import { isDomainError, refusalText } from './replies';
 /** No command is long; a long message is refused before it is parsed or kept anywhere. */
 export const MAX_COMMAND_LENGTH = 1000;
 
-const CASE_VIEWS: Partial<Record<CommandName, CaseView>> = {
+const VIEW_OF_COMMAND: Partial<Record<CommandName, CaseView>> = {
   status: 'overview',
   team: 'team',
   consent: 'consent',
@@ -77,7 +77,7 @@ async function runCommand(context: TurnContext, deps: AppDeps, actor: Actor, m: 
     await context.sendActivity(personal ? cardActivity(await myAgreementsCard(deps, actor, m)) : m.myTasksInPersonalChat);
     return;
   }
-  const view = CASE_VIEWS[name];
+  const view = VIEW_OF_COMMAND[name];
   if (!view && name !== 'openMeeting' && name !== 'cancelMeeting') {
     await context.sendActivity(m.notYetAvailable);
     return;

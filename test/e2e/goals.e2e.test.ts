@@ -330,11 +330,8 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
   // cards/README.md: "`case.show` with `view` `goals` / `closing` | `caseId` | goals: team members with
   // consent; closing: coordinator | the form / the closing or approval card". The base card `mål` posts
   // has exactly that button, and its `refresh` (what Teams sends by itself) the same action.
-  // Expected: the goals form, for the click and for the refresh. Actual: both are answered with the
-  // message da.badCardData ("Kortet sendte data, jeg ikke kan læse. Intet er gemt. …"): the parser in
-  // bot/teams/cardActions.ts accepts only view overview/team/consent for case.show, so the data the bot's
-  // own base card sends does not parse. The rest of this file uses goals.show instead.
-  it.fails('1b. BUG: "Vis detaljer" on the mål base card (case.show, view goals) answers the goals form, and so does its refresh', () =>
+  // The goals form, for the click and for the refresh.
+  it('1b. "Vis detaljer" on the mål base card (case.show, view goals) answers the goals form, and so does its refresh', () =>
     withBotOutput(async () => {
       const { threadId, caseId, reference } = scenario();
       const shown = await click(pg(), jonas, threadId, 'case.show', { caseId, view: 'goals' }, goalsBaseId);
@@ -454,11 +451,8 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       closingBaseId = earlier(base.messageId, 'The closing base card id');
     }));
 
-  // The same protocol row as 1b. Expected: the close card ("Sag S-…: afslut netværksmøde nr. 1").
-  // Actual: the message da.badCardData, because case.show's parser refuses view `closing`. The rest of
-  // this file gets the close card from `afslut` in Mette's 1:1 chat instead (cards/README.md: "the
-  // closing questions of the open meeting").
-  it.fails('2b. BUG: "Vis detaljer" on the afslut base card (case.show, view closing) answers the close card', () =>
+  // The same protocol row as 1b: the close card ("Sag S-…: afslut netværksmøde nr. 1").
+  it('2b. "Vis detaljer" on the afslut base card (case.show, view closing) answers the close card', () =>
     withBotOutput(async () => {
       const { threadId, caseId, reference } = scenario();
       const shown = await click(pg(), mette, threadId, 'case.show', { caseId, view: 'closing' }, closingBaseId);
