@@ -11,11 +11,9 @@ import { createAdapter } from './teams/adapter';
 import { SamarbejdsBot } from './teams/samarbejdsBot';
 import { createServer } from './teams/server';
 import { createOutboxSender } from './teams/outboxSender';
-import { OutboxDispatcher } from './reminders/dispatcher';
-
-/** A claim outlives a batch's sends with room to spare; a crashed instance's claims free up after it. */
-const OUTBOX_LEASE_MS = 120_000;
-const OUTBOX_BATCH = 20;
+import { OutboxDispatcher, TEAMS_DISPATCH } from './reminders/dispatcher';
+import { tellCoordinator } from './reminders/failureNotice';
+import { SendPacer, realPacingClock } from './reminders/pacing';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -26,13 +24,16 @@ async function main(): Promise<void> {
   const adapter = createAdapter(config.credentials, log);
   const bot = new SamarbejdsBot({ adapter, botAppId: config.credentials?.appId ?? '', deps, log });
   const server = createServer({ adapter, bot, log, ready: () => store.ping() });
+  // Sends within Teams' rate limits, on its own timer (never inside a turn); one pacer, so one
+  // "throttled until" per tenant, for the whole process.
   const dispatcher = new OutboxDispatcher({
     store,
     now: deps.now,
     owner: randomUUID(),
     send: createOutboxSender({ adapter, botAppId: config.credentials?.appId ?? '', deps, log }),
-    leaseMs: OUTBOX_LEASE_MS,
-    batchSize: OUTBOX_BATCH,
+    ...TEAMS_DISPATCH,
+    pacer: new SendPacer({ clock: realPacingClock }),
+    onGivenUp: tellCoordinator(store, deps.now),
     log,
   });
 

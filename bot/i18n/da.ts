@@ -285,6 +285,11 @@ export const da = {
       unreachableTitle: (reference: string) => `Sag ${reference}: en besked nåede ikke frem`,
       unreachableToCoordinator: (person: string) => `Jeg kunne ikke skrive til ${person} i en 1:1-chat (appen er måske ikke installeret). Personen er nævnt i sagens tråd i stedet.`,
       unreachableMention: (mention: string, reference: string) => `${mention}: jeg kunne ikke skrive til dig i en 1:1-chat om sag ${reference}. Åbn Samarbejdsbot i Teams og skriv **mine** for at se dine aftaler.`,
+      sendFailed: {
+        title: (reference: string) => `Sag ${reference}: en besked blev ikke leveret`,
+        text: (recipient: string | undefined) =>
+          `En besked ${recipient ? `til ${recipient}` : 'i sagens tråd'} kunne ikke leveres: Teams tog ikke imod den, og jeg har opgivet at sende den. Giv besked på anden vis, og se sagen igennem.`,
+      },
     },
     goals: {
       title: (reference: string) => `Sag ${reference}: mål- og aftaleskema`,

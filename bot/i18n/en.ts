@@ -277,6 +277,11 @@ export const en: Messages = {
       unreachableTitle: (reference) => `Case ${reference}: a message did not get through`,
       unreachableToCoordinator: (person) => `I could not write to ${person} in a 1:1 chat (perhaps the app is not installed). They are mentioned in the case's thread instead.`,
       unreachableMention: (mention, reference) => `${mention}: I could not write to you in a 1:1 chat about case ${reference}. Open Samarbejdsbot in Teams and write **my tasks** to see your agreements.`,
+      sendFailed: {
+        title: (reference) => `Case ${reference}: a message was not delivered`,
+        text: (recipient) =>
+          `A message ${recipient ? `to ${recipient}` : `in the case's thread`} could not be delivered: Teams did not accept it, and I have stopped trying. Please pass it on another way, and look the case over.`,
+      },
     },
     goals: {
       title: (reference) => `Case ${reference}: goals and agreements`,

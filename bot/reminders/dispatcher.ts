@@ -1,13 +1,24 @@
 // Sends what the outbox holds: claims due messages under a lease, hands each to `send`, records the
 // outcome. The Teams layer provides `send` (it renders the message from the case and posts it); this
-// file knows nothing of botbuilder, and time comes from the injected clock.
+// file knows nothing of botbuilder, and time comes from the injected clocks. It owns the retry
+// policy: what a 429 or a passing failure costs, how long a Retry-After may hold a message, when a
+// message is given up; the pacer (pacing.ts) keeps the sends within Teams' rate limits.
+import { setMaxListeners } from 'node:events';
 import type { CaseStore, OutboxMessage, OutboxOutcome } from '../store/port';
+import { type SendPacer, conversationKeyOf } from './pacing';
 
 /** What `send` made of one message. `error` is a status or an error name, never message content. */
 export type SendResult =
   | { status: 'sent' }
-  | { status: 'retry'; afterMs: number; error: string }
-  | { status: 'failed'; error: string };
+  /**
+   * A passing failure (412, 502, 503, 504, a timeout, a lost connection): tried again later, after
+   * `afterMs` when the server said how long (Retry-After; capped), else after the dispatcher's backoff.
+   */
+  | { status: 'retry'; afterMs?: number; error: string }
+  /** 429: the tenant is throttled. Every send to it waits `retryAfterMs` (capped), or a backoff when Teams named no time. */
+  | { status: 'throttled'; retryAfterMs?: number; error: string }
+  /** Given up for good. `coordinatorTold`: the sender told the coordinator itself (the unreachable fallback). */
+  | { status: 'failed'; error: string; coordinatorTold?: boolean };
 
 /** Ids, counts and codes only (a pino logger fits). */
 export interface DispatcherLog {
@@ -20,15 +31,37 @@ export interface OutboxDispatcherOptions {
   now: () => Date;
   /** Unique per dispatcher (per process, say): the claims it holds carry it. */
   owner: string;
-  /** Must bound its own time, well inside `leaseMs`; it may throw (taken as a retry). */
+  /** Must bound its own time (see `sendBudgetMs`); it may throw (taken as a retry). */
   send: (message: OutboxMessage) => Promise<SendResult>;
   /** How long a claim holds. Longer than sending a whole batch takes. */
   leaseMs: number;
   batchSize: number;
   /** Attempts before a message that keeps failing is given up as `failed`. */
   maxAttempts?: number;
-  /** The pause before the next attempt after `send` threw, given the attempts made so far (1, 2, ...). */
+  /** The pause before the next attempt after a passing failure, given the attempts made so far (1, 2, ...). */
   backoffMs?: (attempts: number) => number;
+  /**
+   * Paces the sends per conversation and per tenant, and holds the tenant's "throttled until" after
+   * a 429. Without one, messages go out as fast as `send` returns, and a 429 is put back like any
+   * passing failure.
+   */
+  pacer?: SendPacer;
+  /** Messages under way at once, never two to one conversation (default 1: one after another, in order). */
+  concurrency?: number;
+  /** A Retry-After longer than this is taken as this (default 60 s): Teams cannot hold a message longer. */
+  maxRetryAfterMs?: number;
+  /** Sends of one message within one claim while Teams answers 429 (default 3); then it is put back. */
+  throttledTriesPerClaim?: number;
+  /** How long a tenant waits after a 429 without Retry-After, given the tries so far (default 2 s, 4 s, 8 s, ...). */
+  throttleBackoffMs?: (tries: number) => number;
+  /** At most how long one `send` takes: a message is not begun with less than this left of its claim (default 30 s). */
+  sendBudgetMs?: number;
+  /**
+   * Told about each message given up (its last attempt failed, or it failed for good and the sender
+   * did not tell anyone): e.g. `tellCoordinator`. Runs before the message is settled, so a notice
+   * is never lost; a notice with a fixed id makes running it twice harmless.
+   */
+  onGivenUp?: (message: OutboxMessage, error: string) => Promise<void>;
   log?: DispatcherLog;
 }
 
@@ -41,14 +74,33 @@ export interface DispatchCounts {
   failed: number;
   /** Left unsent because the claim had run out before its turn (the lease is too short for the batch). */
   lapsed: number;
+  /**
+   * Left unsent, still claimed: waiting under the rate limits (or a 429) would have outlasted the
+   * claim, or the dispatcher stopped. Claimed again once the lease runs out; no attempt counted.
+   */
+  deferred: number;
   /** Settles refused: another dispatcher took the message over after this one's lease ran out. */
   takenOver: number;
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
+/**
+ * How the service runs its dispatcher against Teams. A claim outlives a batch's sends with room to
+ * spare (100 messages at 50 requests a second take 2 to 4 s; a tenant throttled for a minute holds
+ * them a minute), and a crashed instance's claims free up after it. 32 sends under way at once keep
+ * 50 requests a second going when each takes up to half a second.
+ */
+export const TEAMS_DISPATCH = { leaseMs: 120_000, batchSize: 100, concurrency: 32 } as const;
+export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+export const DEFAULT_THROTTLED_TRIES_PER_CLAIM = 3;
+export const DEFAULT_SEND_BUDGET_MS = 30_000;
+
 /** 30 s, 1 min, 2 min, ... at most 30 min. */
 export const defaultBackoffMs = (attempts: number): number => Math.min(30_000 * 2 ** (attempts - 1), 30 * 60_000);
+
+/** 2 s, 4 s, 8 s, ... (then capped by `maxRetryAfterMs`). */
+export const defaultThrottleBackoffMs = (tries: number): number => 2_000 * 2 ** (tries - 1);
 
 const errorName = (error: unknown): string => (error instanceof Error ? error.name : typeof error);
 
@@ -61,60 +113,144 @@ const errorName = (error: unknown): string => (error instanceof Error ? error.na
  * settle refused. A claim that ran out before the message's turn in the batch is skipped, not sent.
  * The Teams layer can make the rare duplicate harmless by making `send` idempotent where Teams allows
  * (e.g. updating a card already posted instead of posting it again).
+ *
+ * Nothing is dropped: a message is either sent, put back (pending, with the attempt counted), left
+ * claimed for later (deferred, lapsed), or given up as `failed` after `maxAttempts` with the
+ * coordinator told (`onGivenUp`). Messages to one conversation go one after another in the order
+ * claimed; a message put back goes after those sent meanwhile.
  */
 export class OutboxDispatcher {
   private readonly maxAttempts: number;
   private readonly backoffMs: (attempts: number) => number;
+  private readonly concurrency: number;
+  private readonly maxRetryAfterMs: number;
+  private readonly throttledTriesPerClaim: number;
+  private readonly throttleBackoffMs: (tries: number) => number;
+  private readonly sendBudgetMs: number;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private started = false;
   /** Each start begins a new chain of runs; a chain left over from before a stop ends by itself. */
   private generation = 0;
+  /** The last claim was full: more is due than one batch holds. */
+  private backlog = false;
+  /** Aborted by stop(): sends still waiting under the rate limits give up (deferred). */
+  private stopping: AbortController;
 
   constructor(private readonly options: OutboxDispatcherOptions) {
     this.maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     this.backoffMs = options.backoffMs ?? defaultBackoffMs;
+    this.concurrency = Math.max(1, options.concurrency ?? 1);
+    this.maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
+    this.throttledTriesPerClaim = Math.max(1, options.throttledTriesPerClaim ?? DEFAULT_THROTTLED_TRIES_PER_CLAIM);
+    this.throttleBackoffMs = options.throttleBackoffMs ?? defaultThrottleBackoffMs;
+    this.sendBudgetMs = options.sendBudgetMs ?? DEFAULT_SEND_BUDGET_MS;
+    this.stopping = this.newStopSignal();
   }
 
   /**
-   * Claims one batch and sends its messages one after another, settling each before the next. A
-   * store error ends the batch (and rejects): the messages not yet sent keep their claim until it runs
-   * out and are then claimed again, none lost; one sent but not settled is sent again (at least once).
+   * Claims a batch and sends its messages, up to `concurrency` at once but never two to one
+   * conversation, in claim order per conversation, settling each after its send. A message whose
+   * tenant is throttled waits without holding a place, so other tenants go on meanwhile. When places
+   * are free but every message left waits (for its conversation's limits, or its tenant's throttle)
+   * and the last claim was full, it claims another batch, so that one slow conversation does not idle
+   * the others; it holds at most `4 × batchSize` messages at once. A store error ends the run (and
+   * rejects once the sends under way have settled): the messages not yet sent keep their claim until
+   * it runs out and are then claimed again, none lost; one sent but not settled is sent again (at
+   * least once).
    */
   async runOnce(): Promise<DispatchCounts> {
-    const { store, now, owner, leaseMs, batchSize, log } = this.options;
+    const { store, now, owner, leaseMs, batchSize, pacer } = this.options;
     const claimed = await store.claimDueOutbox(now(), owner, leaseMs, batchSize);
-    const counts: DispatchCounts = { claimed: claimed.length, sent: 0, retried: 0, failed: 0, lapsed: 0, takenOver: 0 };
-    for (const message of claimed) {
-      const ids = { messageId: message.id, caseId: message.caseId, kind: message.kind };
-      if (message.leaseUntil !== undefined && now().getTime() >= Date.parse(message.leaseUntil)) {
-        counts.lapsed++;
-        log?.warn({ ...ids, leaseMs, batchSize }, 'outbox claim ran out before its turn: lease too short for the batch');
-        continue;
-      }
-      const outcome = this.outcomeOf(message, await this.trySend(message));
-      if (outcome.status === 'sent') counts.sent++;
-      else if (outcome.status === 'pending') counts.retried++;
-      else {
-        counts.failed++;
-        log?.warn({ ...ids, attempts: message.attempts + 1, error: outcome.error }, 'outbox message given up');
-      }
-      if (!(await store.settleOutbox(message, owner, outcome))) {
-        counts.takenOver++;
-        log?.warn(ids, 'outbox message was taken over by another dispatcher before it was settled');
-      }
-    }
+    const counts: DispatchCounts = { claimed: claimed.length, sent: 0, retried: 0, failed: 0, lapsed: 0, deferred: 0, takenOver: 0 };
+    this.backlog = claimed.length === batchSize;
+    const order = new Map(claimed.map((message, index) => [message.id, index]));
+    const waiting = [...claimed];
+    const busy = new Set<string>();
+    /** 429s per message within this claim. */
+    const tries = new Map<string, number>();
+    const throttled = (message: OutboxMessage) => pacer !== undefined && pacer.throttledFor(message.tenantId) > 0;
+    /** Back in line in claim order, so its conversation's later messages still come after it. */
+    const putBack = (message: OutboxMessage) => {
+      const at = waiting.findIndex((other) => (order.get(other.id) ?? 0) > (order.get(message.id) ?? 0));
+      waiting.splice(at < 0 ? waiting.length : at, 0, message);
+    };
+    let failure: { error: unknown } | undefined;
+    await new Promise<void>((done) => {
+      let underWay = 0;
+      let napping = false;
+      let claiming = false;
+      const next = () => {
+        while (!failure && underWay < this.concurrency) {
+          // The first message in claim order whose conversation has nothing under way and whose tenant may send.
+          const index = waiting.findIndex((message) => !busy.has(conversationKeyOf(message)) && !throttled(message));
+          if (index < 0) break;
+          const [message] = waiting.splice(index, 1) as [OutboxMessage];
+          const key = conversationKeyOf(message);
+          busy.add(key);
+          underWay++;
+          this.dispatch(message, counts, tries)
+            .then((again) => {
+              if (again) putBack(message);
+            })
+            .catch((error: unknown) => {
+              failure ??= { error };
+            })
+            .finally(() => {
+              busy.delete(key);
+              underWay--;
+              next();
+            });
+        }
+        if (claiming || napping) return;
+        // Free places, and everything held waits: take more from the backlog, if there is one.
+        if (!failure && this.backlog && waiting.length > 0 && underWay < this.concurrency && waiting.length + underWay + batchSize <= 4 * batchSize) {
+          claiming = true;
+          store
+            .claimDueOutbox(now(), owner, leaseMs, batchSize)
+            .then(
+              (more) => {
+                this.backlog = more.length === batchSize;
+                counts.claimed += more.length;
+                for (const message of more) order.set(message.id, order.size);
+                waiting.push(...more);
+              },
+              (error: unknown) => {
+                failure ??= { error };
+              },
+            )
+            .finally(() => {
+              claiming = false;
+              next();
+            });
+          return;
+        }
+        if (underWay > 0) return;
+        if (failure || waiting.length === 0) return done();
+        // All that is left waits for throttled tenants: sleep until the first throttle ends.
+        napping = true;
+        void this.napUntilThrottleEnds(waiting, counts).then(() => {
+          napping = false;
+          next();
+        });
+      };
+      next();
+    });
+    if (failure) throw failure.error;
     return counts;
   }
 
   /**
    * Runs a batch now and then every `intervalMs` on a timer that does not keep the process alive; a
    * full batch is followed at once by the next, so a backlog drains without waiting. Runs never
-   * overlap. An error is logged and the next run goes ahead as planned.
+   * overlap. An error is logged and the next run goes ahead as planned. Nothing here runs inside a
+   * turn: waiting for a rate limit or a Retry-After is sleeping on a timer, never holding up an
+   * inbound activity.
    */
   start(intervalMs: number): void {
     if (this.started) return;
     this.started = true;
+    this.stopping = this.newStopSignal();
     const generation = ++this.generation;
     const tick = async () => {
       this.timer = undefined;
@@ -123,8 +259,8 @@ export class OutboxDispatcher {
       if (!this.started || generation !== this.generation) return;
       let full = false;
       this.running = this.runOnce().then(
-        (counts) => {
-          full = counts.claimed === this.options.batchSize;
+        () => {
+          full = this.backlog;
         },
         (error: unknown) => this.options.log?.error({ error: errorName(error), owner: this.options.owner }, 'outbox dispatch failed'),
       );
@@ -135,12 +271,23 @@ export class OutboxDispatcher {
     this.schedule(tick, 0);
   }
 
-  /** No further runs; resolves when a batch that is running has finished. */
+  /**
+   * No further runs; resolves when a batch that is running has finished. Its sends under way finish
+   * and are settled; those still waiting under the rate limits give up and stay claimed (deferred).
+   */
   async stop(): Promise<void> {
     this.started = false;
+    this.stopping.abort();
     clearTimeout(this.timer);
     this.timer = undefined;
     await this.running;
+  }
+
+  /** Every send waiting under the rate limits listens to it: at most one per place, and the nap. */
+  private newStopSignal(): AbortController {
+    const controller = new AbortController();
+    setMaxListeners(Math.max(1, this.options.concurrency ?? 1) + 10, controller.signal);
+    return controller;
   }
 
   private schedule(tick: () => Promise<void>, delayMs: number): void {
@@ -148,11 +295,92 @@ export class OutboxDispatcher {
     this.timer.unref();
   }
 
+  /** Sends one claimed message and settles it; store errors reject. True: it waits for its tenant's throttle, put it back. */
+  private async dispatch(message: OutboxMessage, counts: DispatchCounts, tries: Map<string, number>): Promise<boolean> {
+    const { store, owner, leaseMs, batchSize, log, onGivenUp } = this.options;
+    const ids = { messageId: message.id, caseId: message.caseId, kind: message.kind };
+    if (this.timeLeftMs(message) + this.sendBudgetMs <= 0) {
+      counts.lapsed++;
+      log?.warn({ ...ids, leaseMs, batchSize }, 'outbox claim ran out before its turn: lease too short for the batch');
+      return false;
+    }
+    const result = await this.deliver(message, tries);
+    if (result.status === 'again') return true;
+    if (result.status === 'deferred') {
+      counts.deferred++;
+      return false;
+    }
+    const outcome = this.outcomeOf(message, result);
+    if (outcome.status === 'sent') counts.sent++;
+    else if (outcome.status === 'pending') counts.retried++;
+    else {
+      counts.failed++;
+      log?.warn({ ...ids, attempts: message.attempts + 1, error: outcome.error }, 'outbox message given up');
+      if (onGivenUp && !(result.status === 'failed' && result.coordinatorTold)) await onGivenUp(message, outcome.error);
+    }
+    if (!(await store.settleOutbox(message, owner, outcome))) {
+      counts.takenOver++;
+      log?.warn(ids, 'outbox message was taken over by another dispatcher before it was settled');
+    }
+    return false;
+  }
+
+  /** How long the message may still wait before its send must begin, for the send to end within the claim. */
+  private timeLeftMs(message: OutboxMessage): number {
+    if (message.leaseUntil === undefined) return Number.POSITIVE_INFINITY;
+    return Date.parse(message.leaseUntil) - this.options.now().getTime() - this.sendBudgetMs;
+  }
+
+  /**
+   * One try under the pacer: waits for the conversation's and the tenant's turn, then sends. After a
+   * 429 the tenant is throttled (every send to it waits) and the message tried again once the throttle
+   * ends, a few times within the claim (`again`); then it is put back in the store until the throttle
+   * ends. A wait that would outlast the claim, or a stop, leaves it claimed (`deferred`).
+   */
+  private async deliver(message: OutboxMessage, tries: Map<string, number>): Promise<SendResult | { status: 'again' } | { status: 'deferred' }> {
+    const { pacer, log } = this.options;
+    if (pacer) {
+      // The claim is in the store's time; the pacer waits in its own: convert the time left.
+      const deadline = pacer.clock.now() + this.timeLeftMs(message);
+      const grant = await pacer.acquire(message, { deadline, signal: this.stopping.signal, whileThrottled: 'return' });
+      if (grant === 'throttled') return { status: 'again' };
+      if (grant !== 'granted') return { status: 'deferred' };
+    }
+    const result = await this.trySend(message);
+    if (result.status !== 'throttled') return result;
+    const tried = (tries.get(message.id) ?? 0) + 1;
+    tries.set(message.id, tried);
+    const waitMs = Math.min(result.retryAfterMs ?? this.throttleBackoffMs(tried), this.maxRetryAfterMs);
+    pacer?.throttle(message.tenantId, waitMs);
+    log?.warn({ messageId: message.id, tenantId: message.tenantId, retryAfterMs: result.retryAfterMs, waitMs, tries: tried }, 'outbox send throttled (429): the tenant waits');
+    if (pacer && tried < this.throttledTriesPerClaim) return { status: 'again' };
+    return { status: 'retry', afterMs: waitMs, error: result.error };
+  }
+
+  /**
+   * Everything left in the batch is for throttled tenants: leaves for later (deferred) what could
+   * not be sent within its claim, and sleeps until the first of the others' throttles ends.
+   */
+  private async napUntilThrottleEnds(waiting: OutboxMessage[], counts: DispatchCounts): Promise<void> {
+    const { pacer } = this.options;
+    if (!pacer) return;
+    for (let index = waiting.length - 1; index >= 0; index--) {
+      const message = waiting[index]!;
+      if (pacer.throttledFor(message.tenantId) > this.timeLeftMs(message)) {
+        waiting.splice(index, 1);
+        counts.deferred++;
+      }
+    }
+    if (waiting.length === 0) return;
+    await pacer.clock.sleep(Math.min(...waiting.map((message) => pacer.throttledFor(message.tenantId))), this.stopping.signal);
+    if (this.stopping.signal.aborted) counts.deferred += waiting.splice(0).length;
+  }
+
   private async trySend(message: OutboxMessage): Promise<SendResult> {
     try {
       return await this.options.send(message);
     } catch (error) {
-      return { status: 'retry', afterMs: this.backoffMs(message.attempts + 1), error: errorName(error) };
+      return { status: 'retry', error: errorName(error) };
     }
   }
 
@@ -164,10 +392,13 @@ export class OutboxDispatcher {
       case 'failed':
         return { status: 'failed', error: result.error };
       case 'retry':
+      case 'throttled': {
         // This attempt counts: the message has had `attempts + 1` once it is settled.
-        return message.attempts + 1 >= this.maxAttempts
-          ? { status: 'failed', error: result.error }
-          : { status: 'pending', notBefore: new Date(now.getTime() + result.afterMs).toISOString(), error: result.error };
+        if (message.attempts + 1 >= this.maxAttempts) return { status: 'failed', error: result.error };
+        const asked = result.status === 'retry' ? result.afterMs : result.retryAfterMs;
+        const afterMs = asked === undefined ? this.backoffMs(message.attempts + 1) : Math.min(asked, this.maxRetryAfterMs);
+        return { status: 'pending', notBefore: new Date(now.getTime() + afterMs).toISOString(), error: result.error };
+      }
     }
   }
 }

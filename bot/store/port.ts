@@ -34,6 +34,7 @@ export const OUTBOX_KINDS = [
   'needsHelp', // an owner needs help: to the eye-keeper and the coordinator
   'unreachable', // a person could not be reached 1:1: a mention in the thread, and the coordinator told
   'reminder', // a planned reminder (bot/domain/reminders.ts); `about.reminder` says which
+  'sendFailed', // a message was given up after its last attempt: to the coordinator (`about.messageId`, `about.failedKind`)
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

@@ -1,7 +1,7 @@
 // Sends an outbox message in Teams: renders it from the case as it is now, opens the 1:1 chat or
 // continues the case's conversation, and tells the dispatcher how it went. A person who cannot be
 // reached 1:1 is mentioned in the case's thread instead, and the coordinator is told.
-import { type Activity, type CloudAdapter, type ConversationParameters, type TurnContext } from 'botbuilder';
+import { type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference, TurnContext } from 'botbuilder';
 import { minutesBaseCard } from '../../cards/goalCards';
 import { agreementsCard, handOverCard, relayContactFor } from '../../cards/handOverCards';
 import { messageCard } from '../../cards/messageCard';
@@ -20,8 +20,8 @@ import { cardActivity } from './messageHandler';
 import { type RenderedMessage, renderReminder } from './renderReminder';
 import { BOT_FRAMEWORK_AUDIENCE } from './threads';
 
-/** How long to wait before retrying a send that failed for a passing reason. */
-const RETRY_AFTER_MS = 30_000;
+/** One request to the connector may take this long; then it is abandoned and the message tried again later. */
+export const CONNECTOR_REQUEST_TIMEOUT_MS = 15_000;
 
 export interface OutboxSenderDeps {
   adapter: CloudAdapter;
@@ -80,6 +80,12 @@ function render(current: Case, message: OutboxMessage, now: Date): RenderedMessa
       if (!agreement || !owner) return { skip: 'agreement gone' };
       return { activity: cardActivity(messageCard(labels.needsHelpTitle(current.reference), labels.needsHelp(memberName(current, owner, m), agreement.action), 'attention')) };
     }
+    case 'sendFailed': {
+      // To the coordinator: which message was given up, and whom it was for (the thread, if no person).
+      const failedFor = message.about.aadObjectId === undefined ? undefined : memberByAadObjectId(current, message.about.aadObjectId);
+      const whom = failedFor ? memberName(current, failedFor, m) : message.about.aadObjectId === undefined ? undefined : '?';
+      return { activity: cardActivity(messageCard(labels.sendFailed.title(current.reference), labels.sendFailed.text(whom), 'attention')) };
+    }
     case 'unreachable': {
       const person = current.members.find((member) => member.id === memberId);
       if (!person || person.person.kind !== 'teams') return { skip: 'member gone' };
@@ -100,27 +106,138 @@ function render(current: Case, message: OutboxMessage, now: Date): RenderedMessa
 }
 
 function statusOf(error: unknown): number | undefined {
-  const status = (error as { statusCode?: unknown }).statusCode;
+  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
   return typeof status === 'number' ? status : undefined;
 }
 
+/** Retry-After of a failed request in milliseconds: seconds or an HTTP date (Teams), or Azure's `retry-after-ms`. */
+export function retryAfterMsOf(error: unknown, nowMs: number = Date.now()): number | undefined {
+  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } } } | undefined)?.response?.headers;
+  if (typeof headers?.get !== 'function') return undefined;
+  for (const name of ['retry-after-ms', 'x-ms-retry-after-ms']) {
+    const ms = Number(headers.get(name));
+    if (headers.get(name) && Number.isFinite(ms) && ms >= 0) return ms;
+  }
+  const value = headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
+}
+
+/**
+ * What a failed request means for the message (403 and 404 aside: the person is unreachable, see
+ * below). 429: the tenant is throttled, with Teams' Retry-After if it gave one (the dispatcher caps it
+ * and backs off without one). 400 and 413: the message itself is wrong or too big; sending it again
+ * cannot help. Anything else (412, 5xx, a timeout, a lost connection, 401 while a token renews) is
+ * passing: tried again, after the Retry-After a 503 may carry, else after the dispatcher's backoff.
+ */
+export function sendResultOf(error: unknown): SendResult {
+  const status = statusOf(error);
+  // A connection error's code (ECONNRESET, REQUEST_SEND_ERROR, ...) or the error's name: never its message.
+  const errorCode = (error as { code?: unknown } | undefined)?.code;
+  const code = status ? `http${status}` : typeof errorCode === 'string' && /^[A-Z_]+$/.test(errorCode) ? errorCode : error instanceof Error ? error.name : typeof error;
+  if (status === 429) {
+    const retryAfterMs = retryAfterMsOf(error);
+    return retryAfterMs === undefined ? { status: 'throttled', error: code } : { status: 'throttled', retryAfterMs, error: code };
+  }
+  if (status === 400 || status === 413) return { status: 'failed', error: code };
+  const afterMs = retryAfterMsOf(error);
+  return afterMs === undefined ? { status: 'retry', error: code } : { status: 'retry', afterMs, error: code };
+}
+
+/** The part of a core-rest-pipeline pipeline this file uses (not imported: botbuilder's own dependency). */
+interface PipelineLike {
+  getOrderedPolicies(): { name: string }[];
+  removePolicy(options: { name: string }): unknown[];
+  addPolicy(policy: { name: string; sendRequest(request: { timeout: number }, next: (request: { timeout: number }) => Promise<unknown>): Promise<unknown> }): void;
+}
+
+/** The connector client botbuilder made for one proactive turn, as far as this file uses it. */
+interface ConnectorLike {
+  client?: { pipeline?: PipelineLike };
+  conversations: {
+    createConversation(parameters: ConversationParameters): Promise<{ id?: string }>;
+    sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<unknown>;
+  };
+}
+
 export function createOutboxSender({ adapter, botAppId, deps, log }: OutboxSenderDeps): (message: OutboxMessage) => Promise<SendResult> {
-  async function deliver(message: OutboxMessage, activity: Partial<Activity>): Promise<void> {
-    const send = async (context: TurnContext) => {
-      await context.sendActivity(activity);
+  let warnedUnbounded = false;
+
+  /**
+   * The connector client of this proactive turn, made to leave retrying to the dispatcher (which owns
+   * the retry policy: see reminders/dispatcher.ts). Its pipeline (core-rest-pipeline) would otherwise
+   * retry by itself, 4 attempts: after a 429 it waits any Retry-After, unbounded (a `Retry-After: 60`
+   * holds the send three minutes, outside all pacing), and it retries 5xx for seconds. botbuilder has
+   * no option for that (ConnectorClientOptions passes no retryOptions on, and `sendActivity` takes no
+   * request options), so the retry policies are taken out of this client's pipeline and every request
+   * gets a timeout. botbuilder makes a new client for each proactive call: inbound turns keep theirs.
+   */
+  function ownRetries(context: TurnContext): ConnectorLike {
+    const connector = context.turnState.get(adapter.ConnectorClientKey) as ConnectorLike;
+    const pipeline = connector.client?.pipeline;
+    if (!pipeline) {
+      // A later botbuilder may be built differently: then its own retries are back, unbounded.
+      if (!warnedUnbounded) log.warn({ event: 'outbox.retries.unbounded' });
+      warnedUnbounded = true;
+      return connector;
+    }
+    for (const policy of pipeline.getOrderedPolicies()) if (/retry/i.test(policy.name)) pipeline.removePolicy({ name: policy.name });
+    pipeline.addPolicy({
+      name: 'outboxRequestTimeout',
+      sendRequest: (request, next) => {
+        request.timeout = CONNECTOR_REQUEST_TIMEOUT_MS;
+        return next(request);
+      },
+    });
+    return connector;
+  }
+
+  /**
+   * Runs `logic` in a proactive turn and rethrows what it threw: the adapter's `onTurnError` would
+   * otherwise swallow it, and a failed send would look sent.
+   */
+  async function inProactiveTurn(reference: Partial<ConversationReference>, audience: string | undefined, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    let failure: { error: unknown } | undefined;
+    const guarded = async (context: TurnContext) => {
+      try {
+        await logic(context);
+      } catch (error) {
+        failure = { error };
+      }
     };
+    if (audience === undefined) await adapter.continueConversationAsync(botAppId, reference, guarded);
+    else await adapter.continueConversationAsync(botAppId, reference, audience, guarded);
+    if (failure) throw failure.error;
+  }
+
+  async function deliver(message: OutboxMessage, activity: Partial<Activity>): Promise<void> {
     if (message.to.kind === 'conversation') {
       const reference = { channelId: 'msteams', serviceUrl: message.serviceUrl, conversation: { id: message.to.conversationId, isGroup: true, conversationType: '', name: '' } };
-      await adapter.continueConversationAsync(botAppId, reference, send);
+      await inProactiveTurn(reference, undefined, async (context) => {
+        ownRetries(context);
+        await context.sendActivity(activity);
+      });
       return;
     }
+    // A 1:1 chat is opened (Teams gives back the same one each time) and posted to with one connector
+    // client. Not `adapter.createConversationAsync`: it posts createConversation before our code can
+    // reach the client, with the pipeline's own unbounded retries.
     const parameters = {
       isGroup: false,
       members: [{ id: message.to.teamsUserId, name: '' }],
       tenantId: message.tenantId,
       channelData: { tenant: { id: message.tenantId } },
     } as unknown as ConversationParameters;
-    await adapter.createConversationAsync(botAppId, 'msteams', message.serviceUrl, BOT_FRAMEWORK_AUDIENCE, parameters, send);
+    const reference = { channelId: 'msteams', serviceUrl: message.serviceUrl, conversation: { id: '', isGroup: false, conversationType: 'personal', tenantId: message.tenantId, name: '' } };
+    await inProactiveTurn(reference, BOT_FRAMEWORK_AUDIENCE, async (context) => {
+      const connector = ownRetries(context);
+      const created = await connector.conversations.createConversation(parameters);
+      if (!created.id) throw new Error('Teams did not return the 1:1 chat');
+      const chat = { ...reference, conversation: { ...reference.conversation, id: created.id } };
+      await connector.conversations.sendToConversation(created.id, TurnContext.applyConversationReference({ ...activity }, chat));
+    });
   }
 
   /** Teams answers 403 or 404 when the app is not installed for the person or they blocked it. */
@@ -151,9 +268,9 @@ export function createOutboxSender({ adapter, botAppId, deps, log }: OutboxSende
       log.warn({ event: 'outbox.send.failed', kind: message.kind, status, errorName: (error as Error).name });
       if ((status === 403 || status === 404) && message.kind !== 'unreachable') {
         await fallBackForUnreachable(stored.case, message);
-        return { status: 'failed', error: `http${status}` };
+        return { status: 'failed', error: `http${status}`, coordinatorTold: true };
       }
-      return { status: 'retry', afterMs: RETRY_AFTER_MS, error: status ? `http${status}` : (error as Error).name };
+      return sendResultOf(error);
     }
   };
 }

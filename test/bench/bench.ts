@@ -1,4 +1,6 @@
-// `npm run bench`: what one card action costs in our bot, next to a bare botbuilder bot, in one run.
+// `npm run bench`: what one card action costs in our bot, next to a bare botbuilder bot, in one run;
+// then (sections `outbox` and `dispatch`, dueQueryBench.ts and dispatchBench.ts) how long finding due
+// reminders takes with 500 and 50 000 cases, and how fast the dispatcher sends within Teams' limits.
 //
 // Both bots run as child processes on 127.0.0.1: ours exactly as production starts it
 // (`node dist/bot/index.js`, embedded SQLite store in a fresh temp dir, no credentials), and the
@@ -10,7 +12,8 @@
 // Machines are shared and noisy: only the ratios of one run mean anything. Nothing here fails on a
 // timing; the run fails only when a request does (a broken benchmark is not a measurement).
 // Settings (environment): BENCH_ROUNDS, BENCH_TURNS (per bot per round), BENCH_WARMUP,
-// BENCH_CONCURRENCY, BENCH_ADDS_PER_CASE. See test/bench/README.md.
+// BENCH_CONCURRENCY, BENCH_ADDS_PER_CASE; BENCH_SECTIONS (echo,outbox,dispatch), BENCH_DUE_SIZES,
+// BENCH_DUE_REPETITIONS, BENCH_DISPATCH_MESSAGES. See test/bench/README.md.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -19,6 +22,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { containsCpr } from '../../bot/domain/cpr';
 import { type ConnectorStub, startConnectorStub } from './connectorStub';
+import { dispatchBench } from './dispatchBench';
+import { dueQueryBench } from './dueQueryBench';
 
 const HOST = '127.0.0.1';
 
@@ -43,6 +48,18 @@ const ADDS_PER_CASE = setting('BENCH_ADDS_PER_CASE', 10, 1);
  * cases are found after seeding and left out, and the spares take their place.
  */
 const SPARE_CASES = 3;
+
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'echo,outbox,dispatch').split(',').map((name) => name.trim()));
+for (const name of SECTIONS) if (!['echo', 'outbox', 'dispatch'].includes(name)) throw new Error(`BENCH_SECTIONS: unknown section ${name} (echo, outbox, dispatch)`);
+/** Case counts for the due-reminders query, smallest first. */
+const DUE_SIZES = (process.env.BENCH_DUE_SIZES ?? '500,50000').split(',').map((size) => {
+  const value = Number(size);
+  if (!Number.isInteger(value) || value < 100) throw new Error(`BENCH_DUE_SIZES must be integers >= 100, got ${size}`);
+  return value;
+});
+const DUE_REPETITIONS = setting('BENCH_DUE_REPETITIONS', 300, 1);
+/** Reminders (and owners, and 1:1 chats) in the dispatch section: about 210 s at the default. */
+const DISPATCH_MESSAGES = setting('BENCH_DISPATCH_MESSAGES', 5000, 1);
 
 const TENANT_ID = 'b3c1a7e0-0000-4000-8000-0000000be7c4';
 const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -363,7 +380,7 @@ function summary(bot: Measurement['bot'], all: Measurement[]) {
 
 // ---------------------------------------------------------------------------------------------
 
-async function main(): Promise<void> {
+async function echoBench(): Promise<void> {
   const distRoot = resolve(__dirname, '..', '..');
   const ourEntry = join(distRoot, 'bot', 'index.js');
   const echoEntry = join(__dirname, 'echoBot.js');
@@ -558,6 +575,21 @@ async function main(): Promise<void> {
     for (const child of children) await stopChild(child);
     await stub?.close();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  if (SECTIONS.has('echo')) await echoBench();
+  if (SECTIONS.has('outbox')) {
+    const lines = await dueQueryBench({ sizes: DUE_SIZES, futurePerCase: 5, sentPerCase: 3, due: 100, repetitions: DUE_REPETITIONS, warmup: 30 });
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+  if (SECTIONS.has('dispatch')) {
+    const started = Date.now();
+    const { lines, ok } = await dispatchBench({ messages: DISPATCH_MESSAGES, intervalMs: 2000, host: HOST });
+    lines.push(`Section took ${fixed((Date.now() - started) / 1000, 1)} s.`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+    if (!ok) process.exitCode = 1;
   }
 }
 

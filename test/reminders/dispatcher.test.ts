@@ -92,7 +92,7 @@ describe('OutboxDispatcher.runOnce', () => {
     const { calls, send } = recordingSend();
     const sender = dispatcher({ send });
 
-    expect(await sender.runOnce()).toEqual({ claimed: 3, sent: 3, retried: 0, failed: 0, lapsed: 0, takenOver: 0 });
+    expect(await sender.runOnce()).toEqual({ claimed: 3, sent: 3, retried: 0, failed: 0, lapsed: 0, deferred: 0, takenOver: 0 });
     expect(calls).toEqual(['message-0000', 'message-0001', 'message-0002']);
     const afterFirst = await stored();
     for (const message of due) {
@@ -124,7 +124,7 @@ describe('OutboxDispatcher.runOnce', () => {
     advance(1);
     expect(await sender.runOnce()).toMatchObject({ claimed: 1, retried: 1 });
     advance(60_000);
-    expect(await sender.runOnce()).toEqual({ claimed: 1, sent: 0, retried: 0, failed: 1, lapsed: 0, takenOver: 0 });
+    expect(await sender.runOnce()).toEqual({ claimed: 1, sent: 0, retried: 0, failed: 1, lapsed: 0, deferred: 0, takenOver: 0 });
 
     expect(calls).toHaveLength(3);
     expect((await stored()).get(message.id)).toMatchObject({ status: 'failed', attempts: 3, lastError: '503' });
@@ -207,7 +207,7 @@ describe('OutboxDispatcher.runOnce', () => {
     expect(await dispatcher({ send: other.send, owner: 'dispatcher-other' }).runOnce()).toMatchObject({ claimed: 2, sent: 2 });
     resume.resolve({ status: 'sent' });
 
-    expect(await slowRun).toEqual({ claimed: 2, sent: 1, retried: 0, failed: 0, lapsed: 1, takenOver: 1 });
+    expect(await slowRun).toEqual({ claimed: 2, sent: 1, retried: 0, failed: 0, lapsed: 1, deferred: 0, takenOver: 1 });
     expect(slow.calls).toEqual([stalled.id]);
     expect(other.calls).toEqual([stalled.id, next.id]);
     const after = await stored();

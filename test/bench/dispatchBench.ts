@@ -1,0 +1,174 @@
+// Bench section (b): 5 000 reminders to 5 000 owners (5 000 1:1 chats, one tenant) through the real
+// dispatcher (TEAMS_DISPATCH settings, its pacer, started on its timer as the service starts it) and
+// the real Teams sending path (createOutboxSender on botbuilder's CloudAdapter, over HTTP), against a
+// connector stub on 127.0.0.1 that enforces Teams' limits (50 requests a second per tenant; 7 a second,
+// 8 in 2 s, 60 in 30 s, 1 800 an hour per conversation) by answering 429 with Retry-After: 1.
+//
+// Each owner is the coordinator of a case of their own, and each reminder is a real one
+// (`transitionMeeting`) written with its case in one save, rendered from the case when sent. Sending
+// to a person costs two requests, as the sender does it (open the 1:1 chat, then post), so the
+// tenant's 50 requests a second carry at most 25 messages a second.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppDeps } from '../../bot/app/context';
+import { createCase } from '../../bot/domain/case';
+import { ReminderPlanner } from '../../bot/domain/reminders';
+import { WorkingDays } from '../../bot/domain/workingDays';
+import { createLogger } from '../../bot/logger';
+import { OutboxDispatcher, TEAMS_DISPATCH } from '../../bot/reminders/dispatcher';
+import { tellCoordinator } from '../../bot/reminders/failureNotice';
+import { SendPacer, TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS, realPacingClock } from '../../bot/reminders/pacing';
+import type { OutboxMessage } from '../../bot/store/port';
+import { SqliteCaseStore } from '../../bot/store/sqliteStore';
+import { createAdapter } from '../../bot/teams/adapter';
+import { createOutboxSender } from '../../bot/teams/outboxSender';
+import { startTeamsConnectorStub } from './teamsConnectorStub';
+
+export interface DispatchSettings {
+  messages: number;
+  /** The dispatcher's timer, as OUTBOX_INTERVAL_MS (default 2 000). */
+  intervalMs: number;
+  host: string;
+}
+
+const TENANT = 'b3c1a7e0-0000-4000-8000-0000000be7c4';
+const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
+
+/** The most requests in any `perMs` window. */
+function mostInWindow(times: number[], perMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  let end = 0;
+  for (let start = 0; start < sorted.length; start++) {
+    while (end < sorted.length && sorted[end]! < sorted[start]! + perMs) end++;
+    most = Math.max(most, end - start);
+  }
+  return most;
+}
+
+export async function dispatchBench(settings: DispatchSettings): Promise<{ lines: string[]; ok: boolean }> {
+  const directory = mkdtempSync(join(tmpdir(), 'samarbejdsbot-bench-dispatch-'));
+  const stub = await startTeamsConnectorStub({
+    host: settings.host,
+    limits: { tenant: TEAMS_TENANT_LIMITS, conversation: TEAMS_CONVERSATION_LIMITS, retryAfterSeconds: 1 },
+  });
+  const store = new SqliteCaseStore(join(directory, 'dispatch.sqlite'));
+  const log = createLogger('silent');
+  let dispatcher: OutboxDispatcher | undefined;
+  try {
+    // Seed: one case per owner, its reminder written in the same save, due a second ago.
+    const seedStarted = process.hrtime.bigint();
+    const dueAt = new Date(Date.now() - 1_000);
+    for (let index = 0; index < settings.messages; index++) {
+      const owner = { aadObjectId: `owner-${index}`, name: `Koordinator ${index}`, teamsUserId: `29:owner-${index}` };
+      const created = createCase(
+        TENANT,
+        owner,
+        { name: `Ung ${index}`, birthDate: '2008-09-14', status: 'education' },
+        { caseId: `case-${index}`, reference: `S-${String(index).padStart(5, '0')}`, coordinatorMemberId: 'm-coordinator', youngPersonMemberId: 'm-young' },
+        dueAt,
+      );
+      const reminder: OutboxMessage = {
+        id: `reminder-${index}`,
+        tenantId: TENANT,
+        caseId: created.id,
+        kind: 'reminder',
+        to: { kind: 'user', aadObjectId: owner.aadObjectId, teamsUserId: owner.teamsUserId },
+        about: { reminder: 'transitionMeeting', memberId: 'm-coordinator', age: '18½', birthday: '14.03.2027' },
+        serviceUrl: stub.url,
+        notBefore: new Date(dueAt.getTime() + index).toISOString(),
+        status: 'pending',
+        attempts: 0,
+      };
+      await store.createCase(created, { audit: [], outbox: [reminder] });
+    }
+    const seedMs = Number(process.hrtime.bigint() - seedStarted) / 1e6;
+
+    const deps: AppDeps = { store, now: () => new Date(), newId: randomUUID, reminders: new ReminderPlanner(new WorkingDays()) };
+    dispatcher = new OutboxDispatcher({
+      store,
+      now: deps.now,
+      owner: 'bench-dispatcher',
+      send: createOutboxSender({ adapter: createAdapter(undefined, log), botAppId: '', deps, log }),
+      ...TEAMS_DISPATCH,
+      pacer: new SendPacer({ clock: realPacingClock }),
+      onGivenUp: tellCoordinator(store, deps.now),
+      log,
+    });
+
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    dispatcher.start(settings.intervalMs);
+    // Done when every chat has its message, or when nothing has happened for 30 s (then something is lost).
+    let lastProgress = performance.now();
+    let lastCount = 0;
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const count = stub.requests.length;
+      if (count !== lastCount) {
+        lastCount = count;
+        lastProgress = performance.now();
+      }
+      if (stub.delivered.size >= settings.messages) break;
+      if (performance.now() - lastProgress > 30_000) break;
+    }
+    await dispatcher.stop();
+    const cpu = process.cpuUsage(cpuBefore);
+
+    const accepted = stub.requests.filter((request) => request.status < 300);
+    const refused = stub.requests.filter((request) => request.status === 429);
+    const posts = accepted.filter((request) => request.kind === 'activity');
+    const first = stub.requests[0]?.at ?? started;
+    const last = posts[posts.length - 1]?.at ?? performance.now();
+    const seconds = (last - first) / 1000;
+    const messagesPerSecond = posts.length / seconds;
+    const requestsPerSecond = accepted.length / seconds;
+    const tenantLimit = TEAMS_TENANT_LIMITS[0]!.limit;
+
+    const perChat = [...stub.delivered.values()].map((activities) => activities.length);
+    const once = perChat.filter((count) => count === 1).length;
+    const duplicates = perChat.reduce((sum, count) => sum + Math.max(0, count - 1), 0);
+    const lost = settings.messages - stub.delivered.size;
+    const rows = (await Promise.all(Array.from({ length: settings.messages }, (_, index) => store.listOutbox(TENANT, `case-${index}`)))).flat();
+    const byStatus = (status: OutboxMessage['status']) => rows.filter((row) => row.status === status && row.kind === 'reminder').length;
+    const notices = rows.filter((row) => row.kind === 'sendFailed').length;
+    const ok = lost === 0 && duplicates === 0 && byStatus('failed') === 0 && byStatus('pending') === 0;
+
+    const lines: string[] = [''];
+    lines.push('Dispatch bench (b): reminders to owners in 1:1 chats, one tenant, dispatcher + pacer + outbox sender + botbuilder over HTTP, connector stub enforcing Teams limits');
+    lines.push(
+      `${settings.messages} reminders to ${settings.messages} owners; dispatcher ${JSON.stringify(TEAMS_DISPATCH)}, timer ${settings.intervalMs} ms; ` +
+        `stub limits: tenant 50/1 s, conversation 7/1 s, 8/2 s, 60/30 s, 1800/h; 429 Retry-After: 1; seeding ${fixed(seedMs / 1000, 1)} s (cases with their reminder, one save each)`,
+    );
+    lines.push('');
+    lines.push(`Time from the first request to the last post: ${fixed(seconds, 1)} s`);
+    lines.push(
+      `Messages: ${posts.length} posted, ${fixed(messagesPerSecond, 1)}/s = ${fixed((100 * messagesPerSecond) / tenantLimit, 1)} % of the tenant's ${tenantLimit}/s ` +
+        `(at 2 requests per 1:1 message, the most possible is ${tenantLimit / 2}/s = 50 %)`,
+    );
+    lines.push(
+      `Connector requests accepted: ${accepted.length} (${accepted.length - posts.length} createConversation + ${posts.length} posts), ${fixed(requestsPerSecond, 1)}/s = ` +
+        `${fixed((100 * requestsPerSecond) / tenantLimit, 1)} % of the tenant limit; most in any 1 s: ${mostInWindow(accepted.map((request) => request.at), 1_000)}; ` +
+        `429s answered by the stub: ${refused.length}` + (refused.length > 0 ? ` (at ${refused.slice(0, 10).map((request) => fixed((request.at - first) / 1000, 1)).join(', ')} s)` : ''),
+    );
+    lines.push(
+      `Delivered exactly once: ${once} of ${settings.messages}; lost: ${lost}; duplicates: ${duplicates}; outbox rows sent ${byStatus('sent')}, failed ${byStatus('failed')}, ` +
+        `pending ${byStatus('pending')}; sendFailed notices ${notices}`,
+    );
+    lines.push(`CPU of the bench process while dispatching (dispatcher, botbuilder, SQLite and the stub): ${fixed((cpu.user + cpu.system) / 1000 / Math.max(1, posts.length), 2)} ms per message`);
+    const share = (100 * requestsPerSecond) / tenantLimit;
+    lines.push(
+      `Target (>= 90 % of the tenant limit, lost = 0): requests ${share >= 90 ? 'MET' : 'NOT MET'} (${fixed(share, 1)} %), messages ${fixed((100 * messagesPerSecond) / tenantLimit, 1)} % ` +
+        `(a 1:1 message costs 2 requests), lost ${lost === 0 && duplicates === 0 ? 'MET' : 'NOT MET'} (${lost} lost, ${duplicates} duplicates, ${byStatus('failed')} failed)`,
+    );
+    if (!ok) lines.push('DISPATCH FAILED: not every reminder was delivered exactly once');
+    return { lines, ok };
+  } finally {
+    await dispatcher?.stop();
+    await stub.close();
+    await store.close();
+    rmSync(directory, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,170 @@
+// A stand-in for the Teams connector that enforces Teams' rate limits, on loopback only. It opens 1:1
+// chats (`POST /v3/conversations`, the same id for the same person each time, as Teams does) and takes
+// posts to conversations (`POST /v3/conversations/:id/activities`). Over a limit, per tenant or per
+// conversation, it answers 429 with a Retry-After, as Teams does; a test can script other answers.
+// Used by the connector tests (test/reminders/connector.test.ts) and the dispatch benchmark.
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { RateLimit } from '../../bot/reminders/pacing';
+
+export interface StubRequest {
+  /** performance.now() when the request had been read. */
+  at: number;
+  kind: 'createConversation' | 'activity' | 'other';
+  conversationId?: string;
+  tenantId?: string;
+  body?: Record<string, unknown>;
+  /** What the stub answered. */
+  status: number;
+}
+
+export interface StubAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface TeamsLimits {
+  tenant: readonly RateLimit[];
+  conversation: readonly RateLimit[];
+  /** Seconds, in the Retry-After of a 429 for a request over a limit. */
+  retryAfterSeconds: number;
+}
+
+export interface TeamsConnectorStubOptions {
+  host?: string;
+  /** Enforced on the requests it accepts (a request answered 429 does not count). */
+  limits?: TeamsLimits;
+  /** Asked first for every request: an answer here is given instead (and the request is not accepted). */
+  answer?: (request: Omit<StubRequest, 'status'>) => StubAnswer | undefined;
+}
+
+export interface TeamsConnectorStub {
+  /** For `serviceUrl`, ending in a slash. */
+  url: string;
+  /** Every request, in the order read. */
+  requests: StubRequest[];
+  /** Activities accepted, per conversation. */
+  delivered: Map<string, Record<string, unknown>[]>;
+  /** The 1:1 chat's id for a Teams user id (29:…). */
+  chatIdOf(teamsUserId: string): string;
+  close(): Promise<void>;
+}
+
+const ACTIVITY_PATH = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function respond(res: ServerResponse, { status, headers = {}, body = {} }: StubAnswer): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+/** Start times of accepted requests per key, to tell whether one more fits every limit. */
+class Windows {
+  private readonly times = new Map<string, number[]>();
+
+  constructor(private readonly limits: readonly RateLimit[]) {}
+
+  fits(key: string, at: number): boolean {
+    const times = this.times.get(key) ?? [];
+    return this.limits.every(({ limit, perMs }) => times.filter((time) => time > at - perMs).length < limit);
+  }
+
+  add(key: string, at: number): void {
+    const longest = Math.max(...this.limits.map((limit) => limit.perMs));
+    const times = (this.times.get(key) ?? []).filter((time) => time > at - longest);
+    times.push(at);
+    this.times.set(key, times);
+  }
+}
+
+const tenantOf = (body: Record<string, unknown> | undefined): string | undefined => {
+  const direct = body?.tenantId;
+  const channelData = body?.channelData as { tenant?: { id?: unknown } } | undefined;
+  const conversation = body?.conversation as { tenantId?: unknown } | undefined;
+  for (const candidate of [direct, channelData?.tenant?.id, conversation?.tenantId]) if (typeof candidate === 'string' && candidate) return candidate;
+  return undefined;
+};
+
+export function startTeamsConnectorStub(options: TeamsConnectorStubOptions = {}): Promise<TeamsConnectorStub> {
+  const host = options.host ?? '127.0.0.1';
+  const requests: StubRequest[] = [];
+  const delivered = new Map<string, Record<string, unknown>[]>();
+  const tenantOfConversation = new Map<string, string>();
+  const tenants = options.limits && new Windows(options.limits.tenant);
+  const conversations = options.limits && new Windows(options.limits.conversation);
+  const chatIdOf = (teamsUserId: string) => `a:chat-${teamsUserId}`;
+  let nextId = 1;
+
+  const handle = (req: IncomingMessage, res: ServerResponse, text: string) => {
+    const path = new URL(req.url ?? '/', 'http://stub').pathname;
+    let body: Record<string, unknown> | undefined;
+    try {
+      body = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+    } catch {
+      body = undefined;
+    }
+    const activity = req.method === 'POST' ? ACTIVITY_PATH.exec(path) : null;
+    const create = req.method === 'POST' && path === '/v3/conversations';
+    const members = (body?.members as { id?: string }[] | undefined) ?? [];
+    const conversationId = activity ? decodeURIComponent(activity[1] ?? '') : create && members[0]?.id ? chatIdOf(members[0].id) : undefined;
+    const tenantId = tenantOf(body) ?? (conversationId ? tenantOfConversation.get(conversationId) : undefined);
+    const request = { at: performance.now(), kind: activity ? 'activity' : create ? 'createConversation' : 'other', conversationId, tenantId, body } as const;
+    const answer = (value: StubAnswer) => {
+      requests.push({ ...request, status: value.status });
+      respond(res, value);
+    };
+
+    const scripted = options.answer?.(request);
+    if (scripted) return answer(scripted);
+    if (request.kind === 'other' || !conversationId) return answer({ status: 404, body: { error: { code: 'NotFound', message: 'not implemented by the stub' } } });
+    if (tenants && conversations && options.limits) {
+      const tenantKey = tenantId ?? 'unknown';
+      if (!tenants.fits(tenantKey, request.at) || !conversations.fits(conversationId, request.at)) {
+        return answer({ status: 429, headers: { 'retry-after': String(options.limits.retryAfterSeconds) }, body: { error: { code: 'Throttled', message: 'too many requests' } } });
+      }
+      tenants.add(tenantKey, request.at);
+      conversations.add(conversationId, request.at);
+    }
+    if (tenantId) tenantOfConversation.set(conversationId, tenantId);
+    if (create) return answer({ status: 201, body: { id: conversationId } });
+    const list = delivered.get(conversationId) ?? [];
+    list.push(body ?? {});
+    delivered.set(conversationId, list);
+    answer({ status: 200, body: { id: `stub-${nextId++}` } });
+  };
+
+  const server: Server = createServer((req, res) => {
+    readBody(req).then(
+      (text) => handle(req, res, text),
+      () => respond(res, { status: 400 }),
+    );
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://${host}:${port}/`,
+        requests,
+        delivered,
+        chatIdOf,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
