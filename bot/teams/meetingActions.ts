@@ -14,6 +14,7 @@ import type { Messages } from '../i18n';
 import type { Logger } from '../logger';
 import { conversationKind } from './actor';
 import type { CardAction } from './cardActions';
+import { conversationAccount } from './conversations';
 import { cardActivity } from './messageHandler';
 import { cardResponse } from './replies';
 
@@ -46,7 +47,7 @@ async function refreshChannelCard(context: TurnContext, botAppId: string, m: Mes
       return;
     }
     const { channelId, serviceUrl } = context.activity;
-    await (context.adapter as CloudAdapter).continueConversationAsync(botAppId, { channelId, serviceUrl, conversation: { id: posted.conversationId, isGroup: true, conversationType: '', name: '' } }, update);
+    await (context.adapter as CloudAdapter).continueConversationAsync(botAppId, { channelId, serviceUrl, conversation: conversationAccount(current, posted.conversationId) }, update);
   } catch (error) {
     // The answer is saved; a stale channel card corrects itself on the next answer or refresh.
     log.warn({ event: 'meeting.card.update.failed', errorName: (error as Error).name });

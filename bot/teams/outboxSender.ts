@@ -16,6 +16,7 @@ import { da } from '../i18n/da';
 import type { Logger } from '../logger';
 import type { SendResult } from '../reminders/dispatcher';
 import type { OutboxMessage } from '../store/port';
+import { conversationAccount } from './conversations';
 import { cardActivity } from './messageHandler';
 import { type RenderedMessage, renderReminder } from './renderReminder';
 import { BOT_FRAMEWORK_AUDIENCE } from './threads';
@@ -212,9 +213,9 @@ export function createOutboxSender({ adapter, botAppId, deps, log }: OutboxSende
     if (failure) throw failure.error;
   }
 
-  async function deliver(message: OutboxMessage, activity: Partial<Activity>): Promise<void> {
+  async function deliver(current: Case, message: OutboxMessage, activity: Partial<Activity>): Promise<void> {
     if (message.to.kind === 'conversation') {
-      const reference = { channelId: 'msteams', serviceUrl: message.serviceUrl, conversation: { id: message.to.conversationId, isGroup: true, conversationType: '', name: '' } };
+      const reference = { channelId: 'msteams', serviceUrl: message.serviceUrl, conversation: conversationAccount(current, message.to.conversationId) };
       await inProactiveTurn(reference, undefined, async (context) => {
         ownRetries(context);
         await context.sendActivity(activity);
@@ -261,7 +262,7 @@ export function createOutboxSender({ adapter, botAppId, deps, log }: OutboxSende
     const rendered = render(stored.case, message, deps.now());
     if ('skip' in rendered) return { status: 'sent' };
     try {
-      await deliver(message, rendered.activity);
+      await deliver(stored.case, message, rendered.activity);
       return { status: 'sent' };
     } catch (error) {
       const status = statusOf(error);

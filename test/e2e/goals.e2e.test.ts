@@ -653,8 +653,8 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       expect(count((a) => a.toUserId === mette.id && titled(goals.relayTitle(reference, 1))(a))).toBe(2);
       expect(count((a) => a.toUserId === ali.id && titled(goals.handOverTitle(reference))(a))).toBe(1);
       expect(count(titled(outboxLabels.handOverPendingTitle(reference)))).toBe(0);
-      // The 1:1 messages reached the playground (the minutes in the thread: see 3b-bug).
-      const personal = [delivered.assigned, delivered.handOver, ...delivered.relays];
+      // Every message reached the playground: the minutes in the thread and the 1:1 messages.
+      const personal = [delivered.minutes, delivered.assigned, delivered.handOver, ...delivered.relays];
       for (const activity of personal) expect(activity.status, `#${activity.seq} to ${activity.toUserId}: ${JSON.stringify(activity.response)}`).toBe(201);
       // The 1:1 chats the bot opened for them (Mette's is the playground's configured one).
       const opened = sent.filter((a) => a.kind === 'createConversation').map((a) => a.toUserId);
@@ -678,14 +678,9 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       for (const other of [delivered.assigned, delivered.handOver]) expect(ui.filter((e) => e.actionConversationId === other.conversationId)).toEqual([]);
     }), 90_000);
 
-  // Expected: the minutes' base card is posted in the case's thread (the connector answers 201) and Mette's
-  // web UI shows it there. Actual: the playground's connector answers 400 {"error":{"code":"BadArgument",
-  // "message":"Invalid input"}} to POST /v3/conversations/<thread>/activities, because the activity's
-  // `conversation.conversationType` is '': bot/teams/outboxSender.ts continues the thread's conversation
-  // with the reference { conversation: { id, isGroup: true, conversationType: '', name: '' } }, and the
-  // connector accepts only personal, groupChat, channel or no conversationType. The thread never gets
-  // the minutes.
-  it.fails('3b-bug. BUG: the minutes reach the case\'s thread: the connector accepts them and the web UI shows them', () =>
+  // The minutes' base card is posted in the case's thread (the connector answers 201), and Mette's web UI
+  // shows it there.
+  it('3b-thread. the minutes reach the case\'s thread: the connector accepts them and the web UI shows them', () =>
     withBotOutput(async () => {
       const { threadId, reference } = scenario();
       const minutes = earlier(delivered.minutes, 'The minutes');
@@ -698,15 +693,8 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       ).toHaveLength(1);
     }));
 
-  // Expected: an outbox row is `sent` only when the connector accepted the message; a refused one stays
-  // pending with its error (to be retried) or is given up as `failed`. Actual: the minutes' row is `sent`
-  // (attempts 1, no lastError) although the connector answered 400 (3b-bug). The send runs inside
-  // adapter.continueConversationAsync, whose turn catches the RestError and hands it to the adapter's
-  // onTurnError (bot/teams/adapter.ts logs `turn.error`, activityType `event`) instead of rethrowing it,
-  // so the outbox sender returns { status: 'sent' } and the dispatcher settles the row as sent: the
-  // message is lost without a retry, a fallback or a trace in the outbox. (Once 3b-bug is fixed the
-  // connector accepts the minutes and this test has no refusal left to show: make it an `it` then.)
-  it.fails('3b-bug2. BUG: a message the connector refused is not recorded as sent in the outbox', () =>
+  // An outbox row is `sent` only when the connector accepted the message.
+  it('3b-outbox. a message is recorded as sent only when the connector accepted it', () =>
     withBotOutput(async () => {
       const minutes = earlier(delivered.minutes, 'The minutes');
       const row = messagesInOutbox().find((candidate) => candidate.kind === 'minutes');
@@ -726,9 +714,7 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       expect(factValue(firstCard(minutes), goals.nextMeetingFact)).toBe(next);
       expect(executeActionsOf(firstCard(minutes))).toEqual([expect.objectContaining({ verb: 'minutes.show', data: { v: CARD_VERSION, caseId, meetingId } })]);
       expectNoPersonalData(minutes.raw);
-      // A team member opens the minutes: the closing answers and the summary. (The playground refused to
-      // store the minutes' own message, see 3b-bug, so the click is made on the thread's goals card,
-      // with the minutes card's action.)
+      // A team member opens the minutes: the closing answers and the summary.
       const shown = cardOf(await invoke(jonas, threadId, { verb: 'minutes.show', data: actionData(firstCard(minutes), 'minutes.show') }, minutes.messageId ?? goalsBaseId));
       expect(titleOf(shown)).toBe(goals.minutesTitle(reference, 1));
       expect(factValue(shown, goals.approval)).toBe(today());
@@ -896,11 +882,10 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
     withBotOutput(async () => {
       const rows = outbox();
       expect(rows.filter((row) => row.status === 'failed')).toEqual([]);
-      // The minutes' row is left out here: see 3b-bug.
-      const messageRows = messagesInOutbox().filter((row) => row.kind !== 'minutes');
+      const messageRows = messagesInOutbox();
       expect(messageRows.filter((row) => row.status === 'pending').map((row) => row.kind)).toEqual(['handOverReminder']);
-      expect(messageRows.filter((row) => row.status === 'sent').map((row) => row.kind).sort()).toEqual(['agreementAssigned', 'agreementRelay', 'agreementRelay', 'handOver', 'needsHelp', 'needsHelp'].sort());
-      expectNothingElseDue(rows.filter((row) => row.kind !== 'minutes'));
+      expect(messageRows.filter((row) => row.status === 'sent').map((row) => row.kind).sort()).toEqual(['agreementAssigned', 'agreementRelay', 'agreementRelay', 'handOver', 'minutes', 'needsHelp', 'needsHelp'].sort());
+      expectNothingElseDue(rows);
       expect(await healthz(theBot().url)).toMatchObject({ status: 200 });
     }));
 });
