@@ -3,6 +3,7 @@
 import { DateTime } from 'luxon';
 import { type Case, type TeamMember, coordinatorOf } from '../domain/case';
 import { closureOf } from '../domain/closing';
+import { MODEL_ZONE } from '../domain/fields';
 import { meetingById, plannedMeetingOf } from '../domain/meeting';
 import type { PlannedReminder, ReminderPlanner } from '../domain/reminders';
 import type { Agreement } from '../domain/goals';
@@ -98,7 +99,9 @@ export function reminders(current: Case, planned: PlannedReminder[]): Outgoing[]
     const member = current.members.find((candidate) => candidate.id === reminder.memberId);
     const route = member && memberOrRelay(current, member);
     if (!route) return [];
-    return [{ kind: 'reminder' as const, to: route.to, about: { reminder: reminder.kind, memberId: reminder.memberId, ...reminder.about }, notBefore: new Date(reminder.at) }];
+    // Reminders to one person on one day go as one message (the dispatcher joins those with one digest key).
+    const digest = `reminders ${DateTime.fromISO(reminder.at).setZone(MODEL_ZONE).toISODate()}`;
+    return [{ kind: 'reminder' as const, to: route.to, about: { reminder: reminder.kind, memberId: reminder.memberId, ...reminder.about, digest }, notBefore: new Date(reminder.at) }];
   });
 }
 

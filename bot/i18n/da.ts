@@ -263,6 +263,8 @@ export const da = {
         agreementOverdue: (reference: string, date: string) => `Sag ${reference}: opfølgningen ${date} er passeret`,
       },
       ownerIntro: 'Du er ansvarlig for denne aftale. Markér den som udført, vælg en ny dato, eller bed om hjælp.',
+      digestTitle: 'Dine påmindelser i dag',
+      digestIntro: 'Aftaler med opfølgning nu eller snart, samlet pr. sag. Markér dem som udført, vælg en ny dato, eller bed om hjælp.',
       relayed: (owner: string) => `${owner} bruger ikke Teams: giv påmindelsen videre.`,
       overdueToEyeKeeper: (owner: string, action: string) => `Opfølgningsdatoen for aftalen "${action}" (ansvarlig: ${owner}) er passeret uden svar. Du har øje på den unge: tag fat i ${owner}.`,
       feedbackTitle: (reference: string, number: number) => `Sag ${reference}: tilbagemelding efter netværksmøde nr. ${number}`,

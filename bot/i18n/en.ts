@@ -255,6 +255,8 @@ export const en: Messages = {
         agreementOverdue: (reference, date) => `Case ${reference}: the follow-up on ${date} has passed`,
       },
       ownerIntro: 'You are responsible for this agreement. Mark it done, choose a new date, or ask for help.',
+      digestTitle: 'Your reminders today',
+      digestIntro: 'Agreements to follow up now or soon, by case. Mark them done, choose a new date, or ask for help.',
       relayed: (owner) => `${owner} does not use Teams: pass the reminder on.`,
       overdueToEyeKeeper: (owner, action) => `The follow-up date of the agreement "${action}" (responsible: ${owner}) has passed with no answer. You keep an eye on the young person: get in touch with ${owner}.`,
       feedbackTitle: (reference, number) => `Case ${reference}: feedback after network meeting no. ${number}`,

@@ -32,7 +32,11 @@ export interface OutboxDispatcherOptions {
   /** Unique per dispatcher (per process, say): the claims it holds carry it. */
   owner: string;
   /** Must bound its own time (see `sendBudgetMs`); it may throw (taken as a retry). */
-  send: (message: OutboxMessage) => Promise<SendResult>;
+  /**
+   * Sends `message`, and with it `digest`: the other claimed messages to the same conversation that
+   * share its `about.digest` key (one message instead of several, e.g. a person's reminders of one day).
+   */
+  send: (message: OutboxMessage, digest: OutboxMessage[]) => Promise<SendResult>;
   /** How long a claim holds. Longer than sending a whole batch takes. */
   leaseMs: number;
   batchSize: number;
@@ -101,6 +105,19 @@ export const defaultBackoffMs = (attempts: number): number => Math.min(30_000 * 
 
 /** 2 s, 4 s, 8 s, ... (then capped by `maxRetryAfterMs`). */
 export const defaultThrottleBackoffMs = (tries: number): number => 2_000 * 2 ** (tries - 1);
+
+/** Takes out of `waiting` the messages that go with `message` as one: same conversation, same digest key. */
+function takeDigest(waiting: OutboxMessage[], message: OutboxMessage): OutboxMessage[] {
+  const digestKey = message.about.digest;
+  if (!digestKey) return [];
+  const key = conversationKeyOf(message);
+  const digest: OutboxMessage[] = [];
+  for (let index = waiting.length - 1; index >= 0; index--) {
+    const other = waiting[index]!;
+    if (other.about.digest === digestKey && conversationKeyOf(other) === key) digest.unshift(...waiting.splice(index, 1));
+  }
+  return digest;
+}
 
 const errorName = (error: unknown): string => (error instanceof Error ? error.name : typeof error);
 
@@ -187,11 +204,12 @@ export class OutboxDispatcher {
           if (index < 0) break;
           const [message] = waiting.splice(index, 1) as [OutboxMessage];
           const key = conversationKeyOf(message);
+          const digest = takeDigest(waiting, message);
           busy.add(key);
           underWay++;
-          this.dispatch(message, counts, tries)
+          this.dispatch(message, digest, counts, tries)
             .then((again) => {
-              if (again) putBack(message);
+              if (again) for (const held of [message, ...digest]) putBack(held);
             })
             .catch((error: unknown) => {
               failure ??= { error };
@@ -295,32 +313,37 @@ export class OutboxDispatcher {
     this.timer.unref();
   }
 
-  /** Sends one claimed message and settles it; store errors reject. True: it waits for its tenant's throttle, put it back. */
-  private async dispatch(message: OutboxMessage, counts: DispatchCounts, tries: Map<string, number>): Promise<boolean> {
+  /**
+   * Sends one claimed message (with its digest) and settles each; store errors reject. True: they wait
+   * for their tenant's throttle, put them back.
+   */
+  private async dispatch(message: OutboxMessage, digest: OutboxMessage[], counts: DispatchCounts, tries: Map<string, number>): Promise<boolean> {
     const { store, owner, leaseMs, batchSize, log, onGivenUp } = this.options;
     const ids = { messageId: message.id, caseId: message.caseId, kind: message.kind };
     if (this.timeLeftMs(message) + this.sendBudgetMs <= 0) {
-      counts.lapsed++;
+      counts.lapsed += 1 + digest.length;
       log?.warn({ ...ids, leaseMs, batchSize }, 'outbox claim ran out before its turn: lease too short for the batch');
       return false;
     }
-    const result = await this.deliver(message, tries);
+    const result = await this.deliver(message, digest, tries);
     if (result.status === 'again') return true;
     if (result.status === 'deferred') {
-      counts.deferred++;
+      counts.deferred += 1 + digest.length;
       return false;
     }
-    const outcome = this.outcomeOf(message, result);
-    if (outcome.status === 'sent') counts.sent++;
-    else if (outcome.status === 'pending') counts.retried++;
-    else {
-      counts.failed++;
-      log?.warn({ ...ids, attempts: message.attempts + 1, error: outcome.error }, 'outbox message given up');
-      if (onGivenUp && !(result.status === 'failed' && result.coordinatorTold)) await onGivenUp(message, outcome.error);
-    }
-    if (!(await store.settleOutbox(message, owner, outcome))) {
-      counts.takenOver++;
-      log?.warn(ids, 'outbox message was taken over by another dispatcher before it was settled');
+    for (const sent of [message, ...digest]) {
+      const outcome = this.outcomeOf(sent, result);
+      if (outcome.status === 'sent') counts.sent++;
+      else if (outcome.status === 'pending') counts.retried++;
+      else {
+        counts.failed++;
+        log?.warn({ ...ids, messageId: sent.id, attempts: sent.attempts + 1, error: outcome.error }, 'outbox message given up');
+        if (onGivenUp && !(result.status === 'failed' && result.coordinatorTold)) await onGivenUp(sent, outcome.error);
+      }
+      if (!(await store.settleOutbox(sent, owner, outcome))) {
+        counts.takenOver++;
+        log?.warn({ ...ids, messageId: sent.id }, 'outbox message was taken over by another dispatcher before it was settled');
+      }
     }
     return false;
   }
@@ -337,7 +360,7 @@ export class OutboxDispatcher {
    * ends, a few times within the claim (`again`); then it is put back in the store until the throttle
    * ends. A wait that would outlast the claim, or a stop, leaves it claimed (`deferred`).
    */
-  private async deliver(message: OutboxMessage, tries: Map<string, number>): Promise<SendResult | { status: 'again' } | { status: 'deferred' }> {
+  private async deliver(message: OutboxMessage, digest: OutboxMessage[], tries: Map<string, number>): Promise<SendResult | { status: 'again' } | { status: 'deferred' }> {
     const { pacer, log } = this.options;
     if (pacer) {
       // The claim is in the store's time; the pacer waits in its own: convert the time left.
@@ -346,7 +369,7 @@ export class OutboxDispatcher {
       if (grant === 'throttled') return { status: 'again' };
       if (grant !== 'granted') return { status: 'deferred' };
     }
-    const result = await this.trySend(message);
+    const result = await this.trySend(message, digest);
     if (result.status !== 'throttled') return result;
     const tried = (tries.get(message.id) ?? 0) + 1;
     tries.set(message.id, tried);
@@ -376,9 +399,9 @@ export class OutboxDispatcher {
     if (this.stopping.signal.aborted) counts.deferred += waiting.splice(0).length;
   }
 
-  private async trySend(message: OutboxMessage): Promise<SendResult> {
+  private async trySend(message: OutboxMessage, digest: OutboxMessage[]): Promise<SendResult> {
     try {
-      return await this.options.send(message);
+      return await this.options.send(message, digest);
     } catch (error) {
       return { status: 'retry', error: errorName(error) };
     }

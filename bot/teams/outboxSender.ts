@@ -1,9 +1,9 @@
 // Sends an outbox message in Teams: renders it from the case as it is now, opens the 1:1 chat or
 // continues the case's conversation, and tells the dispatcher how it went. A person who cannot be
 // reached 1:1 is mentioned in the case's thread instead, and the coordinator is told.
-import { type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference, TurnContext } from 'botbuilder';
+import { type Activity, type Attachment, CardFactory, type CloudAdapter, type ConversationParameters, type ConversationReference, TurnContext } from 'botbuilder';
 import { minutesBaseCard } from '../../cards/goalCards';
-import { agreementsCard, handOverCard, relayContactFor } from '../../cards/handOverCards';
+import { type AgreementItem, agreementsCard, handOverCard, relayContactFor } from '../../cards/handOverCards';
 import { messageCard } from '../../cards/messageCard';
 import { memberName } from '../../cards/people';
 import type { CaseRead } from '../app/readCase';
@@ -18,7 +18,7 @@ import type { SendResult } from '../reminders/dispatcher';
 import type { OutboxMessage } from '../store/port';
 import { conversationAccount } from './conversations';
 import { cardActivity } from './messageHandler';
-import { type RenderedMessage, renderReminder } from './renderReminder';
+import { type RenderedMessage, agreementReminderItem, renderReminder } from './renderReminder';
 import { BOT_FRAMEWORK_AUDIENCE } from './threads';
 
 /** One request to the connector may take this long; then it is abandoned and the message tried again later. */
@@ -256,10 +256,35 @@ export function createOutboxSender({ adapter, botAppId, deps, log }: OutboxSende
     await deps.store.appendOutbox(outboxMessages(deps, current, message.serviceUrl, deps.now(), outgoing));
   }
 
-  return async (message) => {
+  /**
+   * A person's reminders of one day as one message: their agreements in one list, grouped by case, with
+   * the actions for each; any other reminder of the day as a card beside it.
+   */
+  async function renderDigest(messages: OutboxMessage[]): Promise<RenderedMessage> {
+    const items: AgreementItem[] = [];
+    const others: Attachment[] = [];
+    for (const message of messages) {
+      const current = (await deps.store.getCase(message.tenantId, message.caseId))?.case;
+      if (!current) continue;
+      const recipient = message.to.kind === 'user' ? memberByAadObjectId(current, message.to.aadObjectId) : undefined;
+      const item = mayRead(current, recipient, deps.now()) ? agreementReminderItem(da, current, message, recipient) : undefined;
+      if (item) {
+        items.push(item);
+        continue;
+      }
+      const rendered = render(current, message, deps.now());
+      if ('activity' in rendered) others.push(...(rendered.activity.attachments ?? []));
+    }
+    items.sort((a, b) => a.case.reference.localeCompare(b.case.reference) || a.agreement.followUpOn.localeCompare(b.agreement.followUpOn));
+    const labels = da.cards.reminders;
+    const attachments = [...(items.length > 0 ? [CardFactory.adaptiveCard(agreementsCard(da, items, labels.digestTitle, labels.digestIntro))] : []), ...others];
+    return attachments.length > 0 ? { activity: { type: 'message', attachments } } : { skip: 'nothing left to remind of' };
+  }
+
+  return async (message, digest = []) => {
     const stored = await deps.store.getCase(message.tenantId, message.caseId);
     if (!stored) return { status: 'failed', error: 'caseGone' };
-    const rendered = render(stored.case, message, deps.now());
+    const rendered = digest.length > 0 ? await renderDigest([message, ...digest]) : render(stored.case, message, deps.now());
     if ('skip' in rendered) return { status: 'sent' };
     try {
       await deliver(stored.case, message, rendered.activity);

@@ -1,7 +1,7 @@
 // A reminder as the person it reaches reads it, from the case as it is when it is due. A reminder
 // whose reason has gone (the agreement is done or moved, the meeting held or moved) is not sent.
 import type { Activity } from 'botbuilder';
-import { agreementsCard, relayContactFor } from '../../cards/handOverCards';
+import { type AgreementItem, agreementsCard, relayContactFor } from '../../cards/handOverCards';
 import { formatMeetingTime } from '../../cards/meetingCards';
 import { messageCard } from '../../cards/messageCard';
 import { memberName } from '../../cards/people';
@@ -11,6 +11,17 @@ import type { OutboxMessage } from '../store/port';
 import { cardActivity } from './messageHandler';
 
 export type RenderedMessage = { activity: Partial<Activity> } | { skip: string };
+
+/** An agreement reminder for the one who acts on it (the owner, or the coordinator relaying), as a list item. */
+export function agreementReminderItem(m: Messages, current: Case, message: OutboxMessage, recipient: TeamMember | undefined): AgreementItem | undefined {
+  const { reminder, memberId, agreementId, followUpOn } = message.about;
+  if (reminder !== 'agreementBefore' && reminder !== 'agreementOnDay' && reminder !== 'agreementOverdue') return undefined;
+  const agreement = current.agreements.find((candidate) => candidate.id === agreementId);
+  if (!agreement || agreement.status !== 'open' || agreement.followUpOn !== followUpOn || agreement.ownerMemberId !== memberId) return undefined;
+  const owner = current.members.find((member) => member.id === agreement.ownerMemberId);
+  if (!owner) return undefined;
+  return { case: current, agreement, ...(recipient?.id !== owner.id ? { relayContact: relayContactFor(m, current, owner) } : {}) };
+}
 
 export function renderReminder(m: Messages, current: Case, message: OutboxMessage, recipient: TeamMember | undefined): RenderedMessage {
   const labels = m.cards.reminders;
@@ -27,13 +38,12 @@ export function renderReminder(m: Messages, current: Case, message: OutboxMessag
       const title = labels.agreement[reminder](current.reference, agreement.followUpOn);
       const owner = current.members.find((member) => member.id === agreement.ownerMemberId);
       if (!owner) return { skip: 'owner gone' };
-      if (reminded.id !== owner.id) {
+      const item = agreementReminderItem(m, current, message, recipient);
+      if (!item) {
         // The eye-keeper hears that a follow-up date passed; acting on it is the owner's.
         return note(title, labels.overdueToEyeKeeper(memberName(current, owner, m), agreement.action));
       }
-      const relayed = recipient?.id !== owner.id;
-      const items = [{ case: current, agreement, ...(relayed ? { relayContact: relayContactFor(m, current, owner) } : {}) }];
-      return { activity: cardActivity(agreementsCard(m, items, title, relayed ? labels.relayed(memberName(current, owner, m)) : labels.ownerIntro)) };
+      return { activity: cardActivity(agreementsCard(m, [item], title, item.relayContact ? labels.relayed(memberName(current, owner, m)) : labels.ownerIntro)) };
     }
     case 'feedbackDue':
     case 'feedbackOverdue': {
