@@ -20,7 +20,6 @@ import { Agent, request } from 'node:http';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { containsCpr } from '../../bot/domain/cpr';
 import { type ConnectorStub, startConnectorStub } from './connectorStub';
 import { dispatchBench } from './dispatchBench';
 import { dueQueryBench } from './dueQueryBench';
@@ -42,12 +41,6 @@ const TURNS = Math.ceil(setting('BENCH_TURNS', 1000, 1) / CONCURRENCY) * CONCURR
 const WARMUP = Math.ceil(setting('BENCH_WARMUP', 3000, 0) / CONCURRENCY) * CONCURRENCY;
 /** A case gets this many external members during a run: 2 members at creation, 2 + this at the end. */
 const ADDS_PER_CASE = setting('BENCH_ADDS_PER_CASE', 10, 1);
-/**
- * Extra cases per user. Our bot refuses every card action on a case whose random id happens to
- * look like a CPR number (about 1 id in 2 300, see the report line "cases the bot refuses"); such
- * cases are found after seeding and left out, and the spares take their place.
- */
-const SPARE_CASES = 3;
 
 const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'echo,outbox,dispatch').split(',').map((name) => name.trim()));
 for (const name of SECTIONS) if (!['echo', 'outbox', 'dispatch'].includes(name)) throw new Error(`BENCH_SECTIONS: unknown section ${name} (echo, outbox, dispatch)`);
@@ -387,8 +380,7 @@ async function echoBench(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'samarbejdsbot-bench-'));
   const casesPerUserWarmup = Math.ceil(WARMUP / CONCURRENCY / ADDS_PER_CASE);
   const casesPerUserRound = Math.ceil(TURNS / CONCURRENCY / ADDS_PER_CASE);
-  const casesNeeded = casesPerUserWarmup + ROUNDS * casesPerUserRound;
-  const casesPerUser = casesNeeded + SPARE_CASES;
+  const casesPerUser = casesPerUserWarmup + ROUNDS * casesPerUserRound;
 
   let stub: ConnectorStub | undefined;
   const children: Child[] = [];
@@ -456,17 +448,6 @@ async function echoBench(): Promise<void> {
       }
     }
 
-    // A case whose id looks like a CPR number to the bot may be refused on every card action: ask
-    // the bot (case.show) about those, and leave out the ones it refuses.
-    const refusedCases: string[] = [];
-    for (const user of users) {
-      for (const caseId of user.caseIds.filter((id) => containsCpr(id))) {
-        const answer = await httpRequest(ourAgent, ourPort, 'POST', '/api/messages', JSON.stringify(cardAction(user, serviceUrl, 'case.show', { caseId, view: 'overview' })));
-        if (!(answer.status === 200 && answer.text.includes(CARD_TYPE))) refusedCases.push(caseId);
-      }
-      user.caseIds = user.caseIds.filter((id) => !refusedCases.includes(id)).slice(0, casesNeeded);
-      if (user.caseIds.length < casesNeeded) throw new Error(`${user.name}: only ${user.caseIds.length} usable cases of ${casesNeeded} needed`);
-    }
     const connectorCallsAfterSeeding = stub.activities.length + stub.unexpected.length;
 
     /** The cases a slice of the run adds to: the warm-up (slice 0), then one fresh set per round. */
@@ -519,7 +500,7 @@ async function echoBench(): Promise<void> {
     lines.push('Samarbejdsbot bench: card action team.addExternal (our bot, SQLite) vs a bare botbuilder bot answering the same invoke');
     lines.push(
       `rounds ${ROUNDS} x ${TURNS} turns per bot, warm-up ${WARMUP}, concurrency ${CONCURRENCY}, ` +
-        `${CONCURRENCY * casesPerUser} cases seeded (${CONCURRENCY * casesNeeded} used), each case gets ${ADDS_PER_CASE} adds (2 -> ${2 + ADDS_PER_CASE} members), CLK_TCK ${clockTicks}`,
+        `${CONCURRENCY * casesPerUser} cases seeded, each case gets ${ADDS_PER_CASE} adds (2 -> ${2 + ADDS_PER_CASE} members), CLK_TCK ${clockTicks}`,
     );
     lines.push('');
     lines.push(row(['round', 'bot', 'turns', 'CPU ms/turn', 'p50 ms', 'p99 ms', 'req/s', 'RSS MB', 'load ms/turn']));
@@ -556,10 +537,6 @@ async function echoBench(): Promise<void> {
         `p50 ${fixed(oursSummary.p50 / bareSummary.p50, 2)}x, p99 ${fixed(oursSummary.p99 / bareSummary.p99, 2)}x`,
     );
     lines.push(`Connector calls while measuring: ${connectorCallsWhileMeasuring}; our bot's log lines at warn or above while measuring: ${ourLinesWhileMeasuring.length}`);
-    lines.push(
-      `Cases the bot refuses card actions on (random case id taken for a CPR number; left out): ${refusedCases.length}` +
-        (refusedCases.length > 0 ? ` (${refusedCases.join(', ')})` : ''),
-    );
     const failures = [...warmups, ...measurements].flatMap((m) => m.failures.map((failure) => ({ bot: m.bot, round: m.round, ...failure })));
     if (failures.length > 0) {
       lines.push(`FAILED REQUESTS: ${failures.length}; first: ${JSON.stringify(failures[0])}`);
