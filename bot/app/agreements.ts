@@ -3,11 +3,11 @@
 import { type Case, type TeamMember, memberByAadObjectId } from '../domain/case';
 import { requireAgreementOwner } from '../domain/access';
 import { isConsentedParty } from '../domain/consent';
-import { type Agreement, agreementById, askForHelp, completeAgreement, moveAgreement } from '../domain/goals';
+import { type Agreement, askForHelp, completeAgreement, moveAgreement } from '../domain/goals';
 import type { Actor, AppDeps } from './context';
 import { auditRecord } from './context';
 import { type ActivityId, guardedChange } from './guardedChange';
-import { currentEyeKeeperId, helpNeeded, outboxMessages, reminders } from './messages';
+import { helpNeeded, outboxMessages, planAgreementReminders } from './messages';
 
 export interface MyAgreement {
   case: Case;
@@ -47,10 +47,10 @@ export function moveMyAgreement(deps: AppDeps, actor: Actor, caseId: string, agr
     agreementId,
     'agreement.move',
     (current, now) => {
-      const changed = moveAgreement(current, agreementId, followUpOn, actor.aadObjectId, now);
-      const moved = agreementById(changed, agreementId);
-      const planned = deps.reminders.forAgreement(moved, currentEyeKeeperId(changed));
-      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, reminders(changed, planned)) };
+      const moved = moveAgreement(current, agreementId, followUpOn, actor.aadObjectId, now);
+      if (moved === current) return current;
+      const { changed, outgoing } = planAgreementReminders(deps, moved, [agreementId]);
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, outgoing) };
     },
     activityId,
   );

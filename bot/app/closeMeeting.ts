@@ -32,8 +32,9 @@ export function approveAndCirculate(
     caseId,
     'minutes.approve',
     (current, now) => {
-      const changed = approveMinutes(current, meetingId, approvedOn, actor.aadObjectId, now);
-      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, [...circulation(changed, meetingId, now), ...remindersAfterMeeting(changed, meetingId, deps.reminders)]) };
+      const approved = approveMinutes(current, meetingId, approvedOn, actor.aadObjectId, now);
+      const { changed, outgoing } = remindersAfterMeeting(deps, approved, meetingId);
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, [...circulation(changed, meetingId, now), ...outgoing]) };
     },
     activityId,
   );

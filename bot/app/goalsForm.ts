@@ -2,11 +2,11 @@
 // it; between meetings the coordinator adds the goals and agreements of those who were not there.
 import type { Case } from '../domain/case';
 import { requireFormWriter } from '../domain/access';
-import { type AgreementInput, type GoalInput, addAgreement, addGoal, agreementById, markGoal, reviseGoal } from '../domain/goals';
+import { type AgreementInput, type GoalInput, addAgreement, addGoal, markGoal, reviseGoal } from '../domain/goals';
 import { openMeetingOf } from '../domain/meeting';
 import type { Actor, AppDeps } from './context';
 import { type ActivityId, type Applied, guardedChange } from './guardedChange';
-import { currentEyeKeeperId, outboxMessages, reminders } from './messages';
+import { outboxMessages, planAgreementReminders } from './messages';
 
 function formChange(
   deps: AppDeps,
@@ -60,10 +60,10 @@ export function addCaseAgreement(deps: AppDeps, actor: Actor, caseId: string, go
     caseId,
     'agreement.add',
     (current, now, meetingId) => {
-      const changed = addAgreement(current, goalId, input, agreementId, actor.aadObjectId, now, meetingId);
-      if (meetingId) return changed;
-      const planned = deps.reminders.forAgreement(agreementById(changed, agreementId), currentEyeKeeperId(changed));
-      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, reminders(changed, planned)) };
+      const added = addAgreement(current, goalId, input, agreementId, actor.aadObjectId, now, meetingId);
+      if (meetingId) return added;
+      const { changed, outgoing } = planAgreementReminders(deps, added, [agreementId]);
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, outgoing) };
     },
     activityId,
   );

@@ -5,7 +5,8 @@ import { type Case, type TeamMember, coordinatorOf } from '../domain/case';
 import { closureOf } from '../domain/closing';
 import { MODEL_ZONE } from '../domain/fields';
 import { meetingById, plannedMeetingOf } from '../domain/meeting';
-import type { PlannedReminder, ReminderPlanner } from '../domain/reminders';
+import type { PlannedReminder } from '../domain/reminders';
+import { agreementById, withReminderPlan } from '../domain/goals';
 import type { Agreement } from '../domain/goals';
 import type { OutboxKind, OutboxMessage, OutboxRecipient } from '../store/port';
 import type { AppDeps } from './context';
@@ -105,16 +106,22 @@ export function reminders(current: Case, planned: PlannedReminder[]): Outgoing[]
   });
 }
 
+/** A new plan of reminders for these agreements; reminders of any earlier plan for them will not be sent. */
+export function planAgreementReminders(deps: AppDeps, current: Case, agreementIds: string[]): { changed: Case; outgoing: Outgoing[] } {
+  let changed = current;
+  for (const agreementId of agreementIds) changed = withReminderPlan(changed, agreementId, deps.newId());
+  const eyeKeeperId = currentEyeKeeperId(changed);
+  const planned = agreementIds.flatMap((agreementId) => deps.reminders.forAgreement(agreementById(changed, agreementId), eyeKeeperId));
+  return { changed, outgoing: reminders(changed, planned) };
+}
+
 /** Everything a circulated meeting sets going: its agreements' follow-ups, the feedback, the next meeting, the rhythm. */
-export function remindersAfterMeeting(current: Case, meetingId: string, planner: ReminderPlanner): Outgoing[] {
+export function remindersAfterMeeting(deps: AppDeps, current: Case, meetingId: string): { changed: Case; outgoing: Outgoing[] } {
   const meeting = meetingById(current, meetingId);
-  const eyeKeeperId = meeting.closure?.eyeKeeperMemberId;
-  const agreements = current.agreements.filter((agreement) => agreement.meetingId === meetingId && agreement.status === 'open');
-  const next = plannedMeetingOf(current);
-  return reminders(current, [
-    ...agreements.flatMap((agreement) => planner.forAgreement(agreement, eyeKeeperId)),
-    ...planner.forFeedback(current, meeting),
-    ...(next ? planner.forPlannedMeeting(current, next) : []),
-    ...planner.forRhythm(current, meeting),
-  ]);
+  const agreementIds = current.agreements.filter((agreement) => agreement.meetingId === meetingId && agreement.status === 'open').map((agreement) => agreement.id);
+  const { changed, outgoing } = planAgreementReminders(deps, current, agreementIds);
+  const next = plannedMeetingOf(changed);
+  const planner = deps.reminders;
+  const others = reminders(changed, [...planner.forFeedback(changed, meeting), ...(next ? planner.forPlannedMeeting(changed, next) : []), ...planner.forRhythm(changed, meeting)]);
+  return { changed, outgoing: [...outgoing, ...others] };
 }

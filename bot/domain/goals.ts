@@ -59,6 +59,11 @@ export interface Agreement {
   status: 'open' | 'done';
   meetingId?: string;
   history: AgreementEvent[];
+  /**
+   * The reminders planned last for this agreement: a reminder names its plan, and one from an earlier
+   * plan (before the date was moved, even back again) is not sent.
+   */
+  reminderPlan?: string;
 }
 
 export interface GoalInput {
@@ -195,10 +200,15 @@ export function completeAgreement(current: Case, agreementId: string, byAadObjec
 export function moveAgreement(current: Case, agreementId: string, followUpOn: string | undefined, byAadObjectId: string, now: Date): Case {
   const agreement = openAgreement(current, agreementId);
   const { followUpOn: date } = validFollowUp({ ...agreement, followUpOn }, now);
+  if (date === agreement.followUpOn) return current;
   return withAgreementEvent(current, agreement, { followUpOn: date }, { at: now.toISOString(), byAadObjectId, kind: 'newDate', followUpOn: date });
 }
 
 export function askForHelp(current: Case, agreementId: string, byAadObjectId: string, now: Date): Case {
   const agreement = openAgreement(current, agreementId);
   return withAgreementEvent(current, agreement, {}, { at: now.toISOString(), byAadObjectId, kind: 'needsHelp' });
+}
+
+export function withReminderPlan(current: Case, agreementId: string, reminderPlan: string): Case {
+  return { ...current, agreements: current.agreements.map((agreement) => (agreement.id === agreementId ? { ...agreement, reminderPlan } : agreement)) };
 }

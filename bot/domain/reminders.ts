@@ -76,7 +76,7 @@ export class ReminderPlanner {
 
   /** To the owner before the date and on it; to the owner and the eye-keeper when it has passed. */
   forAgreement(agreement: Agreement, eyeKeeperMemberId: string | undefined): PlannedReminder[] {
-    const about = { agreementId: agreement.id, followUpOn: agreement.followUpOn };
+    const about = { agreementId: agreement.id, followUpOn: agreement.followUpOn, plan: agreement.reminderPlan ?? '' };
     const before = this.calendar.add(agreement.followUpOn, -this.settings.workingDaysBefore);
     const after = this.calendar.add(agreement.followUpOn, 1);
     const owner = agreement.ownerMemberId;

@@ -269,7 +269,8 @@ export function createOutboxSender({ adapter, botAppId, deps, log }: OutboxSende
       const recipient = message.to.kind === 'user' ? memberByAadObjectId(current, message.to.aadObjectId) : undefined;
       const item = mayRead(current, recipient, deps.now()) ? agreementReminderItem(da, current, message, recipient) : undefined;
       if (item) {
-        items.push(item);
+        // Two reminders of one agreement on one day (its date, and that it passed) make one entry.
+        if (!items.some((listed) => listed.agreement.id === item.agreement.id)) items.push(item);
         continue;
       }
       const rendered = render(current, message, deps.now());

@@ -6,18 +6,25 @@ import { formatMeetingTime } from '../../cards/meetingCards';
 import { messageCard } from '../../cards/messageCard';
 import { memberName } from '../../cards/people';
 import type { Case, TeamMember } from '../domain/case';
+import type { Agreement } from '../domain/goals';
 import type { Messages } from '../i18n';
 import type { OutboxMessage } from '../store/port';
 import { cardActivity } from './messageHandler';
 
 export type RenderedMessage = { activity: Partial<Activity> } | { skip: string };
 
+/** Still open, and the reminder is of the agreement's latest plan (for the date it has now). */
+function isCurrentPlan(agreement: Agreement, message: OutboxMessage): boolean {
+  const { followUpOn, plan } = message.about;
+  return agreement.status === 'open' && agreement.followUpOn === followUpOn && (agreement.reminderPlan ?? '') === (plan ?? '');
+}
+
 /** An agreement reminder for the one who acts on it (the owner, or the coordinator relaying), as a list item. */
 export function agreementReminderItem(m: Messages, current: Case, message: OutboxMessage, recipient: TeamMember | undefined): AgreementItem | undefined {
-  const { reminder, memberId, agreementId, followUpOn } = message.about;
+  const { reminder, memberId, agreementId } = message.about;
   if (reminder !== 'agreementBefore' && reminder !== 'agreementOnDay' && reminder !== 'agreementOverdue') return undefined;
   const agreement = current.agreements.find((candidate) => candidate.id === agreementId);
-  if (!agreement || agreement.status !== 'open' || agreement.followUpOn !== followUpOn || agreement.ownerMemberId !== memberId) return undefined;
+  if (!agreement || !isCurrentPlan(agreement, message) || agreement.ownerMemberId !== memberId) return undefined;
   const owner = current.members.find((member) => member.id === agreement.ownerMemberId);
   if (!owner) return undefined;
   return { case: current, agreement, ...(recipient?.id !== owner.id ? { relayContact: relayContactFor(m, current, owner) } : {}) };
@@ -25,7 +32,7 @@ export function agreementReminderItem(m: Messages, current: Case, message: Outbo
 
 export function renderReminder(m: Messages, current: Case, message: OutboxMessage, recipient: TeamMember | undefined): RenderedMessage {
   const labels = m.cards.reminders;
-  const { reminder, memberId, agreementId, followUpOn, meetingId, startsAt, afterMeetingId, age, birthday } = message.about;
+  const { reminder, memberId, agreementId, meetingId, startsAt, afterMeetingId, age, birthday } = message.about;
   const reminded = current.members.find((member) => member.id === memberId);
   if (!reminded) return { skip: 'member gone' };
   const note = (title: string, text: string) => ({ activity: cardActivity(messageCard(title, text, 'attention')) });
@@ -34,7 +41,7 @@ export function renderReminder(m: Messages, current: Case, message: OutboxMessag
     case 'agreementOnDay':
     case 'agreementOverdue': {
       const agreement = current.agreements.find((candidate) => candidate.id === agreementId);
-      if (!agreement || agreement.status !== 'open' || agreement.followUpOn !== followUpOn) return { skip: 'agreement changed' };
+      if (!agreement || !isCurrentPlan(agreement, message)) return { skip: 'agreement changed' };
       const title = labels.agreement[reminder](current.reference, agreement.followUpOn);
       const owner = current.members.find((member) => member.id === agreement.ownerMemberId);
       if (!owner) return { skip: 'owner gone' };

@@ -152,6 +152,24 @@ describe('my agreements', () => {
     expect(await listMyAgreements(deps, JONAS)).toEqual([]);
   });
 
+  it('plans an agreement\'s reminders once per move: an unchanged date plans nothing, a new plan retires the old', async () => {
+    const { deps, caseId, meetingId, ids } = await meetingWithForm();
+    await closeNetworkMeeting(deps, METTE, caseId, meetingId, closing(ids));
+    await approveAndCirculate(deps, METTE, caseId, meetingId, '2026-11-23');
+    const agreementId = (await listMyAgreements(deps, JONAS))[0]!.agreement.id;
+    const remindersOf = async () =>
+      (await deps.store.listOutbox(COORDINATOR.tenantId, caseId)).filter((message) => message.kind === 'reminder' && message.about.agreementId === agreementId);
+    const before = await remindersOf();
+    const unchanged = await moveMyAgreement(deps, JONAS, caseId, agreementId, '2026-12-01');
+    expect(await remindersOf()).toHaveLength(before.length);
+    expect(unchanged.agreements.find((a) => a.id === agreementId)!.history.map((event) => event.kind)).toEqual(['created']);
+    const moved = await moveMyAgreement(deps, JONAS, caseId, agreementId, '2026-12-10');
+    const plan = moved.agreements.find((a) => a.id === agreementId)!.reminderPlan;
+    const after = await remindersOf();
+    expect(after.length).toBe(2 * before.length);
+    expect(after.filter((message) => message.about.plan === plan)).toHaveLength(before.length);
+  });
+
   it('sends "needs help" to the eye-keeper and the coordinator once a hand-over exists', async () => {
     const { deps, caseId, meetingId, ids } = await meetingWithForm();
     await closeNetworkMeeting(deps, METTE, caseId, meetingId, closing(ids));

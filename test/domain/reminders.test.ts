@@ -52,7 +52,7 @@ describe('agreement reminders', () => {
   it('go to the owner two working days before and on the day, at 08:00 Copenhagen time', () => {
     // Thursday 3 December 2026: two working days before is Tuesday 1 December.
     const [before, onDay, overdue] = planner.forAgreement(agreement('2026-12-03'), undefined);
-    expect(before).toEqual({ kind: 'agreementBefore', memberId: 'm-owner', at: '2026-12-01T07:00:00.000Z', about: { agreementId: 'a-1', followUpOn: '2026-12-03' } });
+    expect(before).toEqual({ kind: 'agreementBefore', memberId: 'm-owner', at: '2026-12-01T07:00:00.000Z', about: { agreementId: 'a-1', followUpOn: '2026-12-03', plan: '' } });
     expect(onDay?.at).toBe('2026-12-03T07:00:00.000Z');
     expect(overdue).toMatchObject({ kind: 'agreementOverdue', at: '2026-12-04T07:00:00.000Z' });
   });

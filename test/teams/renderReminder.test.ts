@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { approveMinutes, closeMeeting } from '../../bot/domain/closing';
-import { addAgreement, addGoal, completeAgreement, moveAgreement } from '../../bot/domain/goals';
+import { addAgreement, addGoal, completeAgreement, moveAgreement, withReminderPlan } from '../../bot/domain/goals';
 import { openMeeting } from '../../bot/domain/meeting';
 import { addMember } from '../../bot/domain/team';
 import { da } from '../../bot/i18n/da';
@@ -53,6 +53,12 @@ describe('rendering a reminder when it is due', () => {
     expect(renderReminder(da, done, reminder(about), done.members[2])).toEqual({ skip: 'agreement changed' });
     const moved = moveAgreement(caseWithAgreement(), 'a-1', '2026-12-10', by, NOW);
     expect(renderReminder(da, moved, reminder(about), moved.members[2])).toEqual({ skip: 'agreement changed' });
+  });
+
+  it('is not sent when it belongs to an earlier plan, even for the same date (moved away and back)', () => {
+    const planned = withReminderPlan(caseWithAgreement(), 'a-1', 'plan-2');
+    expect(renderReminder(da, planned, reminder({ ...about, plan: 'plan-1' }), planned.members[2])).toEqual({ skip: 'agreement changed' });
+    expect('activity' in renderReminder(da, planned, reminder({ ...about, plan: 'plan-2' }), planned.members[2])).toBe(true);
   });
 
   it('tells the eye-keeper that the owner has not followed up', () => {
