@@ -7,7 +7,7 @@ import { type Agreement, askForHelp, completeAgreement, moveAgreement } from '..
 import type { Actor, AppDeps } from './context';
 import { auditRecord } from './context';
 import { type ActivityId, guardedChange } from './guardedChange';
-import { helpNeeded, outboxMessages, planAgreementReminders } from './messages';
+import { outboxMessages, planAgreementReminders, toEyeKeeperAndCoordinator } from './messages';
 
 export interface MyAgreement {
   case: Case;
@@ -65,7 +65,7 @@ export function askForHelpWith(deps: AppDeps, actor: Actor, caseId: string, agre
     'agreement.needsHelp',
     (current, now) => {
       const changed = askForHelp(current, agreementId, actor.aadObjectId, now);
-      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, helpNeeded(changed, agreementId)) };
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, toEyeKeeperAndCoordinator(changed, 'needsHelp', { agreementId })) };
     },
     activityId,
   );

@@ -82,15 +82,15 @@ export function currentEyeKeeperId(current: Case): string | undefined {
   return [...current.meetings].reverse().find((meeting) => meeting.closure?.approval)?.closure?.eyeKeeperMemberId;
 }
 
-/** "Needs help" reaches the eye-keeper of the latest circulated meeting and the coordinator at once. */
-export function helpNeeded(current: Case, agreementId: string): Outgoing[] {
+/** "Needs help" and a slipping plan reach the eye-keeper of the latest circulated meeting and the coordinator at once. */
+export function toEyeKeeperAndCoordinator(current: Case, kind: 'needsHelp' | 'planSlipping', about: Record<string, string>): Outgoing[] {
   const eyeKeeperId = currentEyeKeeperId(current);
   const eyeKeeper = current.members.find((member) => member.id === eyeKeeperId);
   const coordinator = coordinatorOf(current);
   const people = eyeKeeper && eyeKeeper.id !== coordinator.id ? [eyeKeeper, coordinator] : [coordinator];
   return people.flatMap((person) => {
     const to = recipientOf(person);
-    return to ? [{ kind: 'needsHelp' as const, to, about: { agreementId } }] : [];
+    return to ? [{ kind, to, about }] : [];
   });
 }
 

@@ -65,7 +65,8 @@ export interface CaseEvent {
     | 'meetingPlanned'
     | 'meetingOpened'
     | 'meetingCancelled'
-    | 'meetingClosed';
+    | 'meetingClosed'
+    | 'planSlipping';
   memberId?: string;
   meetingId?: string;
   fromMemberId?: string;

@@ -201,6 +201,8 @@ export const da = {
       notPlanned: 'Ikke planlagt endnu',
       teamAction: 'Team',
       consentAction: 'Samtykke',
+      planSlipping: 'Planen skrider',
+      planSlippingReported: 'Den, der har øje på den unge, og myndighedskoordinatoren har fået besked om, at planen skrider.',
     },
     team: {
       title: (reference: string) => `Sag ${reference}: team`,
@@ -283,6 +285,8 @@ export const da = {
       handOverPendingTitle: (reference: string) => `Sag ${reference}: overleveringen er ikke kvitteret`,
       handOverPending: (eyeKeeper: string) => `${eyeKeeper} har endnu ikke kvitteret for overleveringen fra mødet. Følg op, så nogen har øje på den unge.`,
       needsHelpTitle: (reference: string) => `Sag ${reference}: brug for hjælp`,
+      planSlippingTitle: (reference: string) => `Sag ${reference}: planen skrider`,
+      planSlipping: (reporter: string) => `${reporter} melder, at planen for den unge skrider. Tag kontakt til den unge og teamet.`,
       needsHelp: (owner: string, action: string) => `${owner} har brug for hjælp med aftalen: ${action}`,
       unreachableTitle: (reference: string) => `Sag ${reference}: en besked nåede ikke frem`,
       unreachableToCoordinator: (person: string) => `Jeg kunne ikke skrive til ${person} i en 1:1-chat (appen er måske ikke installeret). Personen er nævnt i sagens tråd i stedet.`,

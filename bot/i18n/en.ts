@@ -193,6 +193,8 @@ export const en: Messages = {
       notPlanned: 'Not planned yet',
       teamAction: 'Team',
       consentAction: 'Consent',
+      planSlipping: 'The plan is slipping',
+      planSlippingReported: 'The person keeping an eye on the young person and the coordinator have been told that the plan is slipping.',
     },
     team: {
       title: (reference) => `Case ${reference}: team`,
@@ -275,6 +277,8 @@ export const en: Messages = {
       handOverPendingTitle: (reference) => `Case ${reference}: the hand-over is not acknowledged`,
       handOverPending: (eyeKeeper) => `${eyeKeeper} has not yet acknowledged the hand-over from the meeting. Follow up, so that someone keeps an eye on the young person.`,
       needsHelpTitle: (reference) => `Case ${reference}: help needed`,
+      planSlippingTitle: (reference) => `Case ${reference}: the plan is slipping`,
+      planSlipping: (reporter) => `${reporter} reports that the plan for the young person is slipping. Get in touch with the young person and the team.`,
       needsHelp: (owner, action) => `${owner} needs help with the agreement: ${action}`,
       unreachableTitle: (reference) => `Case ${reference}: a message did not get through`,
       unreachableToCoordinator: (person) => `I could not write to ${person} in a 1:1 chat (perhaps the app is not installed). They are mentioned in the case's thread instead.`,

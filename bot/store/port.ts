@@ -32,6 +32,7 @@ export const OUTBOX_KINDS = [
   'handOver', // the hand-over card to the eye-keeper
   'handOverReminder', // to the coordinator while the eye-keeper has not acknowledged
   'needsHelp', // an owner needs help: to the eye-keeper and the coordinator
+  'planSlipping', // a team member reports the plan slipping: to the eye-keeper and the coordinator
   'unreachable', // a person could not be reached 1:1: a mention in the thread, and the coordinator told
   'reminder', // a planned reminder (bot/domain/reminders.ts); `about.reminder` says which
   'sendFailed', // a message was given up after its last attempt: to the coordinator (`about.messageId`, `about.failedKind`)

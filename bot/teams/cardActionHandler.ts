@@ -5,6 +5,7 @@ import { baseCard } from '../../cards/caseCards';
 import { messageCard } from '../../cards/messageCard';
 import { LEAVE_TEAM, memberEditCard } from '../../cards/teamCards';
 import type { Actor, AppDeps } from '../app/context';
+import { reportPlanSlipping } from '../app/reportPlanSlipping';
 import { recordCaseConsent, withdrawCaseConsent } from '../app/manageConsent';
 import { addTeamMember, changeTeamMember, handOverCoordination, removeTeamMember } from '../app/manageTeam';
 import { openCase } from '../app/openCase';
@@ -140,6 +141,9 @@ async function runCardAction(
       }, activityId);
       return after(changed, 'consent', done.consentRecorded);
     }
+    case 'plan.slipping':
+      await reportPlanSlipping(deps, actor, action.data.caseId, activityId);
+      return cardResponse(messageCard(m.cards.overview.planSlipping, m.cards.overview.planSlippingReported, 'good'));
     case 'consent.withdraw':
       return after(await withdrawCaseConsent(deps, actor, action.data.caseId, activityId), 'consent', done.consentWithdrawn);
   }

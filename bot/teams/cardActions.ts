@@ -82,6 +82,7 @@ export const CARD_ACTIONS = {
   /** The new date comes in the input named by `dateInput` (each agreement on a card has its own). */
   'agreement.move': z.object({ ...withCase, agreementId: id, dateInput: id }).catchall(answerValue),
   'agreement.needsHelp': z.object({ ...withCase, agreementId: id }),
+  'plan.slipping': z.object(withCase),
 } as const;
 
 export type CardVerb = keyof typeof CARD_ACTIONS;

@@ -75,6 +75,10 @@ function render(current: Case, message: OutboxMessage, now: Date): RenderedMessa
       const eyeKeeper = current.members.find((member) => member.id === closure.eyeKeeperMemberId);
       return { activity: cardActivity(messageCard(labels.handOverPendingTitle(current.reference), labels.handOverPending(eyeKeeper ? memberName(current, eyeKeeper, m) : '?'))) };
     }
+    case 'planSlipping': {
+      const reporter = current.members.find((member) => member.id === memberId);
+      return { activity: cardActivity(messageCard(labels.planSlippingTitle(current.reference), labels.planSlipping(reporter ? memberName(current, reporter, m) : '?'), 'attention')) };
+    }
     case 'needsHelp': {
       const agreement = current.agreements.find((candidate) => candidate.id === agreementId);
       const owner = agreement && current.members.find((member) => member.id === agreement.ownerMemberId);

@@ -6,6 +6,7 @@ import { acknowledgeCaseHandOver, approveAndCirculate, closeNetworkMeeting, send
 import { addCaseAgreement, addCaseGoal, markCaseGoal, reviseCaseGoal } from '../../bot/app/goalsForm';
 import { recordCaseConsent } from '../../bot/app/manageConsent';
 import { addTeamMember } from '../../bot/app/manageTeam';
+import { reportPlanSlipping } from '../../bot/app/reportPlanSlipping';
 import { openCase } from '../../bot/app/openCase';
 import { answerMeetingChecklist, openNetworkMeeting } from '../../bot/app/runMeeting';
 import { asyncCodeOf } from '../support/refusals';
@@ -168,6 +169,18 @@ describe('my agreements', () => {
     const after = await remindersOf();
     expect(after.length).toBe(2 * before.length);
     expect(after.filter((message) => message.about.plan === plan)).toHaveLength(before.length);
+  });
+
+  it('tells the eye-keeper and the coordinator at once when a member reports the plan slipping', async () => {
+    const { deps, caseId, meetingId, ids } = await meetingWithForm();
+    await closeNetworkMeeting(deps, METTE, caseId, meetingId, closing(ids));
+    await approveAndCirculate(deps, METTE, caseId, meetingId, '2026-11-23');
+    expect(await asyncCodeOf(reportPlanSlipping(deps, STRANGER, caseId))).toBe('notTeamMember');
+    const reported = await reportPlanSlipping(deps, { ...JONAS, serviceUrl: SERVICE_URL }, caseId);
+    expect(reported.history.at(-1)).toMatchObject({ kind: 'planSlipping', byAadObjectId: JONAS.aadObjectId });
+    const slipping = (await deps.store.listOutbox(COORDINATOR.tenantId, caseId)).filter((message) => message.kind === 'planSlipping');
+    expect(slipping.map((message) => (message.to.kind === 'user' ? message.to.teamsUserId : '')).sort()).toEqual(['29:ali', '29:mette']);
+    expect(slipping.every((message) => message.about.memberId === ids.jonas && message.notBefore === slipping[0]!.notBefore)).toBe(true);
   });
 
   it('sends "needs help" to the eye-keeper and the coordinator once a hand-over exists', async () => {
