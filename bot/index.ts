@@ -10,7 +10,7 @@ import { WorkingDays } from './domain/workingDays';
 import { createAdapter } from './teams/adapter';
 import { SamarbejdsBot } from './teams/samarbejdsBot';
 import { createServer } from './teams/server';
-import { createOutboxSender } from './teams/outboxSender';
+import { connectorRequestsFor, createOutboxSender } from './teams/outboxSender';
 import { OutboxDispatcher, TEAMS_DISPATCH } from './reminders/dispatcher';
 import { tellCoordinator } from './reminders/failureNotice';
 import { SendPacer, realPacingClock } from './reminders/pacing';
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     send: createOutboxSender({ adapter, botAppId: config.credentials?.appId ?? '', deps, log }),
     ...TEAMS_DISPATCH,
     pacer: new SendPacer({ clock: realPacingClock }),
+    requestsFor: connectorRequestsFor(store),
     onGivenUp: tellCoordinator(store, deps.now),
     log,
   });

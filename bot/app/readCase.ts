@@ -2,7 +2,7 @@
 import { type Case, type TeamMember, memberByAadObjectId } from '../domain/case';
 import { requireCaseReader, requireCoordinator, requireMember } from '../domain/access';
 import { DomainError } from '../domain/errors';
-import type { CaseSummary } from '../store/port';
+import type { CaseStore, CaseSummary } from '../store/port';
 import { type Actor, type AppDeps, auditRecord } from './context';
 import { auditIfRefused } from './guardedChange';
 
@@ -69,10 +69,18 @@ export async function selectCase(deps: AppDeps, actor: Actor, caseId: string): P
     await auditIfRefused(deps, actor, caseId, 'case.select', error);
     throw error;
   }
-  await deps.store.putUserState({ tenantId: actor.tenantId, aadObjectId: actor.aadObjectId, selectedCaseId: caseId });
+  const state = await deps.store.getUserState(actor.tenantId, actor.aadObjectId);
+  await deps.store.putUserState({ ...state, tenantId: actor.tenantId, aadObjectId: actor.aadObjectId, selectedCaseId: caseId });
   return stored.case;
 }
 
 export async function selectedCaseId(deps: AppDeps, actor: Actor): Promise<string | undefined> {
   return (await deps.store.getUserState(actor.tenantId, actor.aadObjectId))?.selectedCaseId;
+}
+
+/** Remembers the user's 1:1 chat with the bot (from their own activity there, or from opening it). */
+export async function rememberPersonalChat(store: CaseStore, tenantId: string, aadObjectId: string, conversationId: string): Promise<void> {
+  const state = await store.getUserState(tenantId, aadObjectId);
+  if (state?.personalConversationId === conversationId) return;
+  await store.putUserState({ ...state, tenantId, aadObjectId, personalConversationId: conversationId });
 }

@@ -50,6 +50,8 @@ export interface OutboxDispatcherOptions {
    * passing failure.
    */
   pacer?: SendPacer;
+  /** The connector requests a message will cost (a 1:1 chat already known costs one); default `connectorRequestsOf`. */
+  requestsFor?: (message: OutboxMessage) => Promise<number>;
   /** Messages under way at once, never two to one conversation (default 1: one after another, in order). */
   concurrency?: number;
   /** A Retry-After longer than this is taken as this (default 60 s): Teams cannot hold a message longer. */
@@ -365,7 +367,8 @@ export class OutboxDispatcher {
     if (pacer) {
       // The claim is in the store's time; the pacer waits in its own: convert the time left.
       const deadline = pacer.clock.now() + this.timeLeftMs(message);
-      const grant = await pacer.acquire(message, { deadline, signal: this.stopping.signal, whileThrottled: 'return' });
+      const requests = await this.options.requestsFor?.(message);
+      const grant = await pacer.acquire(message, { deadline, signal: this.stopping.signal, whileThrottled: 'return', ...(requests === undefined ? {} : { requests }) });
       if (grant === 'throttled') return { status: 'again' };
       if (grant !== 'granted') return { status: 'deferred' };
     }

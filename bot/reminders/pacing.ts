@@ -43,8 +43,9 @@ export const TEAMS_CONVERSATION_LIMITS: readonly RateLimit[] = [
 export const TEAMS_TENANT_LIMITS: readonly RateLimit[] = [{ limit: 50, perMs: 1_000 }];
 
 /**
- * Connector requests one message costs. The Teams layer opens a 1:1 chat (createConversation) before
- * each post to a person, so a message to a user is two requests; a post to a thread or chat is one.
+ * Connector requests one message costs, at most: a first message to a person opens the 1:1 chat
+ * (createConversation) and then posts, two requests; a post to a thread or chat, or to a 1:1 chat
+ * already known, is one (the Teams layer tells the dispatcher through `requestsFor`).
  */
 export const connectorRequestsOf = (message: Pick<OutboxMessage, 'to'>): number => (message.to.kind === 'user' ? 2 : 1);
 
@@ -176,6 +177,8 @@ export interface AcquireOptions {
    * (`throttled`), so that the caller can use its time for another tenant meanwhile.
    */
   whileThrottled?: 'wait' | 'return';
+  /** The connector requests this message costs, when the caller knows better than `connectorRequestsOf`. */
+  requests?: number;
 }
 
 /** `granted`: go now, the requests are counted. Otherwise nothing is counted and nothing may be sent. */
@@ -214,7 +217,7 @@ export class SendPacer {
    * or at once while the tenant is throttled if asked to (`throttled`).
    */
   async acquire(message: Pick<OutboxMessage, 'tenantId' | 'to'>, options: AcquireOptions = {}): Promise<Grant> {
-    const requests = connectorRequestsOf(message);
+    const requests = options.requests ?? connectorRequestsOf(message);
     const key = conversationKeyOf(message);
     return this.inLine(`c:${key}`, async () => {
       // The conversation first; only this waiter adds to its log, so once it fits it keeps fitting.

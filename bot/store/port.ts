@@ -88,11 +88,13 @@ export interface SaveEffects {
   outbox?: OutboxMessage[];
 }
 
-/** Per-user state in a 1:1 chat: the case the user picked. */
+/** Per-user state: the case picked in the 1:1 chat, and that chat's id. */
 export interface UserState {
   tenantId: string;
   aadObjectId: string;
   selectedCaseId?: string;
+  /** The user's 1:1 chat with the bot, once known: a message to them then costs one request, not two. */
+  personalConversationId?: string;
 }
 
 export interface CaseSummary {

@@ -8,6 +8,7 @@ import { messageCard } from '../../cards/messageCard';
 import { memberName } from '../../cards/people';
 import type { CaseRead } from '../app/readCase';
 import { outboxMessages, recipientOf } from '../app/messages';
+import { rememberPersonalChat } from '../app/readCase';
 import type { AppDeps } from '../app/context';
 import { type Case, type TeamMember, coordinatorOf, memberByAadObjectId } from '../domain/case';
 import { isConsentedParty } from '../domain/consent';
@@ -15,7 +16,7 @@ import { meetingById } from '../domain/meeting';
 import { da } from '../i18n/da';
 import type { Logger } from '../logger';
 import type { SendResult } from '../reminders/dispatcher';
-import type { OutboxMessage } from '../store/port';
+import type { CaseStore, OutboxMessage } from '../store/port';
 import { conversationAccount } from './conversations';
 import { cardActivity } from './messageHandler';
 import { type RenderedMessage, agreementReminderItem, renderReminder } from './renderReminder';
@@ -235,14 +236,30 @@ export function createOutboxSender({ adapter, botAppId, deps, log }: OutboxSende
       tenantId: message.tenantId,
       channelData: { tenant: { id: message.tenantId } },
     } as unknown as ConversationParameters;
-    const reference = { channelId: 'msteams', serviceUrl: message.serviceUrl, conversation: { id: '', isGroup: false, conversationType: 'personal', tenantId: message.tenantId, name: '' } };
-    await inProactiveTurn(reference, BOT_FRAMEWORK_AUDIENCE, async (context) => {
+    const { aadObjectId } = message.to;
+    const state = await deps.store.getUserState(message.tenantId, aadObjectId);
+    const known = state?.personalConversationId;
+    const reference = { channelId: 'msteams', serviceUrl: message.serviceUrl, conversation: { id: known ?? '', isGroup: false, conversationType: 'personal', tenantId: message.tenantId, name: '' } };
+    let opened: string | undefined;
+    const send = () => inProactiveTurn(reference, BOT_FRAMEWORK_AUDIENCE, async (context) => {
       const connector = ownRetries(context);
-      const created = await connector.conversations.createConversation(parameters);
-      if (!created.id) throw new Error('Teams did not return the 1:1 chat');
-      const chat = { ...reference, conversation: { ...reference.conversation, id: created.id } };
-      await connector.conversations.sendToConversation(created.id, TurnContext.applyConversationReference({ ...activity }, chat));
+      // A chat already known costs one request; a first message opens the chat, then posts.
+      const chatId = known ?? (await connector.conversations.createConversation(parameters)).id;
+      if (!chatId) throw new Error('Teams did not return the 1:1 chat');
+      if (!known) opened = chatId;
+      const chat = { ...reference, conversation: { ...reference.conversation, id: chatId } };
+      await connector.conversations.sendToConversation(chatId, TurnContext.applyConversationReference({ ...activity }, chat));
     });
+    try {
+      await send();
+    } catch (error) {
+      const status = statusOf(error);
+      if (!known || (status !== 403 && status !== 404)) throw error;
+      // The chat we knew is gone (the app was reinstalled, say): forget it and open the chat anew.
+      await deps.store.putUserState({ ...state, tenantId: message.tenantId, aadObjectId, personalConversationId: undefined });
+      return deliver(current, message, activity);
+    }
+    if (opened) await rememberPersonalChat(deps.store, message.tenantId, aadObjectId, opened);
   }
 
   /** Teams answers 403 or 404 when the app is not installed for the person or they blocked it. */
@@ -303,5 +320,13 @@ export function createOutboxSender({ adapter, botAppId, deps, log }: OutboxSende
       }
       return sendResultOf(error);
     }
+  };
+}
+
+/** What a message will cost the connector: one request, or two for a first message that opens a 1:1 chat. */
+export function connectorRequestsFor(store: Pick<CaseStore, 'getUserState'>): (message: OutboxMessage) => Promise<number> {
+  return async (message) => {
+    if (message.to.kind !== 'user') return 1;
+    return (await store.getUserState(message.tenantId, message.to.aadObjectId))?.personalConversationId ? 1 : 2;
   };
 }

@@ -1,7 +1,9 @@
 // Routes activities: chat commands, card actions, and a welcome when the bot is added.
 import { type InvokeResponse, type TurnContext, TeamsActivityHandler } from 'botbuilder';
 import { messagesFor } from '../i18n';
-import { actorFrom } from './actor';
+import type { Actor } from '../app/context';
+import { rememberPersonalChat } from '../app/readCase';
+import { actorFrom, conversationKind } from './actor';
 import { type CardActionContext, handleCardAction } from './cardActionHandler';
 import { handleMessage } from './messageHandler';
 import { messageResponse } from './replies';
@@ -12,15 +14,24 @@ export class SamarbejdsBot extends TeamsActivityHandler {
     this.onMessage(async (context, next) => {
       const m = messagesFor(context.activity.locale);
       const actor = actorFrom(context.activity);
+      if (actor.ok) await this.rememberIfPersonal(context, actor.actor);
       if (actor.ok) await handleMessage(context, env.deps, actor.actor, m, env.log);
       else await context.sendActivity(m[actor.problem]);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
       const botWasAdded = context.activity.membersAdded?.some((member) => member.id === context.activity.recipient?.id);
+      const actor = actorFrom(context.activity);
+      // Installed for a person: their 1:1 chat is known from now on, before any message is sent to it.
+      if (botWasAdded && actor.ok) await this.rememberIfPersonal(context, actor.actor);
       if (botWasAdded) await context.sendActivity(messagesFor(context.activity.locale).help);
       await next();
     });
+  }
+
+  private async rememberIfPersonal(context: TurnContext, actor: Actor): Promise<void> {
+    if (conversationKind(context.activity) !== 'personal') return;
+    await rememberPersonalChat(this.env.deps.store, actor.tenantId, actor.aadObjectId, context.activity.conversation.id);
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {

@@ -23,7 +23,7 @@ import { SendPacer, TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS, realPacingCl
 import type { OutboxMessage } from '../../bot/store/port';
 import { SqliteCaseStore } from '../../bot/store/sqliteStore';
 import { createAdapter } from '../../bot/teams/adapter';
-import { createOutboxSender } from '../../bot/teams/outboxSender';
+import { connectorRequestsFor, createOutboxSender } from '../../bot/teams/outboxSender';
 import { startTeamsConnectorStub } from './teamsConnectorStub';
 
 export interface DispatchSettings {
@@ -83,6 +83,8 @@ export async function dispatchBench(settings: DispatchSettings): Promise<{ lines
         attempts: 0,
       };
       await store.createCase(created, { audit: [], outbox: [reminder] });
+      // The app is installed for every owner (as an admin rolls it out), so the bot knows each 1:1 chat.
+      await store.putUserState({ tenantId: TENANT, aadObjectId: owner.aadObjectId, personalConversationId: stub.chatIdOf(owner.teamsUserId) });
     }
     const seedMs = Number(process.hrtime.bigint() - seedStarted) / 1e6;
 
@@ -94,6 +96,7 @@ export async function dispatchBench(settings: DispatchSettings): Promise<{ lines
       send: createOutboxSender({ adapter: createAdapter(undefined, log), botAppId: '', deps, log }),
       ...TEAMS_DISPATCH,
       pacer: new SendPacer({ clock: realPacingClock }),
+      requestsFor: connectorRequestsFor(store),
       onGivenUp: tellCoordinator(store, deps.now),
       log,
     });
@@ -146,7 +149,7 @@ export async function dispatchBench(settings: DispatchSettings): Promise<{ lines
     lines.push(`Time from the first request to the last post: ${fixed(seconds, 1)} s`);
     lines.push(
       `Messages: ${posts.length} posted, ${fixed(messagesPerSecond, 1)}/s = ${fixed((100 * messagesPerSecond) / tenantLimit, 1)} % of the tenant's ${tenantLimit}/s ` +
-        `(at 2 requests per 1:1 message, the most possible is ${tenantLimit / 2}/s = 50 %)`,
+        `(each owner's 1:1 chat known from the app's installation: one request per message)`,
     );
     lines.push(
       `Connector requests accepted: ${accepted.length} (${accepted.length - posts.length} createConversation + ${posts.length} posts), ${fixed(requestsPerSecond, 1)}/s = ` +
@@ -158,10 +161,10 @@ export async function dispatchBench(settings: DispatchSettings): Promise<{ lines
         `pending ${byStatus('pending')}; sendFailed notices ${notices}`,
     );
     lines.push(`CPU of the bench process while dispatching (dispatcher, botbuilder, SQLite and the stub): ${fixed((cpu.user + cpu.system) / 1000 / Math.max(1, posts.length), 2)} ms per message`);
-    const share = (100 * requestsPerSecond) / tenantLimit;
+    const share = (100 * messagesPerSecond) / tenantLimit;
     lines.push(
-      `Target (>= 90 % of the tenant limit, lost = 0): requests ${share >= 90 ? 'MET' : 'NOT MET'} (${fixed(share, 1)} %), messages ${fixed((100 * messagesPerSecond) / tenantLimit, 1)} % ` +
-        `(a 1:1 message costs 2 requests), lost ${lost === 0 && duplicates === 0 ? 'MET' : 'NOT MET'} (${lost} lost, ${duplicates} duplicates, ${byStatus('failed')} failed)`,
+      `Target (messages >= 90 % of the tenant limit, lost = 0): messages ${share >= 90 ? 'MET' : 'NOT MET'} (${fixed(share, 1)} %), ` +
+        `requests ${fixed((100 * requestsPerSecond) / tenantLimit, 1)} %, lost ${lost === 0 && duplicates === 0 ? 'MET' : 'NOT MET'} (${lost} lost, ${duplicates} duplicates, ${byStatus('failed')} failed)`,
     );
     if (!ok) lines.push('DISPATCH FAILED: not every reminder was delivered exactly once');
     return { lines, ok };

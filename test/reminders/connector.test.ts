@@ -143,6 +143,28 @@ describe('the outbox sender', () => {
     expect(cardText(posted[0]!)).toContain('application/vnd.microsoft.card.adaptive');
   });
 
+  it('remembers the 1:1 chat it opened: the next message to the person is one request', async () => {
+    await seedCase(0);
+    const send = sender();
+    expect(await send(reminderTo(mette))).toEqual({ status: 'sent' });
+    expect(await send(reminderTo(mette, { id: 'second' }))).toEqual({ status: 'sent' });
+    expect(stub.requests.map((request) => request.kind)).toEqual(['createConversation', 'activity', 'activity']);
+    expect((await store.getUserState(TENANT, 'aad-mette'))?.personalConversationId).toBe(stub.chatIdOf('29:mette'));
+  });
+
+  it('opens the chat anew when the one it knew is gone (404)', async () => {
+    await seedCase(0);
+    await store.putUserState({ tenantId: TENANT, aadObjectId: 'aad-mette', personalConversationId: 'a:chat-gone' });
+    script = (request) => (request.conversationId === 'a:chat-gone' ? { status: 404 } : undefined);
+    expect(await sender()(reminderTo(mette))).toEqual({ status: 'sent' });
+    expect(stub.requests.map((request) => [request.kind, request.status])).toEqual([
+      ['activity', 404],
+      ['createConversation', 201],
+      ['activity', 200],
+    ]);
+    expect((await store.getUserState(TENANT, 'aad-mette'))?.personalConversationId).toBe(stub.chatIdOf('29:mette'));
+  });
+
   it('sees each 429 itself, in one request: the Retry-After read, or none when Teams gave none', async () => {
     await seedCase(0);
     script = (request) => (request.kind === 'createConversation' ? throttledFor(1) : undefined);
