@@ -6,12 +6,12 @@ import { minutesBaseCard } from '../../cards/goalCards';
 import { type AgreementItem, agreementsCard, handOverCard, relayContactFor } from '../../cards/handOverCards';
 import { messageCard } from '../../cards/messageCard';
 import { memberName } from '../../cards/people';
-import type { CaseRead } from '../app/readCase';
 import { outboxMessages, recipientOf } from '../app/messages';
-import { rememberPersonalChat } from '../app/readCase';
+import { type CaseRead, rememberPersonalChat } from '../app/readCase';
 import type { AppDeps } from '../app/context';
 import { type Case, type TeamMember, coordinatorOf, memberByAadObjectId } from '../domain/case';
 import { isConsentedParty } from '../domain/consent';
+import { DomainError } from '../domain/errors';
 import { meetingById } from '../domain/meeting';
 import { da } from '../i18n/da';
 import type { Logger } from '../logger';
@@ -32,10 +32,19 @@ export interface OutboxSenderDeps {
   log: Logger;
 }
 
-
 /** Whether this recipient may read about the young person now: the coordinator, or a consented party. */
 function mayRead(current: Case, member: TeamMember | undefined, now: Date): member is TeamMember {
   return Boolean(member && (member.role === 'coordinator' || isConsentedParty(current, member.id, now)));
+}
+
+/** What the message is about may be gone since it was written (a meeting erased, say): then nothing is sent. */
+function renderOrSkip(current: Case, message: OutboxMessage, now: Date): RenderedMessage {
+  try {
+    return render(current, message, now);
+  } catch (error) {
+    if (error instanceof DomainError) return { skip: error.code };
+    throw error;
+  }
 }
 
 function render(current: Case, message: OutboxMessage, now: Date): RenderedMessage {
@@ -294,7 +303,7 @@ export function createOutboxSender({ adapter, botAppId, deps, log }: OutboxSende
         if (!items.some((listed) => listed.agreement.id === item.agreement.id)) items.push(item);
         continue;
       }
-      const rendered = render(current, message, deps.now());
+      const rendered = renderOrSkip(current, message, deps.now());
       if ('activity' in rendered) others.push(...(rendered.activity.attachments ?? []));
     }
     items.sort((a, b) => a.case.reference.localeCompare(b.case.reference) || a.agreement.followUpOn.localeCompare(b.agreement.followUpOn));
@@ -306,7 +315,7 @@ export function createOutboxSender({ adapter, botAppId, deps, log }: OutboxSende
   return async (message, digest = []) => {
     const stored = await deps.store.getCase(message.tenantId, message.caseId);
     if (!stored) return { status: 'failed', error: 'caseGone' };
-    const rendered = digest.length > 0 ? await renderDigest([message, ...digest]) : render(stored.case, message, deps.now());
+    const rendered = digest.length > 0 ? await renderDigest([message, ...digest]) : renderOrSkip(stored.case, message, deps.now());
     if ('skip' in rendered) return { status: 'sent' };
     try {
       await deliver(stored.case, message, rendered.activity);
