@@ -4,6 +4,8 @@ import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './domain/remin
 
 const optional = z.string().trim().min(1).optional();
 
+const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+
 const environment = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3978),
   /** Loopback unless the host says otherwise (App Service sets 0.0.0.0 through infra/). */
@@ -14,7 +16,13 @@ const environment = z.object({
   MicrosoftAppId: optional,
   MicrosoftAppPassword: optional,
   MicrosoftAppTenantId: optional,
-  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  /** botbuilder compares the type case-insensitively (its own spelling is `UserAssignedMsi`); so do we. */
+  MicrosoftAppType: z
+    .string()
+    .trim()
+    .transform((value) => APP_TYPES.find((type) => type.toLowerCase() === value.toLowerCase()) ?? value)
+    .pipe(z.enum(APP_TYPES, { message: `must be one of ${['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].join(', ')}` }))
+    .optional(),
   COSMOS_ENDPOINT: z.string().trim().url().optional(),
   COSMOS_KEY: optional,
   COSMOS_DATABASE: z.string().trim().min(1).default('samarbejdsbot'),
@@ -59,11 +67,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`Invalid settings:\n  ${problems.join('\n  ')}`);
   }
   const settings = parsed.data;
-  const production = settings.NODE_ENV === 'production';
-  if (production && !settings.MicrosoftAppId) {
-    throw new ConfigError('NODE_ENV is production but MicrosoftAppId is not set: the bot will not run unauthenticated.');
-  }
-  if (production && settings.CLOCK_FILE) throw new ConfigError('CLOCK_FILE sets the time for tests and is refused in production.');
+  const problems = [...credentialProblems(settings), ...storeProblems(settings)];
+  if (settings.NODE_ENV === 'production' && settings.CLOCK_FILE) problems.push('CLOCK_FILE sets the time for tests and is refused in production.');
+  if (problems.length > 0) throw new ConfigError(`Invalid settings:\n  ${problems.join('\n  ')}`);
   return {
     port: settings.PORT,
     host: settings.HOST,
@@ -89,4 +95,44 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       ? { kind: 'cosmos', endpoint: settings.COSMOS_ENDPOINT, databaseId: settings.COSMOS_DATABASE, key: settings.COSMOS_KEY }
       : { kind: 'sqlite', file: `${settings.DATA_DIR.replace(/\/$/, '')}/samarbejdsbot.sqlite` },
   };
+}
+
+type Settings = z.infer<typeof environment>;
+
+/**
+ * In production (an app id is set, or NODE_ENV is production) the Bot Framework credentials must be
+ * complete for the app type, as botbuilder's ConfigurationServiceClientCredentialFactory needs them:
+ * - SingleTenant (the default): MicrosoftAppId, MicrosoftAppTenantId and MicrosoftAppPassword;
+ * - UserAssignedMSI: MicrosoftAppId (the identity's client id) and MicrosoftAppTenantId, no password;
+ * - MultiTenant: MicrosoftAppId and MicrosoftAppPassword.
+ * Without them the adapter would accept unauthenticated requests or fail at the first reply.
+ */
+function credentialProblems(settings: Settings): string[] {
+  const production = settings.NODE_ENV === 'production' || Boolean(settings.MicrosoftAppId);
+  if (!production) return [];
+  const appType = settings.MicrosoftAppType ?? 'SingleTenant';
+  const why = settings.MicrosoftAppId ? `MicrosoftAppType is ${appType}` : 'NODE_ENV is production';
+  const missing = (name: string, what: string) => `${name} is not set: ${what} (${why}); the bot will not run unauthenticated.`;
+  const problems: string[] = [];
+  if (!settings.MicrosoftAppId) {
+    problems.push(missing('MicrosoftAppId', appType === 'UserAssignedMSI' ? "the client id of the bot's user-assigned managed identity is required" : "the Azure Bot's app id is required"));
+  }
+  if (appType !== 'MultiTenant' && !settings.MicrosoftAppTenantId) {
+    problems.push(missing('MicrosoftAppTenantId', `the tenant id is required for ${appType}`));
+  }
+  if (appType === 'UserAssignedMSI' && settings.MicrosoftAppPassword) {
+    problems.push('MicrosoftAppPassword is set, but MicrosoftAppType is UserAssignedMSI: a managed identity has no password; remove the setting.');
+  }
+  if (appType !== 'UserAssignedMSI' && !settings.MicrosoftAppPassword) {
+    problems.push(
+      missing('MicrosoftAppPassword', `the client secret is required for ${appType} (a Key Vault reference in App Service), or use MicrosoftAppType=UserAssignedMSI`),
+    );
+  }
+  return problems;
+}
+
+/** Cosmos DB: through Microsoft Entra ID (managed identity) when no key is set, else the key (from Key Vault). */
+function storeProblems(settings: Settings): string[] {
+  if (settings.COSMOS_KEY && !settings.COSMOS_ENDPOINT) return ['COSMOS_KEY is set without COSMOS_ENDPOINT: set the Cosmos DB account endpoint too, or remove the key.'];
+  return [];
 }

@@ -1,0 +1,92 @@
+// Production settings: complete Bot Framework credentials for the app type, or no start at all.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../bot/config';
+
+const APP_ID = '11111111-2222-4333-8444-555555555555';
+const TENANT_ID = '99999999-8888-4777-8666-555555555555';
+
+function problemsOf(env: NodeJS.ProcessEnv): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('the settings were accepted');
+}
+
+describe('Bot Framework credentials', () => {
+  it('accepts no credentials outside production (local use and tests)', () => {
+    expect(loadConfig({}).credentials).toBeUndefined();
+  });
+
+  it('refuses production without any credentials, naming each missing setting', () => {
+    const message = problemsOf({ NODE_ENV: 'production' });
+    expect(message).toMatch(/MicrosoftAppId is not set/);
+    expect(message).toMatch(/MicrosoftAppTenantId is not set/);
+    expect(message).toMatch(/MicrosoftAppPassword is not set/);
+  });
+
+  it('treats an app id as production: SingleTenant needs the tenant and the password', () => {
+    const message = problemsOf({ MicrosoftAppId: APP_ID });
+    expect(message).toMatch(/MicrosoftAppTenantId is not set.*SingleTenant/);
+    expect(message).toMatch(/MicrosoftAppPassword is not set/);
+    expect(message).not.toMatch(/MicrosoftAppId is not set/);
+  });
+
+  it('accepts complete SingleTenant credentials', () => {
+    expect(loadConfig({ NODE_ENV: 'production', MicrosoftAppId: APP_ID, MicrosoftAppTenantId: TENANT_ID, MicrosoftAppPassword: 'secret' }).credentials).toEqual({
+      appId: APP_ID,
+      tenantId: TENANT_ID,
+      appPassword: 'secret',
+      appType: 'SingleTenant',
+    });
+  });
+
+  it('accepts a user-assigned managed identity with its client id and tenant, and no password', () => {
+    const config = loadConfig({ NODE_ENV: 'production', MicrosoftAppType: 'UserAssignedMsi', MicrosoftAppId: APP_ID, MicrosoftAppTenantId: TENANT_ID });
+    expect(config.credentials).toEqual({ appId: APP_ID, tenantId: TENANT_ID, appPassword: undefined, appType: 'UserAssignedMSI' });
+  });
+
+  it('refuses a managed identity without its tenant, or with a password', () => {
+    expect(problemsOf({ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: APP_ID })).toMatch(/MicrosoftAppTenantId is not set.*UserAssignedMSI/);
+    expect(problemsOf({ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: APP_ID, MicrosoftAppTenantId: TENANT_ID, MicrosoftAppPassword: 'x' })).toMatch(
+      /managed identity has no password/,
+    );
+    expect(problemsOf({ NODE_ENV: 'production', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT_ID })).toMatch(/MicrosoftAppId is not set.*managed identity/);
+  });
+
+  it('MultiTenant needs the app id and the password, no tenant', () => {
+    expect(problemsOf({ MicrosoftAppType: 'MultiTenant', MicrosoftAppId: APP_ID })).toMatch(/MicrosoftAppPassword is not set/);
+    expect(loadConfig({ MicrosoftAppType: 'multitenant', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret' }).credentials?.appType).toBe('MultiTenant');
+  });
+
+  it('names an unknown app type', () => {
+    expect(problemsOf({ MicrosoftAppType: 'Anonymous', MicrosoftAppId: APP_ID })).toMatch(/MicrosoftAppType: must be one of MultiTenant, SingleTenant, UserAssignedMSI/);
+  });
+
+  it('treats a blank setting as missing', () => {
+    expect(problemsOf({ MicrosoftAppId: APP_ID, MicrosoftAppTenantId: '  ', MicrosoftAppPassword: 'secret' })).toMatch(/MicrosoftAppTenantId/);
+  });
+});
+
+describe('Cosmos DB settings', () => {
+  it('uses managed identity (Entra ID) when no key is set', () => {
+    expect(loadConfig({ COSMOS_ENDPOINT: 'https://example.documents.azure.com:443/' }).store).toEqual({
+      kind: 'cosmos',
+      endpoint: 'https://example.documents.azure.com:443/',
+      databaseId: 'samarbejdsbot',
+      key: undefined,
+    });
+  });
+
+  it('refuses a key without an endpoint, and an endpoint that is not a URL', () => {
+    expect(problemsOf({ COSMOS_KEY: 'k' })).toMatch(/COSMOS_KEY is set without COSMOS_ENDPOINT/);
+    expect(problemsOf({ COSMOS_ENDPOINT: 'example.documents.azure.com' })).toMatch(/COSMOS_ENDPOINT/);
+  });
+
+  it('never quotes a secret in its message', () => {
+    expect(problemsOf({ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'hunter2-secret' })).not.toContain('hunter2-secret');
+    expect(problemsOf({ COSMOS_KEY: 'cosmos-key-secret' })).not.toContain('cosmos-key-secret');
+  });
+});
