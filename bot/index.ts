@@ -15,6 +15,9 @@ import { OutboxDispatcher, TEAMS_DISPATCH } from './reminders/dispatcher';
 import { tellCoordinator } from './reminders/failureNotice';
 import { SendPacer, realPacingClock } from './reminders/pacing';
 
+/** How long turns in flight may take after SIGTERM before their connections are closed. */
+const SHUTDOWN_GRACE_MS = 20_000;
+
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const log = createLogger(config.logLevel);
@@ -43,14 +46,39 @@ async function main(): Promise<void> {
     if (config.outboxIntervalMs > 0) dispatcher.start(config.outboxIntervalMs);
   });
 
+  // Graceful shutdown (App Service sends SIGTERM, then SIGKILL after a grace period): stop accepting,
+  // let the turns in flight finish (their replies are sent within the turn), stop the dispatcher (a
+  // batch being sent finishes and is settled, so nothing is sent twice after a restart and no lease is
+  // left held), close the store, exit 0.
+  let stopping = false;
   const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     log.info({ event: 'stopping', signal });
+    const http = server.server;
+    // Keep-alive connections that are idle (now, or once their turn is answered) are closed so they do not hold the server open.
+    http.closeIdleConnections();
+    const idle = setInterval(() => http.closeIdleConnections(), 100);
+    const force = setTimeout(() => {
+      log.warn({ event: 'stopping.forced', afterMs: SHUTDOWN_GRACE_MS });
+      http.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
     server.close(() => {
-      // A batch being sent finishes and is settled first, so nothing is sent twice after a restart.
+      clearInterval(idle);
+      clearTimeout(force);
       void dispatcher
         .stop()
         .then(() => store.close())
-        .finally(() => process.exit(0));
+        .then(
+          () => {
+            log.info({ event: 'stopped', signal });
+            process.exit(0);
+          },
+          (error: unknown) => {
+            log.error({ event: 'stopped', signal, errorName: (error as Error).name });
+            process.exit(1);
+          },
+        );
     });
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
