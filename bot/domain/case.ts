@@ -66,7 +66,8 @@ export interface CaseEvent {
     | 'meetingOpened'
     | 'meetingCancelled'
     | 'meetingClosed'
-    | 'planSlipping';
+    | 'planSlipping'
+    | 'caseClosed';
   memberId?: string;
   meetingId?: string;
   fromMemberId?: string;
@@ -89,6 +90,8 @@ export interface Case {
   /** Ids of the last activities applied, so that Teams' redelivery of one changes nothing twice. */
   appliedActivityIds: string[];
   home?: CaseHome;
+  /** When the coordinator closed the case (ISO 8601); the retention period runs from here. */
+  closedAt?: string;
 }
 
 export interface NewCaseInput {
@@ -201,4 +204,15 @@ export function memberByAadObjectId(current: Case, aadObjectId: string): TeamMem
 /** The Teams users of the team (Entra object ids): who may see the case. */
 export function teamsUserIds(current: Case): string[] {
   return current.members.flatMap((member) => (member.person.kind === 'teams' ? [member.person.aadObjectId] : []));
+}
+
+export function isClosed(current: Case): boolean {
+  return current.closedAt !== undefined;
+}
+
+/** `luk sag`: the case is closed; it is erased once the retention period has run from `closedAt`. */
+export function closeCase(current: Case, byAadObjectId: string, now: Date): Case {
+  if (isClosed(current)) throw new DomainError('caseAlreadyClosed');
+  const at = now.toISOString();
+  return { ...current, closedAt: at, history: [...current.history, { at, byAadObjectId, kind: 'caseClosed' }] };
 }

@@ -51,6 +51,8 @@ export const DOMAIN_ERROR_CODES = [
   'notAgreementOwner',
   'notWriter',
   'noMeetingToClose',
+  'caseAlreadyClosed',
+  'confirmationMismatch',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -114,6 +114,8 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>)
   notAgreementOwner: () => 'Kun den ansvarlige for aftalen eller myndighedskoordinatoren kan gøre dette.',
   noMeetingToClose: () => 'Der er intet åbent møde at afslutte. Skriv "møde" for at åbne et.',
   notWriter: () => 'Kun mødets referent eller myndighedskoordinatoren kan skrive i mål- og aftaleskemaet.',
+  caseAlreadyClosed: () => 'Sagen er allerede lukket.',
+  confirmationMismatch: () => 'Du skrev ikke sagens reference rigtigt, så intet er slettet eller lukket. Skriv referencen præcis som på kortet.',
 };
 
 const closingFields: Record<string, string> = {
@@ -146,6 +148,9 @@ export const da = {
     '- **mål**: mål- og aftaleskemaet (mødets referent og koordinatoren skriver)',
     '- **afslut**: afslut mødet med de fire afsluttende spørgsmål; derefter den unges godkendelse',
     '- **mine**: dine aftaler i alle sager (i 1:1-chatten)',
+    '- **eksport**: hele sagen som ét dokument (koordinatoren, kun i 1:1-chatten)',
+    '- **luk sag**: luk sagen; den slettes efter opbevaringsperioden (koordinatoren)',
+    '- **slet sag**: slet sagen helt nu (koordinatoren, med bekræftelse)',
     '- **hjælp**: denne liste',
     'Påmindelser og statistik kommer snart.',
     'I en kanal: skriv i sagens tråd. I en 1:1-chat: skriv **sag** for at vælge sag.',
@@ -165,6 +170,26 @@ export const da = {
   noCasesForYou: 'Du er ikke med i nogen sager endnu.',
   pickCase: 'Vælg sag',
   caseSelected: (reference: string) => `Du arbejder nu i sag ${reference}.`,
+  rights: {
+    exportInPersonalChat: 'En eksport af sagen gives kun i din 1:1-chat med Samarbejdsbot, aldrig i en kanal eller gruppechat: skriv **eksport** der.',
+    exportTitle: (reference: string) => `Sag ${reference}: eksport (den unges ret til indsigt)`,
+    exportBody: (minutes: number) =>
+      `Hele sagen som ét JSON-dokument. Linket virker én gang og i ${minutes} minutter, og hentningen logges. Filen indeholder personoplysninger: gem den kun, hvor sagen selv må ligge.`,
+    exportOpen: 'Hent eksporten',
+    eraseTitle: (reference: string) => `Sag ${reference}: slet sagen`,
+    eraseBody: (reference: string) =>
+      `Sletningen fjerner alt om sagen: den unge, teamet, samtykker, møder, mål, aftaler og beskeder, der venter. Kun en logpost uden personoplysninger bliver tilbage. Det kan ikke fortrydes. Skriv sagens reference (${reference}) for at bekræfte.`,
+    confirmLabel: 'Sagens reference',
+    erase: 'Slet sagen for altid',
+    erased: (reference: string) => `Sag ${reference} er slettet.`,
+    erasedBody: 'Der er kun en logpost tilbage om, at sagen er slettet, af hvem og hvornår.',
+    closeTitle: (reference: string) => `Sag ${reference}: luk sagen`,
+    closeBody: (reference: string, erasedOn: string) =>
+      `Når sagen lukkes, slettes den helt ${erasedOn}, når opbevaringsperioden er gået. Indtil da kan den eksporteres eller slettes med det samme. Skriv sagens reference (${reference}) for at bekræfte.`,
+    close: 'Luk sagen',
+    closed: (reference: string) => `Sag ${reference} er lukket.`,
+    closedBody: (date: string) => `Sagen slettes automatisk ${date}.`,
+  },
   unexpectedError: 'Noget gik galt hos botten. Intet halvt er gemt. Prøv igen, og kontakt IT, hvis det bliver ved.',
   cards: {
     createCase: {

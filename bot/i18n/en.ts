@@ -126,6 +126,8 @@ export const en: Messages = {
     notAgreementOwner: () => "Only the agreement's owner or the coordinator can do this.",
     noMeetingToClose: () => 'There is no open meeting to close. Write "open meeting" to open one.',
     notWriter: () => "Only the meeting's minute-taker or the coordinator can write in the goals and agreements form.",
+    caseAlreadyClosed: () => 'The case is closed already.',
+    confirmationMismatch: () => "You did not type the case's reference correctly, so nothing was erased or closed. Type the reference exactly as on the card.",
   },
   help: [
     '**Samarbejdsbot: commands**',
@@ -138,6 +140,9 @@ export const en: Messages = {
     "- **goals**: the goals and agreements form (the meeting's minute-taker and the coordinator write it)",
     '- **close meeting**: close the meeting with the four closing questions; then the young person approves',
     '- **my tasks**: your agreements in every case (in the 1:1 chat)',
+    '- **export**: the whole case as one document (the coordinator, only in the 1:1 chat)',
+    '- **close case**: close the case; it is erased after the retention period (the coordinator)',
+    '- **erase case**: erase the case completely now (the coordinator, with confirmation)',
     '- **help**: this list',
     'Reminders and statistics are coming soon.',
     "In a channel: write in the case's thread. In a 1:1 chat: write **status** to pick a case.",
@@ -157,6 +162,26 @@ export const en: Messages = {
   noCasesForYou: 'You are not on any case yet.',
   pickCase: 'Pick a case',
   caseSelected: (reference) => `You are now working in case ${reference}.`,
+  rights: {
+    exportInPersonalChat: 'An export of the case is given only in your 1:1 chat with Samarbejdsbot, never in a channel or group chat: write **export** there.',
+    exportTitle: (reference) => `Case ${reference}: export (the young person's right of access)`,
+    exportBody: (minutes) =>
+      `The whole case as one JSON document. The link works once and for ${minutes} minutes, and the download is logged. The file holds personal data: keep it only where the case itself may be kept.`,
+    exportOpen: 'Download the export',
+    eraseTitle: (reference) => `Case ${reference}: erase the case`,
+    eraseBody: (reference) =>
+      `Erasing removes everything about the case: the young person, the team, consents, meetings, goals, agreements and messages waiting to be sent. Only a log record without personal data remains. It cannot be undone. Type the case's reference (${reference}) to confirm.`,
+    confirmLabel: "The case's reference",
+    erase: 'Erase the case for good',
+    erased: (reference) => `Case ${reference} was erased.`,
+    erasedBody: 'Only a log record remains that the case was erased, by whom and when.',
+    closeTitle: (reference) => `Case ${reference}: close the case`,
+    closeBody: (reference, erasedOn) =>
+      `Once closed, the case is erased completely on ${erasedOn}, when the retention period has passed. Until then it can be exported, or erased at once. Type the case's reference (${reference}) to confirm.`,
+    close: 'Close the case',
+    closed: (reference) => `Case ${reference} was closed.`,
+    closedBody: (date) => `The case will be erased automatically on ${date}.`,
+  },
   unexpectedError: 'Something went wrong in the bot. Nothing was half saved. Please try again, and contact IT if it persists.',
   cards: {
     createCase: {

@@ -14,6 +14,7 @@ import {
   type AuditRecord,
   type CaseStore,
   type CaseSummary,
+  type ClosedCase,
   type OutboxMessage,
   type OutboxOutcome,
   type SaveEffects,
@@ -38,6 +39,8 @@ interface CaseDocument {
   tenantId: string;
   homeConversationId?: string;
   memberAadObjectIds: string[];
+  /** Set once the case is closed: what the retention job looks for. */
+  closedAt?: string;
   data: Case;
 }
 
@@ -78,6 +81,7 @@ const CASES_INDEXING: IndexingPolicy = {
     '/status/?',
     '/notBefore/?',
     '/leaseUntil/?',
+    '/closedAt/?',
   ].map((path) => ({ path })),
   excludedPaths: [{ path: '/*' }],
   // The claim query: equality on type and status, a range and the order on notBefore. With the
@@ -163,6 +167,7 @@ const toCaseDocument = (saved: Case): CaseDocument => ({
   tenantId: saved.tenantId,
   homeConversationId: saved.home?.conversationId,
   memberAadObjectIds: teamsUserIds(saved),
+  ...(saved.closedAt !== undefined && { closedAt: saved.closedAt }),
   data: saved,
 });
 
@@ -337,12 +342,101 @@ export class CosmosCaseStore implements CaseStore {
     await this.users.items.upsert<UserDocument>({ id: key, userKey: key, tenantId: state.tenantId, data: state });
   }
 
+  /**
+   * Deletes every document of the case's partition but the audit records (the outbox first, then the
+   * case with the tombstone in one batch, then whatever a save racing the erase added), and takes the
+   * case out of every user's state. Running it again after a failure finishes the job.
+   */
+  async eraseCase(tenantId: string, caseId: string, tombstone: AuditRecord): Promise<boolean> {
+    if (tombstone.tenantId !== tenantId || tombstone.caseId !== caseId) throw new Error(`the tombstone is not about case ${caseId}`);
+    const { resource } = await this.cases.item(caseId, caseId).read<CaseDocument>();
+    if (resource?.type !== 'case' || resource.tenantId !== tenantId) return false;
+    await this.deleteAllButAudit(tenantId, caseId, 'case');
+    const { result = [] } = await this.cases.items.batch(
+      [
+        { operationType: 'Delete', id: caseId, partitionKey: caseId },
+        { operationType: 'Create', partitionKey: caseId, resourceBody: asJson({ ...tombstone, type: 'audit' }) },
+      ],
+      caseId,
+    );
+    const failure = result.find((operation) => operation.statusCode >= 400 && operation.statusCode !== STATUS.failedDependency);
+    // Another erase got there first: the case is gone and its tombstone written.
+    if (failure === result[0] && failure?.statusCode === STATUS.notFound) return false;
+    if (failure) throw new Error(`erasing case ${caseId} failed with status ${failure.statusCode}`);
+    await this.deleteAllButAudit(tenantId, caseId);
+    await this.forgetSelectedCase(tenantId, caseId);
+    return true;
+  }
+
+  /** Closed cases of every tenant (a fan-out query on the indexed `closedAt`). */
+  async listCasesClosedBefore(before: Date, limit: number): Promise<ClosedCase[]> {
+    if (limit <= 0) return [];
+    const found = this.cases.items.query<ClosedCase>(
+      {
+        query: "SELECT c.tenantId, c.caseId, c.closedAt FROM c WHERE c.type = 'case' AND IS_DEFINED(c.closedAt) AND c.closedAt <= @before",
+        parameters: [{ name: '@before', value: before.toISOString() }],
+      },
+      { maxItemCount: limit },
+    );
+    const closed: ClosedCase[] = [];
+    while (closed.length < limit && found.hasMoreResults()) {
+      const { resources = [] } = await found.fetchNext();
+      closed.push(...resources.slice(0, limit - closed.length));
+    }
+    return closed;
+  }
+
   async ping(): Promise<void> {
     await this.cases.read();
   }
 
   async close(): Promise<void> {
     this.client.dispose();
+  }
+
+  /** Deletes the partition's documents other than audit records (and `keep`), by query on the caseId. */
+  private async deleteAllButAudit(tenantId: string, caseId: string, keep?: 'case'): Promise<void> {
+    const documents = await this.query<{ id: string }>(
+      'SELECT c.id FROM c WHERE c.caseId = @caseId AND c.tenantId = @tenantId AND c.type != @audit AND c.type != @keep',
+      { caseId, tenantId, audit: 'audit', keep: keep ?? 'audit' },
+      caseId,
+    );
+    for (const { id } of documents) {
+      try {
+        await this.cases.item(id, caseId).delete();
+      } catch (error) {
+        if (statusOf(error) !== STATUS.notFound) throw error;
+      }
+    }
+  }
+
+  /**
+   * Users who picked the case in their 1:1 chat keep their state without that pick. The users
+   * container is not indexed (it is read by key), so this query scans it: erasing is rare.
+   */
+  private async forgetSelectedCase(tenantId: string, caseId: string): Promise<void> {
+    const { resources } = await this.users.items
+      .query<Read<UserDocument>>(
+        {
+          query: 'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.data.selectedCaseId = @caseId',
+          parameters: [
+            { name: '@tenantId', value: tenantId },
+            { name: '@caseId', value: caseId },
+          ],
+        },
+        { enableScanInQuery: true },
+      )
+      .fetchAll();
+    for (const found of resources) {
+      const { selectedCaseId: _erased, ...data } = found.data;
+      const document: UserDocument = { id: found.id, userKey: found.userKey, tenantId: found.tenantId, data };
+      try {
+        await this.users.item(found.id, found.userKey).replace(document, { accessCondition: { type: 'IfMatch', condition: found._etag } });
+      } catch (error) {
+        // The user changed their state meanwhile (picked another case, most likely): theirs stands.
+        if (statusOf(error) !== STATUS.preconditionFailed && statusOf(error) !== STATUS.notFound) throw error;
+      }
+    }
   }
 
   /** Leases one candidate; undefined when another dispatcher changed it since it was read. */

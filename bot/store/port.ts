@@ -102,6 +102,13 @@ export interface CaseSummary {
   reference: string;
 }
 
+/** A closed case, as the retention job finds it. */
+export interface ClosedCase {
+  tenantId: string;
+  caseId: string;
+  closedAt: string;
+}
+
 /** Thrown by a save whose etag is stale: reload, re-apply the command, save again. */
 export class ConcurrencyConflict extends Error {
   constructor(readonly caseId: string) {
@@ -142,6 +149,14 @@ export interface CaseStore {
   appendOutbox(messages: OutboxMessage[]): Promise<void>;
   /** A case's messages in `notBefore` order, whatever their status. */
   listOutbox(tenantId: string, caseId: string): Promise<OutboxMessage[]>;
+  /**
+   * Erases the case: the case, its members index, its outbox messages and every user's pick of it
+   * (`selectedCaseId`). Its audit records stay (they hold ids and codes only) and `tombstone` (e.g.
+   * `case.erase`, about this case) is added. False, writing nothing, when the tenant has no such case.
+   */
+  eraseCase(tenantId: string, caseId: string, tombstone: AuditRecord): Promise<boolean>;
+  /** Closed cases of every tenant with `closedAt <= before`, at most `limit`, in no defined order. */
+  listCasesClosedBefore(before: Date, limit: number): Promise<ClosedCase[]>;
   getUserState(tenantId: string, aadObjectId: string): Promise<UserState | undefined>;
   putUserState(state: UserState): Promise<void>;
   /** Cheap reachability check for readiness probes. */

@@ -9,6 +9,7 @@ import {
   type AuditRecord,
   type CaseStore,
   type CaseSummary,
+  type ClosedCase,
   type OutboxMessage,
   type OutboxOutcome,
   type SaveEffects,
@@ -271,6 +272,19 @@ function prepareStatements(db: Database.Database) {
       'SELECT * FROM outbox WHERE tenant_id = ? AND case_id = ? ORDER BY not_before, rowid',
     ),
     ping: db.prepare('SELECT 1'),
+    deleteCase: db.prepare('DELETE FROM cases WHERE tenant_id = ? AND id = ?'),
+    deleteOutboxOfCase: db.prepare('DELETE FROM outbox WHERE tenant_id = ? AND case_id = ?'),
+    /** A user who picked the erased case in their 1:1 chat keeps their state, without that pick. */
+    forgetSelectedCase: db.prepare(
+      `UPDATE user_state SET doc = json_remove(doc, '$.selectedCaseId')
+       WHERE tenant_id = ? AND json_extract(doc, '$.selectedCaseId') = ?`,
+    ),
+    // A scan of the cases (closedAt sits in the case's JSON): the retention job runs a few times a
+    // day, and one file holds one municipality's cases.
+    casesClosedBefore: db.prepare<{ before: string; limit: number }, ClosedCase>(
+      `SELECT tenant_id AS tenantId, id AS caseId, json_extract(doc, '$.closedAt') AS closedAt FROM cases
+       WHERE json_extract(doc, '$.closedAt') <= @before LIMIT @limit`,
+    ),
   };
 }
 
@@ -280,10 +294,11 @@ export class SqliteCaseStore implements CaseStore {
   private readonly insertAudit: (records: AuditRecord[]) => void;
   private readonly appendOutboxMessages: (messages: OutboxMessage[]) => void;
   private readonly claimOutbox: (now: string, owner: string, leaseUntil: string, limit: number) => OutboxMessage[];
+  private readonly eraseInOneTransaction: (tenantId: string, caseId: string, tombstone: AuditRecord) => boolean;
   /** Case row, members index, audit records and outbox messages change together or not at all. */
   private readonly saveCase: (saved: Case, expectedEtag: string | undefined, effects: SaveEffects) => StoredCase;
 
-  constructor(path: string) {
+  constructor(private readonly path: string) {
     if (path !== IN_MEMORY) mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
@@ -292,6 +307,8 @@ export class SqliteCaseStore implements CaseStore {
     this.db.pragma('synchronous = NORMAL');
     // A backup or admin tool holding the lock briefly makes a save wait instead of fail.
     this.db.pragma('busy_timeout = 5000');
+    // Deleted rows are overwritten with zeros, so an erased case leaves no readable bytes in the file.
+    this.db.pragma('secure_delete = ON');
     migrate(this.db);
     const statements = prepareStatements(this.db);
     this.statements = statements;
@@ -314,6 +331,18 @@ export class SqliteCaseStore implements CaseStore {
       }),
     );
     this.claimOutbox = (...args) => claim.immediate(...args);
+
+    // The case, its members index, its outbox and every user's pick of it go together; the case's
+    // audit records stay (ids and codes only) and the tombstone joins them.
+    this.eraseInOneTransaction = this.db.transaction((tenantId: string, caseId: string, tombstone: AuditRecord) => {
+      if (tombstone.tenantId !== tenantId || tombstone.caseId !== caseId) throw new Error(`the tombstone is not about case ${caseId}`);
+      if (statements.deleteCase.run(tenantId, caseId).changes === 0) return false;
+      statements.deleteMembers.run(tenantId, caseId);
+      statements.deleteOutboxOfCase.run(tenantId, caseId);
+      statements.forgetSelectedCase.run(tenantId, caseId);
+      statements.insertAudit.run(tombstone);
+      return true;
+    });
 
     this.saveCase = this.db.transaction((saved: Case, expectedEtag: string | undefined, effects: SaveEffects) => {
       checkEffects(saved, effects);
@@ -398,6 +427,19 @@ export class SqliteCaseStore implements CaseStore {
 
   async putUserState(state: UserState): Promise<void> {
     this.statements.putUserState.run(state.tenantId, state.aadObjectId, JSON.stringify(state));
+  }
+
+  async eraseCase(tenantId: string, caseId: string, tombstone: AuditRecord): Promise<boolean> {
+    const erased = this.eraseInOneTransaction(tenantId, caseId, tombstone);
+    // The log still holds the pages as they were before; copying it into the file and truncating it
+    // leaves the erased bytes nowhere (a reader holding an old snapshot can delay this until the next erase).
+    if (erased && this.path !== IN_MEMORY) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return erased;
+  }
+
+  async listCasesClosedBefore(before: Date, limit: number): Promise<ClosedCase[]> {
+    if (limit <= 0) return [];
+    return this.statements.casesClosedBefore.all({ before: before.toISOString(), limit });
   }
 
   async ping(): Promise<void> {

@@ -4,6 +4,7 @@ import { createCase } from '../../bot/domain/case';
 import { type CosmosStoreOptions, CosmosCaseStore } from '../../bot/store/cosmosStore';
 import { type CosmosTestServer, startCosmosServer } from '../support/cosmosServer';
 import { describeCaseStoreContract } from './contract';
+import { describeEraseContract } from './eraseContract';
 import { describeOutboxContract } from './outboxContract';
 
 let server: CosmosTestServer;
@@ -29,6 +30,24 @@ const openDatabase = async () => {
 };
 describeCaseStoreContract('Cosmos DB test server', openDatabase);
 describeOutboxContract('Cosmos DB test server', openDatabase);
+describeEraseContract('Cosmos DB test server', async () => {
+  const options = newDatabaseOptions();
+  const store = await CosmosCaseStore.open(options);
+  /** Every document of both containers, read past the adapter. */
+  const dump = async () => {
+    const client = new CosmosClient({ endpoint: server.endpoint, key: server.key, agent: server.agent });
+    try {
+      const database = client.database(options.databaseId);
+      const documents = await Promise.all(
+        ['cases', 'users'].map(async (id) => (await database.container(id).items.readAll().fetchAll()).resources),
+      );
+      return JSON.stringify(documents);
+    } finally {
+      client.dispose();
+    }
+  };
+  return { store, dump };
+});
 
 describe('CosmosCaseStore containers', () => {
   it('partitions cases with their audit by case, and user state by user', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createCase } from '../../bot/domain/case';
 import { DUE_OUTBOX_SQL, SqliteCaseStore } from '../../bot/store/sqliteStore';
 import { describeCaseStoreContract } from './contract';
+import { describeEraseContract } from './eraseContract';
 import { describeOutboxContract } from './outboxContract';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
@@ -22,6 +23,13 @@ const openFile = async () => {
 };
 describeCaseStoreContract('SQLite file', openFile);
 describeOutboxContract('SQLite file', openFile);
+/** Every byte of the file and of its write-ahead log, as the search for personal data sees them. */
+const bytesOf = (path: string) =>
+  [path, `${path}-wal`].filter((file) => existsSync(file)).map((file) => readFileSync(file).toString('latin1')).join('\n');
+describeEraseContract('SQLite file', async () => {
+  const path = newStorePath();
+  return { store: new SqliteCaseStore(path), dump: async () => bytesOf(path) };
+});
 
 describe('SqliteCaseStore file', () => {
   const inspect = <T>(path: string, read: (db: Database.Database) => T): T => {
