@@ -1,0 +1,70 @@
+// What the fuzz test found, kept as plain regression tests: activities botbuilder accepts but cannot
+// answer, and a turn whose error message cannot be sent either.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { guardActivity } from '../../bot/teams/activityGuard';
+import { type InProcessBot, startInProcessBot } from './inProcessBot';
+
+const message = (serviceUrl: string) => ({
+  type: 'message',
+  id: 'activity-1',
+  channelId: 'msteams',
+  serviceUrl,
+  from: { id: '29:mette', aadObjectId: 'aad-mette', name: 'Mette Madsen' },
+  recipient: { id: '28:bot' },
+  conversation: { id: 'a:personal-mette', conversationType: 'personal', tenantId: 'tenant-a' },
+  text: 'hjælp',
+});
+
+describe('the activity guard refuses what botbuilder cannot answer', () => {
+  const base = message('http://127.0.0.1:9/');
+  it.each([
+    ['a conversation type that is not text (the reply fails to serialize: 500)', { ...base, conversation: { ...base.conversation, conversationType: 9007199254740991 } }, 'conversation.conversationType'],
+    ['isGroup that is not a boolean', { ...base, conversation: { ...base.conversation, isGroup: 'yes' } }, 'conversation.isGroup'],
+    ['a tenant id that is not text', { ...base, conversation: { ...base.conversation, tenantId: { id: 'tenant-a' } } }, 'conversation.tenantId'],
+    ['a user id (aadObjectId) that is not text', { ...base, from: { ...base.from, aadObjectId: ['aad-mette'] } }, 'from.aadObjectId'],
+    ['a sender name that is not text', { ...base, from: { ...base.from, name: 42 } }, 'from.name'],
+    ['an activity id "." (the reply URL would resolve it)', { ...base, id: '.' }, 'id'],
+    ['a conversation id ".."', { ...base, conversation: { ...base.conversation, id: '..' } }, 'conversation.id'],
+    ['a replyToId "."', { ...base, replyToId: '.' }, 'replyToId'],
+    ['channelData that is not an object', { ...base, channelData: 'tenant-a' }, 'channelData'],
+    ['a tenant in channelData that is not text', { ...base, channelData: { tenant: { id: 7 } } }, 'channelData.tenant.id'],
+    ['membersAdded that are not accounts', { ...base, type: 'conversationUpdate', membersAdded: [{ name: 'x' }] }, 'membersAdded'],
+    ['an invoke name that is not text', { ...base, type: 'invoke', name: { verb: 'x' } }, 'name'],
+  ])('%s', (_what, body, field) => {
+    const result = guardActivity(body);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.join(' ')).toContain(field);
+  });
+
+  it('still lets a Teams activity with channel data, entities and attachments through', () => {
+    expect(
+      guardActivity({
+        ...base,
+        conversation: { ...base.conversation, conversationType: 'channel', isGroup: true, name: 'Unge-teamet' },
+        channelData: { tenant: { id: 'tenant-a' }, channel: { id: '19:abc@thread.tacv2' }, team: { id: '19:team' }, eventType: 'x' },
+        entities: [{ type: 'mention', mentioned: { id: '28:bot' } }],
+        attachments: [{ contentType: 'text/html', content: '<p>hi</p>' }],
+        textFormat: 'plain',
+      }),
+    ).toEqual({ ok: true });
+  });
+});
+
+describe('a turn whose connector is unreachable', () => {
+  let bot: InProcessBot;
+  beforeAll(async () => {
+    bot = await startInProcessBot();
+  });
+  afterAll(async () => {
+    await bot.close();
+  });
+
+  it('answers without a 500 and logs the failure by its kind only', async () => {
+    // Port 9 on loopback: nothing listens, so the reply and the error message both fail.
+    const answer = await bot.post('/api/messages', JSON.stringify(message('http://127.0.0.1:9/')));
+    expect(answer.status).toBeLessThan(500);
+    expect(bot.logs()).toMatch(/"event":"turn.error"/);
+    expect(bot.logs()).toMatch(/"event":"turn.error.notTold"/);
+    expect(bot.logs()).not.toContain('Mette Madsen');
+  }, 60_000);
+});
