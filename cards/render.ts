@@ -4,6 +4,8 @@ import * as ACData from 'adaptivecards-templating';
 import agreements from './templates/agreements.json';
 import approval from './templates/approval.json';
 import base from './templates/base.json';
+import caseConfirm from './templates/caseConfirm.json';
+import caseExport from './templates/caseExport.json';
 import casePicker from './templates/casePicker.json';
 import checklist from './templates/checklist.json';
 import closeMeeting from './templates/closeMeeting.json';
@@ -26,6 +28,8 @@ export const TEMPLATES = {
   agreements,
   approval,
   base,
+  caseConfirm,
+  caseExport,
   casePicker,
   checklist,
   closeMeeting,

@@ -76,6 +76,13 @@ export function closeCaseNow(deps: AppDeps, actor: Actor, caseId: string, confir
   );
 }
 
+/**
+ * Five years from closing: the municipality's data protection officer sets the real period
+ * (`RETENTION_DAYS`); five years is the period Danish municipalities commonly keep a closed social
+ * services case file before it is discarded. 1826 days covers five years with one leap day.
+ */
+export const DEFAULT_RETENTION_DAYS = 1826;
+
 /** Who erases a case whose retention period has run out, in its tombstone. */
 export const RETENTION_ACTOR = 'system:retention';
 

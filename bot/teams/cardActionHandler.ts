@@ -21,6 +21,7 @@ import { isFormAction, runFormAction } from './formActions';
 import { runMeetingAction } from './meetingActions';
 import { cardActivity } from './messageHandler';
 import { cardResponse, isDomainError, messageResponse, refusalText } from './replies';
+import { DEFAULT_RIGHTS, type RightsEnv, isRightsAction, runRightsAction } from './rightsHandlers';
 import { rosterOf } from './roster';
 import { startChannelThread } from './threads';
 
@@ -29,6 +30,8 @@ export interface CardActionContext {
   botAppId: string;
   deps: AppDeps;
   log: Logger;
+  /** Export links and the retention period; the defaults serve no export links. */
+  rights?: RightsEnv;
 }
 
 export async function handleCardAction(
@@ -57,7 +60,7 @@ export async function handleCardAction(
 
 async function runCardAction(
   context: TurnContext,
-  { adapter, botAppId, deps, log }: CardActionContext,
+  { adapter, botAppId, deps, log, rights }: CardActionContext,
   actor: Actor,
   m: Messages,
   action: CardAction,
@@ -71,6 +74,7 @@ async function runCardAction(
     return cardResponse(read ? await cardForRead(context, m, read, view, deps.now(), notice) : messageCard(notice, ''));
   };
   if (isFormAction(action)) return runFormAction(context, deps, actor, m, action);
+  if (isRightsAction(action)) return runRightsAction(context, deps, actor, m, action, rights ?? DEFAULT_RIGHTS);
   switch (action.verb) {
     case 'meeting.open':
     case 'meeting.plan':

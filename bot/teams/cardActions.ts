@@ -83,6 +83,9 @@ export const CARD_ACTIONS = {
   'agreement.move': z.object({ ...withCase, agreementId: id, dateInput: id }).catchall(answerValue),
   'agreement.needsHelp': z.object({ ...withCase, agreementId: id }),
   'plan.slipping': z.object(withCase),
+  /** The case's reference, typed by the coordinator to confirm. */
+  'case.close': z.object({ ...withCase, confirmation: optionalText }),
+  'case.erase': z.object({ ...withCase, confirmation: optionalText }),
 } as const;
 
 export type CardVerb = keyof typeof CARD_ACTIONS;

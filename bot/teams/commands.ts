@@ -14,6 +14,9 @@ export const COMMANDS = [
   'closeMeeting',
   'myTasks',
   'stats',
+  'exportCase',
+  'closeCase',
+  'eraseCase',
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number];
@@ -32,6 +35,9 @@ const ALIASES: Record<CommandName, string[]> = {
   closeMeeting: ['afslut', 'close meeting'],
   myTasks: ['mine', 'my tasks'],
   stats: ['statistik', 'stats'],
+  exportCase: ['eksport', 'eksportér', 'export'],
+  closeCase: ['luk sag', 'close case'],
+  eraseCase: ['slet sag', 'erase case', 'delete case'],
 };
 
 /** Lower case, no accents, æ/ø/å and their spelled-out forms folded to one letter. */

@@ -16,6 +16,7 @@ import { detailCard } from './caseCards';
 import { myAgreementsCard } from './formActions';
 import { type CommandName, parseCommand, stripMentions } from './commands';
 import { isDomainError, refusalText } from './replies';
+import { DEFAULT_RIGHTS, type RightsEnv, isRightsCommand, runRightsCommand } from './rightsHandlers';
 
 /** No command is long; a long message is refused before it is parsed or kept anywhere. */
 export const MAX_COMMAND_LENGTH = 1000;
@@ -32,7 +33,14 @@ export function cardActivity(card: AdaptiveCardJson): Partial<Activity> {
   return { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
 }
 
-export async function handleMessage(context: TurnContext, deps: AppDeps, actor: Actor, m: Messages, log: Logger): Promise<void> {
+export async function handleMessage(
+  context: TurnContext,
+  deps: AppDeps,
+  actor: Actor,
+  m: Messages,
+  log: Logger,
+  rights: RightsEnv = DEFAULT_RIGHTS,
+): Promise<void> {
   const { activity } = context;
   if (!activity.text && activity.value !== undefined) {
     // An Action.Submit from a card of another bot version: we only answer Universal Actions.
@@ -55,7 +63,14 @@ export async function handleMessage(context: TurnContext, deps: AppDeps, actor: 
     return;
   }
   try {
-    await runCommand(context, deps, actor, m, command.name);
+    if (isRightsCommand(command.name)) {
+      const personal = conversationKind(activity) === 'personal';
+      const name = command.name;
+      const caseHere = () => (personal ? caseOfPersonalChat(context, deps, actor, m, name) : caseOfConversation(context, deps, actor, m));
+      await runRightsCommand(context, deps, actor, m, name, rights, caseHere);
+    } else {
+      await runCommand(context, deps, actor, m, command.name);
+    }
   } catch (error) {
     if (!isDomainError(error)) throw error;
     await context.sendActivity(refusalText(m, error));

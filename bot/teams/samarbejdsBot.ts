@@ -15,7 +15,7 @@ export class SamarbejdsBot extends TeamsActivityHandler {
       const m = messagesFor(context.activity.locale);
       const actor = actorFrom(context.activity);
       if (actor.ok) await this.rememberIfPersonal(context, actor.actor);
-      if (actor.ok) await handleMessage(context, env.deps, actor.actor, m, env.log);
+      if (actor.ok) await handleMessage(context, env.deps, actor.actor, m, env.log, env.rights);
       else await context.sendActivity(m[actor.problem]);
       await next();
     });

@@ -7,6 +7,7 @@ import { checklistCard, meetingBaseCard, meetingCancelCard, meetingOpenCard } fr
 import { approvalCard, closeMeetingCard, goalEditCard, goalsFormCard, minutesBaseCard, minutesCard } from '../../cards/goalCards';
 import { agreementsCard, handOverCard, relayContactFor } from '../../cards/handOverCards';
 import { memberEditCard, teamCard } from '../../cards/teamCards';
+import { closeConfirmCard, eraseConfirmCard, exportLinkCard } from '../../cards/rightsCards';
 import type { CaseRead } from '../../bot/app/readCase';
 import type { Case, TeamMember } from '../../bot/domain/case';
 import { acknowledgeHandOver, approveMinutes, closeMeeting, sendBackMinutes } from '../../bot/domain/closing';
@@ -131,6 +132,9 @@ export function everyCard(m: Messages, current: Case): Record<string, AdaptiveCa
     picker: casePickerCard(m, [{ caseId: 'case-1', reference: 'S-ABCDE' }, { caseId: 'case-2', reference: 'S-FGHJK' }]),
     message: messageCard(m.cards.refused, m.errors.notTeamMember({}), 'attention'),
     meetingOpen: meetingOpenCard(m, current, NOW),
+    exportLink: exportLinkCard(m, current, 'https://samarbejdsbot.example.dk/export/token', 10),
+    eraseConfirm: eraseConfirmCard(m, current),
+    closeConfirm: closeConfirmCard(m, current, '2031-11-23'),
     ...meetingCards(m, withMeetings(current)),
     ...goalCards(m, withMeetings(current)),
   };

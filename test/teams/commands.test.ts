@@ -30,6 +30,16 @@ describe('chat commands', () => {
     ['netværk', 'network'],
     ['NETVAERK', 'network'],
     ['indsatser', 'interventions'],
+    ['eksport', 'exportCase'],
+    ['Eksportér', 'exportCase'],
+    ['export', 'exportCase'],
+    ['luk sag', 'closeCase'],
+    ['Luk  Sag', 'closeCase'],
+    ['close case', 'closeCase'],
+    ['slet sag', 'eraseCase'],
+    ['SLET SAG', 'eraseCase'],
+    ['erase case', 'eraseCase'],
+    ['delete case', 'eraseCase'],
   ])('%s is %s', (text, name) => {
     expect(parseCommand(text)?.name).toBe(name);
   });
@@ -40,6 +50,10 @@ describe('chat commands', () => {
 
   it('prefers the longest alias', () => {
     expect(parseCommand('ny sag')?.name).toBe('newCase');
+    // "sag" alone is the overview; "luk sag" and "slet sag" are not taken for it, nor "close case" for "close meeting".
+    expect(parseCommand('luk sag')?.name).toBe('closeCase');
+    expect(parseCommand('slet sag')?.name).toBe('eraseCase');
+    expect(parseCommand('close meeting')?.name).toBe('closeMeeting');
   });
 
   it('does not match a word that only starts like a command', () => {
