@@ -112,6 +112,15 @@ param reminderNoMeetingAfterMonths int = 4
 @description('REMINDER_TRANSITION_LEAD_MONTHS.')
 param reminderTransitionLeadMonths int = 2
 
+@minValue(1)
+@maxValue(36500)
+@description('RETENTION_DAYS: days a closed case is kept before it is erased (the municipality\'s decision; bot/app/rights.ts says why five years by default).')
+param retentionDays int = 1826
+
+@minValue(0)
+@description('RETENTION_INTERVAL_MS: how often closed cases past their retention are looked for; 0 stops it.')
+param retentionIntervalMs int = 3600000
+
 @description('Tags on every resource.')
 param tags object = {}
 
@@ -165,7 +174,7 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
 // ---------------------------------------------------------------------------------------------------
 
 resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
-  name: take('${resourceBaseName}kv${suffix}', 24)
+  name: take('${resourceBaseName}kv${suffix}', 24) // letters, digits and hyphens, 3 to 24
   location: location
   tags: tags
   properties: {
@@ -197,7 +206,7 @@ resource keyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01
 // ---------------------------------------------------------------------------------------------------
 
 resource cosmosAccount 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
-  name: take('${resourceBaseName}-cosmos-${suffix}', 44)
+  name: toLower(take('${resourceBaseName}-cosmos-${suffix}', 44))
   location: location
   tags: tags
   kind: 'GlobalDocumentDB'
@@ -379,7 +388,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
 
 var botAppId = useManagedIdentityForBot ? identity.properties.clientId : botAppRegistrationClientId
 
-// Every setting bot/config.ts reads that production needs. PORT is set by App Service itself; DATA_DIR
+// Every setting bot/config.ts reads that production needs. PORT and WEBSITE_HOSTNAME are set by App
+// Service itself; DATA_DIR
 // (embedded store) and CLOCK_FILE (tests only) are not for production; COSMOS_KEY is not set because
 // Cosmos DB takes Entra ID only (disableLocalAuth); MicrosoftAppPassword only for SingleTenant, and
 // then as a Key Vault reference, never a literal.
@@ -398,6 +408,10 @@ var baseAppSettings = {
   REMINDER_NEXT_MEETING_LEAD_DAYS: string(reminderNextMeetingLeadDays)
   REMINDER_NO_MEETING_AFTER_MONTHS: string(reminderNoMeetingAfterMonths)
   REMINDER_TRANSITION_LEAD_MONTHS: string(reminderTransitionLeadMonths)
+  RETENTION_DAYS: string(retentionDays)
+  RETENTION_INTERVAL_MS: string(retentionIntervalMs)
+  // The export link's base; the bot would fall back to WEBSITE_HOSTNAME, which App Service sets itself.
+  EXPORT_BASE_URL: 'https://${webApp.properties.defaultHostName}'
   // DefaultAzureCredential (Cosmos DB) picks the user-assigned identity by its client id.
   AZURE_CLIENT_ID: identity.properties.clientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
@@ -424,6 +438,69 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     casesContainer
     usersContainer
   ]
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Diagnostic logs into the workspace: the bot's own (structured, without personal data) and HTTP logs of
+// the web app; who read which secret in Key Vault; Cosmos DB's audit category group (control plane and
+// key or RBAC use; no data-plane query text, which could carry ids).
+// ---------------------------------------------------------------------------------------------------
+
+resource webAppDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: webApp
+  properties: {
+    workspaceId: logAnalytics.id
+    logs: [
+      {
+        category: 'AppServiceConsoleLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServiceHTTPLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServicePlatformLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource keyVaultDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: keyVault
+  properties: {
+    workspaceId: logAnalytics.id
+    logs: [
+      {
+        categoryGroup: 'audit'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource cosmosDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: cosmosAccount
+  properties: {
+    workspaceId: logAnalytics.id
+    logAnalyticsDestinationType: 'Dedicated'
+    logs: [
+      {
+        categoryGroup: 'audit'
+        enabled: true
+      }
+    ]
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------

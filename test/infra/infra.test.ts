@@ -218,6 +218,14 @@ describe('infra/main.bicep: resources', () => {
   it('sends telemetry to Application Insights backed by the Log Analytics workspace', () => {
     expect(onlyResource('Microsoft.Insights/components').body).toMatch(/WorkspaceResourceId:\s*logAnalytics\.id/);
   });
+
+  it('sends the diagnostic logs of the web app, Key Vault and Cosmos DB to the workspace', () => {
+    const settings = resourcesOfType('Microsoft.Insights/diagnosticSettings');
+    const scopes = settings.map((resource) => /scope:\s*(\w+)/.exec(resource.body)?.[1]).sort();
+    expect(scopes).toEqual(['cosmosAccount', 'keyVault', 'webApp']);
+    for (const resource of settings) expect(resource.body).toMatch(/workspaceId:\s*logAnalytics\.id/);
+    expect(settings.find((resource) => /scope:\s*webApp/.test(resource.body))!.body).toContain("category: 'AppServiceConsoleLogs'");
+  });
 });
 
 describe('infra/main.bicep: Cosmos DB as bot/store/README.md designs it', () => {
@@ -290,9 +298,13 @@ describe('infra/main.bicep: app settings', () => {
   const secret = objectEntries(variableBlock(mainBicep, 'secretAppSettings'));
   const settings = new Map([...base, ...secret]);
 
+  /** Set by App Service itself, so never in the template (whether or not bot/config.ts reads them yet). */
+  const setByPlatform: Record<string, string> = {
+    PORT: 'the port App Service forwards to',
+    WEBSITE_HOSTNAME: "the app's default host name",
+  };
   /** Settings of bot/config.ts that production does not set, and why. A new setting must be placed. */
   const notInProduction: Record<string, string> = {
-    PORT: 'App Service sets PORT for the container itself',
     DATA_DIR: 'the embedded SQLite store; production uses Cosmos DB',
     CLOCK_FILE: 'tests only; refused in production',
     COSMOS_KEY: 'Cosmos DB takes Entra ID only (disableLocalAuth), through AZURE_CLIENT_ID',
@@ -302,9 +314,11 @@ describe('infra/main.bicep: app settings', () => {
     const keys = configKeys();
     expect(keys).toContain('COSMOS_ENDPOINT');
     expect(Object.keys(notInProduction).filter((key) => !keys.includes(key)), 'stale exceptions').toEqual([]);
-    const missing = keys.filter((key) => !settings.has(key) && !(key in notInProduction));
+    const missing = keys.filter((key) => !settings.has(key) && !(key in notInProduction) && !(key in setByPlatform));
     expect(missing).toEqual([]);
-    for (const key of Object.keys(notInProduction)) expect(settings.has(key), `${key} is set`).toBe(false);
+    for (const key of [...Object.keys(notInProduction), ...Object.keys(setByPlatform)]) {
+      expect(settings.has(key), `${key} is set`).toBe(false);
+    }
   });
 
   it('runs in production mode, listening on all interfaces, with the settings the platform needs', () => {
