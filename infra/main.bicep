@@ -422,11 +422,9 @@ var baseAppSettings = {
   CUSTOM_BUILD_COMMAND: 'npm ci --omit=dev'
 }
 
-var secretAppSettings = useManagedIdentityForBot
-  ? {}
-  : {
-      MicrosoftAppPassword: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${botAppPasswordSecretName})'
-    }
+var secretAppSettings = useManagedIdentityForBot ? {} : {
+  MicrosoftAppPassword: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${botAppPasswordSecretName})'
+}
 
 resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: webApp
