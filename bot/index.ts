@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const deps: AppDeps = { store, now, newId: randomUUID, reminders: new ReminderPlanner(new WorkingDays(), config.reminders) };
   const adapter = createAdapter(config.credentials, log);
   const bot = new SamarbejdsBot({ adapter, botAppId: config.credentials?.appId ?? '', deps, log });
-  const server = createServer({ adapter, bot, log, ready: () => store.ping() });
+  const server = createServer({ adapter, bot, log, ready: () => store.ping(), requireToken: Boolean(config.credentials) });
   // Sends within Teams' rate limits, on its own timer (never inside a turn); one pacer, so one
   // "throttled until" per tenant, for the whole process.
   const dispatcher = new OutboxDispatcher({

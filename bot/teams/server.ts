@@ -14,13 +14,24 @@ export interface ServerParts {
   log: Logger;
   /** Resolves when the store answers; rejects when it does not. */
   ready: () => Promise<void>;
+  /**
+   * Credentials are configured: a request without a bearer token gets 401 before its body is looked at
+   * (botbuilder validates the token itself, but only after the activity guard has answered 400 to a
+   * malformed body).
+   */
+  requireToken?: boolean;
 }
 
-export function createServer({ adapter, bot, log, ready }: ServerParts): restify.Server {
+export function createServer({ adapter, bot, log, ready, requireToken = false }: ServerParts): restify.Server {
   const server = restify.createServer({ name: 'samarbejdsbot' });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
 
   server.post('/api/messages', async (req, res) => {
+    if (requireToken && !/^Bearer \S+$/i.test(req.header('authorization') ?? '')) {
+      log.warn({ event: 'activity.unauthenticated' });
+      res.send(401, { error: 'unauthorized', message: 'A Bot Framework bearer token is required.' });
+      return;
+    }
     const guard = guardActivity(req.body);
     if (!guard.ok) {
       log.warn({ event: 'activity.rejected', problems: guard.problems.length });

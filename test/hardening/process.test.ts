@@ -138,6 +138,17 @@ describe('with credentials configured', () => {
   });
 });
 
+describe('with credentials configured, a malformed body', () => {
+  it('gets 401 without a token, before the activity is looked at', async () => {
+    const { proc, url } = await launch({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppTenantId: TENANT_ID }, { waitHealthy: true });
+    expect((await post(url, {})).status).toBe(401);
+    expect((await post(url, { type: 'message' })).status).toBe(401);
+    expect((await post(url, { ...activity('http://127.0.0.1:9/'), conversation: undefined }, { authorization: 'Token abc' })).status).toBe(401);
+    expect(proc.output()).toMatch(/"event":"activity.unauthenticated"/);
+    expect(proc.output()).not.toMatch(/"event":"activity.rejected"/);
+  });
+});
+
 describe('shutdown', () => {
   /** A connector that answers a reply only after `delayMs`: a turn in flight for that long. */
   async function slowConnector(delayMs: number): Promise<{ url: string; replies: () => number; close: () => Promise<void> }> {
