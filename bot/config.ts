@@ -1,5 +1,6 @@
 // Every setting, read from the environment once and validated, with messages an operator can act on.
 import { z } from 'zod';
+import { DEFAULT_RETENTION_DAYS } from './app/rights';
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './domain/reminders';
 
 const optional = z.string().trim().min(1).optional();
@@ -35,6 +36,14 @@ const environment = z.object({
   REMINDER_NEXT_MEETING_LEAD_DAYS: z.coerce.number().int().min(1).max(120).default(DEFAULT_REMINDER_SETTINGS.nextMeetingLeadDays),
   REMINDER_NO_MEETING_AFTER_MONTHS: z.coerce.number().int().min(1).max(12).default(DEFAULT_REMINDER_SETTINGS.noMeetingAfterMonths),
   REMINDER_TRANSITION_LEAD_MONTHS: z.coerce.number().int().min(1).max(12).default(DEFAULT_REMINDER_SETTINGS.transitionLeadMonths),
+  /** Days a closed case is kept before it is erased (app/rights.ts says why five years by default). */
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(DEFAULT_RETENTION_DAYS),
+  /** How often closed cases past their retention are looked for; 0 stops it (for operations and tests). */
+  RETENTION_INTERVAL_MS: z.coerce.number().int().min(0).default(60 * 60_000),
+  /** Where a user's browser reaches the bot, for the export link; App Service's own host name otherwise. */
+  EXPORT_BASE_URL: z.string().trim().url().optional(),
+  /** Set by Azure App Service: the app's host name. */
+  WEBSITE_HOSTNAME: optional,
 });
 
 export interface BotCredentials {
@@ -54,6 +63,10 @@ export interface Config {
   outboxIntervalMs: number;
   clockFile?: string;
   reminders: ReminderSettings;
+  /** Closed cases are erased `days` after closing, looked for every `intervalMs` (0: never). */
+  retention: { days: number; intervalMs: number };
+  /** The export link's base (HTTPS, or loopback for local use); absent: no export links are given. */
+  exportBaseUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -94,7 +107,22 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     store: settings.COSMOS_ENDPOINT
       ? { kind: 'cosmos', endpoint: settings.COSMOS_ENDPOINT, databaseId: settings.COSMOS_DATABASE, key: settings.COSMOS_KEY }
       : { kind: 'sqlite', file: `${settings.DATA_DIR.replace(/\/$/, '')}/samarbejdsbot.sqlite` },
+    retention: { days: settings.RETENTION_DAYS, intervalMs: settings.RETENTION_INTERVAL_MS },
+    ...exportBase(settings),
   };
+}
+
+/**
+ * The export link carries personal data's key: it goes over HTTPS, or stays on this machine
+ * (loopback, for local use). Any other base gives no links rather than an insecure one.
+ */
+function exportBase(settings: Settings): { exportBaseUrl?: string } {
+  const base =
+    settings.EXPORT_BASE_URL ??
+    (settings.WEBSITE_HOSTNAME ? `https://${settings.WEBSITE_HOSTNAME}` : `http://${settings.HOST}:${settings.PORT}`);
+  const url = new URL(base);
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && loopback) ? { exportBaseUrl: base.replace(/\/$/, '') } : {};
 }
 
 type Settings = z.infer<typeof environment>;

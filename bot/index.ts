@@ -14,6 +14,8 @@ import { connectorRequestsFor, createOutboxSender } from './teams/outboxSender';
 import { OutboxDispatcher, TEAMS_DISPATCH } from './reminders/dispatcher';
 import { tellCoordinator } from './reminders/failureNotice';
 import { SendPacer, realPacingClock } from './reminders/pacing';
+import { RetentionJob } from './reminders/retention';
+import { ExportLinks, registerExportRoute } from './teams/exportLinks';
 
 /** How long turns in flight may take after SIGTERM before their connections are closed. */
 const SHUTDOWN_GRACE_MS = 20_000;
@@ -25,8 +27,14 @@ async function main(): Promise<void> {
   const now = config.clockFile ? fileClock(config.clockFile) : systemClock();
   const deps: AppDeps = { store, now, newId: randomUUID, reminders: new ReminderPlanner(new WorkingDays(), config.reminders) };
   const adapter = createAdapter(config.credentials, log);
-  const bot = new SamarbejdsBot({ adapter, botAppId: config.credentials?.appId ?? '', deps, log });
+  // The export's short-lived links are served by this process (cards/README.md, "The young person's rights").
+  const exportLinks = config.exportBaseUrl ? new ExportLinks(now, config.exportBaseUrl) : undefined;
+  const rights = { exportLinks, retentionDays: config.retention.days };
+  const bot = new SamarbejdsBot({ adapter, botAppId: config.credentials?.appId ?? '', deps, log, rights });
   const server = createServer({ adapter, bot, log, ready: () => store.ping(), requireToken: Boolean(config.credentials) });
+  if (exportLinks) registerExportRoute(server, exportLinks, deps, log);
+  // Closed cases are erased once the retention period has run, in this process, on its own timer.
+  const retention = new RetentionJob(deps, config.retention.days, log);
   // Sends within Teams' rate limits, on its own timer (never inside a turn); one pacer, so one
   // "throttled until" per tenant, for the whole process.
   const dispatcher = new OutboxDispatcher({
@@ -44,6 +52,7 @@ async function main(): Promise<void> {
   server.listen(config.port, config.host, () => {
     log.info({ event: 'started', host: config.host, port: config.port, store: config.store.kind, authenticated: Boolean(config.credentials) });
     if (config.outboxIntervalMs > 0) dispatcher.start(config.outboxIntervalMs);
+    if (config.retention.intervalMs > 0) retention.start(config.retention.intervalMs);
   });
 
   // Graceful shutdown (App Service sends SIGTERM, then SIGKILL after a grace period): stop accepting,
@@ -66,8 +75,7 @@ async function main(): Promise<void> {
     server.close(() => {
       clearInterval(idle);
       clearTimeout(force);
-      void dispatcher
-        .stop()
+      void Promise.all([dispatcher.stop(), retention.stop()])
         .then(() => store.close())
         .then(
           () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCase, coordinatorOf, teamsUserIds } from '../../bot/domain/case';
+import { closeCase, createCase, coordinatorOf, isClosed, teamsUserIds } from '../../bot/domain/case';
 import { DomainError } from '../../bot/domain/errors';
 import { refusalOf } from '../support/refusals';
 import { COORDINATOR, NOW, TENANT, sampleCase } from './fixtures';
@@ -56,5 +56,16 @@ describe('creating a case', () => {
     expect(refused(at('2013-11-24')).code).toBe('ageOutsideTargetGroup'); // 13 tomorrow
     expect(at('1995-11-24')).not.toThrow(); // 30 until tomorrow
     expect(refused(at('1995-11-23')).code).toBe('ageOutsideTargetGroup'); // 31 today
+  });
+});
+
+describe('closing a case', () => {
+  it('records when and by whom, once', () => {
+    const closed = closeCase(sampleCase(), COORDINATOR.aadObjectId, NOW);
+    expect(isClosed(sampleCase())).toBe(false);
+    expect(isClosed(closed)).toBe(true);
+    expect(closed.closedAt).toBe(NOW.toISOString());
+    expect(closed.history.at(-1)).toEqual({ at: NOW.toISOString(), byAadObjectId: COORDINATOR.aadObjectId, kind: 'caseClosed' });
+    expect(refusalOf(() => closeCase(closed, COORDINATOR.aadObjectId, NOW))?.code).toBe('caseAlreadyClosed');
   });
 });

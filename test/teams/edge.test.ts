@@ -75,7 +75,21 @@ describe('settings', () => {
       reminders: { sendAt: '08:00', workingDaysBefore: 2, nextMeetingLeadDays: 21, noMeetingAfterMonths: 4, transitionLeadMonths: 2 },
       credentials: undefined,
       store: { kind: 'sqlite', file: './data/samarbejdsbot.sqlite' },
+      retention: { days: 1826, intervalMs: 3_600_000 },
+      exportBaseUrl: 'http://127.0.0.1:3978',
     });
+  });
+
+  it('gives export links over HTTPS (App Service host name, or EXPORT_BASE_URL), on loopback, or not at all', () => {
+    expect(loadConfig({ WEBSITE_HOSTNAME: 'samarbejdsbot.azurewebsites.net' }).exportBaseUrl).toBe('https://samarbejdsbot.azurewebsites.net');
+    expect(loadConfig({ EXPORT_BASE_URL: 'https://bot.kommune.dk/' }).exportBaseUrl).toBe('https://bot.kommune.dk');
+    expect(loadConfig({ HOST: '0.0.0.0' }).exportBaseUrl).toBeUndefined();
+    expect(loadConfig({ EXPORT_BASE_URL: 'http://bot.kommune.dk' }).exportBaseUrl).toBeUndefined();
+  });
+
+  it('reads the retention period in days, and refuses one of none', () => {
+    expect(loadConfig({ RETENTION_DAYS: '30', RETENTION_INTERVAL_MS: '0' }).retention).toEqual({ days: 30, intervalMs: 0 });
+    expect(() => loadConfig({ RETENTION_DAYS: '0' })).toThrow(ConfigError);
   });
 
   it('uses Cosmos DB when an endpoint is set', () => {
