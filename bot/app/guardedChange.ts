@@ -1,6 +1,6 @@
 // A change to a case by a team member, saved with its audit record and the messages it causes; a
 // refusal is audited as denied.
-import type { Case } from '../domain/case';
+import { type Case, isClosed } from '../domain/case';
 import { requireCoordinator } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import type { OutboxMessage } from '../store/port';
@@ -38,6 +38,8 @@ export async function guardedChange(
     const saved = await saveWithRetry(deps.store, actor.tenantId, caseId, (current) => {
       authorize(current);
       if (activityId && current.appliedActivityIds.includes(activityId)) return undefined;
+      // A closed case is kept as it was closed until it is erased (closing it again says so itself).
+      if (isClosed(current) && action !== 'case.close') throw new DomainError('caseClosed');
       const applied = apply(current, deps.now());
       const { changed, outbox } = 'outbox' in applied ? applied : { changed: applied, outbox: [] };
       if (changed === current) return undefined;

@@ -52,6 +52,7 @@ export const DOMAIN_ERROR_CODES = [
   'notWriter',
   'noMeetingToClose',
   'caseAlreadyClosed',
+  'caseClosed',
   'confirmationMismatch',
 ] as const;
 

@@ -115,6 +115,7 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>)
   noMeetingToClose: () => 'Der er intet åbent møde at afslutte. Skriv "møde" for at åbne et.',
   notWriter: () => 'Kun mødets referent eller myndighedskoordinatoren kan skrive i mål- og aftaleskemaet.',
   caseAlreadyClosed: () => 'Sagen er allerede lukket.',
+  caseClosed: () => 'Sagen er lukket og kan ikke ændres. Den kan stadig eksporteres, og den slettes, når opbevaringsperioden er gået.',
   confirmationMismatch: () => 'Du skrev ikke sagens reference rigtigt, så intet er slettet eller lukket. Skriv referencen præcis som på kortet.',
 };
 

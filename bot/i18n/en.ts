@@ -127,6 +127,7 @@ export const en: Messages = {
     noMeetingToClose: () => 'There is no open meeting to close. Write "open meeting" to open one.',
     notWriter: () => "Only the meeting's minute-taker or the coordinator can write in the goals and agreements form.",
     caseAlreadyClosed: () => 'The case is closed already.',
+    caseClosed: () => 'The case is closed and cannot be changed. It can still be exported, and it is erased when the retention period has passed.',
     confirmationMismatch: () => "You did not type the case's reference correctly, so nothing was erased or closed. Type the reference exactly as on the card.",
   },
   help: [

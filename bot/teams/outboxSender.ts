@@ -9,7 +9,7 @@ import { memberName } from '../../cards/people';
 import { outboxMessages, recipientOf } from '../app/messages';
 import { type CaseRead, rememberPersonalChat } from '../app/readCase';
 import type { AppDeps } from '../app/context';
-import { type Case, type TeamMember, coordinatorOf, memberByAadObjectId } from '../domain/case';
+import { type Case, type TeamMember, coordinatorOf, isClosed, memberByAadObjectId } from '../domain/case';
 import { isConsentedParty } from '../domain/consent';
 import { DomainError } from '../domain/errors';
 import { meetingById } from '../domain/meeting';
@@ -39,6 +39,8 @@ function mayRead(current: Case, member: TeamMember | undefined, now: Date): memb
 
 /** What the message is about may be gone since it was written (a meeting erased, say): then nothing is sent. */
 function renderOrSkip(current: Case, message: OutboxMessage, now: Date): RenderedMessage {
+  // A closed case needs no more reminders; what closing itself caused still goes out.
+  if (isClosed(current) && message.kind === 'reminder') return { skip: 'case closed' };
   try {
     return render(current, message, now);
   } catch (error) {

@@ -135,3 +135,11 @@ describe('closing a case and the retention period', () => {
     expect(await eraseExpiredCases(deps, 1, 2)).toBe(3);
   });
 });
+
+describe('a closed case', () => {
+  it('cannot be changed any more', async () => {
+    const { deps, first } = await twoCases();
+    await closeCaseNow(deps, COORDINATOR, first.id, first.reference);
+    expect(await refusal(addTeamMember(deps, COORDINATOR, first.id, { role: 'school', person: { kind: 'external', name: 'Ole' } }))).toBe('caseClosed');
+  });
+});
