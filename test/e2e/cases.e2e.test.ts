@@ -260,7 +260,9 @@ describe('the case issue, end to end through the Agents Playground', () => {
         expect(factValue(overview, da.cards.overview.coordinator)).toBe(mette.name);
         expect(factValue(overview, da.cards.overview.consent)).toBe(da.cards.overview.consentValid(consentPeriod?.expiresOn ?? ''));
         // Not the coordinator: no consent button.
-        expect(executeActionsOf(overview).map((action) => action.data.view)).toEqual(['team']);
+        // Team, and "Planen skrider" for any reader; consent is the coordinator's.
+        expect(executeActionsOf(overview).map((action) => action.verb)).toEqual(['case.show', 'plan.slipping']);
+        expect(executeActionsOf(overview).map((action) => action.data.view)).toEqual(['team', undefined]);
       }));
 
     it('Lise, in the team but not on the case, is refused in Danish: no details, no changes', () =>
@@ -362,7 +364,7 @@ describe('the case issue, end to end through the Agents Playground', () => {
           { title: roles.vip, value: `${EXTERNAL.name} (${da.cards.team.external})` },
         ]);
         // Coordinator: both buttons.
-        expect(executeActionsOf(overview).map((action) => action.data.view)).toEqual(['team', 'consent']);
+        expect(executeActionsOf(overview).map((action) => action.data.view)).toEqual(['team', 'consent', undefined]);
       }));
   });
 
