@@ -36,6 +36,7 @@ import {
   type ChannelCase,
   type StoreSnapshot,
   type YoungPersonInput,
+  present,
 } from './support/caseSteps';
 import { BOT, CHANNEL, PERSONAL_CHAT_ID, TEAM, TENANT_ID, USERS, startPlayground, type CardActionResult, type PlaygroundClient } from './support/playground';
 
@@ -77,18 +78,9 @@ describe('the case issue, end to end through the Agents Playground', () => {
   let consentPeriod: { givenOn: string; expiresOn: string } | undefined;
   let memberIds: string[] = [];
 
-  const pg = (): PlaygroundClient => {
-    if (!playground) throw new Error('The playground did not start');
-    return playground;
-  };
-  const theBot = (): BotProcess => {
-    if (!bot) throw new Error('The bot did not start');
-    return bot;
-  };
-  const scenario = (): ChannelCase => {
-    if (!theCase) throw new Error('The scenario did not create its case (see the first test)');
-    return theCase;
-  };
+  const pg = (): PlaygroundClient => present(playground, 'The playground did not start');
+  const theBot = (): BotProcess => present(bot, 'The bot did not start');
+  const scenario = (): ChannelCase => present(theCase, 'The scenario did not create its case (see the first test)');
   /** Failures show the end of the bot's output. */
   const withBotOutput = async <T>(run: () => Promise<T>): Promise<T> => {
     try {

@@ -46,6 +46,7 @@ import {
   today,
   type ChannelCase,
   type YoungPersonInput,
+  present,
 } from './support/caseSteps';
 import {
   actionData,
@@ -126,18 +127,9 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
   /** What the dispatcher sent after the crash, by kind. */
   const delivered: Partial<Record<'minutes' | 'assigned' | 'handOver', BotActivity>> & { relays: BotActivity[] } = { relays: [] };
 
-  const pg = (): PlaygroundClient => {
-    if (!playground) throw new Error('The playground did not start');
-    return playground;
-  };
-  const theBot = (): BotProcess => {
-    if (!bot) throw new Error('The bot did not start');
-    return bot;
-  };
-  const scenario = (): ChannelCase => {
-    if (!theCase) throw new Error('The set-up did not create its case (see the first test)');
-    return theCase;
-  };
+  const pg = (): PlaygroundClient => present(playground, 'The playground did not start');
+  const theBot = (): BotProcess => present(bot, 'The bot did not start');
+  const scenario = (): ChannelCase => present(theCase, 'The set-up did not create its case (see the first test)');
   const earlier = <T>(value: T | undefined, what: string): T => {
     if (value === undefined) throw new Error(`${what} is missing: an earlier step failed`);
     return value;

@@ -34,6 +34,7 @@ import {
   type PlaygroundClient,
   type PlaygroundUser,
 } from './support/playground';
+import { actionData, choicesOfInput as choicesOf, inputById, inputsOf, shownValue, submit } from './support/formSteps';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE = 'application/vnd.microsoft.activity.message';
@@ -60,65 +61,10 @@ function* walk(node: unknown): Generator<JsonObject> {
   }
 }
 
-const inputsOf = (node: unknown): JsonObject[] => [...walk(node)].filter((n) => typeof n.type === 'string' && n.type.startsWith('Input.') && typeof n.id === 'string');
 const inputIds = (node: unknown): string[] => inputsOf(node).map((input) => String(input.id));
 const textsOf = (node: unknown): string[] => [...walk(node)].filter((n) => n.type === 'TextBlock').map((n) => String(n.text));
 const factsOf = (card: JsonObject): Record<string, string> =>
   Object.fromEntries([...walk(card)].filter((n) => n.type === 'FactSet').flatMap((n) => (Array.isArray(n.facts) ? n.facts.filter(isObject) : [])).map((f) => [String(f.title), String(f.value)]));
-
-function executeAction(node: unknown, verb: string): JsonObject {
-  const found = [...walk(node)].filter((n) => n.type === 'Action.Execute' && n.verb === verb);
-  if (found.length !== 1) throw new Error(`Expected one Action.Execute "${verb}", found ${found.length} in ${JSON.stringify(node).slice(0, 400)}`);
-  return found[0] as JsonObject;
-}
-
-const actionData = (node: unknown, verb: string): JsonObject => {
-  const data = executeAction(node, verb).data;
-  if (!isObject(data)) throw new Error(`Action "${verb}" has no data`);
-  return data;
-};
-
-function inputById(node: unknown, id: string): JsonObject {
-  const input = inputsOf(node).find((candidate) => candidate.id === id);
-  if (!input) throw new Error(`No input "${id}" in ${JSON.stringify(node).slice(0, 400)}`);
-  return input;
-}
-
-function choicesOf(input: JsonObject): Array<{ title: string; value: string }> {
-  return (Array.isArray(input.choices) ? input.choices : []).filter(isObject).map((c) => ({ title: String(c.title), value: String(c.value) }));
-}
-
-/** The value an input shows before anyone touches it, as a string ('' when empty). */
-function shownValue(input: JsonObject): string {
-  if (input.value === undefined || input.value === null) return input.type === 'Input.Toggle' ? String(input.valueOff ?? 'false') : '';
-  return String(input.value);
-}
-
-/**
- * What Teams sends for an Action.Execute (as the Adaptive Cards renderer does it): the action's data, and
- * every input of the form the action is in (its card and the cards around it) that is set, as text, under
- * its id. Only values a person could pick are accepted: a choice must be one of the input's choices.
- */
-function submit(form: unknown, verb: string, typed: Record<string, string> = {}): { verb: string; data: JsonObject } {
-  const data: JsonObject = { ...actionData(form, verb) };
-  const inputs = inputsOf(form);
-  for (const id of Object.keys(typed)) {
-    if (!inputs.some((input) => input.id === id)) throw new Error(`The form of "${verb}" has no input "${id}" (inputs: ${inputs.map((i) => String(i.id)).join(', ')})`);
-  }
-  for (const input of inputs) {
-    const id = String(input.id);
-    const value = typed[id] ?? shownValue(input);
-    if (input.type === 'Input.ChoiceSet' && value !== '') {
-      const allowed = choicesOf(input).map((choice) => choice.value);
-      const picked = input.isMultiSelect === true ? value.split(',') : [value];
-      for (const one of picked) if (!allowed.includes(one)) throw new Error(`"${one}" is not a choice of ${id} (${allowed.join(', ')})`);
-    }
-    if (input.type === 'Input.Toggle' && value !== input.valueOn && value !== input.valueOff) throw new Error(`"${value}" is not a value of toggle ${id}`);
-    // A toggle always has a value; another input is sent only when it is set.
-    if (input.type === 'Input.Toggle' || value !== '') data[id] = value;
-  }
-  return { verb, data };
-}
 
 /** The checklist's section with this title: its container (title, progress, the form behind "Udfyld"). */
 function section(checklist: JsonObject, title: string): JsonObject {

@@ -35,7 +35,7 @@ import type { Case } from '../../bot/domain/case';
 import type { Agreement } from '../../bot/domain/goals';
 import { da } from '../../bot/i18n/da';
 import { botOutputTail, startBot, type BotProcess } from './support/botProcess';
-import { CARD_VERSION, cardOf, click, commandInPersonalChat, commandInThread, createCaseInChannel, healthz, textsOf, titleOf, type ChannelCase, type YoungPersonInput } from './support/caseSteps';
+import { CARD_VERSION, cardOf, click, commandInPersonalChat, commandInThread, createCaseInChannel, healthz, textsOf, titleOf, type ChannelCase, type YoungPersonInput, present } from './support/caseSteps';
 import {
   actionData,
   actionsWithVerb,
@@ -125,18 +125,9 @@ describe('the reminders issue, end to end through the Agents Playground with the
   /** The reminder cards Jonas received, in order. */
   const cards: { firstBefore?: BotActivity; newBefore?: BotActivity; holidayDigest?: BotActivity } = {};
 
-  const pg = (): PlaygroundClient => {
-    if (!playground) throw new Error('The playground did not start');
-    return playground;
-  };
-  const theBot = (): BotProcess => {
-    if (!bot) throw new Error('The bot did not start');
-    return bot;
-  };
-  const scenario = (): ChannelCase => {
-    if (!theCase) throw new Error('The set-up did not create its case (see the first test)');
-    return theCase;
-  };
+  const pg = (): PlaygroundClient => present(playground, 'The playground did not start');
+  const theBot = (): BotProcess => present(bot, 'The bot did not start');
+  const scenario = (): ChannelCase => present(theCase, 'The set-up did not create its case (see the first test)');
   const earlier = <T>(value: T | undefined, what: string): T => {
     if (value === undefined || value === '') throw new Error(`${what} is missing: an earlier step failed`);
     return value;

@@ -18,6 +18,12 @@ export { CARD_VERSION };
 // Dates, as a caseworker in Copenhagen writes them
 
 /** Today in Copenhagen (YYYY-MM-DD), the day the bot counts ages and consent from. */
+/** A value an earlier step (a beforeAll, a test) should have set; fails naming what is missing. */
+export function present<T>(value: T | undefined, failure: string): T {
+  if (value === undefined) throw new Error(failure);
+  return value;
+}
+
 export function today(): string {
   return localDate(new Date());
 }

@@ -88,7 +88,7 @@ export function choiceValue(node: unknown, inputId: string, prefix: string): str
 }
 
 /** What an input shows before anyone touches it, as text ('' when empty). */
-function shownValue(input: JsonObject): string {
+export function shownValue(input: JsonObject): string {
   if (input.value === undefined || input.value === null) return input.type === 'Input.Toggle' ? String(input.valueOff ?? 'false') : '';
   return String(input.value);
 }
@@ -112,6 +112,8 @@ export function submit(form: unknown, verb: string, typed: Record<string, string
       const picked = input.isMultiSelect === true ? value.split(',') : [value];
       for (const one of picked) if (!allowed.includes(one)) throw new Error(`"${one}" is not a choice of ${id} (${allowed.join(', ')})`);
     }
+    if (input.type === 'Input.Toggle' && value !== input.valueOn && value !== input.valueOff) throw new Error(`"${value}" is not a value of toggle ${id}`);
+    // A toggle always has a value; another input is sent only when it is set.
     if (input.type === 'Input.Toggle' || value !== '') data[id] = value;
   }
   return { verb, data };
