@@ -117,6 +117,11 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>)
   caseAlreadyClosed: () => 'Sagen er allerede lukket.',
   caseClosed: () => 'Sagen er lukket og kan ikke ændres. Den kan stadig eksporteres, og den slettes, når opbevaringsperioden er gået.',
   confirmationMismatch: () => 'Du skrev ikke sagens reference rigtigt, så intet er slettet eller lukket. Skriv referencen præcis som på kortet.',
+  tooManyGoals: (d) => `Der kan højst være ${d.max} mål under ét tema. Revidér et af de mål, der er, i stedet for at oprette et nyt. Intet er gemt.`,
+  tooManyAgreements: (d) => `Sagen har nået det højeste antal aftaler (${d.max}). Intet er gemt. Kontakt den, der driver botten, hvis forløbet har brug for flere.`,
+  tooManyAgreementsForGoal: (d) => `Et mål kan højst have ${d.max} aftaler. Revidér målet, eller opret et nyt mål under temaet. Intet er gemt.`,
+  tooManyMeetings: (d) => `Sagen har nået det højeste antal møder (${d.max}). Intet er gemt. Kontakt den, der driver botten.`,
+  caseTooLarge: () => 'Sagen er blevet for stor til at gemme mere i den. Intet er gemt. Kontakt den, der driver botten.',
 };
 
 const closingFields: Record<string, string> = {

@@ -129,6 +129,11 @@ export const en: Messages = {
     caseAlreadyClosed: () => 'The case is closed already.',
     caseClosed: () => 'The case is closed and cannot be changed. It can still be exported, and it is erased when the retention period has passed.',
     confirmationMismatch: () => "You did not type the case's reference correctly, so nothing was erased or closed. Type the reference exactly as on the card.",
+    tooManyGoals: (d) => `A theme can have at most ${d.max} goals. Revise one of its goals instead of adding another. Nothing was saved.`,
+    tooManyAgreements: (d) => `The case has reached the largest number of agreements (${d.max}). Nothing was saved. Contact whoever runs the bot if the case needs more.`,
+    tooManyAgreementsForGoal: (d) => `A goal can have at most ${d.max} agreements. Revise the goal, or add a new goal under the theme. Nothing was saved.`,
+    tooManyMeetings: (d) => `The case has reached the largest number of meetings (${d.max}). Nothing was saved. Contact whoever runs the bot.`,
+    caseTooLarge: () => 'The case has grown too large to save more in it. Nothing was saved. Contact whoever runs the bot.',
   },
   help: [
     '**Samarbejdsbot: commands**',
