@@ -100,7 +100,7 @@ export interface LimitCaseOptions {
 }
 
 /**
- * Every count at its limit and every text at its maximum: 60 members, 40 goals, 150 agreements, ten
+ * Every count at its limit and every text at its maximum: 60 members, 24 goals, 100 agreements, ten
  * years of meetings (40, four a year), each history well past what is kept.
  */
 export function caseAtEveryLimit({ years = 10, reanswers = 6 }: LimitCaseOptions = {}): Case {
@@ -120,14 +120,13 @@ export function caseAtEveryLimit({ years = 10, reanswers = 6 }: LimitCaseOptions
     day = new Date(meetingDay.getTime() + DAY);
   }
   const at = NOW;
-  for (const [themeIndex, theme] of GOAL_THEMES.entries()) {
+  for (const theme of GOAL_THEMES) {
     for (let index = 0; index < CASE_LIMITS.goalsPerTheme; index++) {
       const goalId = `goal-${theme}-${index}`;
       current = compactCase(addGoal(current, { theme, longTermGoal: text(500, goalId), subGoals: text(2000, goalId) }, goalId, by, at));
       current = repeat(current, 6, (changed, round) => reviseGoal(changed, goalId, { longTermGoal: text(500, `${round}${goalId}`), subGoals: text(2000, `${round}${goalId}`) }, by, at));
       current = repeat(current, 6, (changed, round) => markGoal(changed, goalId, round % 2 === 0, text(500, `${round}${goalId}`), by, at));
     }
-    void themeIndex;
   }
   const goals = current.goals.map((goal) => goal.id);
   for (let index = 0; index < CASE_LIMITS.agreements; index++) {
@@ -135,7 +134,8 @@ export function caseAtEveryLimit({ years = 10, reanswers = 6 }: LimitCaseOptions
     current = compactCase(
       addAgreement(
         current,
-        goals[index % goals.length]!,
+        // The first goal gets all it may have; the rest are spread over the others.
+        index < CASE_LIMITS.agreementsPerGoal ? goals[0]! : goals[1 + (index % (goals.length - 1))]!,
         { action: text(500, `a${index}`), ownerMemberId: current.members[index % current.members.length]!.id, followUpOn: localDate(day), followUpMethod: 'other', followUpMethodOther: text(200, `m${index}`) },
         agreementId,
         by,
