@@ -69,7 +69,7 @@ export const PICKER_PAGE_SIZE = 20;
  * Closed cases are left out and the card says how to reach one.
  */
 export function casePickerCard(m: Messages, openCases: CaseSummary[], page = 0, closedLeftOut = false): AdaptiveCardJson {
-  const cases = pageOf(m, [...openCases].sort((a, b) => a.reference.localeCompare(b.reference)), page, PICKER_PAGE_SIZE);
+  const cases = pageOf(m, [...openCases].sort((a, b) => a.reference.localeCompare(b.reference) || a.caseId.localeCompare(b.caseId)), page, PICKER_PAGE_SIZE);
   return renderCard('casePicker', {
     labels: m.cards.picker,
     cases: cases.items.map(({ caseId, reference }) => ({ caseId, reference })),

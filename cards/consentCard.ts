@@ -6,7 +6,7 @@ import { localDate } from '../bot/domain/fields';
 import type { Messages } from '../bot/i18n';
 import type { CaseRead } from '../bot/app/readCase';
 import { type AdaptiveCardJson, renderCard } from './render';
-import { memberChoiceTitle, shortName } from './people';
+import { shortName, shortRole } from './people';
 
 /** The suggested expiry of a new consent; the coordinator can change it. */
 const SUGGESTED_CONSENT_MONTHS = 12;
@@ -31,7 +31,7 @@ export function consentCard(m: Messages, { case: current }: CaseRead, now: Date,
     })),
     today,
     suggestedExpiry: DateTime.fromISO(today).plus({ months: SUGGESTED_CONSENT_MONTHS }).toISODate(),
-    partyChoices: current.members.map((member) => ({ title: memberChoiceTitle(current, member, m), value: member.id })),
+    partyChoices: current.members.map((member) => ({ title: `${shortName(current, member, m)}: ${shortRole(member, m)}`, value: member.id })),
     allPartyIds: current.members.map((member) => member.id).join(','),
   });
 }
