@@ -181,6 +181,8 @@ export function checklistCard(m: Messages, { case: current }: CaseRead, meeting:
       state: stateText(m, meeting),
       progressTitle: labels.progress(answered, total).split(':')[0],
       progress: `${answered} / ${total}`,
+      // A meeting long past has let go of its free-text answers (limits.ts): said, not hidden.
+      dropped: meeting.freeTextDropped ? labels.freeTextDropped : '',
       sections: sections(expandAll),
     });
   const whole = render(true);

@@ -49,16 +49,16 @@ export const HISTORY_KEPT = {
 export const MAX_CASE_BYTES = 1_500_000;
 
 /** The first entry and the last `last` ones; the list itself when that is all of it. */
-export function keepFirstAndLast<T>(list: readonly T[], last: number): T[] {
-  return list.length <= last + 1 ? [...list] : [list[0]!, ...list.slice(-last)];
+export function keepFirstAndLast<T>(list: T[], last: number): T[] {
+  return list.length <= last + 1 ? list : [list[0]!, ...list.slice(-last)];
 }
 
 /** The answer log with, per question, the first change and the latest few, in the order they came. */
-export function compactAnswerLog(log: readonly AnswerChange[]): AnswerChange[] {
+export function compactAnswerLog(log: AnswerChange[]): AnswerChange[] {
   const byQuestion = new Map<string, number[]>();
   log.forEach((change, index) => byQuestion.set(change.questionId, [...(byQuestion.get(change.questionId) ?? []), index]));
   const kept = new Set([...byQuestion.values()].flatMap((indexes) => keepFirstAndLast(indexes, HISTORY_KEPT.answerChangesPerQuestion)));
-  return kept.size === log.length ? [...log] : log.filter((_, index) => kept.has(index));
+  return kept.size === log.length ? log : log.filter((_, index) => kept.has(index));
 }
 
 /** The meetings that took place or were cancelled, newest first; the open one first of all. */
@@ -99,19 +99,27 @@ export function compactCase(current: Case): Case {
     meetings: current.meetings.map((meeting) =>
       compactMeeting(meeting, within(meeting, HISTORY_KEPT.meetingsWithAnswerLog), within(meeting, HISTORY_KEPT.meetingsWithFreeText)),
     ),
-    goals: current.goals.map((goal) => ({
-      ...goal,
-      versions: keepFirstAndLast(goal.versions, HISTORY_KEPT.goalVersions),
-      outcomes: keepFirstAndLast(goal.outcomes, HISTORY_KEPT.goalOutcomes),
-    })),
-    agreements: current.agreements.map((agreement) => ({ ...agreement, history: keepFirstAndLast(agreement.history, HISTORY_KEPT.agreementEvents) })),
+    goals: current.goals.map((goal) => {
+      const versions = keepFirstAndLast(goal.versions, HISTORY_KEPT.goalVersions);
+      const outcomes = keepFirstAndLast(goal.outcomes, HISTORY_KEPT.goalOutcomes);
+      return versions === goal.versions && outcomes === goal.outcomes ? goal : { ...goal, versions, outcomes };
+    }),
+    agreements: current.agreements.map((agreement) => {
+      const history = keepFirstAndLast(agreement.history, HISTORY_KEPT.agreementEvents);
+      return history === agreement.history ? agreement : { ...agreement, history };
+    }),
   };
 }
 
-export const caseBytes = (current: Case) => new TextEncoder().encode(JSON.stringify(current)).length;
+const utf8Bytes = (json: string) => new TextEncoder().encode(json).length;
+
+export const caseBytes = (current: Case) => utf8Bytes(JSON.stringify(current));
 
 /** Refuses a change that leaves the case over MAX_CASE_BYTES and larger than it was. */
 export function assertCaseFits(before: Case, after: Case): void {
-  const size = caseBytes(after);
+  const json = JSON.stringify(after);
+  // No character takes more than three bytes (a pair of UTF-16 units four): most cases end here.
+  if (json.length * 3 <= MAX_CASE_BYTES) return;
+  const size = utf8Bytes(json);
   if (size > MAX_CASE_BYTES && size > caseBytes(before)) throw new DomainError('caseTooLarge');
 }

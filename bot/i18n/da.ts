@@ -502,6 +502,7 @@ export const da = {
       states: { planned: 'Planlagt', open: 'Åbent', cancelled: 'Aflyst', held: 'Afholdt' } as Record<string, string>,
       save: 'Gem',
       fillIn: 'Udfyld',
+      freeTextDropped: 'Mødet ligger langt tilbage: tjeklistens fritekstsvar (fx årsager til fravær) er ikke gemt længere. Valgene og referatet er.',
       showSection: 'Vis',
       sectionPart: (section: string, page: number, pages: number) => `${section} (${page} af ${pages})`,
       covered: 'Gennemgået',

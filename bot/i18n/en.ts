@@ -494,6 +494,7 @@ export const en: Messages = {
       states: { planned: 'Planned', open: 'Open', cancelled: 'Cancelled', held: 'Held' },
       save: 'Save',
       fillIn: 'Fill in',
+      freeTextDropped: 'This meeting is long past: the checklist\'s free-text answers (such as reasons for absence) are no longer kept. The choices and the minutes are.',
       showSection: 'Show',
       sectionPart: (section: string, page: number, pages: number) => `${section} (${page} of ${pages})`,
       covered: 'Covered',

@@ -2,6 +2,7 @@
 // history keeps. A case at every limit, with ten years of meetings, stays under 1 MB.
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../bot/domain/case';
+import { closeMeeting } from '../../bot/domain/closing';
 import { GOAL_THEMES, addAgreement, addGoal, reviseGoal } from '../../bot/domain/goals';
 import { CASE_LIMITS, HISTORY_KEPT, MAX_CASE_BYTES, assertCaseFits, caseBytes, compactCase, keepFirstAndLast } from '../../bot/domain/limits';
 import { answerChecklist, cancelMeeting, openMeeting, planMeeting } from '../../bot/domain/meeting';
@@ -9,6 +10,7 @@ import { addMember } from '../../bot/domain/team';
 import { da } from '../../bot/i18n/da';
 import { en } from '../../bot/i18n/en';
 import { caseAtEveryLimit, text } from '../support/limitCase';
+import { checklistCard } from '../../cards/meetingCards';
 import { codeOf } from '../support/refusals';
 import { COORDINATOR, NOW, sampleCase } from './fixtures';
 
@@ -63,6 +65,19 @@ describe('what a case may hold', () => {
     expect(da.errors.tooManyMeetings({ max: CASE_LIMITS.meetings })).toContain(String(CASE_LIMITS.meetings));
   });
 
+  it('closes the last meeting a case may hold all the same, with no next one planned', () => {
+    let current = sampleCase();
+    for (let index = 0; index < CASE_LIMITS.meetings - 1; index++) {
+      const day = new Date(NOW.getTime() + (index + 1) * DAY).toISOString().slice(0, 10);
+      current = cancelMeeting(planMeeting(current, `meeting-${index}`, { date: day, time: '10:00' }, by, NOW), `meeting-${index}`, 'youngPersonIll', undefined, by, NOW);
+    }
+    current = openMeeting(current, 'meeting-last', { date: '2026-11-23', time: '10:00' }, by, NOW);
+    const closing = { feedbackMemberId: 'm-coordinator', eyeKeeperMemberId: 'm-coordinator', acuteContactMemberId: 'm-coordinator', nextMeetingDate: '2027-02-15', summary: 'Sidste møde.', waitingArrangement: 'Ingen.' };
+    const closed = closeMeeting(current, 'meeting-last', closing, 'meeting-next', by, NOW);
+    expect(closed.meetings).toHaveLength(CASE_LIMITS.meetings);
+    expect(closed.meetings.at(-1)).toMatchObject({ status: 'held', closure: { nextMeetingId: '' } });
+  });
+
   it('refuses, as a last guard, a change that leaves the case over the byte limit and larger than before', () => {
     const small = sampleCase();
     const huge = { ...small, youngPerson: { ...small.youngPerson, name: 'x'.repeat(MAX_CASE_BYTES) } };
@@ -110,6 +125,8 @@ describe('what each history keeps', () => {
       expect(Object.keys(old.answers).filter((id) => id.startsWith('attended_'))).toHaveLength(current.members.length);
       expect(old.closure?.summary).toBe(text(2000, 's'));
       expect(old.closure?.sentBack).toEqual([]);
+      // The checklist of such a meeting says what it no longer holds.
+      expect(JSON.stringify(checklistCard(da, { case: current, viewer: current.members[0]! }, old))).toContain(da.cards.meeting.freeTextDropped);
     }
   });
 });
