@@ -117,6 +117,11 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>)
   caseAlreadyClosed: () => 'Sagen er allerede lukket.',
   caseClosed: () => 'Sagen er lukket og kan ikke ændres. Den kan stadig eksporteres, og den slettes, når opbevaringsperioden er gået.',
   confirmationMismatch: () => 'Du skrev ikke sagens reference rigtigt, så intet er slettet eller lukket. Skriv referencen præcis som på kortet.',
+  tooManyGoals: (d) => `Der kan højst være ${d.max} mål under ét tema. Revidér et af de mål, der er, i stedet for at oprette et nyt. Intet er gemt.`,
+  tooManyAgreements: (d) => `Sagen har nået det højeste antal aftaler (${d.max}). Intet er gemt. Kontakt den, der driver botten, hvis forløbet har brug for flere.`,
+  tooManyAgreementsForGoal: (d) => `Et mål kan højst have ${d.max} aftaler. Revidér målet, eller opret et nyt mål under temaet. Intet er gemt.`,
+  tooManyMeetings: (d) => `Sagen har nået det højeste antal møder (${d.max}). Intet er gemt. Kontakt den, der driver botten.`,
+  caseTooLarge: () => 'Sagen er blevet for stor til at gemme mere i den. Intet er gemt. Kontakt den, der driver botten.',
 };
 
 const closingFields: Record<string, string> = {
@@ -254,6 +259,8 @@ export const da = {
       handOverSubmit: 'Overdrag',
       back: 'Tilbage',
       noRosterMembers: 'Ingen flere personer i denne samtale at tilføje.',
+      rosterMore: (shown: number, total: number) => `Listen viser de første ${shown} af ${total} personer i samtalen. Tilføj andre fra en mindre chat med dem.`,
+      noSuccessor: 'Ny koordinator: tilføj først den fagperson fra Teams, der skal overtage.',
     },
     consent: {
       title: (reference: string) => `Sag ${reference}: samtykke`,
@@ -274,6 +281,12 @@ export const da = {
     picker: {
       title: 'Dine sager',
       choose: 'Vælg',
+      closedLeftOut: 'Lukkede sager er ikke med. Skriv "sag" og referencen (fx sag S-ABCDE) for at åbne en af dem.',
+    },
+    paging: {
+      previous: 'Forrige',
+      next: 'Næste',
+      shown: (from: number, to: number, total: number) => `${from}–${to} af ${total}`,
     },
     done: {
       memberAdded: 'Teammedlemmet er tilføjet.',
@@ -359,6 +372,11 @@ export const da = {
       show: 'Vis',
       shortened: 'Skemaet er langt, så lange tekster er forkortet her. Tryk på "Vis" ved et mål for at se hele målet, dets historik og alle dets aftaler.',
       doneHidden: (count: number) => `${count} udført${count === 1 ? '' : 'e'} aftale${count === 1 ? '' : 'r'} vises under målet.`,
+      agreementsHidden: (count: number) => `${count} aftale${count === 1 ? '' : 'r'} vises under målet.`,
+      otherThemes: 'Andre temaer',
+      themeCount: (count: number) => `${count} mål`,
+      showTheme: 'Vis',
+      themePaged: 'Skemaet er for stort til ét kort, så det vises et tema ad gangen. Vælg et andet tema nedenfor.',
       addGoal: 'Nyt mål',
       addAgreement: 'Ny aftale',
       goal: 'Mål',
@@ -449,6 +467,7 @@ export const da = {
       handOverOtherTitle: (reference: string, eyeKeeper: string) => `Sag ${reference}: ${eyeKeeper} har øje på den unge indtil næste møde`,
       handOverSentTo: (eyeKeeper: string) => `Overleveringen er sendt til ${eyeKeeper}, som kvitterer for den.`,
       moreNotShown: (count: number) => `${count} aftaler mere er ikke vist her. Markér nogle som udført, eller se dem i sagens mål- og aftaleskema.`,
+      openNotShown: (count: number) => `${count} åbne aftaler mere er ikke vist her. De står i sagens mål- og aftaleskema.`,
       handOverRelayIntro: (eyeKeeper: string) => `${eyeKeeper} har øje på den unge indtil næste møde, men bruger ikke Teams. Giv overleveringen videre, og kvittér, når den er modtaget.`,
       contact: 'Kontakt',
       inTeams: 'kontakt via Teams',
@@ -483,6 +502,9 @@ export const da = {
       states: { planned: 'Planlagt', open: 'Åbent', cancelled: 'Aflyst', held: 'Afholdt' } as Record<string, string>,
       save: 'Gem',
       fillIn: 'Udfyld',
+      freeTextDropped: 'Mødet ligger langt tilbage: tjeklistens fritekstsvar (fx årsager til fravær) er ikke gemt længere. Valgene og referatet er.',
+      showSection: 'Vis',
+      sectionPart: (section: string, page: number, pages: number) => `${section} (${page} af ${pages})`,
       covered: 'Gennemgået',
       saved: 'Svarene er gemt.',
       notAnswered: '–',

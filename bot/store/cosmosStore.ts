@@ -220,7 +220,7 @@ export class CosmosCaseStore implements CaseStore {
 
   async listCasesForUser(tenantId: string, aadObjectId: string): Promise<CaseSummary[]> {
     return this.query<CaseSummary>(
-      `SELECT c.caseId, c.data.reference FROM c
+      `SELECT c.caseId, c.data.reference, c.closedAt FROM c
        WHERE c.type = 'case' AND c.tenantId = @tenantId AND ARRAY_CONTAINS(c.memberAadObjectIds, @aadObjectId)`,
       { tenantId, aadObjectId },
     );

@@ -100,6 +100,8 @@ export interface UserState {
 export interface CaseSummary {
   caseId: string;
   reference: string;
+  /** Set when the case is closed: the 1:1 picker leaves it out. */
+  closedAt?: string;
 }
 
 /** A closed case, as the retention job finds it. */

@@ -212,8 +212,8 @@ function prepareStatements(db: Database.Database) {
     findCaseByHome: db.prepare<[string, string], CaseRow>(
       'SELECT etag, doc FROM cases WHERE tenant_id = ? AND home_conversation_id = ?',
     ),
-    listCasesForUser: db.prepare<[string, string], CaseSummary>(
-      `SELECT c.id AS caseId, json_extract(c.doc, '$.reference') AS reference
+    listCasesForUser: db.prepare<[string, string], CaseSummary & { closedAt: string | null }>(
+      `SELECT c.id AS caseId, json_extract(c.doc, '$.reference') AS reference, json_extract(c.doc, '$.closedAt') AS closedAt
        FROM case_members m JOIN cases c ON c.tenant_id = m.tenant_id AND c.id = m.case_id
        WHERE m.tenant_id = ? AND m.aad_object_id = ?`,
     ),
@@ -375,7 +375,9 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   async listCasesForUser(tenantId: string, aadObjectId: string): Promise<CaseSummary[]> {
-    return this.statements.listCasesForUser.all(tenantId, aadObjectId);
+    return this.statements.listCasesForUser
+      .all(tenantId, aadObjectId)
+      .map(({ caseId, reference, closedAt }) => ({ caseId, reference, ...(closedAt ? { closedAt } : {}) }));
   }
 
   async createCase(created: Case, effects: SaveEffects): Promise<StoredCase> {
