@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const exportLinks = config.exportBaseUrl ? new ExportLinks(now, config.exportBaseUrl) : undefined;
   const rights = { exportLinks, retentionDays: config.retention.days };
   const bot = new SamarbejdsBot({ adapter, botAppId: config.credentials?.appId ?? '', deps, log, rights });
-  const server = createServer({ adapter, bot, log, ready: () => store.ping(), requireToken: Boolean(config.credentials) });
+  const server = createServer({ adapter, bot, log, ready: () => store.ping() });
   if (exportLinks) registerExportRoute(server, exportLinks, deps, log);
   // Closed cases are erased once the retention period has run, in this process, on its own timer.
   const retention = new RetentionJob(deps, config.retention.days, log);

@@ -50,6 +50,35 @@ describe('the activity guard refuses what botbuilder cannot answer', () => {
   });
 });
 
+describe('an activity that names two tenants', () => {
+  let bot: InProcessBot;
+  beforeAll(async () => {
+    bot = await startInProcessBot();
+  });
+  afterAll(async () => {
+    await bot.close();
+  });
+
+  it('is refused by the guard, and only when both tenant ids are there and differ', () => {
+    const base = message('http://127.0.0.1:9/');
+    expect(guardActivity({ ...base, channelData: { tenant: { id: 'tenant-b' } } })).toMatchObject({ ok: false, error: 'tenantMismatch' });
+    expect(guardActivity({ ...base, channelData: { tenant: { id: 'tenant-a' } } })).toEqual({ ok: true });
+    expect(guardActivity({ ...base, conversation: { ...base.conversation, tenantId: undefined }, channelData: { tenant: { id: 'tenant-b' } } })).toEqual({ ok: true });
+  });
+
+  it('gets 403, runs no turn, writes nothing, and is logged without the ids', async () => {
+    const base = message(bot.serviceUrl);
+    const before = bot.rowCounts();
+    const answer = await bot.post('/api/messages', JSON.stringify({ ...base, text: 'ny sag', channelData: { tenant: { id: 'tenant-evil' } } }));
+    expect(answer.status).toBe(403);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: 'tenantMismatch' });
+    expect(bot.rowCounts()).toEqual(before);
+    expect(bot.connector.requests).toHaveLength(0);
+    expect(bot.logs()).toMatch(/"event":"activity.rejected"[^\n]*"reason":"tenantMismatch"/);
+    expect(bot.logs()).not.toMatch(/tenant-evil|tenant-a|aad-mette/);
+  });
+});
+
 describe('a turn whose connector is unreachable', () => {
   let bot: InProcessBot;
   beforeAll(async () => {
