@@ -4,7 +4,7 @@ import { type Case, isClosed } from '../domain/case';
 import { requireCoordinator } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import type { OutboxMessage } from '../store/port';
-import type { Actor, AppDeps } from './context';
+import type { Actor, ActorId, AppDeps } from './context';
 import { auditRecord } from './context';
 import { saveWithRetry } from './saveWithRetry';
 
@@ -55,7 +55,7 @@ export async function guardedChange(
   }
 }
 
-export async function auditIfRefused(deps: AppDeps, actor: Actor, caseId: string, action: string, error: unknown): Promise<void> {
+export async function auditIfRefused(deps: AppDeps, actor: ActorId, caseId: string, action: string, error: unknown): Promise<void> {
   if (error instanceof DomainError && ACCESS_REFUSALS.has(error.code)) {
     await deps.store.appendAudit([auditRecord(deps, actor, caseId, action, 'denied')]);
   }
