@@ -1,7 +1,12 @@
 // What the fuzz test found, kept as plain regression tests: activities botbuilder accepts but cannot
 // answer, and a turn whose error message cannot be sent either.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import type { ActivityHandler } from 'botbuilder';
+import { createLogger } from '../../bot/logger';
 import { guardActivity } from '../../bot/teams/activityGuard';
+import type { TeamsAdapter } from '../../bot/teams/adapter';
+import { createServer } from '../../bot/teams/server';
 import { type InProcessBot, startInProcessBot } from './inProcessBot';
 
 const message = (serviceUrl: string) => ({
@@ -76,6 +81,27 @@ describe('an activity that names two tenants', () => {
     expect(bot.connector.requests).toHaveLength(0);
     expect(bot.logs()).toMatch(/"event":"activity.rejected"[^\n]*"reason":"tenantMismatch"/);
     expect(bot.logs()).not.toMatch(/tenant-evil|tenant-a|aad-mette/);
+  });
+});
+
+describe('answers that never carry botbuilder\'s error text', () => {
+  it('gives a turn that fails outside the bot\'s own error handling 500 with the bot\'s own words', async () => {
+    const failing = {
+      authenticate: async () => ({ ok: true, run: async () => Promise.reject(new Error('botbuilder internals: https://token.example/ secret')) }),
+    } as unknown as TeamsAdapter;
+    const server = createServer({ adapter: failing, bot: {} as ActivityHandler, log: createLogger('silent'), ready: async () => undefined });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const answer = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(message('http://127.0.0.1:9/')),
+      });
+      expect(answer.status).toBe(500);
+      expect(await answer.json()).toEqual({ error: 'internal', message: 'The activity could not be processed.' });
+    } finally {
+      server.close();
+    }
   });
 });
 
