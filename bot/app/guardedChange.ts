@@ -5,7 +5,7 @@ import { requireCoordinator } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import { assertCaseFits, compactCase } from '../domain/limits';
 import type { OutboxMessage } from '../store/port';
-import type { Actor, AppDeps } from './context';
+import type { Actor, ActorId, AppDeps } from './context';
 import { auditRecord } from './context';
 import { saveWithRetry } from './saveWithRetry';
 
@@ -60,7 +60,7 @@ export async function guardedChange(
   }
 }
 
-export async function auditIfRefused(deps: AppDeps, actor: Actor, caseId: string, action: string, error: unknown): Promise<void> {
+export async function auditIfRefused(deps: AppDeps, actor: ActorId, caseId: string, action: string, error: unknown): Promise<void> {
   if (error instanceof DomainError && ACCESS_REFUSALS.has(error.code)) {
     await deps.store.appendAudit([auditRecord(deps, actor, caseId, action, 'denied')]);
   }

@@ -68,7 +68,7 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>)
   notTeamMember: () => 'Du er ikke med i teamet omkring denne unge, så du kan ikke se eller ændre sagen. Kontakt myndighedskoordinatoren, hvis du skal være med.',
   notCoordinator: () => 'Kun myndighedskoordinatoren kan gøre dette.',
   noValidConsent: () => 'Der er ikke et gyldigt samtykke, der dækker dig, så du kan ikke se oplysninger om den unge. Myndighedskoordinatoren kan registrere eller forny samtykket med "samtykke".',
-  cprNotAllowed: (d) => `Feltet ${field(d.field)} ser ud til at indeholde et CPR-nummer. CPR-numre må ikke skrives her, og intet er gemt. Skriv fødselsdatoen i stedet.`,
+  cprNotAllowed: (d) => `Feltet ${field(d.field)} ser ud til at indeholde et CPR-nummer. CPR-numre må ikke skrives her, og intet er gemt. ${cprAdvice(d.field)}`,
   textTooLong: (d) => `Feltet ${field(d.field)} er for langt (højst ${d.max} tegn). Intet er gemt.`,
   fieldRequired: (d) => `Udfyld ${field(d.field)}. Intet er gemt.`,
   invalidDate: (d) => `Feltet ${field(d.field)} skal være en gyldig dato (ÅÅÅÅ-MM-DD).`,
@@ -133,6 +133,18 @@ const closingFields: Record<string, string> = {
   summary: 'resumé af mødet',
 };
 
+/** Fields that hold a person's name: there only the name belongs. */
+export const PERSON_FIELDS: ReadonlySet<string> = new Set(['name', 'creatorName', 'parentalHolderName', 'otherRoleName']);
+
+const DATE_TIME_NOTE = 'En dato skrevet tæt sammen med et klokkeslæt (fx 150324 1400) kan ligne et CPR-nummer: skriv den som 15.03.24 kl. 14:00.';
+
+// What to write instead of what looked like a CPR number depends on the field.
+function cprAdvice(name: string | number | undefined): string {
+  if (PERSON_FIELDS.has(String(name))) return 'Skriv kun navnet.';
+  if (name === 'phone') return 'Skriv telefonnummeret, fx 12 34 56 78.';
+  return DATE_TIME_NOTE;
+}
+
 function field(name: string | number | undefined): string {
   const key = String(name ?? 'text').split(/[.[]/)[0] ?? 'text';
   return fields[key] ?? key;
@@ -164,7 +176,7 @@ export const da = {
   unknownCommand: (text: string) => `Jeg kender ikke kommandoen "${text}". Skriv **hjælp** for at se, hvad jeg kan.`,
   notYetAvailable: 'Den kommando er ikke klar endnu. Skriv **hjælp** for at se, hvad jeg kan nu.',
   textTooLong: (max: number) => `Beskeden er for lang (højst ${max} tegn). Intet er gemt.`,
-  cprInMessage: 'Beskeden ser ud til at indeholde et CPR-nummer. CPR-numre må ikke skrives til botten, og intet er gemt.',
+  cprInMessage: `Beskeden ser ud til at indeholde et CPR-nummer. CPR-numre må ikke skrives til botten, og intet er gemt. ${DATE_TIME_NOTE}`,
   badCardData: 'Kortet sendte data, jeg ikke kan læse. Intet er gemt. Skriv kommandoen igen for at få et nyt kort.',
   unknownAction: 'Det kort hører til en handling, jeg ikke kender (måske et kort fra en ældre version). Intet er gemt. Skriv kommandoen igen for at få et nyt kort.',
   newerCard: 'Kortet er fra en nyere version af botten end den, der svarer lige nu. Intet er gemt. Prøv igen om lidt.',

@@ -1,5 +1,5 @@
 // Every word an English-speaking user reads; the same keys as the Danish catalogue.
-import type { Messages } from './da';
+import { type Messages, PERSON_FIELDS } from './da';
 import { checklistEn } from './checklistEn';
 
 const fields: Record<string, string> = {
@@ -41,6 +41,15 @@ const closingFields: Record<string, string> = {
   summary: 'a summary of the meeting',
 };
 
+const DATE_TIME_NOTE = 'A date written close to a time (e.g. 150324 1400) can look like a CPR number: write it as 15.03.24 at 14:00.';
+
+// What to write instead of what looked like a CPR number depends on the field.
+function cprAdvice(name: string | number | undefined): string {
+  if (PERSON_FIELDS.has(String(name))) return 'Write the name only.';
+  if (name === 'phone') return 'Write the phone number, e.g. 12 34 56 78.';
+  return DATE_TIME_NOTE;
+}
+
 function field(name: string | number | undefined): string {
   const key = String(name ?? 'text').split(/[.[]/)[0] ?? 'text';
   return fields[key] ?? key;
@@ -80,7 +89,7 @@ export const en: Messages = {
     notTeamMember: () => "You are not on the team around this young person, so you cannot see or change the case. Ask the coordinator if you should be on it.",
     notCoordinator: () => 'Only the coordinator can do this.',
     noValidConsent: () => 'There is no valid consent that covers you, so you cannot see information about the young person. The coordinator can record or renew consent with "consent".',
-    cprNotAllowed: (d) => `The field ${field(d.field)} seems to contain a CPR number. CPR numbers must not be written here, and nothing was saved. Write the date of birth instead.`,
+    cprNotAllowed: (d) => `The field ${field(d.field)} seems to contain a CPR number. CPR numbers must not be written here, and nothing was saved. ${cprAdvice(d.field)}`,
     textTooLong: (d) => `The field ${field(d.field)} is too long (at most ${d.max} characters). Nothing was saved.`,
     fieldRequired: (d) => `Please fill in ${field(d.field)}. Nothing was saved.`,
     invalidDate: (d) => `The field ${field(d.field)} must be a valid date (YYYY-MM-DD).`,
@@ -156,7 +165,7 @@ export const en: Messages = {
   unknownCommand: (text) => `I don't know the command "${text}". Write **help** to see what I can do.`,
   notYetAvailable: 'That command is not ready yet. Write **help** to see what I can do now.',
   textTooLong: (max) => `The message is too long (at most ${max} characters). Nothing was saved.`,
-  cprInMessage: 'The message seems to contain a CPR number. CPR numbers must not be written to the bot, and nothing was saved.',
+  cprInMessage: `The message seems to contain a CPR number. CPR numbers must not be written to the bot, and nothing was saved. ${DATE_TIME_NOTE}`,
   badCardData: 'The card sent data I cannot read. Nothing was saved. Write the command again to get a new card.',
   unknownAction: 'That card belongs to an action I do not know (perhaps a card from an older version). Nothing was saved. Write the command again to get a new card.',
   newerCard: 'The card is from a newer version of the bot than the one answering now. Nothing was saved. Please try again in a moment.',
