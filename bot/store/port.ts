@@ -76,15 +76,17 @@ export type OutboxOutcome =
   | { status: 'failed'; error: string };
 
 /**
- * At most this many audit records and outbox messages together in one save: a Cosmos DB transactional
- * batch holds 100 operations, one of which is the case. Both adapters refuse more before writing.
+ * At most this many audit records in one save (a use case writes one). Outbox messages are not counted:
+ * a save holds any number of them, written with the case or not at all. SQLite writes them in its
+ * transaction; Cosmos DB, whose transactional batch holds 100 operations, packs them into fan-out
+ * records when they do not fit one each, which `claimDueOutbox` expands (bot/store/README.md).
  */
-export const MAX_EFFECTS_PER_SAVE = 99;
+export const MAX_AUDIT_PER_SAVE = 50;
 
 /** What a use case writes together with the case, in the same save. */
 export interface SaveEffects {
   audit: AuditRecord[];
-  /** New messages to send; all belong to the case being saved. */
+  /** New messages to send, any number; all belong to the case being saved. */
   outbox?: OutboxMessage[];
 }
 

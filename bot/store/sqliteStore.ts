@@ -16,7 +16,7 @@ import {
   type StoredCase,
   type UserState,
   ConcurrencyConflict,
-  MAX_EFFECTS_PER_SAVE,
+  MAX_AUDIT_PER_SAVE,
 } from './port';
 
 const IN_MEMORY = ':memory:';
@@ -183,9 +183,8 @@ const outboxColumns = (message: OutboxMessage) => ({
 /** What a save may carry, checked before anything is written (the same rules as the Cosmos adapter). */
 function checkEffects(saved: Case, effects: SaveEffects): void {
   const outbox = effects.outbox ?? [];
-  if (effects.audit.length + outbox.length > MAX_EFFECTS_PER_SAVE) {
-    throw new Error(`a save holds at most ${MAX_EFFECTS_PER_SAVE} audit records and outbox messages together`);
-  }
+  // Any number of messages fits one transaction; the audit limit is the port's, kept alike on both stores.
+  if (effects.audit.length > MAX_AUDIT_PER_SAVE) throw new Error(`a save holds at most ${MAX_AUDIT_PER_SAVE} audit records`);
   const foreign = outbox.find((message) => message.caseId !== saved.id || message.tenantId !== saved.tenantId);
   if (foreign) throw new Error(`outbox message ${foreign.id} is not about case ${saved.id}`);
 }
