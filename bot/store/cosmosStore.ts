@@ -19,6 +19,8 @@ import {
   type OutboxOutcome,
   type SaveEffects,
   type StoredCase,
+  type StoredTenantPacing,
+  type TenantPacing,
   type UserState,
   ConcurrencyConflict,
   MAX_AUDIT_PER_SAVE,
@@ -83,6 +85,20 @@ interface UserDocument {
   tenantId: string;
   data: UserState;
 }
+
+/**
+ * A tenant's shared pacing, in `users` (point reads and etag-conditioned writes by key, no index):
+ * its key cannot be a user's, whose keys are `${tenantId}:${aadObjectId}`.
+ */
+interface TenantPacingDocument {
+  id: string;
+  userKey: string;
+  tenantId: string;
+  type: 'tenantPacing';
+  data: TenantPacing;
+}
+
+const tenantPacingKey = (tenantId: string) => `pacing|${tenantId}`;
 
 const CASES_CONTAINER = 'cases';
 const USERS_CONTAINER = 'users';
@@ -416,6 +432,29 @@ export class CosmosCaseStore implements CaseStore {
     const packed = documents.filter(isFanOut).flatMap((fanOut) => fanOut.messages.filter((message) => !listed.has(message.id)));
     // A stable sort: messages at one instant stay in the order they were written.
     return [...own, ...packed].sort((a, b) => (a.notBefore < b.notBefore ? -1 : a.notBefore > b.notBefore ? 1 : 0));
+  }
+
+  async getTenantPacing(tenantId: string): Promise<StoredTenantPacing | undefined> {
+    const key = tenantPacingKey(tenantId);
+    const { resource } = await this.users.item(key, key).read<Read<TenantPacingDocument>>();
+    return resource?.type === 'tenantPacing' && resource.tenantId === tenantId ? { pacing: resource.data, etag: resource._etag } : undefined;
+  }
+
+  /** Create (409: another instance created it first) or Replace under `IfMatch` (412: wrote first). */
+  async putTenantPacing(pacing: TenantPacing, expectedEtag: string | undefined): Promise<string | undefined> {
+    const key = tenantPacingKey(pacing.tenantId);
+    const document: TenantPacingDocument = { id: key, userKey: key, tenantId: pacing.tenantId, type: 'tenantPacing', data: pacing };
+    try {
+      const { etag } =
+        expectedEtag === undefined
+          ? await this.users.items.create(document)
+          : await this.users.item(key, key).replace(document, { accessCondition: { type: 'IfMatch', condition: expectedEtag } });
+      return etag;
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === STATUS.conflict || status === STATUS.preconditionFailed || status === STATUS.notFound) return undefined;
+      throw error;
+    }
   }
 
   async getUserState(tenantId: string, aadObjectId: string): Promise<UserState | undefined> {

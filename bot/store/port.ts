@@ -111,6 +111,24 @@ export interface ClosedCase {
   closedAt: string;
 }
 
+/**
+ * How fast the bot may still send to a tenant, shared by every bot instance (bot/reminders/sharedPacing.ts):
+ * Teams limits the app per tenant, not per process. Instants in epoch milliseconds of the wall clock,
+ * so instances need synchronized clocks (NTP).
+ */
+export interface TenantPacing {
+  tenantId: string;
+  /** Where the tenant's next free request slot begins: the slots before it are some instance's. */
+  nextSlotAtMs: number;
+  /** After a 429: no instance sends to the tenant before this. */
+  throttledUntilMs?: number;
+}
+
+export interface StoredTenantPacing {
+  pacing: TenantPacing;
+  etag: string;
+}
+
 /** Thrown by a save whose etag is stale: reload, re-apply the command, save again. */
 export class ConcurrencyConflict extends Error {
   constructor(readonly caseId: string) {
@@ -159,6 +177,13 @@ export interface CaseStore {
   eraseCase(tenantId: string, caseId: string, tombstone: AuditRecord): Promise<boolean>;
   /** Closed cases of every tenant with `closedAt <= before`, at most `limit`, in no defined order. */
   listCasesClosedBefore(before: Date, limit: number): Promise<ClosedCase[]>;
+  /** The tenant's shared pacing; undefined until an instance first writes it. */
+  getTenantPacing(tenantId: string): Promise<StoredTenantPacing | undefined>;
+  /**
+   * Writes the tenant's pacing if it is still as read (`expectedEtag` from getTenantPacing; undefined:
+   * none stored yet). The new etag; undefined, writing nothing, when another instance wrote first.
+   */
+  putTenantPacing(pacing: TenantPacing, expectedEtag: string | undefined): Promise<string | undefined>;
   getUserState(tenantId: string, aadObjectId: string): Promise<UserState | undefined>;
   putUserState(state: UserState): Promise<void>;
   /** Cheap reachability check for readiness probes. */

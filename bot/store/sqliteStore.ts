@@ -14,6 +14,8 @@ import {
   type OutboxOutcome,
   type SaveEffects,
   type StoredCase,
+  type StoredTenantPacing,
+  type TenantPacing,
   type UserState,
   ConcurrencyConflict,
   MAX_AUDIT_PER_SAVE,
@@ -83,6 +85,14 @@ const MIGRATIONS: readonly string[] = [
   -- is due, not with the history of sent messages.
   CREATE INDEX outbox_due ON outbox (status, not_before);
   CREATE INDEX outbox_by_case ON outbox (tenant_id, case_id, not_before);
+  `,
+  // The pacing every bot instance shares per tenant (Teams' per-tenant limit), written under its etag.
+  `
+  CREATE TABLE tenant_pacing (
+    tenant_id TEXT PRIMARY KEY,
+    etag TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
   `,
 ];
 
@@ -270,6 +280,9 @@ function prepareStatements(db: Database.Database) {
     listOutbox: db.prepare<[string, string], OutboxRow>(
       'SELECT * FROM outbox WHERE tenant_id = ? AND case_id = ? ORDER BY not_before, rowid',
     ),
+    getTenantPacing: db.prepare<[string], { etag: string; doc: string }>('SELECT etag, doc FROM tenant_pacing WHERE tenant_id = ?'),
+    insertTenantPacing: db.prepare('INSERT INTO tenant_pacing (tenant_id, etag, doc) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+    updateTenantPacing: db.prepare('UPDATE tenant_pacing SET etag = ?, doc = ? WHERE tenant_id = ? AND etag = ?'),
     ping: db.prepare('SELECT 1'),
     deleteCase: db.prepare('DELETE FROM cases WHERE tenant_id = ? AND id = ?'),
     deleteOutboxOfCase: db.prepare('DELETE FROM outbox WHERE tenant_id = ? AND case_id = ?'),
@@ -417,6 +430,21 @@ export class SqliteCaseStore implements CaseStore {
 
   async listOutbox(tenantId: string, caseId: string): Promise<OutboxMessage[]> {
     return this.statements.listOutbox.all(tenantId, caseId).map(toOutboxMessage);
+  }
+
+  async getTenantPacing(tenantId: string): Promise<StoredTenantPacing | undefined> {
+    const row = this.statements.getTenantPacing.get(tenantId);
+    return row && { pacing: JSON.parse(row.doc) as TenantPacing, etag: row.etag };
+  }
+
+  async putTenantPacing(pacing: TenantPacing, expectedEtag: string | undefined): Promise<string | undefined> {
+    const etag = randomUUID();
+    const doc = JSON.stringify(pacing);
+    const { changes } =
+      expectedEtag === undefined
+        ? this.statements.insertTenantPacing.run(pacing.tenantId, etag, doc)
+        : this.statements.updateTenantPacing.run(etag, doc, pacing.tenantId, expectedEtag);
+    return changes === 1 ? etag : undefined;
   }
 
   async getUserState(tenantId: string, aadObjectId: string): Promise<UserState | undefined> {

@@ -7,6 +7,7 @@ import { type CosmosTestServer, startCosmosServer } from '../support/cosmosServe
 import { describeCaseStoreContract } from './contract';
 import { describeEraseContract } from './eraseContract';
 import { describeOutboxContract } from './outboxContract';
+import { describeTenantPacingContract } from './pacingContract';
 
 let server: CosmosTestServer;
 beforeAll(async () => {
@@ -31,6 +32,7 @@ const openDatabase = async () => {
 };
 describeCaseStoreContract('Cosmos DB test server', openDatabase);
 describeOutboxContract('Cosmos DB test server', openDatabase);
+describeTenantPacingContract('Cosmos DB test server', openDatabase);
 describeEraseContract('Cosmos DB test server', async () => {
   const options = newDatabaseOptions();
   const store = await CosmosCaseStore.open(options);
