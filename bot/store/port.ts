@@ -153,7 +153,8 @@ export interface CaseStore {
   /**
    * Claims up to `limit` pending messages that are due at `now` and not claimed by a live lease, for
    * `owner` until `now + leaseMs`, in `notBefore` order, across all tenants. Two dispatchers never
-   * hold the same message at once.
+   * hold the same message at once. Messages a save packed into a fan-out (Cosmos DB) are written
+   * out one by one here first, by their own ids, so an expansion run twice writes nothing twice.
    */
   claimDueOutbox(now: Date, owner: string, leaseMs: number, limit: number): Promise<OutboxMessage[]>;
   /**
