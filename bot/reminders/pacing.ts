@@ -245,7 +245,8 @@ export class SendPacer {
             if (throttled > 0 && options.whileThrottled === 'return') return 'throttled';
             return Math.max(throttled, tenant.waitMs(now, requests));
           }, options);
-          if (fits !== 'granted' || !this.shared) return fits === 'granted' ? this.grant(conversation, tenant, requests) : fits;
+          if (fits !== 'granted') return fits;
+          if (!this.shared) return this.grant(conversation, tenant, requests);
           // Then the tenant's slot among every instance's: another instance's 429 throttles this one too.
           const slot = await this.shared.take(tenantId, requests, this.clock.now(), this.waiting.get(tenantId) ?? requests, options.deadline);
           if (slot === 'late') return slot;
