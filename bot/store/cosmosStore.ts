@@ -366,8 +366,9 @@ export class CosmosCaseStore implements CaseStore {
     const item = this.cases.item(fanOut.id, fanOut.caseId);
     let etag: string | undefined;
     try {
-      const { _etag: _read, ...document } = fanOut;
-      ({ etag } = await item.replace({ ...document, leaseOwner: owner, leaseUntil }, { accessCondition: { type: 'IfMatch', condition: fanOut._etag } }));
+      const { id, caseId, tenantId, type, kind, status, notBefore, messages } = fanOut;
+      const leased: FanOutDocument = { id, caseId, tenantId, type, kind, status, notBefore, messages, leaseOwner: owner, leaseUntil };
+      ({ etag } = await item.replace(leased, { accessCondition: { type: 'IfMatch', condition: fanOut._etag } }));
     } catch (error) {
       const status = statusOf(error);
       if (status === STATUS.preconditionFailed || status === STATUS.notFound) return false;
