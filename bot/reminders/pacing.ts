@@ -256,8 +256,9 @@ export class SendPacer {
           }
           const ready = await this.waitFor(() => slot.at - this.clock.now(), options);
           if (ready !== 'granted') return ready;
-          // A 429 met while waiting for the slot: the slot is given up, and the throttle waited out above.
-          if (this.throttles.waitMs(tenantId, this.clock.now()) > 0) continue;
+          // Woken too late for the slot (a stalled event loop), or a 429 met meanwhile: the slot is given
+          // up, and another taken (after the throttle, which the top of the loop waits out).
+          if (this.shared.missed(slot.at, this.clock.now()) || this.throttles.waitMs(tenantId, this.clock.now()) > 0) continue;
           return this.grant(conversation, tenant, requests);
         }
       }).finally(() => {

@@ -6,8 +6,9 @@
 // The record is a shared GCRA: `nextSlotAtMs` is where the tenant's next free request slot begins,
 // slots `spacingMs` apart. An instance reserves a few slots at a time (one read and one write of the
 // store), then sends each request no earlier than its slot; so N instances together send at most
-// one request per slot, whatever their number. A slot missed by more than the margin is given up
-// rather than used late, where it would crowd the next instance's slots.
+// one request per slot, whatever their number. A slot missed by more than half the margin (a timer
+// that fired late, an event loop that stalled) is given up rather than used late, where it would
+// crowd the next instance's slots; the other half is left for the request's way to Teams.
 import type { CaseStore, TenantPacing } from '../store/port';
 import { type RateLimit, TEAMS_TENANT_LIMITS } from './pacing';
 
@@ -32,6 +33,8 @@ export type Reservation = { at: number } | { throttledUntil: number } | 'late';
  */
 export class SharedTenantPacing {
   readonly spacingMs: number;
+  /** How late a slot may still be used. */
+  readonly lateMs: number;
   private readonly store: SharedPacingOptions['store'];
   private readonly marginMs: number;
   private readonly maxReservation: number;
@@ -44,6 +47,7 @@ export class SharedTenantPacing {
     this.store = options.store;
     this.marginMs = options.marginMs ?? 50;
     this.spacingMs = (limit.perMs + this.marginMs) / limit.limit;
+    this.lateMs = this.marginMs / 2;
     this.maxReservation = Math.max(1, options.maxReservation ?? 12);
     this.attempts = Math.max(1, options.attempts ?? 10);
   }
@@ -55,7 +59,7 @@ export class SharedTenantPacing {
    * `deadline`; a reservation that loses every race to other instances is `late` too.
    */
   async take(tenantId: string, count: number, now: number, wanted: number, deadline?: number): Promise<Reservation> {
-    const held = (this.held.get(tenantId) ?? []).filter((slot) => slot >= now - this.marginMs);
+    const held = (this.held.get(tenantId) ?? []).filter((slot) => !this.missed(slot, now));
     this.held.set(tenantId, held);
     for (let attempt = 0; held.length < count && attempt < this.attempts; attempt++) {
       const stored = await this.store.getTenantPacing(tenantId);
@@ -74,6 +78,11 @@ export class SharedTenantPacing {
     if (held.length < count) return 'late';
     const taken = held.splice(0, count);
     return { at: taken[taken.length - 1]! };
+  }
+
+  /** Whether a slot beginning at `at` is too late to use at `now`. */
+  missed(at: number, now: number): boolean {
+    return now - at > this.lateMs;
   }
 
   /**
