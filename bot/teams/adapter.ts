@@ -1,13 +1,14 @@
 // The Bot Framework adapter. Without credentials it accepts unauthenticated requests: local and tests
 // only (config.ts refuses that in production).
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CloudAdapter } from 'botbuilder';
 import type { BotCredentials } from '../config';
 import type { Logger } from '../logger';
 import { messagesFor } from '../i18n';
+import { ReusedClientsAuthentication } from './reusedClients';
 
 export function createAdapter(credentials: BotCredentials | undefined, log: Logger): CloudAdapter {
   const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication({
+    new ReusedClientsAuthentication({
       MicrosoftAppId: credentials?.appId,
       MicrosoftAppPassword: credentials?.appPassword,
       MicrosoftAppTenantId: credentials?.tenantId,
