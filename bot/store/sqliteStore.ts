@@ -247,6 +247,7 @@ function prepareStatements(db: Database.Database) {
       `UPDATE cases SET etag = @etag, doc = @doc, home_conversation_id = @homeConversationId
        WHERE tenant_id = @tenantId AND id = @id AND etag = @expectedEtag`,
     ),
+    listMembers: db.prepare<[string, string], string>('SELECT aad_object_id FROM case_members WHERE tenant_id = ? AND case_id = ?').pluck(),
     deleteMembers: db.prepare('DELETE FROM case_members WHERE tenant_id = ? AND case_id = ?'),
     insertMember: db.prepare('INSERT INTO case_members (tenant_id, case_id, aad_object_id) VALUES (?, ?, ?)'),
     insertAudit: db.prepare(
@@ -400,9 +401,12 @@ export class SqliteCaseStore implements CaseStore {
           : statements.updateCase.run({ ...columns, expectedEtag });
       // Throwing inside the transaction rolls it back: a stale save writes nothing.
       if (written.changes === 0) throw new ConcurrencyConflict(saved.id);
-      statements.deleteMembers.run(saved.tenantId, saved.id);
-      for (const aadObjectId of new Set(teamsUserIds(saved))) {
-        statements.insertMember.run(saved.tenantId, saved.id, aadObjectId);
+      // Most saves leave the team as it was: rewriting its index anyway would cost pages in every commit.
+      const members = new Set(teamsUserIds(saved));
+      const indexed = statements.listMembers.all(saved.tenantId, saved.id);
+      if (indexed.length !== members.size || indexed.some((aadObjectId) => !members.has(aadObjectId))) {
+        statements.deleteMembers.run(saved.tenantId, saved.id);
+        for (const aadObjectId of members) statements.insertMember.run(saved.tenantId, saved.id, aadObjectId);
       }
       this.insertAudit(effects.audit);
       for (const message of effects.outbox ?? []) statements.insertOutbox.run(outboxColumns(message));

@@ -1,11 +1,12 @@
 // The Bot Framework adapter. Without credentials it accepts unauthenticated requests: local and tests
 // only (config.ts refuses that in production).
-import { type Activity, ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication, INVOKE_RESPONSE_KEY, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { type Activity, ActivityTypes, CloudAdapter, INVOKE_RESPONSE_KEY, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
 import type { BotCredentials } from '../config';
 import type { Logger } from '../logger';
 import { messagesFor } from '../i18n';
 import { messageResponse } from './replies';
+import { ReusedClientsAuthentication } from './reusedClients';
 
 /** A checked token, with the turn it allows; or why not: 401 for a bad token, 503 when it could not be checked. */
 export type Authentication =
@@ -37,7 +38,7 @@ const textOrUndefined = (value: unknown) => (typeof value === 'string' ? value :
 
 export function createAdapter(credentials: BotCredentials | undefined, log: Logger): TeamsAdapter {
   const adapter = new TeamsAdapter(
-    new ConfigurationBotFrameworkAuthentication({
+    new ReusedClientsAuthentication({
       MicrosoftAppId: credentials?.appId,
       MicrosoftAppPassword: credentials?.appPassword,
       MicrosoftAppTenantId: credentials?.tenantId,
