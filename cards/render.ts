@@ -66,5 +66,52 @@ function templateFor(name: TemplateName): ACData.Template {
 export function renderCard(name: TemplateName, data: Record<string, unknown>): AdaptiveCardJson {
   // An unresolved expression would stay in the output as literal text. The card tests look for that in
   // every template; here it cannot be checked, since a person may well type "${" into a field.
-  return templateFor(name).expand({ $root: { v: CARD_VERSION, ...data } }) as AdaptiveCardJson;
+  const card = templateFor(name).expand({ $root: { v: CARD_VERSION, ...data } }) as AdaptiveCardJson;
+  escapeDisplayText(card);
+  return card;
+}
+
+/*
+ * Markdown. Teams renders a CommonMark subset (links, **bold**, _italic_, `-` and `1.` lists, line
+ * breaks) in exactly these places: a TextBlock's `text` and a Fact's `title` and `value`. Names, goals,
+ * reasons and every other text a person typed are bound into them, so a team member could plant
+ * `[Bekræft samtykke](https://…)` in the bot's own card. Why here, once, after expansion, and not per
+ * template or on the data: this is the one place that knows which fields Teams reads as markdown, and
+ * what is bound elsewhere stays untouched: Input values, choice values and action data go back to the
+ * bot as typed, and choice, toggle, label and button titles are plain text in Teams (escaping them would
+ * show the backslashes). The price: our own labels cannot use markdown in cards either (they are written
+ * without it; chat messages, which carry no typed text, keep theirs).
+ */
+
+// Whatever starts markdown anywhere in a line; CommonMark escapes any ASCII punctuation with a backslash.
+const MARKDOWN_INLINE = /[\\`*_[\]<>~&]/g;
+// What starts a block only at the start of a line: a heading or list item (a marker and a space), a rule
+// or setext underline (a line of - or =). So `+45 12 34 56 78` and `2026-11-23` are left as they are.
+const MARKDOWN_LINE_START = /^([ \t]*)(?:([#+-])(?=[ \t]|$)|(\d{1,9})([.)])(?=[ \t]|$)|([=-])(?=[=-]*[ \t]*$))/gm;
+
+/** `text` as Teams shows it literally: every markdown character escaped with a backslash. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(MARKDOWN_INLINE, '\\$&')
+    .replace(MARKDOWN_LINE_START, (_match, indent: string, marker?: string, digits?: string, delimiter?: string, underline?: string) =>
+      digits ? `${indent}${digits}\\${delimiter}` : `${indent}\\${marker ?? underline}`,
+    );
+}
+
+/** Escapes, in place, every field of the card that Teams renders as markdown (see above). */
+function escapeDisplayText(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) escapeDisplayText(item);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const element = node as Record<string, unknown>;
+  if (element.type === 'TextBlock' && typeof element.text === 'string') element.text = escapeMarkdown(element.text);
+  if (element.type === 'FactSet' && Array.isArray(element.facts)) {
+    for (const fact of element.facts as Array<Record<string, unknown>>) {
+      if (typeof fact.title === 'string') fact.title = escapeMarkdown(fact.title);
+      if (typeof fact.value === 'string') fact.value = escapeMarkdown(fact.value);
+    }
+  }
+  for (const [key, value] of Object.entries(element)) if (key !== 'facts' && typeof value === 'object') escapeDisplayText(value);
 }
