@@ -4,12 +4,8 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { CASE_VIEWS } from '../../bot/app/readCase';
-import { type Case, createCase, setHome } from '../../bot/domain/case';
-import { approveMinutes, closeMeeting, sendBackMinutes } from '../../bot/domain/closing';
-import { recordConsent } from '../../bot/domain/consent';
-import { addAgreement, addGoal, markGoal } from '../../bot/domain/goals';
-import { answerChecklist, cancelMeeting, meetingById, openMeeting, planMeeting } from '../../bot/domain/meeting';
-import { addMember } from '../../bot/domain/team';
+import type { Case } from '../../bot/domain/case';
+import { meetingById } from '../../bot/domain/meeting';
 import type { Messages } from '../../bot/i18n';
 import { da } from '../../bot/i18n/da';
 import { en } from '../../bot/i18n/en';
@@ -23,67 +19,19 @@ import { baseCard, code, meetingBaseCard, minutesBaseCard } from '../../cards/ch
 import { meetingCancelCard, meetingOpenCard } from '../../cards/meetingCards';
 import { closeConfirmCard, eraseConfirmCard } from '../../cards/rightsCards';
 import { appDeps } from '../app/appFixture';
+import { BIRTH_DATE, PHONE, TENANT, THREAD, caseWithText } from '../support/caseWithText';
 import { NOW } from '../domain/fixtures';
 
-/** In every free-text field; the phone and the birth date are personal too, and looked for as well. */
-const MARK = 'Zqxv';
-const PHONE = '61 72 83 94';
-const BIRTH_DATE = '2008-03-14';
-const LEAKS = [MARK.toLowerCase(), PHONE, PHONE.replace(/ /g, ''), BIRTH_DATE];
-
-const TENANT = 'tenant-a';
-const COORDINATOR = { aadObjectId: 'aad-coordinator', name: `${MARK} Mette`, teamsUserId: '29:mette' };
-const THREAD = 'thread-1';
-const by = COORDINATOR.aadObjectId;
-const LATER = new Date(NOW.getTime() + 24 * 60 * 60 * 1000);
-
 /**
- * Every free-text field a person can fill in holds the marker: the young person's name and contact, the
- * members' names (Teams and external), roles named by hand, support offers, the consent's parental
- * holder, checklist text answers, a cancellation's own reason, goals, a judgement's reason, agreements
- * and their follow-up, the closing answers, the summary and the changes asked for. Meeting 1 is held and
- * its minutes approved, meeting 2 cancelled with "Andet" and a text, meeting 3 planned at closing and open.
+ * In every free-text field (test/support/caseWithText.ts: the young person's name and contact, the
+ * members' names, roles named by hand, support offers, the parental holder, checklist text answers, a
+ * cancellation's own reason, goals, agreements, closing answers, the summary, the changes asked for);
+ * the phone and the birth date are personal too, and looked for as well. Meeting 1 is held and its
+ * minutes approved, meeting 2 cancelled with "Andet" and a text, meeting 3 open.
  */
-function markedCase(): Case {
-  let c = createCase(
-    TENANT,
-    COORDINATOR,
-    { name: `${MARK} Åse`, birthDate: BIRTH_DATE, phone: `+45 ${PHONE}`, email: `${MARK}@example.dk`, address: `${MARK}vej 1`, status: 'neither' },
-    { caseId: 'case-1', reference: 'S-ABCDE', coordinatorMemberId: 'm-coordinator', youngPersonMemberId: 'm-young' },
-    NOW,
-  );
-  c = addMember(c, { role: 'youthGuidance', person: { kind: 'teams', aadObjectId: 'aad-jonas', name: `${MARK} Jonas`, teamsUserId: '29:jonas' }, supportOffer: `${MARK} tilbud` }, 'm-jonas', by, NOW);
-  c = addMember(c, { role: 'vip', person: { kind: 'external', name: `${MARK} Karen`, phone: PHONE, email: `${MARK}.k@example.dk` } }, 'm-vip', by, NOW);
-  c = addMember(c, { role: 'other', otherRoleName: `${MARK} træner`, person: { kind: 'external', name: `${MARK} Ole` }, supportOffer: `${MARK} fodbold` }, 'm-ole', by, NOW);
-  c = setHome(c, { kind: 'channelThread', conversationId: THREAD }, by, NOW);
-  const parties = c.members.map((member) => member.id);
-  c = recordConsent(c, { givenByYoungPerson: true, givenOn: '2026-11-20', expiresOn: '2027-11-20', partyMemberIds: parties, parentalHolderName: `${MARK} Forælder` }, 'k1', by, NOW);
-  c = openMeeting(c, 'meeting-1', { date: '2026-11-23', time: '10:00' }, by, NOW);
-  c = answerChecklist(
-    c,
-    'meeting-1',
-    { roleLeader: 'm-coordinator', roleWriter: 'm-jonas', vipAttached: 'yes', vipWho: `${MARK} moster`, 'attended_m-vip': 'no', 'absenceReason_m-vip': `${MARK} syg`, attendanceOthers: `${MARK} tolk` },
-    by,
-    NOW,
-  );
-  c = planMeeting(c, 'meeting-2', { date: '2027-01-11', time: '09:30' }, by, NOW);
-  c = cancelMeeting(c, 'meeting-2', 'other', `${MARK}: Åse er indlagt på psykiatrisk afdeling`, by, NOW);
-  c = addGoal(c, { theme: 'education', longTermGoal: `${MARK} tømrer`, subGoals: `${MARK} praktik` }, 'goal-1', by, NOW, 'meeting-1');
-  c = addGoal(c, { theme: 'other', longTermGoal: `${MARK} ro` }, 'goal-2', by, NOW, 'meeting-1');
-  c = markGoal(c, 'goal-2', false, `${MARK} ikke endnu`, by, NOW, 'meeting-1');
-  c = addAgreement(c, 'goal-1', { action: `${MARK} ringe`, ownerMemberId: 'm-vip', followUpOn: '2026-12-01', followUpMethod: 'other', followUpMethodOther: `${MARK} sms` }, 'agreement-1', by, NOW, 'meeting-1');
-  c = closeMeeting(
-    c,
-    'meeting-1',
-    { waitingArrangement: `${MARK} venter`, feedbackMemberId: 'm-coordinator', eyeKeeperMemberId: 'm-jonas', acuteContactMemberId: 'm-vip', nextMeetingDate: '2027-02-15', nextMeetingTime: '09:00', summary: `${MARK} resumé` },
-    'meeting-3',
-    by,
-    NOW,
-  );
-  c = sendBackMinutes(c, 'meeting-1', `${MARK} ret`, by, NOW);
-  c = approveMinutes(c, 'meeting-1', '2026-11-23', by, LATER);
-  return openMeeting(c, 'meeting-3', { date: '2026-11-24', time: '10:00' }, by, LATER);
-}
+const MARK = 'Zqxv';
+const COORDINATOR = { aadObjectId: 'aad-coordinator', name: `${MARK} coordinator name` };
+const LEAKS = [MARK.toLowerCase(), PHONE, PHONE.replace(/ /g, ''), BIRTH_DATE];
 
 function leaksIn(posted: unknown): string[] {
   const text = JSON.stringify(posted).toLowerCase();
@@ -111,7 +59,7 @@ function channelCards(m: Messages, current: Case): Record<string, unknown> {
 }
 
 describe('what the whole channel sees', () => {
-  const current = markedCase();
+  const current = caseWithText((field) => `${MARK} ${field}`, MARK);
 
   it('the marked case really holds the marker in its texts (so the test below can fail)', () => {
     expect(leaksIn(current)).toEqual(expect.arrayContaining([MARK.toLowerCase(), PHONE, BIRTH_DATE]));
