@@ -1,6 +1,9 @@
 // Text a person typed shows in every card as typed, in headless Chromium with Teams' markdown
 // (preview/teamsMarkdown.ts) and host config: a link, **bold**, a # heading, - and 1. lists, line breaks
 // and <at> bound into every template come out as literal text, and no card holds a link.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Case, TeamMember } from '../../bot/domain/case';
 import type { Messages } from '../../bot/i18n';
@@ -76,20 +79,23 @@ function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
 describe.skipIf(skip)('text a person typed, in every card, in headless Chromium', () => {
   const current = caseWithText(() => HOSTILE);
   let renderer: CardRenderer;
+  let outDir: string;
   const reports = new Map<string, RenderReport[]>();
   const cardsBy = new Map<string, Record<string, object>>();
 
   beforeAll(async () => {
+    outDir = mkdtempSync(join(tmpdir(), 'markdown-cards-'));
     renderer = await launchCardRenderer();
     for (const [language, m] of [['da', da], ['en', en]] as const) {
       const cards = everyTemplateWith(m, current);
       cardsBy.set(language, cards);
-      reports.set(language, await renderer.render(cards, `/tmp/markdown-cards-${process.pid}/${language}`));
+      reports.set(language, await renderer.render(cards, join(outDir, language)));
     }
   }, 120_000);
 
   afterAll(async () => {
     await renderer?.close();
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 
   it('binds into every template', () => {
