@@ -27,11 +27,11 @@ async function main(): Promise<void> {
   const now = config.clockFile ? fileClock(config.clockFile) : systemClock();
   const deps: AppDeps = { store, now, newId: randomUUID, reminders: new ReminderPlanner(new WorkingDays(), config.reminders) };
   const adapter = createAdapter(config.credentials, log);
-  // The export's short-lived links are served by this process (cards/README.md, "The young person's rights").
-  const exportLinks = config.exportBaseUrl ? new ExportLinks(now, config.exportBaseUrl) : undefined;
+  // The export's short-lived links, kept in the store: any instance serves them (cards/README.md, "The young person's rights").
+  const exportLinks = config.exportBaseUrl ? new ExportLinks(store, now, config.exportBaseUrl) : undefined;
   const rights = { exportLinks, retentionDays: config.retention.days };
   const bot = new SamarbejdsBot({ adapter, botAppId: config.credentials?.appId ?? '', deps, log, rights });
-  const server = createServer({ adapter, bot, log, ready: () => store.ping(), requireToken: Boolean(config.credentials) });
+  const server = createServer({ adapter, bot, log, ready: () => store.ping() });
   if (exportLinks) registerExportRoute(server, exportLinks, deps, log);
   // Closed cases are erased once the retention period has run, in this process, on its own timer.
   const retention = new RetentionJob(deps, config.retention.days, log);

@@ -6,6 +6,7 @@ import type { CaseRead } from '../bot/app/readCase';
 import type { CaseSummary } from '../bot/store/port';
 import { type AdaptiveCardJson, renderCard } from './render';
 import { coordinatorName, memberName, roleName } from './people';
+import { pageOf } from './paging';
 
 export function createCaseCard(m: Messages): AdaptiveCardJson {
   return renderCard('createCase', {
@@ -34,6 +35,19 @@ export function overviewCard(m: Messages, { case: current, viewer }: CaseRead, n
   });
 }
 
-export function casePickerCard(m: Messages, cases: CaseSummary[]): AdaptiveCardJson {
-  return renderCard('casePicker', { labels: m.cards.picker, cases });
+/** Cases on one page of the 1:1 picker. */
+export const PICKER_PAGE_SIZE = 20;
+
+/**
+ * The 1:1 picker: the user's open cases by reference, a page at a time (`case.pick` turns the page).
+ * Closed cases are left out and the card says how to reach one.
+ */
+export function casePickerCard(m: Messages, openCases: CaseSummary[], page = 0, closedLeftOut = false): AdaptiveCardJson {
+  const cases = pageOf(m, [...openCases].sort((a, b) => a.reference.localeCompare(b.reference) || a.caseId.localeCompare(b.caseId)), page, PICKER_PAGE_SIZE);
+  return renderCard('casePicker', {
+    labels: m.cards.picker,
+    cases: cases.items.map(({ caseId, reference }) => ({ caseId, reference })),
+    pages: cases,
+    closedLeftOut: closedLeftOut ? m.cards.picker.closedLeftOut : '',
+  });
 }

@@ -6,7 +6,7 @@ import { localDate } from '../bot/domain/fields';
 import type { Messages } from '../bot/i18n';
 import type { CaseRead } from '../bot/app/readCase';
 import { type AdaptiveCardJson, renderCard } from './render';
-import { memberName, roleName } from './people';
+import { shortName, shortRole } from './people';
 
 /** The suggested expiry of a new consent; the coordinator can change it. */
 const SUGGESTED_CONSENT_MONTHS = 12;
@@ -16,8 +16,9 @@ export function consentCard(m: Messages, { case: current }: CaseRead, now: Date,
   const consent = currentConsent(current);
   const valid = isConsentValid(consent, now);
   const today = localDate(now);
+  // Names cut short: a consent may name all 60 members, and the card keeps five earlier consents.
   const partyNames = (ids: string[]) =>
-    current.members.filter((member) => ids.includes(member.id)).map((member) => memberName(current, member, m)).join(', ');
+    current.members.filter((member) => ids.includes(member.id)).map((member) => shortName(current, member, m)).join(', ');
   return renderCard('consent', {
     caseId: current.id,
     notice,
@@ -30,7 +31,7 @@ export function consentCard(m: Messages, { case: current }: CaseRead, now: Date,
     })),
     today,
     suggestedExpiry: DateTime.fromISO(today).plus({ months: SUGGESTED_CONSENT_MONTHS }).toISODate(),
-    partyChoices: current.members.map((member) => ({ title: `${memberName(current, member, m)}: ${roleName(member, m)}`, value: member.id })),
+    partyChoices: current.members.map((member) => ({ title: `${shortName(current, member, m)}: ${shortRole(member, m)}`, value: member.id })),
     allPartyIds: current.members.map((member) => member.id).join(','),
   });
 }

@@ -5,13 +5,14 @@ import { DateTime } from 'luxon';
 import { type Case, type TeamMember, memberByAadObjectId } from '../bot/domain/case';
 import type { Closure } from '../bot/domain/closing';
 import { MODEL_ZONE, localDate } from '../bot/domain/fields';
-import { type Agreement, FOLLOW_UP_METHODS, GOAL_THEMES, type Goal, agreementsOf, currentVersion, goalById, goalResponsibles } from '../bot/domain/goals';
+import { type Agreement, FOLLOW_UP_METHODS, GOAL_THEMES, type Goal, type GoalTheme, agreementsOf, currentVersion, goalById, goalResponsibles } from '../bot/domain/goals';
 import { type Meeting, plannedMeetingOf } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import type { CaseRead } from '../bot/app/readCase';
 import { formatMeetingTime } from './meetingCards';
+import { fitsTeams } from './budget';
 import { type AdaptiveCardJson, renderCard } from './render';
-import { memberName, roleName } from './people';
+import { memberChoiceTitle, memberName, roleName } from './people';
 
 /**
  * Every verb on the cards of the goals and agreements issue (this file and handOverCards.ts), for the
@@ -55,15 +56,12 @@ export const REACHED_CHOICES = ['yes', 'no'] as const;
 /** A goal or a person named in a choice list is cut to this length; the form shows them whole. */
 const CHOICE_PREVIEW = 90;
 
-/** Teams takes at most 80 KB per message: a card is rendered with less detail until it fits in this. */
-export const CARD_BUDGET_BYTES = 78 * 1024;
-
 /**
  * How much of the long texts a card shows, from all of it to the least. A card uses the first that
- * fits in CARD_BUDGET_BYTES, so a realistic form is shown whole and an extreme one still reaches
- * Teams. The goal card (goal.edit) shows one goal whole, its every agreement included; only a very long
- * history is shortened there, never the goal as it stands. The domain's limits: 500 characters,
- * sub-goals 2,000, "other" 200.
+ * fits in CARD_BUDGET_BYTES (budget.ts), so a realistic form is shown whole and an extreme one still
+ * reaches Teams, saying that it is shortened. The goal card (goal.edit) shows one goal whole, its every
+ * agreement included; only a very long history is shortened there, never the goal as it stands. The
+ * domain's limits: 500 characters, sub-goals 2,000, "other" 200.
  */
 export interface Detail {
   text: number;
@@ -71,24 +69,46 @@ export interface Detail {
   method: number;
   /** Done agreements listed, or only counted (they are listed on the goal card). */
   doneAgreements: boolean;
+  /** Agreements listed at all, or only counted. */
+  agreements: boolean;
 }
 export const DETAILS: readonly Detail[] = [
-  { text: 500, subGoals: 2000, method: 200, doneAgreements: true },
-  { text: 200, subGoals: 300, method: 40, doneAgreements: true },
-  { text: 120, subGoals: 120, method: 20, doneAgreements: false },
+  { text: 500, subGoals: 2000, method: 200, doneAgreements: true, agreements: true },
+  { text: 200, subGoals: 300, method: 40, doneAgreements: true, agreements: true },
+  { text: 120, subGoals: 120, method: 20, doneAgreements: false, agreements: true },
+  { text: 90, subGoals: 90, method: 20, doneAgreements: false, agreements: false },
 ];
 export const FULL_DETAIL = DETAILS[0]!;
-
-const cardBytes = (card: AdaptiveCardJson) => Buffer.byteLength(JSON.stringify(card), 'utf8');
 
 /** The card with the most detail that fits; the least detailed one when none does. */
 export function fitting(render: (detail: Detail, shortened: boolean) => AdaptiveCardJson): AdaptiveCardJson {
   let card = render(FULL_DETAIL, false);
   for (const detail of DETAILS.slice(1)) {
-    if (cardBytes(card) <= CARD_BUDGET_BYTES) break;
+    if (fitsTeams(card)) break;
     card = render(detail, true);
   }
   return card;
+}
+
+/**
+ * The form or the minutes: every theme on one card when that fits, else one theme at a time (`theme`,
+ * or the first with goals), the other themes listed with their number of goals and a button.
+ */
+function themePaged(current: Case, theme: string | undefined, render: (detail: Detail, shortened: boolean, shown?: GoalTheme) => AdaptiveCardJson): AdaptiveCardJson {
+  const whole = fitting((detail, shortened) => render(detail, shortened));
+  if (fitsTeams(whole)) return whole;
+  const withGoals = GOAL_THEMES.filter((candidate) => current.goals.some((goal) => goal.theme === candidate));
+  const shown = withGoals.find((candidate) => candidate === theme) ?? withGoals[0];
+  return fitting((detail, shortened) => render(detail, shortened, shown));
+}
+
+/** The themes not shown on a paged card: each with its number of goals. */
+function otherThemes(m: Messages, current: Case, shown: GoalTheme | undefined) {
+  if (!shown) return [];
+  return GOAL_THEMES.flatMap((theme) => {
+    const count = current.goals.filter((goal) => goal.theme === theme).length;
+    return theme === shown || count === 0 ? [] : [{ theme, label: m.cards.goals.themes[theme], count: m.cards.goals.themeCount(count) }];
+  });
 }
 
 export const preview = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -159,9 +179,9 @@ function agreementView(m: Messages, current: Case, agreement: Agreement, detail:
 }
 
 /** The goals by theme, as the form and the minutes show them. */
-function goalsByTheme(m: Messages, current: Case, detail: Detail) {
+function goalsByTheme(m: Messages, current: Case, detail: Detail, only?: GoalTheme) {
   const labels = m.cards.goals;
-  return GOAL_THEMES.flatMap((theme) => {
+  return GOAL_THEMES.filter((theme) => !only || theme === only).flatMap((theme) => {
     const goals = current.goals.filter((goal) => goal.theme === theme);
     if (goals.length === 0) return [];
     return [
@@ -171,8 +191,8 @@ function goalsByTheme(m: Messages, current: Case, detail: Detail) {
           const version = currentVersion(goal);
           const outcome = goal.outcomes.at(-1);
           const agreements = agreementsOf(current, goal);
-          const listed = detail.doneAgreements ? agreements : agreements.filter((agreement) => agreement.status === 'open');
-          const doneHidden = agreements.length - listed.length;
+          const listed = !detail.agreements ? [] : detail.doneAgreements ? agreements : agreements.filter((agreement) => agreement.status === 'open');
+          const hidden = agreements.length - listed.length;
           return {
             id: goal.id,
             heading: labels.longTermGoalSince(dayOf(version.at)),
@@ -182,7 +202,7 @@ function goalsByTheme(m: Messages, current: Case, detail: Detail) {
             outcome: outcome ? preview(outcomeText(m, outcome), detail.text) : '',
             outcomeColor: outcome?.reached ? 'Good' : 'Attention',
             agreements: listed.map((agreement) => agreementView(m, current, agreement, detail)),
-            doneHidden: doneHidden > 0 ? labels.doneHidden(doneHidden) : '',
+            doneHidden: hidden === 0 ? '' : detail.agreements ? labels.doneHidden(hidden) : labels.agreementsHidden(hidden),
           };
         }),
       },
@@ -196,29 +216,35 @@ const NO_MINUTES = { facts: [], summary: '', closing: [] };
  * The goals and agreements form for a reader: the goals by theme with their responsibles, latest
  * verdict and agreements. The coordinator and the open meeting's minute-taker also get the forms.
  */
-export function goalsFormCard(m: Messages, read: CaseRead, notice = ''): AdaptiveCardJson {
+export function goalsFormCard(m: Messages, read: CaseRead, notice = '', theme?: string): AdaptiveCardJson {
   const { case: current } = read;
   const labels = m.cards.goals;
   const canWrite = canWriteForm(read);
   const choice = (title: string, value: string) => ({ title: preview(title, CHOICE_PREVIEW), value });
-  return fitting((detail, shortened) =>
+  return themePaged(current, theme, (detail, shortened, shown) =>
     renderCard('goals', {
       caseId: current.id,
       title: labels.title(current.reference),
       notice,
       intro: labels.intro,
       shortened: shortened ? labels.shortened : '',
+      paged: shown ? labels.themePaged : '',
       labels,
       hasMinutes: false,
       minutes: NO_MINUTES,
-      themes: goalsByTheme(m, current, detail),
+      themes: goalsByTheme(m, current, detail, shown),
+      otherThemes: otherThemes(m, current, shown),
+      meetingId: '',
       goalButton: canWrite ? labels.edit : labels.show,
       canWrite,
       readOnlyNote: canWrite ? '' : labels.readOnly,
-      themeChoices: GOAL_THEMES.map((theme) => ({ title: labels.themes[theme], value: theme })),
-      goalChoices: goalsInThemeOrder(current).map((goal) => choice(goalText(m, goal), goal.id)),
+      themeChoices: GOAL_THEMES.map((candidate) => ({ title: labels.themes[candidate], value: candidate })),
+      // On a page of one theme, agreements are added to that theme's goals.
+      goalChoices: goalsInThemeOrder(current)
+        .filter((goal) => !shown || goal.theme === shown)
+        .map((goal) => choice(goalText(m, goal), goal.id)),
       // The young person and the VIP own agreements too.
-      ownerChoices: current.members.map((member) => choice(memberLabel(m, current, member), member.id)),
+      ownerChoices: current.members.map((member) => ({ title: memberChoiceTitle(current, member, m), value: member.id })),
       methodChoices: FOLLOW_UP_METHODS.map((method) => ({ title: labels.methods[method], value: method })),
     }),
   );
@@ -282,7 +308,7 @@ export function goalEditCard(m: Messages, read: CaseRead, goalId: string): Adapt
 
 /** Members who can take on a closing task: everyone but the young person. */
 function memberChoicesWithoutYoungPerson(m: Messages, current: Case) {
-  return current.members.filter((member) => member.role !== 'youngPerson').map((member) => ({ title: memberLabel(m, current, member), value: member.id }));
+  return current.members.filter((member) => member.role !== 'youngPerson').map((member) => ({ title: memberChoiceTitle(current, member, m), value: member.id }));
 }
 
 /**
@@ -358,21 +384,24 @@ function minutesView(m: Messages, current: Case, meeting: Meeting, closure: Clos
  * The minutes for team members: the meeting's closing answers and summary, and the goals and
  * agreements of the case as they stand, read-only (each goal's button shows it whole).
  */
-export function minutesCard(m: Messages, read: CaseRead, meeting: Meeting): AdaptiveCardJson {
+export function minutesCard(m: Messages, read: CaseRead, meeting: Meeting, theme?: string): AdaptiveCardJson {
   const { case: current } = read;
   const labels = m.cards.goals;
   const closure = meeting.closure;
-  return fitting((detail, shortened) =>
+  return themePaged(current, theme, (detail, shortened, shown) =>
     renderCard('goals', {
       caseId: current.id,
       title: labels.minutesTitle(current.reference, meeting.number),
       notice: '',
       intro: closure ? '' : labels.notClosed,
       shortened: shortened ? labels.shortened : '',
+      paged: shown ? labels.themePaged : '',
       labels,
       hasMinutes: Boolean(closure),
       minutes: closure ? minutesView(m, current, meeting, closure) : NO_MINUTES,
-      themes: goalsByTheme(m, current, detail),
+      themes: goalsByTheme(m, current, detail, shown),
+      otherThemes: otherThemes(m, current, shown),
+      meetingId: meeting.id,
       goalButton: labels.show,
       canWrite: false,
       readOnlyNote: '',

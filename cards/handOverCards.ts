@@ -12,8 +12,8 @@ import { formatMeetingTime } from './meetingCards';
 import { type AdaptiveCardJson, renderCard } from './render';
 import { memberName } from './people';
 
-/** A card holds at most this many agreements, so that it stays within Teams' 80 KB; the rest are counted. */
-export const MAX_AGREEMENTS_ON_CARD = 25;
+/** A card holds at most this many agreements, so that it stays within Teams' 28 KB; the rest are counted. */
+export const MAX_AGREEMENTS_ON_CARD = 12;
 /** The goal an agreement serves is shown cut to this length (or less on a long list); the form shows it whole. */
 const GOAL_PREVIEW = 160;
 
@@ -112,6 +112,9 @@ export function handOverCard(m: Messages, read: CaseRead, meeting: Meeting): Ada
     { title: labels.nextMeetingFact, value: closure ? nextMeetingText(m, current, closure) : labels.notPlanned },
   ];
   const acknowledgedAt = closure?.handOverAcknowledgedAt;
+  // The soonest follow-ups; the rest are counted (the form has them all).
+  const open = current.agreements.filter((agreement) => agreement.status === 'open').sort((a, b) => a.followUpOn.localeCompare(b.followUpOn));
+  const listed = open.slice(0, MAX_AGREEMENTS_ON_CARD);
   return fitting((detail) =>
     renderCard('handOver', {
       caseId: current.id,
@@ -122,10 +125,8 @@ export function handOverCard(m: Messages, read: CaseRead, meeting: Meeting): Ada
       acknowledged: acknowledgedAt ? labels.acknowledged(formatMeetingTime(acknowledgedAt)) : '',
       people,
       plan: goalsInThemeOrder(current).map((goal) => ({ title: labels.themes[goal.theme], value: preview(currentVersion(goal).longTermGoal, detail.text) })),
-      agreements: current.agreements
-        .filter((agreement) => agreement.status === 'open')
-        .sort((a, b) => a.followUpOn.localeCompare(b.followUpOn))
-        .map((agreement) => ({ action: preview(agreement.action, detail.text), details: labels.openAgreementLine(memberLabelById(m, current, agreement.ownerMemberId), agreement.followUpOn) })),
+      agreements: listed.map((agreement) => ({ action: preview(agreement.action, detail.text), details: labels.openAgreementLine(memberLabelById(m, current, agreement.ownerMemberId), agreement.followUpOn) })),
+      moreAgreements: open.length > listed.length ? labels.openNotShown(open.length - listed.length) : '',
       // As acknowledgeHandOver allows: the eye-keeper, or the coordinator for them; after approval, once.
       canAcknowledge: Boolean(closure?.approval && !acknowledgedAt && (viewer.id === eyeKeeper?.id || viewer.role === 'coordinator')),
     }),

@@ -8,8 +8,9 @@ import { type AnswerValue, type Meeting, checklistQuestions } from '../bot/domai
 import type { Messages } from '../bot/i18n';
 import type { CaseRead } from '../bot/app/readCase';
 import { answerFingerprint } from './fingerprint';
+import { fitsTeams } from './budget';
 import { type AdaptiveCardJson, renderCard } from './render';
-import { coordinatorName, memberName, roleName } from './people';
+import { coordinatorName, memberName, roleName, shortName } from './people';
 
 const MEMBER_ID_IN_QUESTION = /^(?:attended|absenceReason)_(.+)$/;
 
@@ -65,7 +66,8 @@ function questionLabel(m: Messages, current: Case, question: ChecklistQuestion):
 function choicesFor(m: Messages, current: Case, question: ChecklistQuestion): Array<{ title: string; value: string }> {
   if (question.kind === 'member') {
     const eligible = current.members.filter((member: TeamMember) => member.role !== 'youngPerson');
-    return eligible.map((member) => ({ title: `${memberName(current, member, m)} (${roleName(member, m)})`, value: member.id }));
+    // Three such lists share a page: the name alone, cut short, keeps 60 members within a card.
+    return eligible.map((member) => ({ title: shortName(current, member, m), value: member.id }));
   }
   const titles: Record<string, string> = { ...m.checklist.answers, ...m.statuses };
   return (ANSWER_CHOICES[question.kind] ?? []).map((value) => ({ title: titles[value] ?? value, value }));
@@ -88,39 +90,85 @@ function questionView(m: Messages, current: Case, question: ChecklistQuestion, a
   }
 }
 
-/** The checklist for one reader: every section with its answers; inputs while the meeting is open. */
-export function checklistCard(m: Messages, { case: current }: CaseRead, meeting: Meeting, notice = ''): AdaptiveCardJson {
+/** Attendance questions of this many members make one page of a checklist too large for one card. */
+export const ATTENDANCE_PAGE_SIZE = 12;
+
+interface ChecklistPage {
+  /** The section, or `attendance-<n>` for the n-th page of members (from 2). */
+  key: string;
+  title: string;
+  questions: ChecklistQuestion[];
+}
+
+/** The checklist's pages: one per section, the attendance of a large team over several. */
+function checklistPages(m: Messages, questions: ChecklistQuestion[]): ChecklistPage[] {
+  return CHECKLIST_SECTIONS.flatMap((section) => {
+    const inSection = questions.filter((question) => question.section === section);
+    const title = m.checklist.sections[section];
+    if (section !== 'attendance') return [{ key: section, title, questions: inSection }];
+    const perMember = inSection.filter((question) => MEMBER_ID_IN_QUESTION.test(question.id));
+    const others = inSection.filter((question) => !MEMBER_ID_IN_QUESTION.test(question.id));
+    const size = ATTENDANCE_PAGE_SIZE * 2;
+    const count = Math.max(1, Math.ceil(perMember.length / size));
+    return Array.from({ length: count }, (_, index) => ({
+      key: index === 0 ? section : `${section}-${index + 1}`,
+      title: count === 1 ? title : m.cards.meeting.sectionPart(title, index + 1, count),
+      // The others present ("Andre deltagere") come last, on the last page.
+      questions: [...perMember.slice(index * size, (index + 1) * size), ...(index === count - 1 ? others : [])],
+    }));
+  });
+}
+
+/**
+ * The checklist for one reader: every section with its answers; inputs while the meeting is open.
+ * When the whole checklist does not fit a card (a large team), one page (`page`, a key from
+ * checklistPages) is shown whole and the others by title and progress with a button that shows them.
+ */
+export function checklistCard(m: Messages, { case: current }: CaseRead, meeting: Meeting, notice = '', page?: string): AdaptiveCardJson {
   const labels = m.cards.meeting;
   const questions = checklistQuestions(current, meeting);
   const { answered, total } = answeredCount(current, meeting);
-  const sections = CHECKLIST_SECTIONS.map((section) => {
-    const views = questions.filter((question) => question.section === section).map((question) => questionView(m, current, question, meeting.answers[question.id]));
-    const answeredHere = views.filter((view) => meeting.answers[view.id] !== undefined).length;
-    return {
-      title: m.checklist.sections[section],
-      progress: labels.progress(answeredHere, views.length),
-      questions: views,
-      seen: Object.fromEntries(views.map((view) => [view.id, answerFingerprint(view.value)])),
-    };
-  });
   const open = meeting.status === 'open';
-  return renderCard('checklist', {
-    caseId: current.id,
-    meetingId: meeting.id,
-    notice,
-    labels,
-    title: labels.title(current.reference, meeting.number),
-    youngPerson: current.youngPerson.name,
-    coordinator: coordinatorName(current, m),
-    number: String(meeting.number),
-    startsAt: formatMeetingTime(meeting.startsAt),
-    state: stateText(m, meeting),
-    progressTitle: labels.progress(answered, total).split(':')[0],
-    progress: `${answered} / ${total}`,
-    // While the meeting is open the inputs show the answers; afterwards the answers are read-only facts.
-    sections: open ? [] : sections,
-    editableSections: open ? sections : [],
-  });
+  const pages = checklistPages(m, questions);
+  const shown = pages.some((candidate) => candidate.key === page) ? page : pages[0]?.key;
+  const sections = (expandAll: boolean) =>
+    pages.map((candidate) => {
+      const expanded = expandAll || candidate.key === shown;
+      const views = expanded ? candidate.questions.map((question) => questionView(m, current, question, meeting.answers[question.id])) : [];
+      return {
+        key: candidate.key,
+        title: candidate.title,
+        progress: labels.progress(candidate.questions.filter((question) => meeting.answers[question.id] !== undefined).length, candidate.questions.length),
+        expanded,
+        // While the meeting is open the inputs show the answers; afterwards the answers are read-only facts.
+        editable: expanded && open,
+        readOnly: expanded && !open,
+        questions: open ? views : [],
+        /** The answers as read-only facts, once the meeting is no longer open. */
+        answers: open ? [] : views,
+        seen: Object.fromEntries(views.map((view) => [view.id, answerFingerprint(view.value)])),
+      };
+    });
+  const render = (expandAll: boolean) =>
+    renderCard('checklist', {
+      caseId: current.id,
+      meetingId: meeting.id,
+      notice,
+      labels,
+      title: labels.title(current.reference, meeting.number),
+      youngPerson: current.youngPerson.name,
+      coordinator: coordinatorName(current, m),
+      number: String(meeting.number),
+      startsAt: formatMeetingTime(meeting.startsAt),
+      state: stateText(m, meeting),
+      progressTitle: labels.progress(answered, total).split(':')[0],
+      progress: `${answered} / ${total}`,
+      // A meeting long past has let go of its free-text answers (limits.ts): said, not hidden.
+      dropped: meeting.freeTextDropped ? labels.freeTextDropped : '',
+      sections: sections(expandAll),
+    });
+  const whole = render(true);
+  return fitsTeams(whole) ? whole : render(false);
 }
 
 export function meetingCancelCard(m: Messages, current: Case, meeting: Meeting): AdaptiveCardJson {

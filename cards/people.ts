@@ -20,3 +20,22 @@ export function roleName(member: TeamMember, m: Messages): string {
 export function coordinatorName(current: Case, m: Messages): string {
   return memberName(current, coordinatorOf(current), m);
 }
+
+/** A name, or the free text of an "other" role, in a choice list or a list of many is cut to this. */
+const SHORT_NAME = 40;
+const SHORT_OTHER_ROLE = 24;
+
+export const shortened = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** A member's name cut short, for choice lists and lists of many; the team card shows it whole. */
+export const shortName = (current: Case, member: TeamMember, m: Messages) => shortened(memberName(current, member, m), SHORT_NAME);
+
+/** The role as roleName says it, the free text of "Andre: …" cut short (the model's role names are short). */
+export function shortRole(member: TeamMember, m: Messages): string {
+  return member.role === 'other' && member.otherRoleName ? roleName({ ...member, otherRoleName: shortened(member.otherRoleName, SHORT_OTHER_ROLE) }, m) : roleName(member, m);
+}
+
+/** "Name (role)", cut short: how a member is offered in a choice, so that 60 of them fit a card. */
+export function memberChoiceTitle(current: Case, member: TeamMember, m: Messages): string {
+  return `${shortName(current, member, m)} (${shortRole(member, m)})`;
+}

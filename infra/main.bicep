@@ -327,6 +327,36 @@ resource usersContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/cont
   }
 }
 
+// One-time export links by their token's hash: point operations, the clean-up query on expiresAt, and a
+// one-day time to live on each link as a backstop (bot/store/README.md).
+resource exportLinksContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = {
+  parent: cosmosDatabase
+  name: 'exportLinks'
+  properties: {
+    resource: {
+      id: 'exportLinks'
+      partitionKey: {
+        paths: [
+          '/id'
+        ]
+        kind: 'Hash'
+        version: 2
+      }
+      defaultTtl: -1
+      indexingPolicy: {
+        indexingMode: 'consistent'
+        automatic: true
+        includedPaths: [
+          { path: '/expiresAt/?' }
+        ]
+        excludedPaths: [
+          { path: '/*' }
+        ]
+      }
+    }
+  }
+}
+
 // Data-plane RBAC: Cosmos DB Built-in Data Contributor for the web app's identity, on the account.
 resource cosmosDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
   parent: cosmosAccount
@@ -435,6 +465,7 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     cosmosDataContributor
     casesContainer
     usersContainer
+    exportLinksContainer
   ]
 }
 

@@ -13,6 +13,9 @@ export interface Actor {
   serviceUrl?: string;
 }
 
+/** Who acts, by id only: what an audit record names and an access check needs. */
+export type ActorId = Pick<Actor, 'tenantId' | 'aadObjectId'>;
+
 export interface AppDeps {
   store: CaseStore;
   now: () => Date;
@@ -23,7 +26,7 @@ export interface AppDeps {
 
 export function auditRecord(
   deps: AppDeps,
-  actor: Actor,
+  actor: ActorId,
   caseId: string,
   action: string,
   outcome: AuditRecord['outcome'],

@@ -3,8 +3,9 @@
 import { type Case, isClosed } from '../domain/case';
 import { requireCoordinator } from '../domain/access';
 import { DomainError } from '../domain/errors';
+import { assertCaseFits, compactCase } from '../domain/limits';
 import type { OutboxMessage } from '../store/port';
-import type { Actor, AppDeps } from './context';
+import type { Actor, ActorId, AppDeps } from './context';
 import { auditRecord } from './context';
 import { saveWithRetry } from './saveWithRetry';
 
@@ -43,8 +44,12 @@ export async function guardedChange(
       const applied = apply(current, deps.now());
       const { changed, outbox } = 'outbox' in applied ? applied : { changed: applied, outbox: [] };
       if (changed === current) return undefined;
+      // Every history is brought to its bound before the save (limits.ts), and a last guard keeps the
+      // document far below Cosmos DB's 2 MB.
+      const compacted = compactCase(changed);
+      assertCaseFits(current, compacted);
       return {
-        changed: activityId ? { ...changed, appliedActivityIds: [...changed.appliedActivityIds, activityId].slice(-REMEMBERED_ACTIVITIES) } : changed,
+        changed: activityId ? { ...compacted, appliedActivityIds: [...compacted.appliedActivityIds, activityId].slice(-REMEMBERED_ACTIVITIES) } : compacted,
         effects: { audit: [auditRecord(deps, actor, caseId, action, 'ok')], outbox },
       };
     });
@@ -55,7 +60,7 @@ export async function guardedChange(
   }
 }
 
-export async function auditIfRefused(deps: AppDeps, actor: Actor, caseId: string, action: string, error: unknown): Promise<void> {
+export async function auditIfRefused(deps: AppDeps, actor: ActorId, caseId: string, action: string, error: unknown): Promise<void> {
   if (error instanceof DomainError && ACCESS_REFUSALS.has(error.code)) {
     await deps.store.appendAudit([auditRecord(deps, actor, caseId, action, 'denied')]);
   }

@@ -59,6 +59,9 @@ export function listMyCases(deps: AppDeps, actor: Actor): Promise<CaseSummary[]>
   return deps.store.listCasesForUser(actor.tenantId, actor.aadObjectId);
 }
 
+/** The cases the 1:1 picker offers: closed ones are left out (they stay reachable by reference). */
+export const openCasesOf = (cases: CaseSummary[]) => cases.filter((summary) => !summary.closedAt);
+
 /** In a 1:1 chat the user picks the case that later commands apply to. */
 export async function selectCase(deps: AppDeps, actor: Actor, caseId: string): Promise<Case> {
   const stored = await deps.store.getCase(actor.tenantId, caseId);

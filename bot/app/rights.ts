@@ -4,7 +4,7 @@ import { type Case, closeCase } from '../domain/case';
 import { requireCoordinator } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import type { AuditRecord, CaseStore, OutboxMessage } from '../store/port';
-import { type Actor, type AppDeps, auditRecord } from './context';
+import { type Actor, type ActorId, type AppDeps, auditRecord } from './context';
 import { type ActivityId, auditIfRefused, coordinatorChange } from './guardedChange';
 
 /** What `eksport` gives: everything stored about one case, and nothing about any other. */
@@ -21,7 +21,7 @@ export interface CaseExport {
 }
 
 /** The case, once the actor is known to be its coordinator; a refusal is audited under `action`. */
-async function asCoordinator(deps: AppDeps, actor: Actor, caseId: string, action: string): Promise<Case> {
+async function asCoordinator(deps: AppDeps, actor: ActorId, caseId: string, action: string): Promise<Case> {
   const stored = await deps.store.getCase(actor.tenantId, caseId);
   if (!stored) throw new DomainError('caseNotFound');
   try {
@@ -39,7 +39,7 @@ export function caseForCoordinator(deps: AppDeps, actor: Actor, caseId: string, 
 }
 
 /** The whole case as one document for its coordinator; audited as `case.export`. */
-export async function exportCase(deps: AppDeps, actor: Actor, caseId: string): Promise<CaseExport> {
+export async function exportCase(deps: AppDeps, actor: ActorId, caseId: string): Promise<CaseExport> {
   const current = await asCoordinator(deps, actor, caseId, 'case.export');
   await deps.store.appendAudit([auditRecord(deps, actor, caseId, 'case.export', 'ok')]);
   const [audit, outbox] = await Promise.all([deps.store.listAudit(actor.tenantId, caseId), deps.store.listOutbox(actor.tenantId, caseId)]);

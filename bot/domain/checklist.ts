@@ -71,6 +71,11 @@ export function questionsFor(memberIds: readonly string[], isFirstMeeting: boole
   return [...fixed.slice(0, othersAt), ...attendance, ...fixed.slice(othersAt)];
 }
 
+/** The free-text questions: fixed ones and each member's absence reason. */
+export function isFreeTextQuestion(questionId: string): boolean {
+  return questionId.startsWith('absenceReason_') || FIXED_QUESTIONS.some((candidate) => candidate.id === questionId && candidate.kind === 'text');
+}
+
 export const ANSWER_CHOICES: Partial<Record<AnswerKind, readonly string[]>> = {
   yesNo: ['yes', 'no'],
   yesNoUnknown: ['yes', 'no', 'unknown'],

@@ -3,6 +3,7 @@
 import type { Case } from './case';
 import { DomainError } from './errors';
 import { TEXT_LIMITS, localDate, optionalText, requiredDate } from './fields';
+import { CASE_LIMITS } from './limits';
 import { type Meeting, meetingById, meetingStart, planMeeting, plannedMeetingOf } from './meeting';
 
 export interface ClosingInput {
@@ -64,15 +65,19 @@ export function closeMeeting(current: Case, meetingId: string, input: ClosingInp
   if (nextMeetingAt <= now.toISOString()) throw new DomainError('meetingInPast');
 
   const planned = plannedMeetingOf(current);
+  // At the case's last meeting (limits.ts) the meeting is closed all the same, with no next one planned.
+  const roomForNext = current.meetings.length < CASE_LIMITS.meetings;
   const withNext = planned
     ? { ...current, meetings: current.meetings.map((candidate) => (candidate.id === planned.id ? { ...candidate, startsAt: nextMeetingAt } : candidate)) }
-    : planMeeting(current, nextMeetingId, { date: answered.nextMeetingDate, time: input.nextMeetingTime }, byAadObjectId, now);
+    : roomForNext
+      ? planMeeting(current, nextMeetingId, { date: answered.nextMeetingDate, time: input.nextMeetingTime }, byAadObjectId, now)
+      : current;
   const closure: Closure = {
     waitingArrangement: answered.waitingArrangement ?? '',
     feedbackMemberId: answered.feedbackMemberId ?? '',
     eyeKeeperMemberId: answered.eyeKeeperMemberId ?? '',
     acuteContactMemberId: answered.acuteContactMemberId ?? '',
-    nextMeetingId: (planned ?? plannedMeetingOf(withNext))?.id ?? nextMeetingId,
+    nextMeetingId: (planned ?? plannedMeetingOf(withNext))?.id ?? (roomForNext ? nextMeetingId : ''),
     summary: answered.summary ?? '',
     closedAt: now.toISOString(),
     closedByAadObjectId: byAadObjectId,

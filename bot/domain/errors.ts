@@ -54,6 +54,11 @@ export const DOMAIN_ERROR_CODES = [
   'caseAlreadyClosed',
   'caseClosed',
   'confirmationMismatch',
+  'tooManyGoals',
+  'tooManyAgreements',
+  'tooManyAgreementsForGoal',
+  'tooManyMeetings',
+  'caseTooLarge',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -21,6 +21,17 @@ export function optionalText(value: string | undefined, field: string, maxLength
   return text;
 }
 
+/**
+ * An id from Teams or Entra ID, never typed by a person: not checked for CPR, because random UUIDs
+ * look like a CPR number about once in 2 300 and would make a colleague impossible to add.
+ */
+export function optionalId(value: string | undefined, field: string): string | undefined {
+  const id = value?.trim();
+  if (!id) return undefined;
+  if (id.length > TEXT_LIMITS.name) throw new DomainError('textTooLong', { field, max: TEXT_LIMITS.name });
+  return id;
+}
+
 /** A calendar date as the model writes it: YYYY-MM-DD, a real day. */
 export function requiredDate(value: string | undefined, field: string): string {
   const text = value?.trim();

@@ -5,6 +5,7 @@
 import { type Case, type TeamMember, youngPersonMember } from './case';
 import { DomainError } from './errors';
 import { TEXT_LIMITS, localDate, optionalText, requiredDate, requiredText } from './fields';
+import { CASE_LIMITS } from './limits';
 
 export const GOAL_THEMES = ['socialSupport', 'housing', 'economy', 'education', 'work', 'healthAndSubstance', 'network', 'other'] as const;
 export type GoalTheme = (typeof GOAL_THEMES)[number];
@@ -119,6 +120,9 @@ function validGoalText(input: GoalInput): Pick<GoalVersion, 'longTermGoal' | 'su
 
 export function addGoal(current: Case, input: GoalInput, goalId: string, byAadObjectId: string, now: Date, meetingId?: string): Case {
   if (!(GOAL_THEMES as readonly string[]).includes(input.theme ?? '')) throw new DomainError('fieldRequired', { field: 'theme' });
+  if (current.goals.filter((goal) => goal.theme === input.theme).length >= CASE_LIMITS.goalsPerTheme) {
+    throw new DomainError('tooManyGoals', { max: CASE_LIMITS.goalsPerTheme });
+  }
   const goal: Goal = {
     id: goalId,
     theme: input.theme as GoalTheme,
@@ -166,6 +170,10 @@ function validFollowUp(input: AgreementInput, now: Date): Pick<Agreement, 'follo
 /** An agreement under a goal, owned by a team member: a professional, the young person or the VIP. */
 export function addAgreement(current: Case, goalId: string, input: AgreementInput, agreementId: string, byAadObjectId: string, now: Date, meetingId?: string): Case {
   goalById(current, goalId);
+  if (current.agreements.length >= CASE_LIMITS.agreements) throw new DomainError('tooManyAgreements', { max: CASE_LIMITS.agreements });
+  if (current.agreements.filter((agreement) => agreement.goalId === goalId).length >= CASE_LIMITS.agreementsPerGoal) {
+    throw new DomainError('tooManyAgreementsForGoal', { max: CASE_LIMITS.agreementsPerGoal });
+  }
   const ownerMemberId = input.ownerMemberId ?? '';
   if (!current.members.some((member) => member.id === ownerMemberId)) throw new DomainError('fieldRequired', { field: 'ownerMemberId' });
   const agreement: Agreement = {

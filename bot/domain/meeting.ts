@@ -14,6 +14,7 @@ import {
 } from './checklist';
 import { DomainError } from './errors';
 import { MODEL_ZONE, TEXT_LIMITS, optionalText, requiredDate } from './fields';
+import { CASE_LIMITS } from './limits';
 
 export type MeetingStatus = 'planned' | 'open' | 'cancelled' | 'held';
 export type AnswerValue = string | number;
@@ -45,6 +46,10 @@ export interface Meeting {
   openedAt?: string;
   answers: Record<string, AnswerValue>;
   answerLog: AnswerChange[];
+  /** Changes let go from the log (see limits.ts): the log is whole only while this is absent. */
+  droppedAnswerChanges?: number;
+  /** Set on a meeting long past whose free-text answers were let go (see limits.ts). */
+  freeTextDropped?: true;
   cancellation?: Cancellation;
   /** Where the checklist's channel card is, so that every answer can update it for everyone. */
   card?: { conversationId: string; activityId: string };
@@ -95,6 +100,7 @@ function withMeeting(current: Case, meeting: Meeting): Case {
 }
 
 function newMeeting(current: Case, meetingId: string, status: MeetingStatus, startsAt: string, now: Date): Meeting {
+  if (current.meetings.length >= CASE_LIMITS.meetings) throw new DomainError('tooManyMeetings', { max: CASE_LIMITS.meetings });
   return { id: meetingId, number: current.meetings.length + 1, status, startsAt, createdAt: now.toISOString(), answers: {}, answerLog: [] };
 }
 

@@ -1,7 +1,7 @@
 // Building the team (det tværfaglige team): the coordinator adds, changes and removes members.
 import { ASSIGNABLE_ROLES, type TeamRole } from './roles';
 import { DomainError } from './errors';
-import { optionalEmail, optionalPhone, optionalText, requiredText, TEXT_LIMITS } from './fields';
+import { optionalEmail, optionalId, optionalPhone, optionalText, requiredText, TEXT_LIMITS } from './fields';
 import { type Case, type MemberPerson, type TeamMember, coordinatorOf, memberByAadObjectId } from './case';
 
 /** Teams shows user-specific card views to at most 60 people; no team around one young person is larger. */
@@ -34,8 +34,9 @@ function assignableRole(role: string, otherRoleName: string | undefined): { role
 
 function validatePerson(person: NewMemberPerson): MemberPerson {
   if (person.kind === 'teams') {
-    const aadObjectId = requiredText(person.aadObjectId, 'aadObjectId', TEXT_LIMITS.name);
-    const teamsUserId = optionalText(person.teamsUserId, 'teamsUserId', TEXT_LIMITS.name);
+    const aadObjectId = optionalId(person.aadObjectId, 'aadObjectId');
+    if (!aadObjectId) throw new DomainError('fieldRequired', { field: 'aadObjectId' });
+    const teamsUserId = optionalId(person.teamsUserId, 'teamsUserId');
     return { kind: 'teams', aadObjectId, name: requiredText(person.name, 'name', TEXT_LIMITS.name), ...(teamsUserId ? { teamsUserId } : {}) };
   }
   return {

@@ -68,7 +68,7 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>)
   notTeamMember: () => 'Du er ikke med i teamet omkring denne unge, så du kan ikke se eller ændre sagen. Kontakt myndighedskoordinatoren, hvis du skal være med.',
   notCoordinator: () => 'Kun myndighedskoordinatoren kan gøre dette.',
   noValidConsent: () => 'Der er ikke et gyldigt samtykke, der dækker dig, så du kan ikke se oplysninger om den unge. Myndighedskoordinatoren kan registrere eller forny samtykket med "samtykke".',
-  cprNotAllowed: (d) => `Feltet ${field(d.field)} ser ud til at indeholde et CPR-nummer. CPR-numre må ikke skrives her, og intet er gemt. Skriv fødselsdatoen i stedet.`,
+  cprNotAllowed: (d) => `Feltet ${field(d.field)} ser ud til at indeholde et CPR-nummer. CPR-numre må ikke skrives her, og intet er gemt. ${cprAdvice(d.field)}`,
   textTooLong: (d) => `Feltet ${field(d.field)} er for langt (højst ${d.max} tegn). Intet er gemt.`,
   fieldRequired: (d) => `Udfyld ${field(d.field)}. Intet er gemt.`,
   invalidDate: (d) => `Feltet ${field(d.field)} skal være en gyldig dato (ÅÅÅÅ-MM-DD).`,
@@ -117,6 +117,11 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>)
   caseAlreadyClosed: () => 'Sagen er allerede lukket.',
   caseClosed: () => 'Sagen er lukket og kan ikke ændres. Den kan stadig eksporteres, og den slettes, når opbevaringsperioden er gået.',
   confirmationMismatch: () => 'Du skrev ikke sagens reference rigtigt, så intet er slettet eller lukket. Skriv referencen præcis som på kortet.',
+  tooManyGoals: (d) => `Der kan højst være ${d.max} mål under ét tema. Revidér et af de mål, der er, i stedet for at oprette et nyt. Intet er gemt.`,
+  tooManyAgreements: (d) => `Sagen har nået det højeste antal aftaler (${d.max}). Intet er gemt. Kontakt den, der driver botten, hvis forløbet har brug for flere.`,
+  tooManyAgreementsForGoal: (d) => `Et mål kan højst have ${d.max} aftaler. Revidér målet, eller opret et nyt mål under temaet. Intet er gemt.`,
+  tooManyMeetings: (d) => `Sagen har nået det højeste antal møder (${d.max}). Intet er gemt. Kontakt den, der driver botten.`,
+  caseTooLarge: () => 'Sagen er blevet for stor til at gemme mere i den. Intet er gemt. Kontakt den, der driver botten.',
 };
 
 const closingFields: Record<string, string> = {
@@ -127,6 +132,18 @@ const closingFields: Record<string, string> = {
   nextMeetingDate: 'hvornår der holdes møde igen',
   summary: 'resumé af mødet',
 };
+
+/** Fields that hold a person's name: there only the name belongs. */
+export const PERSON_FIELDS: ReadonlySet<string> = new Set(['name', 'creatorName', 'parentalHolderName', 'otherRoleName']);
+
+const DATE_TIME_NOTE = 'En dato skrevet tæt sammen med et klokkeslæt (fx 150324 1400) kan ligne et CPR-nummer: skriv den som 15.03.24 kl. 14:00.';
+
+// What to write instead of what looked like a CPR number depends on the field.
+function cprAdvice(name: string | number | undefined): string {
+  if (PERSON_FIELDS.has(String(name))) return 'Skriv kun navnet.';
+  if (name === 'phone') return 'Skriv telefonnummeret, fx 12 34 56 78.';
+  return DATE_TIME_NOTE;
+}
 
 function field(name: string | number | undefined): string {
   const key = String(name ?? 'text').split(/[.[]/)[0] ?? 'text';
@@ -160,7 +177,7 @@ export const da = {
   unknownCommand: 'Den kommando kender jeg ikke. Skriv **hjælp** for at se, hvad jeg kan.',
   notYetAvailable: 'Den kommando er ikke klar endnu. Skriv **hjælp** for at se, hvad jeg kan nu.',
   textTooLong: (max: number) => `Beskeden er for lang (højst ${max} tegn). Intet er gemt.`,
-  cprInMessage: 'Beskeden ser ud til at indeholde et CPR-nummer. CPR-numre må ikke skrives til botten, og intet er gemt.',
+  cprInMessage: `Beskeden ser ud til at indeholde et CPR-nummer. CPR-numre må ikke skrives til botten, og intet er gemt. ${DATE_TIME_NOTE}`,
   badCardData: 'Kortet sendte data, jeg ikke kan læse. Intet er gemt. Skriv kommandoen igen for at få et nyt kort.',
   unknownAction: 'Det kort hører til en handling, jeg ikke kender (måske et kort fra en ældre version). Intet er gemt. Skriv kommandoen igen for at få et nyt kort.',
   newerCard: 'Kortet er fra en nyere version af botten end den, der svarer lige nu. Intet er gemt. Prøv igen om lidt.',
@@ -255,6 +272,8 @@ export const da = {
       handOverSubmit: 'Overdrag',
       back: 'Tilbage',
       noRosterMembers: 'Ingen flere personer i denne samtale at tilføje.',
+      rosterMore: (shown: number, total: number) => `Listen viser de første ${shown} af ${total} personer i samtalen. Tilføj andre fra en mindre chat med dem.`,
+      noSuccessor: 'Ny koordinator: tilføj først den fagperson fra Teams, der skal overtage.',
     },
     consent: {
       title: (reference: string) => `Sag ${reference}: samtykke`,
@@ -275,6 +294,12 @@ export const da = {
     picker: {
       title: 'Dine sager',
       choose: 'Vælg',
+      closedLeftOut: 'Lukkede sager er ikke med. Skriv "sag" og referencen (fx sag S-ABCDE) for at åbne en af dem.',
+    },
+    paging: {
+      previous: 'Forrige',
+      next: 'Næste',
+      shown: (from: number, to: number, total: number) => `${from}–${to} af ${total}`,
     },
     done: {
       memberAdded: 'Teammedlemmet er tilføjet.',
@@ -360,6 +385,11 @@ export const da = {
       show: 'Vis',
       shortened: 'Skemaet er langt, så lange tekster er forkortet her. Tryk på "Vis" ved et mål for at se hele målet, dets historik og alle dets aftaler.',
       doneHidden: (count: number) => `${count} udført${count === 1 ? '' : 'e'} aftale${count === 1 ? '' : 'r'} vises under målet.`,
+      agreementsHidden: (count: number) => `${count} aftale${count === 1 ? '' : 'r'} vises under målet.`,
+      otherThemes: 'Andre temaer',
+      themeCount: (count: number) => `${count} mål`,
+      showTheme: 'Vis',
+      themePaged: 'Skemaet er for stort til ét kort, så det vises et tema ad gangen. Vælg et andet tema nedenfor.',
       addGoal: 'Nyt mål',
       addAgreement: 'Ny aftale',
       goal: 'Mål',
@@ -450,6 +480,7 @@ export const da = {
       handOverOtherTitle: (reference: string, eyeKeeper: string) => `Sag ${reference}: ${eyeKeeper} har øje på den unge indtil næste møde`,
       handOverSentTo: (eyeKeeper: string) => `Overleveringen er sendt til ${eyeKeeper}, som kvitterer for den.`,
       moreNotShown: (count: number) => `${count} aftaler mere er ikke vist her. Markér nogle som udført, eller se dem i sagens mål- og aftaleskema.`,
+      openNotShown: (count: number) => `${count} åbne aftaler mere er ikke vist her. De står i sagens mål- og aftaleskema.`,
       handOverRelayIntro: (eyeKeeper: string) => `${eyeKeeper} har øje på den unge indtil næste møde, men bruger ikke Teams. Giv overleveringen videre, og kvittér, når den er modtaget.`,
       contact: 'Kontakt',
       inTeams: 'kontakt via Teams',
@@ -484,6 +515,9 @@ export const da = {
       states: { planned: 'Planlagt', open: 'Åbent', cancelled: 'Aflyst', held: 'Afholdt' } as Record<string, string>,
       save: 'Gem',
       fillIn: 'Udfyld',
+      freeTextDropped: 'Mødet ligger langt tilbage: tjeklistens fritekstsvar (fx årsager til fravær) er ikke gemt længere. Valgene og referatet er.',
+      showSection: 'Vis',
+      sectionPart: (section: string, page: number, pages: number) => `${section} (${page} af ${pages})`,
       covered: 'Gennemgået',
       saved: 'Svarene er gemt.',
       notAnswered: '–',

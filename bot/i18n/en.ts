@@ -1,5 +1,5 @@
 // Every word an English-speaking user reads; the same keys as the Danish catalogue.
-import type { Messages } from './da';
+import { type Messages, PERSON_FIELDS } from './da';
 import { checklistEn } from './checklistEn';
 
 const fields: Record<string, string> = {
@@ -41,6 +41,15 @@ const closingFields: Record<string, string> = {
   summary: 'a summary of the meeting',
 };
 
+const DATE_TIME_NOTE = 'A date written close to a time (e.g. 150324 1400) can look like a CPR number: write it as 15.03.24 at 14:00.';
+
+// What to write instead of what looked like a CPR number depends on the field.
+function cprAdvice(name: string | number | undefined): string {
+  if (PERSON_FIELDS.has(String(name))) return 'Write the name only.';
+  if (name === 'phone') return 'Write the phone number, e.g. 12 34 56 78.';
+  return DATE_TIME_NOTE;
+}
+
 function field(name: string | number | undefined): string {
   const key = String(name ?? 'text').split(/[.[]/)[0] ?? 'text';
   return fields[key] ?? key;
@@ -80,7 +89,7 @@ export const en: Messages = {
     notTeamMember: () => "You are not on the team around this young person, so you cannot see or change the case. Ask the coordinator if you should be on it.",
     notCoordinator: () => 'Only the coordinator can do this.',
     noValidConsent: () => 'There is no valid consent that covers you, so you cannot see information about the young person. The coordinator can record or renew consent with "consent".',
-    cprNotAllowed: (d) => `The field ${field(d.field)} seems to contain a CPR number. CPR numbers must not be written here, and nothing was saved. Write the date of birth instead.`,
+    cprNotAllowed: (d) => `The field ${field(d.field)} seems to contain a CPR number. CPR numbers must not be written here, and nothing was saved. ${cprAdvice(d.field)}`,
     textTooLong: (d) => `The field ${field(d.field)} is too long (at most ${d.max} characters). Nothing was saved.`,
     fieldRequired: (d) => `Please fill in ${field(d.field)}. Nothing was saved.`,
     invalidDate: (d) => `The field ${field(d.field)} must be a valid date (YYYY-MM-DD).`,
@@ -129,6 +138,11 @@ export const en: Messages = {
     caseAlreadyClosed: () => 'The case is closed already.',
     caseClosed: () => 'The case is closed and cannot be changed. It can still be exported, and it is erased when the retention period has passed.',
     confirmationMismatch: () => "You did not type the case's reference correctly, so nothing was erased or closed. Type the reference exactly as on the card.",
+    tooManyGoals: (d) => `A theme can have at most ${d.max} goals. Revise one of its goals instead of adding another. Nothing was saved.`,
+    tooManyAgreements: (d) => `The case has reached the largest number of agreements (${d.max}). Nothing was saved. Contact whoever runs the bot if the case needs more.`,
+    tooManyAgreementsForGoal: (d) => `A goal can have at most ${d.max} agreements. Revise the goal, or add a new goal under the theme. Nothing was saved.`,
+    tooManyMeetings: (d) => `The case has reached the largest number of meetings (${d.max}). Nothing was saved. Contact whoever runs the bot.`,
+    caseTooLarge: () => 'The case has grown too large to save more in it. Nothing was saved. Contact whoever runs the bot.',
   },
   help: [
     '**Samarbejdsbot: commands**',
@@ -151,7 +165,7 @@ export const en: Messages = {
   unknownCommand: "I don't know that command. Write **help** to see what I can do.",
   notYetAvailable: 'That command is not ready yet. Write **help** to see what I can do now.',
   textTooLong: (max) => `The message is too long (at most ${max} characters). Nothing was saved.`,
-  cprInMessage: 'The message seems to contain a CPR number. CPR numbers must not be written to the bot, and nothing was saved.',
+  cprInMessage: `The message seems to contain a CPR number. CPR numbers must not be written to the bot, and nothing was saved. ${DATE_TIME_NOTE}`,
   badCardData: 'The card sent data I cannot read. Nothing was saved. Write the command again to get a new card.',
   unknownAction: 'That card belongs to an action I do not know (perhaps a card from an older version). Nothing was saved. Write the command again to get a new card.',
   newerCard: 'The card is from a newer version of the bot than the one answering now. Nothing was saved. Please try again in a moment.',
@@ -246,6 +260,8 @@ export const en: Messages = {
       handOverSubmit: 'Hand over',
       back: 'Back',
       noRosterMembers: 'Nobody else in this conversation to add.',
+      rosterMore: (shown: number, total: number) => `The list shows the first ${shown} of ${total} people in the conversation. Add others from a smaller chat with them.`,
+      noSuccessor: 'New coordinator: first add the professional in Teams who is to take over.',
     },
     consent: {
       title: (reference) => `Case ${reference}: consent`,
@@ -266,6 +282,12 @@ export const en: Messages = {
     picker: {
       title: 'Your cases',
       choose: 'Choose',
+      closedLeftOut: 'Closed cases are left out. Write "case" and the reference (e.g. case S-ABCDE) to open one of them.',
+    },
+    paging: {
+      previous: 'Previous',
+      next: 'Next',
+      shown: (from: number, to: number, total: number) => `${from}–${to} of ${total}`,
     },
     done: {
       memberAdded: 'The team member was added.',
@@ -351,6 +373,11 @@ export const en: Messages = {
       show: 'Show',
       shortened: 'The form is long, so long texts are shortened here. Press "Show" at a goal to see all of it, its history and all its agreements.',
       doneHidden: (count) => `${count} done agreement${count === 1 ? '' : 's'} shown under the goal.`,
+      agreementsHidden: (count: number) => `${count} agreement${count === 1 ? '' : 's'} shown under the goal.`,
+      otherThemes: 'Other themes',
+      themeCount: (count: number) => `${count} goal${count === 1 ? '' : 's'}`,
+      showTheme: 'Show',
+      themePaged: 'The form is too large for one card, so it is shown one theme at a time. Choose another theme below.',
       addGoal: 'New goal',
       addAgreement: 'New agreement',
       goal: 'Goal',
@@ -441,6 +468,7 @@ export const en: Messages = {
       handOverOtherTitle: (reference, eyeKeeper) => `Case ${reference}: ${eyeKeeper} keeps an eye on the young person until the next meeting`,
       handOverSentTo: (eyeKeeper) => `The hand-over was sent to ${eyeKeeper}, who acknowledges it.`,
       moreNotShown: (count) => `${count} more agreements are not shown here. Mark some as done, or see them in the case's goals and agreements form.`,
+      openNotShown: (count: number) => `${count} more open agreements are not shown here. They are in the case's goals and agreements form.`,
       handOverRelayIntro: (eyeKeeper) => `${eyeKeeper} keeps an eye on the young person until the next meeting but does not use Teams. Pass the hand-over on, and acknowledge it once it has been received.`,
       contact: 'Contact',
       inTeams: 'contact via Teams',
@@ -475,6 +503,9 @@ export const en: Messages = {
       states: { planned: 'Planned', open: 'Open', cancelled: 'Cancelled', held: 'Held' },
       save: 'Save',
       fillIn: 'Fill in',
+      freeTextDropped: 'This meeting is long past: the checklist\'s free-text answers (such as reasons for absence) are no longer kept. The choices and the minutes are.',
+      showSection: 'Show',
+      sectionPart: (section: string, page: number, pages: number) => `${section} (${page} of ${pages})`,
       covered: 'Covered',
       saved: 'The answers were saved.',
       notAnswered: '–',

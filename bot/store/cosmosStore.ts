@@ -15,6 +15,7 @@ import {
   type CaseStore,
   type CaseSummary,
   type ClosedCase,
+  type ExportLink,
   type OutboxMessage,
   type OutboxOutcome,
   type SaveEffects,
@@ -107,6 +108,30 @@ const DUE_OUTBOX_QUERY = `SELECT * FROM c
 /** User state is only ever read and written by its key. */
 const USERS_INDEXING: IndexingPolicy = { indexingMode: 'none', automatic: false };
 
+/**
+ * An export link in its own partition under its token's hash: created, read and deleted by key. Only
+ * `expiresAt` is indexed (the clean-up query); `ttl` makes Cosmos delete a link a day after it was
+ * written even if no instance cleans up (a link is valid for minutes, so this never cuts one short).
+ */
+type ExportLinkDocument = ExportLink & { id: string; ttl: number };
+
+const EXPORT_LINKS_CONTAINER = 'exportLinks';
+const EXPORT_LINK_TTL_SECONDS = 24 * 60 * 60;
+const EXPORT_LINKS_INDEXING: IndexingPolicy = {
+  indexingMode: 'consistent',
+  automatic: true,
+  includedPaths: [{ path: '/expiresAt/?' }],
+  excludedPaths: [{ path: '/*' }],
+};
+
+const toExportLink = (document: ExportLink): ExportLink => ({
+  tokenHash: document.tokenHash,
+  tenantId: document.tenantId,
+  caseId: document.caseId,
+  actorAadObjectId: document.actorAadObjectId,
+  expiresAt: document.expiresAt,
+});
+
 const STATUS = { notFound: 404, conflict: 409, preconditionFailed: 412, failedDependency: 424 } as const;
 
 /** How many times a settle re-reads after losing an etag race before it gives up. */
@@ -182,6 +207,7 @@ export class CosmosCaseStore implements CaseStore {
     private readonly client: CosmosClient,
     private readonly cases: Container,
     private readonly users: Container,
+    private readonly exportLinks: Container,
   ) {}
 
   /** Creates the database and containers when missing; with Entra ID auth they must exist already. */
@@ -202,7 +228,13 @@ export class CosmosCaseStore implements CaseStore {
       partitionKey: { paths: ['/userKey'] },
       indexingPolicy: USERS_INDEXING,
     });
-    return new CosmosCaseStore(client, cases, users);
+    const { container: exportLinks } = await database.containers.createIfNotExists({
+      id: EXPORT_LINKS_CONTAINER,
+      partitionKey: { paths: ['/id'] },
+      indexingPolicy: EXPORT_LINKS_INDEXING,
+      defaultTtl: -1,
+    });
+    return new CosmosCaseStore(client, cases, users, exportLinks);
   }
 
   async getCase(tenantId: string, caseId: string): Promise<StoredCase | undefined> {
@@ -220,7 +252,7 @@ export class CosmosCaseStore implements CaseStore {
 
   async listCasesForUser(tenantId: string, aadObjectId: string): Promise<CaseSummary[]> {
     return this.query<CaseSummary>(
-      `SELECT c.caseId, c.data.reference FROM c
+      `SELECT c.caseId, c.data.reference, c.closedAt FROM c
        WHERE c.type = 'case' AND c.tenantId = @tenantId AND ARRAY_CONTAINS(c.memberAadObjectIds, @aadObjectId)`,
       { tenantId, aadObjectId },
     );
@@ -340,6 +372,39 @@ export class CosmosCaseStore implements CaseStore {
   async putUserState(state: UserState): Promise<void> {
     const key = userKey(state.tenantId, state.aadObjectId);
     await this.users.items.upsert<UserDocument>({ id: key, userKey: key, tenantId: state.tenantId, data: state });
+  }
+
+  async saveExportLink(link: ExportLink): Promise<void> {
+    const document: ExportLinkDocument = { ...toExportLink(link), expiresAt: instant(link.expiresAt), id: link.tokenHash, ttl: EXPORT_LINK_TTL_SECONDS };
+    await this.exportLinks.items.create(document);
+  }
+
+  /** Read, then delete: a delete succeeds once, so of instances racing for the link one gets it (the others 404). */
+  async takeExportLink(tokenHash: string, now: Date): Promise<ExportLink | undefined> {
+    const item = this.exportLinks.item(tokenHash, tokenHash);
+    const { resource } = await item.read<ExportLinkDocument>();
+    if (!resource) return undefined;
+    try {
+      await item.delete();
+    } catch (error) {
+      if (statusOf(error) === STATUS.notFound) return undefined;
+      throw error;
+    }
+    return resource.expiresAt > now.toISOString() ? toExportLink(resource) : undefined;
+  }
+
+  async deleteExpiredExportLinks(now: Date): Promise<void> {
+    const { resources } = await this.exportLinks.items
+      .query<{ id: string }>({ query: 'SELECT c.id FROM c WHERE c.expiresAt <= @now', parameters: [{ name: '@now', value: now.toISOString() }] })
+      .fetchAll();
+    for (const { id } of resources) {
+      try {
+        await this.exportLinks.item(id, id).delete();
+      } catch (error) {
+        // Taken, or cleaned up by another instance, meanwhile.
+        if (statusOf(error) !== STATUS.notFound) throw error;
+      }
+    }
   }
 
   /**

@@ -100,6 +100,8 @@ export interface UserState {
 export interface CaseSummary {
   caseId: string;
   reference: string;
+  /** Set when the case is closed: the 1:1 picker leaves it out. */
+  closedAt?: string;
 }
 
 /** A closed case, as the retention job finds it. */
@@ -107,6 +109,19 @@ export interface ClosedCase {
   tenantId: string;
   caseId: string;
   closedAt: string;
+}
+
+/**
+ * A one-time export link (bot/teams/exportLinks.ts), shared by every bot instance through the store.
+ * Only the token's SHA-256 is kept: whoever reads the store cannot open the link.
+ */
+export interface ExportLink {
+  tokenHash: string;
+  tenantId: string;
+  caseId: string;
+  /** Who asked: the export is built for them, from the case as it is then, when the link is opened. */
+  actorAadObjectId: string;
+  expiresAt: string;
 }
 
 /** Thrown by a save whose etag is stale: reload, re-apply the command, save again. */
@@ -159,6 +174,15 @@ export interface CaseStore {
   listCasesClosedBefore(before: Date, limit: number): Promise<ClosedCase[]>;
   getUserState(tenantId: string, aadObjectId: string): Promise<UserState | undefined>;
   putUserState(state: UserState): Promise<void>;
+  /** Stores a new export link; its token hash is new (32 random bytes). */
+  saveExportLink(link: ExportLink): Promise<void>;
+  /**
+   * Deletes the link and gives it back, atomically: of callers racing for one link, on any instance,
+   * exactly one gets it. A link that ran out (`expiresAt <= now`) is deleted and not given.
+   */
+  takeExportLink(tokenHash: string, now: Date): Promise<ExportLink | undefined>;
+  /** Deletes every link that ran out by `now`: nothing of an unused link stays. */
+  deleteExpiredExportLinks(now: Date): Promise<void>;
   /** Cheap reachability check for readiness probes. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -10,6 +10,7 @@ import {
   type CaseStore,
   type CaseSummary,
   type ClosedCase,
+  type ExportLink,
   type OutboxMessage,
   type OutboxOutcome,
   type SaveEffects,
@@ -83,6 +84,17 @@ const MIGRATIONS: readonly string[] = [
   -- is due, not with the history of sent messages.
   CREATE INDEX outbox_due ON outbox (status, not_before);
   CREATE INDEX outbox_by_case ON outbox (tenant_id, case_id, not_before);
+  `,
+  // One-time export links, by the SHA-256 of their token, so that any instance on this file serves them.
+  `
+  CREATE TABLE export_links (
+    token_hash TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX export_links_by_expiry ON export_links (expires_at);
   `,
 ];
 
@@ -212,8 +224,8 @@ function prepareStatements(db: Database.Database) {
     findCaseByHome: db.prepare<[string, string], CaseRow>(
       'SELECT etag, doc FROM cases WHERE tenant_id = ? AND home_conversation_id = ?',
     ),
-    listCasesForUser: db.prepare<[string, string], CaseSummary>(
-      `SELECT c.id AS caseId, json_extract(c.doc, '$.reference') AS reference
+    listCasesForUser: db.prepare<[string, string], CaseSummary & { closedAt: string | null }>(
+      `SELECT c.id AS caseId, json_extract(c.doc, '$.reference') AS reference, json_extract(c.doc, '$.closedAt') AS closedAt
        FROM case_members m JOIN cases c ON c.tenant_id = m.tenant_id AND c.id = m.case_id
        WHERE m.tenant_id = ? AND m.aad_object_id = ?`,
     ),
@@ -288,9 +300,30 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
+interface ExportLinkRow {
+  token_hash: string;
+  tenant_id: string;
+  case_id: string;
+  actor: string;
+  expires_at: string;
+}
+
+function prepareExportLinkStatements(db: Database.Database) {
+  return {
+    insert: db.prepare(
+      `INSERT INTO export_links (token_hash, tenant_id, case_id, actor, expires_at)
+       VALUES (@tokenHash, @tenantId, @caseId, @actorAadObjectId, @expiresAt)`,
+    ),
+    // One statement deletes and reads: of two instances taking the same link, one deletes the row.
+    take: db.prepare<[string], ExportLinkRow>('DELETE FROM export_links WHERE token_hash = ? RETURNING *'),
+    deleteExpired: db.prepare<[string]>('DELETE FROM export_links WHERE expires_at <= ?'),
+  };
+}
+
 export class SqliteCaseStore implements CaseStore {
   private readonly db: Database.Database;
   private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly exportLinkStatements: ReturnType<typeof prepareExportLinkStatements>;
   private readonly insertAudit: (records: AuditRecord[]) => void;
   private readonly appendOutboxMessages: (messages: OutboxMessage[]) => void;
   private readonly claimOutbox: (now: string, owner: string, leaseUntil: string, limit: number) => OutboxMessage[];
@@ -312,6 +345,7 @@ export class SqliteCaseStore implements CaseStore {
     migrate(this.db);
     const statements = prepareStatements(this.db);
     this.statements = statements;
+    this.exportLinkStatements = prepareExportLinkStatements(this.db);
 
     this.insertAudit = this.db.transaction((records: AuditRecord[]) => {
       for (const record of records) statements.insertAudit.run(record);
@@ -375,7 +409,9 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   async listCasesForUser(tenantId: string, aadObjectId: string): Promise<CaseSummary[]> {
-    return this.statements.listCasesForUser.all(tenantId, aadObjectId);
+    return this.statements.listCasesForUser
+      .all(tenantId, aadObjectId)
+      .map(({ caseId, reference, closedAt }) => ({ caseId, reference, ...(closedAt ? { closedAt } : {}) }));
   }
 
   async createCase(created: Case, effects: SaveEffects): Promise<StoredCase> {
@@ -427,6 +463,20 @@ export class SqliteCaseStore implements CaseStore {
 
   async putUserState(state: UserState): Promise<void> {
     this.statements.putUserState.run(state.tenantId, state.aadObjectId, JSON.stringify(state));
+  }
+
+  async saveExportLink(link: ExportLink): Promise<void> {
+    this.exportLinkStatements.insert.run({ ...link, expiresAt: instant(link.expiresAt) });
+  }
+
+  async takeExportLink(tokenHash: string, now: Date): Promise<ExportLink | undefined> {
+    const row = this.exportLinkStatements.take.get(tokenHash);
+    if (!row || row.expires_at <= now.toISOString()) return undefined;
+    return { tokenHash: row.token_hash, tenantId: row.tenant_id, caseId: row.case_id, actorAadObjectId: row.actor, expiresAt: row.expires_at };
+  }
+
+  async deleteExpiredExportLinks(now: Date): Promise<void> {
+    this.exportLinkStatements.deleteExpired.run(now.toISOString());
   }
 
   async eraseCase(tenantId: string, caseId: string, tombstone: AuditRecord): Promise<boolean> {

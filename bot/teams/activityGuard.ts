@@ -2,7 +2,8 @@
 // (no type: HTTP 500), what it would fail to serialize back in a reply (a conversation type that is not
 // text: HTTP 500 after the turn ran), and what a use case could be fooled by (a user id that is not
 // text) gets a 400 and is never processed. Only the fields botbuilder and this bot read are checked;
-// others pass through untouched.
+// others pass through untouched. An activity that names two tenants (conversation.tenantId and
+// channelData.tenant.id differ) is refused with 403: which one it acts in would be a guess.
 import { z } from 'zod';
 
 /** Teams messages are at most about 28 KB of text; more is not a message from Teams. */
@@ -77,10 +78,14 @@ const activity = z
   })
   .passthrough();
 
-export type GuardResult = { ok: true } | { ok: false; problems: string[] };
+export type GuardResult = { ok: true } | { ok: false; error: 'invalidActivity' | 'tenantMismatch'; problems: string[] };
 
 export function guardActivity(body: unknown): GuardResult {
   const parsed = activity.safeParse(body);
-  if (parsed.success) return { ok: true };
-  return { ok: false, problems: parsed.error.issues.slice(0, 20).map((issue) => `${issue.path.join('.') || 'activity'}: ${issue.message}`) };
+  if (!parsed.success) {
+    return { ok: false, error: 'invalidActivity', problems: parsed.error.issues.slice(0, 20).map((issue) => `${issue.path.join('.') || 'activity'}: ${issue.message}`) };
+  }
+  const tenants = [parsed.data.conversation.tenantId, parsed.data.channelData?.tenant?.id].filter((id) => id !== undefined);
+  if (new Set(tenants).size > 1) return { ok: false, error: 'tenantMismatch', problems: ['conversation.tenantId: differs from channelData.tenant.id'] };
+  return { ok: true };
 }

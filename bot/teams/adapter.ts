@@ -1,12 +1,41 @@
 // The Bot Framework adapter. Without credentials it accepts unauthenticated requests: local and tests
 // only (config.ts refuses that in production).
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { type Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
 import type { BotCredentials } from '../config';
 import type { Logger } from '../logger';
 import { messagesFor } from '../i18n';
 
-export function createAdapter(credentials: BotCredentials | undefined, log: Logger): CloudAdapter {
-  const adapter = new CloudAdapter(
+/** A checked token, with the turn it allows; or why not: 401 for a bad token, 503 when it could not be checked. */
+export type Authentication =
+  | { ok: true; run: (activity: object, logic: (context: TurnContext) => Promise<void>) => Promise<InvokeResponse | undefined> }
+  | { ok: false; status: 401 | 503; errorName: string };
+
+/**
+ * botbuilder's process() parses the body before it checks the token, and answers a 500 with its own
+ * error text; this adapter checks the token first and leaves the answer to the server.
+ */
+export class TeamsAdapter extends CloudAdapter {
+  /** Only what the token's check reads is taken from the body: the channel id and service URL its claims must match, the recipient's role. */
+  async authenticate(body: unknown, authorization: string): Promise<Authentication> {
+    const fields: Record<string, unknown> = typeof body === 'object' && body !== null ? { ...body } : {};
+    const recipient: Record<string, unknown> = typeof fields.recipient === 'object' && fields.recipient !== null ? { ...fields.recipient } : {};
+    const claimed = { channelId: textOrUndefined(fields.channelId), serviceUrl: textOrUndefined(fields.serviceUrl), recipient: { role: textOrUndefined(recipient.role) } };
+    try {
+      const result = await this.botFrameworkAuthentication.authenticateRequest(claimed as Activity, authorization);
+      return { ok: true, run: (activity, logic) => this.processActivity(result, validateAndFixActivity(activity as Activity), logic) };
+    } catch (error) {
+      // An AuthenticationError carries 401; anything else (the signing keys could not be fetched) is ours.
+      const statusCode = (error as { statusCode?: unknown }).statusCode;
+      return { ok: false, status: statusCode === 401 || statusCode === 403 ? 401 : 503, errorName: (error as Error).name };
+    }
+  }
+}
+
+const textOrUndefined = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+export function createAdapter(credentials: BotCredentials | undefined, log: Logger): TeamsAdapter {
+  const adapter = new TeamsAdapter(
     new ConfigurationBotFrameworkAuthentication({
       MicrosoftAppId: credentials?.appId,
       MicrosoftAppPassword: credentials?.appPassword,

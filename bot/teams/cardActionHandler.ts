@@ -1,6 +1,7 @@
 // Universal Actions (Action.Execute): parse, run the use case (whose field rules refuse CPR numbers in
 // every free-text field), answer the person who clicked with the updated card or a message in their language.
 import type { AdaptiveCardInvokeResponse, CloudAdapter, TurnContext } from 'botbuilder';
+import { casePickerCard } from '../../cards/caseCards';
 import { baseCard } from '../../cards/channelCards';
 import { messageCard } from '../../cards/messageCard';
 import { LEAVE_TEAM, memberEditCard } from '../../cards/teamCards';
@@ -9,7 +10,7 @@ import { reportPlanSlipping } from '../app/reportPlanSlipping';
 import { recordCaseConsent, withdrawCaseConsent } from '../app/manageConsent';
 import { addTeamMember, changeTeamMember, handOverCoordination, removeTeamMember } from '../app/manageTeam';
 import { openCase } from '../app/openCase';
-import { type CaseView, changerView, readCase, selectCase } from '../app/readCase';
+import { type CaseView, changerView, listMyCases, openCasesOf, readCase, selectCase } from '../app/readCase';
 import type { Case, CaseHome } from '../domain/case';
 import { DomainError } from '../domain/errors';
 import type { Messages } from '../i18n';
@@ -86,7 +87,12 @@ async function runCardAction(
     case 'case.create':
       return cardResponse(await createCaseHere(context, adapter, botAppId, deps, actor, m, action.data));
     case 'case.show':
-      return cardResponse(await detailCard(context, deps, actor, m, action.data.caseId, action.data.view));
+      return cardResponse(await detailCard(context, deps, actor, m, action.data.caseId, action.data.view, '', action.data.page));
+    case 'case.pick': {
+      const mine = await listMyCases(deps, actor);
+      const open = openCasesOf(mine);
+      return cardResponse(casePickerCard(m, open, action.data.page, open.length < mine.length));
+    }
     case 'case.select': {
       const picked = await selectCase(deps, actor, action.data.caseId);
       const overview = await detailCard(context, deps, actor, m, picked.id, 'overview');

@@ -10,13 +10,18 @@ const optionalText = text.optional();
 const id = z.string().min(1).max(200);
 const version = z.coerce.number().int().min(1);
 const withCase = { v: version, caseId: id };
+/** A page of a paged card, from 0; older cards carry none and get the first. */
+const page = z.coerce.number().int().min(0).max(10_000).optional();
+const checklistPage = z.string().max(50).optional();
 /** Teams sends input values as text; a number input may come as a number. */
 const answerValue = z.union([text, z.number()]).transform(String);
 
 export const CARD_ACTIONS = {
   'case.create': z.object({ v: version, name: optionalText, birthDate: optionalText, phone: optionalText, email: optionalText, address: optionalText, status: optionalText }),
-  'case.show': z.object({ ...withCase, view: z.enum(CASE_VIEWS) }),
+  'case.show': z.object({ ...withCase, view: z.enum(CASE_VIEWS), page }),
   'case.select': z.object(withCase),
+  /** A page of the 1:1 case picker: no case is chosen yet. */
+  'case.pick': z.object({ v: version, page }),
   'team.edit': z.object({ ...withCase, memberId: id }),
   'team.addTeamsUser': z.object({ ...withCase, teamsUser: optionalText, teamsRole: optionalText, teamsOtherRoleName: optionalText, teamsSupportOffer: optionalText }),
   'team.addExternal': z.object({
@@ -43,13 +48,15 @@ export const CARD_ACTIONS = {
   'consent.withdraw': z.object(withCase),
   'meeting.open': z.object({ ...withCase, meetingDate: optionalText, meetingTime: optionalText }),
   'meeting.plan': z.object({ ...withCase, meetingDate: optionalText, meetingTime: optionalText }),
-  'meeting.show': z.object({ ...withCase, meetingId: id }),
+  /** `page`: the checklist's page to show whole (a section, or `attendance-2` …), when it does not fit one card. */
+  'meeting.show': z.object({ ...withCase, meetingId: id, page: checklistPage }),
   /** The inputs of one checklist section, under their question ids, and what the card showed (`seen`). */
   'meeting.answer': z
-    .object({ ...withCase, meetingId: id, seen: z.record(z.string().max(200), answerValue) })
+    .object({ ...withCase, meetingId: id, seen: z.record(z.string().max(200), answerValue), page: checklistPage })
     .catchall(answerValue),
   'meeting.cancel': z.object({ ...withCase, meetingId: id, reason: optionalText, otherReason: optionalText }),
-  'goals.show': z.object(withCase),
+  /** `theme`: the theme to show, when the form is too large for one card. */
+  'goals.show': z.object({ ...withCase, theme: z.string().max(50).optional() }),
   'goal.add': z.object({ ...withCase, theme: optionalText, longTermGoal: optionalText, subGoals: optionalText }),
   'goal.edit': z.object({ ...withCase, goalId: id }),
   'goal.revise': z.object({ ...withCase, goalId: id, longTermGoal: optionalText, subGoals: optionalText }),
@@ -76,7 +83,7 @@ export const CARD_ACTIONS = {
   }),
   'minutes.approve': z.object({ ...withCase, meetingId: id, approvedOn: optionalText }),
   'minutes.sendBack': z.object({ ...withCase, meetingId: id, changes: optionalText }),
-  'minutes.show': z.object({ ...withCase, meetingId: id }),
+  'minutes.show': z.object({ ...withCase, meetingId: id, theme: z.string().max(50).optional() }),
   'handOver.acknowledge': z.object({ ...withCase, meetingId: id }),
   'agreement.done': z.object({ ...withCase, agreementId: id }),
   /** The new date comes in the input named by `dateInput` (each agreement on a card has its own). */

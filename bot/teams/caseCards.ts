@@ -22,18 +22,20 @@ export async function detailCard(
   caseId: string,
   view: CaseView,
   notice = '',
+  page?: number,
 ): Promise<AdaptiveCardJson> {
-  return cardForRead(context, m, await readCase(deps, actor, caseId, view), view, deps.now(), notice);
+  return cardForRead(context, m, await readCase(deps, actor, caseId, view), view, deps.now(), notice, page);
 }
 
-export async function cardForRead(context: TurnContext, m: Messages, read: CaseRead, view: CaseView, now: Date, notice = ''): Promise<AdaptiveCardJson> {
+/** `page` turns the pages of the team card; the other views have one page. */
+export async function cardForRead(context: TurnContext, m: Messages, read: CaseRead, view: CaseView, now: Date, notice = '', page?: number): Promise<AdaptiveCardJson> {
   switch (view) {
     case 'overview':
       return overviewCard(m, read, now);
     case 'consent':
       return consentCard(m, read, now, notice);
     case 'team':
-      return teamCard(m, read, await addableRoster(context, read.viewer.role === 'coordinator'), notice);
+      return teamCard(m, read, await addableRoster(context, read.viewer.role === 'coordinator'), notice, page);
     case 'goals':
       return goalsFormCard(m, read, notice);
     case 'closing':

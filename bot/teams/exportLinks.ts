@@ -1,57 +1,52 @@
 // The export's short-lived link: `GET /export/<token>`. The token is 32 random bytes, valid for ten
-// minutes, used once, and held in this process's memory only: a restart, or a request reaching
-// another instance, answers 404 and the coordinator writes `eksport` again. The export is built
-// (and audited) when the link is opened, for the coordinator who asked for it, so a coordinator
-// who lost the role in between gets nothing. Choice and limits: cards/README.md.
-import { randomBytes } from 'node:crypto';
+// minutes, used once. The store keeps the link under the token's SHA-256 (never the token), so any
+// instance serves it and a restart keeps it; taking it from the store is atomic, so two instances
+// cannot both serve one link. Links that ran out are deleted when a new one is made (and, on Cosmos
+// DB, by the container's time to live). The export is built (and audited) when the link is opened,
+// for the coordinator who asked for it, so a coordinator who lost the role in between gets nothing.
+// Choice and limits: cards/README.md.
+import { createHash, randomBytes } from 'node:crypto';
 import type { Server } from 'restify';
-import type { Actor, AppDeps } from '../app/context';
+import type { ActorId, AppDeps } from '../app/context';
 import { exportCase } from '../app/rights';
 import { DomainError } from '../domain/errors';
 import type { Logger } from '../logger';
+import type { CaseStore } from '../store/port';
 
 export const EXPORT_LINK_MINUTES = 10;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-interface Pending {
-  actor: Actor;
-  caseId: string;
-  expiresAt: number;
-}
+const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export class ExportLinks {
-  private readonly pending = new Map<string, Pending>();
-
   constructor(
+    private readonly store: CaseStore,
     private readonly now: () => Date,
     /** Where the bot is reached from the user's browser, e.g. `https://samarbejdsbot.azurewebsites.net`. */
     readonly baseUrl: string,
     private readonly validMs = EXPORT_LINK_MINUTES * 60_000,
   ) {}
 
-  /** A new link for `actor` to `caseId`'s export; links that ran out are forgotten on the way. */
-  create(actor: Actor, caseId: string): string {
-    this.forgetExpired();
+  /** A new link for `actor` to `caseId`'s export; links that ran out are deleted on the way. */
+  async create(actor: ActorId, caseId: string): Promise<string> {
+    const now = this.now();
+    await this.store.deleteExpiredExportLinks(now);
     const token = randomBytes(32).toString('base64url');
-    this.pending.set(token, { actor, caseId, expiresAt: this.now().getTime() + this.validMs });
+    await this.store.saveExportLink({
+      tokenHash: hashOf(token),
+      tenantId: actor.tenantId,
+      caseId,
+      actorAadObjectId: actor.aadObjectId,
+      expiresAt: new Date(now.getTime() + this.validMs).toISOString(),
+    });
     return `${this.baseUrl.replace(/\/$/, '')}/export/${token}`;
   }
 
   /** The link's request, once: a second use, an unknown or a run-out token gives nothing. */
-  take(token: string): Pending | undefined {
+  async take(token: string): Promise<{ actor: ActorId; caseId: string } | undefined> {
     if (!TOKEN.test(token)) return undefined;
-    const found = this.pending.get(token);
-    this.pending.delete(token);
-    return found && found.expiresAt > this.now().getTime() ? found : undefined;
-  }
-
-  get size(): number {
-    return this.pending.size;
-  }
-
-  private forgetExpired(): void {
-    const now = this.now().getTime();
-    for (const [token, { expiresAt }] of this.pending) if (expiresAt <= now) this.pending.delete(token);
+    const link = await this.store.takeExportLink(hashOf(token), this.now());
+    return link && { actor: { tenantId: link.tenantId, aadObjectId: link.actorAadObjectId }, caseId: link.caseId };
   }
 }
 
@@ -59,7 +54,7 @@ export class ExportLinks {
 export function registerExportRoute(server: Server, links: ExportLinks, deps: AppDeps, log: Logger): void {
   server.get('/export/:token', async (req, res) => {
     const noStore = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff' };
-    const pending = links.take(String(req.params?.token ?? ''));
+    const pending = await links.take(String(req.params?.token ?? ''));
     if (!pending) {
       log.info({ event: 'case.export', outcome: 'noSuchLink' });
       res.writeHead(404, { ...noStore, 'Content-Type': 'application/json' });

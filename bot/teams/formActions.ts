@@ -44,11 +44,11 @@ export async function runFormAction(
   };
   switch (action.verb) {
     case 'goals.show':
-      return cardResponse(goalsFormCard(m, await readCase(deps, actor, action.data.caseId, 'goals')));
+      return cardResponse(goalsFormCard(m, await readCase(deps, actor, action.data.caseId, 'goals'), '', action.data.theme));
     case 'goal.add': {
       const { caseId, theme, longTermGoal, subGoals } = action.data;
       const changed = await addCaseGoal(deps, actor, caseId, { theme, longTermGoal, subGoals }, activityId);
-      return shown(changed, (read) => goalsFormCard(m, read, done.goalAdded), done.goalAdded);
+      return shown(changed, (read) => goalsFormCard(m, read, done.goalAdded, theme), done.goalAdded);
     }
     case 'goal.edit':
       return cardResponse(goalEditCard(m, await readCase(deps, actor, action.data.caseId, 'goals'), action.data.goalId));
@@ -65,7 +65,8 @@ export async function runFormAction(
     case 'agreement.add': {
       const { caseId, goalId, ...input } = action.data;
       const changed = await addCaseAgreement(deps, actor, caseId, goalId ?? '', input, activityId);
-      return shown(changed, (read) => goalsFormCard(m, read, done.agreementAdded), done.agreementAdded);
+      const theme = changed.goals.find((goal) => goal.id === goalId)?.theme;
+      return shown(changed, (read) => goalsFormCard(m, read, done.agreementAdded, theme), done.agreementAdded);
     }
     case 'meeting.close': {
       const { caseId, meetingId, ...input } = action.data;
@@ -85,7 +86,7 @@ export async function runFormAction(
     }
     case 'minutes.show': {
       const read = await readCase(deps, actor, action.data.caseId, 'goals');
-      return cardResponse(minutesCard(m, read, meetingById(read.case, action.data.meetingId)));
+      return cardResponse(minutesCard(m, read, meetingById(read.case, action.data.meetingId), action.data.theme));
     }
     case 'handOver.acknowledge': {
       const { caseId, meetingId } = action.data;

@@ -89,15 +89,15 @@ export async function runMeetingAction(
     }
     case 'meeting.show': {
       const read = await readCase(deps, actor, action.data.caseId, 'checklist');
-      return cardResponse(checklistCard(m, read, meetingById(read.case, action.data.meetingId)));
+      return cardResponse(checklistCard(m, read, meetingById(read.case, action.data.meetingId), '', action.data.page));
     }
     case 'meeting.answer': {
-      const { caseId, meetingId, seen } = action.data;
+      const { caseId, meetingId, seen, page } = action.data;
       const changed = await answerMeetingChecklist(deps, actor, caseId, meetingId, changedAnswers(action.data, seen), activityId);
       const meeting = meetingById(changed, meetingId);
       await refreshChannelCard(context, botAppId, m, changed, meeting, log);
       const read = changerView(changed, actor);
-      return cardResponse(read ? checklistCard(m, read, meeting, labels.saved) : messageCard(labels.saved, ''));
+      return cardResponse(read ? checklistCard(m, read, meeting, labels.saved, page) : messageCard(labels.saved, ''));
     }
     case 'meeting.cancel': {
       const { caseId, meetingId, reason, otherReason } = action.data;

@@ -6,7 +6,7 @@ import { baseCard, meetingBaseCard } from '../../cards/channelCards';
 import { checklistCard, meetingCancelCard, meetingOpenCard } from '../../cards/meetingCards';
 import type { AdaptiveCardJson } from '../../cards/render';
 import type { Actor, AppDeps } from '../app/context';
-import { type CaseView, caseIdForConversation, listMyCases, readCase, selectedCaseId } from '../app/readCase';
+import { type CaseView, caseIdForConversation, listMyCases, openCasesOf, readCase, selectCase, selectedCaseId } from '../app/readCase';
 import { containsCpr } from '../domain/cpr';
 import { DomainError } from '../domain/errors';
 import { meetingToCancel, openMeetingOf } from '../domain/meeting';
@@ -15,7 +15,7 @@ import type { Logger } from '../logger';
 import { conversationKind } from './actor';
 import { detailCard } from './caseCards';
 import { myAgreementsCard } from './formActions';
-import { type CommandName, parseCommand, stripMentions } from './commands';
+import { type CommandName, normalizeCommandText, parseCommand, stripMentions } from './commands';
 import { isDomainError, refusalText } from './replies';
 import { DEFAULT_RIGHTS, type RightsEnv, isRightsCommand, runRightsCommand } from './rightsHandlers';
 
@@ -70,7 +70,7 @@ export async function handleMessage(
       const caseHere = () => (personal ? caseOfPersonalChat(context, deps, actor, m, name) : caseOfConversation(context, deps, actor, m));
       await runRightsCommand(context, deps, actor, m, name, rights, caseHere);
     } else {
-      await runCommand(context, deps, actor, m, command.name);
+      await runCommand(context, deps, actor, m, command.name, command.argument);
     }
   } catch (error) {
     if (!isDomainError(error)) throw error;
@@ -78,7 +78,7 @@ export async function handleMessage(
   }
 }
 
-async function runCommand(context: TurnContext, deps: AppDeps, actor: Actor, m: Messages, name: CommandName): Promise<void> {
+async function runCommand(context: TurnContext, deps: AppDeps, actor: Actor, m: Messages, name: CommandName, argument = ''): Promise<void> {
   if (name === 'help') {
     await context.sendActivity(m.help);
     return;
@@ -99,7 +99,7 @@ async function runCommand(context: TurnContext, deps: AppDeps, actor: Actor, m: 
     return;
   }
   const personal = conversationKind(context.activity) === 'personal';
-  const caseId = personal ? await caseOfPersonalChat(context, deps, actor, m, name) : await caseOfConversation(context, deps, actor, m);
+  const caseId = personal ? await caseOfPersonalChat(context, deps, actor, m, name, argument) : await caseOfConversation(context, deps, actor, m);
   if (!caseId) return;
   const current = (await deps.store.getCase(actor.tenantId, caseId))?.case;
   if (!current) throw new DomainError('caseNotFound');
@@ -125,18 +125,27 @@ async function caseOfConversation(context: TurnContext, deps: AppDeps, actor: Ac
   return caseId;
 }
 
-/** In a 1:1 chat: the case the user picked, their only case, or else a picker (`sag` always picks). */
-async function caseOfPersonalChat(context: TurnContext, deps: AppDeps, actor: Actor, m: Messages, name: CommandName): Promise<string | undefined> {
+/**
+ * In a 1:1 chat: the case named by its reference (`sag S-ABCDE`, closed ones too), the case the user
+ * picked, their only open case, or else the picker of their open cases (`sag` always picks).
+ */
+async function caseOfPersonalChat(context: TurnContext, deps: AppDeps, actor: Actor, m: Messages, name: CommandName, argument = ''): Promise<string | undefined> {
   const cases = await listMyCases(deps, actor);
   if (cases.length === 0) {
     await context.sendActivity(m.noCasesForYou);
     return undefined;
   }
+  if (name === 'status' && argument) {
+    const named = cases.find((summary) => normalizeCommandText(summary.reference) === argument);
+    if (!named) throw new DomainError('caseNotFound');
+    return (await selectCase(deps, actor, named.caseId)).id;
+  }
+  const open = openCasesOf(cases);
   const selected = await selectedCaseId(deps, actor);
-  const onlyCase = cases.length === 1 ? cases[0]?.caseId : undefined;
-  const caseId = name === 'status' && cases.length > 1 ? undefined : (selected ?? onlyCase);
+  const onlyCase = open.length === 1 ? open[0]?.caseId : undefined;
+  const caseId = name === 'status' && open.length > 1 ? undefined : (selected ?? onlyCase);
   if (!caseId || !cases.some((summary) => summary.caseId === caseId)) {
-    await context.sendActivity(cardActivity(casePickerCard(m, cases)));
+    await context.sendActivity(cardActivity(casePickerCard(m, open, 0, open.length < cases.length)));
     return undefined;
   }
   return caseId;

@@ -61,7 +61,7 @@ export async function runRightsCommand(
   const action = ({ exportCase: 'case.export', closeCase: 'case.close', eraseCase: 'case.erase' } as const)[name];
   const current = await caseForCoordinator(deps, actor, caseId, action);
   if (name === 'exportCase') {
-    const url = rights.exportLinks!.create(actor, caseId);
+    const url = await rights.exportLinks!.create(actor, caseId);
     await context.sendActivity(cardActivity(exportLinkCard(m, current, url, EXPORT_LINK_MINUTES)));
   } else if (name === 'closeCase') {
     if (isClosed(current)) throw new DomainError('caseAlreadyClosed');

@@ -74,6 +74,20 @@ function describeOn(name: string, openStore: () => Promise<CaseStore>) {
       await deps.store.close();
     });
 
+    it('keeps the answer log bounded when one member answers the same question again and again', async () => {
+      const deps = depsOn(await openStore());
+      const { caseId, meetingId } = await meetingWithTeam(deps);
+      for (let round = 0; round < 200; round++) {
+        await answerMeetingChecklist(deps, member(round % MEMBERS), caseId, meetingId, { vipWho: `Moster nr. ${round}` }, `activity-${round}`);
+      }
+      const meeting = (await deps.store.getCase(COORDINATOR.tenantId, caseId))!.case.meetings[0]!;
+      expect(meeting.answers.vipWho).toBe('Moster nr. 199');
+      // The first change and the latest: who began and who wrote what stands now; the rest is counted.
+      expect(meeting.answerLog.map((change) => change.value)).toEqual(['Moster nr. 0', 'Moster nr. 199']);
+      expect(meeting.droppedAnswerChanges).toBe(198);
+      await deps.store.close();
+    });
+
     it('refuses a non-member and writes nothing but the refusal', async () => {
       const deps = depsOn(await openStore());
       const { caseId, meetingId } = await meetingWithTeam(deps);

@@ -50,6 +50,17 @@ describe('the team', () => {
     expect(codeOf(() => addMember(sampleCase(), { role: 'vip', person: jonas, supportOffer: '0102031234' }, 'm', by, NOW))).toBe('cprNotAllowed');
   });
 
+  it('refuses a CPR number written as an external member\'s phone number', () => {
+    const karen = (phone: string) => ({ kind: 'external' as const, name: 'Karen', phone });
+    expect(codeOf(() => addMember(sampleCase(), { role: 'vip', person: karen('01 02 03 12 34') }, 'm', by, NOW))).toBe('cprNotAllowed');
+    expect(addMember(sampleCase(), { role: 'vip', person: karen('+45 12 34 56 78') }, 'm', by, NOW).members).toHaveLength(3);
+  });
+
+  it('adds a colleague whose Entra id happens to look like a CPR number: ids are not checked for CPR', () => {
+    const person = { ...jonas, aadObjectId: 'aaa7487f-db27-4080-ab0d-1811059406a8', teamsUserId: '29:1-010203-1234' };
+    expect(memberByAadObjectId(addMember(sampleCase(), { role: 'vip', person }, 'm', by, NOW), person.aadObjectId)?.person).toEqual(person);
+  });
+
   it('changes a role and removes a member, but never the coordinator or the young person', () => {
     const withJonas = addMember(sampleCase(), { role: 'youthGuidance', person: jonas }, 'm-jonas', by, NOW);
     const changed = changeMember(withJonas, { memberId: 'm-jonas', role: 'jobcentre' }, by, NOW);

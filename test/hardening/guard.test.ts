@@ -1,7 +1,12 @@
 // What the fuzz test found, kept as plain regression tests: activities botbuilder accepts but cannot
 // answer, and a turn whose error message cannot be sent either.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import type { ActivityHandler } from 'botbuilder';
+import { createLogger } from '../../bot/logger';
 import { guardActivity } from '../../bot/teams/activityGuard';
+import type { TeamsAdapter } from '../../bot/teams/adapter';
+import { createServer } from '../../bot/teams/server';
 import { type InProcessBot, startInProcessBot } from './inProcessBot';
 
 const message = (serviceUrl: string) => ({
@@ -47,6 +52,56 @@ describe('the activity guard refuses what botbuilder cannot answer', () => {
         textFormat: 'plain',
       }),
     ).toEqual({ ok: true });
+  });
+});
+
+describe('an activity that names two tenants', () => {
+  let bot: InProcessBot;
+  beforeAll(async () => {
+    bot = await startInProcessBot();
+  });
+  afterAll(async () => {
+    await bot.close();
+  });
+
+  it('is refused by the guard, and only when both tenant ids are there and differ', () => {
+    const base = message('http://127.0.0.1:9/');
+    expect(guardActivity({ ...base, channelData: { tenant: { id: 'tenant-b' } } })).toMatchObject({ ok: false, error: 'tenantMismatch' });
+    expect(guardActivity({ ...base, channelData: { tenant: { id: 'tenant-a' } } })).toEqual({ ok: true });
+    expect(guardActivity({ ...base, conversation: { ...base.conversation, tenantId: undefined }, channelData: { tenant: { id: 'tenant-b' } } })).toEqual({ ok: true });
+  });
+
+  it('gets 403, runs no turn, writes nothing, and is logged without the ids', async () => {
+    const base = message(bot.serviceUrl);
+    const before = bot.rowCounts();
+    const answer = await bot.post('/api/messages', JSON.stringify({ ...base, text: 'ny sag', channelData: { tenant: { id: 'tenant-evil' } } }));
+    expect(answer.status).toBe(403);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: 'tenantMismatch' });
+    expect(bot.rowCounts()).toEqual(before);
+    expect(bot.connector.requests).toHaveLength(0);
+    expect(bot.logs()).toMatch(/"event":"activity.rejected"[^\n]*"reason":"tenantMismatch"/);
+    expect(bot.logs()).not.toMatch(/tenant-evil|tenant-a|aad-mette/);
+  });
+});
+
+describe('answers that never carry botbuilder\'s error text', () => {
+  it('gives a turn that fails outside the bot\'s own error handling 500 with the bot\'s own words', async () => {
+    const failing = {
+      authenticate: async () => ({ ok: true, run: async () => Promise.reject(new Error('botbuilder internals: https://token.example/ secret')) }),
+    } as unknown as TeamsAdapter;
+    const server = createServer({ adapter: failing, bot: {} as ActivityHandler, log: createLogger('silent'), ready: async () => undefined });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const answer = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(message('http://127.0.0.1:9/')),
+      });
+      expect(answer.status).toBe(500);
+      expect(await answer.json()).toEqual({ error: 'internal', message: 'The activity could not be processed.' });
+    } finally {
+      server.close();
+    }
   });
 });
 

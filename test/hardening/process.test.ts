@@ -106,6 +106,14 @@ describe('start-up in production', () => {
   });
 });
 
+describe('start-up locally', () => {
+  it('starts unauthenticated with empty Bot Framework settings, as Bot Framework and Agents Toolkit .env files write them', async () => {
+    const empty = { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppTenantId: '', MicrosoftAppType: '', COSMOS_ENDPOINT: '', NODE_ENV: '' };
+    const { proc } = await launch(empty, { waitHealthy: true });
+    expect(proc.output()).toMatch(/"event":"started"[^\n]*"authenticated":false/);
+  });
+});
+
 describe('with credentials configured', () => {
   let bot: Launched | undefined;
   beforeAll(async () => {
@@ -147,6 +155,21 @@ describe('with credentials configured, a malformed body', () => {
     expect(proc.output()).toMatch(/"event":"activity.unauthenticated"/);
     expect(proc.output()).not.toMatch(/"event":"activity.rejected"/);
   });
+
+  it('checks the token before the body: a bearer token that is not valid hears nothing about the body, nor botbuilder\'s error text', async () => {
+    const { proc, url } = await launch({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppTenantId: TENANT_ID }, { waitHealthy: true });
+    const malformed = await post(url, { type: 'message' }, { authorization: 'Bearer x' });
+    expect(malformed.status).toBe(401);
+    expect(await malformed.json()).toEqual({ error: 'unauthorized', message: 'A valid Bot Framework bearer token is required.' });
+    // A well-formed token makes botbuilder fetch the signing keys from the internet, which fails here:
+    // the answer is ours, without botbuilder's text.
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const token = `${part({ alg: 'RS256', typ: 'JWT', kid: 'key-1' })}.${part({ iss: 'https://api.botframework.com', aud: APP_ID, exp: Math.floor(Date.now() / 1000) + 600 })}.c2lnbmF0dXJl`;
+    const wellFormed = await post(url, { type: 'message' }, { authorization: `Bearer ${token}` });
+    expect([401, 503]).toContain(wellFormed.status);
+    expect(Object.keys(await wellFormed.json())).toEqual(['error', 'message']);
+    expect(proc.output()).not.toMatch(/"event":"activity.rejected"/);
+  }, 60_000);
 });
 
 describe('shutdown', () => {

@@ -65,6 +65,25 @@ describe('Bot Framework credentials', () => {
     expect(problemsOf({ MicrosoftAppType: 'Anonymous', MicrosoftAppId: APP_ID })).toMatch(/MicrosoftAppType: must be one of MultiTenant, SingleTenant, UserAssignedMSI/);
   });
 
+  it('treats an empty setting as unset, as Bot Framework and Agents Toolkit .env files write them', () => {
+    expect(loadConfig({ MicrosoftAppId: '', MicrosoftAppPassword: '' })).toEqual(loadConfig({}));
+    // Every setting: empty is the same as absent (the defaults apply, nothing is refused).
+    const names = [
+      'PORT', 'HOST', 'DATA_DIR', 'LOG_LEVEL', 'NODE_ENV', 'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'MicrosoftAppType',
+      'COSMOS_ENDPOINT', 'COSMOS_KEY', 'COSMOS_DATABASE', 'OUTBOX_INTERVAL_MS', 'CLOCK_FILE', 'REMINDER_SEND_AT', 'REMINDER_WORKING_DAYS_BEFORE',
+      'REMINDER_NEXT_MEETING_LEAD_DAYS', 'REMINDER_NO_MEETING_AFTER_MONTHS', 'REMINDER_TRANSITION_LEAD_MONTHS', 'RETENTION_DAYS',
+      'RETENTION_INTERVAL_MS', 'EXPORT_BASE_URL', 'WEBSITE_HOSTNAME',
+    ];
+    expect(loadConfig(Object.fromEntries(names.map((name) => [name, ''])))).toEqual(loadConfig({}));
+    expect(loadConfig(Object.fromEntries(names.map((name) => [name, ' '])))).toEqual(loadConfig({}));
+  });
+
+  it.each(['production', 'Production', 'PRODUCTION', ' production '])('treats NODE_ENV=%s as production', (value) => {
+    expect(problemsOf({ NODE_ENV: value })).toMatch(/MicrosoftAppId is not set/);
+    const credentials = { MicrosoftAppId: APP_ID, MicrosoftAppTenantId: TENANT_ID, MicrosoftAppPassword: 'secret' };
+    expect(problemsOf({ NODE_ENV: value, ...credentials, CLOCK_FILE: '/tmp/clock' })).toMatch(/CLOCK_FILE .* refused in production/);
+  });
+
   it('treats a blank setting as missing', () => {
     expect(problemsOf({ MicrosoftAppId: APP_ID, MicrosoftAppTenantId: '  ', MicrosoftAppPassword: 'secret' })).toMatch(/MicrosoftAppTenantId/);
   });

@@ -257,6 +257,7 @@ describe('infra/main.bicep: Cosmos DB as bot/store/README.md designs it', () => 
     expect(designed).toEqual([
       ['cases', '/caseId'],
       ['users', '/userKey'],
+      ['exportLinks', '/id'],
     ]);
     const provisioned = containers.map((resource) => [
       /\bid:\s*'(\w+)'/.exec(resource.body)?.[1],
@@ -290,6 +291,17 @@ describe('infra/main.bicep: Cosmos DB as bot/store/README.md designs it', () => 
 
   it('switches indexing off in users', () => {
     expect(container('users').body).toMatch(/indexingMode:\s*'none'/);
+  });
+
+  it('gives exportLinks time to live and indexes in it only what EXPORT_LINKS_INDEXING in the adapter includes', () => {
+    const exportLinks = container('exportLinks');
+    expect(exportLinks.body).toMatch(/defaultTtl:\s*-1/);
+    const source = read('bot/store/cosmosStore.ts');
+    const adapterBlock = balanced(source, source.indexOf('{', source.indexOf('const EXPORT_LINKS_INDEXING')));
+    const adapterPaths = [...balanced(adapterBlock, adapterBlock.indexOf('[')).matchAll(/'(\/[^']*)'/g)].map((match) => match[1]);
+    const included = balanced(exportLinks.body, exportLinks.body.indexOf('[', exportLinks.body.indexOf('includedPaths:')));
+    expect([...included.matchAll(/path:\s*'([^']+)'/g)].map((match) => match[1])).toEqual(adapterPaths);
+    expect(adapterPaths).toEqual(['/expiresAt/?']);
   });
 });
 

@@ -4,7 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveWithRetry } from '../../bot/app/saveWithRetry';
-import { type Case, createCase, setHome, teamsUserIds } from '../../bot/domain/case';
+import { type Case, closeCase, createCase, setHome, teamsUserIds } from '../../bot/domain/case';
+import { caseBytes } from '../../bot/domain/limits';
+import { caseAtEveryLimit } from '../support/limitCase';
 import { recordConsent } from '../../bot/domain/consent';
 import { addMember, removeMember } from '../../bot/domain/team';
 import { type AuditRecord, type CaseStore, type CaseSummary, ConcurrencyConflict } from '../../bot/store/port';
@@ -20,6 +22,10 @@ export const TENANT = 'tenant-aarhus';
 export const OTHER_TENANT = 'tenant-odense';
 const COORDINATOR = { aadObjectId: 'aad-coordinator', name: 'Kim Koordinator' };
 export const NO_EFFECTS = { audit: [] };
+
+/** Built once: it takes a few seconds. */
+let builtLimitCase: Case | undefined;
+const limitCase = () => (builtLimitCase ??= caseAtEveryLimit());
 
 export const minutesAfterNow = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000).toISOString();
 
@@ -75,7 +81,7 @@ export function auditOf(about: Case, action: string, at = NOW.toISOString()): Au
 /** A case as any store gives it back: plain JSON, so properties set to undefined are absent. */
 const asStored = (saved: Case): Case => JSON.parse(JSON.stringify(saved)) as Case;
 
-const summaryOf = (saved: Case): CaseSummary => ({ caseId: saved.id, reference: saved.reference });
+const summaryOf = (saved: Case): CaseSummary => ({ caseId: saved.id, reference: saved.reference, ...(saved.closedAt ? { closedAt: saved.closedAt } : {}) });
 
 const byCaseId = (summaries: CaseSummary[]) => [...summaries].sort((a, b) => a.caseId.localeCompare(b.caseId));
 
@@ -104,6 +110,16 @@ export function describeCaseStoreContract(name: string, open: () => Promise<Open
         expect(saved.etag).toMatch(/\S/);
         expect(await store.getCase(TENANT, created.id)).toStrictEqual({ case: asStored(created), etag: saved.etag });
       });
+
+      it('saves and gives back a case at every limit, with ten years of meetings, under 1 MB', async () => {
+        const atLimits = { ...limitCase(), id: randomUUID(), tenantId: TENANT };
+        expect(caseBytes(atLimits)).toBeLessThan(1024 * 1024);
+        const created = await store.createCase(atLimits, NO_EFFECTS);
+        expect(await store.getCase(TENANT, atLimits.id)).toStrictEqual({ case: asStored(atLimits), etag: created.etag });
+        const changed = setHome(atLimits, { kind: 'groupChat', conversationId: newConversationId() }, COORDINATOR.aadObjectId, NOW);
+        const replaced = await store.replaceCase(changed, created.etag, NO_EFFECTS);
+        expect(await store.getCase(TENANT, atLimits.id)).toStrictEqual({ case: asStored(changed), etag: replaced.etag });
+      }, 60_000);
 
       it('finds no case that was never created', async () => {
         expect(await store.getCase(TENANT, randomUUID())).toBeUndefined();
@@ -214,6 +230,15 @@ export function describeCaseStoreContract(name: string, open: () => Promise<Open
         await store.replaceCase(withoutTeacher, added.etag, NO_EFFECTS);
         expect(await store.listCasesForUser(TENANT, 'aad-teacher')).toEqual([]);
         expect(await store.listCasesForUser(TENANT, COORDINATOR.aadObjectId)).toHaveLength(2);
+      });
+
+      it('says which of a user\'s cases are closed, so that the 1:1 picker can leave them out', async () => {
+        const open = newCase();
+        const closed = closeCase(newCase(), COORDINATOR.aadObjectId, NOW);
+        await store.createCase(open, NO_EFFECTS);
+        await store.createCase(closed, NO_EFFECTS);
+        expect(byCaseId(await store.listCasesForUser(TENANT, COORDINATOR.aadObjectId))).toEqual(byCaseId([summaryOf(open), summaryOf(closed)]));
+        expect(summaryOf(closed).closedAt).toBe(NOW.toISOString());
       });
     });
 

@@ -5,6 +5,7 @@ import { type CosmosStoreOptions, CosmosCaseStore } from '../../bot/store/cosmos
 import { type CosmosTestServer, startCosmosServer } from '../support/cosmosServer';
 import { describeCaseStoreContract } from './contract';
 import { describeEraseContract } from './eraseContract';
+import { describeExportLinkContract } from './exportLinkContract';
 import { describeOutboxContract } from './outboxContract';
 
 let server: CosmosTestServer;
@@ -30,6 +31,7 @@ const openDatabase = async () => {
 };
 describeCaseStoreContract('Cosmos DB test server', openDatabase);
 describeOutboxContract('Cosmos DB test server', openDatabase);
+describeExportLinkContract('Cosmos DB test server', openDatabase);
 describeEraseContract('Cosmos DB test server', async () => {
   const options = newDatabaseOptions();
   const store = await CosmosCaseStore.open(options);
@@ -60,6 +62,8 @@ describe('CosmosCaseStore containers', () => {
       const { resource: users } = await database.container('users').read();
       expect(cases?.partitionKey?.paths).toEqual(['/caseId']);
       expect(users?.partitionKey?.paths).toEqual(['/userKey']);
+      const { resource: exportLinks } = await database.container('exportLinks').read();
+      expect(exportLinks?.partitionKey?.paths).toEqual(['/id']);
     } finally {
       client.dispose();
     }

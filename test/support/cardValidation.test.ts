@@ -139,16 +139,16 @@ describe('validateAdaptiveCard', () => {
     expect(problems).toEqual(['body[0].$when: template keyword left in the card']);
   });
 
-  it('rejects a card over 80 KB', () => {
+  it('rejects a card over 28 KB', () => {
     const problems = problemsAfter((card) => {
-      card.body.push({ type: 'TextBlock', text: 'x'.repeat(81 * 1024), wrap: true });
+      card.body.push({ type: 'TextBlock', text: 'x'.repeat(29 * 1024), wrap: true });
     });
     expect(problems).toEqual([expect.stringContaining(`over the size limit of ${MAX_CARD_BYTES} bytes`)]);
   });
 
   it('measures the size in UTF-8 bytes', () => {
-    // 41 000 "ø" are 82 000 bytes in UTF-8, though only 41 000 characters.
-    const problems = problemsAfter((card) => card.body.push({ type: 'TextBlock', text: 'ø'.repeat(41_000) }));
+    // 15 000 "ø" are 30 000 bytes in UTF-8, though only 15 000 characters.
+    const problems = problemsAfter((card) => card.body.push({ type: 'TextBlock', text: 'ø'.repeat(15_000) }));
     expect(problems).toEqual([expect.stringContaining('over the size limit')]);
   });
 

@@ -5,8 +5,11 @@ import type * as AdaptiveCards from 'adaptivecards';
 // the UMD bundle in dist/ loads and parses without a DOM.
 const adaptiveCards = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCards;
 
-/** Teams recommends at most 80 KB per bot message (100 KB is the hard limit). */
-export const MAX_CARD_BYTES = 80 * 1024;
+/**
+ * The card JSON of one message: 28 KB, the conservative figure in use. Microsoft's upper bound is
+ * larger, but mobile clients and older hosts fail earlier.
+ */
+export const MAX_CARD_BYTES = 28 * 1024;
 /** Teams delivers user-specific views (refresh) to at most 60 users. */
 export const MAX_REFRESH_USER_IDS = 60;
 export const TEAMS_CARD_VERSION = '1.5';
@@ -99,7 +102,7 @@ function sourceLabel(event: AdaptiveCards.IValidationEvent): string {
 function sizeProblems(card: JsonObject): string[] {
   const bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
   return bytes > MAX_CARD_BYTES
-    ? [located('', `is ${bytes} bytes serialized, over the size limit of ${MAX_CARD_BYTES} bytes (80 KB)`)]
+    ? [located('', `is ${bytes} bytes serialized, over the size limit of ${MAX_CARD_BYTES} bytes (28 KB)`)]
     : [];
 }
 

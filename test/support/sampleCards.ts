@@ -191,3 +191,65 @@ function goalCards(m: Messages, meetings: Case): Record<string, AdaptiveCardJson
     handOverAcknowledged: handOverCard(m, asMember(acknowledged, 'm-jonas'), meeting(acknowledged)),
   };
 }
+
+/** The picker's summaries of `count` cases, as the store lists them. */
+export const caseSummaries = (count: number) =>
+  Array.from({ length: count }, (_, index) => ({ caseId: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, reference: `S-${String(index).padStart(5, '0')}` }));
+
+/**
+ * Every template rendered for one case, read by its coordinator (and, for the cards of an owner or an
+ * eye-keeper, by `member`): the case must have an open meeting (`open`), and a closed and approved one
+ * (`closed`), and at least one goal.
+ */
+export function everyTemplate(m: Messages, current: Case, pickerCases: number, member: TeamMember): Record<string, AdaptiveCardJson> {
+  const read = asCoordinator(current);
+  const open = current.meetings.find((meeting) => meeting.status === 'open')!;
+  const closed = [...current.meetings].reverse().find((meeting) => meeting.closure?.approval)!;
+  const goal = current.goals[0]!;
+  const agreements = current.agreements.map((agreement) => ({ case: current, agreement }));
+  const roster = Array.from({ length: 3 }, (_, index) => ({ aadObjectId: `aad-roster-${index}`, name: `${'Roster '.repeat(28)}${index}`, teamsUserId: `29:roster-${index}` }));
+  const editable = current.members.find((candidate) => candidate.role !== 'coordinator' && candidate.role !== 'youngPerson');
+  return {
+    createCase: createCaseCard(m),
+    base: baseCard(m, current, 'overview'),
+    overview: overviewCard(m, read, NOW),
+    team: teamCard(m, read, roster, m.cards.done.memberAdded),
+    teamForMember: teamCard(m, { case: current, viewer: member }, []),
+    ...(editable ? { memberEdit: memberEditCard(m, current, editable) } : {}),
+    consent: consentCard(m, read, NOW),
+    picker: casePickerCard(m, caseSummaries(pickerCases)),
+    message: messageCard(m.cards.refused, m.errors.notTeamMember({}), 'attention'),
+    meetingOpen: meetingOpenCard(m, current, NOW),
+    meetingBase: meetingBaseCard(m, current, open),
+    checklist: checklistCard(m, read, open, m.cards.meeting.saved),
+    checklistHeld: checklistCard(m, read, closed),
+    meetingCancel: meetingCancelCard(m, current, open),
+    goalsForm: goalsFormCard(m, read),
+    goalsFormForMember: goalsFormCard(m, { case: current, viewer: member }),
+    goalEdit: goalEditCard(m, read, goal.id),
+    closeMeeting: closeMeetingCard(m, read, open, NOW),
+    approval: approvalCard(m, read, closed, NOW),
+    minutesBase: minutesBaseCard(m, current, closed),
+    minutes: minutesCard(m, read, closed),
+    agreements: agreementsCard(m, agreements, m.cards.goals.mineTitle, m.cards.goals.mineIntro),
+    handOver: handOverCard(m, read, closed),
+    exportLink: exportLinkCard(m, current, 'https://samarbejdsbot.example.dk/export/token', 10),
+    eraseConfirm: eraseConfirmCard(m, current),
+    closeConfirm: closeConfirmCard(m, current, '2031-11-23'),
+  };
+}
+
+/**
+ * The smallest case a card can show: the coordinator and the young person, nobody else; a goal with an
+ * agreement of the young person's, one meeting held and approved and the next open.
+ */
+export function smallestCase(): Case {
+  let current = sampleCase();
+  current = recordConsent(current, { givenByYoungPerson: true, givenOn: '2026-11-20', expiresOn: '2027-11-20', partyMemberIds: ['m-coordinator', 'm-young'], parentalHolderName: 'Karen Hansen' }, 'k1', by, NOW);
+  current = openMeeting(current, 'meeting-1', { date: '2026-11-23', time: '10:00' }, by, NOW);
+  current = addGoal(current, { theme: 'education', longTermGoal: 'Jeg vil være tømrer.' }, 'goal-1', by, NOW, 'meeting-1');
+  current = addAgreement(current, 'goal-1', { action: 'Ringe til skolen.', ownerMemberId: 'm-young', followUpOn: '2026-12-01', followUpMethod: 'phone' }, 'agreement-1', by, NOW, 'meeting-1');
+  const closing = { feedbackMemberId: 'm-coordinator', eyeKeeperMemberId: 'm-coordinator', acuteContactMemberId: 'm-coordinator', nextMeetingDate: '2027-02-15', nextMeetingTime: '09:00', summary: 'Kort møde.', waitingArrangement: 'Ingen.' };
+  current = approveMinutes(closeMeeting(current, 'meeting-1', closing, 'meeting-2', by, NOW), 'meeting-1', '2026-11-23', by, NOW);
+  return openMeeting(current, 'meeting-2', { date: '2026-11-23', time: '14:00' }, by, NOW);
+}

@@ -1,14 +1,19 @@
 // The young person's rights in Teams: `eksport` only in the 1:1 chat, through a link that works once
 // for ten minutes; `luk sag` and `slet sag` with confirmation cards and their verbs.
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Activity, TurnContext } from 'botbuilder';
+import Database from 'better-sqlite3';
 import * as restify from 'restify';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addTeamMember } from '../../bot/app/manageTeam';
 import { openCase } from '../../bot/app/openCase';
 import { selectCase } from '../../bot/app/readCase';
 import { da } from '../../bot/i18n/da';
 import { createLogger } from '../../bot/logger';
+import { SqliteCaseStore } from '../../bot/store/sqliteStore';
 import { handleCardAction } from '../../bot/teams/cardActionHandler';
 import { ExportLinks, registerExportRoute } from '../../bot/teams/exportLinks';
 import { handleMessage } from '../../bot/teams/messageHandler';
@@ -43,31 +48,32 @@ async function setUp() {
   const created = await openCase(deps, COORDINATOR, YOUNG_PERSON);
   await addTeamMember(deps, COORDINATOR, created.id, { role: 'youthGuidance', person: { kind: 'teams', aadObjectId: JONAS.aadObjectId, name: JONAS.name } });
   await selectCase(deps, COORDINATOR, created.id);
-  const links = new ExportLinks(() => clock.now, 'http://127.0.0.1:1');
+  const links = new ExportLinks(deps.store, () => clock.now, 'http://127.0.0.1:1');
   const rights: RightsEnv = { exportLinks: links, retentionDays: 1826 };
   return { clock, deps, caseId: created.id, reference: created.reference, links, rights };
 }
 
-let server: restify.Server | undefined;
+const servers: restify.Server[] = [];
 afterEach(() => {
-  server?.close();
-  server = undefined;
+  for (const server of servers.splice(0)) server.close();
 });
 
 async function serve(links: ExportLinks, deps: Awaited<ReturnType<typeof setUp>>['deps']): Promise<string> {
-  server = restify.createServer();
+  const server = restify.createServer();
+  servers.push(server);
   registerExportRoute(server, links, deps, log);
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 describe('eksport', () => {
   it.each(['channel', 'groupChat'] as const)('is refused in a %s, and no link is made', async (kind) => {
-    const { deps, links, rights } = await setUp();
+    const { deps, rights } = await setUp();
+    const saved = vi.spyOn(deps.store, 'saveExportLink');
     const { context, sent } = turn('eksport', kind);
     await handleMessage(context, deps, COORDINATOR, da, log, rights);
     expect(sent).toEqual([da.rights.exportInPersonalChat]);
-    expect(links.size).toBe(0);
+    expect(saved).not.toHaveBeenCalled();
   });
 
   it('gives the coordinator a link in the 1:1 chat that downloads the case once, audited', async () => {
@@ -95,7 +101,7 @@ describe('eksport', () => {
   it('answers a link after ten minutes, or a made-up one, with 404 and exports nothing', async () => {
     const { clock, deps, caseId, links } = await setUp();
     const base = await serve(links, deps);
-    const url = links.create(COORDINATOR, caseId);
+    const url = await links.create(COORDINATOR, caseId);
     clock.now = new Date(NOW.getTime() + 10 * 60_000);
     expect((await fetch(`${base}${new URL(url).pathname}`)).status).toBe(404);
     expect((await fetch(`${base}/export/${'a'.repeat(43)}`)).status).toBe(404);
@@ -103,12 +109,107 @@ describe('eksport', () => {
   });
 
   it('gives a team member who is not the coordinator no link', async () => {
-    const { deps, caseId, links, rights } = await setUp();
+    const { deps, caseId, rights } = await setUp();
+    const saved = vi.spyOn(deps.store, 'saveExportLink');
     await selectCase(deps, JONAS, caseId);
     const { context, sent } = turn('export', 'personal');
     await handleMessage(context, deps, JONAS, da, log, rights);
     expect(sent).toEqual([da.errors.notCoordinator({})]);
-    expect(links.size).toBe(0);
+    expect(saved).not.toHaveBeenCalled();
+  });
+});
+
+describe('an export link behind several bot instances', () => {
+  /** Bot instances on one store file, each with its own store connection, link keeper and HTTP server. */
+  async function instances() {
+    const directory = mkdtempSync(join(tmpdir(), 'samarbejdsbot-export-'));
+    const file = join(directory, 'store.sqlite');
+    const clock = { now: NOW };
+    const opened: SqliteCaseStore[] = [];
+    const instance = async () => {
+      const store = new SqliteCaseStore(file);
+      opened.push(store);
+      const deps = { ...appDeps(), store, now: () => clock.now };
+      const links = new ExportLinks(store, () => clock.now, 'http://127.0.0.1:1');
+      return { store, deps, links, base: await serve(links, deps) };
+    };
+    const first = await instance();
+    const created = await openCase(first.deps, COORDINATOR, YOUNG_PERSON);
+    const close = async () => {
+      for (const store of opened) await store.close().catch(() => undefined);
+      rmSync(directory, { recursive: true, force: true });
+    };
+    return { clock, file, first, instance, caseId: created.id, close };
+  }
+
+  it('is served by another instance than the one that made it, once', async () => {
+    const { first, instance, caseId, close } = await instances();
+    try {
+      const second = await instance();
+      const path = new URL(await first.links.create(COORDINATOR, caseId)).pathname;
+      const served = await fetch(`${second.base}${path}`);
+      expect(served.status).toBe(200);
+      expect(((await served.json()) as { case: { id: string } }).case.id).toBe(caseId);
+      expect((await fetch(`${first.base}${path}`)).status).toBe(404);
+      expect((await fetch(`${second.base}${path}`)).status).toBe(404);
+    } finally {
+      await close();
+    }
+  });
+
+  it('is served once when two instances are asked at the same moment', async () => {
+    const { first, instance, caseId, close } = await instances();
+    try {
+      const second = await instance();
+      for (let round = 0; round < 5; round++) {
+        const path = new URL(await first.links.create(COORDINATOR, caseId)).pathname;
+        const answers = await Promise.all([fetch(`${first.base}${path}`), fetch(`${second.base}${path}`)]);
+        expect(answers.map((answer) => answer.status).sort()).toEqual([200, 404]);
+      }
+    } finally {
+      await close();
+    }
+  });
+
+  it('survives a restart within its ten minutes, and not past them; the token itself is stored nowhere', async () => {
+    const { clock, file, first, instance, caseId, close } = await instances();
+    try {
+      const kept = new URL(await first.links.create(COORDINATOR, caseId)).pathname;
+      const runOut = new URL(await first.links.create(COORDINATOR, caseId)).pathname;
+      await first.store.close();
+      const restarted = await instance();
+      clock.now = new Date(NOW.getTime() + 9 * 60_000);
+      expect((await fetch(`${restarted.base}${kept}`)).status).toBe(200);
+      clock.now = new Date(NOW.getTime() + 10 * 60_000);
+      expect((await fetch(`${restarted.base}${runOut}`)).status).toBe(404);
+      const token = runOut.split('/').pop()!;
+      const reader = new Database(file, { readonly: true });
+      try {
+        expect(JSON.stringify(reader.prepare('SELECT * FROM export_links').all())).not.toContain(token);
+      } finally {
+        reader.close();
+      }
+    } finally {
+      await close();
+    }
+  });
+
+  it('deletes links that ran out when a new one is made', async () => {
+    const { clock, file, first, caseId, close } = await instances();
+    try {
+      await first.links.create(COORDINATOR, caseId);
+      await first.links.create(COORDINATOR, caseId);
+      clock.now = new Date(NOW.getTime() + 11 * 60_000);
+      await first.links.create(COORDINATOR, caseId);
+      const reader = new Database(file, { readonly: true });
+      try {
+        expect(reader.prepare('SELECT COUNT(*) AS n FROM export_links').get()).toEqual({ n: 1 });
+      } finally {
+        reader.close();
+      }
+    } finally {
+      await close();
+    }
   });
 });
 

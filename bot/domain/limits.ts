@@ -1,0 +1,125 @@
+// How large a case may grow. The case is one document (Cosmos DB refuses items over 2 MB), so every
+// list in it is either capped, with a clear refusal, or compacted to its first entry plus the latest
+// few. The figures come from the model's real use (seeds 001-003): a handful of goals per theme, a
+// dozen people, three or four meetings a year, for years. README.md's operations section lists them.
+import type { Case } from './case';
+import { DomainError } from './errors';
+import { isFreeTextQuestion } from './checklist';
+import type { AnswerChange, Meeting } from './meeting';
+
+/** Refused, with a message naming the limit. */
+export const CASE_LIMITS = {
+  /** Eight themes of a few each; a fourth goal in a theme is better written as a revision. */
+  goalsPerTheme: 3,
+  /** The agreements of one goal over the years; more belong under a revised or a new goal. */
+  agreementsPerGoal: 12,
+  /** Three a meeting, three or four meetings a year, for eight years and more. */
+  agreements: 100,
+  /** Four meetings a year from 13 to 30 years of age, cancelled ones included. */
+  meetings: 80,
+} as const;
+
+/** Kept of each history: the first entry (how it began) and the latest ones. */
+export const HISTORY_KEPT = {
+  /** Per checklist question of a meeting: the first change and the latest one (who, when, what before). */
+  answerChangesPerQuestion: 1,
+  /** Meetings whose answer log is kept: the open one, else the last that took place. Older ones keep their answers. */
+  meetingsWithAnswerLog: 1,
+  /**
+   * Meetings (about a year) that keep every answer. Older ones keep the choices (attendance, the
+   * evaluation, the young person's status) and the minutes, and let go of their free-text checklist
+   * answers and the young person's requests for changes: the reasons for absence of years ago are
+   * sensitive and no longer needed.
+   */
+  meetingsWithFreeText: 3,
+  goalVersions: 2,
+  goalOutcomes: 2,
+  agreementEvents: 3,
+  /** Consent records: the current one is always the last. */
+  consents: 5,
+  /** The young person's requests for changes to one meeting's minutes. */
+  sentBack: 3,
+  caseEvents: 200,
+} as const;
+
+/**
+ * A last guard below Cosmos DB's 2 MB: a change that would make the case larger is refused. The limits
+ * above keep a case far below it; only texts at their maximum in letters of three bytes could reach it.
+ */
+export const MAX_CASE_BYTES = 1_500_000;
+
+/** The first entry and the last `last` ones; the list itself when that is all of it. */
+export function keepFirstAndLast<T>(list: T[], last: number): T[] {
+  return list.length <= last + 1 ? list : [list[0]!, ...list.slice(-last)];
+}
+
+/** The answer log with, per question, the first change and the latest few, in the order they came. */
+export function compactAnswerLog(log: AnswerChange[]): AnswerChange[] {
+  const byQuestion = new Map<string, number[]>();
+  log.forEach((change, index) => byQuestion.set(change.questionId, [...(byQuestion.get(change.questionId) ?? []), index]));
+  const kept = new Set([...byQuestion.values()].flatMap((indexes) => keepFirstAndLast(indexes, HISTORY_KEPT.answerChangesPerQuestion)));
+  return kept.size === log.length ? log : log.filter((_, index) => kept.has(index));
+}
+
+/** The meetings that took place or were cancelled, newest first; the open one first of all. */
+function newestFirst(current: Case): Meeting[] {
+  const rank = (meeting: Meeting) => (meeting.status === 'open' ? Number.MAX_SAFE_INTEGER : meeting.number);
+  return current.meetings.filter((meeting) => meeting.status !== 'planned').sort((a, b) => rank(b) - rank(a));
+}
+
+function compactMeeting(meeting: Meeting, keepLog: boolean, keepFreeText: boolean): Meeting {
+  const answerLog = keepLog ? compactAnswerLog(meeting.answerLog) : [];
+  const dropped = meeting.answerLog.length - answerLog.length;
+  const sentBack = meeting.closure && (keepFreeText ? keepFirstAndLast(meeting.closure.sentBack, HISTORY_KEPT.sentBack) : []);
+  const answers = keepFreeText ? meeting.answers : Object.fromEntries(Object.entries(meeting.answers).filter(([questionId]) => !isFreeTextQuestion(questionId)));
+  const freeTextDropped = Object.keys(answers).length < Object.keys(meeting.answers).length || sentBack?.length !== meeting.closure?.sentBack.length;
+  if (dropped === 0 && !freeTextDropped) return meeting;
+  return {
+    ...meeting,
+    answers,
+    answerLog,
+    ...(meeting.closure && sentBack ? { closure: { ...meeting.closure, sentBack } } : {}),
+    // Said on the meeting, so that its log and answers are not taken for whole.
+    ...(dropped > 0 ? { droppedAnswerChanges: (meeting.droppedAnswerChanges ?? 0) + dropped } : {}),
+    ...(freeTextDropped && !keepFreeText ? { freeTextDropped: true as const } : {}),
+  };
+}
+
+/**
+ * The case with every history at its bound. Run on every change before it is saved (guardedChange),
+ * so nothing in the document grows past what is listed above.
+ */
+export function compactCase(current: Case): Case {
+  const order = newestFirst(current).map((meeting) => meeting.id);
+  const within = (meeting: Meeting, kept: number) => meeting.status === 'planned' || order.indexOf(meeting.id) < kept;
+  return {
+    ...current,
+    history: keepFirstAndLast(current.history, HISTORY_KEPT.caseEvents),
+    consents: keepFirstAndLast(current.consents, HISTORY_KEPT.consents),
+    meetings: current.meetings.map((meeting) =>
+      compactMeeting(meeting, within(meeting, HISTORY_KEPT.meetingsWithAnswerLog), within(meeting, HISTORY_KEPT.meetingsWithFreeText)),
+    ),
+    goals: current.goals.map((goal) => {
+      const versions = keepFirstAndLast(goal.versions, HISTORY_KEPT.goalVersions);
+      const outcomes = keepFirstAndLast(goal.outcomes, HISTORY_KEPT.goalOutcomes);
+      return versions === goal.versions && outcomes === goal.outcomes ? goal : { ...goal, versions, outcomes };
+    }),
+    agreements: current.agreements.map((agreement) => {
+      const history = keepFirstAndLast(agreement.history, HISTORY_KEPT.agreementEvents);
+      return history === agreement.history ? agreement : { ...agreement, history };
+    }),
+  };
+}
+
+const utf8Bytes = (json: string) => new TextEncoder().encode(json).length;
+
+export const caseBytes = (current: Case) => utf8Bytes(JSON.stringify(current));
+
+/** Refuses a change that leaves the case over MAX_CASE_BYTES and larger than it was. */
+export function assertCaseFits(before: Case, after: Case): void {
+  const json = JSON.stringify(after);
+  // No character takes more than three bytes (a pair of UTF-16 units four): most cases end here.
+  if (json.length * 3 <= MAX_CASE_BYTES) return;
+  const size = utf8Bytes(json);
+  if (size > MAX_CASE_BYTES && size > caseBytes(before)) throw new DomainError('caseTooLarge');
+}

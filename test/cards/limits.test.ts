@@ -1,0 +1,170 @@
+// Every card at the smallest case (the coordinator and the young person only) and at the largest (60
+// members with 200-character names, every goal and agreement the domain allows, long answers, 300
+// cases in the picker): each within Teams' 28 KB, valid at 1.5, and no form with a choice list that
+// has nothing to choose. What does not fit one card is paged, and the pages together show everything.
+import { describe, expect, it } from 'vitest';
+import { PICKER_PAGE_SIZE, casePickerCard } from '../../cards/caseCards';
+import { goalsFormCard, minutesCard } from '../../cards/goalCards';
+import { ATTENDANCE_PAGE_SIZE, checklistCard } from '../../cards/meetingCards';
+import type { AdaptiveCardJson } from '../../cards/render';
+import { TEAM_PAGE_SIZE, teamCard } from '../../cards/teamCards';
+import type { Case } from '../../bot/domain/case';
+import { GOAL_THEMES } from '../../bot/domain/goals';
+import { type Meeting, answerChecklist, checklistQuestions, openMeeting } from '../../bot/domain/meeting';
+import { MAX_TEAM_SIZE } from '../../bot/domain/team';
+import { da } from '../../bot/i18n/da';
+import { en } from '../../bot/i18n/en';
+import { parseCardAction } from '../../bot/teams/cardActions';
+import { MAX_CARD_BYTES, validateAdaptiveCard } from '../support/cardValidation';
+import { caseAtEveryLimit, text } from '../support/limitCase';
+import { asCoordinator, caseSummaries, everyTemplate, smallestCase } from '../support/sampleCards';
+
+const VERBS_WITHOUT_CASE = ['case.create', 'case.pick'];
+
+type Node = Record<string, unknown>;
+function nodes(card: unknown, type: string): Node[] {
+  const found: Node[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Node;
+      if (record.type === type) found.push(record);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+const executes = (card: unknown) => nodes(card, 'Action.Execute') as Array<{ verb: string; data: Record<string, unknown>; title: string }>;
+
+function expectFitsTeams(name: string, card: AdaptiveCardJson): void {
+  expect(Buffer.byteLength(JSON.stringify(card), 'utf8'), `${name} is over 28 KB`).toBeLessThanOrEqual(MAX_CARD_BYTES);
+  expect(validateAdaptiveCard(card, { verbsWithoutCaseId: VERBS_WITHOUT_CASE }), name).toEqual([]);
+  for (const choiceSet of nodes(card, 'Input.ChoiceSet')) expect((choiceSet.choices as unknown[]).length, `${name}: ${String(choiceSet.id)} has no choices`).toBeGreaterThan(0);
+}
+
+/** The largest case: every limit, with the next meeting open and every free-text answer at 200 characters. */
+function largestCase(): Case {
+  let current = caseAtEveryLimit({ years: 1, reanswers: 0 });
+  const planned = current.meetings.find((meeting) => meeting.status === 'planned')!;
+  const day = new Date(planned.startsAt);
+  current = openMeeting(current, 'meeting-open', { date: planned.startsAt.slice(0, 10), time: '10:00' }, 'aad-coordinator', day);
+  const open = current.meetings.find((meeting) => meeting.status === 'open')!;
+  const texts = checklistQuestions(current, open).filter((question) => question.kind === 'text');
+  return answerChecklist(current, open.id, Object.fromEntries(texts.map((question) => [question.id, text(200, question.id)])), 'aad-coordinator', day);
+}
+
+const largest = largestCase();
+const smallest = smallestCase();
+const openOf = (current: Case) => current.meetings.find((meeting) => meeting.status === 'open')!;
+const heldOf = (current: Case) => current.meetings.find((meeting) => meeting.status === 'held')!;
+
+/** Every page of a paged card: follows the buttons that name a page, from the first page on. */
+function everyPage(first: AdaptiveCardJson, pageKey: string, render: (page: string | number) => AdaptiveCardJson, verb: string): AdaptiveCardJson[] {
+  const pages = new Map<string, AdaptiveCardJson>([[JSON.stringify(first), first]]);
+  const asked = new Set<string>();
+  const queue = [first];
+  while (queue.length > 0) {
+    for (const action of executes(queue.shift()).filter((candidate) => candidate.verb === verb && candidate.data[pageKey] !== undefined)) {
+      const key = String(action.data[pageKey]);
+      if (asked.has(key)) continue;
+      asked.add(key);
+      const card = render(action.data[pageKey] as string | number);
+      if (!pages.has(JSON.stringify(card))) queue.push(card);
+      pages.set(JSON.stringify(card), card);
+    }
+  }
+  return [...pages.values()];
+}
+
+describe.each([
+  ['Danish', da],
+  ['English', en],
+])('every template in %s', (_language, m) => {
+  it.each(Object.entries(everyTemplate(m, smallest, 1, smallest.members[1]!)))('at the smallest case: %s fits Teams, valid at 1.5, no empty choice list', (name, card) => {
+    expectFitsTeams(name, card);
+  });
+
+  it.each(Object.entries(everyTemplate(m, largest, 300, largest.members[5]!)))('at the largest case: %s fits Teams, valid at 1.5, no empty choice list', (name, card) => {
+    expectFitsTeams(name, card);
+  });
+
+  it('pages the checklist of 60 members: every page fits, and the pages together ask every question', () => {
+    for (const meeting of [openOf(largest), heldOf(largest)] as Meeting[]) {
+      const read = asCoordinator(largest);
+      const pages = everyPage(checklistCard(m, read, meeting), 'page', (page) => checklistCard(m, read, meeting, '', String(page)), 'meeting.show');
+      expect(pages.length).toBeGreaterThanOrEqual(7 + Math.ceil(MAX_TEAM_SIZE / ATTENDANCE_PAGE_SIZE) - 1);
+      pages.forEach((card, index) => expectFitsTeams(`checklist page ${index}`, card));
+      const asked = new Set(pages.flatMap((card) => (meeting.status === 'open' ? nodes(card, 'Action.Execute').filter((action) => action.verb === 'meeting.answer').flatMap((action) => Object.keys((action.data as { seen: object }).seen)) : [])));
+      if (meeting.status === 'open') expect([...asked].sort()).toEqual(checklistQuestions(largest, meeting).map((question) => question.id).sort());
+      // Each page says where it is: the other pages are listed by title with a button.
+      expect(executes(pages[0]).filter((action) => action.verb === 'meeting.show')).toHaveLength(pages.length - 1);
+    }
+  });
+
+  it('pages the team of 60: every member on one of the pages, each page within 28 KB', () => {
+    const read = asCoordinator(largest);
+    const pages = everyPage(teamCard(m, read, []), 'page', (page) => teamCard(m, read, [], '', Number(page)), 'case.show');
+    expect(pages).toHaveLength(Math.ceil(MAX_TEAM_SIZE / TEAM_PAGE_SIZE));
+    pages.forEach((card, index) => expectFitsTeams(`team page ${index}`, card));
+    const edited = pages.flatMap((card) => executes(card).filter((action) => action.verb === 'team.edit').map((action) => action.data.memberId));
+    expect(new Set(edited).size).toBe(MAX_TEAM_SIZE - 2); // all but the coordinator and the young person
+  });
+
+  it('pages the goals form and the minutes by theme: every goal on one of the pages', () => {
+    const read = asCoordinator(largest);
+    const held = heldOf(largest);
+    for (const [verb, first, render] of [
+      ['goals.show', goalsFormCard(m, read), (theme: string) => goalsFormCard(m, read, '', theme)],
+      ['minutes.show', minutesCard(m, read, held), (theme: string) => minutesCard(m, read, held, theme)],
+    ] as const) {
+      const pages = everyPage(first, 'theme', (theme) => render(String(theme)), verb);
+      expect(pages).toHaveLength(GOAL_THEMES.length);
+      pages.forEach((card, index) => expectFitsTeams(`${verb} page ${index}`, card));
+      const goals = new Set(pages.flatMap((card) => executes(card).filter((action) => action.verb === 'goal.edit').map((action) => action.data.goalId)));
+      expect(goals.size).toBe(largest.goals.length);
+      expect(JSON.stringify(first)).toContain(JSON.stringify(m.cards.goals.themePaged).slice(1, -1));
+    }
+    // On a theme's page, agreements are added to that theme's goals.
+    const housing = goalsFormCard(m, read, '', 'housing');
+    const goalChoices = nodes(housing, 'Input.ChoiceSet').find((input) => input.id === 'goalId')!.choices as Array<{ value: string }>;
+    expect(goalChoices.map((choice) => choice.value).sort()).toEqual(largest.goals.filter((goal) => goal.theme === 'housing').map((goal) => goal.id).sort());
+  });
+
+  it('pages the picker of 300 cases: every case on one of the pages', () => {
+    const cases = caseSummaries(300);
+    const pages = everyPage(casePickerCard(m, cases), 'page', (page) => casePickerCard(m, cases, Number(page)), 'case.pick');
+    expect(pages).toHaveLength(300 / PICKER_PAGE_SIZE);
+    pages.forEach((card, index) => expectFitsTeams(`picker page ${index}`, card));
+    const chosen = pages.flatMap((card) => executes(card).filter((action) => action.verb === 'case.select').map((action) => action.data.caseId));
+    expect(new Set(chosen)).toEqual(new Set(cases.map((summary) => summary.caseId)));
+  });
+});
+
+describe('a form whose choices would be empty', () => {
+  it('is not shown: a new case offers no "Ny koordinator" until a professional from Teams joins, and says so', () => {
+    const card = teamCard(da, asCoordinator(smallest), []);
+    const handOver = nodes(card, 'Action.ShowCard').find((action) => action.title === da.cards.team.handOver);
+    expect(handOver).toBeUndefined();
+    expect(JSON.stringify(card)).toContain(da.cards.team.noSuccessor);
+    expect(nodes(card, 'Input.ChoiceSet').map((input) => input.id)).not.toContain('toMemberId');
+    const withColleague = everyTemplate(da, largest, 1, largest.members[5]!).team;
+    expect(nodes(withColleague, 'Input.ChoiceSet').map((input) => input.id)).toContain('toMemberId');
+  });
+});
+
+describe('cards already posted', () => {
+  it('keep working: the page and theme fields are optional, and the new ones parse', () => {
+    const parse = (verb: string, data: Record<string, unknown>) => parseCardAction({ action: { type: 'Action.Execute', verb, data: { v: 1, ...data } } }).ok;
+    expect(parse('meeting.show', { caseId: 'c', meetingId: 'm' })).toBe(true);
+    expect(parse('meeting.answer', { caseId: 'c', meetingId: 'm', seen: { vipWho: 'x' }, vipWho: 'y' })).toBe(true);
+    expect(parse('goals.show', { caseId: 'c' })).toBe(true);
+    expect(parse('minutes.show', { caseId: 'c', meetingId: 'm' })).toBe(true);
+    expect(parse('case.show', { caseId: 'c', view: 'team' })).toBe(true);
+    expect(parse('meeting.show', { caseId: 'c', meetingId: 'm', page: 'attendance-2' })).toBe(true);
+    expect(parse('meeting.answer', { caseId: 'c', meetingId: 'm', seen: {}, page: 'attendance-2' })).toBe(true);
+    expect(parse('case.show', { caseId: 'c', view: 'team', page: 2 })).toBe(true);
+    expect(parse('case.pick', { page: 3 })).toBe(true);
+    expect(parse('goals.show', { caseId: 'c', theme: 'housing' })).toBe(true);
+  });
+});

@@ -1,0 +1,148 @@
+// A case at every limit of bot/domain/limits.ts, built with the real domain functions and compacted
+// after each change as guardedChange does: a full team with every text at its maximum, ten years of
+// meetings (four a year, every question answered and re-answered, minutes sent back and approved),
+// every goal revised and judged again and again, and every agreement moved again and again.
+import type { Case } from '../../bot/domain/case';
+import { approveMinutes, closeMeeting, sendBackMinutes } from '../../bot/domain/closing';
+import { recordConsent } from '../../bot/domain/consent';
+import { GOAL_THEMES, addAgreement, addGoal, markGoal, moveAgreement, reviseGoal } from '../../bot/domain/goals';
+import { CASE_LIMITS, compactCase } from '../../bot/domain/limits';
+import { answerChecklist, checklistQuestions, openMeeting, plannedMeetingOf } from '../../bot/domain/meeting';
+import { MAX_TEAM_SIZE, addMember } from '../../bot/domain/team';
+import { localDate } from '../../bot/domain/fields';
+import { COORDINATOR, NOW, sampleCase } from '../domain/fixtures';
+
+const by = COORDINATOR.aadObjectId;
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Realistic Danish letters (æ, ø and å take two bytes), cut to `length`, starting with `seed`. */
+export const text = (length: number, seed = '') =>
+  `${seed} Emil ønsker at gå på erhvervsskole og få en læreplads hos en tømrer tæt på sin bolig i Århus. `.repeat(Math.ceil(length / 60) + 1).slice(0, length);
+
+/** A member id as the bot makes them (randomUUID), so that question ids have their real length. */
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+/** Repeats a change `times` times, compacting after each as every save does. */
+function repeat(current: Case, times: number, change: (current: Case, index: number) => Case): Case {
+  let changed = current;
+  for (let index = 0; index < times; index++) changed = compactCase(change(changed, index));
+  return changed;
+}
+
+function fullTeamAtLimits(): Case {
+  return repeat(sampleCase(), MAX_TEAM_SIZE - 2, (current, index) =>
+    addMember(
+      current,
+      index % 2 === 0
+        ? { role: 'other', otherRoleName: text(200, `r${index}`), person: { kind: 'teams', aadObjectId: uuid(1000 + index), teamsUserId: `29:${uuid(2000 + index)}`, name: text(200, `n${index}`) }, supportOffer: text(500, `s${index}`) }
+        : { role: 'vip', person: { kind: 'external', name: text(200, `n${index}`), phone: '+45 12 34 56 78', email: `${'a'.repeat(180)}@example.dk` }, supportOffer: text(500, `s${index}`) },
+      uuid(index),
+      by,
+      NOW,
+    ),
+  );
+}
+
+/** One meeting, opened on `day`: every question answered, then each answered again `reanswers` times. */
+function holdMeeting(current: Case, day: Date, meetingNumber: number, reanswers: number): Case {
+  const date = localDate(day);
+  let changed = compactCase(openMeeting(current, `meeting-${meetingNumber}`, { date, time: '10:00' }, by, day));
+  const meeting = changed.meetings.find((candidate) => candidate.status === 'open')!;
+  const answerAll = (round: number) =>
+    Object.fromEntries(
+      checklistQuestions(changed, meeting).map((question) => {
+        switch (question.kind) {
+          case 'text':
+            return [question.id, text(200, `${round}`)];
+          case 'minutes':
+            return [question.id, String(60 + round)];
+          case 'member':
+            return [question.id, changed.members[round % 3]!.id];
+          case 'yesNoUnknown':
+            return [question.id, ['yes', 'no', 'unknown'][round % 3]!];
+          case 'educationStatus':
+            return [question.id, ['education', 'work', 'neither'][round % 3]!];
+          case 'vipSource':
+            return [question.id, ['private', 'professional'][round % 2]!];
+          default:
+            return [question.id, round % 2 === 0 ? 'yes' : 'no'];
+        }
+      }),
+    );
+  changed = repeat(changed, reanswers + 1, (current, round) => answerChecklist(current, meeting.id, answerAll(round), by, day));
+  const next = new Date(day.getTime() + 90 * DAY);
+  changed = compactCase(
+    closeMeeting(
+      changed,
+      meeting.id,
+      {
+        waitingArrangement: text(500, 'w'),
+        feedbackMemberId: 'm-coordinator',
+        eyeKeeperMemberId: 'm-coordinator',
+        acuteContactMemberId: 'm-coordinator',
+        nextMeetingDate: localDate(next),
+        nextMeetingTime: '10:00',
+        summary: text(2000, 's'),
+      },
+      `meeting-${meetingNumber}-next`,
+      by,
+      day,
+    ),
+  );
+  changed = repeat(changed, 6, (current, index) => sendBackMinutes(current, meeting.id, text(2000, `c${index}`), by, day));
+  return compactCase(approveMinutes(changed, meeting.id, date, by, day));
+}
+
+export interface LimitCaseOptions {
+  years?: number;
+  /** How often every checklist answer is changed again after the first round. */
+  reanswers?: number;
+}
+
+/**
+ * Every count at its limit and every text at its maximum: 60 members, 24 goals, 100 agreements, ten
+ * years of meetings (40, four a year), each history well past what is kept.
+ */
+export function caseAtEveryLimit({ years = 10, reanswers = 6 }: LimitCaseOptions = {}): Case {
+  let current = fullTeamAtLimits();
+  const parties = current.members.map((member) => member.id);
+  let day = NOW;
+  // Goals and agreements from the first meeting on; then four meetings a year, consent renewed yearly.
+  for (let meetingNumber = 1; meetingNumber <= years * 4; meetingNumber++) {
+    if (meetingNumber % 4 === 1) {
+      current = compactCase(
+        recordConsent(current, { givenByYoungPerson: true, parentalHolderName: text(200, 'p'), givenOn: localDate(day), expiresOn: localDate(new Date(day.getTime() + 400 * DAY)), partyMemberIds: parties }, `consent-${meetingNumber}`, by, day),
+      );
+    }
+    const planned = plannedMeetingOf(current);
+    const meetingDay = planned ? new Date(planned.startsAt) : day;
+    current = holdMeeting(current, meetingDay, meetingNumber, reanswers);
+    day = new Date(meetingDay.getTime() + DAY);
+  }
+  const at = NOW;
+  for (const theme of GOAL_THEMES) {
+    for (let index = 0; index < CASE_LIMITS.goalsPerTheme; index++) {
+      const goalId = `goal-${theme}-${index}`;
+      current = compactCase(addGoal(current, { theme, longTermGoal: text(500, goalId), subGoals: text(2000, goalId) }, goalId, by, at));
+      current = repeat(current, 6, (changed, round) => reviseGoal(changed, goalId, { longTermGoal: text(500, `${round}${goalId}`), subGoals: text(2000, `${round}${goalId}`) }, by, at));
+      current = repeat(current, 6, (changed, round) => markGoal(changed, goalId, round % 2 === 0, text(500, `${round}${goalId}`), by, at));
+    }
+  }
+  const goals = current.goals.map((goal) => goal.id);
+  for (let index = 0; index < CASE_LIMITS.agreements; index++) {
+    const agreementId = `${uuid(5000 + index)}`;
+    current = compactCase(
+      addAgreement(
+        current,
+        // The first goal gets all it may have; the rest are spread over the others.
+        index < CASE_LIMITS.agreementsPerGoal ? goals[0]! : goals[1 + (index % (goals.length - 1))]!,
+        { action: text(500, `a${index}`), ownerMemberId: current.members[index % current.members.length]!.id, followUpOn: localDate(day), followUpMethod: 'other', followUpMethodOther: text(200, `m${index}`) },
+        agreementId,
+        by,
+        day,
+      ),
+    );
+    current = repeat(current, 8, (changed, round) => moveAgreement(changed, agreementId, localDate(new Date(day.getTime() + (round + 1) * DAY)), by, day));
+  }
+  return current;
+}
