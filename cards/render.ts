@@ -66,9 +66,7 @@ function templateFor(name: TemplateName): ACData.Template {
 export function renderCard(name: TemplateName, data: Record<string, unknown>): AdaptiveCardJson {
   // An unresolved expression would stay in the output as literal text. The card tests look for that in
   // every template; here it cannot be checked, since a person may well type "${" into a field.
-  const card = templateFor(name).expand({ $root: { v: CARD_VERSION, ...data } }) as AdaptiveCardJson;
-  escapeDisplayText(card);
-  return card;
+  return escapeDisplayText(templateFor(name).expand({ $root: { v: CARD_VERSION, ...data } })) as AdaptiveCardJson;
 }
 
 /*
@@ -102,14 +100,16 @@ export function escapeMarkdown(text: string): string {
     );
 }
 
-/** Escapes, in place, every field of the card that Teams renders as markdown (see above). */
-function escapeDisplayText(node: unknown): void {
-  if (Array.isArray(node)) {
-    for (const item of node) escapeDisplayText(item);
-    return;
-  }
-  if (typeof node !== 'object' || node === null) return;
-  const element = node as Record<string, unknown>;
+/**
+ * A copy of the card with every field Teams renders as markdown escaped (see above). A copy, not in
+ * place: an expanded template holds the bound data's own objects (a list of facts, say), and those are
+ * the caller's, rendered again (pages, shorter versions) or shared (labels).
+ */
+function escapeDisplayText(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(escapeDisplayText);
+  if (typeof node !== 'object' || node === null) return node;
+  const element: Record<string, unknown> = {};
+  for (const key in node) element[key] = escapeDisplayText((node as Record<string, unknown>)[key]);
   if (element.type === 'TextBlock' && typeof element.text === 'string') element.text = escapeMarkdown(element.text);
   if (element.type === 'FactSet' && Array.isArray(element.facts)) {
     for (const fact of element.facts as Array<Record<string, unknown>>) {
@@ -117,5 +117,5 @@ function escapeDisplayText(node: unknown): void {
       if (typeof fact.value === 'string') fact.value = escapeMarkdown(fact.value);
     }
   }
-  for (const key in element) if (key !== 'facts' && typeof element[key] === 'object') escapeDisplayText(element[key]);
+  return element;
 }

@@ -34,6 +34,15 @@ const HOSTILE = '[Bekræft samtykke](https://evil.example/login) **fed** _skrå_
 /** As a reader sees it: Teams shows a single line break in a TextBlock as a space. */
 const shown = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/** The texts Teams renders as markdown: TextBlocks, and Facts' titles and values. */
+function displayTexts(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(displayTexts);
+  if (!node || typeof node !== 'object') return [];
+  const element = node as Record<string, unknown>;
+  const own = element.type === 'TextBlock' ? [String(element.text)] : element.type === 'FactSet' ? (element.facts as Array<{ title: string; value: string }>).flatMap((fact) => [fact.title, fact.value]) : [];
+  return [...own, ...Object.entries(element).flatMap(([key, value]) => (key === 'facts' ? [] : displayTexts(value)))];
+}
+
 const chromiumPath = findChromium();
 const skip = !chromiumPath && !process.env.CI;
 
@@ -105,8 +114,8 @@ describe.skipIf(skip)('text a person typed, in every card, in headless Chromium'
 
   it.each(['da', 'en'])('%s: shows it literally wherever a card shows it, with no link and no formatting made of it', (language) => {
     const problems = reports.get(language)!.flatMap((report) => {
-      // Where the typed text is shown at all, it is shown whole and as typed.
-      const bound = JSON.stringify(cardsBy.get(language)![report.name]).includes('Bekr');
+      // Where a TextBlock or Fact holds the whole typed text, it is shown whole and as typed.
+      const bound = displayTexts(cardsBy.get(language)![report.name]).some((text) => text.includes(HOSTILE) || text.includes(render.escapeMarkdown(HOSTILE)));
       const literal = !bound || shown(report.text).includes(shown(HOSTILE));
       return report.errors.length > 0 || report.links.length > 0 || report.markup.length > 0 || !literal
         ? [{ name: report.name, errors: report.errors, links: report.links, markup: report.markup, literal }]
@@ -137,5 +146,15 @@ describe('escapeMarkdown', () => {
     expect(render.escapeMarkdown('[a](b) **c** _d_ <at>e</at> \\ ~ & `')).toBe('\\[a\\](b) \\*\\*c\\*\\* \\_d\\_ \\<at\\>e\\</at\\> \\\\ \\~ \\& \\`');
     expect(render.escapeMarkdown('# h\n- l\n+ l\n1. n\n10) n\n---\n===\n  - indented')).toBe('\\# h\n\\- l\n\\+ l\n1\\. n\n10\\) n\n\\---\n\\===\n  \\- indented');
     expect(render.escapeMarkdown('+45 12 34 56 78, 2026-11-23 10:00, 1.5 timer, #3, a - b')).toBe('+45 12 34 56 78, 2026-11-23 10:00, 1.5 timer, #3, a - b');
+  });
+
+  it('escapes once, whatever is rendered again from the same data, and leaves the data as it was', () => {
+    // A bound list (here the history of consents) is the caller's own: pages and shorter versions bind it again.
+    const history = [{ title: '2026-11-20', value: '**Åse** [x](y)' }];
+    const data = { labels: {}, history };
+    const first = JSON.stringify(render.renderCard('consent', data));
+    expect(JSON.stringify(render.renderCard('consent', data))).toBe(first);
+    expect(history).toEqual([{ title: '2026-11-20', value: '**Åse** [x](y)' }]);
+    expect(first).toContain(JSON.stringify(render.escapeMarkdown('**Åse** [x](y)')));
   });
 });
