@@ -81,16 +81,17 @@ export function renderCard(name: TemplateName, data: Record<string, unknown>): A
  * without it; chat messages, which carry no typed text, keep theirs).
  */
 
-// Whatever starts markdown anywhere in a line; CommonMark escapes any ASCII punctuation with a backslash.
-const MARKDOWN_INLINE = /[\\`*_[\]<>~&]/g;
-// What starts a block only at the start of a line: a heading or list item (a marker and a space), a rule
+// Whatever opens markdown anywhere in a line (a link needs its `[`, an autolink or tag its `<`, an entity
+// its `&`); CommonMark escapes any ASCII punctuation with a backslash.
+const MARKDOWN_INLINE = /[\\`*_[<~]|&(?=#?[A-Za-z0-9]+;)/g;
+// What starts a block only at the start of a line: a quote, a heading or list item (a marker and a space), a rule
 // or setext underline (a line of - or =). So `+45 12 34 56 78` and `2026-11-23` are left as they are.
-const MARKDOWN_LINE_START = /^([ \t]*)(?:([#+-])(?=[ \t]|$)|(\d{1,9})([.)])(?=[ \t]|$)|([=-])(?=[=-]*[ \t]*$))/gm;
+const MARKDOWN_LINE_START = /^([ \t]*)(?:(>|[#+-](?=[ \t]|$))|(\d{1,9})([.)])(?=[ \t]|$)|([=-])(?=[=-]*[ \t]*$))/gm;
 
 // Most texts hold none of it: they are returned as they are, at the cost of one test (npm run bench).
-const MARKDOWN_ANY = /[\\`*_[\]<>~&]|^[ \t]*(?:[#+=-]|\d)/m;
+const MARKDOWN_ANY = /[\\`*_[<~&]|^[ \t]*(?:[#+=>-]|\d)/m;
 
-/** `text` as Teams shows it literally: every markdown character escaped with a backslash. */
+/** `text` as Teams shows it literally: every character that could start markdown escaped with a backslash. */
 export function escapeMarkdown(text: string): string {
   if (!MARKDOWN_ANY.test(text)) return text;
   return text

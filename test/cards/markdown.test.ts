@@ -143,9 +143,9 @@ describe.skipIf(skip)('text a person typed, in every card, in headless Chromium'
 
 describe('escapeMarkdown', () => {
   it('escapes what starts markdown, and leaves numbers, dates and phone numbers as they are', () => {
-    expect(render.escapeMarkdown('[a](b) **c** _d_ <at>e</at> \\ ~ & `')).toBe('\\[a\\](b) \\*\\*c\\*\\* \\_d\\_ \\<at\\>e\\</at\\> \\\\ \\~ \\& \\`');
-    expect(render.escapeMarkdown('# h\n- l\n+ l\n1. n\n10) n\n---\n===\n  - indented')).toBe('\\# h\n\\- l\n\\+ l\n1\\. n\n10\\) n\n\\---\n\\===\n  \\- indented');
-    expect(render.escapeMarkdown('+45 12 34 56 78, 2026-11-23 10:00, 1.5 timer, #3, a - b')).toBe('+45 12 34 56 78, 2026-11-23 10:00, 1.5 timer, #3, a - b');
+    expect(render.escapeMarkdown('[a](b) **c** _d_ <at>e</at> \\ ~ &amp; `')).toBe('\\[a](b) \\*\\*c\\*\\* \\_d\\_ \\<at>e\\</at> \\\\ \\~ \\&amp; \\`');
+    expect(render.escapeMarkdown('# h\n- l\n+ l\n1. n\n10) n\n---\n===\n> q\n  - indented')).toBe('\\# h\n\\- l\n\\+ l\n1\\. n\n10\\) n\n\\---\n\\===\n\\> q\n  \\- indented');
+    expect(render.escapeMarkdown('+45 12 34 56 78, 2026-11-23 10:00, 1.5 timer, #3, a - b, Hansen & Søn, 3 > 2')).toBe('+45 12 34 56 78, 2026-11-23 10:00, 1.5 timer, #3, a - b, Hansen & Søn, 3 > 2');
   });
 
   it('escapes once, whatever is rendered again from the same data, and leaves the data as it was', () => {
