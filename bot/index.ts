@@ -13,7 +13,8 @@ import { createServer } from './teams/server';
 import { connectorRequestsFor, createOutboxSender } from './teams/outboxSender';
 import { OutboxDispatcher, TEAMS_DISPATCH } from './reminders/dispatcher';
 import { tellCoordinator } from './reminders/failureNotice';
-import { SendPacer, realPacingClock } from './reminders/pacing';
+import { SendPacer, wallPacingClock } from './reminders/pacing';
+import { SharedTenantPacing } from './reminders/sharedPacing';
 import { RetentionJob } from './reminders/retention';
 import { ExportLinks, registerExportRoute } from './teams/exportLinks';
 
@@ -35,15 +36,16 @@ async function main(): Promise<void> {
   if (exportLinks) registerExportRoute(server, exportLinks, deps, log);
   // Closed cases are erased once the retention period has run, in this process, on its own timer.
   const retention = new RetentionJob(deps, config.retention.days, log);
-  // Sends within Teams' rate limits, on its own timer (never inside a turn); one pacer, so one
-  // "throttled until" per tenant, for the whole process.
+  // Sends within Teams' rate limits, on its own timer (never inside a turn); one pacer for the whole
+  // process, and the tenant's budget and "throttled until" shared with every other instance through
+  // the store (on the wall clock, which the instances compare).
   const dispatcher = new OutboxDispatcher({
     store,
     now: deps.now,
     owner: randomUUID(),
     send: createOutboxSender({ adapter, botAppId: config.credentials?.appId ?? '', deps, log }),
     ...TEAMS_DISPATCH,
-    pacer: new SendPacer({ clock: realPacingClock }),
+    pacer: new SendPacer({ clock: wallPacingClock, shared: new SharedTenantPacing({ store }) }),
     requestsFor: connectorRequestsFor(store),
     onGivenUp: tellCoordinator(store, deps.now),
     log,

@@ -377,7 +377,7 @@ export class OutboxDispatcher {
     const tried = (tries.get(message.id) ?? 0) + 1;
     tries.set(message.id, tried);
     const waitMs = Math.min(result.retryAfterMs ?? this.throttleBackoffMs(tried), this.maxRetryAfterMs);
-    pacer?.throttle(message.tenantId, waitMs);
+    await pacer?.throttle(message.tenantId, waitMs);
     log?.warn({ messageId: message.id, tenantId: message.tenantId, retryAfterMs: result.retryAfterMs, waitMs, tries: tried }, 'outbox send throttled (429): the tenant waits');
     if (pacer && tried < this.throttledTriesPerClaim) return { status: 'again' };
     return { status: 'retry', afterMs: waitMs, error: result.error };

@@ -2,6 +2,7 @@
 // the tenant's "throttled until" after a 429 so that every send to that tenant waits it out. Pure
 // timing, no botbuilder: time and sleeping come from an injected clock, so tests run on a fake one.
 import type { OutboxMessage } from '../store/port';
+import type { SharedTenantPacing } from './sharedPacing';
 
 /** Monotonic milliseconds and a way to wait; tests inject a fake. Not the service's wall clock. */
 export interface PacingClock {
@@ -24,6 +25,9 @@ export const realPacingClock: PacingClock = {
       signal?.addEventListener('abort', done, { once: true });
     }),
 };
+
+/** The wall clock (epoch milliseconds): what instances sharing the tenant's pacing through the store compare. */
+export const wallPacingClock: PacingClock = { now: () => Date.now(), sleep: realPacingClock.sleep };
 
 /** At most `limit` requests in any `perMs` milliseconds. */
 export interface RateLimit {
@@ -127,11 +131,8 @@ export class SendLog {
 /**
  * "Throttled until", per tenant: after a 429, every send to that tenant waits until its Retry-After has
  * passed. One board is shared by every sender in this process (the pacer holds it; pass the same board
- * to every pacer). Across processes (several instances of the bot) this is not enough: the instant would
- * have to live where all instances read it before each send (a small record per tenant in the store,
- * written only forwards, read at least once a batch; or a cache such as Redis with the instant as a
- * key with a TTL), and the 50 requests a second would have to be shared out (each of N instances taking
- * 50/N, or one token bucket in that shared place), as the Company Communicator does with its table.
+ * to every pacer). Across processes (several instances of the bot), the pacer's `shared` pacing
+ * (sharedPacing.ts) keeps the instant and the tenant's budget in the store.
  */
 export class ThrottleBoard {
   private readonly until = new Map<string, number>();
@@ -165,6 +166,11 @@ export interface SendPacerOptions {
   marginMs?: number;
   /** Shared by every pacer in the process (default: a board of this pacer's own). */
   throttles?: ThrottleBoard;
+  /**
+   * The tenant's budget and "throttled until" shared with every other instance through the store;
+   * `clock` must then be the wall clock (`wallPacingClock`). Without it, the pacer paces this process only.
+   */
+  shared?: SharedTenantPacing;
 }
 
 export interface AcquireOptions {
@@ -201,6 +207,9 @@ export class SendPacer {
   private readonly tenants = new Map<string, SendLog>();
   /** The last waiter in line, per conversation and per tenant. */
   private readonly lines = new Map<string, Promise<void>>();
+  /** Requests waiting for their tenant, per tenant: how many slots a shared reservation takes at once. */
+  private readonly waiting = new Map<string, number>();
+  private readonly shared: SharedTenantPacing | undefined;
   private grants = 0;
 
   constructor(options: SendPacerOptions) {
@@ -209,6 +218,7 @@ export class SendPacer {
     this.tenantLimits = options.tenantLimits ?? TEAMS_TENANT_LIMITS;
     this.marginMs = options.marginMs ?? 50;
     this.throttles = options.throttles ?? new ThrottleBoard();
+    this.shared = options.shared;
   }
 
   /**
@@ -224,22 +234,48 @@ export class SendPacer {
       const conversation = this.logOf(this.conversations, key, this.conversationLimits);
       const ready = await this.waitFor(() => conversation.waitMs(this.clock.now(), requests), options);
       if (ready !== 'granted') return ready;
-      return this.inLine(`t:${message.tenantId}`, async () => {
-        const tenant = this.logOf(this.tenants, message.tenantId, this.tenantLimits);
-        const fits = await this.waitFor(() => {
-          const now = this.clock.now();
-          const throttled = this.throttles.waitMs(message.tenantId, now);
-          if (throttled > 0 && options.whileThrottled === 'return') return 'throttled';
-          return Math.max(throttled, tenant.waitMs(now, requests));
-        }, options);
-        if (fits !== 'granted') return fits;
-        const now = this.clock.now();
-        conversation.record(now, requests);
-        tenant.record(now, requests);
-        if (++this.grants % 1000 === 0) this.forgetIdle(now);
-        return 'granted';
+      const { tenantId } = message;
+      this.waiting.set(tenantId, (this.waiting.get(tenantId) ?? 0) + requests);
+      return this.inLine(`t:${tenantId}`, async () => {
+        const tenant = this.logOf(this.tenants, tenantId, this.tenantLimits);
+        for (;;) {
+          const fits = await this.waitFor(() => {
+            const now = this.clock.now();
+            const throttled = this.throttles.waitMs(tenantId, now);
+            if (throttled > 0 && options.whileThrottled === 'return') return 'throttled';
+            return Math.max(throttled, tenant.waitMs(now, requests));
+          }, options);
+          if (fits !== 'granted') return fits;
+          if (!this.shared) return this.grant(conversation, tenant, requests);
+          // Then the tenant's slot among every instance's: another instance's 429 throttles this one too.
+          const slot = await this.shared.take(tenantId, requests, this.clock.now(), this.waiting.get(tenantId) ?? requests, options.deadline);
+          if (slot === 'late') return slot;
+          if ('throttledUntil' in slot) {
+            this.throttles.throttle(tenantId, slot.throttledUntil);
+            continue;
+          }
+          const ready = await this.waitFor(() => slot.at - this.clock.now(), options);
+          if (ready !== 'granted') return ready;
+          // Woken too late for the slot (a stalled event loop), or a 429 met meanwhile: the slot is given
+          // up, and another taken (after the throttle, which the top of the loop waits out).
+          if (this.shared.missed(slot.at, this.clock.now()) || this.throttles.waitMs(tenantId, this.clock.now()) > 0) continue;
+          return this.grant(conversation, tenant, requests);
+        }
+      }).finally(() => {
+        const left = (this.waiting.get(tenantId) ?? requests) - requests;
+        if (left > 0) this.waiting.set(tenantId, left);
+        else this.waiting.delete(tenantId);
       });
     });
+  }
+
+  /** Counts the requests as sent now, in the conversation's and the tenant's logs. */
+  private grant(conversation: SendLog, tenant: SendLog, requests: number): Grant {
+    const now = this.clock.now();
+    conversation.record(now, requests);
+    tenant.record(now, requests);
+    if (++this.grants % 1000 === 0) this.forgetIdle(now);
+    return 'granted';
   }
 
   /** Milliseconds the tenant still waits for its throttle to end (0: not throttled). */
@@ -247,9 +283,11 @@ export class SendPacer {
     return this.throttles.waitMs(tenantId, this.clock.now());
   }
 
-  /** After a 429: every send to the tenant waits `waitMs` from now (see ThrottleBoard). */
-  throttle(tenantId: string, waitMs: number): void {
-    this.throttles.throttle(tenantId, this.clock.now() + waitMs);
+  /** After a 429: every send to the tenant waits `waitMs` from now (see ThrottleBoard), in every instance when shared. */
+  async throttle(tenantId: string, waitMs: number): Promise<void> {
+    const until = this.clock.now() + waitMs;
+    this.throttles.throttle(tenantId, until);
+    await this.shared?.throttle(tenantId, until);
   }
 
   private async waitFor(waitMs: () => number | 'throttled', { deadline, signal }: AcquireOptions): Promise<Grant> {

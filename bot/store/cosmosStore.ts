@@ -20,9 +20,11 @@ import {
   type OutboxOutcome,
   type SaveEffects,
   type StoredCase,
+  type StoredTenantPacing,
+  type TenantPacing,
   type UserState,
   ConcurrencyConflict,
-  MAX_EFFECTS_PER_SAVE,
+  MAX_AUDIT_PER_SAVE,
 } from './port';
 
 export type CosmosStoreOptions = {
@@ -54,6 +56,27 @@ type AuditDocument = AuditRecord & { type: 'audit' };
  */
 type OutboxDocument = OutboxMessage & { type: 'outbox' };
 
+/**
+ * The messages of one save that do not fit its transactional batch one document each, packed (in
+ * the case's partition, written in the same batch). The claim query finds it like a message (type,
+ * status, notBefore: its earliest message's); `claimDueOutbox` expands it into one document per
+ * message, by the messages' own ids, and deletes it. Ids only, like the messages it holds.
+ */
+interface FanOutDocument {
+  id: string;
+  caseId: string;
+  tenantId: string;
+  type: 'outbox';
+  kind: 'fanOut';
+  status: 'pending';
+  notBefore: string;
+  leaseOwner?: string;
+  leaseUntil?: string;
+  messages: OutboxMessage[];
+}
+
+const isFanOut = (document: OutboxDocument | FanOutDocument): document is FanOutDocument => document.kind === 'fanOut';
+
 /** What a query or read gives back besides the document: the etag guards the next write. */
 type Read<T> = T & { _etag: string };
 
@@ -63,6 +86,20 @@ interface UserDocument {
   tenantId: string;
   data: UserState;
 }
+
+/**
+ * A tenant's shared pacing, in `users` (point reads and etag-conditioned writes by key, no index):
+ * its key cannot be a user's, whose keys are `${tenantId}:${aadObjectId}`.
+ */
+interface TenantPacingDocument {
+  id: string;
+  userKey: string;
+  tenantId: string;
+  type: 'tenantPacing';
+  data: TenantPacing;
+}
+
+const tenantPacingKey = (tenantId: string) => `pacing|${tenantId}`;
 
 const CASES_CONTAINER = 'cases';
 const USERS_CONTAINER = 'users';
@@ -132,6 +169,11 @@ const toExportLink = (document: ExportLink): ExportLink => ({
   expiresAt: document.expiresAt,
 });
 
+/** A transactional batch holds at most this many operations (the SDK refuses more). */
+const MAX_BATCH_OPERATIONS = 100;
+/** Messages per fan-out document: about 400 bytes each, so a document stays near 80 KB. */
+const FAN_OUT_SIZE = 200;
+
 const STATUS = { notFound: 404, conflict: 409, preconditionFailed: 412, failedDependency: 424 } as const;
 
 /** How many times a settle re-reads after losing an etag race before it gives up. */
@@ -183,6 +225,29 @@ function settledDocument(current: OutboxDocument, outcome: OutboxOutcome): Outbo
   }
 }
 
+/**
+ * A save's messages as documents: one each when they fit the `room` the batch has left, else packed
+ * into fan-out documents of `FAN_OUT_SIZE`, named after their first message (ids are unique).
+ */
+function outboxDocuments(outbox: OutboxMessage[], room: number): (OutboxDocument | FanOutDocument)[] {
+  if (outbox.length <= room) return outbox.map(toOutboxDocument);
+  const packs: FanOutDocument[] = [];
+  for (let start = 0; start < outbox.length; start += FAN_OUT_SIZE) {
+    const messages = outbox.slice(start, start + FAN_OUT_SIZE).map((message) => toOutboxMessage({ ...toOutboxDocument(message) }));
+    packs.push({
+      id: `fanout-${messages[0]!.id}`,
+      caseId: messages[0]!.caseId,
+      tenantId: messages[0]!.tenantId,
+      type: 'outbox',
+      kind: 'fanOut',
+      status: 'pending',
+      notBefore: messages.map((message) => message.notBefore).reduce((earliest, at) => (at < earliest ? at : earliest)),
+      messages,
+    });
+  }
+  return packs;
+}
+
 const userKey = (tenantId: string, aadObjectId: string) => `${tenantId}:${aadObjectId}`;
 
 const toCaseDocument = (saved: Case): CaseDocument => ({
@@ -200,7 +265,7 @@ const toCaseDocument = (saved: Case): CaseDocument => ({
 const toStoredCase = (document: { data: Case; _etag: string }): StoredCase => ({ case: document.data, etag: document._etag });
 
 /** Documents are plain JSON; the SDK's batch input type only wants an index signature. */
-const asJson = (document: CaseDocument | AuditDocument | OutboxDocument) => document as unknown as JSONObject;
+const asJson = (document: CaseDocument | AuditDocument | OutboxDocument | FanOutDocument) => document as unknown as JSONObject;
 
 export class CosmosCaseStore implements CaseStore {
   private constructor(
@@ -300,22 +365,56 @@ export class CosmosCaseStore implements CaseStore {
   async claimDueOutbox(now: Date, owner: string, leaseMs: number, limit: number): Promise<OutboxMessage[]> {
     if (limit <= 0) return [];
     const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
-    const candidates = this.cases.items.query<Read<OutboxDocument>>(
-      { query: DUE_OUTBOX_QUERY, parameters: [{ name: '@now', value: now.toISOString() }] },
-      { maxItemCount: limit },
-    );
     const claimed: OutboxMessage[] = [];
-    while (claimed.length < limit && candidates.hasMoreResults()) {
-      const { resources: page = [] } = await candidates.fetchNext();
-      for (let next = 0; next < page.length && claimed.length < limit; ) {
-        // As many at once as are still wanted, so a page never claims more than `limit`.
-        const tries = page.slice(next, next + limit - claimed.length);
-        next += tries.length;
-        const won = await Promise.all(tries.map((candidate) => this.lease(candidate, owner, leaseUntil)));
-        claimed.push(...won.filter((message) => message !== undefined));
+    // A fan-out found on the way is expanded; its due messages are then read by the query run again.
+    for (let expanded = true; expanded && claimed.length < limit; ) {
+      expanded = false;
+      const candidates = this.cases.items.query<Read<OutboxDocument | FanOutDocument>>(
+        { query: DUE_OUTBOX_QUERY, parameters: [{ name: '@now', value: now.toISOString() }] },
+        { maxItemCount: limit },
+      );
+      while (claimed.length < limit && candidates.hasMoreResults()) {
+        const { resources: page = [] } = await candidates.fetchNext();
+        for (const fanOut of page.filter((candidate): candidate is Read<FanOutDocument> => isFanOut(candidate))) expanded = (await this.expandFanOut(fanOut, owner, leaseUntil)) || expanded;
+        const messages = page.filter((candidate): candidate is Read<OutboxDocument> => !isFanOut(candidate));
+        for (let next = 0; next < messages.length && claimed.length < limit; ) {
+          // As many at once as are still wanted, so a page never claims more than `limit`.
+          const tries = messages.slice(next, next + limit - claimed.length);
+          next += tries.length;
+          const won = await Promise.all(tries.map((candidate) => this.lease(candidate, owner, leaseUntil)));
+          claimed.push(...won.filter((message) => message !== undefined));
+        }
       }
     }
     return claimed;
+  }
+
+  /**
+   * Leases the fan-out (so that two dispatchers do not both expand it), writes each of its messages
+   * as a document of its own (a message there already, from an expansion cut short by a crash, stays
+   * as it is: nothing is sent twice), then deletes it. False when another dispatcher holds it.
+   */
+  private async expandFanOut(fanOut: Read<FanOutDocument>, owner: string, leaseUntil: string): Promise<boolean> {
+    const item = this.cases.item(fanOut.id, fanOut.caseId);
+    let etag: string | undefined;
+    try {
+      const { id, caseId, tenantId, type, kind, status, notBefore, messages } = fanOut;
+      const leased: FanOutDocument = { id, caseId, tenantId, type, kind, status, notBefore, messages, leaseOwner: owner, leaseUntil };
+      ({ etag } = await item.replace(leased, { accessCondition: { type: 'IfMatch', condition: fanOut._etag } }));
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === STATUS.preconditionFailed || status === STATUS.notFound) return false;
+      throw error;
+    }
+    await this.appendOutbox(fanOut.messages);
+    try {
+      await item.delete({ accessCondition: { type: 'IfMatch', condition: etag } });
+    } catch (error) {
+      // Taken over after this lease ran out: the other dispatcher deletes it.
+      const status = statusOf(error);
+      if (status !== STATUS.preconditionFailed && status !== STATUS.notFound) throw error;
+    }
+    return true;
   }
 
   /** Read, check the claim, replace under `IfMatch`: a claim taken over in between refuses the settle. */
@@ -354,13 +453,41 @@ export class CosmosCaseStore implements CaseStore {
     );
   }
 
+  /** With the messages of fan-outs not yet expanded; a message expanded already is listed as its own document says. */
   async listOutbox(tenantId: string, caseId: string): Promise<OutboxMessage[]> {
-    const documents = await this.query<OutboxDocument>(
+    const documents = await this.query<OutboxDocument | FanOutDocument>(
       "SELECT * FROM c WHERE c.type = 'outbox' AND c.caseId = @caseId AND c.tenantId = @tenantId ORDER BY c.notBefore",
       { caseId, tenantId },
       caseId,
     );
-    return documents.map(toOutboxMessage);
+    const own = documents.filter((document): document is OutboxDocument => !isFanOut(document)).map(toOutboxMessage);
+    const listed = new Set(own.map((message) => message.id));
+    const packed = documents.filter(isFanOut).flatMap((fanOut) => fanOut.messages.filter((message) => !listed.has(message.id)));
+    // A stable sort: messages at one instant stay in the order they were written.
+    return [...own, ...packed].sort((a, b) => (a.notBefore < b.notBefore ? -1 : a.notBefore > b.notBefore ? 1 : 0));
+  }
+
+  async getTenantPacing(tenantId: string): Promise<StoredTenantPacing | undefined> {
+    const key = tenantPacingKey(tenantId);
+    const { resource } = await this.users.item(key, key).read<Read<TenantPacingDocument>>();
+    return resource?.type === 'tenantPacing' && resource.tenantId === tenantId ? { pacing: resource.data, etag: resource._etag } : undefined;
+  }
+
+  /** Create (409: another instance created it first) or Replace under `IfMatch` (412: wrote first). */
+  async putTenantPacing(pacing: TenantPacing, expectedEtag: string | undefined): Promise<string | undefined> {
+    const key = tenantPacingKey(pacing.tenantId);
+    const document: TenantPacingDocument = { id: key, userKey: key, tenantId: pacing.tenantId, type: 'tenantPacing', data: pacing };
+    try {
+      const { etag } =
+        expectedEtag === undefined
+          ? await this.users.items.create(document)
+          : await this.users.item(key, key).replace(document, { accessCondition: { type: 'IfMatch', condition: expectedEtag } });
+      return etag;
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === STATUS.conflict || status === STATUS.preconditionFailed || status === STATUS.notFound) return undefined;
+      throw error;
+    }
   }
 
   async getUserState(tenantId: string, aadObjectId: string): Promise<UserState | undefined> {
@@ -531,17 +658,14 @@ export class CosmosCaseStore implements CaseStore {
     conflictStatuses: readonly number[],
   ): Promise<StoredCase> {
     const outbox = effects.outbox ?? [];
-    // One operation of the batch is the case itself.
-    if (effects.audit.length + outbox.length > MAX_EFFECTS_PER_SAVE) {
-      throw new Error(`a save holds at most ${MAX_EFFECTS_PER_SAVE} audit records and outbox messages together`);
-    }
+    if (effects.audit.length > MAX_AUDIT_PER_SAVE) throw new Error(`a save holds at most ${MAX_AUDIT_PER_SAVE} audit records`);
     // A batch holds one partition: records and messages of another case cannot ride along.
     const foreign = effects.audit.find((record) => record.caseId !== saved.id);
     if (foreign) throw new Error(`audit record ${foreign.id} is not about case ${saved.id}`);
     const foreignMessage = outbox.find((message) => message.caseId !== saved.id || message.tenantId !== saved.tenantId);
     if (foreignMessage) throw new Error(`outbox message ${foreignMessage.id} is not about case ${saved.id}`);
     // Cosmos takes the partition key from the batch; the test server needs it on each operation too.
-    const create = (document: AuditDocument | OutboxDocument): OperationInput => ({
+    const create = (document: AuditDocument | OutboxDocument | FanOutDocument): OperationInput => ({
       operationType: 'Create',
       partitionKey: saved.id,
       resourceBody: asJson(document),
@@ -549,8 +673,9 @@ export class CosmosCaseStore implements CaseStore {
     const operations = [
       caseOperation,
       ...effects.audit.map((record) => create({ ...record, type: 'audit' })),
-      ...outbox.map((message) => create(toOutboxDocument(message))),
+      ...outboxDocuments(outbox, MAX_BATCH_OPERATIONS - 1 - effects.audit.length).map(create),
     ];
+    if (operations.length > MAX_BATCH_OPERATIONS) throw new Error(`saving case ${saved.id}: too many outbox messages for one save (${outbox.length})`);
     const { result = [] } = await this.cases.items.batch(operations, saved.id);
     // The operation that failed reports why; the ones it took down with it report 424. Only the
     // case's own operation failing means a conflict: a duplicate record id is a bug, not a race.

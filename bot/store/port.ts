@@ -76,15 +76,17 @@ export type OutboxOutcome =
   | { status: 'failed'; error: string };
 
 /**
- * At most this many audit records and outbox messages together in one save: a Cosmos DB transactional
- * batch holds 100 operations, one of which is the case. Both adapters refuse more before writing.
+ * At most this many audit records in one save (a use case writes one). Outbox messages are not counted:
+ * a save holds any number of them, written with the case or not at all. SQLite writes them in its
+ * transaction; Cosmos DB, whose transactional batch holds 100 operations, packs them into fan-out
+ * records when they do not fit one each, which `claimDueOutbox` expands (bot/store/README.md).
  */
-export const MAX_EFFECTS_PER_SAVE = 99;
+export const MAX_AUDIT_PER_SAVE = 50;
 
 /** What a use case writes together with the case, in the same save. */
 export interface SaveEffects {
   audit: AuditRecord[];
-  /** New messages to send; all belong to the case being saved. */
+  /** New messages to send, any number; all belong to the case being saved. */
   outbox?: OutboxMessage[];
 }
 
@@ -124,6 +126,24 @@ export interface ExportLink {
   expiresAt: string;
 }
 
+/**
+ * How fast the bot may still send to a tenant, shared by every bot instance (bot/reminders/sharedPacing.ts):
+ * Teams limits the app per tenant, not per process. Instants in epoch milliseconds of the wall clock,
+ * so instances need synchronized clocks (NTP).
+ */
+export interface TenantPacing {
+  tenantId: string;
+  /** Where the tenant's next free request slot begins: the slots before it are some instance's. */
+  nextSlotAtMs: number;
+  /** After a 429: no instance sends to the tenant before this. */
+  throttledUntilMs?: number;
+}
+
+export interface StoredTenantPacing {
+  pacing: TenantPacing;
+  etag: string;
+}
+
 /** Thrown by a save whose etag is stale: reload, re-apply the command, save again. */
 export class ConcurrencyConflict extends Error {
   constructor(readonly caseId: string) {
@@ -148,7 +168,8 @@ export interface CaseStore {
   /**
    * Claims up to `limit` pending messages that are due at `now` and not claimed by a live lease, for
    * `owner` until `now + leaseMs`, in `notBefore` order, across all tenants. Two dispatchers never
-   * hold the same message at once.
+   * hold the same message at once. Messages a save packed into a fan-out (Cosmos DB) are written
+   * out one by one here first, by their own ids, so an expansion run twice writes nothing twice.
    */
   claimDueOutbox(now: Date, owner: string, leaseMs: number, limit: number): Promise<OutboxMessage[]>;
   /**
@@ -172,6 +193,13 @@ export interface CaseStore {
   eraseCase(tenantId: string, caseId: string, tombstone: AuditRecord): Promise<boolean>;
   /** Closed cases of every tenant with `closedAt <= before`, at most `limit`, in no defined order. */
   listCasesClosedBefore(before: Date, limit: number): Promise<ClosedCase[]>;
+  /** The tenant's shared pacing; undefined until an instance first writes it. */
+  getTenantPacing(tenantId: string): Promise<StoredTenantPacing | undefined>;
+  /**
+   * Writes the tenant's pacing if it is still as read (`expectedEtag` from getTenantPacing; undefined:
+   * none stored yet). The new etag; undefined, writing nothing, when another instance wrote first.
+   */
+  putTenantPacing(pacing: TenantPacing, expectedEtag: string | undefined): Promise<string | undefined>;
   getUserState(tenantId: string, aadObjectId: string): Promise<UserState | undefined>;
   putUserState(state: UserState): Promise<void>;
   /** Stores a new export link; its token hash is new (32 random bytes). */

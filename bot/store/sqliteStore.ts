@@ -15,9 +15,11 @@ import {
   type OutboxOutcome,
   type SaveEffects,
   type StoredCase,
+  type StoredTenantPacing,
+  type TenantPacing,
   type UserState,
   ConcurrencyConflict,
-  MAX_EFFECTS_PER_SAVE,
+  MAX_AUDIT_PER_SAVE,
 } from './port';
 
 const IN_MEMORY = ':memory:';
@@ -95,6 +97,14 @@ const MIGRATIONS: readonly string[] = [
     expires_at TEXT NOT NULL
   );
   CREATE INDEX export_links_by_expiry ON export_links (expires_at);
+  `,
+  // The pacing every bot instance shares per tenant (Teams' per-tenant limit), written under its etag.
+  `
+  CREATE TABLE tenant_pacing (
+    tenant_id TEXT PRIMARY KEY,
+    etag TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
   `,
 ];
 
@@ -195,9 +205,8 @@ const outboxColumns = (message: OutboxMessage) => ({
 /** What a save may carry, checked before anything is written (the same rules as the Cosmos adapter). */
 function checkEffects(saved: Case, effects: SaveEffects): void {
   const outbox = effects.outbox ?? [];
-  if (effects.audit.length + outbox.length > MAX_EFFECTS_PER_SAVE) {
-    throw new Error(`a save holds at most ${MAX_EFFECTS_PER_SAVE} audit records and outbox messages together`);
-  }
+  // Any number of messages fits one transaction; the audit limit is the port's, kept alike on both stores.
+  if (effects.audit.length > MAX_AUDIT_PER_SAVE) throw new Error(`a save holds at most ${MAX_AUDIT_PER_SAVE} audit records`);
   const foreign = outbox.find((message) => message.caseId !== saved.id || message.tenantId !== saved.tenantId);
   if (foreign) throw new Error(`outbox message ${foreign.id} is not about case ${saved.id}`);
 }
@@ -283,6 +292,9 @@ function prepareStatements(db: Database.Database) {
     listOutbox: db.prepare<[string, string], OutboxRow>(
       'SELECT * FROM outbox WHERE tenant_id = ? AND case_id = ? ORDER BY not_before, rowid',
     ),
+    getTenantPacing: db.prepare<[string], { etag: string; doc: string }>('SELECT etag, doc FROM tenant_pacing WHERE tenant_id = ?'),
+    insertTenantPacing: db.prepare('INSERT INTO tenant_pacing (tenant_id, etag, doc) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+    updateTenantPacing: db.prepare('UPDATE tenant_pacing SET etag = ?, doc = ? WHERE tenant_id = ? AND etag = ?'),
     ping: db.prepare('SELECT 1'),
     deleteCase: db.prepare('DELETE FROM cases WHERE tenant_id = ? AND id = ?'),
     deleteOutboxOfCase: db.prepare('DELETE FROM outbox WHERE tenant_id = ? AND case_id = ?'),
@@ -454,6 +466,21 @@ export class SqliteCaseStore implements CaseStore {
 
   async listOutbox(tenantId: string, caseId: string): Promise<OutboxMessage[]> {
     return this.statements.listOutbox.all(tenantId, caseId).map(toOutboxMessage);
+  }
+
+  async getTenantPacing(tenantId: string): Promise<StoredTenantPacing | undefined> {
+    const row = this.statements.getTenantPacing.get(tenantId);
+    return row && { pacing: JSON.parse(row.doc) as TenantPacing, etag: row.etag };
+  }
+
+  async putTenantPacing(pacing: TenantPacing, expectedEtag: string | undefined): Promise<string | undefined> {
+    const etag = randomUUID();
+    const doc = JSON.stringify(pacing);
+    const { changes } =
+      expectedEtag === undefined
+        ? this.statements.insertTenantPacing.run(pacing.tenantId, etag, doc)
+        : this.statements.updateTenantPacing.run(etag, doc, pacing.tenantId, expectedEtag);
+    return changes === 1 ? etag : undefined;
   }
 
   async getUserState(tenantId: string, aadObjectId: string): Promise<UserState | undefined> {

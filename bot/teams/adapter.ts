@@ -1,10 +1,11 @@
 // The Bot Framework adapter. Without credentials it accepts unauthenticated requests: local and tests
 // only (config.ts refuses that in production).
-import { type Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { type Activity, ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication, INVOKE_RESPONSE_KEY, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
 import type { BotCredentials } from '../config';
 import type { Logger } from '../logger';
 import { messagesFor } from '../i18n';
+import { messageResponse } from './replies';
 
 /** A checked token, with the turn it allows; or why not: 401 for a bad token, 503 when it could not be checked. */
 export type Authentication =
@@ -46,9 +47,15 @@ export function createAdapter(credentials: BotCredentials | undefined, log: Logg
   adapter.onTurnError = async (context, error) => {
     // The error's message may quote data; log its kind and where it happened only.
     log.error({ event: 'turn.error', errorName: error.name, activityType: context.activity.type, stack: error.stack?.split('\n').slice(0, 6).join('\n') });
-    if (context.activity.type !== 'message') return;
+    const text = messagesFor(context.activity.locale).unexpectedError;
     try {
-      await context.sendActivity(messagesFor(context.activity.locale).unexpectedError);
+      // A card action is answered with the message (botbuilder would answer an empty 501 otherwise);
+      // other invokes the bot does not handle keep botbuilder's answer.
+      if (context.activity.type === 'invoke' && context.activity.name === 'adaptiveCard/action') {
+        if (!context.turnState.get(INVOKE_RESPONSE_KEY)) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: messageResponse(text) } });
+        return;
+      }
+      if (context.activity.type === 'message') await context.sendActivity(text);
     } catch (sendError) {
       // The connector refused the error message too (often the reason the turn failed): nothing more to
       // tell the user; answering 500 would only make the channel deliver the same activity again.

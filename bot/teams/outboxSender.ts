@@ -193,7 +193,7 @@ interface ConnectorLike {
   };
 }
 
-export function createOutboxSender({ adapter, botAppId, deps, log }: OutboxSenderDeps): (message: OutboxMessage) => Promise<SendResult> {
+export function createOutboxSender({ adapter, botAppId, deps, log }: OutboxSenderDeps): (message: OutboxMessage, digest?: OutboxMessage[]) => Promise<SendResult> {
   let warnedUnbounded = false;
 
   /**

@@ -7,6 +7,9 @@ import { createLogger } from '../../bot/logger';
 import { guardActivity } from '../../bot/teams/activityGuard';
 import type { TeamsAdapter } from '../../bot/teams/adapter';
 import { createServer } from '../../bot/teams/server';
+import { da } from '../../bot/i18n/da';
+import { en } from '../../bot/i18n/en';
+import { CARD_VERSION } from '../../cards/version';
 import { type InProcessBot, startInProcessBot } from './inProcessBot';
 
 const message = (serviceUrl: string) => ({
@@ -121,5 +124,44 @@ describe('a turn whose connector is unreachable', () => {
     expect(bot.logs()).toMatch(/"event":"turn.error"/);
     expect(bot.logs()).toMatch(/"event":"turn.error.notTold"/);
     expect(bot.logs()).not.toContain('Mette Madsen');
+  }, 60_000);
+});
+
+describe('a card action whose turn fails unexpectedly', () => {
+  let bot: InProcessBot;
+  beforeAll(async () => {
+    bot = await startInProcessBot();
+  });
+  afterAll(async () => {
+    await bot.close();
+  });
+
+  it.each([
+    ['da-DK', da.unexpectedError],
+    ['en-US', en.unexpectedError],
+  ])('is answered with a message in the clicker’s language (%s), not an empty 5xx', async (locale, text) => {
+    const click = (verb: string, data: Record<string, unknown>) =>
+      bot.post('/api/messages', JSON.stringify({
+        ...message(bot.serviceUrl),
+        id: `activity-${verb}-${locale}`,
+        locale,
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb, data: { v: CARD_VERSION, ...data } } },
+      }));
+    expect((await click('case.create', { name: 'Alex Ung', birthDate: '2009-03-14', status: 'education' })).status).toBe(200);
+    const [summary] = await bot.store.listCasesForUser('tenant-a', 'aad-mette');
+    // Something no user input explains: the store fails on the save.
+    const replaceCase = bot.store.replaceCase;
+    bot.store.replaceCase = async () => {
+      throw new Error('disk I/O error');
+    };
+    try {
+      const answer = await click('team.addExternal', { caseId: summary!.caseId, externalName: 'Karen Hansen', externalRole: 'vip' });
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.body)).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text });
+    } finally {
+      bot.store.replaceCase = replaceCase;
+    }
   }, 60_000);
 });

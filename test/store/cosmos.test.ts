@@ -1,12 +1,14 @@
 import { CosmosClient } from '@azure/cosmos';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCase } from '../../bot/domain/case';
+import type { OutboxMessage } from '../../bot/store/port';
 import { type CosmosStoreOptions, CosmosCaseStore } from '../../bot/store/cosmosStore';
 import { type CosmosTestServer, startCosmosServer } from '../support/cosmosServer';
 import { describeCaseStoreContract } from './contract';
 import { describeEraseContract } from './eraseContract';
 import { describeExportLinkContract } from './exportLinkContract';
 import { describeOutboxContract } from './outboxContract';
+import { describeTenantPacingContract } from './pacingContract';
 
 let server: CosmosTestServer;
 beforeAll(async () => {
@@ -32,6 +34,7 @@ const openDatabase = async () => {
 describeCaseStoreContract('Cosmos DB test server', openDatabase);
 describeOutboxContract('Cosmos DB test server', openDatabase);
 describeExportLinkContract('Cosmos DB test server', openDatabase);
+describeTenantPacingContract('Cosmos DB test server', openDatabase);
 describeEraseContract('Cosmos DB test server', async () => {
   const options = newDatabaseOptions();
   const store = await CosmosCaseStore.open(options);
@@ -115,6 +118,52 @@ describe('CosmosCaseStore saves', () => {
       expect(await store.getCase('tenant-aarhus', 'case-1')).toBeUndefined();
       expect(await store.listAudit('tenant-aarhus', 'case-2')).toEqual([]);
     } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('CosmosCaseStore fan-out of many messages', () => {
+  it('packs what does not fit the batch into fan-outs, and an expansion cut short sends nothing twice', async () => {
+    const options = newDatabaseOptions();
+    const store = await CosmosCaseStore.open(options);
+    const client = new CosmosClient({ endpoint: server.endpoint, key: server.key, agent: server.agent });
+    const now = new Date('2026-11-23T09:00:00Z');
+    const saved = createCase(
+      'tenant-aarhus',
+      { aadObjectId: 'aad-coordinator', name: 'Kim Koordinator' },
+      { name: 'Alex Ung', birthDate: '2009-03-14', status: 'education' },
+      { caseId: 'case-1', reference: 'F-1', coordinatorMemberId: 'member-1', youngPersonMemberId: 'member-2' },
+      now,
+    );
+    const outbox: OutboxMessage[] = Array.from({ length: 150 }, (_, i) => ({
+      id: `message-${String(i).padStart(3, '0')}`,
+      tenantId: 'tenant-aarhus',
+      caseId: 'case-1',
+      kind: 'reminder',
+      to: { kind: 'user', aadObjectId: `aad-${i}`, teamsUserId: `29:${i}` },
+      about: { reminder: 'agreementBefore', memberId: `member-${i}` },
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      notBefore: new Date(now.getTime() - (150 - i) * 1000).toISOString(),
+      status: 'pending',
+      attempts: 0,
+    }));
+    const documents = async () => (await client.database(options.databaseId).container('cases').items.query<{ type: string; kind?: string; messages?: unknown[] }>("SELECT * FROM c WHERE c.type = 'outbox'").fetchAll()).resources;
+    try {
+      await store.createCase(saved, { audit: [], outbox });
+      // 150 messages and the case do not fit 100 operations: one fan-out holds them.
+      expect((await documents()).map((document) => [document.kind, document.messages?.length])).toEqual([['fanOut', 150]]);
+      expect(await store.listOutbox('tenant-aarhus', 'case-1')).toStrictEqual(outbox);
+
+      // A dispatcher expanded the fan-out, sent the first message, and crashed before deleting it.
+      await store.appendOutbox([{ ...outbox[0]!, status: 'sent', attempts: 1, sentAt: now.toISOString() }]);
+      const claimed = await store.claimDueOutbox(now, 'dispatcher-b', 60_000, 200);
+
+      expect(claimed.map((message) => message.id)).toEqual(outbox.slice(1).map((message) => message.id));
+      expect((await documents()).filter((document) => document.kind === 'fanOut')).toEqual([]);
+      expect((await store.listOutbox('tenant-aarhus', 'case-1'))[0]).toMatchObject({ id: outbox[0]!.id, status: 'sent' });
+    } finally {
+      client.dispose();
       await store.close();
     }
   });

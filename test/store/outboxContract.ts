@@ -7,7 +7,7 @@ import {
   type CaseStore,
   type OutboxMessage,
   ConcurrencyConflict,
-  MAX_EFFECTS_PER_SAVE,
+  MAX_AUDIT_PER_SAVE,
 } from '../../bot/store/port';
 import {
   type OpenedStore,
@@ -116,15 +116,44 @@ export function describeOutboxContract(name: string, open: () => Promise<OpenedS
         expect(await store.listOutbox(TENANT, other.id)).toEqual([]);
       });
 
-      it(`refuses a save with more than ${MAX_EFFECTS_PER_SAVE} audit records and messages, and writes nothing`, async () => {
+      it(`refuses a save with more than ${MAX_AUDIT_PER_SAVE} audit records, and writes nothing`, async () => {
         const original = newCase();
-        const audit = Array.from({ length: 50 }, () => auditOf(original, 'team.add'));
-        const outbox = Array.from({ length: MAX_EFFECTS_PER_SAVE - 50 + 1 }, () => messageOf(original, minutesAfterNow(0)));
+        const audit = Array.from({ length: MAX_AUDIT_PER_SAVE + 1 }, () => auditOf(original, 'team.add'));
 
-        await expect(store.createCase(original, { audit, outbox })).rejects.toThrow(`at most ${MAX_EFFECTS_PER_SAVE}`);
+        await expect(store.createCase(original, { audit, outbox: [messageOf(original, minutesAfterNow(0))] })).rejects.toThrow(`at most ${MAX_AUDIT_PER_SAVE}`);
 
         expect(await store.getCase(TENANT, original.id)).toBeUndefined();
         expect(await store.listOutbox(TENANT, original.id)).toEqual([]);
+      });
+
+      it('writes 250 messages with one save or none, and two dispatchers together claim each due one once', async () => {
+        const original = newCase();
+        // 150 due now or before, 100 later; distinct instants, so that the listing's order is defined.
+        const outbox = Array.from({ length: 250 }, (_, i) => messageOf(original, new Date(NOW.getTime() + (i - 149) * 1000).toISOString()));
+        const created = await store.createCase(original, { audit: [auditOf(original, 'minutes.approve')], outbox });
+        await expect(
+          store.replaceCase(withTeamsMember(original, 'aad-late'), 'stale-etag', { audit: [], outbox: outbox.map((message) => ({ ...message, id: randomUUID() })) }),
+        ).rejects.toBeInstanceOf(ConcurrencyConflict);
+        expect((await store.getCase(TENANT, original.id))?.etag).toBe(created.etag);
+        expect(await store.listOutbox(TENANT, original.id)).toStrictEqual(outbox);
+
+        const claimAll = async (owner: string, at: Date) => {
+          const all: OutboxMessage[] = [];
+          for (let batch = await store.claimDueOutbox(at, owner, LEASE_MS, 40); batch.length > 0; batch = await store.claimDueOutbox(at, owner, LEASE_MS, 40)) all.push(...batch);
+          return all;
+        };
+        const [ofA, ofB] = await Promise.all([claimAll(A, NOW), claimAll(B, NOW)]);
+        const claimed = [...ids(ofA), ...ids(ofB)];
+        expect(new Set(claimed).size).toBe(claimed.length);
+        expect(claimed.sort()).toEqual(ids(outbox.slice(0, 150)).sort());
+        for (const message of ofA) expect(await store.settleOutbox(message, A, { status: 'sent', at: NOW.toISOString() })).toBe(true);
+        for (const message of ofB) expect(await store.settleOutbox(message, B, { status: 'sent', at: NOW.toISOString() })).toBe(true);
+
+        const afterwards = later(3_600_000);
+        expect(ids(await claimAll(A, afterwards)).sort()).toEqual(ids(outbox.slice(150)).sort());
+        const listed = await store.listOutbox(TENANT, original.id);
+        expect(ids(listed)).toEqual(ids(outbox));
+        expect(listed.filter((message) => message.status === 'sent')).toHaveLength(150);
       });
 
       it('keeps instants in the form toISOString gives, so that a message is due exactly at its time', async () => {

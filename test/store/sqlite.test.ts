@@ -9,6 +9,7 @@ import { describeCaseStoreContract } from './contract';
 import { describeEraseContract } from './eraseContract';
 import { describeExportLinkContract } from './exportLinkContract';
 import { describeOutboxContract } from './outboxContract';
+import { describeTenantPacingContract } from './pacingContract';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 const directory = mkdtempSync(join(tmpdir(), 'samarbejdsbot-sqlite-'));
@@ -25,6 +26,7 @@ const openFile = async () => {
 describeCaseStoreContract('SQLite file', openFile);
 describeOutboxContract('SQLite file', openFile);
 describeExportLinkContract('SQLite file', openFile);
+describeTenantPacingContract('SQLite file', openFile);
 /** Every byte of the file and of its write-ahead log, as the search for personal data sees them. */
 const bytesOf = (path: string) =>
   [path, `${path}-wal`].filter((file) => existsSync(file)).map((file) => readFileSync(file).toString('latin1')).join('\n');
@@ -48,7 +50,7 @@ describe('SqliteCaseStore file', () => {
     await new SqliteCaseStore(path).close();
 
     expect(inspect(path, (db) => db.pragma('journal_mode', { simple: true }))).toBe('wal');
-    expect(inspect(path, (db) => db.pragma('user_version', { simple: true }))).toBe(3);
+    expect(inspect(path, (db) => db.pragma('user_version', { simple: true }))).toBe(4);
   });
 
   it('adds the outbox to a file of schema version 1, keeping its cases', async () => {
@@ -65,7 +67,7 @@ describe('SqliteCaseStore file', () => {
     await first.close();
     // What a file written before the outbox looked like.
     const db = new Database(path);
-    db.exec('DROP TABLE outbox; DROP TABLE export_links');
+    db.exec('DROP TABLE outbox; DROP TABLE export_links; DROP TABLE tenant_pacing');
     db.pragma('user_version = 1');
     db.close();
 
@@ -73,7 +75,7 @@ describe('SqliteCaseStore file', () => {
     try {
       expect(await reopened.getCase('tenant-aarhus', 'case-1')).toEqual(saved);
       expect(await reopened.listOutbox('tenant-aarhus', 'case-1')).toEqual([]);
-      expect(inspect(path, (file) => file.pragma('user_version', { simple: true }))).toBe(3);
+      expect(inspect(path, (file) => file.pragma('user_version', { simple: true }))).toBe(4);
     } finally {
       await reopened.close();
     }
