@@ -10,7 +10,7 @@ import type { Messages } from '../../bot/i18n';
 import { da } from '../../bot/i18n/da';
 import { en } from '../../bot/i18n/en';
 import { createLogger } from '../../bot/logger';
-import type { OutboxMessage } from '../../bot/store/port';
+import { OUTBOX_KINDS, type OutboxMessage } from '../../bot/store/port';
 import { COMMANDS } from '../../bot/teams/commands';
 import { handleMessage } from '../../bot/teams/messageHandler';
 import { renderForConversation } from '../../bot/teams/outboxSender';
@@ -96,7 +96,7 @@ describe('what the whole channel sees', () => {
         expect(JSON.stringify(mention)).toContain(`<at>${name}</at>`);
       }
       // Anything else addressed to a conversation is never posted there.
-      for (const kind of ['reminder', 'agreementAssigned', 'agreementRelay', 'handOver', 'handOverReminder', 'needsHelp', 'planSlipping', 'sendFailed'] as const) {
+      for (const kind of OUTBOX_KINDS.filter((candidate) => candidate !== 'minutes' && candidate !== 'unreachable')) {
         expect(renderForConversation(m, current, outbox(kind, { meetingId: 'meeting-1', ownerMemberId: 'm-vip', agreementId: 'agreement-1', memberId: 'm-jonas' })), kind).toEqual({
           skip: 'not for a conversation',
         });
