@@ -1,43 +1,17 @@
-// The case cards: creating one, the channel's base card, the overview, and the 1:1 case picker.
-import type { Case } from '../bot/domain/case';
-import { EDUCATION_STATUSES, teamsMemberIds } from '../bot/domain/case';
+// The case cards: creating one, the overview, and the 1:1 case picker (the channel's: channelCards.ts).
+import { EDUCATION_STATUSES } from '../bot/domain/case';
 import { currentConsent, isConsentValid } from '../bot/domain/consent';
 import type { Messages } from '../bot/i18n';
-import type { CaseRead, CaseView } from '../bot/app/readCase';
+import type { CaseRead } from '../bot/app/readCase';
 import type { CaseSummary } from '../bot/store/port';
 import { type AdaptiveCardJson, renderCard } from './render';
 import { coordinatorName, memberName, roleName } from './people';
 import { pageOf } from './paging';
 
-/** Teams shows user-specific views to at most 60 users. */
-export const MAX_REFRESH_USERS = 60;
-
 export function createCaseCard(m: Messages): AdaptiveCardJson {
   return renderCard('createCase', {
     labels: m.cards.createCase,
     statusChoices: EDUCATION_STATUSES.map((status) => ({ title: m.statuses[status], value: status })),
-  });
-}
-
-/**
- * What a whole channel or group chat sees: the case reference and a button, no personal data. Team
- * members get the details as their own view (refresh), or by pressing the button.
- */
-export function baseCard(m: Messages, current: Case, view: CaseView): AdaptiveCardJson {
-  const titles: Record<CaseView, string> = {
-    overview: m.cards.threadBase.title(current.reference),
-    team: m.cards.team.title(current.reference),
-    consent: m.cards.consent.title(current.reference),
-    goals: m.cards.goals.title(current.reference),
-    closing: m.cards.goals.closingBaseTitle(current.reference),
-  };
-  return renderCard('base', {
-    caseId: current.id,
-    view,
-    title: titles[view],
-    text: m.cards.threadBase.body,
-    showDetails: m.cards.threadBase.showDetails,
-    userIds: teamsMemberIds(current).slice(0, MAX_REFRESH_USERS),
   });
 }
 

@@ -2,14 +2,13 @@
 // theme and their agreements, one goal with its whole history, closing the meeting with the form's four
 // closing questions, the young person's approval, and the minutes circulated once it is approved.
 import { DateTime } from 'luxon';
-import { type Case, type TeamMember, memberByAadObjectId, teamsMemberIds } from '../bot/domain/case';
+import { type Case, type TeamMember, memberByAadObjectId } from '../bot/domain/case';
 import type { Closure } from '../bot/domain/closing';
 import { MODEL_ZONE, localDate } from '../bot/domain/fields';
 import { type Agreement, FOLLOW_UP_METHODS, GOAL_THEMES, type Goal, type GoalTheme, agreementsOf, currentVersion, goalById, goalResponsibles } from '../bot/domain/goals';
 import { type Meeting, plannedMeetingOf } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import type { CaseRead } from '../bot/app/readCase';
-import { MAX_REFRESH_USERS } from './caseCards';
 import { formatMeetingTime } from './meetingCards';
 import { fitsTeams } from './budget';
 import { type AdaptiveCardJson, renderCard } from './render';
@@ -359,20 +358,6 @@ export function approvalCard(m: Messages, read: CaseRead, meeting: Meeting, now:
     closed: Boolean(closure),
     open: Boolean(closure && !approval),
     today: localDate(now),
-  });
-}
-
-/** What the whole thread sees when the minutes are circulated: the reference, the next meeting, a button. */
-export function minutesBaseCard(m: Messages, current: Case, meeting: Meeting): AdaptiveCardJson {
-  const labels = m.cards.goals;
-  return renderCard('minutesBase', {
-    caseId: current.id,
-    meetingId: meeting.id,
-    labels,
-    title: labels.minutesBaseTitle(current.reference, meeting.number),
-    body: labels.minutesBaseBody,
-    nextMeeting: meeting.closure ? nextMeetingText(m, current, meeting.closure) : labels.notPlanned,
-    userIds: teamsMemberIds(current).slice(0, MAX_REFRESH_USERS),
   });
 }
 

@@ -1,14 +1,12 @@
-// The meeting cards: opening or planning one, the checklist's channel card (no personal data), the
-// checklist itself (mødetjekliste) for team members, and cancelling.
+// The meeting cards: opening or planning one, the checklist itself (mødetjekliste) for team members,
+// and cancelling. The checklist's channel card is in channelCards.ts.
 import { DateTime } from 'luxon';
 import type { Case, TeamMember } from '../bot/domain/case';
-import { teamsMemberIds } from '../bot/domain/case';
 import { ANSWER_CHOICES, CANCELLATION_REASONS, CHECKLIST_SECTIONS, type ChecklistQuestion } from '../bot/domain/checklist';
 import { MODEL_ZONE, localDate } from '../bot/domain/fields';
 import { type AnswerValue, type Meeting, checklistQuestions } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import type { CaseRead } from '../bot/app/readCase';
-import { MAX_REFRESH_USERS } from './caseCards';
 import { answerFingerprint } from './fingerprint';
 import { fitsTeams } from './budget';
 import { type AdaptiveCardJson, renderCard } from './render';
@@ -30,11 +28,12 @@ export function meetingOpenCard(m: Messages, current: Case, now: Date): Adaptive
   });
 }
 
-function answeredCount(current: Case, meeting: Meeting): { answered: number; total: number } {
+export function answeredCount(current: Case, meeting: Meeting): { answered: number; total: number } {
   const questions = checklistQuestions(current, meeting);
   return { answered: questions.filter((question) => meeting.answers[question.id] !== undefined).length, total: questions.length };
 }
 
+/** For the team's checklist, which says why a meeting was cancelled; the channel sees only the state. */
 function stateText(m: Messages, meeting: Meeting): string {
   const labels = m.cards.meeting;
   if (meeting.status === 'cancelled' && meeting.cancellation) {
@@ -42,23 +41,6 @@ function stateText(m: Messages, meeting: Meeting): string {
     return labels.cancelledBecause(meeting.cancellation.otherReason ? `${reason}: ${meeting.cancellation.otherReason}` : reason);
   }
   return labels.states[meeting.status] ?? meeting.status;
-}
-
-/** What the whole channel sees of a meeting: its number, time, state and progress. */
-export function meetingBaseCard(m: Messages, current: Case, meeting: Meeting): AdaptiveCardJson {
-  const labels = m.cards.meeting;
-  const { answered, total } = answeredCount(current, meeting);
-  return renderCard('meetingBase', {
-    caseId: current.id,
-    meetingId: meeting.id,
-    labels,
-    title: labels.title(current.reference, meeting.number),
-    body: labels.baseBody,
-    startsAt: formatMeetingTime(meeting.startsAt),
-    state: stateText(m, meeting),
-    progress: labels.progress(answered, total),
-    userIds: teamsMemberIds(current).slice(0, MAX_REFRESH_USERS),
-  });
 }
 
 interface QuestionView {

@@ -173,7 +173,8 @@ export const da = {
     'Påmindelser og statistik kommer snart.',
     'I en kanal: skriv i sagens tråd. I en 1:1-chat: skriv **sag** for at vælge sag.',
   ].join('\n\n'),
-  unknownCommand: (text: string) => `Jeg kender ikke kommandoen "${text}". Skriv **hjælp** for at se, hvad jeg kan.`,
+  // Never repeats what was written: in a channel anyone could make the bot say it (a link, say).
+  unknownCommand: 'Den kommando kender jeg ikke. Skriv **hjælp** for at se, hvad jeg kan.',
   notYetAvailable: 'Den kommando er ikke klar endnu. Skriv **hjælp** for at se, hvad jeg kan nu.',
   textTooLong: (max: number) => `Beskeden er for lang (højst ${max} tegn). Intet er gemt.`,
   cprInMessage: `Beskeden ser ud til at indeholde et CPR-nummer. CPR-numre må ikke skrives til botten, og intet er gemt. ${DATE_TIME_NOTE}`,
@@ -222,8 +223,8 @@ export const da = {
       submit: 'Opret sag',
     },
     caseCreated: (reference: string) => `Sag ${reference} er oprettet. Du er myndighedskoordinator.`,
-    caseCreatedInThread: 'Sagen har fået sin egen tråd i kanalen. Skriv **team** i tråden for at sammensætte teamet.',
-    caseCreatedHere: 'Skriv **team** for at sammensætte teamet og **samtykke** for at registrere samtykke.',
+    caseCreatedInThread: 'Sagen har fået sin egen tråd i kanalen. Skriv "team" i tråden for at sammensætte teamet.',
+    caseCreatedHere: 'Skriv "team" for at sammensætte teamet og "samtykke" for at registrere samtykke.',
     threadBase: {
       title: (reference: string) => `Sag ${reference}`,
       body: 'Tråd for et tværfagligt team i Samarbejdsmodellen. Detaljer vises kun for teamets medlemmer.',

@@ -1,7 +1,8 @@
 // Universal Actions (Action.Execute): parse, run the use case (whose field rules refuse CPR numbers in
 // every free-text field), answer the person who clicked with the updated card or a message in their language.
 import type { AdaptiveCardInvokeResponse, CloudAdapter, TurnContext } from 'botbuilder';
-import { baseCard, casePickerCard } from '../../cards/caseCards';
+import { casePickerCard } from '../../cards/caseCards';
+import { baseCard } from '../../cards/channelCards';
 import { messageCard } from '../../cards/messageCard';
 import { LEAVE_TEAM, memberEditCard } from '../../cards/teamCards';
 import type { Actor, AppDeps } from '../app/context';

@@ -3,7 +3,8 @@
 import type { AdaptiveCardInvokeResponse, CloudAdapter, TurnContext } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
 import { answerFingerprint } from '../../cards/fingerprint';
-import { checklistCard, formatMeetingTime, meetingBaseCard } from '../../cards/meetingCards';
+import { meetingBaseCard } from '../../cards/channelCards';
+import { checklistCard, formatMeetingTime } from '../../cards/meetingCards';
 import { messageCard } from '../../cards/messageCard';
 import type { Actor, AppDeps } from '../app/context';
 import { changerView, readCase } from '../app/readCase';

@@ -1,8 +1,9 @@
 // Chat commands. In a channel thread or group chat the command applies to the case living there;
 // in a 1:1 chat to the case the user picked.
 import { type Activity, CardFactory, type TurnContext } from 'botbuilder';
-import { baseCard, casePickerCard, createCaseCard } from '../../cards/caseCards';
-import { checklistCard, meetingBaseCard, meetingCancelCard, meetingOpenCard } from '../../cards/meetingCards';
+import { casePickerCard, createCaseCard } from '../../cards/caseCards';
+import { baseCard, meetingBaseCard } from '../../cards/channelCards';
+import { checklistCard, meetingCancelCard, meetingOpenCard } from '../../cards/meetingCards';
 import type { AdaptiveCardJson } from '../../cards/render';
 import type { Actor, AppDeps } from '../app/context';
 import { type CaseView, caseIdForConversation, listMyCases, openCasesOf, readCase, selectCase, selectedCaseId } from '../app/readCase';
@@ -59,7 +60,7 @@ export async function handleMessage(
   const command = parseCommand(text);
   log.info({ event: 'command', command: command?.name ?? 'unknown', conversation: conversationKind(activity) });
   if (!command) {
-    await context.sendActivity(m.unknownCommand(text.slice(0, 40)));
+    await context.sendActivity(m.unknownCommand);
     return;
   }
   try {

@@ -2,7 +2,7 @@
 // continues the case's conversation, and tells the dispatcher how it went. A person who cannot be
 // reached 1:1 is mentioned in the case's thread instead, and the coordinator is told.
 import { type Activity, type Attachment, CardFactory, type CloudAdapter, type ConversationParameters, type ConversationReference, TurnContext } from 'botbuilder';
-import { minutesBaseCard } from '../../cards/goalCards';
+import { code, minutesBaseCard } from '../../cards/channelCards';
 import { type AgreementItem, agreementsCard, handOverCard, relayContactFor } from '../../cards/handOverCards';
 import { messageCard } from '../../cards/messageCard';
 import { memberName } from '../../cards/people';
@@ -13,6 +13,7 @@ import { type Case, type TeamMember, coordinatorOf, isClosed, memberByAadObjectI
 import { isConsentedParty } from '../domain/consent';
 import { DomainError } from '../domain/errors';
 import { meetingById } from '../domain/meeting';
+import type { Messages } from '../i18n';
 import { da } from '../i18n/da';
 import type { Logger } from '../logger';
 import type { SendResult } from '../reminders/dispatcher';
@@ -56,14 +57,15 @@ function render(current: Case, message: OutboxMessage, now: Date): RenderedMessa
   const recipient = message.to.kind === 'user' ? memberByAadObjectId(current, message.to.aadObjectId) : undefined;
   const readAs = (member: TeamMember): CaseRead => ({ case: current, viewer: member });
   const { meetingId, ownerMemberId, agreementId, memberId } = message.about;
-  if (message.to.kind === 'user' && !mayRead(current, recipient, now)) {
+  if (message.to.kind === 'conversation') return renderForConversation(m, current, message);
+  if (!mayRead(current, recipient, now)) {
     return { activity: cardActivity(messageCard(labels.withoutConsentTitle(current.reference), labels.withoutConsent)) };
   }
   switch (message.kind) {
     case 'reminder':
       return renderReminder(m, current, message, recipient);
     case 'minutes':
-      return { activity: cardActivity(minutesBaseCard(m, current, meetingById(current, meetingId ?? ''))) };
+      return { skip: 'the minutes go to the thread' };
     case 'agreementAssigned':
     case 'agreementRelay': {
       const owner = current.members.find((member) => member.id === ownerMemberId);
@@ -106,20 +108,32 @@ function render(current: Case, message: OutboxMessage, now: Date): RenderedMessa
     case 'unreachable': {
       const person = current.members.find((member) => member.id === memberId);
       if (!person || person.person.kind !== 'teams') return { skip: 'member gone' };
-      if (message.to.kind === 'user') {
-        return { activity: cardActivity(messageCard(labels.unreachableTitle(current.reference), labels.unreachableToCoordinator(person.person.name))) };
-      }
-      // In the thread: a mention of a staff member by name, nothing about the young person.
-      const mention = `<at>${person.person.name}</at>`;
-      return {
-        activity: {
-          type: 'message',
-          text: labels.unreachableMention(mention, current.reference),
-          entities: [{ type: 'mention', text: mention, mentioned: { id: person.person.teamsUserId ?? person.person.aadObjectId, name: person.person.name } }],
-        },
-      };
+      return { activity: cardActivity(messageCard(labels.unreachableTitle(current.reference), labels.unreachableToCoordinator(person.person.name))) };
     }
   }
+}
+
+/**
+ * What goes to the case's thread or group chat, which everyone there reads: the minutes' channel card
+ * (channelCards.ts) and the mention of a person the bot cannot reach 1:1. Nothing else is ever posted
+ * there, whatever a message says; nothing about the young person and no typed text.
+ */
+export function renderForConversation(m: Messages, current: Case, message: OutboxMessage): RenderedMessage {
+  const { meetingId, memberId } = message.about;
+  if (message.kind === 'minutes') return { activity: cardActivity(minutesBaseCard(m, current, meetingById(current, meetingId ?? ''))) };
+  if (message.kind !== 'unreachable') return { skip: 'not for a conversation' };
+  const person = current.members.find((member) => member.id === memberId)?.person;
+  if (person?.kind !== 'teams') return { skip: 'member gone' };
+  // A mention is by name: its text is the person's Teams name, which Teams shows on any mention of them
+  // (PRODUCT.md: the person is mentioned in the thread). Their role and the young person are not named.
+  const mention = `<at>${person.name}</at>`;
+  return {
+    activity: {
+      type: 'message',
+      text: m.cards.outbox.unreachableMention(mention, code(current.reference)),
+      entities: [{ type: 'mention', text: mention, mentioned: { id: person.teamsUserId ?? person.aadObjectId, name: person.name } }],
+    },
+  };
 }
 
 function statusOf(error: unknown): number | undefined {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { baseCard, overviewCard } from '../../cards/caseCards';
+import { overviewCard } from '../../cards/caseCards';
+import { baseCard, minutesBaseCard } from '../../cards/channelCards';
 import { consentCard } from '../../cards/consentCard';
 import { renderCard } from '../../cards/render';
 import { checklistCard } from '../../cards/meetingCards';
 import { teamCard } from '../../cards/teamCards';
-import { GOAL_CARD_VERBS, type GoalCardVerb, approvalCard, closeMeetingCard, goalEditCard, goalsFormCard, minutesBaseCard, minutesCard } from '../../cards/goalCards';
+import { GOAL_CARD_VERBS, type GoalCardVerb, approvalCard, closeMeetingCard, goalEditCard, goalsFormCard, minutesCard } from '../../cards/goalCards';
 import { MAX_AGREEMENTS_ON_CARD, agreementsCard, handOverCard } from '../../cards/handOverCards';
 import type { Case } from '../../bot/domain/case';
 import { approveMinutes, closeMeeting } from '../../bot/domain/closing';

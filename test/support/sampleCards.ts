@@ -1,10 +1,11 @@
 // Every card the bot renders, filled with a realistic case: for the card tests and the previews.
-import { baseCard, casePickerCard, createCaseCard, overviewCard } from '../../cards/caseCards';
+import { casePickerCard, createCaseCard, overviewCard } from '../../cards/caseCards';
+import { baseCard, meetingBaseCard, minutesBaseCard } from '../../cards/channelCards';
 import { consentCard } from '../../cards/consentCard';
 import { messageCard } from '../../cards/messageCard';
 import type { AdaptiveCardJson } from '../../cards/render';
-import { checklistCard, meetingBaseCard, meetingCancelCard, meetingOpenCard } from '../../cards/meetingCards';
-import { approvalCard, closeMeetingCard, goalEditCard, goalsFormCard, minutesBaseCard, minutesCard } from '../../cards/goalCards';
+import { checklistCard, meetingCancelCard, meetingOpenCard } from '../../cards/meetingCards';
+import { approvalCard, closeMeetingCard, goalEditCard, goalsFormCard, minutesCard } from '../../cards/goalCards';
 import { agreementsCard, handOverCard, relayContactFor } from '../../cards/handOverCards';
 import { memberEditCard, teamCard } from '../../cards/teamCards';
 import { closeConfirmCard, eraseConfirmCard, exportLinkCard } from '../../cards/rightsCards';

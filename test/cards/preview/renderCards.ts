@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import teamsDark from './hostConfigs/microsoft-teams-dark.json';
 import teamsLight from './hostConfigs/microsoft-teams-light.json';
+import { TEAMS_MARKDOWN_SCRIPT } from './teamsMarkdown';
 
 export type Theme = 'light' | 'dark';
 
@@ -28,6 +29,10 @@ export interface RenderReport {
   /** Size of the PNG in pixels (0 when none was written). */
   width: number;
   height: number;
+  /** The card's text as shown (innerText), the links in it, and the elements its markdown made. */
+  text: string;
+  links: string[];
+  markup: string[];
 }
 
 export interface HostConfigChoice {
@@ -100,8 +105,10 @@ html, body { margin: 0; background: ${c.page}; font-family: 'Segoe UI', sans-ser
 const PAGE_SCRIPT = String.raw`
 (function () {
   var AC = window.AdaptiveCards;
-  // Teams renders a markdown subset; the cards use none. Without this the bundle warns once per page.
-  AC.AdaptiveCard.onProcessMarkdown = function (text, result) { result.didProcess = false; };
+  // Markdown as Teams renders it (teamsMarkdown.ts), in TextBlocks and Facts only: like Teams (and the
+  // Agents Playground), not in the titles of choices and toggles.
+  AC.AdaptiveCard.onProcessMarkdown = function (text, result) { result.outputHtml = teamsMarkdown(text); result.didProcess = true; };
+  AC.GlobalSettings.useMarkdownInRadioButtonAndCheckbox = false;
   var WARNING_EVENTS = { Hint: true, Deprecated: true };
   function describe(e) {
     var name = AC.ValidationEvent[e.event] || String(e.event);
@@ -157,7 +164,10 @@ const PAGE_SCRIPT = String.raw`
         warnings.push('text cut off: "' + text.slice(0, 80) + '"');
       }
     }
-    return { errors: errors, warnings: warnings, rendered: true };
+    // What a reader sees: the text (inputs' values aside), the links, and markup made from markdown.
+    var links = [].map.call(host.querySelectorAll('a'), function (a) { return a.getAttribute('href') || a.textContent; });
+    var markup = [].map.call(host.querySelectorAll('.ac-textBlock strong, .ac-textBlock em, .ac-textBlock ul, .ac-textBlock ol'), function (e) { return e.tagName.toLowerCase(); });
+    return { errors: errors, warnings: warnings, rendered: true, text: host.innerText, links: links, markup: markup };
   };
 })();
 `;
@@ -166,6 +176,9 @@ interface PageResult {
   errors: string[];
   warnings: string[];
   rendered: boolean;
+  text?: string;
+  links?: string[];
+  markup?: string[];
 }
 
 /** One browser for many cards, themes and locales (a page each); close() when done. */
@@ -210,6 +223,7 @@ export async function launchCardRenderer(): Promise<CardRenderer> {
     await page.addStyleTag({ content: baseCss });
     await page.addStyleTag({ content: pageCss(theme) });
     await page.addScriptTag({ content: bundle });
+    await page.addScriptTag({ content: TEAMS_MARKDOWN_SCRIPT });
     await page.addScriptTag({ content: PAGE_SCRIPT });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     return { page, hostConfig: teamsHostConfig(theme), pending };
@@ -255,6 +269,9 @@ export async function launchCardRenderer(): Promise<CardRenderer> {
           warnings: [...result.warnings, ...pending.warnings],
           width,
           height,
+          text: result.text ?? '',
+          links: result.links ?? [],
+          markup: result.markup ?? [],
         });
       }
       return reports;

@@ -1,0 +1,152 @@
+// What the whole channel thread or group chat sees holds nothing personal: every card and text the bot
+// posts there is rendered from a case whose every free-text field holds a marker, and no marker shows.
+// Also: the unknown-command answer repeats nothing of what was written.
+import type { Activity, TurnContext } from 'botbuilder';
+import { describe, expect, it } from 'vitest';
+import { CASE_VIEWS } from '../../bot/app/readCase';
+import type { Case } from '../../bot/domain/case';
+import { meetingById } from '../../bot/domain/meeting';
+import type { Messages } from '../../bot/i18n';
+import { da } from '../../bot/i18n/da';
+import { en } from '../../bot/i18n/en';
+import { createLogger } from '../../bot/logger';
+import { OUTBOX_KINDS, type OutboxMessage } from '../../bot/store/port';
+import { COMMANDS } from '../../bot/teams/commands';
+import { handleMessage } from '../../bot/teams/messageHandler';
+import { renderForConversation } from '../../bot/teams/outboxSender';
+import { createCaseCard } from '../../cards/caseCards';
+import { baseCard, code, meetingBaseCard, minutesBaseCard } from '../../cards/channelCards';
+import { meetingCancelCard, meetingOpenCard } from '../../cards/meetingCards';
+import { closeConfirmCard, eraseConfirmCard } from '../../cards/rightsCards';
+import { appDeps } from '../app/appFixture';
+import { BIRTH_DATE, PHONE, TENANT, THREAD, caseWithText } from '../support/caseWithText';
+import { NOW } from '../domain/fixtures';
+
+/**
+ * In every free-text field (test/support/caseWithText.ts: the young person's name and contact, the
+ * members' names, roles named by hand, support offers, the parental holder, checklist text answers, a
+ * cancellation's own reason, goals, agreements, closing answers, the summary, the changes asked for);
+ * the phone and the birth date are personal too, and looked for as well. Meeting 1 is held and its
+ * minutes approved, meeting 2 cancelled with "Andet" and a text, meeting 3 open.
+ */
+const MARK = 'Zqxv';
+const COORDINATOR = { aadObjectId: 'aad-coordinator', name: `${MARK} coordinator name` };
+const LEAKS = [MARK.toLowerCase(), PHONE, PHONE.replace(/ /g, ''), BIRTH_DATE];
+
+function leaksIn(posted: unknown): string[] {
+  const text = JSON.stringify(posted).toLowerCase();
+  return LEAKS.filter((leak) => text.includes(leak.toLowerCase()));
+}
+
+const outbox = (kind: OutboxMessage['kind'], about: OutboxMessage['about']): OutboxMessage =>
+  ({ id: `o-${kind}`, tenantId: TENANT, caseId: 'case-1', kind, to: { kind: 'conversation', conversationId: THREAD }, about, serviceUrl: 'https://smba.example/', dueAt: NOW.toISOString(), attempts: 0, status: 'pending' }) as unknown as OutboxMessage;
+
+/** Every card the bot posts into the case's thread or group chat, for everyone there to read. */
+function channelCards(m: Messages, current: Case): Record<string, unknown> {
+  const cards: Record<string, unknown> = {
+    createCase: createCaseCard(m),
+    meetingOpen: meetingOpenCard(m, current, NOW),
+    closeConfirm: closeConfirmCard(m, current, '2031-11-23'),
+    eraseConfirm: eraseConfirmCard(m, current),
+    minutesBase: minutesBaseCard(m, current, meetingById(current, 'meeting-1')),
+  };
+  for (const view of CASE_VIEWS) cards[`base ${view}`] = baseCard(m, current, view);
+  for (const meeting of current.meetings) {
+    cards[`meetingBase ${meeting.id} (${meeting.status})`] = meetingBaseCard(m, current, meeting);
+    if (meeting.status === 'open' || meeting.status === 'planned') cards[`meetingCancel ${meeting.id}`] = meetingCancelCard(m, current, meeting);
+  }
+  return cards;
+}
+
+describe('what the whole channel sees', () => {
+  const current = caseWithText((field) => `${MARK} ${field}`, MARK);
+
+  it('the marked case really holds the marker in its texts (so the test below can fail)', () => {
+    expect(leaksIn(current)).toEqual(expect.arrayContaining([MARK.toLowerCase(), PHONE, BIRTH_DATE]));
+    expect(current.meetings.map((meeting) => meeting.status)).toEqual(['held', 'cancelled', 'open']);
+  });
+
+  describe.each([
+    ['da', da],
+    ['en', en],
+  ] as const)('%s', (_language, m) => {
+    it('no card posted in the channel shows a name or typed text: not the reason a meeting was cancelled', () => {
+      const cards = channelCards(m, current);
+      const leaking = Object.entries(cards).filter(([, card]) => leaksIn(card).length > 0);
+      expect(leaking.map(([name, card]) => ({ name, leaks: leaksIn(card) }))).toEqual([]);
+      // The cancelled meeting says only that.
+      const cancelled = JSON.stringify(cards['meetingBase meeting-2 (cancelled)']);
+      expect(cancelled).toContain(JSON.stringify(m.cards.meeting.states.cancelled));
+      expect(cancelled).not.toContain(m.checklist.cancellationReasons.other);
+    });
+
+    it('the outbox posts to a conversation only the minutes card and the mention, with nothing but the Teams name mentioned', () => {
+      const minutes = renderForConversation(m, current, outbox('minutes', { meetingId: 'meeting-1' }));
+      expect('activity' in minutes && leaksIn(minutes.activity)).toEqual([]);
+      for (const member of current.members) {
+        const mention = renderForConversation(m, current, outbox('unreachable', { memberId: member.id }));
+        if (member.person.kind !== 'teams') {
+          expect(mention).toEqual({ skip: 'member gone' });
+          continue;
+        }
+        // A mention is by name (PRODUCT.md: the person is mentioned in the thread): the Teams name only.
+        const { name } = member.person;
+        const rest = JSON.stringify('activity' in mention && mention.activity).split(name).join('');
+        expect(leaksIn(rest), member.id).toEqual([]);
+        expect(JSON.stringify(mention)).toContain(`<at>${name}</at>`);
+      }
+      // Anything else addressed to a conversation is never posted there.
+      for (const kind of OUTBOX_KINDS.filter((candidate) => candidate !== 'minutes' && candidate !== 'unreachable')) {
+        expect(renderForConversation(m, current, outbox(kind, { meetingId: 'meeting-1', ownerMemberId: 'm-vip', agreementId: 'agreement-1', memberId: 'm-jonas' })), kind).toEqual({
+          skip: 'not for a conversation',
+        });
+      }
+    });
+  });
+
+  it('channel cards refuse anything but ids and references where an id goes', () => {
+    expect(code('S-ABCDE')).toBe('S-ABCDE');
+    expect(code('29:1a-B_c')).toBe('29:1a-B_c');
+    expect(() => code('Åse Hansen')).toThrow();
+    expect(() => code('[x](https://evil.example)')).toThrow();
+  });
+
+  it('every command written in the channel thread is answered without a name or typed text', async () => {
+    const deps = appDeps();
+    await deps.store.createCase(current, { audit: [] });
+    const log = createLogger('silent');
+    const sent: unknown[] = [];
+    for (const command of [...COMMANDS.map(String), 'hjælp', 'sag', 'team', 'samtykke', 'møde', 'aflys', 'mål', 'afslut', 'mine', 'eksport', 'luk sag', 'slet sag', `${MARK} hvad`]) {
+      const activity = {
+        type: 'message',
+        id: `activity-${command}`,
+        text: command,
+        conversation: { id: THREAD, conversationType: 'channel', isGroup: true },
+        from: { id: '29:mette', aadObjectId: COORDINATOR.aadObjectId, name: COORDINATOR.name },
+      } as unknown as Activity;
+      const context = { activity, sendActivity: async (reply: unknown) => void sent.push(reply) } as unknown as TurnContext;
+      await handleMessage(context, deps, { tenantId: TENANT, aadObjectId: COORDINATOR.aadObjectId, name: COORDINATOR.name }, da, log);
+    }
+    expect(sent.length).toBeGreaterThan(10);
+    expect(sent.filter((reply) => leaksIn(reply).length > 0)).toEqual([]);
+  });
+});
+
+describe('an unknown command', () => {
+  const hostile = '[Log ind igen](https://evil.example/login) **nu**';
+
+  it.each(['channel', 'groupChat', 'personal'] as const)('in a %s is answered without repeating what was written', async (conversationType) => {
+    const sent: unknown[] = [];
+    const activity = {
+      type: 'message',
+      id: 'activity-1',
+      text: hostile,
+      conversation: { id: 'conversation-1', conversationType, isGroup: conversationType !== 'personal' },
+      from: { id: '29:lise', aadObjectId: 'aad-lise', name: 'Lise Holm' },
+    } as unknown as Activity;
+    const context = { activity, sendActivity: async (reply: unknown) => void sent.push(reply) } as unknown as TurnContext;
+    await handleMessage(context, appDeps(), { tenantId: TENANT, aadObjectId: 'aad-lise', name: 'Lise Holm' }, da, createLogger('silent'));
+    expect(sent).toEqual([da.unknownCommand]);
+    expect(JSON.stringify(sent)).not.toMatch(/evil|Log ind igen|\*\*nu/);
+  });
+});

@@ -1,0 +1,160 @@
+// Text a person typed shows in every card as typed, in headless Chromium with Teams' markdown
+// (preview/teamsMarkdown.ts) and host config: a link, **bold**, a # heading, - and 1. lists, line breaks
+// and <at> bound into every template come out as literal text, and no card holds a link.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Case, TeamMember } from '../../bot/domain/case';
+import type { Messages } from '../../bot/i18n';
+import { da } from '../../bot/i18n/da';
+import { en } from '../../bot/i18n/en';
+import { casePickerCard, createCaseCard, overviewCard } from '../../cards/caseCards';
+import { baseCard, meetingBaseCard, minutesBaseCard } from '../../cards/channelCards';
+import { consentCard } from '../../cards/consentCard';
+import { approvalCard, closeMeetingCard, goalEditCard, goalsFormCard, minutesCard } from '../../cards/goalCards';
+import { agreementsCard, handOverCard, relayContactFor } from '../../cards/handOverCards';
+import { checklistCard, meetingCancelCard, meetingOpenCard } from '../../cards/meetingCards';
+import { messageCard } from '../../cards/messageCard';
+import * as render from '../../cards/render';
+import { closeConfirmCard, eraseConfirmCard, exportLinkCard } from '../../cards/rightsCards';
+import { memberEditCard, teamCard } from '../../cards/teamCards';
+import { NOW } from '../domain/fixtures';
+import { caseWithText } from '../support/caseWithText';
+import { findChromium, launchCardRenderer, type CardRenderer, type RenderReport } from './preview/renderCards';
+
+// Every template the cards are made from, each counted as it is rendered (see 'binds into every template').
+vi.mock('../../cards/render', async (original) => {
+  const actual = await original<typeof import('../../cards/render')>();
+  return { ...actual, renderCard: vi.fn(actual.renderCard) };
+});
+
+/** What a team member may type into any field: a link in the bot's voice, formatting, blocks, a mention. */
+const HOSTILE = '[Bekræft samtykke](https://evil.example/login) **fed** _skrå_ ~~væk~~ &amp; \\* <https://evil.example/auto>\n# Overskrift\n- punkt\n1. nummer\n> citat\n<at>Nogen</at>';
+/** As a reader sees it: Teams shows a single line break in a TextBlock as a space. */
+const shown = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The texts Teams renders as markdown: TextBlocks, and Facts' titles and values. */
+function displayTexts(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(displayTexts);
+  if (!node || typeof node !== 'object') return [];
+  const element = node as Record<string, unknown>;
+  const own = element.type === 'TextBlock' ? [String(element.text)] : element.type === 'FactSet' ? (element.facts as Array<{ title: string; value: string }>).flatMap((fact) => [fact.title, fact.value]) : [];
+  return [...own, ...Object.entries(element).flatMap(([key, value]) => (key === 'facts' ? [] : displayTexts(value)))];
+}
+
+const chromiumPath = findChromium();
+const skip = !chromiumPath && !process.env.CI;
+
+function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
+  const coordinator = current.members[0]!;
+  const member = (id: string): TeamMember => current.members.find((candidate) => candidate.id === id)!;
+  const read = { case: current, viewer: coordinator };
+  const asJonas = { case: current, viewer: member('m-jonas') };
+  const [held, cancelled, open] = current.meetings;
+  const items = current.agreements.map((agreement) => ({ case: current, agreement }));
+  const cards: Record<string, object> = {
+    createCase: createCaseCard(m),
+    base: baseCard(m, current, 'overview'),
+    overview: overviewCard(m, read, NOW),
+    team: teamCard(m, read, [{ aadObjectId: 'aad-sara', name: HOSTILE, teamsUserId: '29:sara' }], HOSTILE),
+    memberEdit: memberEditCard(m, current, member('m-ole')),
+    consent: consentCard(m, read, NOW, HOSTILE),
+    picker: casePickerCard(m, [{ caseId: current.id, reference: current.reference }]),
+    message: messageCard(HOSTILE, HOSTILE),
+    meetingOpen: meetingOpenCard(m, current, NOW),
+    meetingCancel: meetingCancelCard(m, current, open!),
+    checklistOpen: checklistCard(m, read, open!, HOSTILE),
+    checklistHeld: checklistCard(m, read, held!),
+    checklistCancelled: checklistCard(m, read, cancelled!),
+    goalsForm: goalsFormCard(m, read, HOSTILE),
+    goalEdit: goalEditCard(m, read, 'goal-1'),
+    goalEditJudged: goalEditCard(m, read, 'goal-2'),
+    closeMeeting: closeMeetingCard(m, read, open!, NOW),
+    approval: approvalCard(m, read, held!, NOW, HOSTILE),
+    minutes: minutesCard(m, asJonas, held!),
+    agreements: agreementsCard(m, items, HOSTILE, HOSTILE),
+    agreementsRelayed: agreementsCard(m, items.map((item) => ({ ...item, relayContact: relayContactFor(m, current, member('m-vip')) })), HOSTILE, HOSTILE),
+    handOver: handOverCard(m, asJonas, held!),
+    exportLink: exportLinkCard(m, current, 'https://samarbejdsbot.example.dk/export/token', 10),
+    eraseConfirm: eraseConfirmCard(m, current),
+    closeConfirm: closeConfirmCard(m, current, '2031-11-23'),
+  };
+  for (const meeting of current.meetings) cards[`meetingBase ${meeting.status}`] = meetingBaseCard(m, current, meeting);
+  cards.minutesBase = minutesBaseCard(m, current, held!);
+  return cards;
+}
+
+describe.skipIf(skip)('text a person typed, in every card, in headless Chromium', () => {
+  const current = caseWithText(() => HOSTILE);
+  let renderer: CardRenderer;
+  let outDir: string;
+  const reports = new Map<string, RenderReport[]>();
+  const cardsBy = new Map<string, Record<string, object>>();
+
+  beforeAll(async () => {
+    outDir = mkdtempSync(join(tmpdir(), 'markdown-cards-'));
+    renderer = await launchCardRenderer();
+    for (const [language, m] of [['da', da], ['en', en]] as const) {
+      const cards = everyTemplateWith(m, current);
+      cardsBy.set(language, cards);
+      reports.set(language, await renderer.render(cards, join(outDir, language)));
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await renderer?.close();
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('binds into every template', () => {
+    const used = new Set(vi.mocked(render.renderCard).mock.calls.map(([name]) => name));
+    expect([...used].sort()).toEqual(Object.keys(render.TEMPLATES).sort());
+  });
+
+  it.each(['da', 'en'])('%s: shows it literally wherever a card shows it, with no link and no formatting made of it', (language) => {
+    const problems = reports.get(language)!.flatMap((report) => {
+      // Where a TextBlock or Fact holds the whole typed text, it is shown whole and as typed.
+      const bound = displayTexts(cardsBy.get(language)![report.name]).some((text) => text.includes(HOSTILE) || text.includes(render.escapeMarkdown(HOSTILE)));
+      const literal = !bound || shown(report.text).includes(shown(HOSTILE));
+      return report.errors.length > 0 || report.links.length > 0 || report.markup.length > 0 || !literal
+        ? [{ name: report.name, errors: report.errors, links: report.links, markup: report.markup, literal }]
+        : [];
+    });
+    expect(problems).toEqual([]);
+    expect(reports.get(language)!.filter((report) => shown(report.text).includes(shown(HOSTILE))).length).toBeGreaterThan(15);
+  });
+
+  it('binds the typed text into the inputs unchanged, so that it goes back to the bot as typed', () => {
+    const values: unknown[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const element = node as Record<string, unknown>;
+        if (String(element.type).startsWith('Input.') && 'value' in element) values.push(element.value);
+        Object.values(element).forEach(walk);
+      }
+    };
+    walk(cardsBy.get('da'));
+    expect(values).toContain(HOSTILE);
+    expect(values).not.toContain(render.escapeMarkdown(HOSTILE));
+  });
+});
+
+describe('escapeMarkdown', () => {
+  it('escapes what starts markdown, and leaves numbers, dates and phone numbers as they are', () => {
+    expect(render.escapeMarkdown('[a](b) **c** _d_ <at>e</at> \\ ~ &amp; `')).toBe('\\[a](b) \\*\\*c\\*\\* \\_d\\_ \\<at>e\\</at> \\\\ \\~ \\&amp; \\`');
+    expect(render.escapeMarkdown('# h\n- l\n+ l\n1. n\n10) n\n---\n===\n> q\n  - indented')).toBe('\\# h\n\\- l\n\\+ l\n1\\. n\n10\\) n\n\\---\n\\===\n\\> q\n  \\- indented');
+    expect(render.escapeMarkdown('+45 12 34 56 78, 2026-11-23 10:00, 1.5 timer, #3, a - b, Hansen & Søn, 3 > 2')).toBe('+45 12 34 56 78, 2026-11-23 10:00, 1.5 timer, #3, a - b, Hansen & Søn, 3 > 2');
+  });
+
+  it('escapes once, whatever is rendered again from the same data, and leaves the data as it was', () => {
+    // A bound list (here the history of consents) is the caller's own: pages and shorter versions bind it again.
+    const history = [{ title: '2026-11-20', value: '**Åse** [x](y)' }];
+    const data = { labels: {}, history };
+    const first = JSON.stringify(render.renderCard('consent', data));
+    expect(JSON.stringify(render.renderCard('consent', data))).toBe(first);
+    expect(history).toEqual([{ title: '2026-11-20', value: '**Åse** [x](y)' }]);
+    expect(first).toContain(JSON.stringify(render.escapeMarkdown('**Åse** [x](y)')));
+  });
+});
