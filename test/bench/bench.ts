@@ -436,13 +436,20 @@ async function echoBench(): Promise<void> {
     );
     if (seeded.failures.length > 0) throw new Error(`case.create failed ${seeded.failures.length} times, e.g. ${JSON.stringify(seeded.failures[0])}`);
 
-    // `sag` in the 1:1 chat: the bot posts the case picker to the connector; it names every case id.
+    // `sag` in the 1:1 chat: the bot posts the case picker's first page to the connector; `case.pick`
+    // answers with the next pages. Together they name every case id.
     for (const user of users) {
       const before = stub.activities.length;
       const answer = await httpRequest(ourAgent, ourPort, 'POST', '/api/messages', JSON.stringify(activityFrom(user, serviceUrl, { type: 'message', text: 'sag' })));
       if (answer.status < 200 || answer.status > 299) throw new Error(`'sag' got HTTP ${answer.status}: ${answer.text.slice(0, 300)}`);
       const posted = stub.activities.slice(before).filter((activity) => activity.conversationId === user.conversationId);
-      user.caseIds = [...new Set(posted.flatMap((activity) => caseIdsIn(activity.body.attachments)))];
+      const found = new Set(posted.flatMap((activity) => caseIdsIn(activity.body.attachments)));
+      for (let page = 1; found.size < casesPerUser && page <= casesPerUser; page++) {
+        const next = await httpRequest(ourAgent, ourPort, 'POST', '/api/messages', JSON.stringify(cardAction(user, serviceUrl, 'case.pick', { page })));
+        if (next.status !== 200) throw new Error(`'case.pick' got HTTP ${next.status}: ${next.text.slice(0, 300)}`);
+        for (const caseId of caseIdsIn(JSON.parse(next.text))) found.add(caseId);
+      }
+      user.caseIds = [...found];
       if (user.caseIds.length !== casesPerUser) {
         throw new Error(`expected ${casesPerUser} cases in the picker for ${user.name}, found ${user.caseIds.length}: ${JSON.stringify(posted).slice(0, 500)}`);
       }
