@@ -61,7 +61,7 @@ const BY_ALIAS = new Map<string, CommandName>(
 
 export interface ParsedCommand {
   name: CommandName;
-  /** What followed the command, e.g. a case reference. */
+  /** What followed the command, as typed (not folded like the command: a case reference tells AA from A). */
   argument: string;
 }
 
@@ -74,7 +74,8 @@ export function parseCommand(text: string): ParsedCommand | undefined {
     if (matches && (!best || alias.length > best.alias.length)) best = { alias, name };
   }
   if (!best) return undefined;
-  return { name: best.name, argument: normalized.slice(best.alias.length).trim() };
+  const aliasWords = best.alias.split(' ').length;
+  return { name: best.name, argument: text.trim().split(/\s+/).slice(aliasWords).join(' ') };
 }
 
 /** Teams puts `<at>Bot</at>` in a channel message that mentions the bot; the command is the rest. */

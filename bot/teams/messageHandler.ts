@@ -15,7 +15,7 @@ import type { Logger } from '../logger';
 import { conversationKind } from './actor';
 import { detailCard } from './caseCards';
 import { myAgreementsCard } from './formActions';
-import { type CommandName, normalizeCommandText, parseCommand, stripMentions } from './commands';
+import { type CommandName, parseCommand, stripMentions } from './commands';
 import { isDomainError, refusalText } from './replies';
 import { DEFAULT_RIGHTS, type RightsEnv, isRightsCommand, runRightsCommand } from './rightsHandlers';
 
@@ -136,7 +136,7 @@ async function caseOfPersonalChat(context: TurnContext, deps: AppDeps, actor: Ac
     return undefined;
   }
   if (name === 'status' && argument) {
-    const named = cases.find((summary) => normalizeCommandText(summary.reference) === argument);
+    const named = cases.find((summary) => summary.reference.toUpperCase() === argument.toUpperCase());
     if (!named) throw new DomainError('caseNotFound');
     return (await selectCase(deps, actor, named.caseId)).id;
   }

@@ -45,7 +45,9 @@ describe('chat commands', () => {
   });
 
   it('keeps what follows the command as its argument', () => {
-    expect(parseCommand('sag S-7KQ2M')).toEqual({ name: 'status', argument: 's-7kq2m' });
+    expect(parseCommand('sag S-7KQ2M')).toEqual({ name: 'status', argument: 'S-7KQ2M' });
+    // As typed, not folded like the command itself: AE and AA are letters of a reference.
+    expect(parseCommand('Sæg  S-AEBCD')).toEqual({ name: 'status', argument: 'S-AEBCD' });
   });
 
   it('prefers the longest alias', () => {

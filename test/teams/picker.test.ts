@@ -57,6 +57,22 @@ describe('the 1:1 case picker', () => {
     expect(JSON.stringify(cardOf(byReference.sent[0]))).toContain(da.cards.overview.title(closed[0]!.reference));
   });
 
+  it('tells references apart that differ in AE and A (folded alike in commands)', async () => {
+    const deps = { ...appDeps(), newId: randomUUID };
+    const [first, second] = [await openCase(deps, COORDINATOR, YOUNG_PERSON), await openCase(deps, COORDINATOR, YOUNG_PERSON)];
+    const references = ['S-AABCD', 'S-AEBCD'];
+    // The references the bot made are random; give the two cases ones that fold alike.
+    for (const [index, current] of [first!, second!].entries()) {
+      const stored = (await deps.store.getCase(current.tenantId, current.id))!;
+      await deps.store.replaceCase({ ...stored.case, reference: references[index]! }, stored.etag, { audit: [] });
+    }
+    for (const reference of references) {
+      const named = turn(`sag ${reference.toLowerCase()}`);
+      await handleMessage(named.context, deps, COORDINATOR, da, log);
+      expect(JSON.stringify(cardOf(named.sent[0]))).toContain(da.cards.overview.title(reference));
+    }
+  });
+
   it('shows the only open case at once, even beside closed ones', async () => {
     const { deps, open } = await casesOfMette(1, 2);
     const status = turn('sag');
