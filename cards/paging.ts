@@ -35,8 +35,8 @@ export function pageOf<T>(m: Messages, items: readonly T[], requested: number | 
 
 /**
  * A page of `items` rendered by `render`, `size` items a page (`requestedSize`, from the button, when
- * smaller: older cards carry none); when the page does not fit Teams, smaller pages from the same first
- * item, halving the size. The smaller size goes on the buttons, so the pages that follow keep to it.
+ * smaller: older cards carry none); when the page does not fit Teams, a page of half the size (and again)
+ * that holds the same first item. The smaller size goes on the buttons, so the pages that follow keep to it.
  */
 export function fittingPage<T>(
   m: Messages,

@@ -142,6 +142,12 @@ describe.each([
     pages.forEach((card, index) => expectFitsTeams(`team page ${index}`, card));
     const edited = pages.flatMap((card) => executes(card).filter((action) => action.verb === 'team.edit').map((action) => action.data.memberId));
     expect(new Set(edited).size).toBe(MAX_TEAM_SIZE - 2); // all but the coordinator and the young person
+    // A page asked for by a card posted before the page size was carried: a page holding that page's first member.
+    const older = teamCard(m, read, [], '', 3);
+    expectFitsTeams('team page 3 of an older card', older);
+    const [from, to] = /"(\d+)–(\d+) /.exec(JSON.stringify(older))!.slice(1).map(Number);
+    expect(from).toBeLessThanOrEqual(3 * TEAM_PAGE_SIZE + 1);
+    expect(to).toBeGreaterThanOrEqual(3 * TEAM_PAGE_SIZE + 1);
   });
 
   it.each([
