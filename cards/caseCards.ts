@@ -6,6 +6,7 @@ import type { CaseRead } from '../bot/app/readCase';
 import type { CaseSummary } from '../bot/store/port';
 import { type AdaptiveCardJson, renderCard } from './render';
 import { coordinatorName, memberName, roleName } from './people';
+import { firstFitting, halvings } from './budget';
 import { pageOf } from './paging';
 
 export function createCaseCard(m: Messages): AdaptiveCardJson {
@@ -19,20 +20,25 @@ export function overviewCard(m: Messages, { case: current, viewer }: CaseRead, n
   const labels = m.cards.overview;
   const consent = currentConsent(current);
   const { youngPerson } = current;
-  return renderCard('overview', {
-    caseId: current.id,
-    isCoordinator: viewer.role === 'coordinator',
-    labels: { ...labels, title: labels.title(current.reference) },
-    youngPerson: {
-      name: youngPerson.name,
-      birthDate: youngPerson.birthDate,
-      contact: [youngPerson.contact.phone, youngPerson.contact.email, youngPerson.contact.address].filter(Boolean).join(', ') || '-',
-      status: m.statuses[youngPerson.statusAtStart],
-    },
-    coordinator: coordinatorName(current, m),
-    consent: isConsentValid(consent, now) ? labels.consentValid(consent.expiresOn) : labels.consentMissing,
-    members: current.members.map((member) => ({ title: roleName(member, m), value: memberName(current, member, m) })),
-  });
+  const members = current.members.map((member) => ({ title: roleName(member, m), value: memberName(current, member, m) }));
+  // As many members as fit (all, unless their texts are extreme); the rest are counted, the team card has them.
+  return firstFitting(halvings(members.length), (count) =>
+    renderCard('overview', {
+      caseId: current.id,
+      isCoordinator: viewer.role === 'coordinator',
+      labels: { ...labels, title: labels.title(current.reference) },
+      youngPerson: {
+        name: youngPerson.name,
+        birthDate: youngPerson.birthDate,
+        contact: [youngPerson.contact.phone, youngPerson.contact.email, youngPerson.contact.address].filter(Boolean).join(', ') || '-',
+        status: m.statuses[youngPerson.statusAtStart],
+      },
+      coordinator: coordinatorName(current, m),
+      consent: isConsentValid(consent, now) ? labels.consentValid(consent.expiresOn) : labels.consentMissing,
+      members: members.slice(0, count),
+      membersMore: count < members.length ? labels.membersMore(count, members.length) : '',
+    }),
+  );
 }
 
 /** Cases on one page of the 1:1 picker. */

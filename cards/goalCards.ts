@@ -10,9 +10,9 @@ import { type Meeting, plannedMeetingOf } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import type { CaseRead } from '../bot/app/readCase';
 import { formatMeetingTime } from './meetingCards';
-import { fitsTeams } from './budget';
+import { firstFitting, fitsTeams, halvings } from './budget';
 import { type AdaptiveCardJson, renderCard } from './render';
-import { memberChoiceTitle, memberName, roleName } from './people';
+import { memberChoiceTitle, memberName, roleName, shortName, shortRole } from './people';
 
 /**
  * Every verb on the cards of the goals and agreements issue (this file and handOverCards.ts), for the
@@ -71,23 +71,30 @@ export interface Detail {
   doneAgreements: boolean;
   /** Agreements listed at all, or only counted. */
   agreements: boolean;
+  /** People named as in lists of many (people.ts: shortName, shortRole), not whole; the team card has them whole. */
+  shortNames: boolean;
 }
 export const DETAILS: readonly Detail[] = [
-  { text: 500, subGoals: 2000, method: 200, doneAgreements: true, agreements: true },
-  { text: 200, subGoals: 300, method: 40, doneAgreements: true, agreements: true },
-  { text: 120, subGoals: 120, method: 20, doneAgreements: false, agreements: true },
-  { text: 90, subGoals: 90, method: 20, doneAgreements: false, agreements: false },
+  { text: 500, subGoals: 2000, method: 200, doneAgreements: true, agreements: true, shortNames: false },
+  { text: 200, subGoals: 300, method: 40, doneAgreements: true, agreements: true, shortNames: false },
+  { text: 120, subGoals: 120, method: 20, doneAgreements: false, agreements: true, shortNames: true },
+  { text: 90, subGoals: 90, method: 20, doneAgreements: false, agreements: false, shortNames: true },
 ];
 export const FULL_DETAIL = DETAILS[0]!;
 
 /** The card with the most detail that fits; the least detailed one when none does. */
 export function fitting(render: (detail: Detail, shortened: boolean) => AdaptiveCardJson): AdaptiveCardJson {
-  let card = render(FULL_DETAIL, false);
-  for (const detail of DETAILS.slice(1)) {
-    if (fitsTeams(card)) break;
-    card = render(detail, true);
-  }
-  return card;
+  return firstFitting(DETAILS, (detail) => render(detail, detail !== FULL_DETAIL));
+}
+
+/**
+ * A card listing the first `count` of a list: with the most detail that fits; when even the least
+ * detailed does not, fewer of the list (the caller counts the rest on the card).
+ */
+export function fittingList(count: number, render: (detail: Detail, count: number) => AdaptiveCardJson): AdaptiveCardJson {
+  const least = DETAILS.at(-1)!;
+  const layouts = [...DETAILS.map((detail) => ({ detail, count })), ...halvings(count, 0).slice(1).map((fewer) => ({ detail: least, count: fewer }))];
+  return firstFitting(layouts, (layout) => render(layout.detail, layout.count));
 }
 
 /**
@@ -122,19 +129,19 @@ const themeOrder = (goal: Goal) => GOAL_THEMES.indexOf(goal.theme);
 export const goalsInThemeOrder = (current: Case) => [...current.goals].sort((a, b) => themeOrder(a) - themeOrder(b));
 
 /** "Name (role)": how a member is offered in a choice and named as an agreement's owner. */
-export function memberLabel(m: Messages, current: Case, member: TeamMember): string {
-  return `${memberName(current, member, m)} (${roleName(member, m)})`;
+export function memberLabel(m: Messages, current: Case, member: TeamMember, short = false): string {
+  return short ? memberChoiceTitle(current, member, m) : `${memberName(current, member, m)} (${roleName(member, m)})`;
 }
 
 /** "Name, role": before a colon and contact details, where nested brackets would read badly. */
-export function memberWithRole(m: Messages, current: Case, member: TeamMember): string {
-  return `${memberName(current, member, m)}, ${roleName(member, m)}`;
+export function memberWithRole(m: Messages, current: Case, member: TeamMember, short = false): string {
+  return short ? `${shortName(current, member, m)}, ${shortRole(member, m)}` : `${memberName(current, member, m)}, ${roleName(member, m)}`;
 }
 
 /** A member by id as "name (role)", or "former team member" when they have left the team. */
-export function memberLabelById(m: Messages, current: Case, memberId: string): string {
+export function memberLabelById(m: Messages, current: Case, memberId: string, short = false): string {
   const member = current.members.find((candidate) => candidate.id === memberId);
-  return member ? memberLabel(m, current, member) : m.cards.goals.formerMember;
+  return member ? memberLabel(m, current, member, short) : m.cards.goals.formerMember;
 }
 
 export function followUpText(m: Messages, agreement: Agreement, methodLength = FULL_DETAIL.method): string {
@@ -158,9 +165,9 @@ function canWriteForm({ case: current, viewer }: CaseRead): boolean {
 }
 
 /** "Den unge er obligatorisk under hvert mål": the young person first, then the agreements' owners. */
-function responsibleLines(m: Messages, current: Case, goal: Goal) {
+function responsibleLines(m: Messages, current: Case, goal: Goal, short: boolean) {
   return goalResponsibles(current, goal).map((member) => ({
-    line: `${member.role === 'youngPerson' ? m.cards.goals.youngPersonResponsible : roleName(member, m)}: ${memberName(current, member, m)}`,
+    line: `${member.role === 'youngPerson' ? m.cards.goals.youngPersonResponsible : short ? shortRole(member, m) : roleName(member, m)}: ${short ? shortName(current, member, m) : memberName(current, member, m)}`,
   }));
 }
 
@@ -173,7 +180,7 @@ function agreementView(m: Messages, current: Case, agreement: Agreement, detail:
   const labels = m.cards.goals;
   return {
     action: preview(agreement.action, detail.text),
-    details: labels.agreementLine(memberLabelById(m, current, agreement.ownerMemberId), followUpText(m, agreement, detail.method), labels.agreementStatus[agreement.status]),
+    details: labels.agreementLine(memberLabelById(m, current, agreement.ownerMemberId, detail.shortNames), followUpText(m, agreement, detail.method), labels.agreementStatus[agreement.status]),
     color: agreement.status === 'done' ? 'Good' : 'Default',
   };
 }
@@ -198,7 +205,7 @@ function goalsByTheme(m: Messages, current: Case, detail: Detail, only?: GoalThe
             heading: labels.longTermGoalSince(dayOf(version.at)),
             longTermGoal: preview(version.longTermGoal, detail.text),
             subGoals: preview(version.subGoals, detail.subGoals),
-            responsibles: responsibleLines(m, current, goal),
+            responsibles: responsibleLines(m, current, goal, detail.shortNames),
             outcome: outcome ? preview(outcomeText(m, outcome), detail.text) : '',
             outcomeColor: outcome?.reached ? 'Good' : 'Attention',
             agreements: listed.map((agreement) => agreementView(m, current, agreement, detail)),
@@ -274,7 +281,7 @@ export function goalEditCard(m: Messages, read: CaseRead, goalId: string): Adapt
       goalId: goal.id,
       title: labels.editTitle(current.reference, labels.themes[goal.theme]),
       labels,
-      responsibles: responsibleLines(m, current, goal),
+      responsibles: responsibleLines(m, current, goal, detail.shortNames),
       // Newest first: the goal as it stands on top, every earlier wording below it.
       versions: goal.versions
         .map((version, index) => {

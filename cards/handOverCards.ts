@@ -7,10 +7,10 @@ import { currentVersion } from '../bot/domain/goals';
 import type { Meeting } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import type { CaseRead } from '../bot/app/readCase';
-import { fitting, followUpText, goalText, goalsInThemeOrder, memberLabelById, memberWithRole, nextMeetingText, preview } from './goalCards';
+import { fittingList, followUpText, goalText, goalsInThemeOrder, memberLabelById, memberWithRole, nextMeetingText, preview } from './goalCards';
 import { formatMeetingTime } from './meetingCards';
 import { type AdaptiveCardJson, renderCard } from './render';
-import { memberName } from './people';
+import { memberName, shortName } from './people';
 
 /** A card holds at most this many agreements, so that it stays within Teams' 28 KB; the rest are counted. */
 export const MAX_AGREEMENTS_ON_CARD = 12;
@@ -57,14 +57,12 @@ export function relayContactFor(m: Messages, current: Case, member: TeamMember):
  */
 export function agreementsCard(m: Messages, items: AgreementItem[], title: string, intro: string): AdaptiveCardJson {
   const labels = m.cards.goals;
-  const shown = items.slice(0, MAX_AGREEMENTS_ON_CARD);
-  const hidden = items.length - shown.length;
-  return fitting((detail) =>
+  return fittingList(Math.min(items.length, MAX_AGREEMENTS_ON_CARD), (detail, count) =>
     renderCard('agreements', {
       title,
-      intro: [intro, hidden > 0 ? labels.moreNotShown(hidden) : ''].filter(Boolean).join(' '),
+      intro: [intro, items.length > count ? labels.moreNotShown(items.length - count) : ''].filter(Boolean).join(' '),
       labels,
-      items: shown.map(({ case: current, agreement, relayContact }) => {
+      items: items.slice(0, count).map(({ case: current, agreement, relayContact }) => {
         const goal = current.goals.find((candidate) => candidate.id === agreement.goalId);
         const open = agreement.status === 'open';
         const followUp = followUpText(m, agreement, detail.method);
@@ -103,19 +101,18 @@ export function handOverCard(m: Messages, read: CaseRead, meeting: Meeting): Ada
   const eyeKeeperName = eyeKeeper ? memberName(current, eyeKeeper, m) : labels.formerMember;
   const reachableInTeams = eyeKeeper?.person.kind === 'teams' && Boolean(eyeKeeper.person.teamsUserId);
   const youngPerson = current.members.find((candidate) => candidate.role === 'youngPerson');
-  const people = [
+  const people = (short: boolean) => [
     { title: labels.youngPerson, value: current.youngPerson.name },
     { title: labels.contact, value: youngPerson ? contactOf(m, current, youngPerson) : labels.noContact },
-    ...current.members.filter((candidate) => candidate.role === 'vip').map((vip) => ({ title: labels.vip, value: `${memberName(current, vip, m)}: ${contactOf(m, current, vip)}` })),
-    ...(forEyeKeeper ? [] : [{ title: labels.eyeKeeperFact, value: eyeKeeper ? `${memberWithRole(m, current, eyeKeeper)}: ${contactOf(m, current, eyeKeeper)}` : labels.formerMember }]),
-    { title: labels.acuteContactFact, value: acute ? `${memberWithRole(m, current, acute)}: ${contactOf(m, current, acute)}` : labels.noAnswer },
+    ...current.members.filter((candidate) => candidate.role === 'vip').map((vip) => ({ title: labels.vip, value: `${(short ? shortName : memberName)(current, vip, m)}: ${contactOf(m, current, vip)}` })),
+    ...(forEyeKeeper ? [] : [{ title: labels.eyeKeeperFact, value: eyeKeeper ? `${memberWithRole(m, current, eyeKeeper, short)}: ${contactOf(m, current, eyeKeeper)}` : labels.formerMember }]),
+    { title: labels.acuteContactFact, value: acute ? `${memberWithRole(m, current, acute, short)}: ${contactOf(m, current, acute)}` : labels.noAnswer },
     { title: labels.nextMeetingFact, value: closure ? nextMeetingText(m, current, closure) : labels.notPlanned },
   ];
   const acknowledgedAt = closure?.handOverAcknowledgedAt;
   // The soonest follow-ups; the rest are counted (the form has them all).
   const open = current.agreements.filter((agreement) => agreement.status === 'open').sort((a, b) => a.followUpOn.localeCompare(b.followUpOn));
-  const listed = open.slice(0, MAX_AGREEMENTS_ON_CARD);
-  return fitting((detail) =>
+  return fittingList(Math.min(open.length, MAX_AGREEMENTS_ON_CARD), (detail, count) =>
     renderCard('handOver', {
       caseId: current.id,
       meetingId: meeting.id,
@@ -123,10 +120,10 @@ export function handOverCard(m: Messages, read: CaseRead, meeting: Meeting): Ada
       title: forEyeKeeper ? labels.handOverTitle(current.reference) : labels.handOverOtherTitle(current.reference, eyeKeeperName),
       intro: !closure ? labels.notClosed : forEyeKeeper ? labels.handOverIntro : reachableInTeams ? labels.handOverSentTo(eyeKeeperName) : labels.handOverRelayIntro(eyeKeeperName),
       acknowledged: acknowledgedAt ? labels.acknowledged(formatMeetingTime(acknowledgedAt)) : '',
-      people,
+      people: people(detail.shortNames),
       plan: goalsInThemeOrder(current).map((goal) => ({ title: labels.themes[goal.theme], value: preview(currentVersion(goal).longTermGoal, detail.text) })),
-      agreements: listed.map((agreement) => ({ action: preview(agreement.action, detail.text), details: labels.openAgreementLine(memberLabelById(m, current, agreement.ownerMemberId), agreement.followUpOn) })),
-      moreAgreements: open.length > listed.length ? labels.openNotShown(open.length - listed.length) : '',
+      agreements: open.slice(0, count).map((agreement) => ({ action: preview(agreement.action, detail.text), details: labels.openAgreementLine(memberLabelById(m, current, agreement.ownerMemberId, detail.shortNames), agreement.followUpOn) })),
+      moreAgreements: open.length > count ? labels.openNotShown(open.length - count) : '',
       // As acknowledgeHandOver allows: the eye-keeper, or the coordinator for them; after approval, once.
       canAcknowledge: Boolean(closure?.approval && !acknowledgedAt && (viewer.id === eyeKeeper?.id || viewer.role === 'coordinator')),
     }),

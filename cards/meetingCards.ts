@@ -8,9 +8,9 @@ import { type AnswerValue, type Meeting, checklistQuestions } from '../bot/domai
 import type { Messages } from '../bot/i18n';
 import type { CaseRead } from '../bot/app/readCase';
 import { answerFingerprint } from './fingerprint';
-import { fitsTeams } from './budget';
+import { firstFitting } from './budget';
 import { type AdaptiveCardJson, renderCard } from './render';
-import { coordinatorName, memberName, roleName, shortName } from './people';
+import { coordinatorName, memberName, roleName, shortName, shortRole } from './people';
 
 const MEMBER_ID_IN_QUESTION = /^(?:attended|absenceReason)_(.+)$/;
 
@@ -55,11 +55,12 @@ interface QuestionView {
   display: string;
 }
 
-function questionLabel(m: Messages, current: Case, question: ChecklistQuestion): string {
+/** `short`: the member named as in lists of many (people.ts), when whole names make a page too large. */
+function questionLabel(m: Messages, current: Case, question: ChecklistQuestion, short: boolean): string {
   const memberId = MEMBER_ID_IN_QUESTION.exec(question.id)?.[1];
   const member = memberId ? current.members.find((candidate) => candidate.id === memberId) : undefined;
   if (!member) return m.checklist.questions[question.id] ?? question.id;
-  const who = m.checklist.attended(roleName(member, m), memberName(current, member, m));
+  const who = short ? m.checklist.attended(shortRole(member, m), shortName(current, member, m)) : m.checklist.attended(roleName(member, m), memberName(current, member, m));
   return question.id.startsWith('attended_') ? who : `${who}. ${m.checklist.absenceReason}`;
 }
 
@@ -73,11 +74,11 @@ function choicesFor(m: Messages, current: Case, question: ChecklistQuestion): Ar
   return (ANSWER_CHOICES[question.kind] ?? []).map((value) => ({ title: titles[value] ?? value, value }));
 }
 
-function questionView(m: Messages, current: Case, question: ChecklistQuestion, answer: AnswerValue | undefined): QuestionView {
+function questionView(m: Messages, current: Case, question: ChecklistQuestion, answer: AnswerValue | undefined, short: boolean): QuestionView {
   const choices = choicesFor(m, current, question);
   const shown = answer === undefined ? '' : String(answer);
   const display = choices.find((choice) => choice.value === shown)?.title ?? (shown || m.cards.meeting.notAnswered);
-  const base = { id: question.id, label: questionLabel(m, current, question), choices, guidance: m.checklist.agendaGuidance[question.id] ?? '', display };
+  const base = { id: question.id, label: questionLabel(m, current, question, short), choices, guidance: m.checklist.agendaGuidance[question.id] ?? '', display };
   switch (question.kind) {
     case 'done':
       return { ...base, input: 'toggle', value: shown || 'no', numberValue: null, display: shown === 'yes' ? m.checklist.answers.done : m.cards.meeting.notAnswered };
@@ -131,10 +132,10 @@ export function checklistCard(m: Messages, { case: current }: CaseRead, meeting:
   const open = meeting.status === 'open';
   const pages = checklistPages(m, questions);
   const shown = pages.some((candidate) => candidate.key === page) ? page : pages[0]?.key;
-  const sections = (expandAll: boolean) =>
+  const sections = (expandAll: boolean, short: boolean) =>
     pages.map((candidate) => {
       const expanded = expandAll || candidate.key === shown;
-      const views = expanded ? candidate.questions.map((question) => questionView(m, current, question, meeting.answers[question.id])) : [];
+      const views = expanded ? candidate.questions.map((question) => questionView(m, current, question, meeting.answers[question.id], short)) : [];
       return {
         key: candidate.key,
         title: candidate.title,
@@ -149,7 +150,7 @@ export function checklistCard(m: Messages, { case: current }: CaseRead, meeting:
         seen: Object.fromEntries(views.map((view) => [view.id, answerFingerprint(view.value)])),
       };
     });
-  const render = (expandAll: boolean) =>
+  const render = ({ expandAll, short }: { expandAll: boolean; short: boolean }) =>
     renderCard('checklist', {
       caseId: current.id,
       meetingId: meeting.id,
@@ -165,10 +166,17 @@ export function checklistCard(m: Messages, { case: current }: CaseRead, meeting:
       progress: `${answered} / ${total}`,
       // A meeting long past has let go of its free-text answers (limits.ts): said, not hidden.
       dropped: meeting.freeTextDropped ? labels.freeTextDropped : '',
-      sections: sections(expandAll),
+      sections: sections(expandAll, short),
     });
-  const whole = render(true);
-  return fitsTeams(whole) ? whole : render(false);
+  // The whole checklist; else one page whole; else that page with its members' names cut short.
+  return firstFitting(
+    [
+      { expandAll: true, short: false },
+      { expandAll: false, short: false },
+      { expandAll: false, short: true },
+    ],
+    render,
+  );
 }
 
 export function meetingCancelCard(m: Messages, current: Case, meeting: Meeting): AdaptiveCardJson {

@@ -5,7 +5,7 @@ import type { Messages } from '../bot/i18n';
 import type { CaseRead } from '../bot/app/readCase';
 import { type AdaptiveCardJson, renderCard } from './render';
 import { memberChoiceTitle, memberName, roleName, shortened } from './people';
-import { pageOf } from './paging';
+import { fittingPage } from './paging';
 
 /** A person in the conversation's roster who could be added to the team. */
 export interface RosterPerson {
@@ -19,7 +19,7 @@ export const LEAVE_TEAM = 'leaveTeam';
 
 /** Long texts are cut on the team card so that a full team stays within Teams' message size. */
 const SUPPORT_OFFER_PREVIEW = 120;
-/** Members on one page of the team card: 15 of the longest names and roles fit well within 28 KB. */
+/** Members on one page of the team card: 15 of the longest names and roles fit well within 28 KB (fewer when their texts are full of characters that markdown escaping doubles). */
 export const TEAM_PAGE_SIZE = 15;
 /** People of the conversation offered at once; a channel may have thousands. */
 export const MAX_ROSTER_CHOICES = 50;
@@ -33,40 +33,41 @@ function roleChoices(m: Messages) {
 }
 
 /**
- * The team, a page of members at a time (`page`, from 0), and for the coordinator the forms to add
+ * The team, a page of members at a time (`page`, from 0, of `pageSize`), and for the coordinator the forms to add
  * people and hand over. A form whose choices would be empty is left out and says why.
  */
-export function teamCard(m: Messages, { case: current, viewer }: CaseRead, roster: RosterPerson[], notice = '', page = 0): AdaptiveCardJson {
+export function teamCard(m: Messages, { case: current, viewer }: CaseRead, roster: RosterPerson[], notice = '', page = 0, pageSize?: number): AdaptiveCardJson {
   const isCoordinator = viewer.role === 'coordinator';
   const onTeam = new Set(current.members.flatMap((member) => (member.person.kind === 'teams' ? [member.person.aadObjectId] : [])));
   const addable = roster.filter((person) => !onTeam.has(person.aadObjectId));
-  const members = pageOf(m, current.members, page, TEAM_PAGE_SIZE);
   const successorChoices = current.members
     .filter((member) => member.person.kind === 'teams' && !isFixedRole(member))
     .map((member) => ({ title: memberChoiceTitle(current, member, m), value: member.id }));
-  return renderCard('team', {
-    caseId: current.id,
-    notice,
-    isCoordinator,
-    labels: { ...m.cards.team, title: m.cards.team.title(current.reference) },
-    members: members.items.map((member) => ({
-      id: member.id,
-      name: memberName(current, member, m),
-      role: roleName(member, m),
-      supportOffer: preview(member.supportOffer),
-      editable: isCoordinator && !isFixedRole(member),
-    })),
-    pages: members,
-    rosterChoices: addable.slice(0, MAX_ROSTER_CHOICES).map((person) => ({ title: shortened(person.name, 40), value: person.aadObjectId })),
-    rosterMore: addable.length > MAX_ROSTER_CHOICES ? m.cards.team.rosterMore(MAX_ROSTER_CHOICES, addable.length) : '',
-    roleChoices: roleChoices(m),
-    leaveTeam: LEAVE_TEAM,
-    successorChoices,
-    // "Ny koordinator" needs someone to hand over to: until then the coordinator is told whom to add.
-    canHandOver: isCoordinator && successorChoices.length > 0,
-    noSuccessor: isCoordinator && successorChoices.length === 0 ? m.cards.team.noSuccessor : '',
-    previousRoleChoices: [{ title: m.cards.team.leaveTeam, value: LEAVE_TEAM }, ...roleChoices(m)],
-  });
+  return fittingPage(m, current.members, page, TEAM_PAGE_SIZE, pageSize, (members) =>
+    renderCard('team', {
+      caseId: current.id,
+      notice,
+      isCoordinator,
+      labels: { ...m.cards.team, title: m.cards.team.title(current.reference) },
+      members: members.items.map((member) => ({
+        id: member.id,
+        name: memberName(current, member, m),
+        role: roleName(member, m),
+        supportOffer: preview(member.supportOffer),
+        editable: isCoordinator && !isFixedRole(member),
+      })),
+      pages: members,
+      rosterChoices: addable.slice(0, MAX_ROSTER_CHOICES).map((person) => ({ title: shortened(person.name, 40), value: person.aadObjectId })),
+      rosterMore: addable.length > MAX_ROSTER_CHOICES ? m.cards.team.rosterMore(MAX_ROSTER_CHOICES, addable.length) : '',
+      roleChoices: roleChoices(m),
+      leaveTeam: LEAVE_TEAM,
+      successorChoices,
+      // "Ny koordinator" needs someone to hand over to: until then the coordinator is told whom to add.
+      canHandOver: isCoordinator && successorChoices.length > 0,
+      noSuccessor: isCoordinator && successorChoices.length === 0 ? m.cards.team.noSuccessor : '',
+      previousRoleChoices: [{ title: m.cards.team.leaveTeam, value: LEAVE_TEAM }, ...roleChoices(m)],
+    }),
+  );
 }
 
 export function memberEditCard(m: Messages, current: Case, member: TeamMember): AdaptiveCardJson {

@@ -238,6 +238,7 @@ export const da = {
       statusAtStart: 'Status ved start',
       coordinator: 'Myndighedskoordinator',
       team: 'Teamet',
+      membersMore: (shown: number, total: number) => `Her står de første ${shown} af ${total}. Hele teamet står på teamkortet (Team).`,
       consent: 'Samtykke',
       consentValid: (expiresOn: string) => `Gyldigt til ${expiresOn}`,
       consentMissing: 'Intet gyldigt samtykke: kun myndighedskoordinatoren kan se oplysninger om den unge.',

@@ -226,6 +226,7 @@ export const en: Messages = {
       statusAtStart: 'Status at start',
       coordinator: 'Coordinator',
       team: 'The team',
+      membersMore: (shown, total) => `The first ${shown} of ${total} are shown here. The whole team is on the team card (Team).`,
       consent: 'Consent',
       consentValid: (expiresOn) => `Valid until ${expiresOn}`,
       consentMissing: 'No valid consent: only the coordinator can see information about the young person.',

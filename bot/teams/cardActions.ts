@@ -12,13 +12,15 @@ const version = z.coerce.number().int().min(1);
 const withCase = { v: version, caseId: id };
 /** A page of a paged card, from 0; older cards carry none and get the first. */
 const page = z.coerce.number().int().min(0).max(10_000).optional();
+/** The size of that page, when a large text made it smaller than usual; older cards carry none. */
+const pageSize = z.coerce.number().int().min(1).max(100).optional();
 const checklistPage = z.string().max(50).optional();
 /** Teams sends input values as text; a number input may come as a number. */
 const answerValue = z.union([text, z.number()]).transform(String);
 
 export const CARD_ACTIONS = {
   'case.create': z.object({ v: version, name: optionalText, birthDate: optionalText, phone: optionalText, email: optionalText, address: optionalText, status: optionalText }),
-  'case.show': z.object({ ...withCase, view: z.enum(CASE_VIEWS), page }),
+  'case.show': z.object({ ...withCase, view: z.enum(CASE_VIEWS), page, pageSize }),
   'case.select': z.object(withCase),
   /** A page of the 1:1 case picker: no case is chosen yet. */
   'case.pick': z.object({ v: version, page }),

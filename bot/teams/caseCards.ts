@@ -23,19 +23,20 @@ export async function detailCard(
   view: CaseView,
   notice = '',
   page?: number,
+  pageSize?: number,
 ): Promise<AdaptiveCardJson> {
-  return cardForRead(context, m, await readCase(deps, actor, caseId, view), view, deps.now(), notice, page);
+  return cardForRead(context, m, await readCase(deps, actor, caseId, view), view, deps.now(), notice, page, pageSize);
 }
 
-/** `page` turns the pages of the team card; the other views have one page. */
-export async function cardForRead(context: TurnContext, m: Messages, read: CaseRead, view: CaseView, now: Date, notice = '', page?: number): Promise<AdaptiveCardJson> {
+/** `page` (of `pageSize` members) turns the pages of the team card; the other views have one page. */
+export async function cardForRead(context: TurnContext, m: Messages, read: CaseRead, view: CaseView, now: Date, notice = '', page?: number, pageSize?: number): Promise<AdaptiveCardJson> {
   switch (view) {
     case 'overview':
       return overviewCard(m, read, now);
     case 'consent':
       return consentCard(m, read, now, notice);
     case 'team':
-      return teamCard(m, read, await addableRoster(context, read.viewer.role === 'coordinator'), notice, page);
+      return teamCard(m, read, await addableRoster(context, read.viewer.role === 'coordinator'), notice, page, pageSize);
     case 'goals':
       return goalsFormCard(m, read, notice);
     case 'closing':

@@ -2,6 +2,8 @@
 // members with 200-character names, every goal and agreement the domain allows, long answers, 300
 // cases in the picker): each within Teams' 28 KB, valid at 1.5, and no form with a choice list that
 // has nothing to choose. What does not fit one card is paged, and the pages together show everything.
+// The same again with every free text made of characters that markdown escaping doubles: the layout is
+// decided by the rendered size, not by a count.
 import { describe, expect, it } from 'vitest';
 import { PICKER_PAGE_SIZE, casePickerCard } from '../../cards/caseCards';
 import { goalsFormCard, minutesCard } from '../../cards/goalCards';
@@ -16,7 +18,7 @@ import { da } from '../../bot/i18n/da';
 import { en } from '../../bot/i18n/en';
 import { parseCardAction } from '../../bot/teams/cardActions';
 import { MAX_CARD_BYTES, validateAdaptiveCard } from '../support/cardValidation';
-import { caseAtEveryLimit, text } from '../support/limitCase';
+import { type TextOf, caseAtEveryLimit, markdownText, text } from '../support/limitCase';
 import { asCoordinator, caseSummaries, everyTemplate, smallestCase } from '../support/sampleCards';
 
 const VERBS_WITHOUT_CASE = ['case.create', 'case.pick'];
@@ -44,32 +46,34 @@ function expectFitsTeams(name: string, card: AdaptiveCardJson): void {
 }
 
 /** The largest case: every limit, with the next meeting open and every free-text answer at 200 characters. */
-function largestCase(): Case {
-  let current = caseAtEveryLimit({ years: 1, reanswers: 0 });
+function largestCase(textOf: TextOf = text): Case {
+  let current = caseAtEveryLimit({ years: 1, reanswers: 0, textOf });
   const planned = current.meetings.find((meeting) => meeting.status === 'planned')!;
   const day = new Date(planned.startsAt);
   current = openMeeting(current, 'meeting-open', { date: planned.startsAt.slice(0, 10), time: '10:00' }, 'aad-coordinator', day);
   const open = current.meetings.find((meeting) => meeting.status === 'open')!;
   const texts = checklistQuestions(current, open).filter((question) => question.kind === 'text');
-  return answerChecklist(current, open.id, Object.fromEntries(texts.map((question) => [question.id, text(200, question.id)])), 'aad-coordinator', day);
+  return answerChecklist(current, open.id, Object.fromEntries(texts.map((question) => [question.id, textOf(200, question.id)])), 'aad-coordinator', day);
 }
 
 const largest = largestCase();
+/** The largest case with every text made of `*ø_[`: each escaped character costs three bytes of JSON, ø two. */
+const adversarial = largestCase(markdownText);
 const smallest = smallestCase();
 const openOf = (current: Case) => current.meetings.find((meeting) => meeting.status === 'open')!;
 const heldOf = (current: Case) => current.meetings.find((meeting) => meeting.status === 'held')!;
 
-/** Every page of a paged card: follows the buttons that name a page, from the first page on. */
-function everyPage(first: AdaptiveCardJson, pageKey: string, render: (page: string | number) => AdaptiveCardJson, verb: string): AdaptiveCardJson[] {
+/** Every page of a paged card: follows the buttons that name a page (and its size), from the first page on. */
+function everyPage(first: AdaptiveCardJson, pageKey: string, render: (page: string | number, data: Record<string, unknown>) => AdaptiveCardJson, verb: string): AdaptiveCardJson[] {
   const pages = new Map<string, AdaptiveCardJson>([[JSON.stringify(first), first]]);
   const asked = new Set<string>();
   const queue = [first];
   while (queue.length > 0) {
     for (const action of executes(queue.shift()).filter((candidate) => candidate.verb === verb && candidate.data[pageKey] !== undefined)) {
-      const key = String(action.data[pageKey]);
+      const key = JSON.stringify([action.data[pageKey], action.data.pageSize]);
       if (asked.has(key)) continue;
       asked.add(key);
-      const card = render(action.data[pageKey] as string | number);
+      const card = render(action.data[pageKey] as string | number, action.data);
       if (!pages.has(JSON.stringify(card))) queue.push(card);
       pages.set(JSON.stringify(card), card);
     }
@@ -89,31 +93,69 @@ describe.each([
     expectFitsTeams(name, card);
   });
 
-  it('pages the checklist of 60 members: every page fits, and the pages together ask every question', () => {
-    for (const meeting of [openOf(largest), heldOf(largest)] as Meeting[]) {
-      const read = asCoordinator(largest);
+  it.each(Object.entries(everyTemplate(m, adversarial, 300, adversarial.members[5]!)))('with every text made of markdown characters: %s fits Teams, valid at 1.5', (name, card) => {
+    expectFitsTeams(name, card);
+  });
+
+  it('counts what the overview and the hand-over leave out for texts made of markdown characters', () => {
+    const overview = everyTemplate(m, adversarial, 1, adversarial.members[5]!).overview!;
+    const listed = (nodes(overview, 'FactSet')[1]!.facts as unknown[]).length;
+    expect(listed).toBeLessThan(MAX_TEAM_SIZE);
+    expect(JSON.stringify(overview)).toContain(m.cards.overview.membersMore(listed, MAX_TEAM_SIZE));
+    // The realistic largest case lists the whole team.
+    expect(nodes(everyTemplate(m, largest, 1, largest.members[5]!).overview, 'FactSet')[1]!.facts).toHaveLength(MAX_TEAM_SIZE);
+    // The hand-over lists the soonest open agreements (fewer, when their texts are extreme) and counts the rest.
+    for (const current of [largest, adversarial]) {
+      const handOver = everyTemplate(m, current, 1, current.members[5]!).handOver!;
+      const listedAgreements = (handOver.body as Node[]).filter((element) => element.type === 'Container' && element.spacing === 'Small').length;
+      const open = current.agreements.filter((agreement) => agreement.status === 'open').length;
+      expect(listedAgreements).toBeGreaterThan(0);
+      expect(JSON.stringify(handOver)).toContain(JSON.stringify(m.cards.goals.openNotShown(open - listedAgreements)).slice(1, -1));
+    }
+  });
+
+  it.each([
+    ['largest', largest],
+    ['adversarial', adversarial],
+  ])('pages the checklist of 60 members (%s case): every page fits, and the pages together ask every question', (_name, current) => {
+    for (const meeting of [openOf(current), heldOf(current)] as Meeting[]) {
+      const read = asCoordinator(current);
       const pages = everyPage(checklistCard(m, read, meeting), 'page', (page) => checklistCard(m, read, meeting, '', String(page)), 'meeting.show');
       expect(pages.length).toBeGreaterThanOrEqual(7 + Math.ceil(MAX_TEAM_SIZE / ATTENDANCE_PAGE_SIZE) - 1);
       pages.forEach((card, index) => expectFitsTeams(`checklist page ${index}`, card));
       const asked = new Set(pages.flatMap((card) => (meeting.status === 'open' ? nodes(card, 'Action.Execute').filter((action) => action.verb === 'meeting.answer').flatMap((action) => Object.keys((action.data as { seen: object }).seen)) : [])));
-      if (meeting.status === 'open') expect([...asked].sort()).toEqual(checklistQuestions(largest, meeting).map((question) => question.id).sort());
+      if (meeting.status === 'open') expect([...asked].sort()).toEqual(checklistQuestions(current, meeting).map((question) => question.id).sort());
       // Each page says where it is: the other pages are listed by title with a button.
       expect(executes(pages[0]).filter((action) => action.verb === 'meeting.show')).toHaveLength(pages.length - 1);
     }
   });
 
-  it('pages the team of 60: every member on one of the pages, each page within 28 KB', () => {
-    const read = asCoordinator(largest);
-    const pages = everyPage(teamCard(m, read, []), 'page', (page) => teamCard(m, read, [], '', Number(page)), 'case.show');
-    expect(pages).toHaveLength(Math.ceil(MAX_TEAM_SIZE / TEAM_PAGE_SIZE));
+  it.each([
+    ['largest', largest, Math.ceil(MAX_TEAM_SIZE / TEAM_PAGE_SIZE)],
+    // Fewer members a page, the page size carried by the buttons.
+    ['adversarial', adversarial, undefined],
+  ] as const)('pages the team of 60 (%s case): every member on one of the pages, each page within 28 KB', (_name, current, pageCount) => {
+    const read = asCoordinator(current);
+    const pages = everyPage(teamCard(m, read, []), 'page', (page, data) => teamCard(m, read, [], '', Number(page), data.pageSize === undefined ? undefined : Number(data.pageSize)), 'case.show');
+    if (pageCount) expect(pages).toHaveLength(pageCount);
+    else expect(pages.length).toBeGreaterThan(Math.ceil(MAX_TEAM_SIZE / TEAM_PAGE_SIZE));
     pages.forEach((card, index) => expectFitsTeams(`team page ${index}`, card));
     const edited = pages.flatMap((card) => executes(card).filter((action) => action.verb === 'team.edit').map((action) => action.data.memberId));
     expect(new Set(edited).size).toBe(MAX_TEAM_SIZE - 2); // all but the coordinator and the young person
+    // A page asked for by a card posted before the page size was carried: a page holding that page's first member.
+    const older = teamCard(m, read, [], '', 3);
+    expectFitsTeams('team page 3 of an older card', older);
+    const [from, to] = /"(\d+)–(\d+) /.exec(JSON.stringify(older))!.slice(1).map(Number);
+    expect(from).toBeLessThanOrEqual(3 * TEAM_PAGE_SIZE + 1);
+    expect(to).toBeGreaterThanOrEqual(3 * TEAM_PAGE_SIZE + 1);
   });
 
-  it('pages the goals form and the minutes by theme: every goal on one of the pages', () => {
-    const read = asCoordinator(largest);
-    const held = heldOf(largest);
+  it.each([
+    ['largest', largest],
+    ['adversarial', adversarial],
+  ])('pages the goals form and the minutes by theme (%s case): every goal on one of the pages', (_name, current) => {
+    const read = asCoordinator(current);
+    const held = heldOf(current);
     for (const [verb, first, render] of [
       ['goals.show', goalsFormCard(m, read), (theme: string) => goalsFormCard(m, read, '', theme)],
       ['minutes.show', minutesCard(m, read, held), (theme: string) => minutesCard(m, read, held, theme)],
@@ -122,13 +164,13 @@ describe.each([
       expect(pages).toHaveLength(GOAL_THEMES.length);
       pages.forEach((card, index) => expectFitsTeams(`${verb} page ${index}`, card));
       const goals = new Set(pages.flatMap((card) => executes(card).filter((action) => action.verb === 'goal.edit').map((action) => action.data.goalId)));
-      expect(goals.size).toBe(largest.goals.length);
+      expect(goals.size).toBe(current.goals.length);
       expect(JSON.stringify(first)).toContain(JSON.stringify(m.cards.goals.themePaged).slice(1, -1));
     }
     // On a theme's page, agreements are added to that theme's goals.
     const housing = goalsFormCard(m, read, '', 'housing');
     const goalChoices = nodes(housing, 'Input.ChoiceSet').find((input) => input.id === 'goalId')!.choices as Array<{ value: string }>;
-    expect(goalChoices.map((choice) => choice.value).sort()).toEqual(largest.goals.filter((goal) => goal.theme === 'housing').map((goal) => goal.id).sort());
+    expect(goalChoices.map((choice) => choice.value).sort()).toEqual(current.goals.filter((goal) => goal.theme === 'housing').map((goal) => goal.id).sort());
   });
 
   it('pages the picker of 300 cases: every case on one of the pages', () => {
@@ -164,6 +206,7 @@ describe('cards already posted', () => {
     expect(parse('meeting.show', { caseId: 'c', meetingId: 'm', page: 'attendance-2' })).toBe(true);
     expect(parse('meeting.answer', { caseId: 'c', meetingId: 'm', seen: {}, page: 'attendance-2' })).toBe(true);
     expect(parse('case.show', { caseId: 'c', view: 'team', page: 2 })).toBe(true);
+    expect(parse('case.show', { caseId: 'c', view: 'team', page: 9, pageSize: 7 })).toBe(true);
     expect(parse('case.pick', { page: 3 })).toBe(true);
     expect(parse('goals.show', { caseId: 'c', theme: 'housing' })).toBe(true);
   });

@@ -18,6 +18,16 @@ const DAY = 24 * 60 * 60 * 1000;
 /** Realistic Danish letters (æ, ø and å take two bytes), cut to `length`, starting with `seed`. */
 export const text = (length: number, seed = '') =>
   `${seed} Emil ønsker at gå på erhvervsskole og få en læreplads hos en tømrer tæt på sin bolig i Århus. `.repeat(Math.ceil(length / 60) + 1).slice(0, length);
+const realisticText: TextOf = text;
+
+/**
+ * The worst text for a card's size: characters that the markdown escaping doubles (`*`, `_`, `[`), and
+ * `ø` (two bytes), cut to `length`, starting with `seed`. Each escaped character costs two more bytes of
+ * card JSON (the backslash is itself escaped in JSON).
+ */
+export const markdownText = (length: number, seed = '') => `${seed} ${'*ø_['.repeat(Math.ceil(length / 4) + 1)}`.slice(0, length);
+
+export type TextOf = (length: number, seed?: string) => string;
 
 /** A member id as the bot makes them (randomUUID), so that question ids have their real length. */
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -29,7 +39,7 @@ function repeat(current: Case, times: number, change: (current: Case, index: num
   return changed;
 }
 
-function fullTeamAtLimits(): Case {
+function fullTeamAtLimits(text: TextOf): Case {
   return repeat(sampleCase(), MAX_TEAM_SIZE - 2, (current, index) =>
     addMember(
       current,
@@ -44,7 +54,7 @@ function fullTeamAtLimits(): Case {
 }
 
 /** One meeting, opened on `day`: every question answered, then each answered again `reanswers` times. */
-function holdMeeting(current: Case, day: Date, meetingNumber: number, reanswers: number): Case {
+function holdMeeting(current: Case, day: Date, meetingNumber: number, reanswers: number, text: TextOf): Case {
   const date = localDate(day);
   let changed = compactCase(openMeeting(current, `meeting-${meetingNumber}`, { date, time: '10:00' }, by, day));
   const meeting = changed.meetings.find((candidate) => candidate.status === 'open')!;
@@ -97,14 +107,16 @@ export interface LimitCaseOptions {
   years?: number;
   /** How often every checklist answer is changed again after the first round. */
   reanswers?: number;
+  /** How every free text is written (at its maximum length): realistic letters by default. */
+  textOf?: TextOf;
 }
 
 /**
  * Every count at its limit and every text at its maximum: 60 members, 24 goals, 100 agreements, ten
  * years of meetings (40, four a year), each history well past what is kept.
  */
-export function caseAtEveryLimit({ years = 10, reanswers = 6 }: LimitCaseOptions = {}): Case {
-  let current = fullTeamAtLimits();
+export function caseAtEveryLimit({ years = 10, reanswers = 6, textOf: text = realisticText }: LimitCaseOptions = {}): Case {
+  let current = fullTeamAtLimits(text);
   const parties = current.members.map((member) => member.id);
   let day = NOW;
   // Goals and agreements from the first meeting on; then four meetings a year, consent renewed yearly.
@@ -116,7 +128,7 @@ export function caseAtEveryLimit({ years = 10, reanswers = 6 }: LimitCaseOptions
     }
     const planned = plannedMeetingOf(current);
     const meetingDay = planned ? new Date(planned.startsAt) : day;
-    current = holdMeeting(current, meetingDay, meetingNumber, reanswers);
+    current = holdMeeting(current, meetingDay, meetingNumber, reanswers, text);
     day = new Date(meetingDay.getTime() + DAY);
   }
   const at = NOW;
