@@ -2,6 +2,7 @@
 // holder of parental responsibility; names the parties who may exchange information; expires; can be
 // withdrawn. Records are kept as history: renewing adds a record, withdrawing marks the current one.
 import { DomainError } from './errors';
+import { CASE_LIMITS } from './limits';
 import { ageOn, localDate, optionalText, requiredDate, TEXT_LIMITS } from './fields';
 import type { Case } from './case';
 
@@ -51,6 +52,7 @@ export function isConsentedParty(current: Case, memberId: string, now: Date): bo
 }
 
 export function recordConsent(current: Case, input: ConsentInput, consentId: string, byAadObjectId: string, now: Date): Case {
+  if (current.consents.length >= CASE_LIMITS.consents) throw new DomainError('tooManyConsents', { max: CASE_LIMITS.consents });
   if (!input.givenByYoungPerson) throw new DomainError('consentNeedsYoungPerson');
   const givenOn = requiredDate(input.givenOn, 'givenOn');
   const expiresOn = requiredDate(input.expiresOn, 'expiresOn');

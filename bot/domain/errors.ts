@@ -58,6 +58,7 @@ export const DOMAIN_ERROR_CODES = [
   'tooManyAgreements',
   'tooManyAgreementsForGoal',
   'tooManyMeetings',
+  'tooManyConsents',
   'caseTooLarge',
 ] as const;
 

@@ -17,6 +17,11 @@ export const CASE_LIMITS = {
   agreements: 100,
   /** Four meetings a year from 13 to 30 years of age, cancelled ones included. */
   meetings: 80,
+  /**
+   * Consent records (samtykkeerklæringer), all kept: they say who agreed to what and when. Renewed
+   * about yearly from 13 to 30 years of age, with room for corrections and withdrawals.
+   */
+  consents: 20,
 } as const;
 
 /** Kept of each history: the first entry (how it began) and the latest ones. */
@@ -35,8 +40,6 @@ export const HISTORY_KEPT = {
   goalVersions: 2,
   goalOutcomes: 2,
   agreementEvents: 3,
-  /** Consent records: the current one is always the last. */
-  consents: 5,
   /** The young person's requests for changes to one meeting's minutes. */
   sentBack: 3,
   caseEvents: 200,
@@ -95,7 +98,6 @@ export function compactCase(current: Case): Case {
   return {
     ...current,
     history: keepFirstAndLast(current.history, HISTORY_KEPT.caseEvents),
-    consents: keepFirstAndLast(current.consents, HISTORY_KEPT.consents),
     meetings: current.meetings.map((meeting) =>
       compactMeeting(meeting, within(meeting, HISTORY_KEPT.meetingsWithAnswerLog), within(meeting, HISTORY_KEPT.meetingsWithFreeText)),
     ),

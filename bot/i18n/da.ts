@@ -121,6 +121,7 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>)
   tooManyAgreements: (d) => `Sagen har nået det højeste antal aftaler (${d.max}). Intet er gemt. Kontakt den, der driver botten, hvis forløbet har brug for flere.`,
   tooManyAgreementsForGoal: (d) => `Et mål kan højst have ${d.max} aftaler. Revidér målet, eller opret et nyt mål under temaet. Intet er gemt.`,
   tooManyMeetings: (d) => `Sagen har nået det højeste antal møder (${d.max}). Intet er gemt. Kontakt den, der driver botten.`,
+  tooManyConsents: (d) => `Sagen har nået det højeste antal samtykkeerklæringer (${d.max}), og de gemmes alle. Intet er gemt. Kontakt den, der driver botten.`,
   caseTooLarge: () => 'Sagen er blevet for stor til at gemme mere i den. Intet er gemt. Kontakt den, der driver botten.',
 };
 

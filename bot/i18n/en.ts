@@ -142,6 +142,7 @@ export const en: Messages = {
     tooManyAgreements: (d) => `The case has reached the largest number of agreements (${d.max}). Nothing was saved. Contact whoever runs the bot if the case needs more.`,
     tooManyAgreementsForGoal: (d) => `A goal can have at most ${d.max} agreements. Revise the goal, or add a new goal under the theme. Nothing was saved.`,
     tooManyMeetings: (d) => `The case has reached the largest number of meetings (${d.max}). Nothing was saved. Contact whoever runs the bot.`,
+    tooManyConsents: (d) => `The case has reached the largest number of consent records (${d.max}), all of which are kept. Nothing was saved. Contact whoever runs the bot.`,
     caseTooLarge: () => 'The case has grown too large to save more in it. Nothing was saved. Contact whoever runs the bot.',
   },
   help: [

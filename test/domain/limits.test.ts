@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../bot/domain/case';
 import { closeMeeting } from '../../bot/domain/closing';
+import { recordConsent } from '../../bot/domain/consent';
 import { GOAL_THEMES, addAgreement, addGoal, reviseGoal } from '../../bot/domain/goals';
 import { CASE_LIMITS, HISTORY_KEPT, MAX_CASE_BYTES, assertCaseFits, caseBytes, compactCase, keepFirstAndLast } from '../../bot/domain/limits';
 import { answerChecklist, cancelMeeting, openMeeting, planMeeting } from '../../bot/domain/meeting';
@@ -52,6 +53,16 @@ describe('what a case may hold', () => {
       expect(m.errors.tooManyAgreements({ max: CASE_LIMITS.agreements })).toContain(String(CASE_LIMITS.agreements));
       expect(m.errors.tooManyAgreementsForGoal({ max: CASE_LIMITS.agreementsPerGoal })).toContain(String(CASE_LIMITS.agreementsPerGoal));
     }
+  });
+
+  it(`keeps every consent record, and refuses one past ${CASE_LIMITS.consents}`, () => {
+    let current = sampleCase();
+    const consent = () => ({ givenByYoungPerson: true, parentalHolderName: 'Sam Forælder', givenOn: '2026-11-01', expiresOn: '2027-11-01', partyMemberIds: current.members.map((member) => member.id) });
+    for (let index = 0; index < CASE_LIMITS.consents; index++) current = compactCase(recordConsent(current, consent(), `consent-${index}`, by, NOW));
+    // Who agreed to what and when stays readable: none is compacted away.
+    expect(current.consents.map((record) => record.id)).toEqual(Array.from({ length: CASE_LIMITS.consents }, (_, index) => `consent-${index}`));
+    expect(codeOf(() => recordConsent(current, consent(), 'consent-x', by, NOW))).toBe('tooManyConsents');
+    for (const m of [da, en]) expect(m.errors.tooManyConsents({ max: CASE_LIMITS.consents })).toContain(String(CASE_LIMITS.consents));
   });
 
   it(`refuses a meeting past ${CASE_LIMITS.meetings}, cancelled ones included`, () => {
