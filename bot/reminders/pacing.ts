@@ -4,7 +4,12 @@
 import type { OutboxMessage } from '../store/port';
 import type { SharedTenantPacing } from './sharedPacing';
 
-/** Monotonic milliseconds and a way to wait; tests inject a fake. Not the service's wall clock. */
+/**
+ * Milliseconds and a way to wait; tests inject a fake. Monotonic (`realPacingClock`) for a pacer of
+ * its own; with shared tenant pacing the wall clock (`wallPacingClock`), since instances compare the
+ * slots they reserve: a step of the system clock (NTP slews, it rarely steps) then delays or hastens
+ * this process's sends by the step, within the limits the windows still enforce.
+ */
 export interface PacingClock {
   now(): number;
   /** Resolves after `ms`, or early once `signal` aborts. */
