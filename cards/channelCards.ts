@@ -22,9 +22,11 @@ export type Code = string & { readonly [checkedCode]: true };
 // Ids (uuids, Teams' `29:…` ids) and references (`S-7KQ2M`): no spaces, no markdown, bounded.
 const CODE = /^[A-Za-z0-9:_.=+/-]{1,200}$/;
 
+const isCode = (value: string): value is Code => CODE.test(value);
+
 export function code(value: string): Code {
-  if (!CODE.test(value)) throw new Error('a channel card holds ids and references only');
-  return value as Code;
+  if (!isCode(value)) throw new Error('a channel card holds ids and references only');
+  return value;
 }
 
 /** The case as the channel may know it. */
@@ -49,7 +51,12 @@ export type ChannelCard =
   | { kind: 'minutes'; case: ChannelCase; meeting: ChannelMeeting; nextMeeting: ChannelMeeting | undefined };
 
 export function channelCase(current: Case): ChannelCase {
-  return { caseId: code(current.id), reference: code(current.reference), refreshUserIds: teamsMemberIds(current).slice(0, MAX_REFRESH_USERS).map(code) };
+  return {
+    caseId: code(current.id),
+    reference: code(current.reference),
+    // A Teams user id of a form not foreseen only loses its user's automatic refresh, never the post.
+    refreshUserIds: teamsMemberIds(current).filter(isCode).slice(0, MAX_REFRESH_USERS),
+  };
 }
 
 function channelMeeting(meeting: Meeting): ChannelMeeting {

@@ -111,6 +111,20 @@ describe('what the whole channel sees', () => {
     expect(() => code('[x](https://evil.example)')).toThrow();
   });
 
+  it('a Teams user id of an unforeseen form loses only its automatic refresh, never the channel post', () => {
+    const current = caseWithText((field) => field);
+    const odd: Case = {
+      ...current,
+      members: current.members.map((member, index) =>
+        index === 0 && member.person.kind === 'teams' ? { ...member, person: { ...member.person, teamsUserId: '29:odd id' } } : member,
+      ),
+    };
+    const card = baseCard(da, odd, 'overview');
+    const userIds = (card.refresh as { userIds: string[] }).userIds;
+    expect(userIds).not.toContain('29:odd id');
+    expect(userIds.length).toBeGreaterThan(0);
+  });
+
   it('every command written in the channel thread is answered without a name or typed text', async () => {
     const deps = appDeps();
     await deps.store.createCase(current, { audit: [] });
