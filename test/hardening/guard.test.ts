@@ -85,6 +85,22 @@ describe('an activity that names two tenants', () => {
     expect(bot.logs()).toMatch(/"event":"activity.rejected"[^\n]*"reason":"tenantMismatch"/);
     expect(bot.logs()).not.toMatch(/tenant-evil|tenant-a|aad-mette/);
   });
+
+  it('writes nothing even for a change that writes when the tenants agree', async () => {
+    const create = (tenantInChannelData: string) =>
+      JSON.stringify({
+        ...message(bot.serviceUrl),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'case.create', data: { v: CARD_VERSION, name: 'Emil Hansen', birthDate: '2008-03-14', status: 'education' } } },
+        channelData: { tenant: { id: tenantInChannelData } },
+      });
+    const before = bot.rowCounts();
+    expect((await bot.post('/api/messages', create('tenant-evil'))).status).toBe(403);
+    expect(bot.rowCounts()).toEqual(before);
+    expect((await bot.post('/api/messages', create('tenant-a'))).status).toBe(200);
+    expect(bot.rowCounts()).not.toEqual(before);
+  });
 });
 
 describe('answers that never carry botbuilder\'s error text', () => {

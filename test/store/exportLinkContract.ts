@@ -56,6 +56,13 @@ export function describeExportLinkContract(name: string, open: () => Promise<Ope
       const other = await another();
       expect(await other.takeExportLink(link.tokenHash, NOW)).toEqual(link);
       expect(await store.takeExportLink(link.tokenHash, NOW)).toBeUndefined();
+
+      // A restart: the instance that saved the link is gone, a new one takes it.
+      const survivor = newLink();
+      await store.saveExportLink(survivor);
+      await store.close();
+      store = await reopen!();
+      expect(await store.takeExportLink(survivor.tokenHash, NOW)).toEqual(survivor);
     });
 
     it('gives a link to exactly one of several instances taking it at once', async () => {
