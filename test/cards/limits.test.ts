@@ -17,7 +17,8 @@ import { MAX_TEAM_SIZE } from '../../bot/domain/team';
 import { da } from '../../bot/i18n/da';
 import { en } from '../../bot/i18n/en';
 import { parseCardAction } from '../../bot/teams/cardActions';
-import { MAX_CARD_BYTES, validateAdaptiveCard } from '../support/cardValidation';
+import { CARD_BUDGET_BYTES } from '../../cards/budget';
+import { validateAdaptiveCard } from '../support/cardValidation';
 import { type TextOf, caseAtEveryLimit, markdownText, text } from '../support/limitCase';
 import { asCoordinator, caseSummaries, everyTemplate, smallestCase } from '../support/sampleCards';
 
@@ -40,7 +41,7 @@ function nodes(card: unknown, type: string): Node[] {
 const executes = (card: unknown) => nodes(card, 'Action.Execute') as Array<{ verb: string; data: Record<string, unknown>; title: string }>;
 
 function expectFitsTeams(name: string, card: AdaptiveCardJson): void {
-  expect(Buffer.byteLength(JSON.stringify(card), 'utf8'), `${name} is over 28 KB`).toBeLessThanOrEqual(MAX_CARD_BYTES);
+  expect(Buffer.byteLength(JSON.stringify(card), 'utf8'), `${name} is over 28 KB`).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
   expect(validateAdaptiveCard(card, { verbsWithoutCaseId: VERBS_WITHOUT_CASE }), name).toEqual([]);
   for (const choiceSet of nodes(card, 'Input.ChoiceSet')) expect((choiceSet.choices as unknown[]).length, `${name}: ${String(choiceSet.id)} has no choices`).toBeGreaterThan(0);
 }
