@@ -12,7 +12,7 @@ import type { CaseRead } from '../bot/app/readCase';
 import { formatMeetingTime } from './meetingCards';
 import { firstFitting, fitsTeams, halvings } from './budget';
 import { type AdaptiveCardJson, renderCard } from './render';
-import { memberChoiceTitle, memberName, roleName, shortName, shortRole } from './people';
+import { memberChoiceTitle, memberName, roleName, shortName, shortRole, shortened } from './people';
 
 /**
  * Every verb on the cards of the goals and agreements issue (this file and handOverCards.ts), for the
@@ -118,8 +118,6 @@ function otherThemes(m: Messages, current: Case, shown: GoalTheme | undefined) {
   });
 }
 
-export const preview = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
 /** The day of an instant, in Copenhagen, as the form writes dates. */
 const dayOf = (at: string) => localDate(new Date(at));
 
@@ -147,7 +145,7 @@ export function memberLabelById(m: Messages, current: Case, memberId: string, sh
 export function followUpText(m: Messages, agreement: Agreement, methodLength = FULL_DETAIL.method): string {
   const labels = m.cards.goals;
   const other = agreement.followUpMethodOther;
-  const method = agreement.followUpMethod === 'other' && other ? labels.otherMethod(preview(other, methodLength)) : labels.methods[agreement.followUpMethod];
+  const method = agreement.followUpMethod === 'other' && other ? labels.otherMethod(shortened(other, methodLength)) : labels.methods[agreement.followUpMethod];
   return labels.followUp(agreement.followUpOn, method);
 }
 
@@ -179,7 +177,7 @@ function outcomeText(m: Messages, outcome: Goal['outcomes'][number]): string {
 function agreementView(m: Messages, current: Case, agreement: Agreement, detail: Detail) {
   const labels = m.cards.goals;
   return {
-    action: preview(agreement.action, detail.text),
+    action: shortened(agreement.action, detail.text),
     details: labels.agreementLine(memberLabelById(m, current, agreement.ownerMemberId, detail.shortNames), followUpText(m, agreement, detail.method), labels.agreementStatus[agreement.status]),
     color: agreement.status === 'done' ? 'Good' : 'Default',
   };
@@ -203,10 +201,10 @@ function goalsByTheme(m: Messages, current: Case, detail: Detail, only?: GoalThe
           return {
             id: goal.id,
             heading: labels.longTermGoalSince(dayOf(version.at)),
-            longTermGoal: preview(version.longTermGoal, detail.text),
-            subGoals: preview(version.subGoals, detail.subGoals),
+            longTermGoal: shortened(version.longTermGoal, detail.text),
+            subGoals: shortened(version.subGoals, detail.subGoals),
             responsibles: responsibleLines(m, current, goal, detail.shortNames),
-            outcome: outcome ? preview(outcomeText(m, outcome), detail.text) : '',
+            outcome: outcome ? shortened(outcomeText(m, outcome), detail.text) : '',
             outcomeColor: outcome?.reached ? 'Good' : 'Attention',
             agreements: listed.map((agreement) => agreementView(m, current, agreement, detail)),
             doneHidden: hidden === 0 ? '' : detail.agreements ? labels.doneHidden(hidden) : labels.agreementsHidden(hidden),
@@ -227,7 +225,7 @@ export function goalsFormCard(m: Messages, read: CaseRead, notice = '', theme?: 
   const { case: current } = read;
   const labels = m.cards.goals;
   const canWrite = canWriteForm(read);
-  const choice = (title: string, value: string) => ({ title: preview(title, CHOICE_PREVIEW), value });
+  const choice = (title: string, value: string) => ({ title: shortened(title, CHOICE_PREVIEW), value });
   return themePaged(current, theme, (detail, shortened, shown) =>
     renderCard('goals', {
       caseId: current.id,
@@ -289,15 +287,15 @@ export function goalEditCard(m: Messages, read: CaseRead, goalId: string): Adapt
           const shown = isCurrent ? FULL_DETAIL : detail;
           return {
             heading: labels.versionHeading(dayOf(version.at), recordedBy(m, current, version.byAadObjectId, version.meetingId), isCurrent),
-            longTermGoal: preview(version.longTermGoal, shown.text),
-            subGoals: preview(version.subGoals, shown.subGoals),
+            longTermGoal: shortened(version.longTermGoal, shown.text),
+            subGoals: shortened(version.subGoals, shown.subGoals),
           };
         })
         .reverse(),
       outcomes: goal.outcomes
         .map((outcome, index) => ({
           heading: labels.versionHeading(dayOf(outcome.at), recordedBy(m, current, outcome.byAadObjectId, outcome.meetingId), false),
-          text: `${outcome.reached ? labels.yes : labels.no}: ${preview(outcome.reason, index === goal.outcomes.length - 1 ? FULL_DETAIL.text : detail.text)}`,
+          text: `${outcome.reached ? labels.yes : labels.no}: ${shortened(outcome.reason, index === goal.outcomes.length - 1 ? FULL_DETAIL.text : detail.text)}`,
           color: outcome.reached ? 'Good' : 'Attention',
         }))
         .reverse(),

@@ -7,10 +7,10 @@ import { currentVersion } from '../bot/domain/goals';
 import type { Meeting } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import type { CaseRead } from '../bot/app/readCase';
-import { fittingList, followUpText, goalText, goalsInThemeOrder, memberLabelById, memberWithRole, nextMeetingText, preview } from './goalCards';
+import { fittingList, followUpText, goalText, goalsInThemeOrder, memberLabelById, memberWithRole, nextMeetingText } from './goalCards';
 import { formatMeetingTime } from './meetingCards';
 import { type AdaptiveCardJson, renderCard } from './render';
-import { memberName, shortName } from './people';
+import { memberName, shortName, shortened } from './people';
 
 /** A card holds at most this many agreements, so that it stays within Teams' 28 KB; the rest are counted. */
 export const MAX_AGREEMENTS_ON_CARD = 12;
@@ -71,8 +71,8 @@ export function agreementsCard(m: Messages, items: AgreementItem[], title: strin
           agreementId: agreement.id,
           dateInput: followUpInputId(agreement.id),
           heading: `${labels.case} ${current.reference} · ${current.youngPerson.name}`,
-          goal: goal ? preview(goalText(m, goal), Math.min(GOAL_PREVIEW, detail.text)) : '',
-          action: preview(agreement.action, detail.text),
+          goal: goal ? shortened(goalText(m, goal), Math.min(GOAL_PREVIEW, detail.text)) : '',
+          action: shortened(agreement.action, detail.text),
           followUp: open ? followUp : `${followUp} · ${labels.agreementStatus.done}`,
           followUpOn: agreement.followUpOn,
           followUpColor: open ? 'Default' : 'Good',
@@ -121,8 +121,8 @@ export function handOverCard(m: Messages, read: CaseRead, meeting: Meeting): Ada
       intro: !closure ? labels.notClosed : forEyeKeeper ? labels.handOverIntro : reachableInTeams ? labels.handOverSentTo(eyeKeeperName) : labels.handOverRelayIntro(eyeKeeperName),
       acknowledged: acknowledgedAt ? labels.acknowledged(formatMeetingTime(acknowledgedAt)) : '',
       people: people(detail.shortNames),
-      plan: goalsInThemeOrder(current).map((goal) => ({ title: labels.themes[goal.theme], value: preview(currentVersion(goal).longTermGoal, detail.text) })),
-      agreements: open.slice(0, count).map((agreement) => ({ action: preview(agreement.action, detail.text), details: labels.openAgreementLine(memberLabelById(m, current, agreement.ownerMemberId, detail.shortNames), agreement.followUpOn) })),
+      plan: goalsInThemeOrder(current).map((goal) => ({ title: labels.themes[goal.theme], value: shortened(currentVersion(goal).longTermGoal, detail.text) })),
+      agreements: open.slice(0, count).map((agreement) => ({ action: shortened(agreement.action, detail.text), details: labels.openAgreementLine(memberLabelById(m, current, agreement.ownerMemberId, detail.shortNames), agreement.followUpOn) })),
       moreAgreements: open.length > count ? labels.openNotShown(open.length - count) : '',
       // As acknowledgeHandOver allows: the eye-keeper, or the coordinator for them; after approval, once.
       canAcknowledge: Boolean(closure?.approval && !acknowledgedAt && (viewer.id === eyeKeeper?.id || viewer.role === 'coordinator')),

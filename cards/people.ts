@@ -25,6 +25,7 @@ export function coordinatorName(current: Case, m: Messages): string {
 const SHORT_NAME = 40;
 const SHORT_OTHER_ROLE = 24;
 
+/** `text` cut to `max` characters, the last an ellipsis that says so. */
 export const shortened = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** A member's name cut short, for choice lists and lists of many; the team card shows it whole. */

@@ -5,7 +5,7 @@ import type { Messages } from '../bot/i18n';
 import type { CaseRead } from '../bot/app/readCase';
 import { type AdaptiveCardJson, renderCard } from './render';
 import { memberChoiceTitle, memberName, roleName, shortened } from './people';
-import { fittingPage } from './paging';
+import { fittingPage, pageOf } from './paging';
 
 /** A person in the conversation's roster who could be added to the team. */
 export interface RosterPerson {
@@ -21,10 +21,8 @@ export const LEAVE_TEAM = 'leaveTeam';
 const SUPPORT_OFFER_PREVIEW = 120;
 /** Members on one page of the team card: 15 of the longest names and roles fit well within 28 KB (fewer when their texts are full of characters that markdown escaping doubles). */
 export const TEAM_PAGE_SIZE = 15;
-/** People of the conversation offered at once; a channel may have thousands. */
+/** People of the conversation offered a page at a time, by name; a channel may have thousands, and only they can be added. */
 export const MAX_ROSTER_CHOICES = 50;
-
-const preview = (text: string | undefined) => (text && text.length > SUPPORT_OFFER_PREVIEW ? `${text.slice(0, SUPPORT_OFFER_PREVIEW - 1)}…` : (text ?? ''));
 
 const isFixedRole = (member: TeamMember) => member.role === 'coordinator' || member.role === 'youngPerson';
 
@@ -34,12 +32,15 @@ function roleChoices(m: Messages) {
 
 /**
  * The team, a page of members at a time (`page`, from 0, of `pageSize`), and for the coordinator the forms to add
- * people and hand over. A form whose choices would be empty is left out and says why.
+ * people (the conversation's people by name, a page of them at a time: `rosterPage`) and hand over. A form whose
+ * choices would be empty is left out and says why.
  */
-export function teamCard(m: Messages, { case: current, viewer }: CaseRead, roster: RosterPerson[], notice = '', page = 0, pageSize?: number): AdaptiveCardJson {
+export function teamCard(m: Messages, { case: current, viewer }: CaseRead, roster: RosterPerson[], notice = '', page = 0, pageSize?: number, rosterPage?: number): AdaptiveCardJson {
   const isCoordinator = viewer.role === 'coordinator';
   const onTeam = new Set(current.members.flatMap((member) => (member.person.kind === 'teams' ? [member.person.aadObjectId] : [])));
-  const addable = roster.filter((person) => !onTeam.has(person.aadObjectId));
+  // By name, so that the pages follow one another whatever order Teams returns the roster in.
+  const addable = roster.filter((person) => !onTeam.has(person.aadObjectId)).sort((a, b) => a.name.localeCompare(b.name, 'da') || a.aadObjectId.localeCompare(b.aadObjectId));
+  const people = pageOf(m, addable, rosterPage, MAX_ROSTER_CHOICES);
   const successorChoices = current.members
     .filter((member) => member.person.kind === 'teams' && !isFixedRole(member))
     .map((member) => ({ title: memberChoiceTitle(current, member, m), value: member.id }));
@@ -53,12 +54,12 @@ export function teamCard(m: Messages, { case: current, viewer }: CaseRead, roste
         id: member.id,
         name: memberName(current, member, m),
         role: roleName(member, m),
-        supportOffer: preview(member.supportOffer),
+        supportOffer: shortened(member.supportOffer ?? '', SUPPORT_OFFER_PREVIEW),
         editable: isCoordinator && !isFixedRole(member),
       })),
       pages: members,
-      rosterChoices: addable.slice(0, MAX_ROSTER_CHOICES).map((person) => ({ title: shortened(person.name, 40), value: person.aadObjectId })),
-      rosterMore: addable.length > MAX_ROSTER_CHOICES ? m.cards.team.rosterMore(MAX_ROSTER_CHOICES, addable.length) : '',
+      roster: { ...people, items: people.items.map((person) => ({ title: shortened(person.name, 40), value: person.aadObjectId })) },
+      rosterMore: people.shown === '' ? '' : m.cards.team.rosterMore(people.page * people.size + 1, people.page * people.size + people.items.length, addable.length),
       roleChoices: roleChoices(m),
       leaveTeam: LEAVE_TEAM,
       successorChoices,

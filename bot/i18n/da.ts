@@ -274,7 +274,7 @@ export const da = {
       handOverSubmit: 'Overdrag',
       back: 'Tilbage',
       noRosterMembers: 'Ingen flere personer i denne samtale at tilføje.',
-      rosterMore: (shown: number, total: number) => `Listen viser de første ${shown} af ${total} personer i samtalen. Tilføj andre fra en mindre chat med dem.`,
+      rosterMore: (from: number, to: number, total: number) => `Listen viser ${from}–${to} af ${total} personer i samtalen, efter navn. Tryk på "Forrige" og "Næste" for at se de andre.`,
       noSuccessor: 'Ny koordinator: tilføj først den fagperson fra Teams, der skal overtage.',
     },
     consent: {

@@ -262,7 +262,7 @@ export const en: Messages = {
       handOverSubmit: 'Hand over',
       back: 'Back',
       noRosterMembers: 'Nobody else in this conversation to add.',
-      rosterMore: (shown: number, total: number) => `The list shows the first ${shown} of ${total} people in the conversation. Add others from a smaller chat with them.`,
+      rosterMore: (from: number, to: number, total: number) => `The list shows ${from}–${to} of ${total} people in the conversation, by name. Press "Previous" and "Next" to see the others.`,
       noSuccessor: 'New coordinator: first add the professional in Teams who is to take over.',
     },
     consent: {

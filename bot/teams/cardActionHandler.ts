@@ -87,7 +87,7 @@ async function runCardAction(
     case 'case.create':
       return cardResponse(await createCaseHere(context, adapter, botAppId, deps, actor, m, action.data));
     case 'case.show':
-      return cardResponse(await detailCard(context, deps, actor, m, action.data.caseId, action.data.view, '', action.data.page, action.data.pageSize));
+      return cardResponse(await detailCard(context, deps, actor, m, action.data.caseId, action.data.view, '', action.data.page, action.data.pageSize, action.data.rosterPage));
     case 'case.pick': {
       const mine = await listMyCases(deps, actor);
       const open = openCasesOf(mine);

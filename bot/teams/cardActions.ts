@@ -20,7 +20,8 @@ const answerValue = z.union([text, z.number()]).transform(String);
 
 export const CARD_ACTIONS = {
   'case.create': z.object({ v: version, name: optionalText, birthDate: optionalText, phone: optionalText, email: optionalText, address: optionalText, status: optionalText }),
-  'case.show': z.object({ ...withCase, view: z.enum(CASE_VIEWS), page, pageSize }),
+  /** `rosterPage`: the team card's page of people in the conversation to add; older cards carry none. */
+  'case.show': z.object({ ...withCase, view: z.enum(CASE_VIEWS), page, pageSize, rosterPage: page }),
   'case.select': z.object(withCase),
   /** A page of the 1:1 case picker: no case is chosen yet. */
   'case.pick': z.object({ v: version, page }),

@@ -24,19 +24,33 @@ export async function detailCard(
   notice = '',
   page?: number,
   pageSize?: number,
+  rosterPage?: number,
 ): Promise<AdaptiveCardJson> {
-  return cardForRead(context, m, await readCase(deps, actor, caseId, view), view, deps.now(), notice, page, pageSize);
+  return cardForRead(context, m, await readCase(deps, actor, caseId, view), view, deps.now(), notice, page, pageSize, rosterPage);
 }
 
-/** `page` (of `pageSize` members) turns the pages of the team card; the other views have one page. */
-export async function cardForRead(context: TurnContext, m: Messages, read: CaseRead, view: CaseView, now: Date, notice = '', page?: number, pageSize?: number): Promise<AdaptiveCardJson> {
+/**
+ * `page` (of `pageSize` members) turns the pages of the team card, `rosterPage` those of the people to add;
+ * the other views have one page.
+ */
+export async function cardForRead(
+  context: TurnContext,
+  m: Messages,
+  read: CaseRead,
+  view: CaseView,
+  now: Date,
+  notice = '',
+  page?: number,
+  pageSize?: number,
+  rosterPage?: number,
+): Promise<AdaptiveCardJson> {
   switch (view) {
     case 'overview':
       return overviewCard(m, read, now);
     case 'consent':
       return consentCard(m, read, now, notice);
     case 'team':
-      return teamCard(m, read, await addableRoster(context, read.viewer.role === 'coordinator'), notice, page, pageSize);
+      return teamCard(m, read, await addableRoster(context, read.viewer.role === 'coordinator'), notice, page, pageSize, rosterPage);
     case 'goals':
       return goalsFormCard(m, read, notice);
     case 'closing':

@@ -9,7 +9,7 @@ import { PICKER_PAGE_SIZE, casePickerCard } from '../../cards/caseCards';
 import { goalsFormCard, minutesCard } from '../../cards/goalCards';
 import { ATTENDANCE_PAGE_SIZE, checklistCard } from '../../cards/meetingCards';
 import type { AdaptiveCardJson } from '../../cards/render';
-import { TEAM_PAGE_SIZE, teamCard } from '../../cards/teamCards';
+import { MAX_ROSTER_CHOICES, type RosterPerson, TEAM_PAGE_SIZE, teamCard } from '../../cards/teamCards';
 import type { Case } from '../../bot/domain/case';
 import { GOAL_THEMES } from '../../bot/domain/goals';
 import { type Meeting, answerChecklist, checklistQuestions, openMeeting } from '../../bot/domain/meeting';
@@ -17,7 +17,8 @@ import { MAX_TEAM_SIZE } from '../../bot/domain/team';
 import { da } from '../../bot/i18n/da';
 import { en } from '../../bot/i18n/en';
 import { parseCardAction } from '../../bot/teams/cardActions';
-import { MAX_CARD_BYTES, validateAdaptiveCard } from '../support/cardValidation';
+import { CARD_BUDGET_BYTES } from '../../cards/budget';
+import { validateAdaptiveCard } from '../support/cardValidation';
 import { type TextOf, caseAtEveryLimit, markdownText, text } from '../support/limitCase';
 import { asCoordinator, caseSummaries, everyTemplate, smallestCase } from '../support/sampleCards';
 
@@ -40,7 +41,7 @@ function nodes(card: unknown, type: string): Node[] {
 const executes = (card: unknown) => nodes(card, 'Action.Execute') as Array<{ verb: string; data: Record<string, unknown>; title: string }>;
 
 function expectFitsTeams(name: string, card: AdaptiveCardJson): void {
-  expect(Buffer.byteLength(JSON.stringify(card), 'utf8'), `${name} is over 28 KB`).toBeLessThanOrEqual(MAX_CARD_BYTES);
+  expect(Buffer.byteLength(JSON.stringify(card), 'utf8'), `${name} is over 28 KB`).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
   expect(validateAdaptiveCard(card, { verbsWithoutCaseId: VERBS_WITHOUT_CASE }), name).toEqual([]);
   for (const choiceSet of nodes(card, 'Input.ChoiceSet')) expect((choiceSet.choices as unknown[]).length, `${name}: ${String(choiceSet.id)} has no choices`).toBeGreaterThan(0);
 }
@@ -60,6 +61,16 @@ const largest = largestCase();
 /** The largest case with every text made of `*ø_[`: each escaped character costs three bytes of JSON, ø two. */
 const adversarial = largestCase(markdownText);
 const smallest = smallestCase();
+/** 120 people in a channel to add, in no order (as Teams returns them), with Danish names; and the team's own people. */
+function channelRoster(current: Case, textOf: TextOf): RosterPerson[] {
+  const firstNames = ['Åse', 'Zenia', 'Ærling', 'Øjvind', 'Anders', 'Bodil', 'Emil', 'Sara'];
+  const people = Array.from({ length: 120 }, (_, index) => {
+    const number = String((index * 37) % 120).padStart(3, '0');
+    return { aadObjectId: `aad-channel-${number}`, name: `${firstNames[index % firstNames.length]} ${number} ${textOf(200, number)}`, teamsUserId: `29:channel-${number}` };
+  });
+  const team = current.members.flatMap((member) => (member.person.kind === 'teams' ? [{ aadObjectId: member.person.aadObjectId, name: 'På teamet', teamsUserId: `29:${member.id}` }] : []));
+  return [...people, ...team];
+}
 const openOf = (current: Case) => current.meetings.find((meeting) => meeting.status === 'open')!;
 const heldOf = (current: Case) => current.meetings.find((meeting) => meeting.status === 'held')!;
 
@@ -151,6 +162,30 @@ describe.each([
   });
 
   it.each([
+    ['largest', largest, text],
+    ['adversarial', adversarial, markdownText],
+  ] as const)('pages the people of a channel of 120 to add (%s case): each addable person on one of the pages, by name, each page within 28 KB', (_name, current, textOf) => {
+    const read = asCoordinator(current);
+    const roster = channelRoster(current, textOf);
+    const addable = roster.filter((person) => person.aadObjectId.startsWith('aad-channel-'));
+    const render = (rosterPage: string | number, data: Record<string, unknown>) => teamCard(m, read, roster, '', Number(data.page), Number(data.pageSize), Number(rosterPage));
+    const pages = everyPage(teamCard(m, read, roster), 'rosterPage', render, 'case.show');
+    const offered = (card: AdaptiveCardJson) => (nodes(card, 'Input.ChoiceSet').find((input) => input.id === 'teamsUser')!.choices as Array<{ value: string }>).map((choice) => choice.value);
+    // One card a roster page (the member pages each carry the roster page shown).
+    const rosterPages = [...new Map(pages.map((card) => [offered(card).join(), card])).values()];
+    expect(rosterPages).toHaveLength(Math.ceil(addable.length / MAX_ROSTER_CHOICES));
+    pages.forEach((card, index) => expectFitsTeams(`team card, roster page ${index}`, card));
+    const byName = [...addable].sort((a, b) => a.name.localeCompare(b.name, 'da')).map((person) => person.aadObjectId);
+    expect(rosterPages.flatMap(offered)).toEqual(byName);
+    // Danish order: Å last.
+    expect(roster.find((person) => person.aadObjectId === byName.at(-1))!.name).toMatch(/^Åse /);
+    rosterPages.forEach((card, index) => {
+      const from = index * MAX_ROSTER_CHOICES + 1;
+      expect(JSON.stringify(card)).toContain(JSON.stringify(m.cards.team.rosterMore(from, Math.min(from + MAX_ROSTER_CHOICES - 1, addable.length), addable.length)).slice(1, -1));
+    });
+  });
+
+  it.each([
     ['largest', largest],
     ['adversarial', adversarial],
   ])('pages the goals form and the minutes by theme (%s case): every goal on one of the pages', (_name, current) => {
@@ -207,6 +242,7 @@ describe('cards already posted', () => {
     expect(parse('meeting.answer', { caseId: 'c', meetingId: 'm', seen: {}, page: 'attendance-2' })).toBe(true);
     expect(parse('case.show', { caseId: 'c', view: 'team', page: 2 })).toBe(true);
     expect(parse('case.show', { caseId: 'c', view: 'team', page: 9, pageSize: 7 })).toBe(true);
+    expect(parse('case.show', { caseId: 'c', view: 'team', page: 9, pageSize: 7, rosterPage: 2 })).toBe(true);
     expect(parse('case.pick', { page: 3 })).toBe(true);
     expect(parse('goals.show', { caseId: 'c', theme: 'housing' })).toBe(true);
   });

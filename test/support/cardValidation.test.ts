@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CARD_BYTES, validateAdaptiveCard } from './cardValidation';
+import { CARD_BUDGET_BYTES } from '../../cards/budget';
+import { validateAdaptiveCard } from './cardValidation';
 
 type Card = Record<string, any>;
 
@@ -143,7 +144,7 @@ describe('validateAdaptiveCard', () => {
     const problems = problemsAfter((card) => {
       card.body.push({ type: 'TextBlock', text: 'x'.repeat(29 * 1024), wrap: true });
     });
-    expect(problems).toEqual([expect.stringContaining(`over the size limit of ${MAX_CARD_BYTES} bytes`)]);
+    expect(problems).toEqual([expect.stringContaining(`over the size limit of ${CARD_BUDGET_BYTES} bytes`)]);
   });
 
   it('measures the size in UTF-8 bytes', () => {

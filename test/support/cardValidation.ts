@@ -1,15 +1,11 @@
 // Checks an expanded Adaptive Card against what Teams accepts and what our Universal Actions need.
 import type * as AdaptiveCards from 'adaptivecards';
+import { CARD_BUDGET_BYTES } from '../../cards/budget';
 
 // The package's ESM build (lib/) imports files without extensions and fails to load in Node;
 // the UMD bundle in dist/ loads and parses without a DOM.
 const adaptiveCards = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCards;
 
-/**
- * The card JSON of one message: 28 KB, the conservative figure in use. Microsoft's upper bound is
- * larger, but mobile clients and older hosts fail earlier.
- */
-export const MAX_CARD_BYTES = 28 * 1024;
 /** Teams delivers user-specific views (refresh) to at most 60 users. */
 export const MAX_REFRESH_USER_IDS = 60;
 export const TEAMS_CARD_VERSION = '1.5';
@@ -101,8 +97,8 @@ function sourceLabel(event: AdaptiveCards.IValidationEvent): string {
 
 function sizeProblems(card: JsonObject): string[] {
   const bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
-  return bytes > MAX_CARD_BYTES
-    ? [located('', `is ${bytes} bytes serialized, over the size limit of ${MAX_CARD_BYTES} bytes (28 KB)`)]
+  return bytes > CARD_BUDGET_BYTES
+    ? [located('', `is ${bytes} bytes serialized, over the size limit of ${CARD_BUDGET_BYTES} bytes (28 KB)`)]
     : [];
 }
 
