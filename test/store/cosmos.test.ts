@@ -93,17 +93,21 @@ describe('CosmosCaseStore containers', () => {
   });
 });
 
+/** A case of its own with fixed ids, for the tests that look at its documents. */
+const caseOne = (now: Date) =>
+  createCase(
+    'tenant-aarhus',
+    { aadObjectId: 'aad-coordinator', name: 'Kim Koordinator' },
+    { name: 'Alex Ung', birthDate: '2009-03-14', status: 'education' },
+    { caseId: 'case-1', reference: 'F-1', coordinatorMemberId: 'member-1', youngPersonMemberId: 'member-2' },
+    now,
+  );
+
 describe('CosmosCaseStore saves', () => {
   it('refuses audit records of another case in a save, since they cannot share its batch', async () => {
     const store = await CosmosCaseStore.open(newDatabaseOptions());
     const now = new Date('2026-11-23T09:00:00Z');
-    const saved = createCase(
-      'tenant-aarhus',
-      { aadObjectId: 'aad-coordinator', name: 'Kim Koordinator' },
-      { name: 'Alex Ung', birthDate: '2009-03-14', status: 'education' },
-      { caseId: 'case-1', reference: 'F-1', coordinatorMemberId: 'member-1', youngPersonMemberId: 'member-2' },
-      now,
-    );
+    const saved = caseOne(now);
     const ofAnotherCase = {
       id: 'audit-1',
       tenantId: 'tenant-aarhus',
@@ -129,13 +133,7 @@ describe('CosmosCaseStore fan-out of many messages', () => {
     const store = await CosmosCaseStore.open(options);
     const client = new CosmosClient({ endpoint: server.endpoint, key: server.key, agent: server.agent });
     const now = new Date('2026-11-23T09:00:00Z');
-    const saved = createCase(
-      'tenant-aarhus',
-      { aadObjectId: 'aad-coordinator', name: 'Kim Koordinator' },
-      { name: 'Alex Ung', birthDate: '2009-03-14', status: 'education' },
-      { caseId: 'case-1', reference: 'F-1', coordinatorMemberId: 'member-1', youngPersonMemberId: 'member-2' },
-      now,
-    );
+    const saved = caseOne(now);
     const outbox: OutboxMessage[] = Array.from({ length: 150 }, (_, i) => ({
       id: `message-${String(i).padStart(3, '0')}`,
       tenantId: 'tenant-aarhus',
