@@ -2,14 +2,12 @@
 // refusal is audited as denied.
 import { type Case, isClosed } from '../domain/case';
 import { requireCoordinator } from '../domain/access';
-import { DomainError } from '../domain/errors';
+import { DomainError, isAccessRefusal } from '../domain/errors';
 import { assertCaseFits, compactCase } from '../domain/limits';
 import type { OutboxMessage } from '../store/port';
 import type { Actor, ActorId, AppDeps } from './context';
 import { auditRecord } from './context';
 import { saveWithRetry } from './saveWithRetry';
-
-const ACCESS_REFUSALS = new Set(['notTeamMember', 'notCoordinator', 'noValidConsent']);
 
 /** How many applied activity ids a case remembers: Teams redelivers within minutes, not days. */
 export const REMEMBERED_ACTIVITIES = 100;
@@ -61,7 +59,7 @@ export async function guardedChange(
 }
 
 export async function auditIfRefused(deps: AppDeps, actor: ActorId, caseId: string, action: string, error: unknown): Promise<void> {
-  if (error instanceof DomainError && ACCESS_REFUSALS.has(error.code)) {
+  if (isAccessRefusal(error)) {
     await deps.store.appendAudit([auditRecord(deps, actor, caseId, action, 'denied')]);
   }
 }

@@ -193,3 +193,22 @@ describe('my agreements', () => {
     expect(help.map((message) => (message.to.kind === 'user' ? message.to.teamsUserId : '')).sort()).toEqual(['29:ali', '29:mette']);
   });
 });
+
+describe('a refusal because of who asked', () => {
+  it('is audited as denied, whichever rule refused: the form, the hand-over and an agreement', async () => {
+    const { deps, caseId, meetingId, ids } = await meetingWithForm();
+    const agreementId = (await listMyAgreements(deps, JONAS))[0]!.agreement.id;
+    expect(await asyncCodeOf(addCaseGoal(deps, ALI, caseId, { theme: 'housing', longTermGoal: 'Egen bolig' }))).toBe('notWriter');
+    expect(await asyncCodeOf(completeMyAgreement(deps, ALI, caseId, agreementId))).toBe('notAgreementOwner');
+    await closeNetworkMeeting(deps, METTE, caseId, meetingId, closing(ids));
+    await approveAndCirculate(deps, METTE, caseId, meetingId, '2026-11-23');
+    expect(await asyncCodeOf(acknowledgeCaseHandOver(deps, JONAS, caseId, meetingId))).toBe('notEyeKeeper');
+
+    const denied = (await deps.store.listAudit(COORDINATOR.tenantId, caseId)).filter((record) => record.outcome === 'denied');
+    expect(denied.map((record) => [record.actorAadObjectId, record.action])).toEqual([
+      [ALI.aadObjectId, 'goal.add'],
+      [ALI.aadObjectId, 'agreement.done'],
+      [JONAS.aadObjectId, 'handOver.acknowledge'],
+    ]);
+  });
+});
