@@ -81,9 +81,12 @@ export async function selectedCaseId(deps: AppDeps, actor: Actor): Promise<strin
   return (await deps.store.getUserState(actor.tenantId, actor.aadObjectId))?.selectedCaseId;
 }
 
-/** Remembers the user's 1:1 chat with the bot (from their own activity there, or from opening it). */
-export async function rememberPersonalChat(store: CaseStore, tenantId: string, aadObjectId: string, conversationId: string): Promise<void> {
+/**
+ * Remembers the user's 1:1 chat with the bot (from their own activity there, or from opening it), and
+ * the locale of their own activity there, so that what the bot sends them by itself is in their language.
+ */
+export async function rememberPersonalChat(store: CaseStore, tenantId: string, aadObjectId: string, conversationId: string, locale?: string): Promise<void> {
   const state = await store.getUserState(tenantId, aadObjectId);
-  if (state?.personalConversationId === conversationId) return;
-  await store.putUserState({ ...state, tenantId, aadObjectId, personalConversationId: conversationId });
+  if (state?.personalConversationId === conversationId && (locale === undefined || state.locale === locale)) return;
+  await store.putUserState({ ...state, tenantId, aadObjectId, personalConversationId: conversationId, ...(locale ? { locale } : {}) });
 }

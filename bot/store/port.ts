@@ -97,6 +97,8 @@ export interface UserState {
   selectedCaseId?: string;
   /** The user's 1:1 chat with the bot, once known: a message to them then costs one request, not two. */
   personalConversationId?: string;
+  /** The Teams locale of the user's last turn in that chat (e.g. `en-US`): what the bot writes to them in by itself. */
+  locale?: string;
 }
 
 export interface CaseSummary {

@@ -13,11 +13,10 @@ import { type Case, type TeamMember, coordinatorOf, isClosed, memberByAadObjectI
 import { isConsentedParty } from '../domain/consent';
 import { DomainError } from '../domain/errors';
 import { meetingById } from '../domain/meeting';
-import type { Messages } from '../i18n';
-import { da } from '../i18n/da';
+import { type Messages, messagesFor } from '../i18n';
 import type { Logger } from '../logger';
 import type { SendResult } from '../reminders/dispatcher';
-import type { CaseStore, OutboxMessage } from '../store/port';
+import type { CaseStore, OutboxMessage, UserState } from '../store/port';
 import { conversationAccount } from './conversations';
 import { cardActivity } from './messageHandler';
 import { type RenderedMessage, agreementReminderItem, renderReminder } from './renderReminder';
@@ -39,20 +38,19 @@ function mayRead(current: Case, member: TeamMember | undefined, now: Date): memb
 }
 
 /** What the message is about may be gone since it was written (a meeting erased, say): then nothing is sent. */
-function renderOrSkip(current: Case, message: OutboxMessage, now: Date): RenderedMessage {
+function renderOrSkip(m: Messages, current: Case, message: OutboxMessage, now: Date): RenderedMessage {
   // A closed case needs no more reminders; what closing itself caused still goes out.
   if (isClosed(current) && message.kind === 'reminder') return { skip: 'case closed' };
   try {
-    return render(current, message, now);
+    return render(m, current, message, now);
   } catch (error) {
     if (error instanceof DomainError) return { skip: error.code };
     throw error;
   }
 }
 
-function render(current: Case, message: OutboxMessage, now: Date): RenderedMessage {
-  // Recipients' Teams language is not known outside a turn: Danish, the model's language.
-  const m = da;
+/** In the recipient's language (`m`): the one of their own last turn in the 1:1 chat, else Danish. */
+function render(m: Messages, current: Case, message: OutboxMessage, now: Date): RenderedMessage {
   const labels = m.cards.outbox;
   const recipient = message.to.kind === 'user' ? memberByAadObjectId(current, message.to.aadObjectId) : undefined;
   const readAs = (member: TeamMember): CaseRead => ({ case: current, viewer: member });
@@ -243,7 +241,7 @@ export function createOutboxSender({ adapter, botAppId, deps, log }: OutboxSende
     if (failure) throw failure.error;
   }
 
-  async function deliver(current: Case, message: OutboxMessage, activity: Partial<Activity>): Promise<void> {
+  async function deliver(current: Case, message: OutboxMessage, activity: Partial<Activity>, state: UserState | undefined): Promise<void> {
     if (message.to.kind === 'conversation') {
       const reference = { channelId: 'msteams', serviceUrl: message.serviceUrl, conversation: conversationAccount(current, message.to.conversationId) };
       await inProactiveTurn(reference, undefined, async (context) => {
@@ -262,7 +260,6 @@ export function createOutboxSender({ adapter, botAppId, deps, log }: OutboxSende
       channelData: { tenant: { id: message.tenantId } },
     } as unknown as ConversationParameters;
     const { aadObjectId } = message.to;
-    const state = await deps.store.getUserState(message.tenantId, aadObjectId);
     const known = state?.personalConversationId;
     const reference = { channelId: 'msteams', serviceUrl: message.serviceUrl, conversation: { id: known ?? '', isGroup: false, conversationType: 'personal', tenantId: message.tenantId, name: '' } };
     let opened: string | undefined;
@@ -281,8 +278,9 @@ export function createOutboxSender({ adapter, botAppId, deps, log }: OutboxSende
       const status = statusOf(error);
       if (!known || (status !== 403 && status !== 404)) throw error;
       // The chat we knew is gone (the app was reinstalled, say): forget it and open the chat anew.
-      await deps.store.putUserState({ ...state, tenantId: message.tenantId, aadObjectId, personalConversationId: undefined });
-      return deliver(current, message, activity);
+      const forgotten = { ...state, tenantId: message.tenantId, aadObjectId, personalConversationId: undefined };
+      await deps.store.putUserState(forgotten);
+      return deliver(current, message, activity, forgotten);
     }
     if (opened) await rememberPersonalChat(deps.store, message.tenantId, aadObjectId, opened);
   }
@@ -306,35 +304,37 @@ export function createOutboxSender({ adapter, botAppId, deps, log }: OutboxSende
    * A person's reminders of one day as one message: their agreements in one list, grouped by case, with
    * the actions for each; any other reminder of the day as a card beside it.
    */
-  async function renderDigest(messages: OutboxMessage[]): Promise<RenderedMessage> {
+  async function renderDigest(m: Messages, messages: OutboxMessage[]): Promise<RenderedMessage> {
     const items: AgreementItem[] = [];
     const others: Attachment[] = [];
     for (const message of messages) {
       const current = (await deps.store.getCase(message.tenantId, message.caseId))?.case;
       if (!current) continue;
       const recipient = message.to.kind === 'user' ? memberByAadObjectId(current, message.to.aadObjectId) : undefined;
-      const item = mayRead(current, recipient, deps.now()) ? agreementReminderItem(da, current, message, recipient) : undefined;
+      const item = mayRead(current, recipient, deps.now()) ? agreementReminderItem(m, current, message, recipient) : undefined;
       if (item) {
         // Two reminders of one agreement on one day (its date, and that it passed) make one entry.
         if (!items.some((listed) => listed.agreement.id === item.agreement.id)) items.push(item);
         continue;
       }
-      const rendered = renderOrSkip(current, message, deps.now());
+      const rendered = renderOrSkip(m, current, message, deps.now());
       if ('activity' in rendered) others.push(...(rendered.activity.attachments ?? []));
     }
     items.sort((a, b) => a.case.reference.localeCompare(b.case.reference) || a.agreement.followUpOn.localeCompare(b.agreement.followUpOn));
-    const labels = da.cards.reminders;
-    const attachments = [...(items.length > 0 ? [CardFactory.adaptiveCard(agreementsCard(da, items, labels.digestTitle, labels.digestIntro))] : []), ...others];
+    const labels = m.cards.reminders;
+    const attachments = [...(items.length > 0 ? [CardFactory.adaptiveCard(agreementsCard(m, items, labels.digestTitle, labels.digestIntro))] : []), ...others];
     return attachments.length > 0 ? { activity: { type: 'message', attachments } } : { skip: 'nothing left to remind of' };
   }
 
   return async (message, digest = []) => {
     const stored = await deps.store.getCase(message.tenantId, message.caseId);
     if (!stored) return { status: 'failed', error: 'caseGone' };
-    const rendered = digest.length > 0 ? await renderDigest([message, ...digest]) : renderOrSkip(stored.case, message, deps.now());
+    const state = message.to.kind === 'user' ? await deps.store.getUserState(message.tenantId, message.to.aadObjectId) : undefined;
+    const m = messagesFor(state?.locale);
+    const rendered = digest.length > 0 ? await renderDigest(m, [message, ...digest]) : renderOrSkip(m, stored.case, message, deps.now());
     if ('skip' in rendered) return { status: 'sent' };
     try {
-      await deliver(stored.case, message, rendered.activity);
+      await deliver(stored.case, message, rendered.activity, state);
       return { status: 'sent' };
     } catch (error) {
       const status = statusOf(error);

@@ -31,7 +31,7 @@ export class SamarbejdsBot extends TeamsActivityHandler {
 
   private async rememberIfPersonal(context: TurnContext, actor: Actor): Promise<void> {
     if (conversationKind(context.activity) !== 'personal') return;
-    await rememberPersonalChat(this.env.deps.store, actor.tenantId, actor.aadObjectId, context.activity.conversation.id);
+    await rememberPersonalChat(this.env.deps.store, actor.tenantId, actor.aadObjectId, context.activity.conversation.id, context.activity.locale);
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {

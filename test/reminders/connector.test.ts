@@ -6,8 +6,10 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConversationParameters } from 'botbuilder';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../bot/app/context';
+import { rememberPersonalChat } from '../../bot/app/readCase';
 import { type Case, type TeamMember, createCase } from '../../bot/domain/case';
 import { ReminderPlanner } from '../../bot/domain/reminders';
+import { en } from '../../bot/i18n/en';
 import { WorkingDays } from '../../bot/domain/workingDays';
 import { createLogger } from '../../bot/logger';
 import { OutboxDispatcher } from '../../bot/reminders/dispatcher';
@@ -212,6 +214,22 @@ describe('the outbox sender', () => {
     const text = cardText(stub.delivered.get(stub.chatIdOf('29:mette'))![0]!);
     expect(text).toContain('S-ABCDE: en besked blev ikke leveret');
     expect(text).toContain('til Lærer 0');
+  });
+
+  it("writes to a person in the language of their own last turn in the 1:1 chat, Danish when unknown", async () => {
+    await seedCase(1);
+    const failed = reminderTo(member(0));
+    const notice = (id: string) => reminderTo(mette, { id, kind: 'sendFailed', about: { messageId: failed.id, failedKind: 'reminder', error: 'http503', aadObjectId: 'aad-0' } });
+    // Mette wrote to the bot from an English Teams: the bot remembers the chat and its locale.
+    await rememberPersonalChat(store, TENANT, 'aad-mette', stub.chatIdOf('29:mette'), 'en-US');
+    expect(await sender()(notice('in-english'))).toEqual({ status: 'sent' });
+    const english = cardText(stub.delivered.get(stub.chatIdOf('29:mette'))!.at(-1)!);
+    expect(english).toContain(en.cards.outbox.sendFailed.title('S-ABCDE'));
+    expect(english).not.toContain('en besked blev ikke leveret');
+    // Back in a Danish Teams.
+    await rememberPersonalChat(store, TENANT, 'aad-mette', stub.chatIdOf('29:mette'), 'da-DK');
+    expect(await sender()(notice('in-danish'))).toEqual({ status: 'sent' });
+    expect(cardText(stub.delivered.get(stub.chatIdOf('29:mette'))!.at(-1)!)).toContain('S-ABCDE: en besked blev ikke leveret');
   });
 });
 
