@@ -44,7 +44,7 @@ export function withShowCards(cards: Record<string, object>): Record<string, obj
     };
     walk(card);
     for (const { title, card: inner } of found) {
-      const slug = title.replace(/æ/gi, 'ae').replace(/ø/gi, 'oe').replace(/å/gi, 'aa').normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'showCard';
+      const slug = title.replace(/æ/gi, 'ae').replace(/ø/gi, 'oe').replace(/å/gi, 'aa').normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'showCard';
       let child = `${name}.${slug}`;
       for (let n = 2; child in result; n++) child = `${name}.${slug}-${n}`;
       visit(child, { version: (card as { version?: string }).version ?? '1.5', ...inner });
