@@ -53,6 +53,25 @@ describe.each([
       expect(action.data.v).toBe(CARD_VERSION);
     }
   });
+
+  it('wraps the choices shown as radio buttons or checkboxes: on a phone (360 px) they are cut off otherwise', () => {
+    const unwrapped: string[] = [];
+    let shown = 0;
+    const walk = (name: string, node: unknown) => {
+      if (Array.isArray(node)) node.forEach((child) => walk(name, child));
+      else if (node && typeof node === 'object') {
+        const record = node as Record<string, unknown>;
+        if (record.type === 'Input.ChoiceSet' && (record.style === 'expanded' || record.isMultiSelect === true)) {
+          shown++;
+          if (record.wrap !== true) unwrapped.push(`${name}: ${String(record.id)}`);
+        }
+        Object.values(record).forEach((child) => walk(name, child));
+      }
+    };
+    for (const [name, card] of Object.entries(cards)) walk(name, card);
+    expect(shown).toBeGreaterThan(5);
+    expect(unwrapped).toEqual([]);
+  });
 });
 
 describe('cards the whole channel sees', () => {

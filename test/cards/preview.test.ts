@@ -10,7 +10,7 @@ import { da } from '../../bot/i18n/da';
 import { en } from '../../bot/i18n/en';
 import type { Messages } from '../../bot/i18n';
 import { everyCard, fullTeam } from '../support/sampleCards';
-import { findChromium, launchCardRenderer, type CardRenderer, type RenderReport } from './preview/renderCards';
+import { CARD_WIDTH, findChromium, launchCardRenderer, PHONE_CARD_WIDTH, type CardRenderer, type RenderReport } from './preview/renderCards';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const chromiumPath = findChromium();
@@ -70,6 +70,16 @@ describe.skipIf(skip)(skip ? `cards in headless Chromium (skipped: ${missing})` 
         expect(image.height, `${report.name}: height`).toBeGreaterThanOrEqual(50);
       }
     });
+  });
+
+  it('renders a card at phone width as well as at desktop width', async () => {
+    // One card only: the suite renders every card at desktop width above; cards:preview renders all at both.
+    const card = { team: everyCard(da, fullTeam()).team! };
+    const [desktop] = await renderer.render(card, join(outDir, 'desktop'), { locale: 'da-DK' });
+    const [phone] = await renderer.render(card, join(outDir, 'phone'), { locale: 'da-DK', width: PHONE_CARD_WIDTH });
+    expect(phone!.errors).toEqual([]);
+    expect(desktop!.width - phone!.width).toBe(CARD_WIDTH - PHONE_CARD_WIDTH);
+    expect(phone!.height).toBeGreaterThanOrEqual(desktop!.height);
   });
 
   it('reports broken cards as renderer errors', async () => {

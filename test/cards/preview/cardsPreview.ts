@@ -1,17 +1,25 @@
 // `npm run cards:preview`: every card of test/support/sampleCards.ts, in Danish and English, rendered in
-// headless Chromium with the Teams host config to .previews/<lang>/<name>.png, and the card behind each
-// Action.ShowCard to <name>.<title>.png (the dark theme too with --dark). Prints a table and exits 1 when any card has a renderer error.
+// headless Chromium with the Teams host config at desktop width to .previews/<lang>/<name>.png and at
+// phone width to .previews/<lang>-phone/<name>.png, and the card behind each Action.ShowCard to
+// <name>.<title>.png (the dark theme too with --dark, in <lang>-dark/ and <lang>-phone-dark/). Prints a
+// table and exits 1 when any card has a renderer error.
 import { join, relative } from 'node:path';
 import { da } from '../../../bot/i18n/da';
 import { en } from '../../../bot/i18n/en';
 import type { Messages } from '../../../bot/i18n';
 import { everyCard, fullTeam } from '../../support/sampleCards';
-import { launchCardRenderer, type RenderReport, type Theme } from './renderCards';
+import { CARD_WIDTH, launchCardRenderer, PHONE_CARD_WIDTH, type RenderReport, type Theme } from './renderCards';
 
 /** Folder, messages, and the browser locale that formats date and time inputs as Teams would. */
 const LANGUAGES: Array<[string, Messages, string]> = [
   ['da', da, 'da-DK'],
   ['en', en, 'en-US'],
+];
+
+/** Folder suffix and card width: a card is looked at on the desktop and on a phone. */
+const WIDTHS: Array<[string, number]> = [
+  ['', CARD_WIDTH],
+  ['-phone', PHONE_CARD_WIDTH],
 ];
 
 /**
@@ -36,7 +44,7 @@ export function withShowCards(cards: Record<string, object>): Record<string, obj
     };
     walk(card);
     for (const { title, card: inner } of found) {
-      const slug = title.replace(/æ/gi, 'ae').replace(/ø/gi, 'oe').replace(/å/gi, 'aa').normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'showCard';
+      const slug = title.replace(/æ/gi, 'ae').replace(/ø/gi, 'oe').replace(/å/gi, 'aa').normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'showCard';
       let child = `${name}.${slug}`;
       for (let n = 2; child in result; n++) child = `${name}.${slug}-${n}`;
       visit(child, { version: (card as { version?: string }).version ?? '1.5', ...inner });
@@ -61,9 +69,12 @@ async function main(): Promise<number> {
     for (const theme of themes) {
       console.log(`host config (${theme}): ${renderer.hostConfigSource(theme)}`);
       for (const [language, messages, locale] of LANGUAGES) {
-        const folder = theme === 'light' ? language : `${language}-dark`;
-        const reports = await renderer.render(withShowCards(everyCard(messages, fullTeam())), join(outRoot, folder), { theme, locale });
-        all.push(...reports.map((report) => ({ folder, report })));
+        const cards = withShowCards(everyCard(messages, fullTeam()));
+        for (const [suffix, width] of WIDTHS) {
+          const folder = `${language}${suffix}${theme === 'light' ? '' : '-dark'}`;
+          const reports = await renderer.render(cards, join(outRoot, folder), { theme, locale, width });
+          all.push(...reports.map((report) => ({ folder, report })));
+        }
       }
     }
   } finally {

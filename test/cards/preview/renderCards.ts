@@ -16,6 +16,8 @@ export interface RenderOptions {
   /** The browser locale (navigator.language, Intl); default en-US. Headless Chromium still draws date and
    * time inputs in the US format whatever the locale (also with --lang). */
   locale?: string;
+  /** The card's width in CSS pixels; default CARD_WIDTH (desktop), PHONE_CARD_WIDTH for Teams mobile. */
+  width?: number;
 }
 
 export interface RenderReport {
@@ -56,6 +58,9 @@ export const CHROMIUM_ARGS = [
 /** About the width Teams gives a card in a chat or channel on the desktop. */
 export const CARD_WIDTH = 500;
 
+/** About the width Teams mobile gives a card on a phone (a 360 px wide screen). */
+export const PHONE_CARD_WIDTH = 360;
+
 /** The Chromium to use: $CHROMIUM_PATH, or Debian's; undefined when that file does not exist. */
 export function findChromium(): string | undefined {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -85,7 +90,7 @@ ${face(600, ['Segoe UI Semibold', 'Liberation Sans Bold', 'Arial Bold', 'DejaVu 
 ${face(700, ['Segoe UI Bold', 'Liberation Sans Bold', 'Arial Bold', 'DejaVu Sans Bold'])}
 html, body { margin: 0; background: ${c.page}; font-family: 'Segoe UI', sans-serif; color: ${c.text}; }
 #frame { display: inline-block; padding: 12px; background: ${c.page}; }
-#card { width: ${CARD_WIDTH}px; border: 1px solid ${c.border}; border-radius: 4px; overflow: hidden; }
+#card { border: 1px solid ${c.border}; border-radius: 4px; overflow: hidden; }
 .ac-pushButton { font-family: 'Segoe UI', sans-serif; font-size: 14px; font-weight: 600; padding: 4px 12px 5px;
   min-height: 32px; border: 1px solid ${c.border}; border-radius: 4px; background: transparent; color: ${c.text}; }
 .ac-pushButton.style-positive { background: ${c.accent}; border-color: ${c.accent}; color: ${theme === 'light' ? '#FFFFFF' : '#1F1F1F'}; }
@@ -118,10 +123,11 @@ const PAGE_SCRIPT = String.raw`
     }
     return { warning: !!WARNING_EVENTS[name], text: name + where + ': ' + e.message };
   }
-  window.__renderCard = function (json, hostConfigJson) {
+  window.__renderCard = function (json, hostConfigJson, width) {
     var errors = [], warnings = [];
     var host = document.getElementById('card');
     host.innerHTML = '';
+    host.style.width = width + 'px';
     var card = new AC.AdaptiveCard();
     if (hostConfigJson) card.hostConfig = new AC.HostConfig(hostConfigJson);
     var context = new AC.SerializationContext(AC.Versions.v1_5);
@@ -249,8 +255,9 @@ export async function launchCardRenderer(): Promise<CardRenderer> {
         pending.errors.length = 0;
         pending.warnings.length = 0;
         const result = await page.evaluate(
-          ({ json, config }) => (window as unknown as { __renderCard(j: object, c: object | null): PageResult }).__renderCard(json, config),
-          { json: card, config: hostConfig.config },
+          ({ json, config, width }) =>
+            (window as unknown as { __renderCard(j: object, c: object | null, w: number): PageResult }).__renderCard(json, config, width),
+          { json: card, config: hostConfig.config, width: options.width ?? CARD_WIDTH },
         );
         let png: string | undefined;
         let width = 0;
