@@ -20,7 +20,7 @@ import { type CardAction, parseCardAction } from './cardActions';
 import { cardForRead, detailCard } from './caseCards';
 import { isFormAction, runFormAction } from './formActions';
 import { runMeetingAction } from './meetingActions';
-import { cardActivity } from './messageHandler';
+import { cardActivity } from './replies';
 import { cardResponse, isDomainError, messageResponse, refusalText } from './replies';
 import { DEFAULT_RIGHTS, type RightsEnv, isRightsAction, runRightsAction } from './rightsHandlers';
 import { rosterOf } from './roster';

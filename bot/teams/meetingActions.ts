@@ -16,7 +16,7 @@ import type { Logger } from '../logger';
 import { conversationKind } from './actor';
 import type { CardAction } from './cardActions';
 import { conversationAccount } from './conversations';
-import { cardActivity } from './messageHandler';
+import { cardActivity } from './replies';
 import { cardResponse } from './replies';
 
 type MeetingAction = Extract<CardAction, { verb: 'meeting.open' | 'meeting.plan' | 'meeting.show' | 'meeting.answer' | 'meeting.cancel' }>;

@@ -1,10 +1,9 @@
 // Chat commands. In a channel thread or group chat the command applies to the case living there;
 // in a 1:1 chat to the case the user picked.
-import { type Activity, CardFactory, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { casePickerCard, createCaseCard } from '../../cards/caseCards';
 import { baseCard, meetingBaseCard } from '../../cards/channelCards';
 import { checklistCard, meetingCancelCard, meetingOpenCard } from '../../cards/meetingCards';
-import type { AdaptiveCardJson } from '../../cards/render';
 import type { Actor, AppDeps } from '../app/context';
 import { type CaseView, caseIdForConversation, listMyCases, openCasesOf, readCase, selectCase, selectedCaseId } from '../app/readCase';
 import { containsCpr } from '../domain/cpr';
@@ -16,7 +15,7 @@ import { conversationKind } from './actor';
 import { detailCard } from './caseCards';
 import { myAgreementsCard } from './formActions';
 import { type CommandName, parseCommand, stripMentions } from './commands';
-import { isDomainError, refusalText } from './replies';
+import { cardActivity, isDomainError, refusalText } from './replies';
 import { DEFAULT_RIGHTS, type RightsEnv, isRightsCommand, runRightsCommand } from './rightsHandlers';
 
 /** No command is long; a long message is refused before it is parsed or kept anywhere. */
@@ -29,10 +28,6 @@ const VIEW_OF_COMMAND: Partial<Record<CommandName, CaseView>> = {
   goals: 'goals',
   closeMeeting: 'closing',
 };
-
-export function cardActivity(card: AdaptiveCardJson): Partial<Activity> {
-  return { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
-}
 
 export async function handleMessage(
   context: TurnContext,

@@ -18,7 +18,7 @@ import type { Logger } from '../logger';
 import type { SendResult } from '../reminders/dispatcher';
 import type { CaseStore, OutboxMessage, UserState } from '../store/port';
 import { conversationAccount } from './conversations';
-import { cardActivity } from './messageHandler';
+import { cardActivity } from './replies';
 import { type RenderedMessage, agreementReminderItem, renderReminder } from './renderReminder';
 import { BOT_FRAMEWORK_AUDIENCE } from './threads';
 

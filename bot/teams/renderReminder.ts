@@ -9,7 +9,7 @@ import type { Case, TeamMember } from '../domain/case';
 import type { Agreement } from '../domain/goals';
 import type { Messages } from '../i18n';
 import type { OutboxMessage } from '../store/port';
-import { cardActivity } from './messageHandler';
+import { cardActivity } from './replies';
 
 export type RenderedMessage = { activity: Partial<Activity> } | { skip: string };
 

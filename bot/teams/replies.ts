@@ -1,11 +1,16 @@
 // What a user reads when something is refused: always their language, never a stack trace.
-import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import { type Activity, type AdaptiveCardInvokeResponse, CardFactory } from 'botbuilder';
 import { DomainError } from '../domain/errors';
 import type { Messages } from '../i18n';
 import type { AdaptiveCardJson } from '../../cards/render';
 
 export function refusalText(m: Messages, error: DomainError): string {
   return m.errors[error.code](error.details);
+}
+
+/** A message that carries one card. */
+export function cardActivity(card: AdaptiveCardJson): Partial<Activity> {
+  return { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
 }
 
 /** An updated card for the person who clicked (Universal Actions). */

@@ -13,7 +13,7 @@ import { conversationKind } from './actor';
 import type { CardAction } from './cardActions';
 import type { CommandName } from './commands';
 import { EXPORT_LINK_MINUTES, type ExportLinks } from './exportLinks';
-import { cardActivity } from './messageHandler';
+import { cardActivity } from './replies';
 import { cardResponse } from './replies';
 
 export interface RightsEnv {

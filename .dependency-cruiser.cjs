@@ -1,0 +1,45 @@
+// The walls of the house (ARCHITECTURE.md, README's architecture section), checked in CI by
+// `npm run check:deps`: no import cycles; the domain imports only itself and its libraries; botbuilder
+// only in bot/teams; cards/ is presentation and never imports the store or the use cases.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      comment:
+        'A cycle of imports that stay at run time makes load order matter. Checked on the compiled JavaScript ' +
+        "(dist/), where type-only imports are gone: the parser dependency-cruiser uses for TypeScript 7 does not tell them apart.",
+      severity: 'error',
+      from: { path: '^dist/' },
+      to: { circular: true },
+    },
+    {
+      name: 'domain-is-pure',
+      comment: 'bot/domain holds the model\'s rules without I/O: it imports only itself and its libraries.',
+      severity: 'error',
+      from: { path: '^(dist/)?bot/domain/' },
+      to: { pathNot: ['^(dist/)?bot/domain/', '^node_modules/(luxon|date-holidays)/'] },
+    },
+    {
+      name: 'botbuilder-only-in-teams',
+      comment: 'The Bot Framework stays behind the Teams layer.',
+      severity: 'error',
+      from: { path: '^(dist/)?(bot|cards)/', pathNot: '^(dist/)?bot/teams/' },
+      to: { path: '^node_modules/(botbuilder|botframework-)' },
+    },
+    {
+      name: 'cards-are-presentation',
+      comment: 'cards/ takes view types; it never reaches into the store or the use cases.',
+      severity: 'error',
+      from: { path: '^(dist/)?cards/' },
+      to: { path: '^(dist/)?bot/(store|app)/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    parser: 'swc',
+    exclude: { path: '^node_modules/' },
+  },
+};
