@@ -4,7 +4,7 @@ import type { AdaptiveCardJson } from './render';
 
 export const CARD_BUDGET_BYTES = 28 * 1024;
 
-export const cardBytes = (card: AdaptiveCardJson) => Buffer.byteLength(JSON.stringify(card), 'utf8');
+const cardBytes = (card: AdaptiveCardJson) => Buffer.byteLength(JSON.stringify(card), 'utf8');
 
 export const fitsTeams = (card: AdaptiveCardJson) => cardBytes(card) <= CARD_BUDGET_BYTES;
 

@@ -13,7 +13,7 @@ import { answeredCount } from './meetingCards';
 import { type AdaptiveCardJson, renderCard } from './render';
 
 /** Teams shows user-specific views to at most 60 users. */
-export const MAX_REFRESH_USERS = 60;
+const MAX_REFRESH_USERS = 60;
 
 declare const checkedCode: unique symbol;
 /** An id or a reference: made only by `code`, which refuses anything that reads like words. */
@@ -30,14 +30,14 @@ export function code(value: string): Code {
 }
 
 /** The case as the channel may know it. */
-export interface ChannelCase {
+interface ChannelCase {
   caseId: Code;
   reference: Code;
   /** The team's Teams users (at most 60): their view of the card refreshes to the details by itself. */
   refreshUserIds: Code[];
 }
 
-export interface ChannelMeeting {
+interface ChannelMeeting {
   meetingId: Code;
   number: number;
   startsAt: Date;
@@ -45,12 +45,12 @@ export interface ChannelMeeting {
   status: MeetingStatus;
 }
 
-export type ChannelCard =
+type ChannelCard =
   | { kind: 'case'; case: ChannelCase; view: CaseView }
   | { kind: 'meeting'; case: ChannelCase; meeting: ChannelMeeting; answered: number; total: number }
   | { kind: 'minutes'; case: ChannelCase; meeting: ChannelMeeting; nextMeeting: ChannelMeeting | undefined };
 
-export function channelCase(current: Case): ChannelCase {
+function channelCase(current: Case): ChannelCase {
   return {
     caseId: code(current.id),
     reference: code(current.reference),
@@ -84,7 +84,7 @@ function meetingTime(startsAt: Date): string {
 }
 
 /** The only way a channel card is made: from a ChannelCard and the labels, nothing else. */
-export function renderChannelCard(m: Messages, card: ChannelCard): AdaptiveCardJson {
+function renderChannelCard(m: Messages, card: ChannelCard): AdaptiveCardJson {
   const { caseId, reference, refreshUserIds: userIds } = card.case;
   switch (card.kind) {
     case 'case': {

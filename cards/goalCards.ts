@@ -51,7 +51,7 @@ export const GOAL_CARD_VERBS = [
 export type GoalCardVerb = (typeof GOAL_CARD_VERBS)[number];
 
 /** The values of the verdict "Er målet nået? Ja/nej" (`goal.mark`'s `reached`). */
-export const REACHED_CHOICES = ['yes', 'no'] as const;
+const REACHED_CHOICES = ['yes', 'no'] as const;
 
 /** A goal or a person named in a choice list is cut to this length; the form shows them whole. */
 const CHOICE_PREVIEW = 90;
@@ -74,16 +74,16 @@ export interface Detail {
   /** People named as in lists of many (people.ts: shortName, shortRole), not whole; the team card has them whole. */
   shortNames: boolean;
 }
-export const DETAILS: readonly Detail[] = [
+const DETAILS: readonly Detail[] = [
   { text: 500, subGoals: 2000, method: 200, doneAgreements: true, agreements: true, shortNames: false },
   { text: 200, subGoals: 300, method: 40, doneAgreements: true, agreements: true, shortNames: false },
   { text: 120, subGoals: 120, method: 20, doneAgreements: false, agreements: true, shortNames: true },
   { text: 90, subGoals: 90, method: 20, doneAgreements: false, agreements: false, shortNames: true },
 ];
-export const FULL_DETAIL = DETAILS[0]!;
+const FULL_DETAIL = DETAILS[0]!;
 
 /** The card with the most detail that fits; the least detailed one when none does. */
-export function fitting(render: (detail: Detail, shortened: boolean) => AdaptiveCardJson): AdaptiveCardJson {
+function fitting(render: (detail: Detail, shortened: boolean) => AdaptiveCardJson): AdaptiveCardJson {
   return firstFitting(DETAILS, (detail) => render(detail, detail !== FULL_DETAIL));
 }
 
@@ -127,7 +127,7 @@ const themeOrder = (goal: Goal) => GOAL_THEMES.indexOf(goal.theme);
 export const goalsInThemeOrder = (current: Case) => [...current.goals].sort((a, b) => themeOrder(a) - themeOrder(b));
 
 /** "Name (role)": how a member is offered in a choice and named as an agreement's owner. */
-export function memberLabel(m: Messages, current: Case, member: TeamMember, short = false): string {
+function memberLabel(m: Messages, current: Case, member: TeamMember, short = false): string {
   return short ? memberChoiceTitle(current, member, m) : `${memberName(current, member, m)} (${roleName(member, m)})`;
 }
 

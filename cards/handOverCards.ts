@@ -31,7 +31,7 @@ export interface AgreementItem {
 export const followUpInputId = (agreementId: string) => `followUpOn_${agreementId}`;
 
 /** How a person can be reached: the young person's and external members' own details; Teams users in Teams. */
-export function contactOf(m: Messages, current: Case, member: TeamMember): string {
+function contactOf(m: Messages, current: Case, member: TeamMember): string {
   const labels = m.cards.goals;
   const details = (parts: Array<string | undefined>) => parts.filter(Boolean).join(', ') || labels.noContact;
   switch (member.person.kind) {

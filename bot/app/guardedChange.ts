@@ -10,13 +10,13 @@ import { auditRecord } from './context';
 import { saveWithRetry } from './saveWithRetry';
 
 /** How many applied activity ids a case remembers: Teams redelivers within minutes, not days. */
-export const REMEMBERED_ACTIVITIES = 100;
+const REMEMBERED_ACTIVITIES = 100;
 
 /** The Teams activity that asked for a change; a redelivered one is applied once. */
 export type ActivityId = string | undefined;
 
 /** A change and the messages it causes: saved together, so a crash before sending loses nothing. */
-export interface ChangeWithMessages {
+interface ChangeWithMessages {
   changed: Case;
   outbox: OutboxMessage[];
 }

@@ -12,7 +12,7 @@ import type { OutboxKind, OutboxMessage, OutboxRecipient } from '../store/port';
 import type { AppDeps } from './context';
 
 /** Until the eye-keeper acknowledges the hand-over, the coordinator is reminded after this long. */
-export const HAND_OVER_REMINDER_AFTER = { days: 1 } as const;
+const HAND_OVER_REMINDER_AFTER = { days: 1 } as const;
 
 export function recipientOf(member: TeamMember): OutboxRecipient | undefined {
   return member.person.kind === 'teams' && member.person.teamsUserId
@@ -78,7 +78,7 @@ export function circulation(current: Case, meetingId: string, now: Date): Outgoi
 }
 
 /** Who keeps an eye on the young person now: the eye-keeper of the latest circulated meeting. */
-export function currentEyeKeeperId(current: Case): string | undefined {
+function currentEyeKeeperId(current: Case): string | undefined {
   return [...current.meetings].reverse().find((meeting) => meeting.closure?.approval)?.closure?.eyeKeeperMemberId;
 }
 

@@ -4,7 +4,7 @@ import type { Case } from '../domain/case';
 import { DomainError } from '../domain/errors';
 import { type CaseStore, type SaveEffects, type StoredCase, ConcurrencyConflict } from '../store/port';
 
-export const MAX_SAVE_ATTEMPTS = 50;
+const MAX_SAVE_ATTEMPTS = 50;
 
 export interface CaseChange {
   changed: Case;

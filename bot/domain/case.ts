@@ -10,9 +10,9 @@ export const EDUCATION_STATUSES = ['education', 'work', 'neither'] as const;
 export type EducationStatus = (typeof EDUCATION_STATUSES)[number];
 
 /** Seed 003: the model's target group is 13 to 30 years. */
-export const TARGET_AGE = { min: 13, max: 30 } as const;
+const TARGET_AGE = { min: 13, max: 30 } as const;
 
-export interface ContactDetails {
+interface ContactDetails {
   phone?: string;
   email?: string;
   address?: string;
@@ -50,7 +50,7 @@ export interface CaseHome {
 }
 
 /** A recorded change. Holds ids and codes only, so the history itself carries no personal data. */
-export interface CaseEvent {
+interface CaseEvent {
   at: string;
   byAadObjectId: string;
   kind:

@@ -3,7 +3,7 @@
 import { EDUCATION_STATUSES } from './case';
 
 export const CHECKLIST_SECTIONS = ['roles', 'preparation', 'vip', 'agenda', 'attendance', 'evaluation', 'status'] as const;
-export type ChecklistSection = (typeof CHECKLIST_SECTIONS)[number];
+type ChecklistSection = (typeof CHECKLIST_SECTIONS)[number];
 
 /** What an answer may be. `member` is a team member id; `minutes` a whole number. */
 export type AnswerKind = 'yesNo' | 'yesNoUnknown' | 'done' | 'text' | 'minutes' | 'educationStatus' | 'vipSource' | 'member';
@@ -57,8 +57,8 @@ export const FIXED_QUESTIONS: readonly ChecklistQuestion[] = [
   question('status', 'educationStatus', 'youngPersonStatus'),
 ];
 
-export const attendanceQuestionId = (memberId: string) => `attended_${memberId}`;
-export const absenceReasonQuestionId = (memberId: string) => `absenceReason_${memberId}`;
+const attendanceQuestionId = (memberId: string) => `attended_${memberId}`;
+const absenceReasonQuestionId = (memberId: string) => `absenceReason_${memberId}`;
 
 /** The questions of one meeting: the fixed ones, minus those not asked, plus attendance per member. */
 export function questionsFor(memberIds: readonly string[], isFirstMeeting: boolean): ChecklistQuestion[] {

@@ -6,7 +6,7 @@ import { CASE_LIMITS } from './limits';
 import { ageOn, localDate, optionalText, requiredDate, TEXT_LIMITS } from './fields';
 import type { Case } from './case';
 
-export const ADULT_AGE = 18;
+const ADULT_AGE = 18;
 
 export interface Consent {
   id: string;

@@ -4,7 +4,7 @@
  * What kind of refusal each code is: `access` (the actor may not: audited as denied), `validation` (the
  * input is wrong) or `state` (the case is not in a state that allows it).
  */
-export const DOMAIN_ERROR_KINDS = {
+const DOMAIN_ERROR_KINDS = {
   caseNotFound: 'state',
   notTeamMember: 'access',
   notCoordinator: 'access',
@@ -67,7 +67,6 @@ export const DOMAIN_ERROR_KINDS = {
 } as const satisfies Record<string, 'access' | 'validation' | 'state'>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_KINDS;
-export type DomainErrorKind = (typeof DOMAIN_ERROR_KINDS)[DomainErrorCode];
 
 export class DomainError extends Error {
   constructor(

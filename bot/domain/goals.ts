@@ -11,7 +11,7 @@ export const GOAL_THEMES = ['socialSupport', 'housing', 'economy', 'education', 
 export type GoalTheme = (typeof GOAL_THEMES)[number];
 
 export const FOLLOW_UP_METHODS = ['phone', 'email', 'meeting', 'other'] as const;
-export type FollowUpMethod = (typeof FOLLOW_UP_METHODS)[number];
+type FollowUpMethod = (typeof FOLLOW_UP_METHODS)[number];
 
 export interface GoalVersion {
   /** "Mål på lang sigt: hvad er den unges drømme og ønsker?", in the young person's words. */
@@ -23,7 +23,7 @@ export interface GoalVersion {
   meetingId?: string;
 }
 
-export interface GoalOutcome {
+interface GoalOutcome {
   /** "Er målene nået? Ja/nej? Angiv årsag". */
   reached: boolean;
   reason: string;
@@ -40,7 +40,7 @@ export interface Goal {
   outcomes: GoalOutcome[];
 }
 
-export interface AgreementEvent {
+interface AgreementEvent {
   at: string;
   byAadObjectId: string;
   kind: 'created' | 'done' | 'newDate' | 'needsHelp';

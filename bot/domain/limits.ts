@@ -57,7 +57,7 @@ export function keepFirstAndLast<T>(list: T[], last: number): T[] {
 }
 
 /** The answer log with, per question, the first change and the latest few, in the order they came. */
-export function compactAnswerLog(log: AnswerChange[]): AnswerChange[] {
+function compactAnswerLog(log: AnswerChange[]): AnswerChange[] {
   const byQuestion = new Map<string, number[]>();
   log.forEach((change, index) => byQuestion.set(change.questionId, [...(byQuestion.get(change.questionId) ?? []), index]));
   const kept = new Set([...byQuestion.values()].flatMap((indexes) => keepFirstAndLast(indexes, HISTORY_KEPT.answerChangesPerQuestion)));

@@ -28,7 +28,7 @@ export interface AnswerChange {
   at: string;
 }
 
-export interface Cancellation {
+interface Cancellation {
   reason: CancellationReason;
   /** "Andet (angiv hvad)". */
   otherReason?: string;

@@ -31,13 +31,13 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
 };
 
 /** Seed 002: meetings at 16, 17½ and 18½ years, around the transitions to adult services. */
-export const TRANSITION_AGES = [
+const TRANSITION_AGES = [
   { label: '16', years: 16, months: 0 },
   { label: '17½', years: 17, months: 6 },
   { label: '18½', years: 18, months: 6 },
 ] as const;
 
-export type ReminderKind =
+type ReminderKind =
   | 'agreementBefore'
   | 'agreementOnDay'
   | 'agreementOverdue'

@@ -29,7 +29,3 @@ export type TeamRole = (typeof TEAM_ROLES)[number];
 export const ASSIGNABLE_ROLES: readonly TeamRole[] = TEAM_ROLES.filter(
   (role) => role !== 'coordinator' && role !== 'youngPerson',
 );
-
-export function isTeamRole(value: string): value is TeamRole {
-  return (TEAM_ROLES as readonly string[]).includes(value);
-}

@@ -7,7 +7,7 @@ import { type Case, type MemberPerson, type TeamMember, coordinatorOf, memberByA
 /** Teams shows user-specific card views to at most 60 people; no team around one young person is larger. */
 export const MAX_TEAM_SIZE = 60;
 
-export type NewMemberPerson =
+type NewMemberPerson =
   | { kind: 'teams'; aadObjectId: string; name?: string; teamsUserId?: string }
   | { kind: 'external'; name?: string; phone?: string; email?: string };
 

@@ -2,10 +2,10 @@ import { da, type Messages } from './da';
 import { en } from './en';
 
 export type { Messages };
-export type Language = 'da' | 'en';
+type Language = 'da' | 'en';
 
 /** Danish by default; English when the user's Teams locale is English. */
-export function languageOf(locale: string | undefined): Language {
+function languageOf(locale: string | undefined): Language {
   return locale?.toLowerCase().startsWith('en') ? 'en' : 'da';
 }
 

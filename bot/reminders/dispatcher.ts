@@ -21,7 +21,7 @@ export type SendResult =
   | { status: 'failed'; error: string; coordinatorTold?: boolean };
 
 /** Ids, counts and codes only (a pino logger fits). */
-export interface DispatcherLog {
+interface DispatcherLog {
   warn(fields: Record<string, unknown>, message: string): void;
   error(fields: Record<string, unknown>, message: string): void;
 }
@@ -89,7 +89,7 @@ export interface DispatchCounts {
   takenOver: number;
 }
 
-export const DEFAULT_MAX_ATTEMPTS = 8;
+const DEFAULT_MAX_ATTEMPTS = 8;
 
 /**
  * How the service runs its dispatcher against Teams. A claim outlives a batch's sends with room to
@@ -98,15 +98,15 @@ export const DEFAULT_MAX_ATTEMPTS = 8;
  * 50 requests a second going when each takes up to half a second.
  */
 export const TEAMS_DISPATCH = { leaseMs: 120_000, batchSize: 100, concurrency: 32 } as const;
-export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
-export const DEFAULT_THROTTLED_TRIES_PER_CLAIM = 3;
-export const DEFAULT_SEND_BUDGET_MS = 30_000;
+const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+const DEFAULT_THROTTLED_TRIES_PER_CLAIM = 3;
+const DEFAULT_SEND_BUDGET_MS = 30_000;
 
 /** 30 s, 1 min, 2 min, ... at most 30 min. */
 export const defaultBackoffMs = (attempts: number): number => Math.min(30_000 * 2 ** (attempts - 1), 30 * 60_000);
 
 /** 2 s, 4 s, 8 s, ... (then capped by `maxRetryAfterMs`). */
-export const defaultThrottleBackoffMs = (tries: number): number => 2_000 * 2 ** (tries - 1);
+const defaultThrottleBackoffMs = (tries: number): number => 2_000 * 2 ** (tries - 1);
 
 /** Takes out of `waiting` the messages that go with `message` as one: same conversation, same digest key. */
 function takeDigest(waiting: OutboxMessage[], message: OutboxMessage): OutboxMessage[] {

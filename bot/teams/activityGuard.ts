@@ -7,7 +7,7 @@
 import { z } from 'zod';
 
 /** Teams messages are at most about 28 KB of text; more is not a message from Teams. */
-export const MAX_ACTIVITY_TEXT = 100_000;
+const MAX_ACTIVITY_TEXT = 100_000;
 
 const shortText = z.string().max(1000);
 

@@ -98,7 +98,7 @@ export const CARD_ACTIONS = {
   'case.erase': z.object({ ...withCase, confirmation: optionalText }),
 } as const;
 
-export type CardVerb = keyof typeof CARD_ACTIONS;
+type CardVerb = keyof typeof CARD_ACTIONS;
 export type CardAction = { [V in CardVerb]: { verb: V; data: z.infer<(typeof CARD_ACTIONS)[V]> } }[CardVerb];
 
 const invokeValue = z.object({

@@ -25,7 +25,7 @@ type MeetingAction = Extract<CardAction, { verb: 'meeting.open' | 'meeting.plan'
  * Only the inputs the person changed, measured against what their card showed (`seen` holds a
  * fingerprint per input): what others answered meanwhile is not overwritten with stale values.
  */
-export function changedAnswers(data: Record<string, unknown>, seen: Record<string, string>): Record<string, string> {
+function changedAnswers(data: Record<string, unknown>, seen: Record<string, string>): Record<string, string> {
   const changes: Record<string, string> = {};
   for (const [questionId, shownFingerprint] of Object.entries(seen)) {
     const submitted = data[questionId];

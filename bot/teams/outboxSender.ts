@@ -23,7 +23,7 @@ import { type RenderedMessage, agreementReminderItem, renderReminder } from './r
 import { BOT_FRAMEWORK_AUDIENCE } from './threads';
 
 /** One request to the connector may take this long; then it is abandoned and the message tried again later. */
-export const CONNECTOR_REQUEST_TIMEOUT_MS = 15_000;
+const CONNECTOR_REQUEST_TIMEOUT_MS = 15_000;
 
 export interface OutboxSenderDeps {
   adapter: CloudAdapter;
@@ -140,7 +140,7 @@ function statusOf(error: unknown): number | undefined {
 }
 
 /** Retry-After of a failed request in milliseconds: seconds or an HTTP date (Teams), or Azure's `retry-after-ms`. */
-export function retryAfterMsOf(error: unknown, nowMs: number = Date.now()): number | undefined {
+function retryAfterMsOf(error: unknown, nowMs: number = Date.now()): number | undefined {
   const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } } } | undefined)?.response?.headers;
   if (typeof headers?.get !== 'function') return undefined;
   for (const name of ['retry-after-ms', 'x-ms-retry-after-ms']) {
@@ -161,7 +161,7 @@ export function retryAfterMsOf(error: unknown, nowMs: number = Date.now()): numb
  * cannot help. Anything else (412, 5xx, a timeout, a lost connection, 401 while a token renews) is
  * passing: tried again, after the Retry-After a 503 may carry, else after the dispatcher's backoff.
  */
-export function sendResultOf(error: unknown): SendResult {
+function sendResultOf(error: unknown): SendResult {
   const status = statusOf(error);
   // A connection error's code (ECONNRESET, REQUEST_SEND_ERROR, ...) or the error's name: never its message.
   const errorCode = (error as { code?: unknown } | undefined)?.code;

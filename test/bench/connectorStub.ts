@@ -5,7 +5,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface RecordedActivity {
+interface RecordedActivity {
   conversationId: string;
   /** Set when the bot replied to an activity (`/activities/:activityId`). */
   replyToId?: string;

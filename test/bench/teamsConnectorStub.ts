@@ -24,7 +24,7 @@ export interface StubAnswer {
   body?: unknown;
 }
 
-export interface TeamsLimits {
+interface TeamsLimits {
   tenant: readonly RateLimit[];
   conversation: readonly RateLimit[];
   /** Seconds, in the Retry-After of a 429 for a request over a limit. */

@@ -21,7 +21,7 @@ import { SamarbejdsBot } from '../../bot/teams/samarbejdsBot';
 import { createServer } from '../../bot/teams/server';
 import { startTeamsConnectorStub, type TeamsConnectorStub } from '../bench/teamsConnectorStub';
 
-export interface HttpAnswer {
+interface HttpAnswer {
   status: number;
   body: string;
 }

@@ -7,8 +7,8 @@ import { CARD_BUDGET_BYTES } from '../../cards/budget';
 const adaptiveCards = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCards;
 
 /** Teams delivers user-specific views (refresh) to at most 60 users. */
-export const MAX_REFRESH_USER_IDS = 60;
-export const TEAMS_CARD_VERSION = '1.5';
+const MAX_REFRESH_USER_IDS = 60;
+const TEAMS_CARD_VERSION = '1.5';
 
 export interface CardValidationOptions {
   /** Verbs whose Action.Execute may carry no caseId because no case exists yet (e.g. creating one). */

@@ -26,7 +26,7 @@ const WIDTHS: Array<[string, number]> = [
  * The cards behind Action.ShowCard buttons (forms people fill in), as cards of their own named
  * `<card>.<title>`, so that they can be looked at too; the renderer parses them inside their card as well.
  */
-export function withShowCards(cards: Record<string, object>): Record<string, object> {
+function withShowCards(cards: Record<string, object>): Record<string, object> {
   const result: Record<string, object> = {};
   const visit = (name: string, card: object) => {
     result[name] = card;

@@ -11,7 +11,7 @@ import { TEAMS_MARKDOWN_SCRIPT } from './teamsMarkdown';
 
 export type Theme = 'light' | 'dark';
 
-export interface RenderOptions {
+interface RenderOptions {
   theme?: Theme;
   /** The browser locale (navigator.language, Intl); default en-US. Headless Chromium still draws date and
    * time inputs in the US format whatever the locale (also with --lang). */
@@ -37,14 +37,14 @@ export interface RenderReport {
   markup: string[];
 }
 
-export interface HostConfigChoice {
+interface HostConfigChoice {
   /** Where the host config came from, for the reports. */
   source: string;
   config: object;
 }
 
 /** The flags from ENGINEERING.md; playwright adds a fresh temporary profile (--user-data-dir) itself. */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -70,7 +70,7 @@ export function findChromium(): string | undefined {
 const TEAMS_HOST_CONFIGS: Record<Theme, object> = { light: teamsLight, dark: teamsDark };
 
 /** The Teams host config of `adaptivecards-designer`, kept in ./hostConfigs (see its README). */
-export function teamsHostConfig(theme: Theme): HostConfigChoice {
+function teamsHostConfig(theme: Theme): HostConfigChoice {
   return { source: `hostConfigs/microsoft-teams-${theme}.json`, config: TEAMS_HOST_CONFIGS[theme] };
 }
 
@@ -287,14 +287,4 @@ export async function launchCardRenderer(): Promise<CardRenderer> {
       await browser.close();
     },
   };
-}
-
-/** Renders each card to `<outDir>/<name>.png` in a browser of its own. */
-export async function renderCardsToPng(cards: Record<string, object>, outDir: string, options: RenderOptions = {}): Promise<RenderReport[]> {
-  const renderer = await launchCardRenderer();
-  try {
-    return await renderer.render(cards, outDir, options);
-  } finally {
-    await renderer.close();
-  }
 }

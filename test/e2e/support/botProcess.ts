@@ -21,7 +21,7 @@ const DIST_ENTRY = join(REPO_ROOT, 'dist', 'bot', 'index.js');
 /** What the build reads for the bot; test files are compiled too, but the bot never loads them. */
 const BUILD_INPUTS = ['bot', 'cards', 'tsconfig.json', 'package.json', 'package-lock.json'];
 
-export type StartVia = 'npm-start' | 'node';
+type StartVia = 'npm-start' | 'node';
 
 export interface StartBotOptions {
   /** Default: a free port on 127.0.0.1. */

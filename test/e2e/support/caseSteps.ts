@@ -45,7 +45,7 @@ function isObject(value: unknown): value is JsonObject {
 }
 
 /** Every object in a card (body, columns, actions, the cards behind Action.ShowCard), depth first. */
-export function objectsOf(node: unknown): JsonObject[] {
+function objectsOf(node: unknown): JsonObject[] {
   const found: JsonObject[] = [];
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) {

@@ -33,7 +33,7 @@ export function shownObjectsOf(node: unknown): JsonObject[] {
 // Forms, as Teams submits them
 
 /** The one Action.Execute with this verb in `node` (a card, a section, a form behind Action.ShowCard). */
-export function executeAction(node: unknown, verb: string): JsonObject {
+function executeAction(node: unknown, verb: string): JsonObject {
   const found = shownObjectsOf(node).filter((o) => o.type === 'Action.Execute' && o.verb === verb);
   if (found.length !== 1) throw new Error(`Expected one Action.Execute "${verb}", found ${found.length} in ${JSON.stringify(node).slice(0, 600)}`);
   return found[0] as JsonObject;

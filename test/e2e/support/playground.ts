@@ -50,9 +50,6 @@ export const USERS = {
   peter: { id: '29:1peter-berg', name: 'Peter Berg', aadObjectId: 'a0000000-0000-4000-8000-000000000006', email: 'peter.berg@kommune.example' },
 } as const satisfies Record<string, PlaygroundUser>;
 
-export type UserKey = keyof typeof USERS;
-export type KnownUserId = (typeof USERS)[UserKey]['id'];
-
 /** The user logged in to the playground's web UI and the only member of its configured personal chat. */
 export const CURRENT_USER = USERS.mette;
 
@@ -73,30 +70,30 @@ export const GROUP_CHAT = { id: '19:gruppechat-unge@thread.v2', name: 'Koordiner
 export const PERSONAL_CHAT_ID = 'a:1personal-mette-madsen';
 
 /** The playground stamps every activity with this locale; it has no setting for it. */
-export const PLAYGROUND_LOCALE = 'en-US';
+const PLAYGROUND_LOCALE = 'en-US';
 /** The locale the harness gives the bot by default (see `StartPlaygroundOptions.locale`). */
-export const DEFAULT_LOCALE = 'da-DK';
+const DEFAULT_LOCALE = 'da-DK';
 /** The harness runs the playground in this time zone (activities carry it in `localTimezone`). */
-export const PLAYGROUND_TIMEZONE = 'Europe/Copenhagen';
+const PLAYGROUND_TIMEZONE = 'Europe/Copenhagen';
 
 const CHANNEL_IDS: readonly string[] = [TEAM.generalChannelId, CHANNEL.id];
 const KNOWN_USERS: ReadonlyMap<string, PlaygroundUser> = new Map(Object.values(USERS).map((user) => [user.id, user]));
 
-export const CONFIG_PATH = join(REPO_ROOT, '.m365agentsplayground.yml');
-export const LOOPBACK_PRELOAD = join(REPO_ROOT, 'scripts', 'loopback.cjs');
+const CONFIG_PATH = join(REPO_ROOT, '.m365agentsplayground.yml');
+const LOOPBACK_PRELOAD = join(REPO_ROOT, 'scripts', 'loopback.cjs');
 
 // ---------------------------------------------------------------------------------------------------
 // Records
 
 export type JsonObject = Record<string, unknown>;
 
-export interface Attachment {
+interface Attachment {
   contentType: string;
   content?: unknown;
   [key: string]: unknown;
 }
 
-export type BotActivityKind = 'message' | 'update' | 'typing' | 'delete' | 'createConversation' | 'other';
+type BotActivityKind = 'message' | 'update' | 'typing' | 'delete' | 'createConversation' | 'other';
 
 /** One thing the bot sent to the playground's connector, as the log stream reports it. */
 export interface BotActivity {
@@ -133,7 +130,7 @@ export interface BotActivity {
 }
 
 /** One activity the playground delivered to the bot, with the bot's HTTP answer. */
-export interface DeliveredActivity {
+interface DeliveredActivity {
   seq: number;
   receivedAt: number;
   activity: JsonObject;
@@ -142,13 +139,13 @@ export interface DeliveredActivity {
 }
 
 /** One event of the conversation stream: what the web UI of the current user receives. */
-export interface UiEvent {
+interface UiEvent {
   action: 'createMessage' | 'updateMessage' | 'typing' | string;
   actionConversationId: string;
   message?: JsonObject;
 }
 
-export interface SendResult {
+interface SendResult {
   /** The conversation the message is in (for channels, the thread). */
   conversationId: string;
   /** The playground's message id, when the playground stored the message (current user, thread roots). */
@@ -169,7 +166,7 @@ export interface CardActionResult {
   card?: JsonObject;
 }
 
-export interface ChannelMessageOptions {
+interface ChannelMessageOptions {
   /** Reply in this thread (`19:…;messageid=…`) instead of starting a new one. */
   threadId?: string;
   /** Default: the Unge-teamet channel. */
@@ -180,7 +177,7 @@ export interface ChannelMessageOptions {
   mentions?: readonly string[];
 }
 
-export interface ChatMessageOptions {
+interface ChatMessageOptions {
   mentionBot?: boolean;
   mentions?: readonly string[];
 }
@@ -202,7 +199,7 @@ export interface StartPlaygroundOptions {
   env?: Record<string, string | undefined>;
 }
 
-export class PlaygroundHttpError extends Error {
+class PlaygroundHttpError extends Error {
   override name = 'PlaygroundHttpError';
   constructor(
     readonly method: string,
@@ -388,7 +385,7 @@ class PortTakenError extends Error {
   }
 }
 
-export function playgroundEnvironment(configPath: string, logFile: string, extra?: Record<string, string | undefined>): NodeJS.ProcessEnv {
+function playgroundEnvironment(configPath: string, logFile: string, extra?: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     TEAMSAPPTESTER_BROWSER: 'none',

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DateTime } from 'luxon';
 import { outboxOf, type OutboxRow } from './formSteps';
 
-export const COPENHAGEN = 'Europe/Copenhagen';
+const COPENHAGEN = 'Europe/Copenhagen';
 
 /**
  * Sets the bot's clock: writes `instant` (ISO 8601) to the clock file. Written to a temporary file and
