@@ -2,7 +2,7 @@
 // ids only; the Teams layer renders them from the case when they are sent.
 import { DateTime } from 'luxon';
 import { type Case, type TeamMember, coordinatorOf } from '../domain/case';
-import { closureOf } from '../domain/closing';
+import { closureOf, currentClosure } from '../domain/closing';
 import { MODEL_ZONE } from '../domain/fields';
 import { meetingById, plannedMeetingOf } from '../domain/meeting';
 import type { PlannedReminder } from '../domain/reminders';
@@ -78,9 +78,7 @@ export function circulation(current: Case, meetingId: string, now: Date): Outgoi
 }
 
 /** Who keeps an eye on the young person now: the eye-keeper of the latest circulated meeting. */
-function currentEyeKeeperId(current: Case): string | undefined {
-  return [...current.meetings].reverse().find((meeting) => meeting.closure?.approval)?.closure?.eyeKeeperMemberId;
-}
+const currentEyeKeeperId = (current: Case): string | undefined => currentClosure(current)?.eyeKeeperMemberId;
 
 /** "Needs help" and a slipping plan reach the eye-keeper of the latest circulated meeting and the coordinator at once. */
 export function toEyeKeeperAndCoordinator(current: Case, kind: 'needsHelp' | 'planSlipping', about: Record<string, string>): Outgoing[] {

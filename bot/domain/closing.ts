@@ -38,6 +38,14 @@ export interface Closure {
   handOverAcknowledgedAt?: string;
 }
 
+/**
+ * The closure of the latest circulated meeting: who keeps an eye on the young person until the team
+ * meets again, and whether they acknowledged the hand-over.
+ */
+export function currentClosure(current: Case): Closure | undefined {
+  return [...current.meetings].reverse().find((meeting) => meeting.closure?.approval)?.closure;
+}
+
 const CLOSING_FIELDS = ['waitingArrangement', 'feedbackMemberId', 'eyeKeeperMemberId', 'acuteContactMemberId', 'nextMeetingDate', 'summary'] as const;
 
 function requiredMember(current: Case, memberId: string | undefined): string | undefined {

@@ -99,6 +99,12 @@ export function agreementById(current: Case, agreementId: string): Agreement {
   return agreement;
 }
 
+/** The open agreements, and how many of them are past their follow-up date on `today` (YYYY-MM-DD). */
+export function openAgreementCounts(current: Case, today: string): { open: number; overdue: number } {
+  const open = current.agreements.filter((agreement) => agreement.status === 'open');
+  return { open: open.length, overdue: open.filter((agreement) => agreement.followUpOn < today).length };
+}
+
 export const agreementsOf = (current: Case, goal: Goal) => current.agreements.filter((agreement) => agreement.goalId === goal.id);
 
 /**

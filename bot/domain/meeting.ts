@@ -1,7 +1,7 @@
 // The network meeting (netværksmøde): numbered per case, planned, opened, cancelled with one of the
 // checklist's reasons; its checklist answers keep their history (who, when, what was there before).
 import { DateTime } from 'luxon';
-import type { Case } from './case';
+import { type Case, EDUCATION_STATUSES, type EducationStatus } from './case';
 import type { Closure } from './closing';
 import {
   ANSWER_CHOICES,
@@ -70,8 +70,22 @@ export function meetingStart({ date, time }: MeetingTime): string {
   return DateTime.fromISO(`${day}T${clock}`, { zone: MODEL_ZONE }).toUTC().toISO() ?? '';
 }
 
+/**
+ * The young person's status (the evaluation's outcome measure, seed 002) as last recorded: at the
+ * latest meeting whose checklist answered it, else at the start.
+ */
+export function latestStatus(current: Case): { status: EducationStatus; meetingNumber?: number } {
+  const recorded = [...current.meetings].reverse().find((meeting) => meeting.status !== 'cancelled' && meeting.answers.youngPersonStatus !== undefined);
+  const status = recorded?.answers.youngPersonStatus;
+  return recorded && (EDUCATION_STATUSES as readonly unknown[]).includes(status)
+    ? { status: status as EducationStatus, meetingNumber: recorded.number }
+    : { status: current.youngPerson.statusAtStart };
+}
+
 export const openMeetingOf = (current: Case) => current.meetings.find((meeting) => meeting.status === 'open');
 export const plannedMeetingOf = (current: Case) => current.meetings.find((meeting) => meeting.status === 'planned');
+/** The meeting that comes next (and the one `aflys` cancels): the open one, else the planned one. */
+export const nextMeetingOf = (current: Case) => openMeetingOf(current) ?? plannedMeetingOf(current);
 
 export function meetingById(current: Case, meetingId: string): Meeting {
   const meeting = current.meetings.find((candidate) => candidate.id === meetingId);
@@ -122,8 +136,6 @@ export function planMeeting(current: Case, meetingId: string, time: MeetingTime,
   return event(withMeeting(current, planned), byAadObjectId, now, 'meetingPlanned', planned.id);
 }
 
-/** The meeting `aflys` is about: the open one, or else the planned one. */
-export const meetingToCancel = (current: Case) => openMeetingOf(current) ?? plannedMeetingOf(current);
 
 /** "Aflysning af møde", with one of the checklist's reasons. Only a planned or open meeting can be. */
 export function cancelMeeting(

@@ -8,7 +8,7 @@ import type { Actor, AppDeps } from '../app/context';
 import { type CaseView, caseIdForConversation, listMyCases, openCasesOf, readCase, selectCase, selectedCaseId } from '../app/readCase';
 import { containsCpr } from '../domain/cpr';
 import { DomainError } from '../domain/errors';
-import { meetingToCancel, openMeetingOf } from '../domain/meeting';
+import { nextMeetingOf, openMeetingOf } from '../domain/meeting';
 import type { Messages } from '../i18n';
 import type { Logger } from '../logger';
 import { conversationKind } from './actor';
@@ -107,7 +107,7 @@ async function runCommand(context: TurnContext, deps: AppDeps, actor: Actor, m: 
     else if (personal) await context.sendActivity(cardActivity(checklistCard(m, await readCase(deps, actor, caseId, 'checklist'), open)));
     else await context.sendActivity(cardActivity(meetingBaseCard(m, current, open)));
   } else {
-    const meeting = meetingToCancel(current);
+    const meeting = nextMeetingOf(current);
     if (!meeting) throw new DomainError('noMeetingToCancel');
     await context.sendActivity(cardActivity(meetingCancelCard(m, current, meeting)));
   }
