@@ -1,4 +1,5 @@
-// The case cards: creating one, the overview, and the 1:1 case picker (the channel's: channelCards.ts).
+// The case cards: creating one, the overview, the 1:1 case picker (the channel's: channelCards.ts),
+// and which card shows each view of a case.
 import { EDUCATION_STATUSES } from '../bot/domain/case';
 import { currentClosure } from '../bot/domain/closing';
 import { currentConsent, isConsentValid } from '../bot/domain/consent';
@@ -6,12 +7,17 @@ import { localDate } from '../bot/domain/fields';
 import { openAgreementCounts } from '../bot/domain/goals';
 import { latestStatus, nextMeetingOf } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
-import type { CaseRead } from '../bot/app/readCase';
+import type { CaseRead, CaseView } from '../bot/app/readCase';
+import { DomainError } from '../bot/domain/errors';
+import { openMeetingOf } from '../bot/domain/meeting';
 import type { CaseSummary } from '../bot/store/port';
 import { type AdaptiveCardJson, renderCard } from './render';
 import { coordinatorName, memberName, roleName } from './people';
 import { firstFitting, halvings } from './budget';
+import { consentCard } from './consentCard';
+import { approvalCard, closeMeetingCard, goalsFormCard } from './goalCards';
 import { formatMeetingTime } from './meetingCards';
+import { type RosterPerson, teamCard } from './teamCards';
 import { pageOf } from './paging';
 
 export function createCaseCard(m: Messages): AdaptiveCardJson {
@@ -72,4 +78,40 @@ export function casePickerCard(m: Messages, openCases: CaseSummary[], page = 0, 
     pages: cases,
     closedLeftOut: closedLeftOut ? m.cards.picker.closedLeftOut : '',
   });
+}
+
+export interface CaseViewOptions {
+  /** A confirmation shown on the card, after a change. */
+  notice?: string;
+  /** The team card's page (of `pageSize` members) and its page of `roster`, the people in the conversation the coordinator can add. */
+  page?: number;
+  pageSize?: number;
+  rosterPage?: number;
+  roster?: RosterPerson[];
+}
+
+/** The card of one view of a case, for the reader the read names. */
+export function caseViewCard(m: Messages, read: CaseRead, view: CaseView, now: Date, options: CaseViewOptions = {}): AdaptiveCardJson {
+  const { notice = '' } = options;
+  switch (view) {
+    case 'overview':
+      return overviewCard(m, read, now);
+    case 'consent':
+      return consentCard(m, read, now, notice);
+    case 'team':
+      return teamCard(m, read, options.roster ?? [], notice, options.page, options.pageSize, options.rosterPage);
+    case 'goals':
+      return goalsFormCard(m, read, notice);
+    case 'closing':
+      return closingCard(m, read, now);
+  }
+}
+
+/** `afslut`: the open meeting's closing questions, else the approval of the last closed one. */
+function closingCard(m: Messages, read: CaseRead, now: Date): AdaptiveCardJson {
+  const open = openMeetingOf(read.case);
+  if (open) return closeMeetingCard(m, read, open, now);
+  const lastClosed = [...read.case.meetings].reverse().find((meeting) => meeting.closure);
+  if (!lastClosed) throw new DomainError('noMeetingToClose');
+  return approvalCard(m, read, lastClosed, now);
 }

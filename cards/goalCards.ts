@@ -14,42 +14,6 @@ import { firstFitting, fitsTeams, halvings } from './budget';
 import { type AdaptiveCardJson, renderCard } from './render';
 import { memberChoiceTitle, memberName, roleName, shortName, shortRole, shortened } from './people';
 
-/**
- * Every verb on the cards of the goals and agreements issue (this file and handOverCards.ts), for the
- * Teams layer to parse. Data besides `v` (inputs are merged in by Teams under their ids):
- * - `goals.show` {caseId}: the goals form.
- * - `goal.edit` {caseId, goalId}: one goal with its history.
- * - `goal.add` {caseId, theme, longTermGoal, subGoals}.
- * - `goal.revise` {caseId, goalId, longTermGoal, subGoals}.
- * - `goal.mark` {caseId, goalId, reached (`yes`/`no`), reason}.
- * - `agreement.add` {caseId, goalId, action, ownerMemberId, followUpOn, followUpMethod (`phone`/`email`/`meeting`/`other`), followUpMethodOther}.
- * - `meeting.close` {caseId, meetingId, waitingArrangement, feedbackMemberId, eyeKeeperMemberId, acuteContactMemberId, nextMeetingDate, nextMeetingTime, summary}.
- * - `minutes.approve` {caseId, meetingId, approvedOn}; `minutes.sendBack` {caseId, meetingId, changes}.
- * - `minutes.show` {caseId, meetingId}: the minutes (also the minutes base card's refresh).
- * - `agreement.done` {caseId, agreementId}; `agreement.needsHelp` {caseId, agreementId}.
- * - `agreement.move` {caseId, agreementId, dateInput, and the date under the id named by dateInput
- *   (`followUpOn_<agreementId>`: input ids must be unique on a card listing several agreements)}.
- * - `handOver.acknowledge` {caseId, meetingId}.
- * An input left empty may be missing from the data: Teams sends what the inputs hold.
- */
-export const GOAL_CARD_VERBS = [
-  'goals.show',
-  'goal.edit',
-  'goal.add',
-  'goal.revise',
-  'goal.mark',
-  'agreement.add',
-  'meeting.close',
-  'minutes.approve',
-  'minutes.sendBack',
-  'minutes.show',
-  'agreement.done',
-  'agreement.move',
-  'agreement.needsHelp',
-  'handOver.acknowledge',
-] as const;
-export type GoalCardVerb = (typeof GOAL_CARD_VERBS)[number];
-
 /** The values of the verdict "Er målet nået? Ja/nej" (`goal.mark`'s `reached`). */
 const REACHED_CHOICES = ['yes', 'no'] as const;
 

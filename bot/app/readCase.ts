@@ -50,6 +50,16 @@ export function changerView(changed: Case, actor: Actor): CaseRead | undefined {
   return viewer && { case: changed, viewer };
 }
 
+/**
+ * The case behind a card the whole conversation sees (its reference and buttons, nothing about the
+ * young person): anyone in the conversation may ask for one, so membership is not checked here.
+ */
+export async function caseForConversationCard(deps: AppDeps, actor: Actor, caseId: string): Promise<Case> {
+  const stored = await deps.store.getCase(actor.tenantId, caseId);
+  if (!stored) throw new DomainError('caseNotFound');
+  return stored.case;
+}
+
 /** The case whose home is this channel thread or group chat, if any; membership is not checked here. */
 export async function caseIdForConversation(deps: AppDeps, actor: Actor, conversationId: string): Promise<string | undefined> {
   return (await deps.store.findCaseByConversation(actor.tenantId, conversationId))?.case.id;

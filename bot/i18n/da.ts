@@ -156,24 +156,29 @@ export const da = {
   roles,
   statuses,
   errors,
-  help: [
-    '**Samarbejdsbot: kommandoer**',
-    '- **ny sag**: opret en sag for en ung',
-    '- **sag** / **status**: sagens overblik',
-    '- **team**: tilføj, ret og fjern teammedlemmer',
-    '- **samtykke**: registrér, forny eller tilbagekald samtykke',
-    '- **møde**: åbn eller planlæg netværksmødet og udfyld mødetjeklisten',
-    '- **aflys**: aflys det åbne eller planlagte møde med en årsag',
-    '- **mål**: mål- og aftaleskemaet (mødets referent og koordinatoren skriver)',
-    '- **afslut**: afslut mødet med de fire afsluttende spørgsmål; derefter den unges godkendelse',
-    '- **mine**: dine aftaler i alle sager (i 1:1-chatten)',
-    '- **eksport**: hele sagen som ét dokument (koordinatoren, kun i 1:1-chatten)',
-    '- **luk sag**: luk sagen; den slettes efter opbevaringsperioden (koordinatoren)',
-    '- **slet sag**: slet sagen helt nu (koordinatoren, med bekræftelse)',
-    '- **hjælp**: denne liste',
-    'Påmindelser og statistik kommer snart.',
-    'I en kanal: skriv i sagens tråd. I en 1:1-chat: skriv **sag** for at vælge sag.',
-  ].join('\n\n'),
+  /** Per chat command: its line in `hjælp` and its description in the app manifest's command lists (bot/teams/actions/registry.ts). */
+  /** Which language these texts are; chat commands show their aliases in it. */
+  language: 'da' as Language,
+  commands: {
+    help: { help: 'denne liste', manifest: 'Vis kommandoerne og hvad de gør' },
+    newCase: { help: 'opret en sag for en ung', manifest: 'Opret et nyt forløb for en ung' },
+    status: { help: 'sagens overblik', manifest: 'Sagens overblik: næste møde, team, aftaler og hvem der holder øje' },
+    team: { help: 'tilføj, ret og fjern teammedlemmer', manifest: 'Tilføj, ret eller fjern teammedlemmer og deres roller' },
+    consent: { help: 'registrér, forny eller tilbagekald samtykke', manifest: 'Registrér, forny eller tilbagekald samtykke' },
+    openMeeting: { help: 'åbn eller planlæg netværksmødet og udfyld mødetjeklisten', manifest: 'Åbn næste netværksmøde og mødetjeklisten' },
+    cancelMeeting: { help: 'aflys det åbne eller planlagte møde med en årsag', manifest: 'Aflys det planlagte møde med en årsag' },
+    goals: { help: 'mål- og aftaleskemaet (mødets referent og koordinatoren skriver)', manifest: 'Mål og aftaler for det åbne møde' },
+    closeMeeting: { help: 'afslut mødet med de fire afsluttende spørgsmål; derefter den unges godkendelse', manifest: 'Afslut mødet og send aftaler og overdragelse' },
+    myTasks: { help: 'dine aftaler i alle sager (i 1:1-chatten)', manifest: 'Mine aftaler på tværs af sager, efter frist' },
+    exportCase: { help: 'hele sagen som ét dokument (koordinatoren, kun i 1:1-chatten)', manifest: 'Hele sagen som ét dokument (kun i 1:1-chatten)' },
+    closeCase: { help: 'luk sagen; den slettes efter opbevaringsperioden (koordinatoren)', manifest: 'Luk sagen; den slettes efter opbevaringsperioden' },
+    eraseCase: { help: 'slet sagen helt nu (koordinatoren, med bekræftelse)', manifest: 'Slet sagen helt nu, med bekræftelse' },
+    network: { help: 'netværkskortet (kommer snart)', manifest: 'Netværkskortet' },
+    interventions: { help: 'indsatsoverblikket (kommer snart)', manifest: 'Indsatsoverblikket' },
+    stats: { help: 'halvårlig status til ledere (kommer snart)', manifest: 'Halvårlig status til ledere, uden personoplysninger' },
+  },
+  helpTitle: '**Samarbejdsbot: kommandoer**',
+  helpWhere: 'I en kanal: skriv i sagens tråd. I en 1:1-chat: skriv **sag** for at vælge sag.',
   // Never repeats what was written: in a channel anyone could make the bot say it (a link, say).
   unknownCommand: 'Den kommando kender jeg ikke. Skriv **hjælp** for at se, hvad jeg kan.',
   notYetAvailable: 'Den kommando er ikke klar endnu. Skriv **hjælp** for at se, hvad jeg kan nu.',
@@ -182,6 +187,7 @@ export const da = {
   badCardData: 'Kortet sendte data, jeg ikke kan læse. Intet er gemt. Skriv kommandoen igen for at få et nyt kort.',
   unknownAction: 'Det kort hører til en handling, jeg ikke kender (måske et kort fra en ældre version). Intet er gemt. Skriv kommandoen igen for at få et nyt kort.',
   newerCard: 'Kortet er fra en nyere version af botten end den, der svarer lige nu. Intet er gemt. Prøv igen om lidt.',
+  retiredCard: 'Kortet er fra en ældre version af botten og kan ikke længere bruges. Intet er gemt. Skriv kommandoen igen for at få et nyt kort.',
   notInConversation: 'Personen er ikke med i denne samtale. Tilføj personen fra sagens tråd eller gruppechat.',
   noTenant: 'Beskeden mangler oplysning om organisation (tenant), så jeg kan ikke vise noget.',
   noUser: 'Jeg kan ikke se, hvem du er i Teams, så jeg kan ikke vise noget.',
@@ -546,3 +552,4 @@ export const da = {
 };
 
 export type Messages = typeof da;
+export type Language = 'da' | 'en';

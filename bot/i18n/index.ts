@@ -1,8 +1,7 @@
-import { da, type Messages } from './da';
+import { type Language, da, type Messages } from './da';
 import { en } from './en';
 
 export type { Messages };
-type Language = 'da' | 'en';
 
 /** Danish by default; English when the user's Teams locale is English. */
 function languageOf(locale: string | undefined): Language {

@@ -1,44 +1,6 @@
-// Chat commands: Danish with English aliases, forgiving about case, accents and Danish letters
-// written out (hjælp, hjaelp, HJALP are one command).
-export const COMMANDS = [
-  'help',
-  'newCase',
-  'status',
-  'team',
-  'consent',
-  'network',
-  'interventions',
-  'openMeeting',
-  'cancelMeeting',
-  'goals',
-  'closeMeeting',
-  'myTasks',
-  'stats',
-  'exportCase',
-  'closeCase',
-  'eraseCase',
-] as const;
-
-export type CommandName = (typeof COMMANDS)[number];
-
-const ALIASES: Record<CommandName, string[]> = {
-  help: ['hjælp', 'help', '?'],
-  newCase: ['ny sag', 'new case', 'opret sag'],
-  status: ['sag', 'status', 'case', 'overblik', 'overview'],
-  team: ['team'],
-  consent: ['samtykke', 'consent'],
-  network: ['netværk', 'network'],
-  interventions: ['indsatser', 'interventions'],
-  openMeeting: ['møde', 'open meeting', 'meeting'],
-  cancelMeeting: ['aflys', 'cancel'],
-  goals: ['mål', 'goals'],
-  closeMeeting: ['afslut', 'close meeting'],
-  myTasks: ['mine', 'my tasks'],
-  stats: ['statistik', 'stats'],
-  exportCase: ['eksport', 'eksportér', 'export'],
-  closeCase: ['luk sag', 'close case'],
-  eraseCase: ['slet sag', 'erase case', 'delete case'],
-};
+// Reading a chat command: Danish and English aliases (from the command table in actions/registry.ts),
+// forgiving about case, accents and Danish letters written out (hjælp, hjaelp, HJALP are one command).
+import { COMMANDS, COMMAND_NAMES, type CommandName } from './actions/registry';
 
 /** Lower case, no accents, æ/ø/å and their spelled-out forms folded to one letter. */
 export function normalizeCommandText(text: string): string {
@@ -56,7 +18,7 @@ export function normalizeCommandText(text: string): string {
 }
 
 const BY_ALIAS = new Map<string, CommandName>(
-  COMMANDS.flatMap((name) => ALIASES[name].map((alias) => [normalizeCommandText(alias), name] as const)),
+  COMMAND_NAMES.flatMap((name) => [...COMMANDS[name].aliases.da, ...COMMANDS[name].aliases.en].map((alias) => [normalizeCommandText(alias), name] as const)),
 );
 
 export interface ParsedCommand {

@@ -4,18 +4,20 @@ import { messagesFor } from '../i18n';
 import type { Actor } from '../app/context';
 import { rememberPersonalChat } from '../app/readCase';
 import { actorFrom, conversationKind } from './actor';
-import { type CardActionContext, handleCardAction } from './cardActionHandler';
+import type { BotEnv } from './actions/turn';
+import { handleCardAction } from './cardActionHandler';
 import { handleMessage } from './messageHandler';
+import { helpText } from './actions/registry';
 import { messageResponse } from './replies';
 
 export class SamarbejdsBot extends TeamsActivityHandler {
-  constructor(private readonly env: CardActionContext) {
+  constructor(private readonly env: BotEnv) {
     super();
     this.onMessage(async (context, next) => {
       const m = messagesFor(context.activity.locale);
       const actor = actorFrom(context.activity);
       if (actor.ok) await this.rememberIfPersonal(context, actor.actor);
-      if (actor.ok) await handleMessage(context, env.deps, actor.actor, m, env.log, env.rights);
+      if (actor.ok) await handleMessage(context, env, actor.actor, m);
       else await context.sendActivity(m[actor.problem]);
       await next();
     });
@@ -24,7 +26,7 @@ export class SamarbejdsBot extends TeamsActivityHandler {
       const actor = actorFrom(context.activity);
       // Installed for a person: their 1:1 chat is known from now on, before any message is sent to it.
       if (botWasAdded && actor.ok) await this.rememberIfPersonal(context, actor.actor);
-      if (botWasAdded) await context.sendActivity(messagesFor(context.activity.locale).help);
+      if (botWasAdded) await context.sendActivity(helpText(messagesFor(context.activity.locale)));
       await next();
     });
   }

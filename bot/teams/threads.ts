@@ -5,8 +5,8 @@ import type { AdaptiveCardJson } from '../../cards/render';
 /** The audience of the Bot Framework channel service (AuthenticationConstants.ToChannelFromBotOAuthScope). */
 export const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
 
+/** The turn's own adapter starts the thread (the bot's is a CloudAdapter). */
 export async function startChannelThread(
-  adapter: CloudAdapter,
   context: TurnContext,
   botAppId: string,
   channelId: string,
@@ -21,6 +21,7 @@ export async function startChannelThread(
     tenantId: activity.conversation.tenantId,
   } as ConversationParameters;
   let threadId: string | undefined;
+  const adapter = context.adapter as CloudAdapter;
   await adapter.createConversationAsync(botAppId, activity.channelId, activity.serviceUrl, BOT_FRAMEWORK_AUDIENCE, parameters, async (threadContext) => {
     threadId = threadContext.activity.conversation.id;
   });

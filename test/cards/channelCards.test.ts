@@ -11,7 +11,7 @@ import { da } from '../../bot/i18n/da';
 import { en } from '../../bot/i18n/en';
 import { createLogger } from '../../bot/logger';
 import { OUTBOX_KINDS, type OutboxMessage } from '../../bot/store/port';
-import { COMMANDS } from '../../bot/teams/commands';
+import { COMMAND_NAMES } from '../../bot/teams/actions/registry';
 import { handleMessage } from '../../bot/teams/messageHandler';
 import { renderForConversation } from '../../bot/teams/outboxSender';
 import { createCaseCard } from '../../cards/caseCards';
@@ -130,7 +130,7 @@ describe('what the whole channel sees', () => {
     await deps.store.createCase(current, { audit: [] });
     const log = createLogger('silent');
     const sent: unknown[] = [];
-    for (const command of [...COMMANDS.map(String), 'hjælp', 'sag', 'team', 'samtykke', 'møde', 'aflys', 'mål', 'afslut', 'mine', 'eksport', 'luk sag', 'slet sag', `${MARK} hvad`]) {
+    for (const command of [...COMMAND_NAMES, 'hjælp', 'sag', 'team', 'samtykke', 'møde', 'aflys', 'mål', 'afslut', 'mine', 'eksport', 'luk sag', 'slet sag', `${MARK} hvad`]) {
       const activity = {
         type: 'message',
         id: `activity-${command}`,
@@ -139,7 +139,7 @@ describe('what the whole channel sees', () => {
         from: { id: '29:mette', aadObjectId: COORDINATOR.aadObjectId, name: COORDINATOR.name },
       } as unknown as Activity;
       const context = { activity, sendActivity: async (reply: unknown) => void sent.push(reply) } as unknown as TurnContext;
-      await handleMessage(context, deps, { tenantId: TENANT, aadObjectId: COORDINATOR.aadObjectId, name: COORDINATOR.name }, da, log);
+      await handleMessage(context, { deps, log, botAppId: '' }, { tenantId: TENANT, aadObjectId: COORDINATOR.aadObjectId, name: COORDINATOR.name }, da);
     }
     expect(sent.length).toBeGreaterThan(10);
     expect(sent.filter((reply) => leaksIn(reply).length > 0)).toEqual([]);
@@ -159,7 +159,7 @@ describe('an unknown command', () => {
       from: { id: '29:lise', aadObjectId: 'aad-lise', name: 'Lise Holm' },
     } as unknown as Activity;
     const context = { activity, sendActivity: async (reply: unknown) => void sent.push(reply) } as unknown as TurnContext;
-    await handleMessage(context, appDeps(), { tenantId: TENANT, aadObjectId: 'aad-lise', name: 'Lise Holm' }, da, createLogger('silent'));
+    await handleMessage(context, { deps: appDeps(), log: createLogger('silent'), botAppId: '' }, { tenantId: TENANT, aadObjectId: 'aad-lise', name: 'Lise Holm' }, da);
     expect(sent).toEqual([da.unknownCommand]);
     expect(JSON.stringify(sent)).not.toMatch(/evil|Log ind igen|\*\*nu/);
   });

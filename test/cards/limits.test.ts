@@ -16,7 +16,7 @@ import { type Meeting, answerChecklist, checklistQuestions, openMeeting } from '
 import { MAX_TEAM_SIZE } from '../../bot/domain/team';
 import { da } from '../../bot/i18n/da';
 import { en } from '../../bot/i18n/en';
-import { parseCardAction } from '../../bot/teams/cardActions';
+import { parseCardAction } from '../../bot/teams/actions/registry';
 import { CARD_BUDGET_BYTES } from '../../cards/budget';
 import { validateAdaptiveCard } from '../support/cardValidation';
 import { type TextOf, caseAtEveryLimit, markdownText, text } from '../support/limitCase';

@@ -10,14 +10,15 @@ import type { Activity } from 'botbuilder';
 import { openCase } from '../../bot/app/openCase';
 import { guardActivity } from '../../bot/teams/activityGuard';
 import { actorFrom } from '../../bot/teams/actor';
-import { CARD_ACTIONS, parseCardAction } from '../../bot/teams/cardActions';
+import { z } from 'zod';
+import { VERBS as DECLARED_VERBS, parseCardAction } from '../../bot/teams/actions/registry';
 import { type InProcessBot, startInProcessBot } from './inProcessBot';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const TENANT = 'tenant-a';
 const COORDINATOR = { aadObjectId: 'aad-mette', teamsUserId: '29:mette', name: 'Mette Madsen' };
-const VERBS = Object.keys(CARD_ACTIONS);
-const FIELDS = [...new Set(Object.values(CARD_ACTIONS).flatMap((schema) => Object.keys(schema.shape)))];
+const VERBS = DECLARED_VERBS.map((declaration) => declaration.verb);
+const FIELDS = [...new Set(DECLARED_VERBS.flatMap(({ data }) => (data instanceof z.ZodObject ? Object.keys(data.shape) : [])))];
 
 /** Strings that look like a CPR number, with and without the hyphen, alone and inside text. */
 const cprLike = fc.oneof(

@@ -61,7 +61,7 @@ export async function startInProcessBot(options: { ready?: (store: CaseStore) =>
   const log = createLogger(options.logLevel ?? 'trace', sink);
   const deps: AppDeps = { store, now: () => new Date(), newId: randomUUID, reminders: new ReminderPlanner(new WorkingDays()) };
   const adapter = createAdapter(undefined, log);
-  const bot = new SamarbejdsBot({ adapter, botAppId: '', deps, log });
+  const bot = new SamarbejdsBot({ botAppId: '', deps, log });
   const server = createServer({ adapter, bot, log, ready: options.ready ? options.ready(store) : () => store.ping() });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../bot/config';
 import { guardActivity } from '../../bot/teams/activityGuard';
-import { parseCardAction } from '../../bot/teams/cardActions';
+import { parseCardAction } from '../../bot/teams/actions/registry';
 
 const activity = {
   type: 'message',

@@ -47,13 +47,13 @@ describe('the 1:1 case picker', () => {
   it('lists the open cases only, says that closed ones are left out, and reaches a closed one by its reference', async () => {
     const { deps, open, closed } = await casesOfMette(2, 1);
     const picker = turn('sag');
-    await handleMessage(picker.context, deps, COORDINATOR, da, log);
+    await handleMessage(picker.context, { deps, log, botAppId: '' }, COORDINATOR, da);
     const card = cardOf(picker.sent[0]);
     expect(offered(card).sort()).toEqual(open.map((current) => current.id).sort());
     expect(JSON.stringify(card)).toContain(JSON.stringify(da.cards.picker.closedLeftOut).slice(1, -1));
 
     const byReference = turn(`sag ${closed[0]!.reference}`);
-    await handleMessage(byReference.context, deps, COORDINATOR, da, log);
+    await handleMessage(byReference.context, { deps, log, botAppId: '' }, COORDINATOR, da);
     expect(JSON.stringify(cardOf(byReference.sent[0]))).toContain(da.cards.overview.title(closed[0]!.reference));
   });
 
@@ -68,7 +68,7 @@ describe('the 1:1 case picker', () => {
     }
     for (const reference of references) {
       const named = turn(`sag ${reference.toLowerCase()}`);
-      await handleMessage(named.context, deps, COORDINATOR, da, log);
+      await handleMessage(named.context, { deps, log, botAppId: '' }, COORDINATOR, da);
       expect(JSON.stringify(cardOf(named.sent[0]))).toContain(da.cards.overview.title(reference));
     }
   });
@@ -76,7 +76,7 @@ describe('the 1:1 case picker', () => {
   it('shows the only open case at once, even beside closed ones', async () => {
     const { deps, open } = await casesOfMette(1, 2);
     const status = turn('sag');
-    await handleMessage(status.context, deps, COORDINATOR, da, log);
+    await handleMessage(status.context, { deps, log, botAppId: '' }, COORDINATOR, da);
     expect(JSON.stringify(cardOf(status.sent[0]))).toContain(da.cards.overview.title(open[0]!.reference));
   });
 

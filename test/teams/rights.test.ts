@@ -17,7 +17,7 @@ import { SqliteCaseStore } from '../../bot/store/sqliteStore';
 import { handleCardAction } from '../../bot/teams/cardActionHandler';
 import { ExportLinks, registerExportRoute } from '../../bot/teams/exportLinks';
 import { handleMessage } from '../../bot/teams/messageHandler';
-import type { RightsEnv } from '../../bot/teams/rightsHandlers';
+import type { RightsEnv } from '../../bot/teams/actions/turn';
 import { COORDINATOR, JONAS, YOUNG_PERSON, appDeps } from '../app/appFixture';
 import { NOW } from '../domain/fixtures';
 
@@ -71,7 +71,7 @@ describe('eksport', () => {
     const { deps, rights } = await setUp();
     const saved = vi.spyOn(deps.store, 'saveExportLink');
     const { context, sent } = turn('eksport', kind);
-    await handleMessage(context, deps, COORDINATOR, da, log, rights);
+    await handleMessage(context, { deps, log, rights, botAppId: '' }, COORDINATOR, da);
     expect(sent).toEqual([da.rights.exportInPersonalChat]);
     expect(saved).not.toHaveBeenCalled();
   });
@@ -80,7 +80,7 @@ describe('eksport', () => {
     const { deps, caseId, reference, links, rights } = await setUp();
     const base = await serve(links, deps);
     const { context, sent } = turn('eksport', 'personal');
-    await handleMessage(context, deps, COORDINATOR, da, log, rights);
+    await handleMessage(context, { deps, log, rights, botAppId: '' }, COORDINATOR, da);
     const url = urlIn(cardOf(sent[0]));
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:1\/export\/[A-Za-z0-9_-]{43}$/);
     const path = new URL(url).pathname;
@@ -113,7 +113,7 @@ describe('eksport', () => {
     const saved = vi.spyOn(deps.store, 'saveExportLink');
     await selectCase(deps, JONAS, caseId);
     const { context, sent } = turn('export', 'personal');
-    await handleMessage(context, deps, JONAS, da, log, rights);
+    await handleMessage(context, { deps, log, rights, botAppId: '' }, JONAS, da);
     expect(sent).toEqual([da.errors.notCoordinator({})]);
     expect(saved).not.toHaveBeenCalled();
   });
@@ -221,7 +221,7 @@ describe('luk sag and slet sag', () => {
     const env = { adapter: undefined as never, botAppId: '', deps, log, rights };
 
     const asked = turn('slet sag', 'personal');
-    await handleMessage(asked.context, deps, COORDINATOR, da, log, rights);
+    await handleMessage(asked.context, { deps, log, rights, botAppId: '' }, COORDINATOR, da);
     expect(textOf(asked.sent[0])).toContain('"verb":"case.erase"');
     expect(textOf(asked.sent[0])).toContain(reference);
 
@@ -238,7 +238,7 @@ describe('luk sag and slet sag', () => {
     const { deps, caseId, reference, rights } = await setUp();
     const env = { adapter: undefined as never, botAppId: '', deps, log, rights };
     const asked = turn('luk sag', 'personal');
-    await handleMessage(asked.context, deps, COORDINATOR, da, log, rights);
+    await handleMessage(asked.context, { deps, log, rights, botAppId: '' }, COORDINATOR, da);
     expect(textOf(asked.sent[0])).toContain('"verb":"case.close"');
     expect(textOf(asked.sent[0])).toContain('2031-11-23');
 
@@ -247,7 +247,7 @@ describe('luk sag and slet sag', () => {
     expect((await deps.store.getCase('tenant-a', caseId))?.case.closedAt).toBe(NOW.toISOString());
 
     const again = turn('luk sag', 'personal');
-    await handleMessage(again.context, deps, COORDINATOR, da, log, rights);
+    await handleMessage(again.context, { deps, log, rights, botAppId: '' }, COORDINATOR, da);
     expect(again.sent).toEqual([da.errors.caseAlreadyClosed({})]);
   });
 });

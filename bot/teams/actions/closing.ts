@@ -1,0 +1,59 @@
+// Closing a meeting (the four closing questions), the young person's approval of the minutes or the
+// changes they ask for, the minutes, the eye-keeper's acknowledgement, and the `afslut` command.
+import { z } from 'zod';
+import { approvalCard, minutesCard } from '../../../cards/goalCards';
+import { handOverCard } from '../../../cards/handOverCards';
+import { acknowledgeCaseHandOver, approveAndCirculate, closeNetworkMeeting, sendBackForChanges } from '../../app/closeMeeting';
+import { readCase } from '../../app/readCase';
+import { meetingById } from '../../domain/meeting';
+import { viewCommand } from './case';
+import { id, optionalText, withCase } from './data';
+import { cardAfterChange, verb } from './turn';
+
+const ofMeeting = { ...withCase, meetingId: id };
+
+export const closingVerbs = [
+  verb(
+    'meeting.close',
+    z.object({
+      ...ofMeeting,
+      waitingArrangement: optionalText,
+      feedbackMemberId: optionalText,
+      eyeKeeperMemberId: optionalText,
+      acuteContactMemberId: optionalText,
+      nextMeetingDate: optionalText,
+      nextMeetingTime: optionalText,
+      summary: optionalText,
+    }),
+    async (turn, { caseId, meetingId, ...input }) => {
+      const changed = await closeNetworkMeeting(turn.deps, turn.actor, caseId, meetingId, input, turn.activityId);
+      const meeting = meetingById(changed, meetingId);
+      const notice = turn.m.cards.goals.confirmations.meetingClosed(meeting.number);
+      return cardAfterChange(turn, changed, (read) => approvalCard(turn.m, read, meeting, turn.deps.now(), notice), notice);
+    },
+  ),
+  /** The coordinator records the young person's approval; the circulation is written to the outbox. */
+  verb('minutes.approve', z.object({ ...ofMeeting, approvedOn: optionalText }), async (turn, { caseId, meetingId, approvedOn }) => {
+    const notice = turn.m.cards.goals.confirmations.approved;
+    const changed = await approveAndCirculate(turn.deps, turn.actor, caseId, meetingId, approvedOn, turn.activityId);
+    return cardAfterChange(turn, changed, (read) => approvalCard(turn.m, read, meetingById(changed, meetingId), turn.deps.now(), notice), notice);
+  }),
+  verb('minutes.sendBack', z.object({ ...ofMeeting, changes: optionalText }), async (turn, { caseId, meetingId, changes }) => {
+    const notice = turn.m.cards.goals.confirmations.sentBack;
+    const changed = await sendBackForChanges(turn.deps, turn.actor, caseId, meetingId, changes, turn.activityId);
+    return cardAfterChange(turn, changed, (read) => approvalCard(turn.m, read, meetingById(changed, meetingId), turn.deps.now(), notice), notice);
+  }),
+  /** `theme`: as `goals.show`. */
+  verb('minutes.show', z.object({ ...ofMeeting, theme: z.string().max(50).optional() }), async ({ deps, actor, m }, { caseId, meetingId, theme }) => {
+    const read = await readCase(deps, actor, caseId, 'goals');
+    return { card: minutesCard(m, read, meetingById(read.case, meetingId), theme) };
+  }),
+  verb('handOver.acknowledge', z.object(ofMeeting), async (turn, { caseId, meetingId }) => {
+    const changed = await acknowledgeCaseHandOver(turn.deps, turn.actor, caseId, meetingId, turn.activityId);
+    return cardAfterChange(turn, changed, (read) => handOverCard(turn.m, read, meetingById(changed, meetingId)), turn.m.cards.goals.confirmations.handOverAcknowledged);
+  }),
+];
+
+export const closingCommands = {
+  closeMeeting: viewCommand('closing', { da: ['afslut'], en: ['close meeting'] }),
+};

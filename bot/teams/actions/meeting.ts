@@ -1,0 +1,120 @@
+// The network meeting: open, plan, show and answer its checklist (mødetjekliste), cancel, and the
+// `møde` and `aflys` commands. Every answer updates the checklist's channel card, so that everyone
+// sees the same state.
+import { CardFactory, type CloudAdapter, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { meetingBaseCard } from '../../../cards/channelCards';
+import { checklistCard, formatMeetingTime, meetingCancelCard, meetingOpenCard } from '../../../cards/meetingCards';
+import { messageCard } from '../../../cards/messageCard';
+import { changedAnswers } from '../../app/checklistAnswers';
+import { caseForConversationCard, changerView, readCase } from '../../app/readCase';
+import { answerMeetingChecklist, cancelNetworkMeeting, openNetworkMeeting, planNetworkMeeting, recordChecklistCard } from '../../app/runMeeting';
+import type { Case } from '../../domain/case';
+import { DomainError } from '../../domain/errors';
+import { type Meeting, meetingById, nextMeetingOf, openMeetingOf, plannedMeetingOf } from '../../domain/meeting';
+import { conversationAccount } from '../conversations';
+import { cardActivity } from '../replies';
+import { caseHere } from './caseHere';
+import { answerValue, id, optionalText, withCase } from './data';
+import { type CommandDeclaration, type Turn, verb } from './turn';
+
+/** The checklist's page to show whole (a section, or `attendance-2` …), when it does not fit one card. */
+const checklistPage = z.string().max(50).optional();
+
+/** Updates the checklist's channel card for everyone, also when the answer came from a 1:1 chat. */
+async function refreshChannelCard({ context, env, m }: Turn, current: Case, meeting: Meeting): Promise<void> {
+  const posted = meeting.card;
+  if (!posted) return;
+  const update = async (target: TurnContext) => {
+    await target.updateActivity({ id: posted.activityId, type: 'message', attachments: [CardFactory.adaptiveCard(meetingBaseCard(m, current, meeting))] });
+  };
+  try {
+    if (posted.conversationId === context.activity.conversation.id) {
+      await update(context);
+      return;
+    }
+    const { channelId, serviceUrl } = context.activity;
+    await (context.adapter as CloudAdapter).continueConversationAsync(env.botAppId, { channelId, serviceUrl, conversation: conversationAccount(current, posted.conversationId) }, update);
+  } catch (error) {
+    // The answer is saved; a stale channel card corrects itself on the next answer or refresh.
+    env.log.warn({ event: 'meeting.card.update.failed', errorName: (error as Error).name });
+  }
+}
+
+const meetingTimeData = z.object({ ...withCase, meetingDate: optionalText, meetingTime: optionalText });
+
+export const meetingVerbs = [
+  verb('meeting.open', meetingTimeData, async (turn, { caseId, meetingDate, meetingTime }) => {
+    const { context, deps, actor, m, conversation, activityId } = turn;
+    const opened = await openNetworkMeeting(deps, actor, caseId, { date: meetingDate, time: meetingTime }, activityId);
+    const meeting = openMeetingOf(opened);
+    if (!meeting) throw new Error('an opened meeting is missing');
+    // A redelivered open finds the checklist posted already.
+    if (!meeting.card) {
+      const card = conversation === 'personal' ? checklistCard(m, await readCase(deps, actor, caseId, 'checklist'), meeting) : meetingBaseCard(m, opened, meeting);
+      const posted = await context.sendActivity(cardActivity(card));
+      if (posted?.id) await recordChecklistCard(deps, actor, caseId, meeting.id, { conversationId: context.activity.conversation.id, activityId: posted.id });
+    }
+    return { card: messageCard(m.cards.meeting.opened(meeting.number), '', 'good') };
+  }),
+  verb('meeting.plan', meetingTimeData, async ({ deps, actor, m, activityId }, { caseId, meetingDate, meetingTime }) => {
+    const planned = plannedMeetingOf(await planNetworkMeeting(deps, actor, caseId, { date: meetingDate, time: meetingTime }, activityId));
+    if (!planned) throw new Error('a planned meeting is missing');
+    return { card: messageCard(m.cards.meeting.planned(planned.number, formatMeetingTime(planned.startsAt)), '', 'good') };
+  }),
+  verb('meeting.show', z.object({ ...withCase, meetingId: id, page: checklistPage }), async ({ deps, actor, m }, { caseId, meetingId, page }) => {
+    const read = await readCase(deps, actor, caseId, 'checklist');
+    return { card: checklistCard(m, read, meetingById(read.case, meetingId), '', page) };
+  }),
+  /** The inputs of one checklist section, under their question ids, and what the card showed (`seen`). */
+  verb(
+    'meeting.answer',
+    z.object({ ...withCase, meetingId: id, seen: z.record(z.string().max(200), answerValue), page: checklistPage }).catchall(answerValue),
+    async (turn, data) => {
+      const { caseId, meetingId, seen, page } = data;
+      const { deps, actor, m } = turn;
+      const changed = await answerMeetingChecklist(deps, actor, caseId, meetingId, changedAnswers(data, seen), turn.activityId);
+      const meeting = meetingById(changed, meetingId);
+      await refreshChannelCard(turn, changed, meeting);
+      const read = changerView(changed, actor);
+      return { card: read ? checklistCard(m, read, meeting, m.cards.meeting.saved, page) : messageCard(m.cards.meeting.saved, '') };
+    },
+  ),
+  verb('meeting.cancel', z.object({ ...withCase, meetingId: id, reason: optionalText, otherReason: optionalText }), async (turn, { caseId, meetingId, reason, otherReason }) => {
+    const changed = await cancelNetworkMeeting(turn.deps, turn.actor, caseId, meetingId, reason, otherReason, turn.activityId);
+    const meeting = meetingById(changed, meetingId);
+    await refreshChannelCard(turn, changed, meeting);
+    return { card: messageCard(turn.m.cards.meeting.cancelled(meeting.number), '', 'good') };
+  }),
+];
+
+export const meetingCommands = {
+  /** No meeting open: the card to open or plan one; else the open meeting's checklist (its base card outside a 1:1 chat). */
+  openMeeting: {
+    aliases: { da: ['møde'], en: ['open meeting', 'meeting'] },
+    manifestScopes: ['team', 'groupChat', 'personal'],
+    async handle(turn) {
+      const { context, deps, actor, m, conversation } = turn;
+      const caseId = await caseHere(turn);
+      if (!caseId) return;
+      const current = await caseForConversationCard(deps, actor, caseId);
+      const open = openMeetingOf(current);
+      if (!open) await context.sendActivity(cardActivity(meetingOpenCard(m, current, deps.now())));
+      else if (conversation === 'personal') await context.sendActivity(cardActivity(checklistCard(m, await readCase(deps, actor, caseId, 'checklist'), open)));
+      else await context.sendActivity(cardActivity(meetingBaseCard(m, current, open)));
+    },
+  },
+  /** The open meeting, else the planned one. */
+  cancelMeeting: {
+    aliases: { da: ['aflys'], en: ['cancel'] },
+    manifestScopes: ['team', 'groupChat', 'personal'],
+    async handle(turn) {
+      const caseId = await caseHere(turn);
+      if (!caseId) return;
+      const current = await caseForConversationCard(turn.deps, turn.actor, caseId);
+      const meeting = nextMeetingOf(current);
+      if (!meeting) throw new DomainError('noMeetingToCancel');
+      await turn.context.sendActivity(cardActivity(meetingCancelCard(turn.m, current, meeting)));
+    },
+  },
+} satisfies Record<string, CommandDeclaration>;
