@@ -18,14 +18,14 @@ module.exports = {
       comment: 'bot/domain holds the model\'s rules without I/O: it imports only itself and its libraries.',
       severity: 'error',
       from: { path: '^(dist/)?bot/domain/' },
-      to: { pathNot: ['^(dist/)?bot/domain/', '^node_modules/(luxon|date-holidays)/'] },
+      to: { pathNot: ['^(dist/)?bot/domain/', '(^|/)node_modules/(luxon|date-holidays)/'] },
     },
     {
       name: 'botbuilder-only-in-teams',
       comment: 'The Bot Framework stays behind the Teams layer.',
       severity: 'error',
       from: { path: '^(dist/)?(bot|cards)/', pathNot: '^(dist/)?bot/teams/' },
-      to: { path: '^node_modules/(botbuilder|botframework-)' },
+      to: { path: '(^|/)node_modules/(botbuilder|botframework-)' },
     },
     {
       name: 'cards-are-presentation',

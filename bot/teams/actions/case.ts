@@ -18,7 +18,7 @@ import { optionalText, page, versioned, withCase } from './data';
 import { type CommandDeclaration, type ManifestScope, type Turn, type VerbReply, cardAfterChange, verb } from './turn';
 
 /** The card of a view for the person asking: the read is authorized and audited by the app layer. */
-export async function detailCard(turn: Turn, caseId: string, view: CaseView, options: Omit<CaseViewOptions, 'roster'> = {}): Promise<AdaptiveCardJson> {
+async function detailCard(turn: Turn, caseId: string, view: CaseView, options: Omit<CaseViewOptions, 'roster'> = {}): Promise<AdaptiveCardJson> {
   return viewCard(turn, await readCase(turn.deps, turn.actor, caseId, view), view, options);
 }
 

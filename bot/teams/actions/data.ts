@@ -2,7 +2,7 @@
 // field-specific messages.
 import { z } from 'zod';
 
-export const text = z.string().max(10_000);
+const text = z.string().max(10_000);
 export const optionalText = text.optional();
 export const id = z.string().min(1).max(200);
 const version = z.coerce.number().int().min(1);
