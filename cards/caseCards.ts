@@ -1,4 +1,5 @@
 // The case cards: creating one, the overview, and the 1:1 case picker (the channel's: channelCards.ts).
+import { isCoordinator } from '../bot/domain/access';
 import { EDUCATION_STATUSES } from '../bot/domain/case';
 import { currentClosure } from '../bot/domain/closing';
 import { currentConsent, isConsentValid } from '../bot/domain/consent';
@@ -35,7 +36,7 @@ export function overviewCard(m: Messages, { case: current, viewer }: CaseRead, n
   return firstFitting(halvings(members.length), (count) =>
     renderCard('overview', {
       caseId: current.id,
-      isCoordinator: viewer.role === 'coordinator',
+      isCoordinator: isCoordinator(viewer),
       labels: { ...labels, title: labels.title(current.reference) },
       youngPerson: {
         name: youngPerson.name,

@@ -2,6 +2,7 @@
 // theme and their agreements, one goal with its whole history, closing the meeting with the form's four
 // closing questions, the young person's approval, and the minutes circulated once it is approved.
 import { DateTime } from 'luxon';
+import { mayWriteForm } from '../bot/domain/access';
 import { type Case, type TeamMember, memberByAadObjectId } from '../bot/domain/case';
 import type { Closure } from '../bot/domain/closing';
 import { MODEL_ZONE, localDate } from '../bot/domain/fields';
@@ -154,14 +155,6 @@ export function goalText(m: Messages, goal: Goal): string {
   return `${m.cards.goals.themes[goal.theme]}: ${currentVersion(goal).longTermGoal}`;
 }
 
-/**
- * Who may write in the form (as requireFormWriter decides): the coordinator, or the minute-taker of
- * the open meeting. Others see it without forms.
- */
-function canWriteForm({ case: current, viewer }: CaseRead): boolean {
-  return viewer.role === 'coordinator' || current.meetings.some((meeting) => meeting.status === 'open' && meeting.answers.roleWriter === viewer.id);
-}
-
 /** "Den unge er obligatorisk under hvert mål": the young person first, then the agreements' owners. */
 function responsibleLines(m: Messages, current: Case, goal: Goal, short: boolean) {
   return goalResponsibles(current, goal).map((member) => ({
@@ -224,7 +217,7 @@ const NO_MINUTES = { facts: [], summary: '', closing: [] };
 export function goalsFormCard(m: Messages, read: CaseRead, notice = '', theme?: string): AdaptiveCardJson {
   const { case: current } = read;
   const labels = m.cards.goals;
-  const canWrite = canWriteForm(read);
+  const canWrite = mayWriteForm(read.case, read.viewer);
   const choice = (title: string, value: string) => ({ title: shortened(title, CHOICE_PREVIEW), value });
   return themePaged(current, theme, (detail, shortened, shown) =>
     renderCard('goals', {
@@ -271,7 +264,7 @@ export function goalEditCard(m: Messages, read: CaseRead, goalId: string): Adapt
   const labels = m.cards.goals;
   const goal = goalById(current, goalId);
   const latest = currentVersion(goal);
-  const canWrite = canWriteForm(read);
+  const canWrite = mayWriteForm(read.case, read.viewer);
   // Only a very long history is shortened: the goal as it stands and its latest verdict stay whole.
   return fitting((detail) =>
     renderCard('goalEdit', {
