@@ -3,6 +3,7 @@
 import { type Case, type TeamMember, memberByAadObjectId } from '../domain/case';
 import { mayReadCaseDetails, requireAgreementOwner } from '../domain/access';
 import { type Agreement, askForHelp, completeAgreement, moveAgreement } from '../domain/goals';
+import type { AuditAction } from './auditActions';
 import type { Actor, AppDeps } from './context';
 import { auditRecord } from './context';
 import { type ActivityId, guardedChange } from './guardedChange';
@@ -29,7 +30,7 @@ export async function listMyAgreements(deps: AppDeps, actor: Actor): Promise<MyA
   return mine.sort((a, b) => a.agreement.followUpOn.localeCompare(b.agreement.followUpOn));
 }
 
-function ownerChange(deps: AppDeps, actor: Actor, caseId: string, agreementId: string, action: string, apply: Parameters<typeof guardedChange>[5], activityId?: ActivityId) {
+function ownerChange(deps: AppDeps, actor: Actor, caseId: string, agreementId: string, action: AuditAction, apply: Parameters<typeof guardedChange>[5], activityId?: ActivityId) {
   return guardedChange(deps, actor, caseId, action, (current) => requireAgreementOwner(current, actor.aadObjectId, agreementId, deps.now()), apply, activityId);
 }
 

@@ -63,13 +63,13 @@ const SCENARIOS = {
   ],
   notCoordinator: [
     { actor: JONAS, action: 'consent.read', run: ({ deps, caseId }) => readCase(deps, JONAS, caseId, 'consent') },
-    { actor: JONAS, action: 'team.add', run: ({ deps, caseId }) => addTeamMember(deps, JONAS, caseId, { role: 'school', person: { kind: 'external', name: 'Ole' } }) },
+    { actor: JONAS, action: 'team.addExternal', run: ({ deps, caseId }) => addTeamMember(deps, JONAS, caseId, { role: 'school', person: { kind: 'external', name: 'Ole' } }) },
     { actor: JONAS, action: 'case.export', run: ({ deps, caseId }) => exportCase(deps, JONAS, caseId) },
   ],
   noValidConsent: [
     { actor: LARS, action: 'goals.read', run: ({ deps, caseId }) => readCase(deps, LARS, caseId, 'goals') },
     { actor: LARS, action: 'plan.slipping', run: ({ deps, caseId }) => reportPlanSlipping(deps, LARS, caseId) },
-    { actor: LARS, action: 'checklist.answer', run: ({ deps, caseId, meetingId }) => answerMeetingChecklist(deps, LARS, caseId, meetingId, { roleLead: 'x' }) },
+    { actor: LARS, action: 'meeting.answer', run: ({ deps, caseId, meetingId }) => answerMeetingChecklist(deps, LARS, caseId, meetingId, { roleLead: 'x' }) },
   ],
   notWriter: [{ actor: ALI, action: 'goal.add', run: ({ deps, caseId }) => addCaseGoal(deps, ALI, caseId, { theme: 'housing', longTermGoal: 'Egen bolig' }) }],
   notAgreementOwner: [{ actor: ALI, action: 'agreement.done', run: ({ deps, caseId, agreementId }) => completeMyAgreement(deps, ALI, caseId, agreementId) }],

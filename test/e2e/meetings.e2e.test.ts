@@ -543,7 +543,7 @@ describe('network meetings through the Agents Playground', () => {
     // The refusal is audited, as a refusal.
     expect(audit().filter((row) => row.actor === USERS.lise.aadObjectId)).toEqual([
       { actor: USERS.lise.aadObjectId, action: 'checklist.read', outcome: 'denied' },
-      { actor: USERS.lise.aadObjectId, action: 'checklist.answer', outcome: 'denied' },
+      { actor: USERS.lise.aadObjectId, action: 'meeting.answer', outcome: 'denied' },
     ]);
   });
 
