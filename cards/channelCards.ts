@@ -107,7 +107,7 @@ function renderChannelCard(m: Messages, card: ChannelCard): AdaptiveCardJson {
         title: labels.title(reference, card.meeting.number),
         body: labels.baseBody,
         startsAt: meetingTime(card.meeting.startsAt),
-        state: labels.states[card.meeting.status] ?? card.meeting.status,
+        state: labels.states[card.meeting.status],
         progress: labels.progress(card.answered, card.total),
         userIds,
       });
@@ -115,7 +115,7 @@ function renderChannelCard(m: Messages, card: ChannelCard): AdaptiveCardJson {
     case 'minutes': {
       const labels = m.cards.goals;
       const next = card.nextMeeting;
-      const nextText = !next ? labels.notPlanned : next.status === 'planned' ? meetingTime(next.startsAt) : `${meetingTime(next.startsAt)} (${m.cards.meeting.states[next.status] ?? next.status})`;
+      const nextText = !next ? labels.notPlanned : next.status === 'planned' ? meetingTime(next.startsAt) : `${meetingTime(next.startsAt)} (${m.cards.meeting.states[next.status]})`;
       return renderCard('minutesBase', {
         caseId,
         meetingId: card.meeting.meetingId,

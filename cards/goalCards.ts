@@ -335,7 +335,7 @@ export function nextMeetingText(m: Messages, current: Case, closure: Closure): s
   const next = current.meetings.find((candidate) => candidate.id === closure.nextMeetingId);
   if (!next) return m.cards.goals.notPlanned;
   const when = formatMeetingTime(next.startsAt);
-  return next.status === 'planned' ? when : `${when} (${m.cards.meeting.states[next.status] ?? next.status})`;
+  return next.status === 'planned' ? when : `${when} (${m.cards.meeting.states[next.status]})`;
 }
 
 /** After closing: the young person approves the form (recorded by the coordinator), or sends it back. */

@@ -40,7 +40,7 @@ function stateText(m: Messages, meeting: Meeting): string {
     const reason = m.checklist.cancellationReasons[meeting.cancellation.reason];
     return labels.cancelledBecause(meeting.cancellation.otherReason ? `${reason}: ${meeting.cancellation.otherReason}` : reason);
   }
-  return labels.states[meeting.status] ?? meeting.status;
+  return labels.states[meeting.status];
 }
 
 interface QuestionView {
@@ -162,7 +162,7 @@ export function checklistCard(m: Messages, { case: current }: CaseRead, meeting:
       number: String(meeting.number),
       startsAt: formatMeetingTime(meeting.startsAt),
       state: stateText(m, meeting),
-      progressTitle: labels.progress(answered, total).split(':')[0],
+      progressTitle: labels.progressTitle,
       progress: `${answered} / ${total}`,
       // A meeting long past has let go of its free-text answers (limits.ts): said, not hidden.
       dropped: meeting.freeTextDropped ? labels.freeTextDropped : '',
