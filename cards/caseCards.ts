@@ -7,8 +7,7 @@ import { localDate } from '../bot/domain/fields';
 import { openAgreementCounts } from '../bot/domain/goals';
 import { latestStatus, nextMeetingOf } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
-import type { CaseRead } from '../bot/app/readCase';
-import type { CaseSummary } from '../bot/store/port';
+import type { PickerCase, ViewedCase } from './views';
 import { type AdaptiveCardJson, renderCard } from './render';
 import { coordinatorName, memberName, roleName } from './people';
 import { firstFitting, halvings } from './budget';
@@ -22,7 +21,7 @@ export function createCaseCard(m: Messages): AdaptiveCardJson {
   });
 }
 
-export function overviewCard(m: Messages, { case: current, viewer }: CaseRead, now: Date): AdaptiveCardJson {
+export function overviewCard(m: Messages, { case: current, viewer }: ViewedCase, now: Date): AdaptiveCardJson {
   const labels = m.cards.overview;
   const consent = currentConsent(current);
   const { youngPerson } = current;
@@ -65,7 +64,7 @@ export const PICKER_PAGE_SIZE = 20;
  * The 1:1 picker: the user's open cases by reference, a page at a time (`case.pick` turns the page).
  * Closed cases are left out and the card says how to reach one.
  */
-export function casePickerCard(m: Messages, openCases: CaseSummary[], page = 0, closedLeftOut = false): AdaptiveCardJson {
+export function casePickerCard(m: Messages, openCases: PickerCase[], page = 0, closedLeftOut = false): AdaptiveCardJson {
   const cases = pageOf(m, [...openCases].sort((a, b) => a.reference.localeCompare(b.reference) || a.caseId.localeCompare(b.caseId)), page, PICKER_PAGE_SIZE);
   return renderCard('casePicker', {
     labels: m.cards.picker,

@@ -9,7 +9,7 @@ import { MODEL_ZONE, localDate } from '../bot/domain/fields';
 import { type Agreement, FOLLOW_UP_METHODS, GOAL_THEMES, type Goal, type GoalTheme, agreementsOf, currentVersion, goalById, goalResponsibles } from '../bot/domain/goals';
 import { type Meeting, plannedMeetingOf } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
-import type { CaseRead } from '../bot/app/readCase';
+import type { ViewedCase } from './views';
 import { formatMeetingTime } from './meetingCards';
 import { firstFitting, fitsTeams, halvings } from './budget';
 import { type AdaptiveCardJson, renderCard } from './render';
@@ -214,7 +214,7 @@ const NO_MINUTES = { facts: [], summary: '', closing: [] };
  * The goals and agreements form for a reader: the goals by theme with their responsibles, latest
  * verdict and agreements. The coordinator and the open meeting's minute-taker also get the forms.
  */
-export function goalsFormCard(m: Messages, read: CaseRead, notice = '', theme?: string): AdaptiveCardJson {
+export function goalsFormCard(m: Messages, read: ViewedCase, notice = '', theme?: string): AdaptiveCardJson {
   const { case: current } = read;
   const labels = m.cards.goals;
   const canWrite = mayWriteForm(read.case, read.viewer);
@@ -259,7 +259,7 @@ function recordedBy(m: Messages, current: Case, byAadObjectId: string, meetingId
  * One goal whole: every version and every verdict with date and who (nothing is overwritten), and all
  * its agreements. Any reader may see it (`goal.edit` is a read); the forms are for the form's writers.
  */
-export function goalEditCard(m: Messages, read: CaseRead, goalId: string): AdaptiveCardJson {
+export function goalEditCard(m: Messages, read: ViewedCase, goalId: string): AdaptiveCardJson {
   const { case: current } = read;
   const labels = m.cards.goals;
   const goal = goalById(current, goalId);
@@ -314,7 +314,7 @@ function memberChoicesWithoutYoungPerson(m: Messages, current: Case) {
  * the bot refuses an incomplete closing and names everything missing. The next meeting is prefilled
  * with the planned one (closing moves it to the date agreed).
  */
-export function closeMeetingCard(m: Messages, read: CaseRead, meeting: Meeting, now: Date): AdaptiveCardJson {
+export function closeMeetingCard(m: Messages, read: ViewedCase, meeting: Meeting, now: Date): AdaptiveCardJson {
   const { case: current } = read;
   const labels = m.cards.goals;
   const planned = plannedMeetingOf(current);
@@ -339,7 +339,7 @@ export function nextMeetingText(m: Messages, current: Case, closure: Closure): s
 }
 
 /** After closing: the young person approves the form (recorded by the coordinator), or sends it back. */
-export function approvalCard(m: Messages, read: CaseRead, meeting: Meeting, now: Date, notice = ''): AdaptiveCardJson {
+export function approvalCard(m: Messages, read: ViewedCase, meeting: Meeting, now: Date, notice = ''): AdaptiveCardJson {
   const { case: current } = read;
   const labels = m.cards.goals;
   const closure = meeting.closure;
@@ -382,7 +382,7 @@ function minutesView(m: Messages, current: Case, meeting: Meeting, closure: Clos
  * The minutes for team members: the meeting's closing answers and summary, and the goals and
  * agreements of the case as they stand, read-only (each goal's button shows it whole).
  */
-export function minutesCard(m: Messages, read: CaseRead, meeting: Meeting, theme?: string): AdaptiveCardJson {
+export function minutesCard(m: Messages, read: ViewedCase, meeting: Meeting, theme?: string): AdaptiveCardJson {
   const { case: current } = read;
   const labels = m.cards.goals;
   const closure = meeting.closure;

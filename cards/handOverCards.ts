@@ -7,7 +7,7 @@ import type { Agreement } from '../bot/domain/goals';
 import { currentVersion } from '../bot/domain/goals';
 import type { Meeting } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
-import type { CaseRead } from '../bot/app/readCase';
+import type { ViewedCase } from './views';
 import { fittingList, followUpText, goalText, goalsInThemeOrder, memberLabelById, memberWithRole, nextMeetingText } from './goalCards';
 import { formatMeetingTime } from './meetingCards';
 import { type AdaptiveCardJson, renderCard } from './render';
@@ -91,7 +91,7 @@ export function agreementsCard(m: Messages, items: AgreementItem[], title: strin
  * next meeting. The eye-keeper (or the coordinator, who relays for an eye-keeper outside Teams)
  * acknowledges it; once acknowledged it says when, without the button.
  */
-export function handOverCard(m: Messages, read: CaseRead, meeting: Meeting): AdaptiveCardJson {
+export function handOverCard(m: Messages, read: ViewedCase, meeting: Meeting): AdaptiveCardJson {
   const { case: current, viewer } = read;
   const labels = m.cards.goals;
   const closure = meeting.closure;

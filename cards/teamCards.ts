@@ -3,7 +3,7 @@ import { isCoordinator } from '../bot/domain/access';
 import type { Case, TeamMember } from '../bot/domain/case';
 import { ASSIGNABLE_ROLES } from '../bot/domain/roles';
 import type { Messages } from '../bot/i18n';
-import type { CaseRead } from '../bot/app/readCase';
+import type { ViewedCase } from './views';
 import { type AdaptiveCardJson, renderCard } from './render';
 import { memberChoiceTitle, memberName, roleName, shortened } from './people';
 import { fittingPage, pageOf } from './paging';
@@ -36,7 +36,7 @@ function roleChoices(m: Messages) {
  * people (the conversation's people by name, a page of them at a time: `rosterPage`) and hand over. A form whose
  * choices would be empty is left out and says why.
  */
-export function teamCard(m: Messages, { case: current, viewer }: CaseRead, roster: RosterPerson[], notice = '', page = 0, pageSize?: number, rosterPage?: number): AdaptiveCardJson {
+export function teamCard(m: Messages, { case: current, viewer }: ViewedCase, roster: RosterPerson[], notice = '', page = 0, pageSize?: number, rosterPage?: number): AdaptiveCardJson {
   const managesTeam = isCoordinator(viewer);
   const onTeam = new Set(current.members.flatMap((member) => (member.person.kind === 'teams' ? [member.person.aadObjectId] : [])));
   // By name, so that the pages follow one another whatever order Teams returns the roster in.
