@@ -1,16 +1,15 @@
 // The case cards: creating one, the overview, the 1:1 case picker (the channel's: channelCards.ts),
 // and which card shows each view of a case.
+import { isCoordinator } from '../bot/domain/access';
 import { EDUCATION_STATUSES } from '../bot/domain/case';
 import { currentClosure } from '../bot/domain/closing';
 import { currentConsent, isConsentValid } from '../bot/domain/consent';
 import { localDate } from '../bot/domain/fields';
 import { openAgreementCounts } from '../bot/domain/goals';
-import { latestStatus, nextMeetingOf } from '../bot/domain/meeting';
+import { latestStatus, nextMeetingOf, openMeetingOf } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
-import type { CaseRead, CaseView } from '../bot/app/readCase';
 import { DomainError } from '../bot/domain/errors';
-import { openMeetingOf } from '../bot/domain/meeting';
-import type { CaseSummary } from '../bot/store/port';
+import type { DetailView, PickerCase, ViewedCase } from './views';
 import { type AdaptiveCardJson, renderCard } from './render';
 import { coordinatorName, memberName, roleName } from './people';
 import { firstFitting, halvings } from './budget';
@@ -27,7 +26,7 @@ export function createCaseCard(m: Messages): AdaptiveCardJson {
   });
 }
 
-export function overviewCard(m: Messages, { case: current, viewer }: CaseRead, now: Date): AdaptiveCardJson {
+export function overviewCard(m: Messages, { case: current, viewer }: ViewedCase, now: Date): AdaptiveCardJson {
   const labels = m.cards.overview;
   const consent = currentConsent(current);
   const { youngPerson } = current;
@@ -41,7 +40,7 @@ export function overviewCard(m: Messages, { case: current, viewer }: CaseRead, n
   return firstFitting(halvings(members.length), (count) =>
     renderCard('overview', {
       caseId: current.id,
-      isCoordinator: viewer.role === 'coordinator',
+      isCoordinator: isCoordinator(viewer),
       labels: { ...labels, title: labels.title(current.reference) },
       youngPerson: {
         name: youngPerson.name,
@@ -70,7 +69,7 @@ export const PICKER_PAGE_SIZE = 20;
  * The 1:1 picker: the user's open cases by reference, a page at a time (`case.pick` turns the page).
  * Closed cases are left out and the card says how to reach one.
  */
-export function casePickerCard(m: Messages, openCases: CaseSummary[], page = 0, closedLeftOut = false): AdaptiveCardJson {
+export function casePickerCard(m: Messages, openCases: PickerCase[], page = 0, closedLeftOut = false): AdaptiveCardJson {
   const cases = pageOf(m, [...openCases].sort((a, b) => a.reference.localeCompare(b.reference) || a.caseId.localeCompare(b.caseId)), page, PICKER_PAGE_SIZE);
   return renderCard('casePicker', {
     labels: m.cards.picker,
@@ -91,7 +90,7 @@ export interface CaseViewOptions {
 }
 
 /** The card of one view of a case, for the reader the read names. */
-export function caseViewCard(m: Messages, read: CaseRead, view: CaseView, now: Date, options: CaseViewOptions = {}): AdaptiveCardJson {
+export function caseViewCard(m: Messages, read: ViewedCase, view: DetailView, now: Date, options: CaseViewOptions = {}): AdaptiveCardJson {
   const { notice = '' } = options;
   switch (view) {
     case 'overview':
@@ -108,7 +107,7 @@ export function caseViewCard(m: Messages, read: CaseRead, view: CaseView, now: D
 }
 
 /** `afslut`: the open meeting's closing questions, else the approval of the last closed one. */
-function closingCard(m: Messages, read: CaseRead, now: Date): AdaptiveCardJson {
+function closingCard(m: Messages, read: ViewedCase, now: Date): AdaptiveCardJson {
   const open = openMeetingOf(read.case);
   if (open) return closeMeetingCard(m, read, open, now);
   const lastClosed = [...read.case.meetings].reverse().find((meeting) => meeting.closure);

@@ -4,12 +4,12 @@
 // hold a name or a text a person typed, so no call site can put one in front of the channel. The
 // details come to the case's team members as their own view (refresh.userIds) or by the button.
 import { DateTime } from 'luxon';
-import type { CaseView } from '../bot/app/readCase';
 import { type Case, teamsMemberIds } from '../bot/domain/case';
 import { MODEL_ZONE } from '../bot/domain/fields';
 import type { Meeting, MeetingStatus } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import { answeredCount } from './meetingCards';
+import type { DetailView } from './views';
 import { type AdaptiveCardJson, renderCard } from './render';
 
 /** Teams shows user-specific views to at most 60 users. */
@@ -46,7 +46,7 @@ interface ChannelMeeting {
 }
 
 type ChannelCard =
-  | { kind: 'case'; case: ChannelCase; view: CaseView }
+  | { kind: 'case'; case: ChannelCase; view: DetailView }
   | { kind: 'meeting'; case: ChannelCase; meeting: ChannelMeeting; answered: number; total: number }
   | { kind: 'minutes'; case: ChannelCase; meeting: ChannelMeeting; nextMeeting: ChannelMeeting | undefined };
 
@@ -64,7 +64,7 @@ function channelMeeting(meeting: Meeting): ChannelMeeting {
 }
 
 /** `sag`, `team`, `samtykke`, `mål`, `afslut` in a channel or group chat, and a new case's first post. */
-export function baseCard(m: Messages, current: Case, view: CaseView): AdaptiveCardJson {
+export function baseCard(m: Messages, current: Case, view: DetailView): AdaptiveCardJson {
   return renderChannelCard(m, { kind: 'case', case: channelCase(current), view });
 }
 
@@ -88,7 +88,7 @@ function renderChannelCard(m: Messages, card: ChannelCard): AdaptiveCardJson {
   const { caseId, reference, refreshUserIds: userIds } = card.case;
   switch (card.kind) {
     case 'case': {
-      const titles: Record<CaseView, string> = {
+      const titles: Record<DetailView, string> = {
         overview: m.cards.threadBase.title(reference),
         team: m.cards.team.title(reference),
         consent: m.cards.consent.title(reference),
@@ -107,7 +107,7 @@ function renderChannelCard(m: Messages, card: ChannelCard): AdaptiveCardJson {
         title: labels.title(reference, card.meeting.number),
         body: labels.baseBody,
         startsAt: meetingTime(card.meeting.startsAt),
-        state: labels.states[card.meeting.status] ?? card.meeting.status,
+        state: labels.states[card.meeting.status],
         progress: labels.progress(card.answered, card.total),
         userIds,
       });
@@ -115,7 +115,7 @@ function renderChannelCard(m: Messages, card: ChannelCard): AdaptiveCardJson {
     case 'minutes': {
       const labels = m.cards.goals;
       const next = card.nextMeeting;
-      const nextText = !next ? labels.notPlanned : next.status === 'planned' ? meetingTime(next.startsAt) : `${meetingTime(next.startsAt)} (${m.cards.meeting.states[next.status] ?? next.status})`;
+      const nextText = !next ? labels.notPlanned : next.status === 'planned' ? meetingTime(next.startsAt) : `${meetingTime(next.startsAt)} (${m.cards.meeting.states[next.status]})`;
       return renderCard('minutesBase', {
         caseId,
         meetingId: card.meeting.meetingId,

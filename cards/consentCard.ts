@@ -4,14 +4,14 @@ import { DateTime } from 'luxon';
 import { isConsentValid, currentConsent } from '../bot/domain/consent';
 import { localDate } from '../bot/domain/fields';
 import type { Messages } from '../bot/i18n';
-import type { CaseRead } from '../bot/app/readCase';
+import type { ViewedCase } from './views';
 import { type AdaptiveCardJson, renderCard } from './render';
 import { shortName, shortRole } from './people';
 
 /** The suggested expiry of a new consent; the coordinator can change it. */
 const SUGGESTED_CONSENT_MONTHS = 12;
 
-export function consentCard(m: Messages, { case: current }: CaseRead, now: Date, notice = ''): AdaptiveCardJson {
+export function consentCard(m: Messages, { case: current }: ViewedCase, now: Date, notice = ''): AdaptiveCardJson {
   const labels = m.cards.consent;
   const consent = currentConsent(current);
   const valid = isConsentValid(consent, now);

@@ -2,13 +2,14 @@
 // theme and their agreements, one goal with its whole history, closing the meeting with the form's four
 // closing questions, the young person's approval, and the minutes circulated once it is approved.
 import { DateTime } from 'luxon';
+import { mayWriteForm } from '../bot/domain/access';
 import { type Case, type TeamMember, memberByAadObjectId } from '../bot/domain/case';
 import type { Closure } from '../bot/domain/closing';
 import { MODEL_ZONE, localDate } from '../bot/domain/fields';
 import { type Agreement, FOLLOW_UP_METHODS, GOAL_THEMES, type Goal, type GoalTheme, agreementsOf, currentVersion, goalById, goalResponsibles } from '../bot/domain/goals';
 import { type Meeting, plannedMeetingOf } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
-import type { CaseRead } from '../bot/app/readCase';
+import type { ViewedCase } from './views';
 import { formatMeetingTime } from './meetingCards';
 import { firstFitting, fitsTeams, halvings } from './budget';
 import { type AdaptiveCardJson, renderCard } from './render';
@@ -118,14 +119,6 @@ export function goalText(m: Messages, goal: Goal): string {
   return `${m.cards.goals.themes[goal.theme]}: ${currentVersion(goal).longTermGoal}`;
 }
 
-/**
- * Who may write in the form (as requireFormWriter decides): the coordinator, or the minute-taker of
- * the open meeting. Others see it without forms.
- */
-function canWriteForm({ case: current, viewer }: CaseRead): boolean {
-  return viewer.role === 'coordinator' || current.meetings.some((meeting) => meeting.status === 'open' && meeting.answers.roleWriter === viewer.id);
-}
-
 /** "Den unge er obligatorisk under hvert mål": the young person first, then the agreements' owners. */
 function responsibleLines(m: Messages, current: Case, goal: Goal, short: boolean) {
   return goalResponsibles(current, goal).map((member) => ({
@@ -185,10 +178,10 @@ const NO_MINUTES = { facts: [], summary: '', closing: [] };
  * The goals and agreements form for a reader: the goals by theme with their responsibles, latest
  * verdict and agreements. The coordinator and the open meeting's minute-taker also get the forms.
  */
-export function goalsFormCard(m: Messages, read: CaseRead, notice = '', theme?: string): AdaptiveCardJson {
+export function goalsFormCard(m: Messages, read: ViewedCase, notice = '', theme?: string): AdaptiveCardJson {
   const { case: current } = read;
   const labels = m.cards.goals;
-  const canWrite = canWriteForm(read);
+  const canWrite = mayWriteForm(read.case, read.viewer);
   const choice = (title: string, value: string) => ({ title: shortened(title, CHOICE_PREVIEW), value });
   return themePaged(current, theme, (detail, shortened, shown) =>
     renderCard('goals', {
@@ -230,12 +223,12 @@ function recordedBy(m: Messages, current: Case, byAadObjectId: string, meetingId
  * One goal whole: every version and every verdict with date and who (nothing is overwritten), and all
  * its agreements. Any reader may see it (`goal.edit` is a read); the forms are for the form's writers.
  */
-export function goalEditCard(m: Messages, read: CaseRead, goalId: string): AdaptiveCardJson {
+export function goalEditCard(m: Messages, read: ViewedCase, goalId: string): AdaptiveCardJson {
   const { case: current } = read;
   const labels = m.cards.goals;
   const goal = goalById(current, goalId);
   const latest = currentVersion(goal);
-  const canWrite = canWriteForm(read);
+  const canWrite = mayWriteForm(read.case, read.viewer);
   // Only a very long history is shortened: the goal as it stands and its latest verdict stay whole.
   return fitting((detail) =>
     renderCard('goalEdit', {
@@ -285,7 +278,7 @@ function memberChoicesWithoutYoungPerson(m: Messages, current: Case) {
  * the bot refuses an incomplete closing and names everything missing. The next meeting is prefilled
  * with the planned one (closing moves it to the date agreed).
  */
-export function closeMeetingCard(m: Messages, read: CaseRead, meeting: Meeting, now: Date): AdaptiveCardJson {
+export function closeMeetingCard(m: Messages, read: ViewedCase, meeting: Meeting, now: Date): AdaptiveCardJson {
   const { case: current } = read;
   const labels = m.cards.goals;
   const planned = plannedMeetingOf(current);
@@ -306,11 +299,11 @@ export function nextMeetingText(m: Messages, current: Case, closure: Closure): s
   const next = current.meetings.find((candidate) => candidate.id === closure.nextMeetingId);
   if (!next) return m.cards.goals.notPlanned;
   const when = formatMeetingTime(next.startsAt);
-  return next.status === 'planned' ? when : `${when} (${m.cards.meeting.states[next.status] ?? next.status})`;
+  return next.status === 'planned' ? when : `${when} (${m.cards.meeting.states[next.status]})`;
 }
 
 /** After closing: the young person approves the form (recorded by the coordinator), or sends it back. */
-export function approvalCard(m: Messages, read: CaseRead, meeting: Meeting, now: Date, notice = ''): AdaptiveCardJson {
+export function approvalCard(m: Messages, read: ViewedCase, meeting: Meeting, now: Date, notice = ''): AdaptiveCardJson {
   const { case: current } = read;
   const labels = m.cards.goals;
   const closure = meeting.closure;
@@ -353,7 +346,7 @@ function minutesView(m: Messages, current: Case, meeting: Meeting, closure: Clos
  * The minutes for team members: the meeting's closing answers and summary, and the goals and
  * agreements of the case as they stand, read-only (each goal's button shows it whole).
  */
-export function minutesCard(m: Messages, read: CaseRead, meeting: Meeting, theme?: string): AdaptiveCardJson {
+export function minutesCard(m: Messages, read: ViewedCase, meeting: Meeting, theme?: string): AdaptiveCardJson {
   const { case: current } = read;
   const labels = m.cards.goals;
   const closure = meeting.closure;

@@ -1,12 +1,13 @@
 // Cards sent to one person (1:1): a list of agreements to act on (`mine`, an owner's new agreements,
 // or the coordinator relaying for an owner outside Teams), and the hand-over to whoever keeps an eye on
 // the young person until the next meeting.
+import { mayAcknowledgeHandOver } from '../bot/domain/access';
 import type { Case, TeamMember } from '../bot/domain/case';
 import type { Agreement } from '../bot/domain/goals';
 import { currentVersion } from '../bot/domain/goals';
 import type { Meeting } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
-import type { CaseRead } from '../bot/app/readCase';
+import type { ViewedCase } from './views';
 import { fittingList, followUpText, goalText, goalsInThemeOrder, memberLabelById, memberWithRole, nextMeetingText } from './goalCards';
 import { formatMeetingTime } from './meetingCards';
 import { type AdaptiveCardJson, renderCard } from './render';
@@ -90,7 +91,7 @@ export function agreementsCard(m: Messages, items: AgreementItem[], title: strin
  * next meeting. The eye-keeper (or the coordinator, who relays for an eye-keeper outside Teams)
  * acknowledges it; once acknowledged it says when, without the button.
  */
-export function handOverCard(m: Messages, read: CaseRead, meeting: Meeting): AdaptiveCardJson {
+export function handOverCard(m: Messages, read: ViewedCase, meeting: Meeting): AdaptiveCardJson {
   const { case: current, viewer } = read;
   const labels = m.cards.goals;
   const closure = meeting.closure;
@@ -124,8 +125,8 @@ export function handOverCard(m: Messages, read: CaseRead, meeting: Meeting): Ada
       plan: goalsInThemeOrder(current).map((goal) => ({ title: labels.themes[goal.theme], value: shortened(currentVersion(goal).longTermGoal, detail.text) })),
       agreements: open.slice(0, count).map((agreement) => ({ action: shortened(agreement.action, detail.text), details: labels.openAgreementLine(memberLabelById(m, current, agreement.ownerMemberId, detail.shortNames), agreement.followUpOn) })),
       moreAgreements: open.length > count ? labels.openNotShown(open.length - count) : '',
-      // As acknowledgeHandOver allows: the eye-keeper, or the coordinator for them; after approval, once.
-      canAcknowledge: Boolean(closure?.approval && !acknowledgedAt && (viewer.id === eyeKeeper?.id || viewer.role === 'coordinator')),
+      // After approval, once.
+      canAcknowledge: Boolean(closure?.approval && !acknowledgedAt && mayAcknowledgeHandOver(closure, viewer)),
     }),
   );
 }

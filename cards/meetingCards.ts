@@ -6,7 +6,7 @@ import { ANSWER_CHOICES, CANCELLATION_REASONS, CHECKLIST_SECTIONS, type Checklis
 import { MODEL_ZONE, localDate } from '../bot/domain/fields';
 import { type AnswerValue, type Meeting, checklistQuestions } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
-import type { CaseRead } from '../bot/app/readCase';
+import type { ViewedCase } from './views';
 import { answerFingerprint } from './fingerprint';
 import { firstFitting } from './budget';
 import { type AdaptiveCardJson, renderCard } from './render';
@@ -40,7 +40,7 @@ function stateText(m: Messages, meeting: Meeting): string {
     const reason = m.checklist.cancellationReasons[meeting.cancellation.reason];
     return labels.cancelledBecause(meeting.cancellation.otherReason ? `${reason}: ${meeting.cancellation.otherReason}` : reason);
   }
-  return labels.states[meeting.status] ?? meeting.status;
+  return labels.states[meeting.status];
 }
 
 interface QuestionView {
@@ -125,7 +125,7 @@ function checklistPages(m: Messages, questions: ChecklistQuestion[]): ChecklistP
  * When the whole checklist does not fit a card (a large team), one page (`page`, a key from
  * checklistPages) is shown whole and the others by title and progress with a button that shows them.
  */
-export function checklistCard(m: Messages, { case: current }: CaseRead, meeting: Meeting, notice = '', page?: string): AdaptiveCardJson {
+export function checklistCard(m: Messages, { case: current }: ViewedCase, meeting: Meeting, notice = '', page?: string): AdaptiveCardJson {
   const labels = m.cards.meeting;
   const questions = checklistQuestions(current, meeting);
   const { answered, total } = answeredCount(current, meeting);
@@ -162,7 +162,7 @@ export function checklistCard(m: Messages, { case: current }: CaseRead, meeting:
       number: String(meeting.number),
       startsAt: formatMeetingTime(meeting.startsAt),
       state: stateText(m, meeting),
-      progressTitle: labels.progress(answered, total).split(':')[0],
+      progressTitle: labels.progressTitle,
       progress: `${answered} / ${total}`,
       // A meeting long past has let go of its free-text answers (limits.ts): said, not hidden.
       dropped: meeting.freeTextDropped ? labels.freeTextDropped : '',

@@ -14,7 +14,7 @@ export function memberName(current: Case, member: TeamMember, m: Messages): stri
 }
 
 export function roleName(member: TeamMember, m: Messages): string {
-  return member.role === 'other' && member.otherRoleName ? `${m.roles.other.split(' (')[0]}: ${member.otherRoleName}` : m.roles[member.role];
+  return member.role === 'other' && member.otherRoleName ? m.cards.team.otherRole(member.otherRoleName) : m.roles[member.role];
 }
 
 export function coordinatorName(current: Case, m: Messages): string {

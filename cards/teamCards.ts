@@ -1,8 +1,9 @@
 // The team card (netværksoverblik in Teams) and the card to change one member.
+import { isCoordinator } from '../bot/domain/access';
 import type { Case, TeamMember } from '../bot/domain/case';
 import { ASSIGNABLE_ROLES } from '../bot/domain/roles';
 import type { Messages } from '../bot/i18n';
-import type { CaseRead } from '../bot/app/readCase';
+import type { ViewedCase } from './views';
 import { type AdaptiveCardJson, renderCard } from './render';
 import { memberChoiceTitle, memberName, roleName, shortened } from './people';
 import { fittingPage, pageOf } from './paging';
@@ -35,8 +36,8 @@ function roleChoices(m: Messages) {
  * people (the conversation's people by name, a page of them at a time: `rosterPage`) and hand over. A form whose
  * choices would be empty is left out and says why.
  */
-export function teamCard(m: Messages, { case: current, viewer }: CaseRead, roster: RosterPerson[], notice = '', page = 0, pageSize?: number, rosterPage?: number): AdaptiveCardJson {
-  const isCoordinator = viewer.role === 'coordinator';
+export function teamCard(m: Messages, { case: current, viewer }: ViewedCase, roster: RosterPerson[], notice = '', page = 0, pageSize?: number, rosterPage?: number): AdaptiveCardJson {
+  const managesTeam = isCoordinator(viewer);
   const onTeam = new Set(current.members.flatMap((member) => (member.person.kind === 'teams' ? [member.person.aadObjectId] : [])));
   // By name, so that the pages follow one another whatever order Teams returns the roster in.
   const addable = roster.filter((person) => !onTeam.has(person.aadObjectId)).sort((a, b) => a.name.localeCompare(b.name, 'da') || a.aadObjectId.localeCompare(b.aadObjectId));
@@ -48,14 +49,14 @@ export function teamCard(m: Messages, { case: current, viewer }: CaseRead, roste
     renderCard('team', {
       caseId: current.id,
       notice,
-      isCoordinator,
+      isCoordinator: managesTeam,
       labels: { ...m.cards.team, title: m.cards.team.title(current.reference) },
       members: members.items.map((member) => ({
         id: member.id,
         name: memberName(current, member, m),
         role: roleName(member, m),
         supportOffer: shortened(member.supportOffer ?? '', SUPPORT_OFFER_PREVIEW),
-        editable: isCoordinator && !isFixedRole(member),
+        editable: managesTeam && !isFixedRole(member),
       })),
       pages: members,
       roster: { ...people, items: people.items.map((person) => ({ title: shortened(person.name, 40), value: person.aadObjectId })) },
@@ -64,8 +65,8 @@ export function teamCard(m: Messages, { case: current, viewer }: CaseRead, roste
       leaveTeam: LEAVE_TEAM,
       successorChoices,
       // "Ny koordinator" needs someone to hand over to: until then the coordinator is told whom to add.
-      canHandOver: isCoordinator && successorChoices.length > 0,
-      noSuccessor: isCoordinator && successorChoices.length === 0 ? m.cards.team.noSuccessor : '',
+      canHandOver: managesTeam && successorChoices.length > 0,
+      noSuccessor: managesTeam && successorChoices.length === 0 ? m.cards.team.noSuccessor : '',
       previousRoleChoices: [{ title: m.cards.team.leaveTeam, value: LEAVE_TEAM }, ...roleChoices(m)],
     }),
   );

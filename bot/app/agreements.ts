@@ -1,9 +1,9 @@
 // An owner's agreements: `mine` across all their cases by due date; done, a new date, or "needs help",
 // which reaches the eye-keeper and the coordinator at once.
 import { type Case, type TeamMember, memberByAadObjectId } from '../domain/case';
-import { requireAgreementOwner } from '../domain/access';
-import { isConsentedParty } from '../domain/consent';
+import { mayReadCaseDetails, requireAgreementOwner } from '../domain/access';
 import { type Agreement, askForHelp, completeAgreement, moveAgreement } from '../domain/goals';
+import type { AuditAction } from './auditActions';
 import type { Actor, AppDeps } from './context';
 import { auditRecord } from './context';
 import { type ActivityId, guardedChange } from './guardedChange';
@@ -21,7 +21,7 @@ export async function listMyAgreements(deps: AppDeps, actor: Actor): Promise<MyA
   for (const summary of await deps.store.listCasesForUser(actor.tenantId, actor.aadObjectId)) {
     const stored = await deps.store.getCase(actor.tenantId, summary.caseId);
     const me: TeamMember | undefined = stored && memberByAadObjectId(stored.case, actor.aadObjectId);
-    if (!stored || !me || (me.role !== 'coordinator' && !isConsentedParty(stored.case, me.id, now))) continue;
+    if (!stored || !me || !mayReadCaseDetails(stored.case, me.id, now)) continue;
     const open = stored.case.agreements.filter((agreement) => agreement.ownerMemberId === me.id && agreement.status === 'open');
     if (open.length === 0) continue;
     await deps.store.appendAudit([auditRecord(deps, actor, stored.case.id, 'agreements.read', 'ok')]);
@@ -30,7 +30,7 @@ export async function listMyAgreements(deps: AppDeps, actor: Actor): Promise<MyA
   return mine.sort((a, b) => a.agreement.followUpOn.localeCompare(b.agreement.followUpOn));
 }
 
-function ownerChange(deps: AppDeps, actor: Actor, caseId: string, agreementId: string, action: string, apply: Parameters<typeof guardedChange>[5], activityId?: ActivityId) {
+function ownerChange(deps: AppDeps, actor: Actor, caseId: string, agreementId: string, action: AuditAction, apply: Parameters<typeof guardedChange>[5], activityId?: ActivityId) {
   return guardedChange(deps, actor, caseId, action, (current) => requireAgreementOwner(current, actor.aadObjectId, agreementId, deps.now()), apply, activityId);
 }
 

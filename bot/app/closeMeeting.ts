@@ -1,8 +1,7 @@
 // `afslut`: the coordinator closes the meeting; the young person's approval (recorded by the
 // coordinator) circulates the form; the eye-keeper acknowledges the hand-over.
 import type { Case } from '../domain/case';
-import { coordinatorOf } from '../domain/case';
-import { requireCaseReader } from '../domain/access';
+import { requireHandOverAcknowledger } from '../domain/access';
 import { type ClosingInput, acknowledgeHandOver, approveMinutes, closeMeeting, sendBackMinutes } from '../domain/closing';
 import type { Actor, AppDeps } from './context';
 import { type ActivityId, coordinatorChange, guardedChange } from './guardedChange';
@@ -46,8 +45,8 @@ export function acknowledgeCaseHandOver(deps: AppDeps, actor: Actor, caseId: str
     actor,
     caseId,
     'handOver.acknowledge',
-    (current) => requireCaseReader(current, actor.aadObjectId, deps.now()),
-    (current, now) => acknowledgeHandOver(current, meetingId, requireCaseReader(current, actor.aadObjectId, now).id, coordinatorOf(current).id, now),
+    (current) => requireHandOverAcknowledger(current, meetingId, actor.aadObjectId, deps.now()),
+    (current, now) => acknowledgeHandOver(current, meetingId, now),
     activityId,
   );
 }

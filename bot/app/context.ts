@@ -1,6 +1,7 @@
 // What every use case gets: who acts, and the ports it may use. Time and ids are inputs.
 import type { ReminderPlanner } from '../domain/reminders';
 import type { AuditRecord, CaseStore } from '../store/port';
+import type { AuditAction } from './auditActions';
 
 export interface Actor {
   tenantId: string;
@@ -28,7 +29,7 @@ export function auditRecord(
   deps: AppDeps,
   actor: ActorId,
   caseId: string,
-  action: string,
+  action: AuditAction,
   outcome: AuditRecord['outcome'],
 ): AuditRecord {
   return {

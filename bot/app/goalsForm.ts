@@ -4,6 +4,7 @@ import type { Case } from '../domain/case';
 import { requireFormWriter } from '../domain/access';
 import { type AgreementInput, type GoalInput, addAgreement, addGoal, markGoal, reviseGoal } from '../domain/goals';
 import { openMeetingOf } from '../domain/meeting';
+import type { AuditAction } from './auditActions';
 import type { Actor, AppDeps } from './context';
 import { type ActivityId, type Applied, guardedChange } from './guardedChange';
 import { outboxMessages, planAgreementReminders } from './messages';
@@ -12,7 +13,7 @@ function formChange(
   deps: AppDeps,
   actor: Actor,
   caseId: string,
-  action: string,
+  action: AuditAction,
   apply: (current: Case, now: Date, meetingId: string | undefined) => Applied,
   activityId: ActivityId,
 ): Promise<Case> {

@@ -5,6 +5,7 @@ import { requireCoordinator } from '../domain/access';
 import { DomainError, isAccessRefusal } from '../domain/errors';
 import { assertCaseFits, compactCase } from '../domain/limits';
 import type { OutboxMessage } from '../store/port';
+import type { AuditAction } from './auditActions';
 import type { Actor, ActorId, AppDeps } from './context';
 import { auditRecord } from './context';
 import { saveWithRetry } from './saveWithRetry';
@@ -28,7 +29,7 @@ export async function guardedChange(
   deps: AppDeps,
   actor: Actor,
   caseId: string,
-  action: string,
+  action: AuditAction,
   authorize: (current: Case) => void,
   apply: (current: Case, now: Date) => Applied,
   activityId?: ActivityId,
@@ -58,7 +59,7 @@ export async function guardedChange(
   }
 }
 
-export async function auditIfRefused(deps: AppDeps, actor: ActorId, caseId: string, action: string, error: unknown): Promise<void> {
+export async function auditIfRefused(deps: AppDeps, actor: ActorId, caseId: string, action: AuditAction, error: unknown): Promise<void> {
   if (isAccessRefusal(error)) {
     await deps.store.appendAudit([auditRecord(deps, actor, caseId, action, 'denied')]);
   }
@@ -69,7 +70,7 @@ export function coordinatorChange(
   deps: AppDeps,
   actor: Actor,
   caseId: string,
-  action: string,
+  action: AuditAction,
   apply: (current: Case, now: Date) => Applied,
   activityId?: ActivityId,
 ): Promise<Case> {

@@ -6,7 +6,8 @@ import { type ActivityId, coordinatorChange } from './guardedChange';
 
 export function addTeamMember(deps: AppDeps, actor: Actor, caseId: string, input: AddMemberInput, activityId?: ActivityId): Promise<Case> {
   const memberId = deps.newId();
-  return coordinatorChange(deps, actor, caseId, 'team.add', (current, now) => addMember(current, input, memberId, actor.aadObjectId, now), activityId);
+  const action = input.person.kind === 'teams' ? 'team.addTeamsUser' : 'team.addExternal';
+  return coordinatorChange(deps, actor, caseId, action, (current, now) => addMember(current, input, memberId, actor.aadObjectId, now), activityId);
 }
 
 export function changeTeamMember(deps: AppDeps, actor: Actor, caseId: string, input: ChangeMemberInput, activityId?: ActivityId): Promise<Case> {

@@ -30,7 +30,7 @@ const AUTHORIZE: Record<ReadPurpose, (current: Case, aadObjectId: string, now: D
 export async function readCase(deps: AppDeps, actor: Actor, caseId: string, purpose: ReadPurpose): Promise<CaseRead> {
   const stored = await deps.store.getCase(actor.tenantId, caseId);
   if (!stored) throw new DomainError('caseNotFound');
-  const action = `${purpose}.read`;
+  const action = `${purpose}.read` as const;
   try {
     const viewer = AUTHORIZE[purpose](stored.case, actor.aadObjectId, deps.now());
     await deps.store.appendAudit([auditRecord(deps, actor, caseId, action, 'ok')]);

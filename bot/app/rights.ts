@@ -4,6 +4,7 @@ import { type Case, closeCase } from '../domain/case';
 import { requireCoordinator } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import type { AuditRecord, CaseStore, OutboxMessage } from '../store/port';
+import type { AuditAction } from './auditActions';
 import { type Actor, type ActorId, type AppDeps, auditRecord } from './context';
 import { type ActivityId, auditIfRefused, coordinatorChange } from './guardedChange';
 
@@ -21,7 +22,7 @@ export interface CaseExport {
 }
 
 /** The case, once the actor is known to be its coordinator; a refusal is audited under `action`. */
-async function asCoordinator(deps: AppDeps, actor: ActorId, caseId: string, action: string): Promise<Case> {
+async function asCoordinator(deps: AppDeps, actor: ActorId, caseId: string, action: AuditAction): Promise<Case> {
   const stored = await deps.store.getCase(actor.tenantId, caseId);
   if (!stored) throw new DomainError('caseNotFound');
   try {

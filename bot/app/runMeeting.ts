@@ -60,7 +60,7 @@ export function answerMeetingChecklist(
     deps,
     actor,
     caseId,
-    'checklist.answer',
+    'meeting.answer',
     (current) => requireCaseReader(current, actor.aadObjectId, deps.now()),
     (current, now) => answerChecklist(current, meetingId, answers, actor.aadObjectId, now),
     activityId,

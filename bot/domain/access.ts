@@ -1,8 +1,39 @@
-// Who may do what. Only team members see a case; without valid consent covering them, nobody but
-// the coordinator sees anything about the young person; only the coordinator changes team and consent.
+// Who may do what, decided here and nowhere else. Only team members see a case; without valid consent
+// covering them, nobody but the coordinator sees anything about the young person; only the coordinator
+// changes team and consent. Each rule is a predicate (what the cards show) and a guard built on it (what
+// the use cases allow), so the two cannot drift apart.
 import { DomainError } from './errors';
 import { type Case, type TeamMember, memberByAadObjectId } from './case';
+import { type Closure, closureOf } from './closing';
 import { isConsentedParty } from './consent';
+import type { Agreement } from './goals';
+
+export const isCoordinator = (member: TeamMember): boolean => member.role === 'coordinator';
+
+/** May see the young person's details: the coordinator always, others under valid consent. */
+export function mayReadCaseDetails(current: Case, memberId: string, now: Date): boolean {
+  const member = current.members.find((candidate) => candidate.id === memberId);
+  return Boolean(member && (isCoordinator(member) || isConsentedParty(current, member.id, now)));
+}
+
+/**
+ * May write in the goals and agreements form, for a member who may read the case's details (as every
+ * card's viewer may): the coordinator always, and during a meeting its minute-taker (referent, the
+ * checklist's `roleWriter`).
+ */
+export function mayWriteForm(current: Case, reader: TeamMember): boolean {
+  return isCoordinator(reader) || current.meetings.some((meeting) => meeting.status === 'open' && meeting.answers.roleWriter === reader.id);
+}
+
+/** An agreement is changed by its owner, or by the coordinator (who also relays for owners outside Teams). */
+export function mayChangeAgreement(agreement: Agreement, reader: TeamMember): boolean {
+  return isCoordinator(reader) || agreement.ownerMemberId === reader.id;
+}
+
+/** The hand-over is acknowledged by the eye-keeper, or by the coordinator (who relays for one outside Teams). */
+export function mayAcknowledgeHandOver(closure: Closure, reader: TeamMember): boolean {
+  return isCoordinator(reader) || closure.eyeKeeperMemberId === reader.id;
+}
 
 export function requireMember(current: Case, aadObjectId: string): TeamMember {
   const member = memberByAadObjectId(current, aadObjectId);
@@ -12,34 +43,33 @@ export function requireMember(current: Case, aadObjectId: string): TeamMember {
 
 export function requireCoordinator(current: Case, aadObjectId: string): TeamMember {
   const member = requireMember(current, aadObjectId);
-  if (member.role !== 'coordinator') throw new DomainError('notCoordinator');
+  if (!isCoordinator(member)) throw new DomainError('notCoordinator');
   return member;
 }
 
-/** May see the young person's details: the coordinator always, others under valid consent. */
 export function requireCaseReader(current: Case, aadObjectId: string, now: Date): TeamMember {
   const member = requireMember(current, aadObjectId);
-  if (member.role !== 'coordinator' && !isConsentedParty(current, member.id, now)) throw new DomainError('noValidConsent');
+  if (!mayReadCaseDetails(current, member.id, now)) throw new DomainError('noValidConsent');
   return member;
 }
 
-/**
- * May write in the goals and agreements form: the coordinator always, and during a meeting its
- * minute-taker (referent, the checklist's `roleWriter`), who need valid consent like any reader.
- */
 export function requireFormWriter(current: Case, aadObjectId: string, now: Date): TeamMember {
   const member = requireCaseReader(current, aadObjectId, now);
-  if (member.role === 'coordinator') return member;
-  const writerOfOpenMeeting = current.meetings.some((meeting) => meeting.status === 'open' && meeting.answers.roleWriter === member.id);
-  if (!writerOfOpenMeeting) throw new DomainError('notWriter');
+  if (!mayWriteForm(current, member)) throw new DomainError('notWriter');
   return member;
 }
 
-/** An agreement is changed by its owner, or by the coordinator (who also relays for owners outside Teams). */
 export function requireAgreementOwner(current: Case, aadObjectId: string, agreementId: string, now: Date): TeamMember {
   const member = requireCaseReader(current, aadObjectId, now);
   const agreement = current.agreements.find((candidate) => candidate.id === agreementId);
   if (!agreement) throw new DomainError('agreementNotFound');
-  if (member.role !== 'coordinator' && agreement.ownerMemberId !== member.id) throw new DomainError('notAgreementOwner');
+  if (!mayChangeAgreement(agreement, member)) throw new DomainError('notAgreementOwner');
+  return member;
+}
+
+/** Whether the minutes are approved yet is the hand-over's own rule (closing.ts), checked after this. */
+export function requireHandOverAcknowledger(current: Case, meetingId: string, aadObjectId: string, now: Date): TeamMember {
+  const member = requireCaseReader(current, aadObjectId, now);
+  if (!mayAcknowledgeHandOver(closureOf(current, meetingId), member)) throw new DomainError('notEyeKeeper');
   return member;
 }

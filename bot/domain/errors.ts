@@ -68,6 +68,9 @@ const DOMAIN_ERROR_KINDS = {
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_KINDS;
 
+/** The codes of kind `access`. */
+export type AccessRefusalCode = { [Code in DomainErrorCode]: (typeof DOMAIN_ERROR_KINDS)[Code] extends 'access' ? Code : never }[DomainErrorCode];
+
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
@@ -79,4 +82,4 @@ export class DomainError extends Error {
 }
 
 /** A refusal because of who asked: every one is audited as denied. */
-export const isAccessRefusal = (error: unknown): error is DomainError => error instanceof DomainError && DOMAIN_ERROR_KINDS[error.code] === 'access';
+export const isAccessRefusal = (error: unknown): error is DomainError & { code: AccessRefusalCode } => error instanceof DomainError && DOMAIN_ERROR_KINDS[error.code] === 'access';

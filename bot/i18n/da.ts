@@ -2,6 +2,7 @@
 import type { TeamRole } from '../domain/roles';
 import type { DomainErrorCode } from '../domain/errors';
 import type { EducationStatus } from '../domain/case';
+import type { MeetingStatus } from '../domain/meeting';
 import { checklistDa } from './checklistDa';
 
 const roles: Record<TeamRole, string> = {
@@ -26,6 +27,8 @@ const roles: Record<TeamRole, string> = {
   ssp: 'SSP-medarbejder',
   other: 'Andre (angiv hvem)',
 };
+
+const meetingStates: Record<MeetingStatus, string> = { planned: 'Planlagt', open: 'Åbent', cancelled: 'Aflyst', held: 'Afholdt' };
 
 const statuses: Record<EducationStatus, string> = {
   education: 'I uddannelse',
@@ -270,6 +273,8 @@ export const da = {
       title: (reference: string) => `Sag ${reference}: team`,
       members: 'Teamets medlemmer',
       external: 'ekstern',
+      /** An "other" role with the free text that says who. */
+      otherRole: (who: string) => `Andre: ${who}`,
       remove: 'Fjern',
       change: 'Ret rolle',
       saveChange: 'Gem rolle',
@@ -523,6 +528,7 @@ export const da = {
       plan: 'Planlæg mødet',
       title: (reference: string, number: number) => `Sag ${reference}: netværksmøde nr. ${number}`,
       baseBody: 'Mødetjekliste for teamet. Svarene vises kun for teamets medlemmer.',
+      progressTitle: 'Besvaret',
       progress: (answered: number, total: number) => `Besvaret: ${answered} af ${total}`,
       showChecklist: 'Vis mødetjeklisten',
       youngPerson: 'Den unge',
@@ -530,7 +536,7 @@ export const da = {
       number: 'Den unges netværksmøde nr.',
       startsAt: 'Dato og tidspunkt',
       state: 'Status',
-      states: { planned: 'Planlagt', open: 'Åbent', cancelled: 'Aflyst', held: 'Afholdt' } as Record<string, string>,
+      states: meetingStates,
       save: 'Gem',
       fillIn: 'Udfyld',
       freeTextDropped: 'Mødet ligger langt tilbage: tjeklistens fritekstsvar (fx årsager til fravær) er ikke gemt længere. Valgene og referatet er.',

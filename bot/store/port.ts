@@ -8,7 +8,7 @@ export interface AuditRecord {
   tenantId: string;
   caseId: string;
   actorAadObjectId: string;
-  /** e.g. `case.read`, `team.add`, `consent.record`. */
+  /** An `AuditAction` (bot/app/auditActions.ts): `overview.read`, `team.addExternal`, `consent.record` … */
   action: string;
   outcome: 'ok' | 'denied';
   at: string;

@@ -54,7 +54,7 @@ function describeOn(name: string, openStore: () => Promise<CaseStore>) {
       for (let i = 0; i < MEMBERS; i++) expect(meeting.answers[`attended_${memberIdOf(i)}`]).toBe(i % 2 === 0 ? 'yes' : 'no');
       expect(meeting.answerLog).toHaveLength(MEMBERS);
       const audit = await deps.store.listAudit(COORDINATOR.tenantId, caseId);
-      expect(audit.filter((record) => record.action === 'checklist.answer')).toHaveLength(MEMBERS);
+      expect(audit.filter((record) => record.action === 'meeting.answer')).toHaveLength(MEMBERS);
       await deps.store.close();
     });
 
@@ -69,7 +69,7 @@ function describeOn(name: string, openStore: () => Promise<CaseStore>) {
       const meeting = (await deps.store.getCase(COORDINATOR.tenantId, caseId))!.case.meetings[0]!;
       expect(meeting.answers.prepPreMeeting).toBe('no');
       expect(meeting.answerLog.map((change) => change.value)).toEqual(['yes', 'no']);
-      const answersAudited = (await deps.store.listAudit(COORDINATOR.tenantId, caseId)).filter((record) => record.action === 'checklist.answer');
+      const answersAudited = (await deps.store.listAudit(COORDINATOR.tenantId, caseId)).filter((record) => record.action === 'meeting.answer');
       expect(answersAudited).toHaveLength(2);
       await deps.store.close();
     });
@@ -95,7 +95,7 @@ function describeOn(name: string, openStore: () => Promise<CaseStore>) {
       expect(await asyncCodeOf(answerMeetingChecklist(deps, stranger, caseId, meetingId, { prepPreMeeting: 'yes' }, 'a'))).toBe('notTeamMember');
       const meeting = (await deps.store.getCase(COORDINATOR.tenantId, caseId))!.case.meetings[0]!;
       expect(meeting.answerLog).toEqual([]);
-      expect((await deps.store.listAudit(COORDINATOR.tenantId, caseId)).at(-1)).toMatchObject({ action: 'checklist.answer', outcome: 'denied' });
+      expect((await deps.store.listAudit(COORDINATOR.tenantId, caseId)).at(-1)).toMatchObject({ action: 'meeting.answer', outcome: 'denied' });
       await deps.store.close();
     });
   });

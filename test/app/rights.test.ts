@@ -43,7 +43,7 @@ describe('exporting a case', () => {
     const exported = await exportCase(deps, COORDINATOR, first.id);
 
     expect(exported.case).toStrictEqual(first);
-    expect(exported.audit.map((record) => record.action)).toEqual(['case.create', 'team.add', 'case.export']);
+    expect(exported.audit.map((record) => record.action)).toEqual(['case.create', 'team.addTeamsUser', 'case.export']);
     expect(exported.outbox).toStrictEqual(await deps.store.listOutbox('tenant-a', first.id));
     expect(exported.outbox.map((message) => message.id)).toEqual(['message-first']);
     const text = JSON.stringify(exported);
@@ -73,7 +73,7 @@ describe('erasing a case', () => {
     expect(await deps.store.listOutbox('tenant-a', first.id)).toEqual([]);
     expect(await deps.store.getUserState('tenant-a', JONAS.aadObjectId)).toStrictEqual({ tenantId: 'tenant-a', aadObjectId: JONAS.aadObjectId });
     const audit = await deps.store.listAudit('tenant-a', first.id);
-    expect(audit.map((record) => record.action)).toEqual(['case.create', 'team.add', 'case.erase']);
+    expect(audit.map((record) => record.action)).toEqual(['case.create', 'team.addTeamsUser', 'case.erase']);
     expect(audit.at(-1)).toMatchObject({ action: 'case.erase', outcome: 'ok', actorAadObjectId: COORDINATOR.aadObjectId, caseId: first.id });
     expect(await deps.store.getCase('tenant-a', second.id)).toStrictEqual(secondBefore);
   });

@@ -67,7 +67,7 @@ describe('reading a case', () => {
     const audit = await deps.store.listAudit('tenant-a', caseId);
     expect(audit.map(({ actorAadObjectId, action, outcome }) => `${actorAadObjectId} ${action} ${outcome}`)).toEqual([
       'aad-mette case.create ok',
-      'aad-mette team.add ok',
+      'aad-mette team.addTeamsUser ok',
       'aad-mette overview.read ok',
       'aad-lise overview.read denied',
       'aad-jonas overview.read denied',
@@ -101,7 +101,7 @@ describe('changing the team and consent', () => {
     const code = await refusal(addTeamMember(deps, JONAS, caseId, { role: 'school', person: { kind: 'external', name: 'Ole' } }));
     expect(code).toBe('notCoordinator');
     expect((await deps.store.getCase('tenant-a', caseId))?.etag).toBe(before?.etag);
-    expect((await deps.store.listAudit('tenant-a', caseId)).at(-1)).toMatchObject({ action: 'team.add', outcome: 'denied', actorAadObjectId: 'aad-jonas' });
+    expect((await deps.store.listAudit('tenant-a', caseId)).at(-1)).toMatchObject({ action: 'team.addExternal', outcome: 'denied', actorAadObjectId: 'aad-jonas' });
   });
 
   it('lets only the coordinator record consent', async () => {

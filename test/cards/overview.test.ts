@@ -62,7 +62,7 @@ describe('the overview', () => {
   });
 
   it('shows the acknowledgement once given, and an open meeting as under way, in English too', () => {
-    let current = acknowledgeHandOver(circulated(), 'meeting-1', 'm-ali', 'm-coordinator', NOW);
+    let current = acknowledgeHandOver(circulated(), 'meeting-1', NOW);
     current = openMeeting(current, 'meeting-2', { date: '2027-02-15', time: '09:00' }, by, new Date('2027-02-15T08:00:00Z'));
     const facts = factsOf(current, new Date('2027-02-15T08:30:00Z'), en);
     expect(facts[en.cards.overview.eyeKeeper]).toBe(en.cards.overview.eyeKeeperAcknowledged('Ali Hassan'));

@@ -81,12 +81,12 @@ describe('approval before circulation', () => {
 describe('the hand-over', () => {
   const approved = () => approveMinutes(closeMeeting(openCase(), 'meeting-1', complete, 'meeting-2', by, NOW), 'meeting-1', '2026-11-24', by, later);
 
-  it('is acknowledged by the eye-keeper, or the coordinator relaying it, once approved', () => {
-    const acknowledged = acknowledgeHandOver(approved(), 'meeting-1', 'm-ali', 'm-coordinator', later);
+  // Who may acknowledge it is access.ts's rule (test/domain/consentAndAccess.test.ts).
+  it('is acknowledged once the minutes are approved, and only once', () => {
+    const acknowledged = acknowledgeHandOver(approved(), 'meeting-1', later);
     expect(closureOf(acknowledged, 'meeting-1').handOverAcknowledgedAt).toBe(later.toISOString());
-    expect(acknowledgeHandOver(acknowledged, 'meeting-1', 'm-ali', 'm-coordinator', later)).toBe(acknowledged);
-    expect(refusalOf(() => acknowledgeHandOver(approved(), 'meeting-1', 'm-young', 'm-coordinator', later))?.code).toBe('notEyeKeeper');
+    expect(acknowledgeHandOver(acknowledged, 'meeting-1', later)).toBe(acknowledged);
     const notApproved = closeMeeting(openCase(), 'meeting-1', complete, 'meeting-2', by, NOW);
-    expect(refusalOf(() => acknowledgeHandOver(notApproved, 'meeting-1', 'm-ali', 'm-coordinator', later))?.code).toBe('minutesNotApproved');
+    expect(refusalOf(() => acknowledgeHandOver(notApproved, 'meeting-1', later))?.code).toBe('minutesNotApproved');
   });
 });

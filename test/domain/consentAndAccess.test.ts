@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { requireCaseReader, requireCoordinator, requireMember } from '../../bot/domain/access';
+import {
+  mayAcknowledgeHandOver,
+  mayChangeAgreement,
+  mayReadCaseDetails,
+  mayWriteForm,
+  requireAgreementOwner,
+  requireCaseReader,
+  requireCoordinator,
+  requireFormWriter,
+  requireHandOverAcknowledger,
+  requireMember,
+} from '../../bot/domain/access';
+import type { Case } from '../../bot/domain/case';
+import { approveMinutes, closeMeeting, closureOf } from '../../bot/domain/closing';
+import { addAgreement, addGoal } from '../../bot/domain/goals';
+import { answerChecklist, openMeeting } from '../../bot/domain/meeting';
 import { hasValidConsent, isConsentedParty, recordConsent, withdrawConsent } from '../../bot/domain/consent';
 import { codeOf } from '../support/refusals';
 import { addMember } from '../../bot/domain/team';
@@ -78,5 +93,43 @@ describe('who may do what', () => {
     expect(codeOf(() => requireCaseReader(consented, 'aad-sara', NOW))).toBe('noValidConsent');
     expect(codeOf(() => requireCaseReader(withdrawConsent(consented, by, NOW), 'aad-jonas', NOW))).toBe('noValidConsent');
     expect(codeOf(() => requireCaseReader(consented, 'aad-stranger', NOW))).toBe('notTeamMember');
+    expect([mayReadCaseDetails(noConsent, 'm-coordinator', NOW), mayReadCaseDetails(noConsent, 'm-jonas', NOW)]).toEqual([true, false]);
+    expect(['m-jonas', 'm-sara', 'm-stranger'].map((memberId) => mayReadCaseDetails(consented, memberId, NOW))).toEqual([true, false, false]);
+  });
+
+  // Jonas is the open meeting's minute-taker, Sara owns an agreement and keeps an eye on the young person.
+  function meetingWithForm(): Case {
+    const consented = recordConsent(teamWithJonasAndSara(), { ...adultConsent, partyMemberIds: ['m-coordinator', 'm-jonas', 'm-sara'] }, 'k1', by, NOW);
+    const writing = answerChecklist(openMeeting(consented, 'meeting-1', { date: '2026-11-23', time: '10:00' }, by, NOW), 'meeting-1', { roleWriter: 'm-jonas' }, by, NOW);
+    const withGoal = addGoal(writing, { theme: 'education', longTermGoal: 'Tømrer' }, 'goal-1', 'aad-jonas', NOW, 'meeting-1');
+    return addAgreement(withGoal, 'goal-1', { action: 'Ringe til skolen', ownerMemberId: 'm-sara', followUpOn: '2026-12-01', followUpMethod: 'phone' }, 'agreement-1', 'aad-jonas', NOW, 'meeting-1');
+  }
+  const member = (current: Case, memberId: string) => current.members.find((candidate) => candidate.id === memberId)!;
+
+  it('lets the coordinator and the minute-taker of the open meeting write the form', () => {
+    const current = meetingWithForm();
+    expect(['m-coordinator', 'm-jonas', 'm-sara'].map((memberId) => mayWriteForm(current, member(current, memberId)))).toEqual([true, true, false]);
+    expect(requireFormWriter(current, 'aad-jonas', NOW).id).toBe('m-jonas');
+    expect(codeOf(() => requireFormWriter(current, 'aad-sara', NOW))).toBe('notWriter');
+    expect(codeOf(() => requireFormWriter(teamWithJonasAndSara(), 'aad-jonas', NOW))).toBe('noValidConsent');
+  });
+
+  it('lets an agreement be changed by its owner or the coordinator', () => {
+    const current = meetingWithForm();
+    const agreement = current.agreements[0]!;
+    expect(['m-coordinator', 'm-jonas', 'm-sara'].map((memberId) => mayChangeAgreement(agreement, member(current, memberId)))).toEqual([true, false, true]);
+    expect(requireAgreementOwner(current, 'aad-sara', 'agreement-1', NOW).id).toBe('m-sara');
+    expect(codeOf(() => requireAgreementOwner(current, 'aad-jonas', 'agreement-1', NOW))).toBe('notAgreementOwner');
+    expect(codeOf(() => requireAgreementOwner(current, 'aad-jonas', 'no-such-agreement', NOW))).toBe('agreementNotFound');
+  });
+
+  it('lets the eye-keeper, or the coordinator relaying for them, acknowledge the hand-over', () => {
+    const closing = { waitingArrangement: 'Ingen', feedbackMemberId: 'm-coordinator', eyeKeeperMemberId: 'm-sara', acuteContactMemberId: 'm-sara', nextMeetingDate: '2027-02-15', nextMeetingTime: '09:00', summary: 'Fokus på uddannelse.' };
+    const current = approveMinutes(closeMeeting(meetingWithForm(), 'meeting-1', closing, 'meeting-2', by, NOW), 'meeting-1', '2026-11-23', by, NOW);
+    const closure = closureOf(current, 'meeting-1');
+    expect(['m-coordinator', 'm-jonas', 'm-sara'].map((memberId) => mayAcknowledgeHandOver(closure, member(current, memberId)))).toEqual([true, false, true]);
+    expect(requireHandOverAcknowledger(current, 'meeting-1', by, NOW).role).toBe('coordinator');
+    expect(requireHandOverAcknowledger(current, 'meeting-1', 'aad-sara', NOW).id).toBe('m-sara');
+    expect(codeOf(() => requireHandOverAcknowledger(current, 'meeting-1', 'aad-jonas', NOW))).toBe('notEyeKeeper');
   });
 });

@@ -96,7 +96,7 @@ describe('meeting reminders', () => {
       COORDINATOR.aadObjectId,
       NOW,
     );
-    return acknowledgeHandOver(approveMinutes(closed, 'meeting-1', '2026-11-23', COORDINATOR.aadObjectId, NOW), 'meeting-1', 'm-ali', 'm-coordinator', NOW);
+    return acknowledgeHandOver(approveMinutes(closed, 'meeting-1', '2026-11-23', COORDINATOR.aadObjectId, NOW), 'meeting-1', NOW);
   }
 
   it('feedback: to its owner the working day after the meeting, to the coordinator when two days have passed', () => {

@@ -271,7 +271,7 @@ describe('the case issue, end to end through the Agents Playground', () => {
         // Both refusals are audited, with no personal data.
         expect(after.audit.slice(before.audit.length).map(({ actor, action, outcome }) => ({ actor, action, outcome }))).toEqual([
           { actor: lise.aadObjectId, action: 'overview.read', outcome: 'denied' },
-          { actor: lise.aadObjectId, action: 'team.add', outcome: 'denied' },
+          { actor: lise.aadObjectId, action: 'team.addExternal', outcome: 'denied' },
         ]);
       }));
 

@@ -506,7 +506,7 @@ describe('network meetings through the Agents Playground', () => {
       const input = inputById(metteCard, id);
       expect(input.type === 'Input.Number' ? input.value : shownValue(input), id).toBe(value);
     }
-    expect(factsOf(metteCard)[labels.progress(0, 0).split(':')[0] as string]).toBe(`${Object.keys(given).length} / ${totalQuestions()}`);
+    expect(factsOf(metteCard)[labels.progressTitle]).toBe(`${Object.keys(given).length} / ${totalQuestions()}`);
     // Every answer was one update of the same base card in the thread, and nothing was posted anew.
     const inThread = pg().botActivities().filter((a) => a.seq > beforeJonas && a.conversationId === threadId && a.kind !== 'typing');
     expect(inThread.map((a) => [a.kind, a.messageId])).toEqual(Array.from({ length: 5 }, () => ['update', baseCardId()]));
@@ -543,7 +543,7 @@ describe('network meetings through the Agents Playground', () => {
     // The refusal is audited, as a refusal.
     expect(audit().filter((row) => row.actor === USERS.lise.aadObjectId)).toEqual([
       { actor: USERS.lise.aadObjectId, action: 'checklist.read', outcome: 'denied' },
-      { actor: USERS.lise.aadObjectId, action: 'checklist.answer', outcome: 'denied' },
+      { actor: USERS.lise.aadObjectId, action: 'meeting.answer', outcome: 'denied' },
     ]);
   });
 

@@ -158,7 +158,7 @@ function goalCards(m: Messages, meetings: Case): Record<string, AdaptiveCardJson
   const written = withGoals(meetings);
   const closed = withClosedMeeting(written);
   const approved = withApprovedMinutes(closed);
-  const acknowledged = acknowledgeHandOver(approved, 'meeting-1', 'm-jonas', 'm-coordinator', LATER);
+  const acknowledged = acknowledgeHandOver(approved, 'meeting-1', LATER);
   const member = (current: Case, memberId: string): TeamMember => current.members.find((candidate) => candidate.id === memberId)!;
   const asMember = (current: Case, memberId: string): CaseRead => ({ case: current, viewer: member(current, memberId) });
   const meeting = (current: Case) => meetingById(current, 'meeting-1');

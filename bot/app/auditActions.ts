@@ -1,0 +1,45 @@
+// What an audit record says was done. A change, or a refusal of one, is named as the card verb that
+// asks for it (bot/teams/actions/), so the audit reads like the protocol in cards/README.md; a read
+// is named `<view>.read`.
+import type { ReadPurpose } from './readCase';
+
+/** The card verbs whose use case writes an audit record. */
+export const VERB_ACTIONS = [
+  'case.create',
+  'case.select',
+  'case.close',
+  'case.erase',
+  'team.addTeamsUser',
+  'team.addExternal',
+  'team.change',
+  'team.remove',
+  'team.handOver',
+  'consent.record',
+  'consent.withdraw',
+  'meeting.open',
+  'meeting.plan',
+  'meeting.answer',
+  'meeting.cancel',
+  'meeting.close',
+  'goal.add',
+  'goal.revise',
+  'goal.mark',
+  'agreement.add',
+  'minutes.approve',
+  'minutes.sendBack',
+  'handOver.acknowledge',
+  'agreement.done',
+  'agreement.move',
+  'agreement.needsHelp',
+  'plan.slipping',
+] as const;
+
+export type AuditAction =
+  | (typeof VERB_ACTIONS)[number]
+  /** The `eksport` command and the download of its link: no card verb asks for it. */
+  | 'case.export'
+  /** Where the checklist was posted, recorded by the bot after `meeting.open`. */
+  | 'meeting.card'
+  | `${ReadPurpose}.read`
+  /** `mine`: my agreements, one record per case shown. */
+  | 'agreements.read';

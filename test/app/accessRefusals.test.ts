@@ -1,0 +1,88 @@
+// Every refusal because of who asked is audited as denied (README: "every read and every refusal"),
+// whichever use case refuses: one scenario per entry point, for every error code of kind `access`.
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../../bot/app/context';
+import { completeMyAgreement, listMyAgreements } from '../../bot/app/agreements';
+import { acknowledgeCaseHandOver, approveAndCirculate, closeNetworkMeeting } from '../../bot/app/closeMeeting';
+import { addCaseAgreement, addCaseGoal } from '../../bot/app/goalsForm';
+import { recordCaseConsent } from '../../bot/app/manageConsent';
+import { addTeamMember } from '../../bot/app/manageTeam';
+import { openCase } from '../../bot/app/openCase';
+import { readCase, selectCase } from '../../bot/app/readCase';
+import { reportPlanSlipping } from '../../bot/app/reportPlanSlipping';
+import { exportCase } from '../../bot/app/rights';
+import { answerMeetingChecklist, openNetworkMeeting } from '../../bot/app/runMeeting';
+import type { AccessRefusalCode } from '../../bot/domain/errors';
+import { asyncCodeOf } from '../support/refusals';
+import { COORDINATOR, JONAS, STRANGER, YOUNG_PERSON, appDeps } from './appFixture';
+
+const ALI: Actor = { tenantId: COORDINATOR.tenantId, aadObjectId: 'aad-ali', name: 'Ali Hassan' };
+/** On the team, but not covered by the consent. */
+const LARS: Actor = { tenantId: COORDINATOR.tenantId, aadObjectId: 'aad-lars', name: 'Lars Berg' };
+
+/**
+ * Jonas wrote the closed meeting's form and owns its agreement, Ali keeps an eye on the young person,
+ * Lars is on the team without consent, Lise (STRANGER) is not on the team.
+ */
+async function circulatedCase() {
+  const deps = appDeps();
+  const caseId = (await openCase(deps, COORDINATOR, YOUNG_PERSON)).id;
+  const add = (actor: Actor, role: 'youthGuidance' | 'housingSupport' | 'school') =>
+    addTeamMember(deps, COORDINATOR, caseId, { role, person: { kind: 'teams', aadObjectId: actor.aadObjectId, name: actor.name } });
+  await add(JONAS, 'youthGuidance');
+  await add(ALI, 'housingSupport');
+  const team = await add(LARS, 'school');
+  const id = (actor: Actor) => team.members.find((member) => member.person.kind === 'teams' && member.person.aadObjectId === actor.aadObjectId)!.id;
+  const consented = [COORDINATOR, JONAS, ALI].map(id);
+  await recordCaseConsent(deps, COORDINATOR, caseId, { givenByYoungPerson: true, givenOn: '2026-11-01', expiresOn: '2027-11-01', partyMemberIds: consented });
+  const meetingId = (await openNetworkMeeting(deps, COORDINATOR, caseId, { date: '2026-11-23', time: '10:00' })).meetings[0]!.id;
+  await answerMeetingChecklist(deps, COORDINATOR, caseId, meetingId, { roleWriter: id(JONAS) });
+  const goalId = (await addCaseGoal(deps, JONAS, caseId, { theme: 'education', longTermGoal: 'Jeg vil være tømrer' })).goals[0]!.id;
+  await addCaseAgreement(deps, JONAS, caseId, goalId, { action: 'Ringe til skolen', ownerMemberId: id(JONAS), followUpOn: '2026-12-01', followUpMethod: 'phone' });
+  const closing = { waitingArrangement: 'Ali holder kontakten', feedbackMemberId: id(COORDINATOR), eyeKeeperMemberId: id(ALI), acuteContactMemberId: id(ALI), summary: 'Fokus på uddannelse.' };
+  await closeNetworkMeeting(deps, COORDINATOR, caseId, meetingId, { ...closing, nextMeetingDate: '2027-02-15', nextMeetingTime: '09:00' });
+  await approveAndCirculate(deps, COORDINATOR, caseId, meetingId, '2026-11-23');
+  const agreementId = (await listMyAgreements(deps, JONAS))[0]!.agreement.id;
+  return { deps, caseId, meetingId, agreementId };
+}
+
+type Fixture = Awaited<ReturnType<typeof circulatedCase>>;
+interface Scenario {
+  actor: Actor;
+  action: string;
+  run: (fixture: Fixture) => Promise<unknown>;
+}
+
+// Keyed by every access code: a new one does not compile until it has its scenarios here.
+const SCENARIOS = {
+  notTeamMember: [
+    { actor: STRANGER, action: 'overview.read', run: ({ deps, caseId }) => readCase(deps, STRANGER, caseId, 'overview') },
+    { actor: STRANGER, action: 'case.select', run: ({ deps, caseId }) => selectCase(deps, STRANGER, caseId) },
+    { actor: STRANGER, action: 'goal.add', run: ({ deps, caseId }) => addCaseGoal(deps, STRANGER, caseId, { theme: 'housing', longTermGoal: 'Egen bolig' }) },
+    { actor: STRANGER, action: 'case.export', run: ({ deps, caseId }) => exportCase(deps, STRANGER, caseId) },
+  ],
+  notCoordinator: [
+    { actor: JONAS, action: 'consent.read', run: ({ deps, caseId }) => readCase(deps, JONAS, caseId, 'consent') },
+    { actor: JONAS, action: 'team.addExternal', run: ({ deps, caseId }) => addTeamMember(deps, JONAS, caseId, { role: 'school', person: { kind: 'external', name: 'Ole' } }) },
+    { actor: JONAS, action: 'case.export', run: ({ deps, caseId }) => exportCase(deps, JONAS, caseId) },
+  ],
+  noValidConsent: [
+    { actor: LARS, action: 'goals.read', run: ({ deps, caseId }) => readCase(deps, LARS, caseId, 'goals') },
+    { actor: LARS, action: 'plan.slipping', run: ({ deps, caseId }) => reportPlanSlipping(deps, LARS, caseId) },
+    { actor: LARS, action: 'meeting.answer', run: ({ deps, caseId, meetingId }) => answerMeetingChecklist(deps, LARS, caseId, meetingId, { roleLead: 'x' }) },
+  ],
+  notWriter: [{ actor: ALI, action: 'goal.add', run: ({ deps, caseId }) => addCaseGoal(deps, ALI, caseId, { theme: 'housing', longTermGoal: 'Egen bolig' }) }],
+  notAgreementOwner: [{ actor: ALI, action: 'agreement.done', run: ({ deps, caseId, agreementId }) => completeMyAgreement(deps, ALI, caseId, agreementId) }],
+  notEyeKeeper: [{ actor: JONAS, action: 'handOver.acknowledge', run: ({ deps, caseId, meetingId }) => acknowledgeCaseHandOver(deps, JONAS, caseId, meetingId) }],
+} satisfies Record<AccessRefusalCode, Scenario[]>;
+
+describe('every refusal because of who asked', () => {
+  it.each(Object.entries(SCENARIOS).flatMap(([code, scenarios]) => scenarios.map((scenario: Scenario) => [code, scenario.action, scenario] as const)))(
+    '%s from %s is audited as denied',
+    async (code, action, { actor, run }) => {
+      const fixture = await circulatedCase();
+      expect(await asyncCodeOf(run(fixture))).toBe(code);
+      expect((await fixture.deps.store.listAudit(COORDINATOR.tenantId, fixture.caseId)).at(-1)).toMatchObject({ actorAadObjectId: actor.aadObjectId, action, outcome: 'denied' });
+    },
+  );
+});
