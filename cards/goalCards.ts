@@ -6,7 +6,7 @@ import { type Case, type TeamMember, memberByAadObjectId } from '../bot/domain/c
 import type { Closure } from '../bot/domain/closing';
 import { MODEL_ZONE, localDate } from '../bot/domain/fields';
 import { type Agreement, FOLLOW_UP_METHODS, GOAL_THEMES, type Goal, type GoalTheme, agreementsOf, currentVersion, goalById, goalResponsibles } from '../bot/domain/goals';
-import { type Meeting, plannedMeetingOf } from '../bot/domain/meeting';
+import { type Meeting, incompleteSections, meetingNumber, plannedMeetingOf, writerMayWriteForm } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import type { CaseRead } from '../bot/app/readCase';
 import { formatMeetingTime } from './meetingCards';
@@ -155,11 +155,11 @@ export function goalText(m: Messages, goal: Goal): string {
 }
 
 /**
- * Who may write in the form (as requireFormWriter decides): the coordinator, or the minute-taker of
- * the open meeting. Others see it without forms.
+ * Who may write in the form (as requireFormWriter decides): the coordinator, or a meeting's minute-taker
+ * while it is open or its minutes await approval. Others see it without forms.
  */
 function canWriteForm({ case: current, viewer }: CaseRead): boolean {
-  return viewer.role === 'coordinator' || current.meetings.some((meeting) => meeting.status === 'open' && meeting.answers.roleWriter === viewer.id);
+  return viewer.role === 'coordinator' || current.meetings.some((meeting) => writerMayWriteForm(meeting) && meeting.answers.roleWriter === viewer.id);
 }
 
 /** "Den unge er obligatorisk under hvert mål": the young person first, then the agreements' owners. */
@@ -259,7 +259,7 @@ export function goalsFormCard(m: Messages, read: CaseRead, notice = '', theme?: 
 function recordedBy(m: Messages, current: Case, byAadObjectId: string, meetingId: string | undefined): string {
   const member = memberByAadObjectId(current, byAadObjectId);
   const meeting = meetingId ? current.meetings.find((candidate) => candidate.id === meetingId) : undefined;
-  return [member && memberName(current, member, m), meeting && m.cards.goals.atMeeting(meeting.number)].filter(Boolean).join(', ');
+  return [member && memberName(current, member, m), meeting && m.cards.goals.atMeeting(meetingNumber(meeting))].filter(Boolean).join(', ');
 }
 
 /**
@@ -319,17 +319,20 @@ function memberChoicesWithoutYoungPerson(m: Messages, current: Case) {
 /**
  * "Afslut netværksmøde": the four closing questions and the summary. No input is required on the card:
  * the bot refuses an incomplete closing and names everything missing. The next meeting is prefilled
- * with the planned one (closing moves it to the date agreed).
+ * with the planned one (closing moves it to the date agreed). The checklist's sections not filled in
+ * are named, with the confirmation to close without them (`confirmEmptySections`).
  */
 export function closeMeetingCard(m: Messages, read: CaseRead, meeting: Meeting, now: Date): AdaptiveCardJson {
   const { case: current } = read;
   const labels = m.cards.goals;
   const planned = plannedMeetingOf(current);
   const plannedAt = planned ? DateTime.fromISO(planned.startsAt).setZone(MODEL_ZONE) : undefined;
+  const incomplete = incompleteSections(current, meeting).map((section) => m.checklist.sections[section]);
   return renderCard('closeMeeting', {
     caseId: current.id,
     meetingId: meeting.id,
-    title: labels.closeTitle(current.reference, meeting.number),
+    title: labels.closeTitle(current.reference, meetingNumber(meeting)),
+    incompleteSections: incomplete.length > 0 ? labels.checklistIncomplete(incomplete.join('; ')) : '',
     labels,
     memberChoices: memberChoicesWithoutYoungPerson(m, current),
     today: localDate(now),
@@ -354,7 +357,8 @@ export function approvalCard(m: Messages, read: CaseRead, meeting: Meeting, now:
   return renderCard('approval', {
     caseId: current.id,
     meetingId: meeting.id,
-    title: labels.approvalTitle(current.reference, meeting.number),
+    title: labels.approvalTitle(current.reference, meetingNumber(meeting)),
+    showChecklist: m.cards.meeting.showChecklist,
     notice,
     labels,
     state: !closure ? labels.notClosed : approval ? labels.approved(approval.approvedOn) : labels.notApproved,
@@ -396,7 +400,7 @@ export function minutesCard(m: Messages, read: CaseRead, meeting: Meeting, theme
   return themePaged(current, theme, (detail, shortened, shown) =>
     renderCard('goals', {
       caseId: current.id,
-      title: labels.minutesTitle(current.reference, meeting.number),
+      title: labels.minutesTitle(current.reference, meetingNumber(meeting)),
       notice: '',
       intro: closure ? '' : labels.notClosed,
       shortened: shortened ? labels.shortened : '',

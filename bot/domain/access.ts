@@ -3,6 +3,7 @@
 import { DomainError } from './errors';
 import { type Case, type TeamMember, memberByAadObjectId } from './case';
 import { isConsentedParty } from './consent';
+import { writerMayWriteForm } from './meeting';
 
 export function requireMember(current: Case, aadObjectId: string): TeamMember {
   const member = memberByAadObjectId(current, aadObjectId);
@@ -24,14 +25,15 @@ export function requireCaseReader(current: Case, aadObjectId: string, now: Date)
 }
 
 /**
- * May write in the goals and agreements form: the coordinator always, and during a meeting its
- * minute-taker (referent, the checklist's `roleWriter`), who need valid consent like any reader.
+ * May write in the goals and agreements form: the coordinator always, and a meeting's minute-taker
+ * (referent, the checklist's `roleWriter`) while it is open or its minutes await approval, who need
+ * valid consent like any reader.
  */
 export function requireFormWriter(current: Case, aadObjectId: string, now: Date): TeamMember {
   const member = requireCaseReader(current, aadObjectId, now);
   if (member.role === 'coordinator') return member;
-  const writerOfOpenMeeting = current.meetings.some((meeting) => meeting.status === 'open' && meeting.answers.roleWriter === member.id);
-  if (!writerOfOpenMeeting) throw new DomainError('notWriter');
+  const writerOfMeeting = current.meetings.some((meeting) => writerMayWriteForm(meeting) && meeting.answers.roleWriter === member.id);
+  if (!writerOfMeeting) throw new DomainError('notWriter');
   return member;
 }
 

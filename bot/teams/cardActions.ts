@@ -83,6 +83,8 @@ export const CARD_ACTIONS = {
     nextMeetingDate: optionalText,
     nextMeetingTime: optionalText,
     summary: optionalText,
+    /** The closing card's toggle: close although checklist sections are not filled in; older cards send none. */
+    confirmEmptySections: z.union([z.boolean(), z.enum(['true', 'false'])]).optional().transform((value) => value === true || value === 'true'),
   }),
   'minutes.approve': z.object({ ...withCase, meetingId: id, approvedOn: optionalText }),
   'minutes.sendBack': z.object({ ...withCase, meetingId: id, changes: optionalText }),

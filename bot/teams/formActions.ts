@@ -10,7 +10,7 @@ import type { Actor, AppDeps } from '../app/context';
 import { addCaseAgreement, addCaseGoal, markCaseGoal, reviseCaseGoal } from '../app/goalsForm';
 import { type CaseRead, changerView, readCase } from '../app/readCase';
 import type { Case } from '../domain/case';
-import { meetingById } from '../domain/meeting';
+import { meetingById, meetingNumber } from '../domain/meeting';
 import type { Messages } from '../i18n';
 import type { CardAction } from './cardActions';
 import { cardResponse } from './replies';
@@ -71,7 +71,7 @@ export async function runFormAction(
     case 'meeting.close': {
       const { caseId, meetingId, ...input } = action.data;
       const changed = await closeNetworkMeeting(deps, actor, caseId, meetingId, input, activityId);
-      const notice = done.meetingClosed(meetingById(changed, meetingId).number);
+      const notice = done.meetingClosed(meetingNumber(meetingById(changed, meetingId)));
       return shown(changed, (read) => approvalCard(m, read, meetingById(changed, meetingId), deps.now(), notice), notice);
     }
     case 'minutes.approve': {

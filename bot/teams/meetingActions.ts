@@ -10,7 +10,7 @@ import type { Actor, AppDeps } from '../app/context';
 import { changerView, readCase } from '../app/readCase';
 import { answerMeetingChecklist, cancelNetworkMeeting, openNetworkMeeting, planNetworkMeeting, recordChecklistCard } from '../app/runMeeting';
 import type { Case } from '../domain/case';
-import { type Meeting, meetingById, openMeetingOf, plannedMeetingOf } from '../domain/meeting';
+import { type Meeting, meetingById, meetingNumber, openMeetingOf, plannedMeetingOf } from '../domain/meeting';
 import type { Messages } from '../i18n';
 import type { Logger } from '../logger';
 import { conversationKind } from './actor';
@@ -79,13 +79,13 @@ export async function runMeetingAction(
         const posted = await context.sendActivity(cardActivity(card));
         if (posted?.id) await recordChecklistCard(deps, actor, caseId, meeting.id, { conversationId: context.activity.conversation.id, activityId: posted.id });
       }
-      return cardResponse(messageCard(labels.opened(meeting.number), '', 'good'));
+      return cardResponse(messageCard(labels.opened(meetingNumber(meeting)), '', 'good'));
     }
     case 'meeting.plan': {
       const { caseId, meetingDate, meetingTime } = action.data;
       const planned = plannedMeetingOf(await planNetworkMeeting(deps, actor, caseId, { date: meetingDate, time: meetingTime }, activityId));
       if (!planned) throw new Error('a planned meeting is missing');
-      return cardResponse(messageCard(labels.planned(planned.number, formatMeetingTime(planned.startsAt)), '', 'good'));
+      return cardResponse(messageCard(labels.planned(formatMeetingTime(planned.startsAt)), '', 'good'));
     }
     case 'meeting.show': {
       const read = await readCase(deps, actor, action.data.caseId, 'checklist');
@@ -104,7 +104,7 @@ export async function runMeetingAction(
       const changed = await cancelNetworkMeeting(deps, actor, caseId, meetingId, reason, otherReason, activityId);
       const meeting = meetingById(changed, meetingId);
       await refreshChannelCard(context, botAppId, m, changed, meeting, log);
-      return cardResponse(messageCard(labels.cancelled(meeting.number), '', 'good'));
+      return cardResponse(messageCard(labels.cancelled(formatMeetingTime(meeting.startsAt)), '', 'good'));
     }
   }
 }
