@@ -23,7 +23,8 @@ import { memberChoiceTitle, memberName, roleName, shortName, shortRole, shortene
  * - `goal.revise` {caseId, goalId, longTermGoal, subGoals}.
  * - `goal.mark` {caseId, goalId, reached (`yes`/`no`), reason}.
  * - `agreement.add` {caseId, goalId, action, ownerMemberId, followUpOn, followUpMethod (`phone`/`email`/`meeting`/`other`), followUpMethodOther}.
- * - `meeting.close` {caseId, meetingId, waitingArrangement, feedbackMemberId, eyeKeeperMemberId, acuteContactMemberId, nextMeetingDate, nextMeetingTime, summary}.
+ * - `meeting.close` {caseId, meetingId, waitingArrangement, feedbackMemberId, eyeKeeperMemberId, acuteContactMemberId, nextMeetingDate, nextMeetingTime, summary,
+ *   confirmEmptySections (`true` to close with checklist sections not filled in; the toggle is on the card only while there are some)}.
  * - `minutes.approve` {caseId, meetingId, approvedOn}; `minutes.sendBack` {caseId, meetingId, changes}.
  * - `minutes.show` {caseId, meetingId}: the minutes (also the minutes base card's refresh).
  * - `agreement.done` {caseId, agreementId}; `agreement.needsHelp` {caseId, agreementId}.
