@@ -6,7 +6,7 @@ import { currentClosure } from '../bot/domain/closing';
 import { currentConsent, isConsentValid } from '../bot/domain/consent';
 import { localDate } from '../bot/domain/fields';
 import { openAgreementCounts } from '../bot/domain/goals';
-import { latestStatus, nextMeetingOf, openMeetingOf } from '../bot/domain/meeting';
+import { latestStatus, meetingNumber, nextMeetingOf, openMeetingOf } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import { DomainError } from '../bot/domain/errors';
 import type { DetailView, PickerCase, ViewedCase } from './views';
@@ -49,7 +49,7 @@ export function overviewCard(m: Messages, { case: current, viewer }: ViewedCase,
         status: m.statuses[youngPerson.statusAtStart],
         statusNow: latest.meetingNumber === undefined ? m.statuses[latest.status] : labels.statusAtMeeting(m.statuses[latest.status], latest.meetingNumber),
       },
-      nextMeeting: next ? labels.meetingAt(next.number, formatMeetingTime(next.startsAt), next.status === 'open') : labels.notPlanned,
+      nextMeeting: next ? labels.meetingAt(meetingNumber(next), formatMeetingTime(next.startsAt), next.status === 'open') : labels.notPlanned,
       agreements: labels.agreementCounts(open, overdue),
       eyeKeeper: !eyeKeeper
         ? labels.noEyeKeeper

@@ -6,9 +6,8 @@
 import { DateTime } from 'luxon';
 import { type Case, teamsMemberIds } from '../bot/domain/case';
 import { MODEL_ZONE } from '../bot/domain/fields';
-import type { Meeting, MeetingStatus } from '../bot/domain/meeting';
+import { type Meeting, type MeetingStatus, checklistProgress, meetingNumber } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
-import { answeredCount } from './meetingCards';
 import type { DetailView } from './views';
 import { type AdaptiveCardJson, renderCard } from './render';
 
@@ -39,7 +38,8 @@ interface ChannelCase {
 
 interface ChannelMeeting {
   meetingId: Code;
-  number: number;
+  /** None while planned or once cancelled (meeting.ts: meetingNumber). */
+  number: number | undefined;
   startsAt: Date;
   /** Only the state, never why: a cancellation's reason is for the team's checklist. */
   status: MeetingStatus;
@@ -60,7 +60,7 @@ function channelCase(current: Case): ChannelCase {
 }
 
 function channelMeeting(meeting: Meeting): ChannelMeeting {
-  return { meetingId: code(meeting.id), number: meeting.number, startsAt: new Date(meeting.startsAt), status: meeting.status };
+  return { meetingId: code(meeting.id), number: meetingNumber(meeting), startsAt: new Date(meeting.startsAt), status: meeting.status };
 }
 
 /** `sag`, `team`, `samtykke`, `mål`, `afslut` in a channel or group chat, and a new case's first post. */
@@ -70,7 +70,7 @@ export function baseCard(m: Messages, current: Case, view: DetailView): Adaptive
 
 /** A meeting's checklist as the channel sees it: its number, time, state and progress. */
 export function meetingBaseCard(m: Messages, current: Case, meeting: Meeting): AdaptiveCardJson {
-  return renderChannelCard(m, { kind: 'meeting', case: channelCase(current), meeting: channelMeeting(meeting), ...answeredCount(current, meeting) });
+  return renderChannelCard(m, { kind: 'meeting', case: channelCase(current), meeting: channelMeeting(meeting), ...checklistProgress(current, meeting) });
 }
 
 /** The circulated minutes as the channel sees them: the reference, the next meeting, a button. */

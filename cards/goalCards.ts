@@ -7,7 +7,7 @@ import { type Case, type TeamMember, memberByAadObjectId } from '../bot/domain/c
 import type { Closure } from '../bot/domain/closing';
 import { MODEL_ZONE, localDate } from '../bot/domain/fields';
 import { type Agreement, FOLLOW_UP_METHODS, GOAL_THEMES, type Goal, type GoalTheme, agreementsOf, currentVersion, goalById, goalResponsibles } from '../bot/domain/goals';
-import { type Meeting, plannedMeetingOf } from '../bot/domain/meeting';
+import { type Meeting, incompleteSections, meetingNumber, plannedMeetingOf } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import type { ViewedCase } from './views';
 import { formatMeetingTime } from './meetingCards';
@@ -216,7 +216,7 @@ export function goalsFormCard(m: Messages, read: ViewedCase, notice = '', theme?
 function recordedBy(m: Messages, current: Case, byAadObjectId: string, meetingId: string | undefined): string {
   const member = memberByAadObjectId(current, byAadObjectId);
   const meeting = meetingId ? current.meetings.find((candidate) => candidate.id === meetingId) : undefined;
-  return [member && memberName(current, member, m), meeting && m.cards.goals.atMeeting(meeting.number)].filter(Boolean).join(', ');
+  return [member && memberName(current, member, m), meeting && m.cards.goals.atMeeting(meetingNumber(meeting))].filter(Boolean).join(', ');
 }
 
 /**
@@ -276,17 +276,20 @@ function memberChoicesWithoutYoungPerson(m: Messages, current: Case) {
 /**
  * "Afslut netværksmøde": the four closing questions and the summary. No input is required on the card:
  * the bot refuses an incomplete closing and names everything missing. The next meeting is prefilled
- * with the planned one (closing moves it to the date agreed).
+ * with the planned one (closing moves it to the date agreed). The checklist's sections not filled in
+ * are named, with the confirmation to close without them (`confirmEmptySections`).
  */
 export function closeMeetingCard(m: Messages, read: ViewedCase, meeting: Meeting, now: Date): AdaptiveCardJson {
   const { case: current } = read;
   const labels = m.cards.goals;
   const planned = plannedMeetingOf(current);
   const plannedAt = planned ? DateTime.fromISO(planned.startsAt).setZone(MODEL_ZONE) : undefined;
+  const incomplete = incompleteSections(current, meeting).map((section) => m.checklist.sections[section]);
   return renderCard('closeMeeting', {
     caseId: current.id,
     meetingId: meeting.id,
-    title: labels.closeTitle(current.reference, meeting.number),
+    title: labels.closeTitle(current.reference, meetingNumber(meeting)),
+    incompleteSections: incomplete.length > 0 ? labels.checklistIncomplete(incomplete.join('; ')) : '',
     labels,
     memberChoices: memberChoicesWithoutYoungPerson(m, current),
     today: localDate(now),
@@ -311,7 +314,8 @@ export function approvalCard(m: Messages, read: ViewedCase, meeting: Meeting, no
   return renderCard('approval', {
     caseId: current.id,
     meetingId: meeting.id,
-    title: labels.approvalTitle(current.reference, meeting.number),
+    title: labels.approvalTitle(current.reference, meetingNumber(meeting)),
+    showChecklist: m.cards.meeting.showChecklist,
     notice,
     labels,
     state: !closure ? labels.notClosed : approval ? labels.approved(approval.approvedOn) : labels.notApproved,
@@ -353,7 +357,7 @@ export function minutesCard(m: Messages, read: ViewedCase, meeting: Meeting, the
   return themePaged(current, theme, (detail, shortened, shown) =>
     renderCard('goals', {
       caseId: current.id,
-      title: labels.minutesTitle(current.reference, meeting.number),
+      title: labels.minutesTitle(current.reference, meetingNumber(meeting)),
       notice: '',
       intro: closure ? '' : labels.notClosed,
       shortened: shortened ? labels.shortened : '',

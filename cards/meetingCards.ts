@@ -2,9 +2,20 @@
 // and cancelling. The checklist's channel card is in channelCards.ts.
 import { DateTime } from 'luxon';
 import type { Case, TeamMember } from '../bot/domain/case';
-import { ANSWER_CHOICES, CANCELLATION_REASONS, CHECKLIST_SECTIONS, type ChecklistQuestion } from '../bot/domain/checklist';
+import {
+  ANSWER_CHOICES,
+  CANCELLATION_REASONS,
+  CHECKLIST_SECTIONS,
+  type ChecklistPhase,
+  type ChecklistQuestion,
+  type ChecklistSection,
+  SECTION_WINDOWS,
+  isAnswerableIn,
+  meetingPhase,
+  onlyCoordinatorAnswers,
+} from '../bot/domain/checklist';
 import { MODEL_ZONE, localDate } from '../bot/domain/fields';
-import { type AnswerValue, type Meeting, checklistQuestions } from '../bot/domain/meeting';
+import { type AnswerValue, type Meeting, checklistProgress, checklistQuestions, meetingNumber, plannedMeetingOf, progressOf } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import type { ViewedCase } from './views';
 import { answerFingerprint } from './fingerprint';
@@ -18,19 +29,25 @@ export function formatMeetingTime(startsAt: string): string {
   return DateTime.fromISO(startsAt).setZone(MODEL_ZONE).toFormat('yyyy-MM-dd HH:mm');
 }
 
+/** Opening or planning a meeting; with a meeting planned, also the way to its checklist (preparation and roles come before the meeting). */
 export function meetingOpenCard(m: Messages, current: Case, now: Date): AdaptiveCardJson {
   const labels = m.cards.meeting;
+  const planned = plannedMeetingOf(current);
   return renderCard('meetingOpen', {
     caseId: current.id,
     labels: { ...labels, title: labels.openTitle(current.reference) },
     today: localDate(now),
     timeNow: DateTime.fromJSDate(now).setZone(MODEL_ZONE).toFormat('HH:mm'),
+    plannedMeetingId: planned?.id ?? '',
+    plannedIntro: planned ? labels.plannedIntro(formatMeetingTime(planned.startsAt)) : '',
   });
 }
 
-export function answeredCount(current: Case, meeting: Meeting): { answered: number; total: number } {
-  const questions = checklistQuestions(current, meeting);
-  return { answered: questions.filter((question) => meeting.answers[question.id] !== undefined).length, total: questions.length };
+/** "Den unges netværksmøde nr.": the number, or why there is none (yet). */
+function numberText(m: Messages, meeting: Meeting): string {
+  const number = meetingNumber(meeting);
+  if (number !== undefined) return String(number);
+  return meeting.status === 'planned' ? m.cards.meeting.numberWhenOpened : m.cards.meeting.numberNone;
 }
 
 /** For the team's checklist, which says why a meeting was cancelled; the channel sees only the state. */
@@ -97,22 +114,24 @@ export const ATTENDANCE_PAGE_SIZE = 12;
 interface ChecklistPage {
   /** The section, or `attendance-<n>` for the n-th page of members (from 2). */
   key: string;
+  section: ChecklistSection;
   title: string;
   questions: ChecklistQuestion[];
 }
 
 /** The checklist's pages: one per section, the attendance of a large team over several. */
 function checklistPages(m: Messages, questions: ChecklistQuestion[]): ChecklistPage[] {
-  return CHECKLIST_SECTIONS.flatMap((section) => {
+  return CHECKLIST_SECTIONS.flatMap((section): ChecklistPage[] => {
     const inSection = questions.filter((question) => question.section === section);
     const title = m.checklist.sections[section];
-    if (section !== 'attendance') return [{ key: section, title, questions: inSection }];
+    if (section !== 'attendance') return [{ key: section, section, title, questions: inSection }];
     const perMember = inSection.filter((question) => MEMBER_ID_IN_QUESTION.test(question.id));
     const others = inSection.filter((question) => !MEMBER_ID_IN_QUESTION.test(question.id));
     const size = ATTENDANCE_PAGE_SIZE * 2;
     const count = Math.max(1, Math.ceil(perMember.length / size));
     return Array.from({ length: count }, (_, index) => ({
       key: index === 0 ? section : `${section}-${index + 1}`,
+      section,
       title: count === 1 ? title : m.cards.meeting.sectionPart(title, index + 1, count),
       // The others present ("Andre deltagere") come last, on the last page.
       questions: [...perMember.slice(index * size, (index + 1) * size), ...(index === count - 1 ? others : [])],
@@ -121,32 +140,54 @@ function checklistPages(m: Messages, questions: ChecklistQuestion[]): ChecklistP
 }
 
 /**
- * The checklist for one reader: every section with its answers; inputs while the meeting is open.
+ * A section's progress, counting only the questions that wait for an answer (an absence reason only for
+ * someone absent); the agenda's points are ticks, counted as covered.
+ */
+function sectionProgress(m: Messages, questions: ChecklistQuestion[], answers: Meeting['answers']): string {
+  const labels = m.cards.meeting;
+  const { answered, total } = progressOf(questions, answers);
+  if (total > 0) return answered === total ? labels.sectionDone(total) : labels.progress(answered, total);
+  const ticks = questions.filter((question) => question.kind === 'done');
+  return ticks.length > 0 ? labels.coveredCount(ticks.filter((question) => answers[question.id] === 'yes').length, ticks.length) : '';
+}
+
+/** Why this reader sees a section's answers and no inputs; '' when they may answer it now. */
+function readOnlyReason(m: Messages, section: ChecklistSection, phase: ChecklistPhase, viewerIsCoordinator: boolean): string {
+  const labels = m.cards.meeting;
+  // A cancelled meeting, or one whose minutes are approved, says so in its state; nothing is answered there any more.
+  if (!isAnswerableIn(section, phase)) return phase === 'cancelled' || phase === 'approved' ? '' : (labels.sectionWhen[SECTION_WINDOWS[section]] ?? '');
+  return onlyCoordinatorAnswers(section) && !viewerIsCoordinator ? labels.rolesByCoordinator : '';
+}
+
+/**
+ * The checklist for one reader: every section with its answers; inputs for the sections this reader
+ * may answer now (checklist.ts: each section's window; the roles by the coordinator).
  * When the whole checklist does not fit a card (a large team), one page (`page`, a key from
  * checklistPages) is shown whole and the others by title and progress with a button that shows them.
  */
-export function checklistCard(m: Messages, { case: current }: ViewedCase, meeting: Meeting, notice = '', page?: string): AdaptiveCardJson {
+export function checklistCard(m: Messages, { case: current, viewer }: ViewedCase, meeting: Meeting, notice = '', page?: string): AdaptiveCardJson {
   const labels = m.cards.meeting;
   const questions = checklistQuestions(current, meeting);
-  const { answered, total } = answeredCount(current, meeting);
-  const open = meeting.status === 'open';
+  const { answered, total } = checklistProgress(current, meeting);
+  const phase = meetingPhase(meeting);
   const pages = checklistPages(m, questions);
   const shown = pages.some((candidate) => candidate.key === page) ? page : pages[0]?.key;
   const sections = (expandAll: boolean, short: boolean) =>
     pages.map((candidate) => {
       const expanded = expandAll || candidate.key === shown;
       const views = expanded ? candidate.questions.map((question) => questionView(m, current, question, meeting.answers[question.id], short)) : [];
+      const whyReadOnly = readOnlyReason(m, candidate.section, phase, viewer.role === 'coordinator');
+      // A section this reader may answer now shows inputs holding the answers; any other its answers as read-only facts.
+      const answerable = !whyReadOnly && isAnswerableIn(candidate.section, phase);
       return {
         key: candidate.key,
         title: candidate.title,
-        progress: labels.progress(candidate.questions.filter((question) => meeting.answers[question.id] !== undefined).length, candidate.questions.length),
+        progress: sectionProgress(m, candidate.questions, meeting.answers),
+        note: expanded ? whyReadOnly : '',
         expanded,
-        // While the meeting is open the inputs show the answers; afterwards the answers are read-only facts.
-        editable: expanded && open,
-        readOnly: expanded && !open,
-        questions: open ? views : [],
-        /** The answers as read-only facts, once the meeting is no longer open. */
-        answers: open ? [] : views,
+        editable: expanded && answerable,
+        questions: answerable ? views : [],
+        answers: answerable ? [] : views,
         seen: Object.fromEntries(views.map((view) => [view.id, answerFingerprint(view.value)])),
       };
     });
@@ -156,10 +197,10 @@ export function checklistCard(m: Messages, { case: current }: ViewedCase, meetin
       meetingId: meeting.id,
       notice,
       labels,
-      title: labels.title(current.reference, meeting.number),
+      title: labels.title(current.reference, meetingNumber(meeting)),
       youngPerson: current.youngPerson.name,
       coordinator: coordinatorName(current, m),
-      number: String(meeting.number),
+      number: numberText(m, meeting),
       startsAt: formatMeetingTime(meeting.startsAt),
       state: stateText(m, meeting),
       progressTitle: labels.progressTitle,
@@ -184,7 +225,7 @@ export function meetingCancelCard(m: Messages, current: Case, meeting: Meeting):
   return renderCard('meetingCancel', {
     caseId: current.id,
     meetingId: meeting.id,
-    labels: { ...labels, title: labels.cancelTitle(current.reference, meeting.number) },
+    labels: { ...labels, title: labels.cancelTitle(current.reference, meetingNumber(meeting)) },
     reasons: CANCELLATION_REASONS.map((reason) => ({ title: m.checklist.cancellationReasons[reason], value: reason })),
   });
 }

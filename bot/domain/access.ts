@@ -7,6 +7,7 @@ import { type Case, type TeamMember, memberByAadObjectId } from './case';
 import { type Closure, closureOf } from './closing';
 import { isConsentedParty } from './consent';
 import type { Agreement } from './goals';
+import { writerMayWriteForm } from './meeting';
 
 export const isCoordinator = (member: TeamMember): boolean => member.role === 'coordinator';
 
@@ -18,11 +19,11 @@ export function mayReadCaseDetails(current: Case, memberId: string, now: Date): 
 
 /**
  * May write in the goals and agreements form, for a member who may read the case's details (as every
- * card's viewer may): the coordinator always, and during a meeting its minute-taker (referent, the
- * checklist's `roleWriter`).
+ * card's viewer may): the coordinator always, and a meeting's minute-taker (referent, the checklist's
+ * `roleWriter`) while it is open or its minutes await approval.
  */
 export function mayWriteForm(current: Case, reader: TeamMember): boolean {
-  return isCoordinator(reader) || current.meetings.some((meeting) => meeting.status === 'open' && meeting.answers.roleWriter === reader.id);
+  return isCoordinator(reader) || current.meetings.some((meeting) => writerMayWriteForm(meeting) && meeting.answers.roleWriter === reader.id);
 }
 
 /** An agreement is changed by its owner, or by the coordinator (who also relays for owners outside Teams). */

@@ -1,10 +1,11 @@
 // Closing the meeting with the form's four closing questions and the summary (seed 001), the young
 // person's approval before anything is circulated, and the eye-keeper's acknowledgement of the hand-over.
 import type { Case } from './case';
+import type { ChecklistSection } from './checklist';
 import { DomainError } from './errors';
 import { TEXT_LIMITS, localDate, optionalText, requiredDate } from './fields';
 import { CASE_LIMITS } from './limits';
-import { type Meeting, meetingById, meetingStart, planMeeting, plannedMeetingOf } from './meeting';
+import { type Meeting, incompleteSections, meetingById, meetingStart, planMeeting, plannedMeetingOf } from './meeting';
 
 export interface ClosingInput {
   /** "Hvis der er ventetid på indsats, hvem gør hvad i mellemtiden?" */
@@ -20,6 +21,8 @@ export interface ClosingInput {
   nextMeetingTime?: string;
   /** "Resumé af møde, som ligger til grund for målene og aftalerne". */
   summary?: string;
+  /** The coordinator confirms closing with checklist sections not filled in. */
+  confirmEmptySections?: boolean;
 }
 
 export interface Closure {
@@ -31,6 +34,8 @@ export interface Closure {
   summary: string;
   closedAt: string;
   closedByAadObjectId: string;
+  /** The checklist's sections the coordinator confirmed closing without (some may be filled in later). */
+  sectionsLeftIncomplete?: ChecklistSection[];
   /** Sent back by the young person with changes, before approval. */
   sentBack: Array<{ at: string; byAadObjectId: string; changes: string }>;
   /** The young person's approval, recorded by the coordinator: only then is the form circulated. */
@@ -54,7 +59,10 @@ function requiredMember(current: Case, memberId: string | undefined): string | u
 
 /**
  * Refuses, naming every unanswered question, until all four closing questions and the summary are
- * answered. Closing plans the next meeting (or moves the planned one to the date agreed).
+ * answered; then, naming them, while checklist sections are not filled in, unless the coordinator
+ * confirms closing without them (the checklist is the leaders' data, seed 001; attendance and the
+ * evaluation can still be filled in until the minutes are approved). Closing plans the next meeting
+ * (or moves the planned one to the date agreed).
  */
 export function closeMeeting(current: Case, meetingId: string, input: ClosingInput, nextMeetingId: string, byAadObjectId: string, now: Date): Case {
   const meeting = meetingById(current, meetingId);
@@ -71,6 +79,8 @@ export function closeMeeting(current: Case, meetingId: string, input: ClosingInp
   if (missing.length > 0) throw new DomainError('closingIncomplete', { missing: missing.join(',') });
   const nextMeetingAt = meetingStart({ date: answered.nextMeetingDate, time: input.nextMeetingTime });
   if (nextMeetingAt <= now.toISOString()) throw new DomainError('meetingInPast');
+  const incomplete = incompleteSections(current, meeting);
+  if (incomplete.length > 0 && !input.confirmEmptySections) throw new DomainError('checklistIncomplete', { sections: incomplete.join(',') });
 
   const planned = plannedMeetingOf(current);
   // At the case's last meeting (limits.ts) the meeting is closed all the same, with no next one planned.
@@ -89,6 +99,7 @@ export function closeMeeting(current: Case, meetingId: string, input: ClosingInp
     summary: answered.summary ?? '',
     closedAt: now.toISOString(),
     closedByAadObjectId: byAadObjectId,
+    ...(incomplete.length > 0 ? { sectionsLeftIncomplete: incomplete } : {}),
     sentBack: [],
   };
   return withClosure({ ...withNext, history: [...withNext.history, { at: now.toISOString(), byAadObjectId, kind: 'meetingClosed', meetingId }] }, meetingId, closure, 'held');

@@ -4,7 +4,7 @@
 // dozen people, three or four meetings a year, for years. README.md's operations section lists them.
 import type { Case } from './case';
 import { DomainError } from './errors';
-import { isFreeTextQuestion } from './checklist';
+import { isChecklistStillAnswerable, isFreeTextQuestion } from './checklist';
 import type { AnswerChange, Meeting } from './meeting';
 
 /** Refused, with a message naming the limit. */
@@ -64,9 +64,9 @@ function compactAnswerLog(log: AnswerChange[]): AnswerChange[] {
   return kept.size === log.length ? log : log.filter((_, index) => kept.has(index));
 }
 
-/** The meetings that took place or were cancelled, newest first; the open one first of all. */
+/** The meetings that took place or were cancelled, newest first (meetings are kept in their order); the open one first of all. */
 function newestFirst(current: Case): Meeting[] {
-  const rank = (meeting: Meeting) => (meeting.status === 'open' ? Number.MAX_SAFE_INTEGER : meeting.number);
+  const rank = (meeting: Meeting) => (meeting.status === 'open' ? Number.MAX_SAFE_INTEGER : current.meetings.indexOf(meeting));
   return current.meetings.filter((meeting) => meeting.status !== 'planned').sort((a, b) => rank(b) - rank(a));
 }
 
@@ -94,7 +94,8 @@ function compactMeeting(meeting: Meeting, keepLog: boolean, keepFreeText: boolea
  */
 export function compactCase(current: Case): Case {
   const order = newestFirst(current).map((meeting) => meeting.id);
-  const within = (meeting: Meeting, kept: number) => meeting.status === 'planned' || order.indexOf(meeting.id) < kept;
+  // A meeting whose checklist can still be answered keeps its whole log and its free text.
+  const within = (meeting: Meeting, kept: number) => isChecklistStillAnswerable(meeting) || order.indexOf(meeting.id) < kept;
   return {
     ...current,
     history: keepFirstAndLast(current.history, HISTORY_KEPT.caseEvents),

@@ -1,15 +1,23 @@
-// The network meeting (netværksmøde): numbered per case, planned, opened, cancelled with one of the
-// checklist's reasons; its checklist answers keep their history (who, when, what was there before).
+// The network meeting (netværksmøde): planned, opened (and then numbered), cancelled with one of the
+// checklist's reasons; its checklist is answered in each section's window, and the answers keep their
+// history (who, when, what was there before).
 import { DateTime } from 'luxon';
-import { type Case, EDUCATION_STATUSES, type EducationStatus } from './case';
+import { type Case, EDUCATION_STATUSES, type EducationStatus, memberByAadObjectId } from './case';
 import type { Closure } from './closing';
 import {
   ANSWER_CHOICES,
   CANCELLATION_REASONS,
+  CHECKLIST_SECTIONS,
   CHECKLIST_TEXT_LIMIT,
   type CancellationReason,
   type ChecklistQuestion,
+  type ChecklistSection,
   MAX_MEETING_MINUTES,
+  SECTION_WINDOWS,
+  asksForAnswer,
+  isAnswerableIn,
+  meetingPhase,
+  onlyCoordinatorAnswers,
   questionsFor,
 } from './checklist';
 import { DomainError } from './errors';
@@ -38,8 +46,12 @@ interface Cancellation {
 
 export interface Meeting {
   id: string;
-  /** "Den unges netværksmøde nr.": counted per case, cancelled meetings included. */
-  number: number;
+  /**
+   * "Den unges netværksmøde nr.": the meetings that took place, counted per case. Given when the
+   * meeting opens and taken away if it is cancelled; a planned meeting has none. Read it through
+   * meetingNumber(), which ignores the number older records gave planned and cancelled meetings.
+   */
+  number?: number;
   status: MeetingStatus;
   startsAt: string;
   createdAt: string;
@@ -78,9 +90,28 @@ export function latestStatus(current: Case): { status: EducationStatus; meetingN
   const recorded = [...current.meetings].reverse().find((meeting) => meeting.status !== 'cancelled' && meeting.answers.youngPersonStatus !== undefined);
   const status = recorded?.answers.youngPersonStatus;
   return recorded && (EDUCATION_STATUSES as readonly unknown[]).includes(status)
-    ? { status: status as EducationStatus, meetingNumber: recorded.number }
+    ? { status: status as EducationStatus, meetingNumber: meetingNumber(recorded) }
     : { status: current.youngPerson.statusAtStart };
 }
+
+/**
+ * The meeting's place in the sequence of meetings held, or none while planned or once cancelled.
+ * Numbers are given when a meeting opens rather than when it is planned: a number shown for a planned
+ * meeting would turn false the moment the meeting before it is cancelled, and cards and messages that
+ * were posted cannot all be corrected. Once opened, only the open meeting itself can still be
+ * cancelled, so a held meeting's number (and every card that printed it) stays true for good.
+ */
+export function meetingNumber(meeting: Meeting): number | undefined {
+  return meeting.status === 'open' || meeting.status === 'held' ? meeting.number : undefined;
+}
+
+/** The number the next meeting to open gets: one more than the highest given, so a number never repeats. */
+function nextMeetingNumber(current: Case): number {
+  return Math.max(0, ...current.meetings.map((meeting) => meetingNumber(meeting) ?? 0)) + 1;
+}
+
+/** The meeting's minute-taker may write the goals form while it is open and until its minutes are approved. */
+export const writerMayWriteForm = (meeting: Meeting): boolean => meetingPhase(meeting) === 'open' || meetingPhase(meeting) === 'awaitingApproval';
 
 export const openMeetingOf = (current: Case) => current.meetings.find((meeting) => meeting.status === 'open');
 export const plannedMeetingOf = (current: Case) => current.meetings.find((meeting) => meeting.status === 'planned');
@@ -93,9 +124,14 @@ export function meetingById(current: Case, meetingId: string): Meeting {
   return meeting;
 }
 
-/** The first meeting that takes place: no earlier meeting was opened or held. */
+/**
+ * The first meeting that takes place: no earlier meeting was opened or held. Meetings are kept in the
+ * order they were planned or opened, which is the order they take place (one is planned at a time, and
+ * opening opens the planned one).
+ */
 export function isFirstMeeting(current: Case, meeting: Meeting): boolean {
-  return !current.meetings.some((earlier) => earlier.number < meeting.number && (earlier.status === 'open' || earlier.status === 'held'));
+  const position = current.meetings.findIndex((candidate) => candidate.id === meeting.id);
+  return !current.meetings.slice(0, position).some((earlier) => earlier.status === 'open' || earlier.status === 'held');
 }
 
 export function checklistQuestions(current: Case, meeting: Meeting): ChecklistQuestion[] {
@@ -103,6 +139,29 @@ export function checklistQuestions(current: Case, meeting: Meeting): ChecklistQu
     current.members.map((member) => member.id),
     isFirstMeeting(current, meeting),
   );
+}
+
+interface Progress {
+  answered: number;
+  total: number;
+}
+
+/** How many of these questions that wait for an answer (asksForAnswer) have one. */
+export function progressOf(questions: readonly ChecklistQuestion[], answers: Meeting['answers']): Progress {
+  const asked = questions.filter((question) => asksForAnswer(question, answers));
+  return { answered: asked.filter((question) => answers[question.id] !== undefined).length, total: asked.length };
+}
+
+/** The checklist's progress: questions that do not apply (an absence reason of someone present) are not counted. */
+export const checklistProgress = (current: Case, meeting: Meeting): Progress => progressOf(checklistQuestions(current, meeting), meeting.answers);
+
+/** The sections with a question still waiting for an answer, in the form's order. */
+export function incompleteSections(current: Case, meeting: Meeting): ChecklistSection[] {
+  const questions = checklistQuestions(current, meeting);
+  return CHECKLIST_SECTIONS.filter((section) => {
+    const { answered, total } = progressOf(questions.filter((question) => question.section === section), meeting.answers);
+    return answered < total;
+  });
 }
 
 function withMeeting(current: Case, meeting: Meeting): Case {
@@ -115,7 +174,7 @@ function withMeeting(current: Case, meeting: Meeting): Case {
 
 function newMeeting(current: Case, meetingId: string, status: MeetingStatus, startsAt: string, now: Date): Meeting {
   if (current.meetings.length >= CASE_LIMITS.meetings) throw new DomainError('tooManyMeetings', { max: CASE_LIMITS.meetings });
-  return { id: meetingId, number: current.meetings.length + 1, status, startsAt, createdAt: now.toISOString(), answers: {}, answerLog: [] };
+  return { id: meetingId, status, startsAt, createdAt: now.toISOString(), answers: {}, answerLog: [] };
 }
 
 /** Opens the planned meeting, or a new one; one meeting per case is open at a time. */
@@ -123,7 +182,13 @@ export function openMeeting(current: Case, meetingId: string, time: MeetingTime,
   if (openMeetingOf(current)) throw new DomainError('meetingAlreadyOpen');
   const startsAt = meetingStart(time);
   const planned = plannedMeetingOf(current);
-  const opened: Meeting = { ...(planned ?? newMeeting(current, meetingId, 'open', startsAt, now)), status: 'open', startsAt, openedAt: now.toISOString() };
+  const opened: Meeting = {
+    ...(planned ?? newMeeting(current, meetingId, 'open', startsAt, now)),
+    number: nextMeetingNumber(current),
+    status: 'open',
+    startsAt,
+    openedAt: now.toISOString(),
+  };
   return event(withMeeting(current, opened), byAadObjectId, now, 'meetingOpened', opened.id);
 }
 
@@ -152,7 +217,9 @@ export function cancelMeeting(
   const other = optionalText(otherReason, 'otherReason', TEXT_LIMITS.short);
   if (reason === 'other' && !other) throw new DomainError('cancellationNeedsReason');
   const cancellation: Cancellation = { reason: reason as CancellationReason, at: now.toISOString(), byAadObjectId, ...(reason === 'other' ? { otherReason: other } : {}) };
-  return event(withMeeting(current, { ...meeting, status: 'cancelled', cancellation }), byAadObjectId, now, 'meetingCancelled', meeting.id);
+  // A cancelled meeting keeps its record, not a number: the next meeting to open takes it.
+  const { number: _givenUp, ...unnumbered } = meeting;
+  return event(withMeeting(current, { ...unnumbered, status: 'cancelled', cancellation }), byAadObjectId, now, 'meetingCancelled', meeting.id);
 }
 
 function validAnswer(current: Case, question: ChecklistQuestion, raw: string): AnswerValue {
@@ -179,13 +246,21 @@ function validAnswer(current: Case, question: ChecklistQuestion, raw: string): A
   }
 }
 
+/** Refuses an answer to a section outside its window (SECTION_WINDOWS), or to the roles by anyone but the coordinator. */
+function assertMayAnswer(current: Case, meeting: Meeting, section: ChecklistSection, byAadObjectId: string): void {
+  const phase = meetingPhase(meeting);
+  if (!isAnswerableIn(section, phase)) throw new DomainError('sectionNotAnswerableNow', { section, window: SECTION_WINDOWS[section], phase });
+  if (onlyCoordinatorAnswers(section) && memberByAadObjectId(current, byAadObjectId)?.role !== 'coordinator') throw new DomainError('meetingRolesByCoordinator');
+}
+
 /**
- * Answers questions of the open meeting's checklist. An empty value clears an answer. Only what
- * differs from the stored answer is recorded, each change with who, when and what it replaced.
+ * Answers questions of a meeting's checklist, each section in its window (checklist.ts). An empty
+ * value clears an answer. Only what differs from the stored answer is recorded, each change with who,
+ * when and what it replaced.
  */
 export function answerChecklist(current: Case, meetingId: string, answers: Record<string, string>, byAadObjectId: string, now: Date): Case {
   const meeting = meetingById(current, meetingId);
-  if (meeting.status !== 'open') throw new DomainError('meetingNotOpen', { status: meeting.status });
+  if (meeting.status === 'cancelled') throw new DomainError('meetingNotOpen', { status: meeting.status });
   const questions = new Map(checklistQuestions(current, meeting).map((candidate) => [candidate.id, candidate]));
   const at = now.toISOString();
   const next = { ...meeting.answers };
@@ -193,6 +268,7 @@ export function answerChecklist(current: Case, meetingId: string, answers: Recor
   for (const [questionId, raw] of Object.entries(answers)) {
     const question = questions.get(questionId);
     if (!question) throw new DomainError('unknownQuestion');
+    assertMayAnswer(current, meeting, question.section, byAadObjectId);
     const value = raw.trim() === '' ? null : validAnswer(current, question, raw.trim());
     const normalized = value === '' ? null : value;
     const previous = next[questionId] ?? null;

@@ -116,7 +116,11 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>)
   notEyeKeeper: () => 'Kun den, der har øje på den unge (eller koordinatoren), kan kvittere for overleveringen.',
   notAgreementOwner: () => 'Kun den ansvarlige for aftalen eller myndighedskoordinatoren kan gøre dette.',
   noMeetingToClose: () => 'Der er intet åbent møde at afslutte. Skriv "møde" for at åbne et.',
-  notWriter: () => 'Kun mødets referent eller myndighedskoordinatoren kan skrive i mål- og aftaleskemaet.',
+  notWriter: () => 'Kun myndighedskoordinatoren, og mødets referent, mens mødet er åbent og indtil referatet er godkendt, kan skrive i mål- og aftaleskemaet.',
+  meetingRolesByCoordinator: () => 'Kun myndighedskoordinatoren udpeger mødets roller (mødeleder, referent og interviewer). Intet er gemt.',
+  sectionNotAnswerableNow: (d) => `${sectionNames(d.section)} kan udfyldes ${sectionWindows[String(d.window)] ?? ''}. ${meetingPhases[String(d.phase)] ?? ''} Intet er gemt.`,
+  checklistIncomplete: (d) =>
+    `Tjeklisten er ikke udfyldt i ${sectionNames(d.sections)}. Svarene er data til ledelsen, så udfyld dem, eller sæt kryds ved "Afslut mødet, selv om tjeklisten ikke er udfyldt" (skriv "afslut" for et nyt kort, hvis dit ikke har feltet). Hvem deltog og evalueringen kan også udfyldes efter mødet, indtil referatet er godkendt. Intet er gemt.`,
   caseAlreadyClosed: () => 'Sagen er allerede lukket.',
   caseClosed: () => 'Sagen er lukket og kan ikke ændres. Den kan stadig eksporteres, og den slettes, når opbevaringsperioden er gået.',
   confirmationMismatch: () => 'Du skrev ikke sagens reference rigtigt, så intet er slettet eller lukket. Skriv referencen præcis som på kortet.',
@@ -127,6 +131,30 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>)
   tooManyConsents: (d) => `Sagen har nået det højeste antal samtykkeerklæringer (${d.max}), og de gemmes alle. Intet er gemt. Kontakt den, der driver botten.`,
   caseTooLarge: () => 'Sagen er blevet for stor til at gemme mere i den. Intet er gemt. Kontakt den, der driver botten.',
 };
+
+/** "netværksmøde nr. 3"; a planned or cancelled meeting has no number (meeting.ts: meetingNumber). */
+const meetingNo = (number: number | undefined) => (number === undefined ? 'netværksmøde' : `netværksmøde nr. ${number}`);
+const MeetingNo = (number: number | undefined) => (number === undefined ? 'Netværksmødet' : `Netværksmøde nr. ${number}`);
+
+/** When a checklist section can be answered (checklist.ts: SECTION_WINDOWS). */
+const sectionWindows: Record<string, string> = {
+  plannedOrOpen: 'fra mødet er planlagt, og til det afsluttes',
+  open: 'mens mødet er åbent',
+  openOrAwaitingApproval: 'mens mødet er åbent, og efter mødet, indtil den unge har godkendt referatet',
+};
+
+const meetingPhases: Record<string, string> = {
+  planned: 'Mødet er planlagt, men ikke åbnet endnu.',
+  open: 'Mødet er åbent.',
+  awaitingApproval: 'Mødet er afsluttet.',
+  approved: 'Mødet er afsluttet, og referatet er godkendt.',
+};
+
+const sectionNames = (keys: string | number | undefined) =>
+  String(keys)
+    .split(',')
+    .map((key) => `"${(checklistDa.sections as Record<string, string>)[key] ?? key}"`)
+    .join(', ');
 
 const closingFields: Record<string, string> = {
   waitingArrangement: 'hvem gør hvad, mens den unge venter på en indsats',
@@ -254,7 +282,8 @@ export const da = {
       consentMissing: 'Intet gyldigt samtykke: kun myndighedskoordinatoren kan se oplysninger om den unge.',
       nextMeeting: 'Næste møde',
       notPlanned: 'Ikke planlagt endnu',
-      meetingAt: (number: number, at: string, open: boolean) => (open ? `Nr. ${number} er i gang (${at})` : `Nr. ${number}: ${at}`),
+      /** A planned meeting has no number yet (meeting.ts: meetingNumber). */
+      meetingAt: (number: number | undefined, at: string, open: boolean) => (open && number !== undefined ? `Nr. ${number} er i gang (${at})` : at),
       statusNow: 'Status nu',
       statusAtMeeting: (status: string, number: number) => `${status} (netværksmøde nr. ${number})`,
       agreements: 'Aftaler',
@@ -344,10 +373,10 @@ export const da = {
       digestIntro: 'Aftaler med opfølgning nu eller snart, samlet pr. sag. Markér dem som udført, vælg en ny dato, eller bed om hjælp.',
       relayed: (owner: string) => `${owner} bruger ikke Teams: giv påmindelsen videre.`,
       overdueToEyeKeeper: (owner: string, action: string) => `Opfølgningsdatoen for aftalen "${action}" (ansvarlig: ${owner}) er passeret uden svar. Du har øje på den unge: tag fat i ${owner}.`,
-      feedbackTitle: (reference: string, number: number) => `Sag ${reference}: tilbagemelding efter netværksmøde nr. ${number}`,
+      feedbackTitle: (reference: string, number: number | undefined) => `Sag ${reference}: tilbagemelding efter ${meetingNo(number)}`,
       feedbackDue: 'Husk at give den unge tilbagemelding på aftalerne fra mødet, senest to dage efter mødet.',
       feedbackOverdue: 'Der er gået to dage siden mødet. Tjek, at den unge har fået tilbagemelding på aftalerne.',
-      nextMeetingTitle: (reference: string, number: number) => `Sag ${reference}: netværksmøde nr. ${number} nærmer sig`,
+      nextMeetingTitle: (reference: string) => `Sag ${reference}: næste netværksmøde nærmer sig`,
       nextMeeting: (at: string) => `Mødet er planlagt til ${at}. Husk at indkalde teamet og den unge.`,
       rhythmTitle: (reference: string) => `Sag ${reference}: intet møde planlagt`,
       noMeetingPlanned: (last: string) => `Der er gået fire måneder siden mødet ${last}, og intet nyt møde er planlagt. Teamet mødes mindst tre gange om året.`,
@@ -426,7 +455,7 @@ export const da = {
       editTitle: (reference: string, theme: string) => `Sag ${reference}: mål (${theme})`,
       versions: 'Målet over tid (intet overskrives)',
       versionHeading: (date: string, by: string, current: boolean) => `${date}${by ? `, ${by}` : ''}${current ? ' (gældende)' : ''}`,
-      atMeeting: (number: number) => `netværksmøde nr. ${number}`,
+      atMeeting: (number: number | undefined) => meetingNo(number),
       outcomes: 'Er målet nået?',
       noOutcomes: 'Ikke vurderet endnu.',
       revise: 'Revidér målet',
@@ -438,8 +467,12 @@ export const da = {
       reason: 'Angiv årsag',
       saveOutcome: 'Gem vurdering',
       back: 'Tilbage til skemaet',
-      closeTitle: (reference: string, number: number) => `Sag ${reference}: afslut netværksmøde nr. ${number}`,
+      closeTitle: (reference: string, number: number | undefined) => `Sag ${reference}: afslut ${meetingNo(number)}`,
       closeIntro: 'Besvar de fire spørgsmål og skriv et kort resumé. Mødet kan først afsluttes, når alt er udfyldt; derefter skal den unge godkende skemaet.',
+      checklistIncomplete: (sections: string) =>
+        `Tjeklisten er ikke udfyldt i: ${sections}. Svarene er data til ledelsen. Udfyld dem, eller bekræft nedenfor, at mødet afsluttes uden dem. Hvem deltog og evalueringen kan også udfyldes efter mødet, indtil referatet er godkendt.`,
+      checklistLabel: 'Mødetjeklisten',
+      confirmEmptySections: 'Afslut mødet, selv om tjeklisten ikke er udfyldt',
       waitingArrangement: 'Hvis der er ventetid på indsats (for eksempel behandling, udredning mm.), hvem gør hvad i mellemtiden?',
       feedbackMember: 'Hvem giver den unge tilbagemelding på aftalerne fra mødet? (senest to dage efter mødet)',
       eyeKeeper: 'Hvem har ”øje” på den unge, indtil det tværfaglige team mødes igen',
@@ -448,7 +481,7 @@ export const da = {
       nextMeetingTime: 'Tidspunkt for næste møde',
       summary: 'Resumé af møde, som ligger til grund for målene og aftalerne i aftaleskemaet',
       close: 'Afslut mødet',
-      approvalTitle: (reference: string, number: number) => `Sag ${reference}: godkendelse af mål- og aftaleskema (netværksmøde nr. ${number})`,
+      approvalTitle: (reference: string, number: number | undefined) => `Sag ${reference}: godkendelse af mål- og aftaleskema (${meetingNo(number)})`,
       approvalIntro: 'Mål- og aftaleskemaet skal godkendes af den unge, før det rundsendes som referat til alle i det tværfaglige team.',
       sentBack: 'Sendt tilbage til rettelse',
       approve: 'Den unge har godkendt',
@@ -462,9 +495,9 @@ export const da = {
       notClosed: 'Mødet er ikke afsluttet endnu.',
       showForm: 'Vis mål- og aftaleskemaet',
       showMinutes: 'Vis referatet',
-      minutesBaseTitle: (reference: string, number: number) => `Sag ${reference}: referat af netværksmøde nr. ${number} er godkendt`,
+      minutesBaseTitle: (reference: string, number: number | undefined) => `Sag ${reference}: referat af ${meetingNo(number)} er godkendt`,
       minutesBaseBody: 'Referatet (mål- og aftaleskemaet) vises kun for teamets medlemmer.',
-      minutesTitle: (reference: string, number: number) => `Sag ${reference}: referat af netværksmøde nr. ${number}`,
+      minutesTitle: (reference: string, number: number | undefined) => `Sag ${reference}: referat af ${meetingNo(number)}`,
       approval: 'Godkendt af den unge',
       meetingHeld: 'Mødet blev holdt',
       closingTasks: 'Opgaver indtil næste møde',
@@ -481,9 +514,9 @@ export const da = {
       relayCall: (who: string) => `Ring eller skriv til ${who}`,
       mineTitle: 'Mine aftaler',
       mineIntro: 'Dine åbne aftaler i alle dine sager, med den tidligste opfølgning først.',
-      assignedTitle: (reference: string, number: number) => `Sag ${reference}: dine aftaler fra netværksmøde nr. ${number}`,
+      assignedTitle: (reference: string, number: number | undefined) => `Sag ${reference}: dine aftaler fra ${meetingNo(number)}`,
       assignedIntro: 'Du er ansvarlig for disse aftaler i den unges mål- og aftaleskema.',
-      relayTitle: (reference: string, number: number) => `Sag ${reference}: aftaler at give videre (netværksmøde nr. ${number})`,
+      relayTitle: (reference: string, number: number | undefined) => `Sag ${reference}: aftaler at give videre (${meetingNo(number)})`,
       relayIntro: (owner: string) => `${owner} bruger ikke Teams. Giv aftalerne videre, og markér dem for ${owner}.`,
       handOverTitle: (reference: string) => `Sag ${reference}: du har øje på den unge indtil næste møde`,
       handOverIntro: 'Du har øje på den unge, indtil det tværfaglige team mødes igen. Her er det, du skal vide.',
@@ -492,7 +525,7 @@ export const da = {
         goalRevised: 'Målet er revideret. Den tidligere udgave kan stadig læses.',
         goalMarked: 'Vurderingen er gemt.',
         agreementAdded: 'Aftalen er skrevet i skemaet.',
-        meetingClosed: (number: number) => `Netværksmøde nr. ${number} er afsluttet. Mål- og aftaleskemaet skal nu godkendes af den unge, før det rundsendes.`,
+        meetingClosed: (number: number | undefined) => `${MeetingNo(number)} er afsluttet. Mål- og aftaleskemaet skal nu godkendes af den unge, før det rundsendes.`,
         sentBack: 'Den unges ændringsønsker er gemt. Ret skemaet, og registrér godkendelsen, når den unge er tilfreds.',
         approved: 'Godkendelsen er registreret, og referatet er rundsendt til teamet.',
         agreementDone: 'Aftalen er markeret som udført.',
@@ -526,14 +559,26 @@ export const da = {
       time: 'Mødetidspunkt',
       open: 'Åbn mødet',
       plan: 'Planlæg mødet',
-      title: (reference: string, number: number) => `Sag ${reference}: netværksmøde nr. ${number}`,
+      title: (reference: string, number: number | undefined) => `Sag ${reference}: ${meetingNo(number)}`,
       baseBody: 'Mødetjekliste for teamet. Svarene vises kun for teamets medlemmer.',
       progressTitle: 'Besvaret',
       progress: (answered: number, total: number) => `Besvaret: ${answered} af ${total}`,
+      sectionDone: (total: number) => `Alt besvaret (${total} af ${total})`,
+      coveredCount: (covered: number, total: number) => `Gennemgået: ${covered} af ${total}`,
       showChecklist: 'Vis mødetjeklisten',
       youngPerson: 'Den unge',
       coordinator: 'Den unges myndighedskoordinator',
       number: 'Den unges netværksmøde nr.',
+      numberWhenOpened: 'Gives, når mødet åbnes',
+      numberNone: 'Intet: et aflyst møde tælles ikke med',
+      plannedIntro: (at: string) => `Næste møde er planlagt til ${at}. Forberedelsen og mødets roller kan udfyldes allerede nu.`,
+      /** Why a section of the checklist shows answers and no inputs. */
+      sectionWhen: {
+        plannedOrOpen: 'Udfyldes fra mødet er planlagt, og til det afsluttes.',
+        open: 'Udfyldes, mens mødet er åbent.',
+        openOrAwaitingApproval: 'Udfyldes, mens mødet er åbent, og efter mødet, indtil den unge har godkendt referatet.',
+      } as Record<string, string>,
+      rolesByCoordinator: 'Myndighedskoordinatoren udpeger mødets roller.',
       startsAt: 'Dato og tidspunkt',
       state: 'Status',
       states: meetingStates,
@@ -545,13 +590,13 @@ export const da = {
       covered: 'Gennemgået',
       saved: 'Svarene er gemt.',
       notAnswered: '–',
-      opened: (number: number) => `Netværksmøde nr. ${number} er åbnet. Tjeklisten er lagt i tråden.`,
-      planned: (number: number, at: string) => `Netværksmøde nr. ${number} er planlagt til ${at}.`,
-      cancelTitle: (reference: string, number: number) => `Sag ${reference}: aflys netværksmøde nr. ${number}`,
+      opened: (number: number | undefined) => `${MeetingNo(number)} er åbnet. Tjeklisten er lagt i tråden.`,
+      planned: (at: string) => `Næste netværksmøde er planlagt til ${at}. Det får sit nummer, når det åbnes. Forberedelsen og mødets roller kan udfyldes nu: skriv "møde".`,
+      cancelTitle: (reference: string, number: number | undefined) => `Sag ${reference}: aflys ${meetingNo(number)}`,
       cancelReason: 'Hvis et planlagt netværksmøde ikke afholdes: Angiv årsag til aflysning',
       cancelOther: 'Andet: angiv hvad',
       cancel: 'Aflys mødet',
-      cancelled: (number: number) => `Netværksmøde nr. ${number} er aflyst.`,
+      cancelled: (at: string) => `Netværksmødet ${at} er aflyst. Det tælles ikke med i rækken af møder.`,
       cancelledBecause: (reason: string) => `Aflyst: ${reason}`,
     },
   },

@@ -32,6 +32,30 @@ const fields: Record<string, string> = {
   meetingDate: 'date of the meeting',
 };
 
+/** "network meeting no. 3"; a planned or cancelled meeting has no number (meeting.ts: meetingNumber). */
+const meetingNo = (number: number | undefined) => (number === undefined ? 'network meeting' : `network meeting no. ${number}`);
+const MeetingNo = (number: number | undefined) => (number === undefined ? 'The network meeting' : `Network meeting no. ${number}`);
+
+/** When a checklist section can be answered (checklist.ts: SECTION_WINDOWS). */
+const sectionWindows: Record<string, string> = {
+  plannedOrOpen: 'from when the meeting is planned until it is closed',
+  open: 'while the meeting is open',
+  openOrAwaitingApproval: 'while the meeting is open, and after the meeting until the young person has approved the minutes',
+};
+
+const meetingPhases: Record<string, string> = {
+  planned: 'The meeting is planned but not open yet.',
+  open: 'The meeting is open.',
+  awaitingApproval: 'The meeting is closed.',
+  approved: 'The meeting is closed and its minutes are approved.',
+};
+
+const sectionNames = (keys: string | number | undefined) =>
+  String(keys)
+    .split(',')
+    .map((key) => `"${(checklistEn.sections as Record<string, string>)[key] ?? key}"`)
+    .join(', ');
+
 const closingFields: Record<string, string> = {
   waitingArrangement: 'who does what while the young person waits for an intervention',
   feedbackMemberId: 'who gives the young person feedback (within two days of the meeting)',
@@ -134,7 +158,11 @@ export const en: Messages = {
     notEyeKeeper: () => 'Only the person keeping an eye on the young person (or the coordinator) can acknowledge the hand-over.',
     notAgreementOwner: () => "Only the agreement's owner or the coordinator can do this.",
     noMeetingToClose: () => 'There is no open meeting to close. Write "open meeting" to open one.',
-    notWriter: () => "Only the meeting's minute-taker or the coordinator can write in the goals and agreements form.",
+    notWriter: () => "Only the coordinator, and the meeting's minute-taker while the meeting is open and until its minutes are approved, can write in the goals and agreements form.",
+    meetingRolesByCoordinator: () => 'Only the coordinator appoints the meeting roles (meeting lead, minute-taker and interviewer). Nothing was saved.',
+    sectionNotAnswerableNow: (d) => `${sectionNames(d.section)} can be filled in ${sectionWindows[String(d.window)] ?? ''}. ${meetingPhases[String(d.phase)] ?? ''} Nothing was saved.`,
+    checklistIncomplete: (d) =>
+      `The checklist is not filled in for ${sectionNames(d.sections)}. The answers are data for the leaders, so fill them in, or tick "Close the meeting although the checklist is not filled in" (write "close meeting" for a new card if yours does not have it). Attendance and the evaluation can also be filled in after the meeting, until the minutes are approved. Nothing was saved.`,
     caseAlreadyClosed: () => 'The case is closed already.',
     caseClosed: () => 'The case is closed and cannot be changed. It can still be exported, and it is erased when the retention period has passed.',
     confirmationMismatch: () => "You did not type the case's reference correctly, so nothing was erased or closed. Type the reference exactly as on the card.",
@@ -237,7 +265,7 @@ export const en: Messages = {
       consentMissing: 'No valid consent: only the coordinator can see information about the young person.',
       nextMeeting: 'Next meeting',
       notPlanned: 'Not planned yet',
-      meetingAt: (number, at, open) => (open ? `No. ${number} is under way (${at})` : `No. ${number}: ${at}`),
+      meetingAt: (number, at, open) => (open && number !== undefined ? `No. ${number} is under way (${at})` : at),
       statusNow: 'Status now',
       statusAtMeeting: (status, number) => `${status} (network meeting no. ${number})`,
       agreements: 'Agreements',
@@ -325,10 +353,10 @@ export const en: Messages = {
       digestIntro: 'Agreements to follow up now or soon, by case. Mark them done, choose a new date, or ask for help.',
       relayed: (owner) => `${owner} does not use Teams: pass the reminder on.`,
       overdueToEyeKeeper: (owner, action) => `The follow-up date of the agreement "${action}" (responsible: ${owner}) has passed with no answer. You keep an eye on the young person: get in touch with ${owner}.`,
-      feedbackTitle: (reference, number) => `Case ${reference}: feedback after network meeting no. ${number}`,
+      feedbackTitle: (reference, number) => `Case ${reference}: feedback after ${meetingNo(number)}`,
       feedbackDue: 'Remember to give the young person feedback on the agreements from the meeting, within two days of it.',
       feedbackOverdue: 'Two days have passed since the meeting. Check that the young person has had feedback on the agreements.',
-      nextMeetingTitle: (reference, number) => `Case ${reference}: network meeting no. ${number} is coming up`,
+      nextMeetingTitle: (reference) => `Case ${reference}: the next network meeting is coming up`,
       nextMeeting: (at) => `The meeting is planned for ${at}. Remember to call the team and the young person.`,
       rhythmTitle: (reference) => `Case ${reference}: no meeting planned`,
       noMeetingPlanned: (last) => `Four months have passed since the meeting on ${last}, and no new meeting is planned. The team meets at least three times a year.`,
@@ -407,7 +435,7 @@ export const en: Messages = {
       editTitle: (reference, theme) => `Case ${reference}: goal (${theme})`,
       versions: 'The goal over time (nothing is overwritten)',
       versionHeading: (date, by, current) => `${date}${by ? `, ${by}` : ''}${current ? ' (current)' : ''}`,
-      atMeeting: (number) => `network meeting no. ${number}`,
+      atMeeting: (number) => meetingNo(number),
       outcomes: 'Goal reached?',
       noOutcomes: 'Not assessed yet.',
       revise: 'Revise the goal',
@@ -419,8 +447,12 @@ export const en: Messages = {
       reason: 'Give the reason',
       saveOutcome: 'Save assessment',
       back: 'Back to the form',
-      closeTitle: (reference, number) => `Case ${reference}: close network meeting no. ${number}`,
+      closeTitle: (reference, number) => `Case ${reference}: close ${meetingNo(number)}`,
       closeIntro: 'Answer the four questions and write a short summary. The meeting can be closed only when everything is filled in; then the young person approves the form.',
+      checklistIncomplete: (sections) =>
+        `The checklist is not filled in for: ${sections}. The answers are data for the leaders. Fill them in, or confirm below that the meeting is closed without them. Attendance and the evaluation can also be filled in after the meeting, until the minutes are approved.`,
+      checklistLabel: 'The meeting checklist',
+      confirmEmptySections: 'Close the meeting although the checklist is not filled in',
       waitingArrangement: 'If there is a wait for an intervention (for example treatment, assessment), who does what in the meantime?',
       feedbackMember: 'Who gives the young person feedback on the agreements from the meeting? (at the latest two days after the meeting)',
       eyeKeeper: 'Who keeps an "eye" on the young person until the cross-disciplinary team meets again',
@@ -429,7 +461,7 @@ export const en: Messages = {
       nextMeetingTime: 'Time of the next meeting',
       summary: 'Summary of the meeting, on which the goals and agreements in the form are based',
       close: 'Close the meeting',
-      approvalTitle: (reference, number) => `Case ${reference}: approval of the goals and agreements form (network meeting no. ${number})`,
+      approvalTitle: (reference, number) => `Case ${reference}: approval of the goals and agreements form (${meetingNo(number)})`,
       approvalIntro: 'The goals and agreements form must be approved by the young person before it is circulated as minutes to everyone in the cross-disciplinary team.',
       sentBack: 'Sent back for changes',
       approve: 'Record approval',
@@ -443,9 +475,9 @@ export const en: Messages = {
       notClosed: 'The meeting has not been closed yet.',
       showForm: 'Show the goals and agreements form',
       showMinutes: 'Show the minutes',
-      minutesBaseTitle: (reference, number) => `Case ${reference}: the minutes of network meeting no. ${number} are approved`,
+      minutesBaseTitle: (reference, number) => `Case ${reference}: the minutes of ${meetingNo(number)} are approved`,
       minutesBaseBody: 'The minutes (the goals and agreements form) show to team members only.',
-      minutesTitle: (reference, number) => `Case ${reference}: minutes of network meeting no. ${number}`,
+      minutesTitle: (reference, number) => `Case ${reference}: minutes of ${meetingNo(number)}`,
       approval: 'Approved by the young person',
       meetingHeld: 'The meeting was held',
       closingTasks: 'Tasks until the next meeting',
@@ -462,9 +494,9 @@ export const en: Messages = {
       relayCall: (who) => `Call or write to ${who}`,
       mineTitle: 'My agreements',
       mineIntro: 'Your open agreements in all your cases, the earliest follow-up first.',
-      assignedTitle: (reference, number) => `Case ${reference}: your agreements from network meeting no. ${number}`,
+      assignedTitle: (reference, number) => `Case ${reference}: your agreements from ${meetingNo(number)}`,
       assignedIntro: "You are responsible for these agreements in the young person's goals and agreements form.",
-      relayTitle: (reference, number) => `Case ${reference}: agreements to pass on (network meeting no. ${number})`,
+      relayTitle: (reference, number) => `Case ${reference}: agreements to pass on (${meetingNo(number)})`,
       relayIntro: (owner) => `${owner} does not use Teams. Pass the agreements on, and mark them for ${owner}.`,
       handOverTitle: (reference) => `Case ${reference}: you keep an eye on the young person until the next meeting`,
       handOverIntro: 'You keep an eye on the young person until the cross-disciplinary team meets again. Here is what you need to know.',
@@ -473,7 +505,7 @@ export const en: Messages = {
         goalRevised: 'The goal was revised. The earlier version can still be read.',
         goalMarked: 'The assessment was saved.',
         agreementAdded: 'The agreement was written in the form.',
-        meetingClosed: (number) => `Network meeting no. ${number} was closed. The young person must now approve the goals and agreements form before it is circulated.`,
+        meetingClosed: (number) => `${MeetingNo(number)} was closed. The young person must now approve the goals and agreements form before it is circulated.`,
         sentBack: "The young person's changes were saved. Change the form, and record the approval once the young person is satisfied.",
         approved: 'The approval was recorded, and the minutes were circulated to the team.',
         agreementDone: 'The agreement was marked as done.',
@@ -507,14 +539,25 @@ export const en: Messages = {
       time: 'Time of the meeting',
       open: 'Open the meeting',
       plan: 'Plan the meeting',
-      title: (reference, number) => `Case ${reference}: network meeting no. ${number}`,
+      title: (reference, number) => `Case ${reference}: ${meetingNo(number)}`,
       baseBody: "The team's meeting checklist. Answers show to team members only.",
       progressTitle: 'Answered',
       progress: (answered, total) => `Answered: ${answered} of ${total}`,
+      sectionDone: (total) => `All answered (${total} of ${total})`,
+      coveredCount: (covered, total) => `Covered: ${covered} of ${total}`,
       showChecklist: 'Show the meeting checklist',
       youngPerson: 'The young person',
       coordinator: "The young person's coordinator",
       number: "The young person's network meeting no.",
+      numberWhenOpened: 'Given when the meeting opens',
+      numberNone: 'None: a cancelled meeting is not counted',
+      plannedIntro: (at) => `The next meeting is planned for ${at}. The preparation and the meeting roles can be filled in already.`,
+      sectionWhen: {
+        plannedOrOpen: 'Filled in from when the meeting is planned until it is closed.',
+        open: 'Filled in while the meeting is open.',
+        openOrAwaitingApproval: 'Filled in while the meeting is open, and after the meeting until the young person has approved the minutes.',
+      },
+      rolesByCoordinator: 'The coordinator appoints the meeting roles.',
       startsAt: 'Date and time',
       state: 'Status',
       states: { planned: 'Planned', open: 'Open', cancelled: 'Cancelled', held: 'Held' },
@@ -526,13 +569,13 @@ export const en: Messages = {
       covered: 'Covered',
       saved: 'The answers were saved.',
       notAnswered: '–',
-      opened: (number) => `Network meeting no. ${number} is open. The checklist is in the thread.`,
-      planned: (number, at) => `Network meeting no. ${number} is planned for ${at}.`,
-      cancelTitle: (reference, number) => `Case ${reference}: cancel network meeting no. ${number}`,
+      opened: (number) => `${MeetingNo(number)} is open. The checklist is in the thread.`,
+      planned: (at) => `The next network meeting is planned for ${at}. It gets its number when it opens. The preparation and the meeting roles can be filled in now: write "open meeting".`,
+      cancelTitle: (reference, number) => `Case ${reference}: cancel ${meetingNo(number)}`,
       cancelReason: 'If a planned network meeting is not held: give the reason for cancelling',
       cancelOther: 'Other: say what',
       cancel: 'Cancel the meeting',
-      cancelled: (number) => `Network meeting no. ${number} was cancelled.`,
+      cancelled: (at) => `The network meeting of ${at} was cancelled. It is not counted in the sequence of meetings.`,
       cancelledBecause: (reason) => `Cancelled: ${reason}`,
     },
   },

@@ -12,7 +12,7 @@ import type { AppDeps } from '../app/context';
 import { type Case, type TeamMember, coordinatorOf, isClosed, memberByAadObjectId } from '../domain/case';
 import { isConsentedParty } from '../domain/consent';
 import { DomainError } from '../domain/errors';
-import { meetingById } from '../domain/meeting';
+import { meetingById, meetingNumber } from '../domain/meeting';
 import { type Messages, messagesFor } from '../i18n';
 import type { Logger } from '../logger';
 import type { SendResult } from '../reminders/dispatcher';
@@ -75,8 +75,8 @@ function render(m: Messages, current: Case, message: OutboxMessage, now: Date): 
       if (!owner || items.length === 0) return { skip: 'nothing open' };
       const goals = m.cards.goals;
       const card = relayed
-        ? agreementsCard(m, items, goals.relayTitle(current.reference, meeting.number), goals.relayIntro(memberName(current, owner, m)))
-        : agreementsCard(m, items, goals.assignedTitle(current.reference, meeting.number), goals.assignedIntro);
+        ? agreementsCard(m, items, goals.relayTitle(current.reference, meetingNumber(meeting)), goals.relayIntro(memberName(current, owner, m)))
+        : agreementsCard(m, items, goals.assignedTitle(current.reference, meetingNumber(meeting)), goals.assignedIntro);
       return { activity: cardActivity(card) };
     }
     case 'handOver':

@@ -7,6 +7,7 @@ import { messageCard } from '../../cards/messageCard';
 import { memberName } from '../../cards/people';
 import type { Case, TeamMember } from '../domain/case';
 import type { Agreement } from '../domain/goals';
+import { meetingNumber } from '../domain/meeting';
 import type { Messages } from '../i18n';
 import type { OutboxMessage } from '../store/port';
 import { cardActivity } from './replies';
@@ -56,16 +57,17 @@ export function renderReminder(m: Messages, current: Case, message: OutboxMessag
     case 'feedbackOverdue': {
       const meeting = current.meetings.find((candidate) => candidate.id === meetingId);
       if (!meeting?.closure) return { skip: 'meeting gone' };
-      return note(labels.feedbackTitle(current.reference, meeting.number), labels[reminder]);
+      return note(labels.feedbackTitle(current.reference, meetingNumber(meeting)), labels[reminder]);
     }
     case 'nextMeetingSoon': {
       const meeting = current.meetings.find((candidate) => candidate.id === meetingId);
       if (!meeting || meeting.status !== 'planned' || meeting.startsAt !== startsAt) return { skip: 'meeting changed' };
-      return note(labels.nextMeetingTitle(current.reference, meeting.number), labels.nextMeeting(formatMeetingTime(meeting.startsAt)));
+      return note(labels.nextMeetingTitle(current.reference), labels.nextMeeting(formatMeetingTime(meeting.startsAt)));
     }
     case 'noMeetingPlanned': {
       const after = current.meetings.find((candidate) => candidate.id === afterMeetingId);
-      const later = after && current.meetings.some((meeting) => meeting.number > after.number && meeting.status !== 'cancelled');
+      // Meetings are kept in the order they take place.
+      const later = after && current.meetings.slice(current.meetings.indexOf(after) + 1).some((meeting) => meeting.status !== 'cancelled');
       if (!after || later) return { skip: 'a meeting is planned' };
       return note(labels.rhythmTitle(current.reference), labels.noMeetingPlanned(formatMeetingTime(after.startsAt)));
     }

@@ -40,10 +40,11 @@ async function circulatedCase() {
   const goalId = (await addCaseGoal(deps, JONAS, caseId, { theme: 'education', longTermGoal: 'Jeg vil være tømrer' })).goals[0]!.id;
   await addCaseAgreement(deps, JONAS, caseId, goalId, { action: 'Ringe til skolen', ownerMemberId: id(JONAS), followUpOn: '2026-12-01', followUpMethod: 'phone' });
   const closing = { waitingArrangement: 'Ali holder kontakten', feedbackMemberId: id(COORDINATOR), eyeKeeperMemberId: id(ALI), acuteContactMemberId: id(ALI), summary: 'Fokus på uddannelse.' };
-  await closeNetworkMeeting(deps, COORDINATOR, caseId, meetingId, { ...closing, nextMeetingDate: '2027-02-15', nextMeetingTime: '09:00' });
+  await closeNetworkMeeting(deps, COORDINATOR, caseId, meetingId, { ...closing, nextMeetingDate: '2027-02-15', nextMeetingTime: '09:00', confirmEmptySections: true });
   await approveAndCirculate(deps, COORDINATOR, caseId, meetingId, '2026-11-23');
   const agreementId = (await listMyAgreements(deps, JONAS))[0]!.agreement.id;
-  return { deps, caseId, meetingId, agreementId };
+  const nextMeetingId = (await deps.store.getCase(COORDINATOR.tenantId, caseId))!.case.meetings.find((meeting) => meeting.status === 'planned')!.id;
+  return { deps, caseId, meetingId, agreementId, nextMeetingId };
 }
 
 type Fixture = Awaited<ReturnType<typeof circulatedCase>>;
@@ -73,6 +74,9 @@ const SCENARIOS = {
   ],
   notWriter: [{ actor: ALI, action: 'goal.add', run: ({ deps, caseId }) => addCaseGoal(deps, ALI, caseId, { theme: 'housing', longTermGoal: 'Egen bolig' }) }],
   notAgreementOwner: [{ actor: ALI, action: 'agreement.done', run: ({ deps, caseId, agreementId }) => completeMyAgreement(deps, ALI, caseId, agreementId) }],
+  meetingRolesByCoordinator: [
+    { actor: JONAS, action: 'meeting.answer', run: ({ deps, caseId, nextMeetingId }) => answerMeetingChecklist(deps, JONAS, caseId, nextMeetingId, { roleLeader: 'x' }) },
+  ],
   notEyeKeeper: [{ actor: JONAS, action: 'handOver.acknowledge', run: ({ deps, caseId, meetingId }) => acknowledgeCaseHandOver(deps, JONAS, caseId, meetingId) }],
 } satisfies Record<AccessRefusalCode, Scenario[]>;
 

@@ -61,6 +61,7 @@ async function largeMeeting(deps: AppDeps) {
     nextMeetingDate: '2027-02-15',
     nextMeetingTime: '09:00',
     summary: 'Et stort møde.',
+    confirmEmptySections: true,
   });
   return { caseId, meetingId, owners: new Set(memberIds) };
 }

@@ -199,7 +199,7 @@ function largestForm(text: (length: number, seed: string) => string, subGoalsLen
       'meeting-1',
     );
   }
-  const closing = { waitingArrangement: text(500, 'w'), feedbackMemberId: 'm-jonas', eyeKeeperMemberId: 'm-jonas', acuteContactMemberId: 'm-vip', nextMeetingDate: '2027-02-15', nextMeetingTime: '09:00', summary: text(2000, 's') };
+  const closing = { waitingArrangement: text(500, 'w'), feedbackMemberId: 'm-jonas', eyeKeeperMemberId: 'm-jonas', acuteContactMemberId: 'm-vip', nextMeetingDate: '2027-02-15', nextMeetingTime: '09:00', summary: text(2000, 's'), confirmEmptySections: true };
   const closed = closeMeeting(written, 'meeting-1', closing, 'meeting-3', by, NOW);
   return { written, approved: approveMinutes(closed, 'meeting-1', '2026-11-23', by, NOW) };
 }
@@ -375,7 +375,8 @@ describe('the goals and agreements cards', () => {
   it('ask for the young person\'s approval with the changes asked for so far, and say when it was given', () => {
     const closed = withClosedMeeting();
     const pending = approvalCard(da, asCoordinator(closed), closed.meetings[0]!, NOW);
-    expect(actionsOf(pending).map((action) => action.verb)).toEqual(['minutes.approve', 'minutes.sendBack', 'minutes.show']);
+    // Until approval, the checklist is a click away: attendance and the evaluation can still be filled in.
+    expect(actionsOf(pending).map((action) => action.verb)).toEqual(['minutes.approve', 'minutes.sendBack', 'minutes.show', 'meeting.show']);
     expect(JSON.stringify(pending)).toContain('Emil vil have skrevet, at han selv ringer til skolen.');
     expect(elementsOf(pending, 'Input.Date')[0]).toMatchObject({ id: 'approvedOn', value: '2026-11-23' });
     const approved = withApprovedMinutes(closed);

@@ -34,7 +34,7 @@ function circulated(): Case {
   current = closeMeeting(
     current,
     'meeting-1',
-    { waitingArrangement: 'Ali holder kontakten', feedbackMemberId: 'm-coordinator', eyeKeeperMemberId: 'm-ali', acuteContactMemberId: 'm-ali', nextMeetingDate: '2027-02-15', nextMeetingTime: '09:00', summary: 'Job.' },
+    { waitingArrangement: 'Ali holder kontakten', feedbackMemberId: 'm-coordinator', eyeKeeperMemberId: 'm-ali', acuteContactMemberId: 'm-ali', nextMeetingDate: '2027-02-15', nextMeetingTime: '09:00', summary: 'Job.', confirmEmptySections: true },
     'meeting-2',
     by,
     NOW,

@@ -124,7 +124,7 @@ describe('who may do what', () => {
   });
 
   it('lets the eye-keeper, or the coordinator relaying for them, acknowledge the hand-over', () => {
-    const closing = { waitingArrangement: 'Ingen', feedbackMemberId: 'm-coordinator', eyeKeeperMemberId: 'm-sara', acuteContactMemberId: 'm-sara', nextMeetingDate: '2027-02-15', nextMeetingTime: '09:00', summary: 'Fokus på uddannelse.' };
+    const closing = { waitingArrangement: 'Ingen', feedbackMemberId: 'm-coordinator', eyeKeeperMemberId: 'm-sara', acuteContactMemberId: 'm-sara', nextMeetingDate: '2027-02-15', nextMeetingTime: '09:00', summary: 'Fokus på uddannelse.', confirmEmptySections: true };
     const current = approveMinutes(closeMeeting(meetingWithForm(), 'meeting-1', closing, 'meeting-2', by, NOW), 'meeting-1', '2026-11-23', by, NOW);
     const closure = closureOf(current, 'meeting-1');
     expect(['m-coordinator', 'm-jonas', 'm-sara'].map((memberId) => mayAcknowledgeHandOver(closure, member(current, memberId)))).toEqual([true, false, true]);

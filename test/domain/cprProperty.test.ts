@@ -94,6 +94,7 @@ const closing = {
   acuteContactMemberId: 'm-jonas',
   nextMeetingDate: '2027-02-15',
   summary: 'Fokus på uddannelse.',
+  confirmEmptySections: true,
 };
 
 function withTeam(): Case {

@@ -83,7 +83,7 @@ describe('what a case may hold', () => {
       current = cancelMeeting(planMeeting(current, `meeting-${index}`, { date: day, time: '10:00' }, by, NOW), `meeting-${index}`, 'youngPersonIll', undefined, by, NOW);
     }
     current = openMeeting(current, 'meeting-last', { date: '2026-11-23', time: '10:00' }, by, NOW);
-    const closing = { feedbackMemberId: 'm-coordinator', eyeKeeperMemberId: 'm-coordinator', acuteContactMemberId: 'm-coordinator', nextMeetingDate: '2027-02-15', summary: 'Sidste møde.', waitingArrangement: 'Ingen.' };
+    const closing = { feedbackMemberId: 'm-coordinator', eyeKeeperMemberId: 'm-coordinator', acuteContactMemberId: 'm-coordinator', nextMeetingDate: '2027-02-15', summary: 'Sidste møde.', waitingArrangement: 'Ingen.', confirmEmptySections: true };
     const closed = closeMeeting(current, 'meeting-last', closing, 'meeting-next', by, NOW);
     expect(closed.meetings).toHaveLength(CASE_LIMITS.meetings);
     expect(closed.meetings.at(-1)).toMatchObject({ status: 'held', closure: { nextMeetingId: '' } });
@@ -126,11 +126,12 @@ describe('what each history keeps', () => {
 
   it('keeps the answer log of the latest meeting only, and the free text of the latest three, older meetings keep their choices', () => {
     const current = caseAtEveryLimit({ years: 2, reanswers: 2 });
-    const byNumber = [...current.meetings].filter((meeting) => meeting.status === 'held').sort((a, b) => b.number - a.number);
-    expect(byNumber[0]!.answerLog.length).toBeGreaterThan(0);
-    for (const older of byNumber.slice(1)) expect(older.answerLog).toEqual([]);
-    for (const recent of byNumber.slice(0, HISTORY_KEPT.meetingsWithFreeText)) expect(recent.freeTextDropped).toBeUndefined();
-    for (const old of byNumber.slice(HISTORY_KEPT.meetingsWithFreeText)) {
+    // Meetings are kept in the order they take place: the latest held is the last.
+    const latestFirst = [...current.meetings].filter((meeting) => meeting.status === 'held').reverse();
+    expect(latestFirst[0]!.answerLog.length).toBeGreaterThan(0);
+    for (const older of latestFirst.slice(1)) expect(older.answerLog).toEqual([]);
+    for (const recent of latestFirst.slice(0, HISTORY_KEPT.meetingsWithFreeText)) expect(recent.freeTextDropped).toBeUndefined();
+    for (const old of latestFirst.slice(HISTORY_KEPT.meetingsWithFreeText)) {
       expect(old.freeTextDropped).toBe(true);
       expect(Object.keys(old.answers).some((id) => id.startsWith('absenceReason_') || id === 'vipWho')).toBe(false);
       expect(Object.keys(old.answers).filter((id) => id.startsWith('attended_'))).toHaveLength(current.members.length);

@@ -91,7 +91,7 @@ describe('meeting reminders', () => {
     const closed = closeMeeting(
       opened,
       'meeting-1',
-      { waitingArrangement: 'x', feedbackMemberId: 'm-ali', eyeKeeperMemberId: 'm-ali', acuteContactMemberId: 'm-ali', nextMeetingDate: '2027-03-01', nextMeetingTime: '09:00', summary: 's' },
+      { waitingArrangement: 'x', feedbackMemberId: 'm-ali', eyeKeeperMemberId: 'm-ali', acuteContactMemberId: 'm-ali', nextMeetingDate: '2027-03-01', nextMeetingTime: '09:00', summary: 's', confirmEmptySections: true },
       'meeting-2',
       COORDINATOR.aadObjectId,
       NOW,

@@ -491,6 +491,8 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
             nextMeetingDate: NEXT_MEETING.date,
             nextMeetingTime: NEXT_MEETING.time,
             summary: 'Sofie vil gerne i gang med en uddannelse.',
+            // The checklist has only the minute-taker: Mette confirms closing without the rest (issue 11, section 2).
+            confirmEmptySections: 'true',
           }),
           message.messageId,
         ),

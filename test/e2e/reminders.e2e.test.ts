@@ -293,6 +293,8 @@ describe('the reminders issue, end to end through the Agents Playground with the
             nextMeetingDate: NEXT_MEETING.date,
             nextMeetingTime: NEXT_MEETING.time,
             summary: 'Emil vil gerne i arbejde.',
+            // The checklist has only the minute-taker: Mette confirms closing without the rest (issue 11, section 2).
+            confirmEmptySections: 'true',
           }),
           closeMessage.messageId,
         ),

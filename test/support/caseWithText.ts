@@ -50,7 +50,7 @@ export function caseWithText(say: (field: string) => string, mailbox = 'ung'): C
   c = closeMeeting(
     c,
     'meeting-1',
-    { waitingArrangement: say('waiting arrangement'), feedbackMemberId: 'm-coordinator', eyeKeeperMemberId: 'm-jonas', acuteContactMemberId: 'm-vip', nextMeetingDate: '2027-02-15', nextMeetingTime: '09:00', summary: say('summary') },
+    { waitingArrangement: say('waiting arrangement'), feedbackMemberId: 'm-coordinator', eyeKeeperMemberId: 'm-jonas', acuteContactMemberId: 'm-vip', nextMeetingDate: '2027-02-15', nextMeetingTime: '09:00', summary: say('summary'), confirmEmptySections: true },
     'meeting-3',
     by,
     NOW,

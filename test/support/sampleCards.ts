@@ -99,6 +99,7 @@ export function withClosedMeeting(current: Case = withGoals()): Case {
       nextMeetingDate: '2027-02-15',
       nextMeetingTime: '09:00',
       summary: 'Emil fortalte om sit ønske om at blive tømrer. Teamet aftalte at starte med praktik og en ungdomsbolig.',
+      confirmEmptySections: true,
     },
     'meeting-3',
     by,
@@ -145,11 +146,17 @@ function meetingCards(m: Messages, current: Case): Record<string, AdaptiveCardJs
   const [open, cancelled] = current.meetings;
   if (!open || !cancelled) throw new Error('the sample needs two meetings');
   const read = asCoordinator(current);
+  const jonas = current.members.find((member) => member.id === 'm-jonas')!;
+  // The next meeting planned: its preparation and roles can be answered already.
+  const withPlanned = planMeeting(current, 'meeting-3', { date: '2027-02-01', time: '09:30' }, by, NOW);
   return {
     meetingBase: meetingBaseCard(m, current, open),
     meetingBaseCancelled: meetingBaseCard(m, current, cancelled),
     checklist: checklistCard(m, read, open, m.cards.meeting.saved),
+    checklistForMember: checklistCard(m, { case: current, viewer: jonas }, open),
     checklistCancelled: checklistCard(m, read, cancelled),
+    checklistPlanned: checklistCard(m, asCoordinator(withPlanned), meetingById(withPlanned, 'meeting-3')),
+    meetingOpenWithPlanned: meetingOpenCard(m, withPlanned, NOW),
     meetingCancel: meetingCancelCard(m, current, open),
   };
 }
@@ -174,6 +181,7 @@ function goalCards(m: Messages, meetings: Case): Record<string, AdaptiveCardJson
     goalEditForMember: goalEditCard(m, asMember(written, 'm-ole'), 'goal-support'),
     closeMeeting: closeMeetingCard(m, asCoordinator(written), meeting(written), NOW),
     approval: approvalCard(m, asCoordinator(closed), meeting(closed), NOW),
+    checklistAwaitingApproval: checklistCard(m, asCoordinator(closed), meeting(closed)),
     approvalDone: approvalCard(m, asCoordinator(approved), meeting(approved), LATER),
     minutesBase: minutesBaseCard(m, approved, meeting(approved)),
     minutes: minutesCard(m, asMember(approved, 'm-jonas'), meeting(approved)),
@@ -249,7 +257,7 @@ export function smallestCase(): Case {
   current = openMeeting(current, 'meeting-1', { date: '2026-11-23', time: '10:00' }, by, NOW);
   current = addGoal(current, { theme: 'education', longTermGoal: 'Jeg vil være tømrer.' }, 'goal-1', by, NOW, 'meeting-1');
   current = addAgreement(current, 'goal-1', { action: 'Ringe til skolen.', ownerMemberId: 'm-young', followUpOn: '2026-12-01', followUpMethod: 'phone' }, 'agreement-1', by, NOW, 'meeting-1');
-  const closing = { feedbackMemberId: 'm-coordinator', eyeKeeperMemberId: 'm-coordinator', acuteContactMemberId: 'm-coordinator', nextMeetingDate: '2027-02-15', nextMeetingTime: '09:00', summary: 'Kort møde.', waitingArrangement: 'Ingen.' };
+  const closing = { feedbackMemberId: 'm-coordinator', eyeKeeperMemberId: 'm-coordinator', acuteContactMemberId: 'm-coordinator', nextMeetingDate: '2027-02-15', nextMeetingTime: '09:00', summary: 'Kort møde.', waitingArrangement: 'Ingen.', confirmEmptySections: true };
   current = approveMinutes(closeMeeting(current, 'meeting-1', closing, 'meeting-2', by, NOW), 'meeting-1', '2026-11-23', by, NOW);
   return openMeeting(current, 'meeting-2', { date: '2026-11-23', time: '14:00' }, by, NOW);
 }

@@ -72,7 +72,7 @@ describe('rendering a reminder when it is due', () => {
     const closed = closeMeeting(
       opened,
       'meeting-1',
-      { waitingArrangement: 'x', feedbackMemberId: 'm-ali', eyeKeeperMemberId: 'm-ali', acuteContactMemberId: 'm-ali', nextMeetingDate: '2027-02-01', nextMeetingTime: '09:00', summary: 's' },
+      { waitingArrangement: 'x', feedbackMemberId: 'm-ali', eyeKeeperMemberId: 'm-ali', acuteContactMemberId: 'm-ali', nextMeetingDate: '2027-02-01', nextMeetingTime: '09:00', summary: 's', confirmEmptySections: true },
       'meeting-2',
       by,
       NOW,

@@ -5,7 +5,7 @@ import { approvalCard, minutesCard } from '../../../cards/goalCards';
 import { handOverCard } from '../../../cards/handOverCards';
 import { acknowledgeCaseHandOver, approveAndCirculate, closeNetworkMeeting, sendBackForChanges } from '../../app/closeMeeting';
 import { readCase } from '../../app/readCase';
-import { meetingById } from '../../domain/meeting';
+import { meetingById, meetingNumber } from '../../domain/meeting';
 import { viewCommand } from './case';
 import { id, optionalText, withCase } from './data';
 import { cardAfterChange, verb } from './turn';
@@ -24,11 +24,13 @@ export const closingVerbs = [
       nextMeetingDate: optionalText,
       nextMeetingTime: optionalText,
       summary: optionalText,
+      /** The closing card's toggle: close although checklist sections are not filled in; older cards send none. */
+      confirmEmptySections: z.union([z.boolean(), z.enum(['true', 'false'])]).optional().transform((value) => value === true || value === 'true'),
     }),
     async (turn, { caseId, meetingId, ...input }) => {
       const changed = await closeNetworkMeeting(turn.deps, turn.actor, caseId, meetingId, input, turn.activityId);
       const meeting = meetingById(changed, meetingId);
-      const notice = turn.m.cards.goals.confirmations.meetingClosed(meeting.number);
+      const notice = turn.m.cards.goals.confirmations.meetingClosed(meetingNumber(meeting));
       return cardAfterChange(turn, changed, (read) => approvalCard(turn.m, read, meeting, turn.deps.now(), notice), notice);
     },
   ),

@@ -11,7 +11,7 @@ import { caseForConversationCard, changerView, readCase } from '../../app/readCa
 import { answerMeetingChecklist, cancelNetworkMeeting, openNetworkMeeting, planNetworkMeeting, recordChecklistCard } from '../../app/runMeeting';
 import type { Case } from '../../domain/case';
 import { DomainError } from '../../domain/errors';
-import { type Meeting, meetingById, nextMeetingOf, openMeetingOf, plannedMeetingOf } from '../../domain/meeting';
+import { type Meeting, meetingById, meetingNumber, nextMeetingOf, openMeetingOf, plannedMeetingOf } from '../../domain/meeting';
 import { conversationAccount } from '../conversations';
 import { cardActivity } from '../replies';
 import { caseHere } from './caseHere';
@@ -55,12 +55,12 @@ export const meetingVerbs = [
       const posted = await context.sendActivity(cardActivity(card));
       if (posted?.id) await recordChecklistCard(deps, actor, caseId, meeting.id, { conversationId: context.activity.conversation.id, activityId: posted.id });
     }
-    return { card: messageCard(m.cards.meeting.opened(meeting.number), '', 'good') };
+    return { card: messageCard(m.cards.meeting.opened(meetingNumber(meeting)), '', 'good') };
   }),
   verb('meeting.plan', meetingTimeData, async ({ deps, actor, m, activityId }, { caseId, meetingDate, meetingTime }) => {
     const planned = plannedMeetingOf(await planNetworkMeeting(deps, actor, caseId, { date: meetingDate, time: meetingTime }, activityId));
     if (!planned) throw new Error('a planned meeting is missing');
-    return { card: messageCard(m.cards.meeting.planned(planned.number, formatMeetingTime(planned.startsAt)), '', 'good') };
+    return { card: messageCard(m.cards.meeting.planned(formatMeetingTime(planned.startsAt)), '', 'good') };
   }),
   verb('meeting.show', z.object({ ...withCase, meetingId: id, page: checklistPage }), async ({ deps, actor, m }, { caseId, meetingId, page }) => {
     const read = await readCase(deps, actor, caseId, 'checklist');
@@ -84,7 +84,7 @@ export const meetingVerbs = [
     const changed = await cancelNetworkMeeting(turn.deps, turn.actor, caseId, meetingId, reason, otherReason, turn.activityId);
     const meeting = meetingById(changed, meetingId);
     await refreshChannelCard(turn, changed, meeting);
-    return { card: messageCard(turn.m.cards.meeting.cancelled(meeting.number), '', 'good') };
+    return { card: messageCard(turn.m.cards.meeting.cancelled(formatMeetingTime(meeting.startsAt)), '', 'good') };
   }),
 ];
 
