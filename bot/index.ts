@@ -11,11 +11,11 @@ import { createAdapter } from './teams/adapter';
 import { SamarbejdsBot } from './teams/samarbejdsBot';
 import { createServer } from './teams/server';
 import { connectorRequestsFor, createOutboxSender } from './teams/outboxSender';
-import { OutboxDispatcher, TEAMS_DISPATCH } from './reminders/dispatcher';
-import { tellCoordinator } from './reminders/failureNotice';
-import { SendPacer, wallPacingClock } from './reminders/pacing';
-import { SharedTenantPacing } from './reminders/sharedPacing';
-import { RetentionJob } from './reminders/retention';
+import { OutboxDispatcher, TEAMS_DISPATCH } from './outbox/dispatcher';
+import { tellCoordinator } from './outbox/failureNotice';
+import { SendPacer, wallPacingClock } from './outbox/pacing';
+import { SharedTenantPacing } from './outbox/sharedPacing';
+import { RetentionJob } from './retention/retentionJob';
 import { ExportLinks, registerExportRoute } from './teams/exportLinks';
 
 /** How long turns in flight may take after SIGTERM before their connections are closed. */

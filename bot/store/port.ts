@@ -129,7 +129,7 @@ export interface ExportLink {
 }
 
 /**
- * How fast the bot may still send to a tenant, shared by every bot instance (bot/reminders/sharedPacing.ts):
+ * How fast the bot may still send to a tenant, shared by every bot instance (bot/outbox/sharedPacing.ts):
  * Teams limits the app per tenant, not per process. Instants in epoch milliseconds of the wall clock,
  * so instances need synchronized clocks (NTP).
  */

@@ -15,7 +15,7 @@ import { DomainError } from '../domain/errors';
 import { meetingById } from '../domain/meeting';
 import { type Messages, messagesFor } from '../i18n';
 import type { Logger } from '../logger';
-import type { SendResult } from '../reminders/dispatcher';
+import type { SendResult } from '../outbox/dispatcher';
 import type { CaseStore, OutboxMessage, UserState } from '../store/port';
 import { conversationAccount } from './conversations';
 import { cardActivity } from './replies';
@@ -196,7 +196,7 @@ export function createOutboxSender({ adapter, botAppId, deps, log }: OutboxSende
 
   /**
    * The connector client of this proactive turn, made to leave retrying to the dispatcher (which owns
-   * the retry policy: see reminders/dispatcher.ts). Its pipeline (core-rest-pipeline) would otherwise
+   * the retry policy: see outbox/dispatcher.ts). Its pipeline (core-rest-pipeline) would otherwise
    * retry by itself, 4 attempts: after a 429 it waits any Retry-After, unbounded (a `Retry-After: 60`
    * holds the send three minutes, outside all pacing), and it retries 5xx for seconds. botbuilder has
    * no option for that (ConnectorClientOptions passes no retryOptions on, and `sendActivity` takes no

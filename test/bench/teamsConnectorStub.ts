@@ -2,10 +2,10 @@
 // chats (`POST /v3/conversations`, the same id for the same person each time, as Teams does) and takes
 // posts to conversations (`POST /v3/conversations/:id/activities`). Over a limit, per tenant or per
 // conversation, it answers 429 with a Retry-After, as Teams does; a test can script other answers.
-// Used by the connector tests (test/reminders/connector.test.ts) and the dispatch benchmark.
+// Used by the connector tests (test/outbox/connector.test.ts) and the dispatch benchmark.
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RateLimit } from '../../bot/reminders/pacing';
+import type { RateLimit } from '../../bot/outbox/pacing';
 
 export interface StubRequest {
   /** performance.now() when the request had been read. */

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { OutboxDispatcher, type SendResult } from '../../bot/reminders/dispatcher';
+import { OutboxDispatcher, type SendResult } from '../../bot/outbox/dispatcher';
 import type { OutboxMessage } from '../../bot/store/port';
 import { SqliteCaseStore } from '../../bot/store/sqliteStore';
 

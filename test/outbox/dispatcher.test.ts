@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type OutboxDispatcherOptions, type SendResult, OutboxDispatcher, defaultBackoffMs } from '../../bot/reminders/dispatcher';
+import { type OutboxDispatcherOptions, type SendResult, OutboxDispatcher, defaultBackoffMs } from '../../bot/outbox/dispatcher';
 import type { OutboxMessage } from '../../bot/store/port';
 import { SqliteCaseStore } from '../../bot/store/sqliteStore';
 
