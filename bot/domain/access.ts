@@ -17,6 +17,12 @@ export function requireCoordinator(current: Case, aadObjectId: string): TeamMemb
 }
 
 /** May see the young person's details: the coordinator always, others under valid consent. */
+export function mayReadCaseDetails(current: Case, memberId: string, now: Date): boolean {
+  const member = current.members.find((candidate) => candidate.id === memberId);
+  return member !== undefined && (member.role === 'coordinator' || isConsentedParty(current, member.id, now));
+}
+
+/** May see the young person's details: the coordinator always, others under valid consent. */
 export function requireCaseReader(current: Case, aadObjectId: string, now: Date): TeamMember {
   const member = requireMember(current, aadObjectId);
   if (member.role !== 'coordinator' && !isConsentedParty(current, member.id, now)) throw new DomainError('noValidConsent');
