@@ -61,7 +61,7 @@ export async function handleCardAction(
 
 async function runCardAction(
   context: TurnContext,
-  { adapter, botAppId, deps, log, rights }: CardActionContext,
+  { adapter, botAppId, deps, rights }: CardActionContext,
   actor: Actor,
   m: Messages,
   action: CardAction,
@@ -82,7 +82,7 @@ async function runCardAction(
     case 'meeting.show':
     case 'meeting.answer':
     case 'meeting.cancel':
-      return runMeetingAction(context, botAppId, deps, actor, m, log, action);
+      return runMeetingAction(context, deps, actor, m, action);
 
     case 'case.create':
       return cardResponse(await createCaseHere(context, adapter, botAppId, deps, actor, m, action.data));

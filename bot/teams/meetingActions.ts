@@ -1,7 +1,6 @@
-// The meeting's card actions: open, plan, show, answer the checklist, cancel. Every answer updates
-// the checklist's channel card, so that everyone sees the same state.
-import type { AdaptiveCardInvokeResponse, CloudAdapter, TurnContext } from 'botbuilder';
-import { CardFactory } from 'botbuilder';
+// The meeting's card actions: open, plan, show, answer the checklist, cancel. An answer and a
+// cancellation update the checklist's channel card for everyone through the outbox (app/runMeeting.ts).
+import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { answerFingerprint } from '../../cards/fingerprint';
 import { meetingBaseCard } from '../../cards/channelCards';
 import { checklistCard, formatMeetingTime } from '../../cards/meetingCards';
@@ -9,13 +8,10 @@ import { messageCard } from '../../cards/messageCard';
 import type { Actor, AppDeps } from '../app/context';
 import { changerView, readCase } from '../app/readCase';
 import { answerMeetingChecklist, cancelNetworkMeeting, openNetworkMeeting, planNetworkMeeting, recordChecklistCard } from '../app/runMeeting';
-import type { Case } from '../domain/case';
-import { type Meeting, meetingById, openMeetingOf, plannedMeetingOf } from '../domain/meeting';
+import { meetingById, openMeetingOf, plannedMeetingOf } from '../domain/meeting';
 import type { Messages } from '../i18n';
-import type { Logger } from '../logger';
 import { conversationKind } from './actor';
 import type { CardAction } from './cardActions';
-import { conversationAccount } from './conversations';
 import { cardActivity } from './replies';
 import { cardResponse } from './replies';
 
@@ -35,33 +31,11 @@ function changedAnswers(data: Record<string, unknown>, seen: Record<string, stri
   return changes;
 }
 
-/** Updates the checklist's channel card for everyone, also when the answer came from a 1:1 chat. */
-async function refreshChannelCard(context: TurnContext, botAppId: string, m: Messages, current: Case, meeting: Meeting, log: Logger): Promise<void> {
-  const posted = meeting.card;
-  if (!posted) return;
-  const update = async (target: TurnContext) => {
-    await target.updateActivity({ id: posted.activityId, type: 'message', attachments: [CardFactory.adaptiveCard(meetingBaseCard(m, current, meeting))] });
-  };
-  try {
-    if (posted.conversationId === context.activity.conversation.id) {
-      await update(context);
-      return;
-    }
-    const { channelId, serviceUrl } = context.activity;
-    await (context.adapter as CloudAdapter).continueConversationAsync(botAppId, { channelId, serviceUrl, conversation: conversationAccount(current, posted.conversationId) }, update);
-  } catch (error) {
-    // The answer is saved; a stale channel card corrects itself on the next answer or refresh.
-    log.warn({ event: 'meeting.card.update.failed', errorName: (error as Error).name });
-  }
-}
-
 export async function runMeetingAction(
   context: TurnContext,
-  botAppId: string,
   deps: AppDeps,
   actor: Actor,
   m: Messages,
-  log: Logger,
   action: MeetingAction,
 ): Promise<AdaptiveCardInvokeResponse> {
   const labels = m.cards.meeting;
@@ -95,7 +69,6 @@ export async function runMeetingAction(
       const { caseId, meetingId, seen, page } = action.data;
       const changed = await answerMeetingChecklist(deps, actor, caseId, meetingId, changedAnswers(action.data, seen), activityId);
       const meeting = meetingById(changed, meetingId);
-      await refreshChannelCard(context, botAppId, m, changed, meeting, log);
       const read = changerView(changed, actor);
       return cardResponse(read ? checklistCard(m, read, meeting, labels.saved, page) : messageCard(labels.saved, ''));
     }
@@ -103,7 +76,6 @@ export async function runMeetingAction(
       const { caseId, meetingId, reason, otherReason } = action.data;
       const changed = await cancelNetworkMeeting(deps, actor, caseId, meetingId, reason, otherReason, activityId);
       const meeting = meetingById(changed, meetingId);
-      await refreshChannelCard(context, botAppId, m, changed, meeting, log);
       return cardResponse(messageCard(labels.cancelled(meeting.number), '', 'good'));
     }
   }

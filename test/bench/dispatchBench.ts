@@ -18,13 +18,13 @@ import { ReminderPlanner } from '../../bot/domain/reminders';
 import { WorkingDays } from '../../bot/domain/workingDays';
 import { createLogger } from '../../bot/logger';
 import { OutboxDispatcher, TEAMS_DISPATCH } from '../../bot/outbox/dispatcher';
-import { tellCoordinator } from '../../bot/outbox/failureNotice';
-import { SendPacer, TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS, wallPacingClock } from '../../bot/outbox/pacing';
+import { tellCoordinator } from '../../bot/app/deliveryNotices';
+import { SendPacer, TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS, connectorRequestsFor, wallPacingClock } from '../../bot/outbox/pacing';
 import { SharedTenantPacing } from '../../bot/outbox/sharedPacing';
 import type { OutboxMessage } from '../../bot/store/port';
 import { SqliteCaseStore } from '../../bot/store/sqliteStore';
 import { createAdapter } from '../../bot/teams/adapter';
-import { connectorRequestsFor, createOutboxSender } from '../../bot/teams/outboxSender';
+import { createOutboxSender } from '../../bot/teams/outboxSender';
 import { startTeamsConnectorStub } from './teamsConnectorStub';
 
 export interface DispatchSettings {

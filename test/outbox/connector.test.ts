@@ -13,7 +13,7 @@ import { en } from '../../bot/i18n/en';
 import { WorkingDays } from '../../bot/domain/workingDays';
 import { createLogger } from '../../bot/logger';
 import { OutboxDispatcher } from '../../bot/outbox/dispatcher';
-import { sendFailedIdOf, tellCoordinator } from '../../bot/outbox/failureNotice';
+import { sendFailedIdOf, tellCoordinator } from '../../bot/app/deliveryNotices';
 import { SendPacer, realPacingClock } from '../../bot/outbox/pacing';
 import type { OutboxMessage, OutboxRecipient } from '../../bot/store/port';
 import { SqliteCaseStore } from '../../bot/store/sqliteStore';
@@ -92,7 +92,7 @@ function reminderTo(to: OutboxRecipient, overrides: Partial<OutboxMessage> = {})
     status: 'pending',
     attempts: 0,
     ...overrides,
-  };
+  } as OutboxMessage;
 }
 
 const cardText = (activity: Record<string, unknown>) => JSON.stringify(activity.attachments ?? activity.text ?? '');

@@ -20,7 +20,7 @@ function reminder(id: string, caseId: string, teamsUserId: string, digest: strin
     caseId,
     kind: 'reminder',
     to: { kind: 'user', aadObjectId: `aad-${teamsUserId}`, teamsUserId },
-    about: { reminder: 'agreementBefore', agreementId: `agreement-${id}`, ...(digest ? { digest } : {}) },
+    about: { reminder: 'agreementBefore', memberId: 'm-owner', agreementId: `agreement-${id}`, followUpOn: '2026-12-01', plan: '', ...(digest ? { digest } : {}) },
     serviceUrl: 'https://smba.trafficmanager.net/emea/',
     notBefore: NOW.toISOString(),
     status: 'pending',

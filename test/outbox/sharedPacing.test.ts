@@ -38,7 +38,7 @@ beforeEach(async () => {
       caseId: `case-${index % 40}`,
       kind: 'reminder',
       to: { kind: 'user', aadObjectId: `aad-${index}`, teamsUserId: `29:${index}` },
-      about: { reminder: 'transitionMeeting', memberId: 'm-coordinator' },
+      about: { reminder: 'transitionMeeting', memberId: 'm-coordinator', age: '18½', birthday: '2026-09-14' },
       serviceUrl: 'https://smba.trafficmanager.net/emea/',
       notBefore: new Date(EPOCH - 1_000_000 + index).toISOString(),
       status: 'pending',
