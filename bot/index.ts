@@ -10,12 +10,13 @@ import { WorkingDays } from './domain/workingDays';
 import { createAdapter } from './teams/adapter';
 import { SamarbejdsBot } from './teams/samarbejdsBot';
 import { createServer } from './teams/server';
-import { connectorRequestsFor, createOutboxSender } from './teams/outboxSender';
-import { OutboxDispatcher, TEAMS_DISPATCH } from './reminders/dispatcher';
-import { tellCoordinator } from './reminders/failureNotice';
-import { SendPacer, wallPacingClock } from './reminders/pacing';
-import { SharedTenantPacing } from './reminders/sharedPacing';
-import { RetentionJob } from './reminders/retention';
+import { createOutboxSender } from './teams/outboxSender';
+import { tellCoordinator } from './app/deliveryNotices';
+import { OutboxDispatcher, TEAMS_DISPATCH } from './outbox/dispatcher';
+import { SendPacer, connectorRequestsFor, wallPacingClock } from './outbox/pacing';
+import { SharedTenantPacing } from './outbox/sharedPacing';
+import { wakingOnDueMessages } from './outbox/wakeOnDue';
+import { RetentionJob } from './retention/retentionJob';
 import { ExportLinks, registerExportRoute } from './teams/exportLinks';
 
 /** How long turns in flight may take after SIGTERM before their connections are closed. */
@@ -24,8 +25,10 @@ const SHUTDOWN_GRACE_MS = 20_000;
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const log = createLogger(config.logLevel);
-  const store = await openStore(config.store);
   const now = config.clockFile ? fileClock(config.clockFile) : systemClock();
+  // A message due now wakes the dispatcher (declared below; no write happens before the server listens),
+  // and an answer returns once the checklist's card shows it (outbox/wakeOnDue.ts).
+  const store = wakingOnDueMessages(await openStore(config.store), now, (messageIds) => dispatcher.wake(messageIds));
   const deps: AppDeps = { store, now, newId: randomUUID, reminders: new ReminderPlanner(new WorkingDays(), config.reminders) };
   const adapter = createAdapter(config.credentials, log);
   // The export's short-lived links, kept in the store: any instance serves them (cards/README.md, "The young person's rights").
@@ -36,9 +39,9 @@ async function main(): Promise<void> {
   if (exportLinks) registerExportRoute(server, exportLinks, deps, log);
   // Closed cases are erased once the retention period has run, in this process, on its own timer.
   const retention = new RetentionJob(deps, config.retention.days, log);
-  // Sends within Teams' rate limits, on its own timer (never inside a turn); one pacer for the whole
-  // process, and the tenant's budget and "throttled until" shared with every other instance through
-  // the store (on the wall clock, which the instances compare).
+  // Sends within Teams' rate limits, on its own timer or woken by a write (never inside a turn); one
+  // pacer for the whole process, and the tenant's budget and "throttled until" shared with every other
+  // instance through the store (on the wall clock, which the instances compare).
   const dispatcher = new OutboxDispatcher({
     store,
     now: deps.now,

@@ -65,7 +65,7 @@ export function askForHelpWith(deps: AppDeps, actor: Actor, caseId: string, agre
     'agreement.needsHelp',
     (current, now) => {
       const changed = askForHelp(current, agreementId, actor.aadObjectId, now);
-      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, toEyeKeeperAndCoordinator(changed, 'needsHelp', { agreementId })) };
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, toEyeKeeperAndCoordinator(changed, { kind: 'needsHelp', about: { agreementId } })) };
     },
     activityId,
   );

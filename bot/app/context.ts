@@ -12,6 +12,8 @@ export interface Actor {
   teamsUserId?: string;
   /** The Teams service URL the actor's activity came from: where messages the actor causes are sent. */
   serviceUrl?: string;
+  /** The Teams locale of the actor's activity (e.g. `da-DK`): what a card their change updates for everyone is written in. */
+  locale?: string;
 }
 
 /** Who acts, by id only: what an audit record names and an access check needs. */

@@ -1,5 +1,6 @@
-// Who gets which message when a meeting's form is circulated or an owner needs help. Messages name
-// ids only; the Teams layer renders them from the case when they are sent.
+// Who gets which message when a meeting's form is circulated, an owner needs help or the checklist's
+// card must show an answer. Messages name ids only; the Teams layer renders them from the case when
+// they are sent.
 import { DateTime } from 'luxon';
 import { type Case, type TeamMember, coordinatorOf } from '../domain/case';
 import { closureOf, currentClosure } from '../domain/closing';
@@ -8,7 +9,7 @@ import { meetingById, plannedMeetingOf } from '../domain/meeting';
 import type { PlannedReminder } from '../domain/reminders';
 import { agreementById, withReminderPlan } from '../domain/goals';
 import type { Agreement } from '../domain/goals';
-import type { OutboxKind, OutboxMessage, OutboxRecipient } from '../store/port';
+import { type OutboxContent, type OutboxMessage, type OutboxRecipient, type ReminderAbout, outboxContentOf } from '../store/port';
 import type { AppDeps } from './context';
 
 /** Until the eye-keeper acknowledges the hand-over, the coordinator is reminded after this long. */
@@ -20,24 +21,19 @@ export function recipientOf(member: TeamMember): OutboxRecipient | undefined {
     : undefined;
 }
 
-interface Outgoing {
-  kind: OutboxKind;
-  to: OutboxRecipient;
-  about: Record<string, string>;
-  notBefore?: Date;
-}
+/** A message a change causes, before it is given its id and envelope. */
+type Outgoing = OutboxContent & { to: OutboxRecipient; notBefore?: Date };
 
 /** The messages a change causes; `serviceUrl` is where Teams is reached (the actor's activity says). */
 export function outboxMessages(deps: AppDeps, current: Case, serviceUrl: string | undefined, now: Date, outgoing: Outgoing[]): OutboxMessage[] {
-  return outgoing.map(({ kind, to, about, notBefore }) => ({
+  return outgoing.map((message) => ({
     id: deps.newId(),
     tenantId: current.tenantId,
     caseId: current.id,
-    kind,
-    to,
-    about,
+    ...outboxContentOf(message),
+    to: message.to,
     serviceUrl: serviceUrl ?? '',
-    notBefore: (notBefore ?? now).toISOString(),
+    notBefore: (message.notBefore ?? now).toISOString(),
     status: 'pending',
     attempts: 0,
   }));
@@ -81,14 +77,14 @@ export function circulation(current: Case, meetingId: string, now: Date): Outgoi
 const currentEyeKeeperId = (current: Case): string | undefined => currentClosure(current)?.eyeKeeperMemberId;
 
 /** "Needs help" and a slipping plan reach the eye-keeper of the latest circulated meeting and the coordinator at once. */
-export function toEyeKeeperAndCoordinator(current: Case, kind: 'needsHelp' | 'planSlipping', about: Record<string, string>): Outgoing[] {
+export function toEyeKeeperAndCoordinator(current: Case, content: Extract<OutboxContent, { kind: 'needsHelp' | 'planSlipping' }>): Outgoing[] {
   const eyeKeeperId = currentEyeKeeperId(current);
   const eyeKeeper = current.members.find((member) => member.id === eyeKeeperId);
   const coordinator = coordinatorOf(current);
   const people = eyeKeeper && eyeKeeper.id !== coordinator.id ? [eyeKeeper, coordinator] : [coordinator];
   return people.flatMap((person) => {
     const to = recipientOf(person);
-    return to ? [{ kind, to, about }] : [];
+    return to ? [{ ...content, to }] : [];
   });
 }
 
@@ -100,7 +96,9 @@ export function reminders(current: Case, planned: PlannedReminder[]): Outgoing[]
     if (!route) return [];
     // Reminders to one person on one day go as one message (the dispatcher joins those with one digest key).
     const digest = `reminders ${DateTime.fromISO(reminder.at).setZone(MODEL_ZONE).toISODate()}`;
-    return [{ kind: 'reminder' as const, to: route.to, about: { reminder: reminder.kind, memberId: reminder.memberId, ...reminder.about, digest }, notBefore: new Date(reminder.at) }];
+    // A planned reminder pairs its kind with its subject; the spread keeps the pair, TypeScript cannot tell.
+    const about = { reminder: reminder.kind, memberId: reminder.memberId, ...reminder.about, digest } as ReminderAbout;
+    return [{ kind: 'reminder' as const, to: route.to, about, notBefore: new Date(reminder.at) }];
   });
 }
 
@@ -122,4 +120,16 @@ export function remindersAfterMeeting(deps: AppDeps, current: Case, meetingId: s
   const planner = deps.reminders;
   const others = reminders(changed, [...planner.forFeedback(changed, meeting), ...(next ? planner.forPlannedMeeting(changed, next) : []), ...planner.forRhythm(changed, meeting)]);
   return { changed, outgoing: [...outgoing, ...others] };
+}
+
+/**
+ * After an answer or a cancellation: the checklist's card where it was posted, updated for everyone in
+ * the language of the person whose change it shows (as their reply is). Updates of one meeting claimed
+ * together go out as one (`digest`).
+ */
+export function checklistCardUpdate(current: Case, meetingId: string, locale: string | undefined): Outgoing[] {
+  const posted = meetingById(current, meetingId).card;
+  if (!posted) return [];
+  const about = { meetingId, digest: `checklistCard ${meetingId}`, ...(locale ? { locale } : {}) };
+  return [{ kind: 'checklistCard', to: { kind: 'conversation', conversationId: posted.conversationId }, about }];
 }

@@ -16,7 +16,7 @@ export function reportPlanSlipping(deps: AppDeps, actor: Actor, caseId: string, 
     (current, now) => {
       const reporter = requireCaseReader(current, actor.aadObjectId, now);
       const changed: Case = { ...current, history: [...current.history, { at: now.toISOString(), byAadObjectId: actor.aadObjectId, kind: 'planSlipping' }] };
-      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, toEyeKeeperAndCoordinator(changed, 'planSlipping', { memberId: reporter.id })) };
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, toEyeKeeperAndCoordinator(changed, { kind: 'planSlipping', about: { memberId: reporter.id } })) };
     },
     activityId,
   );

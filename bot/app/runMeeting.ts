@@ -1,11 +1,12 @@
 // `møde` and `aflys`: the coordinator opens, plans and cancels meetings; every team member who may
-// see the case answers the checklist.
+// see the case answers the checklist. An answer and a cancellation update the checklist's card where
+// it was posted, through the outbox (written in the same save).
 import type { Case } from '../domain/case';
 import { requireCaseReader } from '../domain/access';
 import { type Meeting, type MeetingTime, answerChecklist, cancelMeeting, meetingById, openMeeting, planMeeting, setMeetingCard } from '../domain/meeting';
 import type { Actor, AppDeps } from './context';
 import { type ActivityId, coordinatorChange, guardedChange } from './guardedChange';
-import { outboxMessages, reminders } from './messages';
+import { checklistCardUpdate, outboxMessages, reminders } from './messages';
 
 export function openNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, time: MeetingTime, activityId?: ActivityId): Promise<Case> {
   const meetingId = deps.newId();
@@ -43,7 +44,10 @@ export function cancelNetworkMeeting(
     actor,
     caseId,
     'meeting.cancel',
-    (current, now) => cancelMeeting(current, meetingId, reason, otherReason, actor.aadObjectId, now),
+    (current, now) => {
+      const changed = cancelMeeting(current, meetingId, reason, otherReason, actor.aadObjectId, now);
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, checklistCardUpdate(changed, meetingId, actor.locale)) };
+    },
     activityId,
   );
 }
@@ -62,12 +66,15 @@ export function answerMeetingChecklist(
     caseId,
     'meeting.answer',
     (current) => requireCaseReader(current, actor.aadObjectId, deps.now()),
-    (current, now) => answerChecklist(current, meetingId, answers, actor.aadObjectId, now),
+    (current, now) => {
+      const changed = answerChecklist(current, meetingId, answers, actor.aadObjectId, now);
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, checklistCardUpdate(changed, meetingId, actor.locale)) };
+    },
     activityId,
   );
 }
 
-/** Remembers where the checklist was posted, so every later answer can update it in place. */
+/** Remembers where the checklist was posted, so every later answer and a cancellation update it in place. */
 export function recordChecklistCard(deps: AppDeps, actor: Actor, caseId: string, meetingId: string, card: NonNullable<Meeting['card']>): Promise<Case> {
   return coordinatorChange(deps, actor, caseId, 'meeting.card', (current) => setMeetingCard(current, meetingId, card));
 }

@@ -37,26 +37,33 @@ const TRANSITION_AGES = [
   { label: '18½', years: 18, months: 6 },
 ] as const;
 
-type ReminderKind =
-  | 'agreementBefore'
-  | 'agreementOnDay'
-  | 'agreementOverdue'
-  | 'feedbackDue'
-  | 'feedbackOverdue'
-  | 'nextMeetingSoon'
-  | 'noMeetingPlanned'
-  | 'transitionMeeting';
+/** An agreement's reminder holds the follow-up date and the reminder plan it was planned for. */
+interface AgreementReminderSubject {
+  agreementId: string;
+  followUpOn: string;
+  plan: string;
+}
+
+/** What each reminder is about: the state it was planned for. */
+export interface ReminderSubjects {
+  agreementBefore: AgreementReminderSubject;
+  agreementOnDay: AgreementReminderSubject;
+  agreementOverdue: AgreementReminderSubject;
+  feedbackDue: { meetingId: string };
+  feedbackOverdue: { meetingId: string };
+  nextMeetingSoon: { meetingId: string; startsAt: string };
+  noMeetingPlanned: { afterMeetingId: string };
+  /** `age`: 16, 17½ or 18½; `birthday`: the date the young person turns it. */
+  transitionMeeting: { age: string; birthday: string };
+}
+export type ReminderKind = keyof ReminderSubjects;
 
 /**
  * A reminder to plan. `about` holds the state it is about (a follow-up date, a meeting time): when it is
  * due, a reminder whose state has changed since (the agreement is done, the date moved) is not sent.
  */
-export interface PlannedReminder {
-  kind: ReminderKind;
-  memberId: string;
-  at: string;
-  about: Record<string, string>;
-}
+export type PlannedReminder = { [K in ReminderKind]: { kind: K; memberId: string; at: string; about: ReminderSubjects[K] } }[ReminderKind];
+type Planned<K extends ReminderKind> = Extract<PlannedReminder, { kind: K }>;
 
 export class ReminderPlanner {
   constructor(
@@ -75,12 +82,12 @@ export class ReminderPlanner {
   }
 
   /** To the owner before the date and on it; to the owner and the eye-keeper when it has passed. */
-  forAgreement(agreement: Agreement, eyeKeeperMemberId: string | undefined): PlannedReminder[] {
+  forAgreement(agreement: Agreement, eyeKeeperMemberId: string | undefined): Planned<'agreementBefore' | 'agreementOnDay' | 'agreementOverdue'>[] {
     const about = { agreementId: agreement.id, followUpOn: agreement.followUpOn, plan: agreement.reminderPlan ?? '' };
     const before = this.calendar.add(agreement.followUpOn, -this.settings.workingDaysBefore);
     const after = this.calendar.add(agreement.followUpOn, 1);
     const owner = agreement.ownerMemberId;
-    const reminders: PlannedReminder[] = [
+    const reminders: Planned<'agreementBefore' | 'agreementOnDay' | 'agreementOverdue'>[] = [
       { kind: 'agreementBefore', memberId: owner, at: this.sendTimeOn(before), about },
       { kind: 'agreementOnDay', memberId: owner, at: this.sendTimeOn(agreement.followUpOn), about },
       { kind: 'agreementOverdue', memberId: owner, at: this.sendTimeOn(after), about },
@@ -93,7 +100,7 @@ export class ReminderPlanner {
    * After a meeting: the one who gives the young person feedback, the working day after; the
    * coordinator, when two days have passed (seed 001: feedback at the latest two days after).
    */
-  forFeedback(current: Case, meeting: Meeting): PlannedReminder[] {
+  forFeedback(current: Case, meeting: Meeting): Planned<'feedbackDue' | 'feedbackOverdue'>[] {
     const closure = meeting.closure;
     if (!closure) return [];
     const heldOn = this.localDate(meeting.startsAt);
@@ -110,19 +117,19 @@ export class ReminderPlanner {
   }
 
   /** The coordinator, three weeks before a planned meeting, to call it. */
-  forPlannedMeeting(current: Case, planned: Meeting): PlannedReminder[] {
+  forPlannedMeeting(current: Case, planned: Meeting): Planned<'nextMeetingSoon'>[] {
     const lead = DateTime.fromISO(planned.startsAt).setZone(MODEL_ZONE).minus({ days: this.settings.nextMeetingLeadDays }).toISODate() ?? '';
     return [{ kind: 'nextMeetingSoon', memberId: coordinatorOf(current).id, at: this.sendTimeOn(lead), about: { meetingId: planned.id, startsAt: planned.startsAt } }];
   }
 
   /** The coordinator, when four months have passed since a meeting (sent only if none is planned by then). */
-  forRhythm(current: Case, held: Meeting): PlannedReminder[] {
+  forRhythm(current: Case, held: Meeting): Planned<'noMeetingPlanned'>[] {
     const due = DateTime.fromISO(held.startsAt).setZone(MODEL_ZONE).plus({ months: this.settings.noMeetingAfterMonths }).toISODate() ?? '';
     return [{ kind: 'noMeetingPlanned', memberId: coordinatorOf(current).id, at: this.sendTimeOn(due), about: { afterMeetingId: held.id } }];
   }
 
   /** The coordinator, two months before the young person turns 16, 17½ and 18½; only those still ahead. */
-  forTransitions(current: Case, now: Date): PlannedReminder[] {
+  forTransitions(current: Case, now: Date): Planned<'transitionMeeting'>[] {
     const birth = DateTime.fromISO(current.youngPerson.birthDate, { zone: MODEL_ZONE });
     return TRANSITION_AGES.flatMap(({ label, years, months }) => {
       // Luxon keeps 29 February births on 28 February in common years.

@@ -25,6 +25,7 @@ import {
   type UserState,
   ConcurrencyConflict,
   MAX_AUDIT_PER_SAVE,
+  outboxContentOf,
 } from './port';
 
 export type CosmosStoreOptions = {
@@ -190,9 +191,8 @@ const toOutboxMessage = (document: OutboxDocument): OutboxMessage => ({
   id: document.id,
   tenantId: document.tenantId,
   caseId: document.caseId,
-  kind: document.kind,
+  ...outboxContentOf(document),
   to: document.to,
-  about: document.about,
   serviceUrl: document.serviceUrl,
   notBefore: document.notBefore,
   status: document.status,
@@ -212,7 +212,7 @@ const toOutboxDocument = (message: OutboxMessage): OutboxDocument => ({
 });
 
 /** The document after `outcome`: one more attempt, and no claim left on it. */
-function settledDocument(current: OutboxDocument, outcome: OutboxOutcome): OutboxDocument {
+function settledDocument(current: OutboxDocument, outcome: Exclude<OutboxOutcome, { status: 'forget' }>): OutboxDocument {
   const { leaseOwner: _owner, leaseUntil: _until, ...rest } = toOutboxDocument(current);
   const attempts = current.attempts + 1;
   switch (outcome.status) {
@@ -431,7 +431,9 @@ export class CosmosCaseStore implements CaseStore {
         return false;
       }
       try {
-        await item.replace(settledDocument(current, outcome), { accessCondition: { type: 'IfMatch', condition: current._etag } });
+        const unchanged = { accessCondition: { type: 'IfMatch', condition: current._etag } };
+        if (outcome.status === 'forget') await item.delete(unchanged);
+        else await item.replace(settledDocument(current, outcome), unchanged);
         return true;
       } catch (error) {
         if (statusOf(error) !== STATUS.preconditionFailed) throw error;

@@ -1,6 +1,7 @@
 // The storage port. The app layer talks only to this; adapters: embedded SQLite (default) and Azure
 // Cosmos DB. One contract suite (test/store/contract.ts) runs against both.
 import type { Case } from '../domain/case';
+import type { ReminderKind, ReminderSubjects } from '../domain/reminders';
 
 /** Who did what to which case, when. Ids and codes only: no personal data. */
 export interface AuditRecord {
@@ -36,22 +37,54 @@ export const OUTBOX_KINDS = [
   'unreachable', // a person could not be reached 1:1: a mention in the thread, and the coordinator told
   'reminder', // a planned reminder (bot/domain/reminders.ts); `about.reminder` says which
   'sendFailed', // a message was given up after its last attempt: to the coordinator (`about.messageId`, `about.failedKind`)
+  'checklistCard', // the checklist's card, posted where the meeting was opened, updated in place after an answer or a cancellation
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+/**
+ * A planned reminder as its message holds it: which reminder, to which member, the state it was planned
+ * for, and the key that joins a person's reminders of one day into one message (`digest`).
+ */
+export type ReminderAbout = { [K in ReminderKind]: { reminder: K; memberId: string; digest?: string } & ReminderSubjects[K] }[ReminderKind];
+
+/** What a message of each kind is about: ids, and the state a reminder was planned for; never content. */
+interface OutboxAbout {
+  agreementAssigned: { meetingId: string; ownerMemberId: string };
+  agreementRelay: { meetingId: string; ownerMemberId: string };
+  minutes: { meetingId: string };
+  handOver: { meetingId: string };
+  handOverReminder: { meetingId: string };
+  needsHelp: { agreementId: string };
+  /** `memberId`: who reported it. */
+  planSlipping: { memberId: string };
+  /** `memberId`: who could not be reached. */
+  unreachable: { memberId: string };
+  reminder: ReminderAbout;
+  /** The message given up, and whom it was for: a person (`aadObjectId`) or a conversation. */
+  sendFailed: { messageId: string; failedKind: OutboxKind; error: string } & ({ aadObjectId: string } | { conversationId: string });
+  /**
+   * `locale`: the language of the person whose change caused the update (the card is rendered in it, as
+   * a reply would be); `digest`: one key per meeting, so that updates claimed together go out as one.
+   */
+  checklistCard: { meetingId: string; digest: string; locale?: string };
+}
+
+/** A message's kind and what it is about: one shape per kind. */
+export type OutboxContent = { [K in OutboxKind]: { kind: K; about: OutboxAbout[K] } }[OutboxKind];
+
+/** Kind and `about` as one value: a copy of the two fields loses their pairing to TypeScript, not at run time. */
+export const outboxContentOf = (message: OutboxContent): OutboxContent => ({ kind: message.kind, about: message.about }) as OutboxContent;
 
 /**
  * A message that must be sent, written in the same save as the change that causes it (an outbox), so
  * a crash between saving and sending loses nothing. Holds ids only: the content is rendered from the
  * case at send time, so no personal data sits in the outbox or its logs.
  */
-export interface OutboxMessage {
+interface OutboxEnvelope {
   id: string;
   tenantId: string;
   caseId: string;
-  kind: OutboxKind;
   to: OutboxRecipient;
-  /** The ids the message is about: meetingId, agreementId, memberId, ... */
-  about: Record<string, string>;
   /** The Teams service URL of the tenant, from the activity that caused the message. */
   serviceUrl: string;
   /**
@@ -69,9 +102,22 @@ export interface OutboxMessage {
   lastError?: string;
 }
 
+export type OutboxMessage = OutboxEnvelope & OutboxContent;
+
+/** A message of one kind. */
+export type OutboxMessageOf<K extends OutboxKind> = OutboxEnvelope & { kind: K; about: OutboxAbout[K] };
+
+/**
+ * Kinds whose message is deleted once sent instead of kept as sent: an update of a card posted before,
+ * which comes again with every answer and records nothing a later reader needs.
+ */
+export const FORGOTTEN_ONCE_SENT: ReadonlySet<OutboxKind> = new Set<OutboxKind>(['checklistCard']);
+
 /** How a dispatcher settles a message it claimed. Every outcome counts one attempt. */
 export type OutboxOutcome =
   | { status: 'sent'; at: string }
+  /** Sent, and deleted rather than kept (FORGOTTEN_ONCE_SENT). */
+  | { status: 'forget' }
   | { status: 'pending'; notBefore: string; error: string }
   | { status: 'failed'; error: string };
 
@@ -129,7 +175,7 @@ export interface ExportLink {
 }
 
 /**
- * How fast the bot may still send to a tenant, shared by every bot instance (bot/reminders/sharedPacing.ts):
+ * How fast the bot may still send to a tenant, shared by every bot instance (bot/outbox/sharedPacing.ts):
  * Teams limits the app per tenant, not per process. Instants in epoch milliseconds of the wall clock,
  * so instances need synchronized clocks (NTP).
  */
@@ -175,9 +221,9 @@ export interface CaseStore {
    */
   claimDueOutbox(now: Date, owner: string, leaseMs: number, limit: number): Promise<OutboxMessage[]>;
   /**
-   * Records the outcome and releases the claim; refused (returns false) when `owner` no longer holds
-   * the claim: another dispatcher took it over after the lease ran out, or it was settled already. A
-   * lease that ran out but was not taken over still counts.
+   * Records the outcome and releases the claim (`forget` deletes the message); refused (returns false)
+   * when `owner` no longer holds the claim: another dispatcher took it over after the lease ran out, or
+   * it was settled already. A lease that ran out but was not taken over still counts.
    */
   settleOutbox(message: OutboxMessage, owner: string, outcome: OutboxOutcome): Promise<boolean>;
   /**

@@ -11,6 +11,7 @@ import {
   type CaseSummary,
   type ClosedCase,
   type ExportLink,
+  type OutboxContent,
   type OutboxMessage,
   type OutboxOutcome,
   type SaveEffects,
@@ -19,6 +20,7 @@ import {
   type TenantPacing,
   type UserState,
   ConcurrencyConflict,
+  outboxContentOf,
   MAX_AUDIT_PER_SAVE,
 } from './port';
 
@@ -150,8 +152,8 @@ interface OutboxRow {
   doc: string;
 }
 
-/** The part of a message that never changes after it is written. */
-type OutboxContent = Pick<OutboxMessage, 'kind' | 'to' | 'about' | 'serviceUrl'>;
+/** The part of a message that never changes after it is written (its `doc`, JSON). */
+type OutboxDoc = OutboxContent & Pick<OutboxMessage, 'to' | 'serviceUrl'>;
 
 const toStoredCase = (row: CaseRow): StoredCase => ({ case: JSON.parse(row.doc) as Case, etag: row.etag });
 
@@ -166,15 +168,14 @@ const toAuditRecord = (row: AuditRow): AuditRecord => ({
 });
 
 const toOutboxMessage = (row: OutboxRow): OutboxMessage => {
-  const { kind, to, about, serviceUrl } = JSON.parse(row.doc) as OutboxContent;
+  const doc = JSON.parse(row.doc) as OutboxDoc;
   return {
     id: row.id,
     tenantId: row.tenant_id,
     caseId: row.case_id,
-    kind,
-    to,
-    about,
-    serviceUrl,
+    ...outboxContentOf(doc),
+    to: doc.to,
+    serviceUrl: doc.serviceUrl,
     notBefore: row.not_before,
     status: row.status,
     attempts: row.attempts,
@@ -199,7 +200,7 @@ const outboxColumns = (message: OutboxMessage) => ({
   attempts: message.attempts,
   sentAt: message.sentAt === undefined ? null : instant(message.sentAt),
   lastError: message.lastError ?? null,
-  doc: JSON.stringify({ kind: message.kind, to: message.to, about: message.about, serviceUrl: message.serviceUrl } satisfies OutboxContent),
+  doc: JSON.stringify({ ...outboxContentOf(message), to: message.to, serviceUrl: message.serviceUrl } satisfies OutboxDoc),
 });
 
 /** What a save may carry, checked before anything is written (the same rules as the Cosmos adapter). */
@@ -290,6 +291,7 @@ function prepareStatements(db: Database.Database) {
          lease_until = NULL
        WHERE id = @id AND tenant_id = @tenantId AND status = 'pending' AND lease_owner = @owner`,
     ),
+    forgetOutbox: db.prepare(`DELETE FROM outbox WHERE id = @id AND tenant_id = @tenantId AND status = 'pending' AND lease_owner = @owner`),
     listOutbox: db.prepare<[string, string], OutboxRow>(
       'SELECT * FROM outbox WHERE tenant_id = ? AND case_id = ? ORDER BY not_before, rowid',
     ),
@@ -452,6 +454,7 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   async settleOutbox(message: OutboxMessage, owner: string, outcome: OutboxOutcome): Promise<boolean> {
+    if (outcome.status === 'forget') return this.statements.forgetOutbox.run({ id: message.id, tenantId: message.tenantId, owner }).changes === 1;
     const { changes } = this.statements.settleOutbox.run({
       id: message.id,
       tenantId: message.tenantId,

@@ -10,7 +10,7 @@ export function actorFrom(activity: Activity): ActorResult {
   if (!tenantId) return { ok: false, problem: 'noTenant' };
   const aadObjectId = activity.from?.aadObjectId;
   if (!aadObjectId) return { ok: false, problem: 'noUser' };
-  return { ok: true, actor: { tenantId, aadObjectId, name: activity.from.name ?? '', teamsUserId: activity.from.id, serviceUrl: activity.serviceUrl } };
+  return { ok: true, actor: { tenantId, aadObjectId, name: activity.from.name ?? '', teamsUserId: activity.from.id, serviceUrl: activity.serviceUrl, locale: activity.locale } };
 }
 
 export type ConversationKind = 'channel' | 'groupChat' | 'personal';

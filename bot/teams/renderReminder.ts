@@ -9,41 +9,47 @@ import type { Case, TeamMember } from '../domain/case';
 import type { Agreement } from '../domain/goals';
 import { meetingNumber } from '../domain/meeting';
 import type { Messages } from '../i18n';
-import type { OutboxMessage } from '../store/port';
+import type { OutboxMessage, OutboxMessageOf, ReminderAbout } from '../store/port';
 import { cardActivity } from './replies';
 
-export type RenderedMessage = { activity: Partial<Activity> } | { skip: string };
+/**
+ * A message as it goes out: a new activity, or (`updates`) the new content of an activity the bot posted
+ * before; or nothing, and why (what it was about has gone or changed since it was written).
+ */
+export type RenderedMessage = { activity: Partial<Activity>; updates?: string } | { skip: string };
+
+type AgreementReminder = Extract<ReminderAbout, { reminder: 'agreementBefore' | 'agreementOnDay' | 'agreementOverdue' }>;
 
 /** Still open, and the reminder is of the agreement's latest plan (for the date it has now). */
-function isCurrentPlan(agreement: Agreement, message: OutboxMessage): boolean {
-  const { followUpOn, plan } = message.about;
-  return agreement.status === 'open' && agreement.followUpOn === followUpOn && (agreement.reminderPlan ?? '') === (plan ?? '');
+function isCurrentPlan(agreement: Agreement, about: AgreementReminder): boolean {
+  return agreement.status === 'open' && agreement.followUpOn === about.followUpOn && (agreement.reminderPlan ?? '') === (about.plan ?? '');
 }
 
 /** An agreement reminder for the one who acts on it (the owner, or the coordinator relaying), as a list item. */
 export function agreementReminderItem(m: Messages, current: Case, message: OutboxMessage, recipient: TeamMember | undefined): AgreementItem | undefined {
-  const { reminder, memberId, agreementId } = message.about;
-  if (reminder !== 'agreementBefore' && reminder !== 'agreementOnDay' && reminder !== 'agreementOverdue') return undefined;
-  const agreement = current.agreements.find((candidate) => candidate.id === agreementId);
-  if (!agreement || !isCurrentPlan(agreement, message) || agreement.ownerMemberId !== memberId) return undefined;
+  if (message.kind !== 'reminder') return undefined;
+  const about = message.about;
+  if (about.reminder !== 'agreementBefore' && about.reminder !== 'agreementOnDay' && about.reminder !== 'agreementOverdue') return undefined;
+  const agreement = current.agreements.find((candidate) => candidate.id === about.agreementId);
+  if (!agreement || !isCurrentPlan(agreement, about) || agreement.ownerMemberId !== about.memberId) return undefined;
   const owner = current.members.find((member) => member.id === agreement.ownerMemberId);
   if (!owner) return undefined;
   return { case: current, agreement, ...(recipient?.id !== owner.id ? { relayContact: relayContactFor(m, current, owner) } : {}) };
 }
 
-export function renderReminder(m: Messages, current: Case, message: OutboxMessage, recipient: TeamMember | undefined): RenderedMessage {
+export function renderReminder(m: Messages, current: Case, message: OutboxMessageOf<'reminder'>, recipient: TeamMember | undefined): RenderedMessage {
   const labels = m.cards.reminders;
-  const { reminder, memberId, agreementId, meetingId, startsAt, afterMeetingId, age, birthday } = message.about;
-  const reminded = current.members.find((member) => member.id === memberId);
+  const about = message.about;
+  const reminded = current.members.find((member) => member.id === about.memberId);
   if (!reminded) return { skip: 'member gone' };
   const note = (title: string, text: string) => ({ activity: cardActivity(messageCard(title, text, 'attention')) });
-  switch (reminder) {
+  switch (about.reminder) {
     case 'agreementBefore':
     case 'agreementOnDay':
     case 'agreementOverdue': {
-      const agreement = current.agreements.find((candidate) => candidate.id === agreementId);
-      if (!agreement || !isCurrentPlan(agreement, message)) return { skip: 'agreement changed' };
-      const title = labels.agreement[reminder](current.reference, agreement.followUpOn);
+      const agreement = current.agreements.find((candidate) => candidate.id === about.agreementId);
+      if (!agreement || !isCurrentPlan(agreement, about)) return { skip: 'agreement changed' };
+      const title = labels.agreement[about.reminder](current.reference, agreement.followUpOn);
       const owner = current.members.find((member) => member.id === agreement.ownerMemberId);
       if (!owner) return { skip: 'owner gone' };
       const item = agreementReminderItem(m, current, message, recipient);
@@ -55,25 +61,26 @@ export function renderReminder(m: Messages, current: Case, message: OutboxMessag
     }
     case 'feedbackDue':
     case 'feedbackOverdue': {
-      const meeting = current.meetings.find((candidate) => candidate.id === meetingId);
+      const meeting = current.meetings.find((candidate) => candidate.id === about.meetingId);
       if (!meeting?.closure) return { skip: 'meeting gone' };
-      return note(labels.feedbackTitle(current.reference, meetingNumber(meeting)), labels[reminder]);
+      return note(labels.feedbackTitle(current.reference, meetingNumber(meeting)), labels[about.reminder]);
     }
     case 'nextMeetingSoon': {
-      const meeting = current.meetings.find((candidate) => candidate.id === meetingId);
-      if (!meeting || meeting.status !== 'planned' || meeting.startsAt !== startsAt) return { skip: 'meeting changed' };
+      const meeting = current.meetings.find((candidate) => candidate.id === about.meetingId);
+      if (!meeting || meeting.status !== 'planned' || meeting.startsAt !== about.startsAt) return { skip: 'meeting changed' };
       return note(labels.nextMeetingTitle(current.reference), labels.nextMeeting(formatMeetingTime(meeting.startsAt)));
     }
     case 'noMeetingPlanned': {
-      const after = current.meetings.find((candidate) => candidate.id === afterMeetingId);
+      const after = current.meetings.find((candidate) => candidate.id === about.afterMeetingId);
       // Meetings are kept in the order they take place.
       const later = after && current.meetings.slice(current.meetings.indexOf(after) + 1).some((meeting) => meeting.status !== 'cancelled');
       if (!after || later) return { skip: 'a meeting is planned' };
       return note(labels.rhythmTitle(current.reference), labels.noMeetingPlanned(formatMeetingTime(after.startsAt)));
     }
     case 'transitionMeeting':
-      return note(labels.transitionTitle(current.reference), labels.transition(age ?? '', birthday ?? ''));
+      return note(labels.transitionTitle(current.reference), labels.transition(about.age, about.birthday));
     default:
-      return { skip: `unknown reminder ${reminder}` };
+      // A reminder this version does not know (written by a later one).
+      return { skip: `unknown reminder ${(about as { reminder: string }).reminder}` };
   }
 }

@@ -81,7 +81,7 @@ describe('closing, approval and circulation', () => {
     await approveAndCirculate(deps, METTE, caseId, meetingId, '2026-11-23');
     const written = await deps.store.listOutbox(COORDINATOR.tenantId, caseId);
     const outbox = written.filter((message) => message.kind !== 'reminder');
-    const summary = outbox.map((message) => [message.kind, message.to.kind === 'user' ? message.to.teamsUserId : message.to.conversationId, message.about.ownerMemberId ?? '']);
+    const summary = outbox.map((message) => [message.kind, message.to.kind === 'user' ? message.to.teamsUserId : message.to.conversationId, 'ownerMemberId' in message.about ? message.about.ownerMemberId : '']);
     expect(summary).toEqual(
       expect.arrayContaining([
         ['minutes', 'chat-1', ''],
@@ -161,7 +161,7 @@ describe('my agreements', () => {
     await approveAndCirculate(deps, METTE, caseId, meetingId, '2026-11-23');
     const agreementId = (await listMyAgreements(deps, JONAS))[0]!.agreement.id;
     const remindersOf = async () =>
-      (await deps.store.listOutbox(COORDINATOR.tenantId, caseId)).filter((message) => message.kind === 'reminder' && message.about.agreementId === agreementId);
+      (await deps.store.listOutbox(COORDINATOR.tenantId, caseId)).filter((message) => message.kind === 'reminder' && 'agreementId' in message.about && message.about.agreementId === agreementId);
     const before = await remindersOf();
     const unchanged = await moveMyAgreement(deps, JONAS, caseId, agreementId, '2026-12-01');
     expect(await remindersOf()).toHaveLength(before.length);
@@ -170,7 +170,7 @@ describe('my agreements', () => {
     const plan = moved.agreements.find((a) => a.id === agreementId)!.reminderPlan;
     const after = await remindersOf();
     expect(after.length).toBe(2 * before.length);
-    expect(after.filter((message) => message.about.plan === plan)).toHaveLength(before.length);
+    expect(after.filter((message) => 'plan' in message.about && message.about.plan === plan)).toHaveLength(before.length);
   });
 
   it('tells the eye-keeper and the coordinator at once when a member reports the plan slipping', async () => {

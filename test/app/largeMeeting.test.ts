@@ -10,7 +10,7 @@ import { openCase } from '../../bot/app/openCase';
 import { openNetworkMeeting } from '../../bot/app/runMeeting';
 import { GOAL_THEMES } from '../../bot/domain/goals';
 import { MAX_TEAM_SIZE } from '../../bot/domain/team';
-import { OutboxDispatcher } from '../../bot/reminders/dispatcher';
+import { OutboxDispatcher } from '../../bot/outbox/dispatcher';
 import { CosmosCaseStore } from '../../bot/store/cosmosStore';
 import type { CaseStore, OutboxMessage } from '../../bot/store/port';
 import { type CosmosTestServer, startCosmosServer } from '../support/cosmosServer';

@@ -18,7 +18,7 @@ const messageAbout = (caseId: string, id: string): OutboxMessage => ({
   caseId,
   kind: 'planSlipping',
   to: { kind: 'user', aadObjectId: COORDINATOR.aadObjectId, teamsUserId: '29:mette' },
-  about: {},
+  about: { memberId: 'm-coordinator' },
   serviceUrl: 'https://smba.trafficmanager.net/emea/',
   notBefore: NOW.toISOString(),
   status: 'pending',

@@ -17,14 +17,14 @@ import { createCase } from '../../bot/domain/case';
 import { ReminderPlanner } from '../../bot/domain/reminders';
 import { WorkingDays } from '../../bot/domain/workingDays';
 import { createLogger } from '../../bot/logger';
-import { OutboxDispatcher, TEAMS_DISPATCH } from '../../bot/reminders/dispatcher';
-import { tellCoordinator } from '../../bot/reminders/failureNotice';
-import { SendPacer, TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS, wallPacingClock } from '../../bot/reminders/pacing';
-import { SharedTenantPacing } from '../../bot/reminders/sharedPacing';
+import { OutboxDispatcher, TEAMS_DISPATCH } from '../../bot/outbox/dispatcher';
+import { tellCoordinator } from '../../bot/app/deliveryNotices';
+import { SendPacer, TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS, connectorRequestsFor, wallPacingClock } from '../../bot/outbox/pacing';
+import { SharedTenantPacing } from '../../bot/outbox/sharedPacing';
 import type { OutboxMessage } from '../../bot/store/port';
 import { SqliteCaseStore } from '../../bot/store/sqliteStore';
 import { createAdapter } from '../../bot/teams/adapter';
-import { connectorRequestsFor, createOutboxSender } from '../../bot/teams/outboxSender';
+import { createOutboxSender } from '../../bot/teams/outboxSender';
 import { startTeamsConnectorStub } from './teamsConnectorStub';
 
 export interface DispatchSettings {

@@ -48,7 +48,7 @@ function reminder(caseIndex: number, n: number, notBefore: Date, status: OutboxM
     caseId: `case-${caseIndex}`,
     kind: 'reminder',
     to: { kind: 'user', aadObjectId: `owner-${caseIndex}`, teamsUserId: `29:owner-${caseIndex}` },
-    about: { reminder: 'agreementBefore', memberId: 'm-coordinator', agreementId: `agreement-${n}`, followUpOn: notBefore.toISOString().slice(0, 10) },
+    about: { reminder: 'agreementBefore', memberId: 'm-coordinator', agreementId: `agreement-${n}`, followUpOn: notBefore.toISOString().slice(0, 10), plan: '' },
     serviceUrl: 'https://smba.trafficmanager.net/emea/',
     notBefore: notBefore.toISOString(),
     status,

@@ -1,17 +1,20 @@
 // A stand-in for the Teams connector that enforces Teams' rate limits, on loopback only. It opens 1:1
-// chats (`POST /v3/conversations`, the same id for the same person each time, as Teams does) and takes
-// posts to conversations (`POST /v3/conversations/:id/activities`). Over a limit, per tenant or per
+// chats (`POST /v3/conversations`, the same id for the same person each time, as Teams does), takes
+// posts to conversations (`POST /v3/conversations/:id/activities`) and updates of activities posted
+// before (`PUT /v3/conversations/:id/activities/:activityId`). Over a limit, per tenant or per
 // conversation, it answers 429 with a Retry-After, as Teams does; a test can script other answers.
-// Used by the connector tests (test/reminders/connector.test.ts) and the dispatch benchmark.
+// Used by the connector tests (test/outbox/connector.test.ts) and the dispatch benchmark.
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RateLimit } from '../../bot/reminders/pacing';
+import type { RateLimit } from '../../bot/outbox/pacing';
 
 export interface StubRequest {
   /** performance.now() when the request had been read. */
   at: number;
-  kind: 'createConversation' | 'activity' | 'other';
+  kind: 'createConversation' | 'activity' | 'update' | 'other';
   conversationId?: string;
+  /** The activity an update replaces. */
+  activityId?: string;
   tenantId?: string;
   body?: Record<string, unknown>;
   /** What the stub answered. */
@@ -113,12 +116,14 @@ export function startTeamsConnectorStub(options: TeamsConnectorStubOptions = {})
     } catch {
       body = undefined;
     }
-    const activity = req.method === 'POST' ? ACTIVITY_PATH.exec(path) : null;
+    const activity = req.method === 'POST' || req.method === 'PUT' ? ACTIVITY_PATH.exec(path) : null;
+    const update = req.method === 'PUT' && activity?.[2] ? decodeURIComponent(activity[2]) : undefined;
     const create = req.method === 'POST' && path === '/v3/conversations';
     const members = (body?.members as { id?: string }[] | undefined) ?? [];
     const conversationId = activity ? decodeURIComponent(activity[1] ?? '') : create && members[0]?.id ? chatIdOf(members[0].id) : undefined;
     const tenantId = tenantOf(body) ?? (conversationId ? tenantOfConversation.get(conversationId) : undefined);
-    const request = { at: performance.now(), kind: activity ? 'activity' : create ? 'createConversation' : 'other', conversationId, tenantId, body } as const;
+    const kind = update ? 'update' : activity && req.method === 'POST' ? 'activity' : create ? 'createConversation' : 'other';
+    const request = { at: performance.now(), kind, conversationId, ...(update ? { activityId: update } : {}), tenantId, body } as const;
     const answer = (value: StubAnswer) => {
       requests.push({ ...request, status: value.status });
       respond(res, value);
@@ -137,6 +142,7 @@ export function startTeamsConnectorStub(options: TeamsConnectorStubOptions = {})
     }
     if (tenantId) tenantOfConversation.set(conversationId, tenantId);
     if (create) return answer({ status: 201, body: { id: conversationId } });
+    if (update) return answer({ status: 200, body: { id: update } });
     const list = delivered.get(conversationId) ?? [];
     list.push(body ?? {});
     delivered.set(conversationId, list);

@@ -13,7 +13,7 @@ import { createLogger } from '../../bot/logger';
 import { OUTBOX_KINDS, type OutboxMessage } from '../../bot/store/port';
 import { COMMAND_NAMES } from '../../bot/teams/actions/registry';
 import { handleMessage } from '../../bot/teams/messageHandler';
-import { renderForConversation } from '../../bot/teams/outboxSender';
+import { renderForConversation } from '../../bot/teams/renderOutbox';
 import { createCaseCard } from '../../cards/caseCards';
 import { baseCard, code, meetingBaseCard, minutesBaseCard } from '../../cards/channelCards';
 import { meetingCancelCard, meetingOpenCard } from '../../cards/meetingCards';
@@ -80,7 +80,7 @@ describe('what the whole channel sees', () => {
       expect(cancelled).not.toContain(m.checklist.cancellationReasons.other);
     });
 
-    it('the outbox posts to a conversation only the minutes card and the mention, with nothing but the Teams name mentioned', () => {
+    it("the outbox posts to a conversation only the minutes card, the checklist's card and the mention, with nothing but the Teams name mentioned", () => {
       const minutes = renderForConversation(m, current, outbox('minutes', { meetingId: 'meeting-1' }));
       expect('activity' in minutes && leaksIn(minutes.activity)).toEqual([]);
       for (const member of current.members) {
@@ -95,8 +95,14 @@ describe('what the whole channel sees', () => {
         expect(leaksIn(rest), member.id).toEqual([]);
         expect(JSON.stringify(mention)).toContain(`<at>${name}</at>`);
       }
+      // The checklist's card is updated in place, where it was posted, as its base card: nothing personal.
+      const posted: Case = { ...current, meetings: current.meetings.map((meeting) => (meeting.id === 'meeting-3' ? { ...meeting, card: { conversationId: THREAD, activityId: 'posted-1' } } : meeting)) };
+      const checklist = renderForConversation(m, posted, outbox('checklistCard', { meetingId: 'meeting-3', digest: 'checklistCard meeting-3' }));
+      expect(checklist).toMatchObject({ updates: 'posted-1', activity: { attachments: [{ content: meetingBaseCard(m, posted, meetingById(posted, 'meeting-3')) }] } });
+      expect('activity' in checklist && leaksIn(checklist.activity)).toEqual([]);
+      expect(renderForConversation(m, current, outbox('checklistCard', { meetingId: 'meeting-3', digest: 'checklistCard meeting-3' }))).toEqual({ skip: 'card gone' });
       // Anything else addressed to a conversation is never posted there.
-      for (const kind of OUTBOX_KINDS.filter((candidate) => candidate !== 'minutes' && candidate !== 'unreachable')) {
+      for (const kind of OUTBOX_KINDS.filter((candidate) => candidate !== 'minutes' && candidate !== 'unreachable' && candidate !== 'checklistCard')) {
         expect(renderForConversation(m, current, outbox(kind, { meetingId: 'meeting-1', ownerMemberId: 'm-vip', agreementId: 'agreement-1', memberId: 'm-jonas' })), kind).toEqual({
           skip: 'not for a conversation',
         });

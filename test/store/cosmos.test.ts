@@ -140,7 +140,7 @@ describe('CosmosCaseStore fan-out of many messages', () => {
       caseId: 'case-1',
       kind: 'reminder',
       to: { kind: 'user', aadObjectId: `aad-${i}`, teamsUserId: `29:${i}` },
-      about: { reminder: 'agreementBefore', memberId: `member-${i}` },
+      about: { reminder: 'agreementBefore', memberId: `member-${i}`, agreementId: `agreement-${i}`, followUpOn: '2026-12-01', plan: '' },
       serviceUrl: 'https://smba.trafficmanager.net/emea/',
       notBefore: new Date(now.getTime() - (150 - i) * 1000).toISOString(),
       status: 'pending',

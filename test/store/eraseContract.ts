@@ -44,7 +44,7 @@ function messageAbout(about: Case): OutboxMessage {
     caseId: about.id,
     kind: 'needsHelp',
     to: { kind: 'user', aadObjectId: 'aad-teacher', teamsUserId: '29:teacher' },
-    about: { memberId: about.members[0]!.id },
+    about: { agreementId: 'agreement-1' },
     serviceUrl: 'https://smba.trafficmanager.net/emea/',
     notBefore: minutesAfterNow(60),
     status: 'pending',

@@ -41,7 +41,7 @@ function messageOf(about: Case, notBefore: string, overrides: Partial<OutboxMess
     status: 'pending',
     attempts: 0,
     ...overrides,
-  };
+  } as OutboxMessage;
 }
 
 const ids = (messages: OutboxMessage[]) => messages.map((message) => message.id);
@@ -80,7 +80,7 @@ export function describeOutboxContract(name: string, open: () => Promise<OpenedS
         const first = messageOf(original, minutesAfterNow(10), {
           kind: 'agreementAssigned',
           to: { kind: 'user', aadObjectId: 'aad-teacher', teamsUserId: '29:teacher' },
-          about: { meetingId: 'meeting-1', agreementId: 'agreement-1' },
+          about: { meetingId: 'meeting-1', ownerMemberId: 'member-teacher' },
         });
         const created = await store.createCase(original, { audit: [auditOf(original, 'case.create')], outbox: [first] });
         await expect(
@@ -279,6 +279,24 @@ export function describeOutboxContract(name: string, open: () => Promise<OpenedS
 
         expect(await store.settleOutbox(claimed!, A, { status: 'sent', at: later(2 * LEASE_MS).toISOString() })).toBe(true);
         expect(await store.claimDueOutbox(later(3 * LEASE_MS), B, LEASE_MS, 10)).toEqual([]);
+      });
+
+      it('forgets (deletes) a sent message for the holder of the claim only, leaving the case\'s other messages', async () => {
+        const about = newCase();
+        const update = messageOf(about, minutesAfterNow(0), { kind: 'checklistCard', about: { meetingId: 'meeting-1', digest: 'checklistCard meeting-1' } });
+        const kept = messageOf(about, minutesAfterNow(60));
+        await store.createCase(about, { audit: [], outbox: [update, kept] });
+        const [claimed] = await store.claimDueOutbox(NOW, A, LEASE_MS, 10);
+        expect(claimed?.id).toBe(update.id);
+
+        expect(await store.settleOutbox(claimed!, B, { status: 'forget' })).toBe(false);
+        expect(await store.listOutbox(TENANT, about.id)).toStrictEqual([claimed, kept]);
+
+        expect(await store.settleOutbox(claimed!, A, { status: 'forget' })).toBe(true);
+        expect(await store.listOutbox(TENANT, about.id)).toStrictEqual([kept]);
+        expect(await store.settleOutbox(claimed!, A, { status: 'forget' })).toBe(false);
+        expect(await store.settleOutbox(claimed!, A, { status: 'sent', at: NOW.toISOString() })).toBe(false);
+        expect(await store.claimDueOutbox(later(24 * 3_600_000), B, LEASE_MS, 10)).toStrictEqual([{ ...kept, leaseOwner: B, leaseUntil: later(24 * 3_600_000 + LEASE_MS).toISOString() }]);
       });
 
       it('claims a message put back as pending only at its new time, counting attempts, until it fails', async () => {

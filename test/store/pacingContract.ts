@@ -1,5 +1,5 @@
 // The shared tenant pacing part of the CaseStore contract: one small record per tenant that every bot
-// instance reads and writes under its etag (bot/reminders/sharedPacing.ts). Each adapter's test runs it.
+// instance reads and writes under its etag (bot/outbox/sharedPacing.ts). Each adapter's test runs it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseStore, TenantPacing } from '../../bot/store/port';
 import { type OpenedStore, OTHER_TENANT, TENANT } from './contract';

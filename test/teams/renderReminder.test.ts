@@ -4,7 +4,7 @@ import { addAgreement, addGoal, completeAgreement, moveAgreement, withReminderPl
 import { openMeeting } from '../../bot/domain/meeting';
 import { addMember } from '../../bot/domain/team';
 import { da } from '../../bot/i18n/da';
-import type { OutboxMessage } from '../../bot/store/port';
+import type { OutboxMessageOf } from '../../bot/store/port';
 import { renderReminder } from '../../bot/teams/renderReminder';
 import { COORDINATOR, NOW, sampleCase } from '../domain/fixtures';
 import { validateAdaptiveCard } from '../support/cardValidation';
@@ -17,18 +17,20 @@ function caseWithAgreement() {
   return addAgreement(goal, 'g-1', { action: 'Søge bolig', ownerMemberId: 'm-ali', followUpOn: '2026-12-01', followUpMethod: 'phone' }, 'a-1', by, NOW);
 }
 
-const reminder = (about: Record<string, string>, teamsUserId = '29:ali'): OutboxMessage => ({
-  id: 'o-1',
-  tenantId: 'tenant-a',
-  caseId: 'case-1',
-  kind: 'reminder',
-  to: { kind: 'user', aadObjectId: teamsUserId === '29:ali' ? 'aad-ali' : by, teamsUserId },
-  about,
-  serviceUrl: 'http://localhost',
-  notBefore: NOW.toISOString(),
-  status: 'pending',
-  attempts: 0,
-});
+// The reminders below are as stored, their about read as JSON: `plan` is left out where it plays no part.
+const reminder = (about: Record<string, string>, teamsUserId = '29:ali'): OutboxMessageOf<'reminder'> =>
+  ({
+    id: 'o-1',
+    tenantId: 'tenant-a',
+    caseId: 'case-1',
+    kind: 'reminder',
+    to: { kind: 'user', aadObjectId: teamsUserId === '29:ali' ? 'aad-ali' : by, teamsUserId },
+    about,
+    serviceUrl: 'http://localhost',
+    notBefore: NOW.toISOString(),
+    status: 'pending',
+    attempts: 0,
+  }) as OutboxMessageOf<'reminder'>;
 
 const cardOf = (rendered: ReturnType<typeof renderReminder>) => {
   if (!('activity' in rendered)) throw new Error(`skipped: ${rendered.skip}`);

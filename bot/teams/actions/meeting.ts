@@ -1,7 +1,6 @@
 // The network meeting: open, plan, show and answer its checklist (mødetjekliste), cancel, and the
-// `møde` and `aflys` commands. Every answer updates the checklist's channel card, so that everyone
-// sees the same state.
-import { CardFactory, type CloudAdapter, type TurnContext } from 'botbuilder';
+// `møde` and `aflys` commands. An answer and a cancellation update the checklist's channel card for
+// everyone through the outbox (app/runMeeting.ts).
 import { z } from 'zod';
 import { meetingBaseCard } from '../../../cards/channelCards';
 import { checklistCard, formatMeetingTime, meetingCancelCard, meetingOpenCard } from '../../../cards/meetingCards';
@@ -9,37 +8,15 @@ import { messageCard } from '../../../cards/messageCard';
 import { changedAnswers } from '../../app/checklistAnswers';
 import { caseForConversationCard, changerView, readCase } from '../../app/readCase';
 import { answerMeetingChecklist, cancelNetworkMeeting, openNetworkMeeting, planNetworkMeeting, recordChecklistCard } from '../../app/runMeeting';
-import type { Case } from '../../domain/case';
 import { DomainError } from '../../domain/errors';
-import { type Meeting, meetingById, meetingNumber, nextMeetingOf, openMeetingOf, plannedMeetingOf } from '../../domain/meeting';
-import { conversationAccount } from '../conversations';
+import { meetingById, meetingNumber, nextMeetingOf, openMeetingOf, plannedMeetingOf } from '../../domain/meeting';
 import { cardActivity } from '../replies';
 import { caseHere } from './caseHere';
 import { answerValue, id, optionalText, withCase } from './data';
-import { type CommandDeclaration, type Turn, verb } from './turn';
+import { type CommandDeclaration, verb } from './turn';
 
 /** The checklist's page to show whole (a section, or `attendance-2` …), when it does not fit one card. */
 const checklistPage = z.string().max(50).optional();
-
-/** Updates the checklist's channel card for everyone, also when the answer came from a 1:1 chat. */
-async function refreshChannelCard({ context, env, m }: Turn, current: Case, meeting: Meeting): Promise<void> {
-  const posted = meeting.card;
-  if (!posted) return;
-  const update = async (target: TurnContext) => {
-    await target.updateActivity({ id: posted.activityId, type: 'message', attachments: [CardFactory.adaptiveCard(meetingBaseCard(m, current, meeting))] });
-  };
-  try {
-    if (posted.conversationId === context.activity.conversation.id) {
-      await update(context);
-      return;
-    }
-    const { channelId, serviceUrl } = context.activity;
-    await (context.adapter as CloudAdapter).continueConversationAsync(env.botAppId, { channelId, serviceUrl, conversation: conversationAccount(current, posted.conversationId) }, update);
-  } catch (error) {
-    // The answer is saved; a stale channel card corrects itself on the next answer or refresh.
-    env.log.warn({ event: 'meeting.card.update.failed', errorName: (error as Error).name });
-  }
-}
 
 const meetingTimeData = z.object({ ...withCase, meetingDate: optionalText, meetingTime: optionalText });
 
@@ -75,7 +52,6 @@ export const meetingVerbs = [
       const { deps, actor, m } = turn;
       const changed = await answerMeetingChecklist(deps, actor, caseId, meetingId, changedAnswers(data, seen), turn.activityId);
       const meeting = meetingById(changed, meetingId);
-      await refreshChannelCard(turn, changed, meeting);
       const read = changerView(changed, actor);
       return { card: read ? checklistCard(m, read, meeting, m.cards.meeting.saved, page) : messageCard(m.cards.meeting.saved, '') };
     },
@@ -83,7 +59,6 @@ export const meetingVerbs = [
   verb('meeting.cancel', z.object({ ...withCase, meetingId: id, reason: optionalText, otherReason: optionalText }), async (turn, { caseId, meetingId, reason, otherReason }) => {
     const changed = await cancelNetworkMeeting(turn.deps, turn.actor, caseId, meetingId, reason, otherReason, turn.activityId);
     const meeting = meetingById(changed, meetingId);
-    await refreshChannelCard(turn, changed, meeting);
     return { card: messageCard(turn.m.cards.meeting.cancelled(formatMeetingTime(meeting.startsAt)), '', 'good') };
   }),
 ];

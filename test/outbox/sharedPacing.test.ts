@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type SendResult, OutboxDispatcher } from '../../bot/reminders/dispatcher';
-import { SendPacer, TEAMS_TENANT_LIMITS } from '../../bot/reminders/pacing';
-import { SharedTenantPacing } from '../../bot/reminders/sharedPacing';
+import { type SendResult, OutboxDispatcher } from '../../bot/outbox/dispatcher';
+import { SendPacer, TEAMS_TENANT_LIMITS } from '../../bot/outbox/pacing';
+import { SharedTenantPacing } from '../../bot/outbox/sharedPacing';
 import type { OutboxMessage } from '../../bot/store/port';
 import { SqliteCaseStore } from '../../bot/store/sqliteStore';
 import { FakeClock, mostInWindow } from './fakeClock';
@@ -38,7 +38,7 @@ beforeEach(async () => {
       caseId: `case-${index % 40}`,
       kind: 'reminder',
       to: { kind: 'user', aadObjectId: `aad-${index}`, teamsUserId: `29:${index}` },
-      about: { reminder: 'transitionMeeting', memberId: 'm-coordinator' },
+      about: { reminder: 'transitionMeeting', memberId: 'm-coordinator', age: '18½', birthday: '2026-09-14' },
       serviceUrl: 'https://smba.trafficmanager.net/emea/',
       notBefore: new Date(EPOCH - 1_000_000 + index).toISOString(),
       status: 'pending',

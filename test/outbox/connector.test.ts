@@ -12,9 +12,9 @@ import { ReminderPlanner } from '../../bot/domain/reminders';
 import { en } from '../../bot/i18n/en';
 import { WorkingDays } from '../../bot/domain/workingDays';
 import { createLogger } from '../../bot/logger';
-import { OutboxDispatcher } from '../../bot/reminders/dispatcher';
-import { sendFailedIdOf, tellCoordinator } from '../../bot/reminders/failureNotice';
-import { SendPacer, realPacingClock } from '../../bot/reminders/pacing';
+import { OutboxDispatcher } from '../../bot/outbox/dispatcher';
+import { sendFailedIdOf, tellCoordinator } from '../../bot/app/deliveryNotices';
+import { SendPacer, realPacingClock } from '../../bot/outbox/pacing';
 import type { OutboxMessage, OutboxRecipient } from '../../bot/store/port';
 import { SqliteCaseStore } from '../../bot/store/sqliteStore';
 import { createAdapter } from '../../bot/teams/adapter';
@@ -92,7 +92,7 @@ function reminderTo(to: OutboxRecipient, overrides: Partial<OutboxMessage> = {})
     status: 'pending',
     attempts: 0,
     ...overrides,
-  };
+  } as OutboxMessage;
 }
 
 const cardText = (activity: Record<string, unknown>) => JSON.stringify(activity.attachments ?? activity.text ?? '');

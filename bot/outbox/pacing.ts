@@ -1,7 +1,7 @@
 // Keeps the outbox within Teams' rate limits: paces sends per conversation and per tenant, and holds
 // the tenant's "throttled until" after a 429 so that every send to that tenant waits it out. Pure
 // timing, no botbuilder: time and sleeping come from an injected clock, so tests run on a fake one.
-import type { OutboxMessage } from '../store/port';
+import type { CaseStore, OutboxMessage } from '../store/port';
 import type { SharedTenantPacing } from './sharedPacing';
 
 /**
@@ -54,9 +54,17 @@ export const TEAMS_TENANT_LIMITS: readonly RateLimit[] = [{ limit: 50, perMs: 1_
 /**
  * Connector requests one message costs, at most: a first message to a person opens the 1:1 chat
  * (createConversation) and then posts, two requests; a post to a thread or chat, or to a 1:1 chat
- * already known, is one (the Teams layer tells the dispatcher through `requestsFor`).
+ * already known, is one (`connectorRequestsFor` tells the dispatcher, through `requestsFor`).
  */
 export const connectorRequestsOf = (message: Pick<OutboxMessage, 'to'>): number => (message.to.kind === 'user' ? 2 : 1);
+
+/** What a message will cost the connector: one request, or two for a first message that opens a 1:1 chat. */
+export function connectorRequestsFor(store: Pick<CaseStore, 'getUserState'>): (message: OutboxMessage) => Promise<number> {
+  return async (message) => {
+    if (message.to.kind !== 'user') return 1;
+    return (await store.getUserState(message.tenantId, message.to.aadObjectId))?.personalConversationId ? 1 : 2;
+  };
+}
 
 /** The conversation a message goes to, as a key: sends to one key are paced together. */
 export const conversationKeyOf = (message: Pick<OutboxMessage, 'tenantId' | 'to'>): string =>

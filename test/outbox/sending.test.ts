@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCase } from '../../bot/domain/case';
-import { type OutboxDispatcherOptions, type SendResult, OutboxDispatcher } from '../../bot/reminders/dispatcher';
-import { sendFailedIdOf, tellCoordinator } from '../../bot/reminders/failureNotice';
-import { SendPacer, connectorRequestsOf, conversationKeyOf } from '../../bot/reminders/pacing';
+import { type OutboxDispatcherOptions, type SendResult, OutboxDispatcher } from '../../bot/outbox/dispatcher';
+import { sendFailedIdOf, tellCoordinator } from '../../bot/app/deliveryNotices';
+import { SendPacer, connectorRequestsOf, conversationKeyOf } from '../../bot/outbox/pacing';
 import type { OutboxMessage, OutboxRecipient } from '../../bot/store/port';
 import { SqliteCaseStore } from '../../bot/store/sqliteStore';
 import { FakeClock, mostInWindow } from './fakeClock';
@@ -42,13 +42,13 @@ function messageTo(tenantId: string, to: OutboxRecipient, overrides: Partial<Out
     caseId: 'case-1',
     kind: 'reminder',
     to,
-    about: { reminder: 'transitionMeeting', memberId: 'm-coordinator' },
+    about: { reminder: 'transitionMeeting', memberId: 'm-coordinator', age: '18½', birthday: '2026-09-14' },
     serviceUrl: SERVICE_URL,
     notBefore: new Date(EPOCH - 1_000_000 + index).toISOString(),
     status: 'pending',
     attempts: 0,
     ...overrides,
-  };
+  } as OutboxMessage;
 }
 /** One of each list in turn, until all are used up. */
 function interleave<T>(...lists: T[][]): T[] {

@@ -4,7 +4,7 @@
 // policy: what a 429 or a passing failure costs, how long a Retry-After may hold a message, when a
 // message is given up; the pacer (pacing.ts) keeps the sends within Teams' rate limits.
 import { setMaxListeners } from 'node:events';
-import type { CaseStore, OutboxMessage, OutboxOutcome } from '../store/port';
+import { type CaseStore, FORGOTTEN_ONCE_SENT, type OutboxMessage, type OutboxOutcome } from '../store/port';
 import { type SendPacer, conversationKeyOf } from './pacing';
 
 /** What `send` made of one message. `error` is a status or an error name, never message content. */
@@ -34,7 +34,8 @@ export interface OutboxDispatcherOptions {
   /** Must bound its own time (see `sendBudgetMs`); it may throw (taken as a retry). */
   /**
    * Sends `message`, and with it `digest`: the other claimed messages to the same conversation that
-   * share its `about.digest` key (one message instead of several, e.g. a person's reminders of one day).
+   * share its `about.digest` key (one message instead of several: a person's reminders of one day,
+   * the updates of one card).
    */
   send: (message: OutboxMessage, digest: OutboxMessage[]) => Promise<SendResult>;
   /** How long a claim holds. Longer than sending a whole batch takes. */
@@ -91,6 +92,15 @@ export interface DispatchCounts {
 
 const DEFAULT_MAX_ATTEMPTS = 8;
 
+/** One who waits for a wake to be answered (`wake`). */
+interface WakeWaiter {
+  /** The messages not settled yet. */
+  ids: Set<string>;
+  /** A batch begun after the wake is under way: when it ends, the wake is answered. */
+  armed: boolean;
+  done: () => void;
+}
+
 /**
  * How the service runs its dispatcher against Teams. A claim outlives a batch's sends with room to
  * spare (100 messages at 50 requests a second take 2 to 4 s; a tenant throttled for a minute holds
@@ -108,15 +118,18 @@ export const defaultBackoffMs = (attempts: number): number => Math.min(30_000 * 
 /** 2 s, 4 s, 8 s, ... (then capped by `maxRetryAfterMs`). */
 const defaultThrottleBackoffMs = (tries: number): number => 2_000 * 2 ** (tries - 1);
 
+/** The key that joins messages into one (a person's reminders of one day; updates of one card), if any. */
+const digestKeyOf = (message: OutboxMessage): string | undefined => ('digest' in message.about ? message.about.digest : undefined);
+
 /** Takes out of `waiting` the messages that go with `message` as one: same conversation, same digest key. */
 function takeDigest(waiting: OutboxMessage[], message: OutboxMessage): OutboxMessage[] {
-  const digestKey = message.about.digest;
+  const digestKey = digestKeyOf(message);
   if (!digestKey) return [];
   const key = conversationKeyOf(message);
   const digest: OutboxMessage[] = [];
   for (let index = waiting.length - 1; index >= 0; index--) {
     const other = waiting[index]!;
-    if (other.about.digest === digestKey && conversationKeyOf(other) === key) digest.unshift(...waiting.splice(index, 1));
+    if (digestKeyOf(other) === digestKey && conversationKeyOf(other) === key) digest.unshift(...waiting.splice(index, 1));
   }
   return digest;
 }
@@ -133,9 +146,10 @@ const errorName = (error: unknown): string => (error instanceof Error ? error.na
  * The Teams layer can make the rare duplicate harmless by making `send` idempotent where Teams allows
  * (e.g. updating a card already posted instead of posting it again).
  *
- * Nothing is dropped: a message is either sent, put back (pending, with the attempt counted), left
- * claimed for later (deferred, lapsed), or given up as `failed` after `maxAttempts` with the
- * coordinator told (`onGivenUp`). Messages to one conversation go one after another in the order
+ * Nothing is dropped: a message is either sent (kept as sent, or deleted when its kind records
+ * nothing: FORGOTTEN_ONCE_SENT), put back (pending, with the attempt counted), left claimed for later
+ * (deferred, lapsed), or given up as `failed` after `maxAttempts` with the coordinator told
+ * (`onGivenUp`). Messages to one conversation go one after another in the order
  * claimed; a message put back goes after those sent meanwhile.
  */
 export class OutboxDispatcher {
@@ -149,6 +163,15 @@ export class OutboxDispatcher {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private started = false;
+  /** The next run of the chain `start` began (for `wake`). */
+  private tick: (() => Promise<void>) | undefined;
+  /** A wake came while a batch was under way: the next follows at once. */
+  private woken = false;
+  /**
+   * Those a wake answers: done once the messages they name are settled here, or once the first batch
+   * begun after the wake (`armed`) has ended without them (another dispatcher had them, say).
+   */
+  private waiters: WakeWaiter[] = [];
   /** Each start begins a new chain of runs; a chain left over from before a stop ends by itself. */
   private generation = 0;
   /** The last claim was full: more is due than one batch holds. */
@@ -278,6 +301,9 @@ export class OutboxDispatcher {
       await this.running;
       if (!this.started || generation !== this.generation) return;
       let full = false;
+      // What a wake until now asked for, this batch's claim takes.
+      this.woken = false;
+      for (const waiter of this.waiters) waiter.armed = true;
       this.running = this.runOnce().then(
         () => {
           full = this.backlog;
@@ -286,9 +312,36 @@ export class OutboxDispatcher {
       );
       await this.running;
       this.running = undefined;
-      if (this.started && generation === this.generation) this.schedule(tick, full ? 0 : intervalMs);
+      this.release((waiter) => waiter.armed);
+      if (this.started && generation === this.generation) this.schedule(tick, full || this.woken ? 0 : intervalMs);
     };
+    this.tick = tick;
     this.schedule(tick, 0);
+  }
+
+  /**
+   * Runs the next batch now instead of at the next interval: messages due now were just written (the
+   * update of the checklist's card after an answer, say), and nobody should wait an interval for them.
+   * A batch under way is followed at once by the next. Resolves once `messageIds` are settled by this
+   * dispatcher (sent, put back or given up), or the batch that should have claimed them has ended
+   * without them; at once when the dispatcher is not started. Never rejects.
+   */
+  wake(messageIds: readonly string[] = []): Promise<void> {
+    if (!this.started || !this.tick) return Promise.resolve();
+    const answered = new Promise<void>((done) => this.waiters.push({ ids: new Set(messageIds), armed: false, done }));
+    if (!this.timer) {
+      this.woken = true;
+      return answered;
+    }
+    clearTimeout(this.timer);
+    this.schedule(this.tick, 0);
+    return answered;
+  }
+
+  private release(which: (waiter: WakeWaiter) => boolean): void {
+    const released = this.waiters.filter(which);
+    this.waiters = this.waiters.filter((waiter) => !released.includes(waiter));
+    for (const waiter of released) waiter.done();
   }
 
   /**
@@ -301,6 +354,7 @@ export class OutboxDispatcher {
     clearTimeout(this.timer);
     this.timer = undefined;
     await this.running;
+    this.release(() => true);
   }
 
   /** Every send waiting under the rate limits listens to it: at most one per place, and the nap. */
@@ -335,7 +389,7 @@ export class OutboxDispatcher {
     }
     for (const sent of [message, ...digest]) {
       const outcome = this.outcomeOf(sent, result);
-      if (outcome.status === 'sent') counts.sent++;
+      if (outcome.status === 'sent' || outcome.status === 'forget') counts.sent++;
       else if (outcome.status === 'pending') counts.retried++;
       else {
         counts.failed++;
@@ -346,6 +400,8 @@ export class OutboxDispatcher {
         counts.takenOver++;
         log?.warn({ ...ids, messageId: sent.id }, 'outbox message was taken over by another dispatcher before it was settled');
       }
+      const answered = this.waiters.filter((waiter) => waiter.ids.delete(sent.id) && waiter.ids.size === 0);
+      this.release((waiter) => answered.includes(waiter));
     }
     return false;
   }
@@ -414,7 +470,7 @@ export class OutboxDispatcher {
     const now = this.options.now();
     switch (result.status) {
       case 'sent':
-        return { status: 'sent', at: now.toISOString() };
+        return FORGOTTEN_ONCE_SENT.has(message.kind) ? { status: 'forget' } : { status: 'sent', at: now.toISOString() };
       case 'failed':
         return { status: 'failed', error: result.error };
       case 'retry':

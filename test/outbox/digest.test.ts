@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { OutboxDispatcher, type SendResult } from '../../bot/reminders/dispatcher';
+import { OutboxDispatcher, type SendResult } from '../../bot/outbox/dispatcher';
 import type { OutboxMessage } from '../../bot/store/port';
 import { SqliteCaseStore } from '../../bot/store/sqliteStore';
 
@@ -20,7 +20,7 @@ function reminder(id: string, caseId: string, teamsUserId: string, digest: strin
     caseId,
     kind: 'reminder',
     to: { kind: 'user', aadObjectId: `aad-${teamsUserId}`, teamsUserId },
-    about: { reminder: 'agreementBefore', agreementId: `agreement-${id}`, ...(digest ? { digest } : {}) },
+    about: { reminder: 'agreementBefore', memberId: 'm-owner', agreementId: `agreement-${id}`, followUpOn: '2026-12-01', plan: '', ...(digest ? { digest } : {}) },
     serviceUrl: 'https://smba.trafficmanager.net/emea/',
     notBefore: NOW.toISOString(),
     status: 'pending',

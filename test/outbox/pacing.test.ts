@@ -9,7 +9,7 @@ import {
   ThrottleBoard,
   connectorRequestsOf,
   conversationKeyOf,
-} from '../../bot/reminders/pacing';
+} from '../../bot/outbox/pacing';
 import type { OutboxMessage } from '../../bot/store/port';
 import { FakeClock, mostInWindow } from './fakeClock';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type OutboxDispatcherOptions, type SendResult, OutboxDispatcher, defaultBackoffMs } from '../../bot/reminders/dispatcher';
+import { type OutboxDispatcherOptions, type SendResult, OutboxDispatcher, defaultBackoffMs } from '../../bot/outbox/dispatcher';
 import type { OutboxMessage } from '../../bot/store/port';
 import { SqliteCaseStore } from '../../bot/store/sqliteStore';
 
@@ -23,7 +23,7 @@ function messageOf(index: number, notBefore: Date = NOW): OutboxMessage {
     caseId: CASES[index % CASES.length]!,
     kind: 'agreementAssigned',
     to: { kind: 'user', aadObjectId: `aad-${index}`, teamsUserId: `29:${index}` },
-    about: { agreementId: `agreement-${index}` },
+    about: { meetingId: 'meeting-1', ownerMemberId: `member-${index}` },
     serviceUrl: 'https://smba.trafficmanager.net/emea/',
     // Distinct instants, so that the order of sending is defined.
     notBefore: new Date(notBefore.getTime() - 1_000_000 + index).toISOString(),
@@ -290,6 +290,28 @@ describe('OutboxDispatcher.start and stop', () => {
     expect(calls).toEqual(['message-0000']);
     expect((await stored()).get('message-0000')).toMatchObject({ status: 'sent' });
     expect((await stored()).get('message-0001')).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+
+  it('wake() runs a batch at once instead of at the next interval, and answers once the messages named are settled', async () => {
+    const { calls, send } = recordingSend();
+    const sender = dispatcher({ send });
+    // Not started: nothing runs, and the wake is answered at once.
+    await store.appendOutbox([messageOf(0)]);
+    await sender.wake(['message-0000']);
+    expect(calls).toEqual([]);
+
+    sender.start(3_600_000);
+    await vi.waitFor(() => expect(calls).toEqual(['message-0000']));
+    // The timer's next run is an hour away: a message written now goes out because of the wake.
+    await store.appendOutbox([messageOf(1)]);
+    await sender.wake(['message-0001']);
+    expect(calls).toEqual(['message-0000', 'message-0001']);
+    expect((await stored()).get('message-0001')).toMatchObject({ status: 'sent', attempts: 1 });
+    // A wake for a message that is not due is answered when the batch it started has ended without it.
+    await store.appendOutbox([{ ...messageOf(2), notBefore: new Date(NOW.getTime() + 60_000).toISOString() }]);
+    await sender.wake(['message-0002']);
+    expect(calls).toHaveLength(2);
+    await sender.stop();
   });
 
   it('logs a failed run and goes on', async () => {

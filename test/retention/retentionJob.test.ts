@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { openCase } from '../../bot/app/openCase';
 import { closeCaseNow } from '../../bot/app/rights';
-import { RetentionJob } from '../../bot/reminders/retention';
+import { RetentionJob } from '../../bot/retention/retentionJob';
 import { COORDINATOR, YOUNG_PERSON, appDeps } from '../app/appFixture';
 import { NOW } from '../domain/fixtures';
 

@@ -1,7 +1,7 @@
 // A pacing clock for tests: virtual time that moves only when every task waits on it. `run(work)`
 // lets everything that can run, run; then jumps to the earliest sleeper and wakes it; and so on until
 // `work` settles. So a test of minutes of pacing takes milliseconds, and what it measures is exact.
-import type { PacingClock } from '../../bot/reminders/pacing';
+import type { PacingClock } from '../../bot/outbox/pacing';
 
 interface Sleeper {
   at: number;

@@ -1,0 +1,66 @@
+// Who is told when the bot cannot deliver what it sends by itself. A person Teams will not let the bot
+// reach 1:1 is mentioned in the case's thread and the coordinator is told (`unreachable`); a message
+// given up after its last attempt is reported to the coordinator (`sendFailed`). Notices are outbox
+// messages like any other, ids only; the Teams layer renders them from the case.
+import { type Case, coordinatorOf, memberByAadObjectId } from '../domain/case';
+import type { CaseStore, OutboxMessage } from '../store/port';
+import type { AppDeps } from './context';
+import { outboxMessages, recipientOf } from './messages';
+
+/** The notice's id follows from the message's, so writing it twice writes it once. */
+export const sendFailedIdOf = (message: Pick<OutboxMessage, 'id'>): string => `${message.id}.sendFailed`;
+
+/**
+ * Teams refused the message for good with 403 or 404: the person has not installed the app or blocked
+ * it. They are mentioned in the case's thread and the coordinator is told (unless they are the
+ * coordinator). True: the failure is dealt with here, the message is given up without a `sendFailed`
+ * notice. A thread or chat that refuses the bot (it was removed there, or the card to update was
+ * deleted) has nobody to fall back to: given up, told to nobody. False for an `unreachable` message
+ * itself (no chain of notices): it is retried and given up like any other.
+ */
+export async function tellOfUnreachable(deps: AppDeps, current: Case, message: OutboxMessage): Promise<boolean> {
+  if (message.kind === 'unreachable') return false;
+  if (message.to.kind !== 'user') return true;
+  const person = memberByAadObjectId(current, message.to.aadObjectId);
+  if (!person) return true;
+  const coordinator = coordinatorOf(current);
+  const toCoordinator = person.id === coordinator.id ? undefined : recipientOf(coordinator);
+  const about = { memberId: person.id };
+  const outgoing = [
+    ...(current.home ? [{ kind: 'unreachable' as const, to: { kind: 'conversation' as const, conversationId: current.home.conversationId }, about }] : []),
+    ...(toCoordinator ? [{ kind: 'unreachable' as const, to: toCoordinator, about }] : []),
+  ];
+  await deps.store.appendOutbox(outboxMessages(deps, current, message.serviceUrl, deps.now(), outgoing));
+  return true;
+}
+
+/**
+ * For `OutboxDispatcher`'s `onGivenUp`: the coordinator gets a `sendFailed` message naming the message
+ * and whom it was for. Tells nobody about a notice that itself failed (no chain of notices), nor about
+ * an update of the checklist's card (the next answer updates it again, and the checklist holds every
+ * answer), nor when the case is gone or its coordinator cannot be reached in Teams.
+ */
+export function tellCoordinator(store: Pick<CaseStore, 'getCase' | 'appendOutbox'>, now: () => Date) {
+  return async (message: OutboxMessage, error: string): Promise<void> => {
+    if (message.kind === 'sendFailed' || message.kind === 'checklistCard') return;
+    const stored = await store.getCase(message.tenantId, message.caseId);
+    if (!stored) return;
+    const to = recipientOf(coordinatorOf(stored.case));
+    if (!to) return;
+    const failedFor = message.to.kind === 'user' ? { aadObjectId: message.to.aadObjectId } : { conversationId: message.to.conversationId };
+    await store.appendOutbox([
+      {
+        id: sendFailedIdOf(message),
+        tenantId: message.tenantId,
+        caseId: message.caseId,
+        kind: 'sendFailed',
+        to,
+        about: { messageId: message.id, failedKind: message.kind, error, ...failedFor },
+        serviceUrl: message.serviceUrl,
+        notBefore: now().toISOString(),
+        status: 'pending',
+        attempts: 0,
+      },
+    ]);
+  };
+}

@@ -1,0 +1,177 @@
+// An outbox message as its recipient reads it, rendered from the case as it is when the message is sent
+// (the outbox holds ids only). Pure: the case, the message and the recipient's state in, an activity
+// (or a reason to send nothing) out; no connector, no store.
+import { type Attachment, CardFactory } from 'botbuilder';
+import { code, meetingBaseCard, minutesBaseCard } from '../../cards/channelCards';
+import { type AgreementItem, agreementsCard, handOverCard, relayContactFor } from '../../cards/handOverCards';
+import { messageCard } from '../../cards/messageCard';
+import { memberName } from '../../cards/people';
+import type { MessageWithCase } from '../app/outgoing';
+import { type Case, type TeamMember, isClosed, memberByAadObjectId } from '../domain/case';
+import { mayReadCaseDetails } from '../domain/access';
+import { DomainError } from '../domain/errors';
+import { meetingById, meetingNumber } from '../domain/meeting';
+import { type Messages, messagesFor } from '../i18n';
+import type { OutboxMessage, UserState } from '../store/port';
+import { cardActivity } from './replies';
+import { type RenderedMessage, agreementReminderItem, renderReminder } from './renderReminder';
+
+/**
+ * The language a message is written in: a person's is that of their own last turn in the 1:1 chat
+ * (`state`); the checklist's card is updated in the language of the one whose answer it shows; anything
+ * else (the thread, a person never heard from) is Danish.
+ */
+function languageFor(message: OutboxMessage, state: UserState | undefined): Messages {
+  if (message.kind === 'checklistCard') return messagesFor(message.about.locale);
+  return messagesFor(message.to.kind === 'user' ? state?.locale : undefined);
+}
+
+/** The member a 1:1 message is for, when they may read about the young person now. */
+function readingRecipient(current: Case, message: OutboxMessage, now: Date): TeamMember | undefined {
+  const recipient = message.to.kind === 'user' ? memberByAadObjectId(current, message.to.aadObjectId) : undefined;
+  return recipient && mayReadCaseDetails(current, recipient.id, now) ? recipient : undefined;
+}
+
+/**
+ * Renders `first`, and with it the messages the dispatcher joined to it (`joined`: same conversation,
+ * same digest key): a person's reminders of one day as one message, updates of one checklist card as
+ * one update, in the language of the latest.
+ */
+export function renderOutboxMessage(first: MessageWithCase, joined: MessageWithCase[], state: UserState | undefined, now: Date): RenderedMessage {
+  if (first.message.kind === 'checklistCard') {
+    const latest = joined.at(-1) ?? first;
+    return renderForConversation(languageFor(latest.message, state), latest.current, first.message);
+  }
+  const m = languageFor(first.message, state);
+  return joined.length > 0 ? renderDigest(m, [first, ...joined], now) : renderOrSkip(m, first.current, first.message, now);
+}
+
+/** What the message is about may be gone since it was written (a meeting erased, say): then nothing is sent. */
+function renderOrSkip(m: Messages, current: Case, message: OutboxMessage, now: Date): RenderedMessage {
+  // A closed case needs no more reminders; what closing itself caused still goes out.
+  if (isClosed(current) && message.kind === 'reminder') return { skip: 'case closed' };
+  try {
+    return message.to.kind === 'conversation' ? renderForConversation(m, current, message) : renderForPerson(m, current, message, now);
+  } catch (error) {
+    if (error instanceof DomainError) return { skip: error.code };
+    throw error;
+  }
+}
+
+/** To one person, in their language (`m`); without the young person's details unless they may read them. */
+function renderForPerson(m: Messages, current: Case, message: OutboxMessage, now: Date): RenderedMessage {
+  const labels = m.cards.outbox;
+  const recipient = readingRecipient(current, message, now);
+  if (!recipient) return { activity: cardActivity(messageCard(labels.withoutConsentTitle(current.reference), labels.withoutConsent)) };
+  switch (message.kind) {
+    case 'reminder':
+      return renderReminder(m, current, message, recipient);
+    case 'minutes':
+      return { skip: 'the minutes go to the thread' };
+    case 'checklistCard':
+      return { skip: 'the checklist card is updated where it was posted' };
+    case 'agreementAssigned':
+    case 'agreementRelay': {
+      const { meetingId, ownerMemberId } = message.about;
+      const owner = current.members.find((member) => member.id === ownerMemberId);
+      const meeting = meetingById(current, meetingId);
+      const relayed = message.kind === 'agreementRelay';
+      const items = current.agreements
+        .filter((agreement) => agreement.meetingId === meetingId && agreement.ownerMemberId === ownerMemberId && agreement.status === 'open')
+        .map((agreement) => ({ case: current, agreement, ...(relayed && owner ? { relayContact: relayContactFor(m, current, owner) } : {}) }));
+      if (!owner || items.length === 0) return { skip: 'nothing open' };
+      const goals = m.cards.goals;
+      const card = relayed
+        ? agreementsCard(m, items, goals.relayTitle(current.reference, meetingNumber(meeting)), goals.relayIntro(memberName(current, owner, m)))
+        : agreementsCard(m, items, goals.assignedTitle(current.reference, meetingNumber(meeting)), goals.assignedIntro);
+      return { activity: cardActivity(card) };
+    }
+    case 'handOver':
+      return { activity: cardActivity(handOverCard(m, { case: current, viewer: recipient }, meetingById(current, message.about.meetingId))) };
+    case 'handOverReminder': {
+      const closure = meetingById(current, message.about.meetingId).closure;
+      if (!closure || closure.handOverAcknowledgedAt) return { skip: 'acknowledged' };
+      const eyeKeeper = current.members.find((member) => member.id === closure.eyeKeeperMemberId);
+      return { activity: cardActivity(messageCard(labels.handOverPendingTitle(current.reference), labels.handOverPending(eyeKeeper ? memberName(current, eyeKeeper, m) : '?'))) };
+    }
+    case 'planSlipping': {
+      const reporter = current.members.find((member) => member.id === message.about.memberId);
+      return { activity: cardActivity(messageCard(labels.planSlippingTitle(current.reference), labels.planSlipping(reporter ? memberName(current, reporter, m) : '?'), 'attention')) };
+    }
+    case 'needsHelp': {
+      const agreement = current.agreements.find((candidate) => candidate.id === message.about.agreementId);
+      const owner = agreement && current.members.find((member) => member.id === agreement.ownerMemberId);
+      if (!agreement || !owner) return { skip: 'agreement gone' };
+      return { activity: cardActivity(messageCard(labels.needsHelpTitle(current.reference), labels.needsHelp(memberName(current, owner, m), agreement.action), 'attention')) };
+    }
+    case 'sendFailed': {
+      // To the coordinator: which message was given up, and whom it was for (the thread, if no person).
+      const failedFor = 'aadObjectId' in message.about ? memberByAadObjectId(current, message.about.aadObjectId) : undefined;
+      const whom = failedFor ? memberName(current, failedFor, m) : 'aadObjectId' in message.about ? '?' : undefined;
+      return { activity: cardActivity(messageCard(labels.sendFailed.title(current.reference), labels.sendFailed.text(whom), 'attention')) };
+    }
+    case 'unreachable': {
+      const person = current.members.find((member) => member.id === message.about.memberId);
+      if (!person || person.person.kind !== 'teams') return { skip: 'member gone' };
+      return { activity: cardActivity(messageCard(labels.unreachableTitle(current.reference), labels.unreachableToCoordinator(person.person.name))) };
+    }
+  }
+}
+
+/**
+ * What goes to the case's thread or group chat, which everyone there reads: the minutes' channel card
+ * and the checklist's (channelCards.ts), and the mention of a person the bot cannot reach 1:1. Nothing
+ * else is ever posted there, whatever a message says; nothing about the young person and no typed text.
+ */
+export function renderForConversation(m: Messages, current: Case, message: OutboxMessage): RenderedMessage {
+  switch (message.kind) {
+    case 'minutes':
+      return { activity: cardActivity(minutesBaseCard(m, current, meetingById(current, message.about.meetingId))) };
+    case 'checklistCard': {
+      const meeting = current.meetings.find((candidate) => candidate.id === message.about.meetingId);
+      const posted = meeting?.card;
+      if (!meeting || !posted || message.to.kind !== 'conversation' || posted.conversationId !== message.to.conversationId) return { skip: 'card gone' };
+      return { activity: cardActivity(meetingBaseCard(m, current, meeting)), updates: posted.activityId };
+    }
+    case 'unreachable': {
+      const person = current.members.find((member) => member.id === message.about.memberId)?.person;
+      if (person?.kind !== 'teams') return { skip: 'member gone' };
+      // A mention is by name: its text is the person's Teams name, which Teams shows on any mention of them
+      // (PRODUCT.md: the person is mentioned in the thread). Their role and the young person are not named.
+      const mention = `<at>${person.name}</at>`;
+      return {
+        activity: {
+          type: 'message',
+          text: m.cards.outbox.unreachableMention(mention, code(current.reference)),
+          entities: [{ type: 'mention', text: mention, mentioned: { id: person.teamsUserId ?? person.aadObjectId, name: person.name } }],
+        },
+      };
+    }
+    default:
+      return { skip: 'not for a conversation' };
+  }
+}
+
+/**
+ * A person's reminders of one day as one message: their agreements in one list, grouped by case, with
+ * the actions for each; any other reminder of the day as a card beside it.
+ */
+function renderDigest(m: Messages, messages: MessageWithCase[], now: Date): RenderedMessage {
+  const items: AgreementItem[] = [];
+  const others: Attachment[] = [];
+  for (const { message, current } of messages) {
+    const recipient = readingRecipient(current, message, now);
+    const item = recipient && agreementReminderItem(m, current, message, recipient);
+    if (item) {
+      // Two reminders of one agreement on one day (its date, and that it passed) make one entry.
+      if (!items.some((listed) => listed.agreement.id === item.agreement.id)) items.push(item);
+      continue;
+    }
+    const rendered = renderOrSkip(m, current, message, now);
+    if ('activity' in rendered) others.push(...(rendered.activity.attachments ?? []));
+  }
+  items.sort((a, b) => a.case.reference.localeCompare(b.case.reference) || a.agreement.followUpOn.localeCompare(b.agreement.followUpOn));
+  const labels = m.cards.reminders;
+  const attachments = [...(items.length > 0 ? [CardFactory.adaptiveCard(agreementsCard(m, items, labels.digestTitle, labels.digestIntro))] : []), ...others];
+  return attachments.length > 0 ? { activity: { type: 'message', attachments } } : { skip: 'nothing left to remind of' };
+}
