@@ -3,10 +3,9 @@
 import { type Case, type TeamMember, memberByAadObjectId } from '../domain/case';
 import { mayReadCaseDetails, requireAgreementOwner } from '../domain/access';
 import { type Agreement, askForHelp, completeAgreement, moveAgreement } from '../domain/goals';
-import type { AuditAction } from './auditActions';
 import type { Actor, AppDeps } from './context';
 import { auditRecord } from './context';
-import { type ActivityId, guardedChange } from './guardedChange';
+import { type ActivityId, type ChangeCommand, guardedChange } from './guardedChange';
 import { outboxMessages, planAgreementReminders, toEyeKeeperAndCoordinator } from './messages';
 
 export interface MyAgreement {
@@ -30,43 +29,40 @@ export async function listMyAgreements(deps: AppDeps, actor: Actor): Promise<MyA
   return mine.sort((a, b) => a.agreement.followUpOn.localeCompare(b.agreement.followUpOn));
 }
 
-function ownerChange(deps: AppDeps, actor: Actor, caseId: string, agreementId: string, action: AuditAction, apply: Parameters<typeof guardedChange>[5], activityId?: ActivityId) {
-  return guardedChange(deps, actor, caseId, action, (current) => requireAgreementOwner(current, actor.aadObjectId, agreementId, deps.now()), apply, activityId);
+/** A change of one agreement, by its owner or the coordinator. */
+function ownerChange(deps: AppDeps, actor: Actor, { agreementId, ...command }: Omit<ChangeCommand, 'authorize'> & { agreementId: string }) {
+  return guardedChange(deps, actor, { ...command, authorize: (current) => requireAgreementOwner(current, actor.aadObjectId, agreementId, deps.now()) });
 }
 
 export function completeMyAgreement(deps: AppDeps, actor: Actor, caseId: string, agreementId: string, activityId?: ActivityId): Promise<Case> {
-  return ownerChange(deps, actor, caseId, agreementId, 'agreement.done', (current, now) => completeAgreement(current, agreementId, actor.aadObjectId, now), activityId);
+  return ownerChange(deps, actor, { caseId, agreementId, action: 'agreement.done', apply: (current, now) => completeAgreement(current, agreementId, actor.aadObjectId, now), activityId });
 }
 
 /** A new date sets new reminders; those for the old date find it changed when due, and are not sent. */
 export function moveMyAgreement(deps: AppDeps, actor: Actor, caseId: string, agreementId: string, followUpOn: string | undefined, activityId?: ActivityId): Promise<Case> {
-  return ownerChange(
-    deps,
-    actor,
+  return ownerChange(deps, actor, {
     caseId,
     agreementId,
-    'agreement.move',
-    (current, now) => {
+    action: 'agreement.move',
+    apply: (current, now) => {
       const moved = moveAgreement(current, agreementId, followUpOn, actor.aadObjectId, now);
       if (moved === current) return current;
       const { changed, outgoing } = planAgreementReminders(deps, moved, [agreementId]);
       return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, outgoing) };
     },
     activityId,
-  );
+  });
 }
 
 export function askForHelpWith(deps: AppDeps, actor: Actor, caseId: string, agreementId: string, activityId?: ActivityId): Promise<Case> {
-  return ownerChange(
-    deps,
-    actor,
+  return ownerChange(deps, actor, {
     caseId,
     agreementId,
-    'agreement.needsHelp',
-    (current, now) => {
+    action: 'agreement.needsHelp',
+    apply: (current, now) => {
       const changed = askForHelp(current, agreementId, actor.aadObjectId, now);
       return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, toEyeKeeperAndCoordinator(changed, { kind: 'needsHelp', about: { agreementId } })) };
     },
     activityId,
-  );
+  });
 }

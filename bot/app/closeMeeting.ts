@@ -9,11 +9,11 @@ import { circulation, outboxMessages, remindersAfterMeeting } from './messages';
 
 export function closeNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, meetingId: string, input: ClosingInput, activityId?: ActivityId): Promise<Case> {
   const nextMeetingId = deps.newId();
-  return coordinatorChange(deps, actor, caseId, 'meeting.close', (current, now) => closeMeeting(current, meetingId, input, nextMeetingId, actor.aadObjectId, now), activityId);
+  return coordinatorChange(deps, actor, { caseId, action: 'meeting.close', apply: (current, now) => closeMeeting(current, meetingId, input, nextMeetingId, actor.aadObjectId, now), activityId });
 }
 
 export function sendBackForChanges(deps: AppDeps, actor: Actor, caseId: string, meetingId: string, changes: string | undefined, activityId?: ActivityId): Promise<Case> {
-  return coordinatorChange(deps, actor, caseId, 'minutes.sendBack', (current, now) => sendBackMinutes(current, meetingId, changes, actor.aadObjectId, now), activityId);
+  return coordinatorChange(deps, actor, { caseId, action: 'minutes.sendBack', apply: (current, now) => sendBackMinutes(current, meetingId, changes, actor.aadObjectId, now), activityId });
 }
 
 /** Approval and circulation are one save: the messages are written with the approval, then sent. */
@@ -25,28 +25,24 @@ export function approveAndCirculate(
   approvedOn: string | undefined,
   activityId?: ActivityId,
 ): Promise<Case> {
-  return coordinatorChange(
-    deps,
-    actor,
+  return coordinatorChange(deps, actor, {
     caseId,
-    'minutes.approve',
-    (current, now) => {
+    action: 'minutes.approve',
+    apply: (current, now) => {
       const approved = approveMinutes(current, meetingId, approvedOn, actor.aadObjectId, now);
       const { changed, outgoing } = remindersAfterMeeting(deps, approved, meetingId);
       return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, [...circulation(changed, meetingId, now), ...outgoing]) };
     },
     activityId,
-  );
+  });
 }
 
 export function acknowledgeCaseHandOver(deps: AppDeps, actor: Actor, caseId: string, meetingId: string, activityId?: ActivityId): Promise<Case> {
-  return guardedChange(
-    deps,
-    actor,
+  return guardedChange(deps, actor, {
     caseId,
-    'handOver.acknowledge',
-    (current) => requireHandOverAcknowledger(current, meetingId, actor.aadObjectId, deps.now()),
-    (current, now) => acknowledgeHandOver(current, meetingId, now),
+    action: 'handOver.acknowledge',
+    authorize: (current) => requireHandOverAcknowledger(current, meetingId, actor.aadObjectId, deps.now()),
+    apply: (current, now) => acknowledgeHandOver(current, meetingId, now),
     activityId,
-  );
+  });
 }

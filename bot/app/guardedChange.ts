@@ -24,16 +24,20 @@ interface ChangeWithMessages {
 
 export type Applied = Case | ChangeWithMessages;
 
-/** Runs `apply` on fresh state, retrying on conflicts; `authorize` throws when the actor may not. */
-export async function guardedChange(
-  deps: AppDeps,
-  actor: Actor,
-  caseId: string,
-  action: AuditAction,
-  authorize: (current: Case) => void,
-  apply: (current: Case, now: Date) => Applied,
-  activityId?: ActivityId,
-): Promise<Case> {
+/** A change a use case asks for: of which case, audited as which action, who may, what it does. */
+export interface ChangeCommand {
+  caseId: string;
+  action: AuditAction;
+  /** Throws when the actor may not; an access refusal is audited as denied. */
+  authorize: (current: Case) => void;
+  /** Runs on fresh state, again after a conflicting save. */
+  apply: (current: Case, now: Date) => Applied;
+  /** The Teams activity that asked for it: a redelivered one is applied once. */
+  activityId?: ActivityId;
+}
+
+/** Runs the command's `apply` on fresh state, retrying on conflicts. */
+export async function guardedChange(deps: AppDeps, actor: Actor, { caseId, action, authorize, apply, activityId }: ChangeCommand): Promise<Case> {
   try {
     const saved = await saveWithRetry(deps.store, actor.tenantId, caseId, (current) => {
       authorize(current);
@@ -66,13 +70,6 @@ export async function auditIfRefused(deps: AppDeps, actor: ActorId, caseId: stri
 }
 
 /** A change only the coordinator may make. */
-export function coordinatorChange(
-  deps: AppDeps,
-  actor: Actor,
-  caseId: string,
-  action: AuditAction,
-  apply: (current: Case, now: Date) => Applied,
-  activityId?: ActivityId,
-): Promise<Case> {
-  return guardedChange(deps, actor, caseId, action, (current) => requireCoordinator(current, actor.aadObjectId), apply, activityId);
+export function coordinatorChange(deps: AppDeps, actor: Actor, command: Omit<ChangeCommand, 'authorize'>): Promise<Case> {
+  return guardedChange(deps, actor, { ...command, authorize: (current) => requireCoordinator(current, actor.aadObjectId) });
 }

@@ -7,15 +7,15 @@ import { type ActivityId, coordinatorChange } from './guardedChange';
 export function addTeamMember(deps: AppDeps, actor: Actor, caseId: string, input: AddMemberInput, activityId?: ActivityId): Promise<Case> {
   const memberId = deps.newId();
   const action = input.person.kind === 'teams' ? 'team.addTeamsUser' : 'team.addExternal';
-  return coordinatorChange(deps, actor, caseId, action, (current, now) => addMember(current, input, memberId, actor.aadObjectId, now), activityId);
+  return coordinatorChange(deps, actor, { caseId, action, apply: (current, now) => addMember(current, input, memberId, actor.aadObjectId, now), activityId });
 }
 
 export function changeTeamMember(deps: AppDeps, actor: Actor, caseId: string, input: ChangeMemberInput, activityId?: ActivityId): Promise<Case> {
-  return coordinatorChange(deps, actor, caseId, 'team.change', (current, now) => changeMember(current, input, actor.aadObjectId, now), activityId);
+  return coordinatorChange(deps, actor, { caseId, action: 'team.change', apply: (current, now) => changeMember(current, input, actor.aadObjectId, now), activityId });
 }
 
 export function removeTeamMember(deps: AppDeps, actor: Actor, caseId: string, memberId: string, activityId?: ActivityId): Promise<Case> {
-  return coordinatorChange(deps, actor, caseId, 'team.remove', (current, now) => removeMember(current, memberId, actor.aadObjectId, now), activityId);
+  return coordinatorChange(deps, actor, { caseId, action: 'team.remove', apply: (current, now) => removeMember(current, memberId, actor.aadObjectId, now), activityId });
 }
 
 export function handOverCoordination(
@@ -26,12 +26,10 @@ export function handOverCoordination(
   previousCoordinatorRole: string | undefined,
   activityId?: ActivityId,
 ): Promise<Case> {
-  return coordinatorChange(
-    deps,
-    actor,
+  return coordinatorChange(deps, actor, {
     caseId,
-    'team.handOver',
-    (current, now) => handOverCoordinator(current, toMemberId, previousCoordinatorRole, actor.aadObjectId, now),
+    action: 'team.handOver',
+    apply: (current, now) => handOverCoordinator(current, toMemberId, previousCoordinatorRole, actor.aadObjectId, now),
     activityId,
-  );
+  });
 }

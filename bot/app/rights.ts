@@ -64,17 +64,15 @@ export async function eraseCase(deps: AppDeps, actor: Actor, caseId: string, con
 
 /** `luk sag`: closed from now on; erased once the retention period has run from `closedAt`. */
 export function closeCaseNow(deps: AppDeps, actor: Actor, caseId: string, confirmation: string | undefined, activityId?: ActivityId): Promise<Case> {
-  return coordinatorChange(
-    deps,
-    actor,
+  return coordinatorChange(deps, actor, {
     caseId,
-    'case.close',
-    (current, now) => {
+    action: 'case.close',
+    apply: (current, now) => {
       requireConfirmation(current, confirmation);
       return closeCase(current, actor.aadObjectId, now);
     },
     activityId,
-  );
+  });
 }
 
 /**

@@ -10,46 +10,38 @@ import { checklistCardUpdate, outboxMessages, reminders } from './messages';
 
 export function openNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, time: MeetingTime, activityId?: ActivityId): Promise<Case> {
   const meetingId = deps.newId();
-  return coordinatorChange(deps, actor, caseId, 'meeting.open', (current, now) => openMeeting(current, meetingId, time, actor.aadObjectId, now), activityId);
+  return coordinatorChange(deps, actor, { caseId, action: 'meeting.open', apply: (current, now) => openMeeting(current, meetingId, time, actor.aadObjectId, now), activityId });
 }
 
 /** Planning a meeting sets the coordinator's reminder to call it, three weeks before. */
 export function planNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, time: MeetingTime, activityId?: ActivityId): Promise<Case> {
   const meetingId = deps.newId();
-  return coordinatorChange(
-    deps,
-    actor,
+  return coordinatorChange(deps, actor, {
     caseId,
-    'meeting.plan',
-    (current, now) => {
+    action: 'meeting.plan',
+    apply: (current, now) => {
       const changed = planMeeting(current, meetingId, time, actor.aadObjectId, now);
       const planned = deps.reminders.forPlannedMeeting(changed, meetingById(changed, meetingId));
       return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, reminders(changed, planned)) };
     },
     activityId,
-  );
+  });
 }
 
 export function cancelNetworkMeeting(
   deps: AppDeps,
   actor: Actor,
-  caseId: string,
-  meetingId: string,
-  reason: string | undefined,
-  otherReason: string | undefined,
-  activityId?: ActivityId,
+  { caseId, meetingId, reason, otherReason, activityId }: { caseId: string; meetingId: string; reason?: string; otherReason?: string; activityId?: ActivityId },
 ): Promise<Case> {
-  return coordinatorChange(
-    deps,
-    actor,
+  return coordinatorChange(deps, actor, {
     caseId,
-    'meeting.cancel',
-    (current, now) => {
+    action: 'meeting.cancel',
+    apply: (current, now) => {
       const changed = cancelMeeting(current, meetingId, reason, otherReason, actor.aadObjectId, now);
       return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, checklistCardUpdate(changed, meetingId, actor.locale)) };
     },
     activityId,
-  );
+  });
 }
 
 export function answerMeetingChecklist(
@@ -60,21 +52,19 @@ export function answerMeetingChecklist(
   answers: Record<string, string>,
   activityId?: ActivityId,
 ): Promise<Case> {
-  return guardedChange(
-    deps,
-    actor,
+  return guardedChange(deps, actor, {
     caseId,
-    'meeting.answer',
-    (current) => requireCaseReader(current, actor.aadObjectId, deps.now()),
-    (current, now) => {
+    action: 'meeting.answer',
+    authorize: (current) => requireCaseReader(current, actor.aadObjectId, deps.now()),
+    apply: (current, now) => {
       const changed = answerChecklist(current, meetingId, answers, actor.aadObjectId, now);
       return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, checklistCardUpdate(changed, meetingId, actor.locale)) };
     },
     activityId,
-  );
+  });
 }
 
 /** Remembers where the checklist was posted, so every later answer and a cancellation update it in place. */
 export function recordChecklistCard(deps: AppDeps, actor: Actor, caseId: string, meetingId: string, card: NonNullable<Meeting['card']>): Promise<Case> {
-  return coordinatorChange(deps, actor, caseId, 'meeting.card', (current) => setMeetingCard(current, meetingId, card));
+  return coordinatorChange(deps, actor, { caseId, action: 'meeting.card', apply: (current) => setMeetingCard(current, meetingId, card) });
 }

@@ -60,7 +60,7 @@ describe('the goals and agreements form', () => {
     expect(await asyncCodeOf(addCaseGoal(deps, ALI, caseId, { theme: 'housing', longTermGoal: 'Egen bolig' }))).toBe('notWriter');
     const revised = await reviseCaseGoal(deps, METTE, caseId, goalId, { longTermGoal: 'Jeg vil være snedker', subGoals: '10. klasse' });
     expect(revised.goals[0]!.versions).toHaveLength(2);
-    const marked = await markCaseGoal(deps, JONAS, caseId, goalId, false, 'Venter på optag');
+    const marked = await markCaseGoal(deps, JONAS, { caseId, goalId, reached: false, reason: 'Venter på optag' });
     expect(marked.goals[0]!.outcomes).toMatchObject([{ reached: false, reason: 'Venter på optag' }]);
   });
 });

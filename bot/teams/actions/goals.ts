@@ -29,7 +29,7 @@ export const goalVerbs = [
   }),
   /** "Er målet nået?": `reached` yes or no, and why. */
   verb('goal.mark', z.object({ ...withCase, goalId: id, reached: z.enum(['yes', 'no']).optional(), reason: optionalText }), async (turn, { caseId, goalId, reached, reason }) => {
-    const changed = await markCaseGoal(turn.deps, turn.actor, caseId, goalId, reached === 'yes', reason, turn.activityId);
+    const changed = await markCaseGoal(turn.deps, turn.actor, { caseId, goalId, reached: reached === 'yes', reason, activityId: turn.activityId });
     return cardAfterChange(turn, changed, (read) => goalEditCard(turn.m, read, goalId), turn.m.cards.goals.confirmations.goalMarked);
   }),
   verb(

@@ -57,7 +57,7 @@ export const meetingVerbs = [
     },
   ),
   verb('meeting.cancel', z.object({ ...withCase, meetingId: id, reason: optionalText, otherReason: optionalText }), async (turn, { caseId, meetingId, reason, otherReason }) => {
-    const changed = await cancelNetworkMeeting(turn.deps, turn.actor, caseId, meetingId, reason, otherReason, turn.activityId);
+    const changed = await cancelNetworkMeeting(turn.deps, turn.actor, { caseId, meetingId, reason, otherReason, activityId: turn.activityId });
     const meeting = meetingById(changed, meetingId);
     return { card: messageCard(turn.m.cards.meeting.cancelled(formatMeetingTime(meeting.startsAt)), '', 'good') };
   }),
