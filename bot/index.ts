@@ -17,7 +17,8 @@ import { SendPacer, connectorRequestsFor, wallPacingClock } from './outbox/pacin
 import { SharedTenantPacing } from './outbox/sharedPacing';
 import { wakingOnDueMessages } from './outbox/wakeOnDue';
 import { RetentionJob } from './retention/retentionJob';
-import { ExportLinks, registerExportRoute } from './teams/exportLinks';
+import { ExportLinks } from './app/exportLinks';
+import { registerExportRoute } from './teams/exportRoute';
 
 /** How long turns in flight may take after SIGTERM before their connections are closed. */
 const SHUTDOWN_GRACE_MS = 20_000;

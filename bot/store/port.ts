@@ -162,7 +162,7 @@ export interface ClosedCase {
 }
 
 /**
- * A one-time export link (bot/teams/exportLinks.ts), shared by every bot instance through the store.
+ * A one-time export link (bot/app/exportLinks.ts), shared by every bot instance through the store.
  * Only the token's SHA-256 is kept: whoever reads the store cannot open the link.
  */
 export interface ExportLink {

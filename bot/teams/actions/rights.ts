@@ -7,7 +7,7 @@ import { DEFAULT_RETENTION_DAYS, caseForCoordinator, closeCaseNow, eraseCase, er
 import { isClosed } from '../../domain/case';
 import { DomainError } from '../../domain/errors';
 import { localDate } from '../../domain/fields';
-import { EXPORT_LINK_MINUTES } from '../exportLinks';
+import { EXPORT_LINK_MINUTES } from '../../app/exportLinks';
 import { cardActivity } from '../replies';
 import { caseHere } from './caseHere';
 import { optionalText, withCase } from './data';

@@ -11,7 +11,7 @@ import type { Case } from '../../domain/case';
 import type { Messages } from '../../i18n';
 import type { Logger } from '../../logger';
 import type { ConversationKind } from '../actor';
-import type { ExportLinks } from '../exportLinks';
+import type { ExportLinks } from '../../app/exportLinks';
 
 export interface RightsEnv {
   /** Absent: no export links are served (the command answers "not ready yet"). */

@@ -4,14 +4,10 @@
 // cannot both serve one link. Links that ran out are deleted when a new one is made (and, on Cosmos
 // DB, by the container's time to live). The export is built (and audited) when the link is opened,
 // for the coordinator who asked for it, so a coordinator who lost the role in between gets nothing.
-// Choice and limits: cards/README.md.
+// Choice and limits: cards/README.md. The route that serves it: teams/exportRoute.ts.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Server } from 'restify';
-import type { ActorId, AppDeps } from '../app/context';
-import { exportCase } from '../app/rights';
-import { DomainError } from '../domain/errors';
-import type { Logger } from '../logger';
 import type { CaseStore } from '../store/port';
+import type { ActorId } from './context';
 
 export const EXPORT_LINK_MINUTES = 10;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -48,33 +44,4 @@ export class ExportLinks {
     const link = await this.store.takeExportLink(hashOf(token), this.now());
     return link && { actor: { tenantId: link.tenantId, aadObjectId: link.actorAadObjectId }, caseId: link.caseId };
   }
-}
-
-/** Serves the export as a JSON file download; nothing is cached, nothing personal is logged. */
-export function registerExportRoute(server: Server, links: ExportLinks, deps: AppDeps, log: Logger): void {
-  server.get('/export/:token', async (req, res) => {
-    const noStore = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff' };
-    const pending = await links.take(String(req.params?.token ?? ''));
-    if (!pending) {
-      log.info({ event: 'case.export', outcome: 'noSuchLink' });
-      res.writeHead(404, { ...noStore, 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ error: 'linkExpired', message: 'The link has expired or was used already. Write "eksport" to the bot again.' }));
-      return;
-    }
-    try {
-      const exported = await exportCase(deps, pending.actor, pending.caseId);
-      log.info({ event: 'case.export', outcome: 'ok' });
-      res.writeHead(200, {
-        ...noStore,
-        'Content-Type': 'application/json; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${exported.case.reference}.json"`,
-      });
-      res.end(JSON.stringify(exported, null, 2));
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      log.info({ event: 'case.export', outcome: error.code });
-      res.writeHead(403, { ...noStore, 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ error: error.code }));
-    }
-  });
 }
