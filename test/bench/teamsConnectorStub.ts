@@ -3,7 +3,11 @@
 // posts to conversations (`POST /v3/conversations/:id/activities`) and updates of activities posted
 // before (`PUT /v3/conversations/:id/activities/:activityId`). Over a limit, per tenant or per
 // conversation, it answers 429 with a Retry-After, as Teams does; a test can script other answers.
-// Used by the connector tests (test/outbox/connector.test.ts) and the dispatch benchmark.
+// For the handler tests it also starts channel threads (`POST /v3/conversations` naming a channel and
+// no members) and lists a conversation's or team's members (`GET /v3/conversations/:id/pagedmembers`)
+// from the rosters a test sets.
+// Used by the connector tests (test/outbox/connector.test.ts), the dispatch benchmark and the
+// handler tests (test/teams/actions/).
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RateLimit } from '../../bot/outbox/pacing';
@@ -11,7 +15,7 @@ import type { RateLimit } from '../../bot/outbox/pacing';
 export interface StubRequest {
   /** performance.now() when the request had been read. */
   at: number;
-  kind: 'createConversation' | 'activity' | 'update' | 'other';
+  kind: 'createConversation' | 'activity' | 'update' | 'members' | 'other';
   conversationId?: string;
   /** The activity an update replaces. */
   activityId?: string;
@@ -51,10 +55,38 @@ export interface TeamsConnectorStub {
   delivered: Map<string, Record<string, unknown>[]>;
   /** The 1:1 chat's id for a Teams user id (29:…). */
   chatIdOf(teamsUserId: string): string;
+  /**
+   * The members the connector lists for a conversation or team id (a channel's roster is its team's),
+   * as Teams gives them (TeamsChannelAccount: `id` 29:…, `aadObjectId`, `name`). Unset: 404.
+   */
+  rosters: Map<string, RosterMember[]>;
   close(): Promise<void>;
 }
 
+interface RosterMember {
+  id: string;
+  aadObjectId: string;
+  name: string;
+}
+
 const ACTIVITY_PATH = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
+const MEMBERS_PATH = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/;
+/** The page size the connector uses when the bot asks for none (Teams: 200 by default, at most 500). */
+const DEFAULT_PAGE_SIZE = 200;
+
+/** A page of a roster as TeamsPagedMembersResult, the continuation token being where the next page starts. */
+function rosterPage(roster: readonly RosterMember[], url: URL): { continuationToken?: string; members: RosterMember[] } {
+  const start = Number(url.searchParams.get('continuationToken') ?? '0') || 0;
+  const size = Number(url.searchParams.get('pageSize') ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE;
+  const end = start + size;
+  return { members: roster.slice(start, end), ...(end < roster.length ? { continuationToken: String(end) } : {}) };
+}
+
+/** The channel a conversation is created in. */
+const channelOf = (body: Record<string, unknown> | undefined): string | undefined => {
+  const channel = (body?.channelData as { channel?: { id?: unknown } } | undefined)?.channel?.id;
+  return typeof channel === 'string' && channel ? channel : undefined;
+};
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -105,11 +137,13 @@ export function startTeamsConnectorStub(options: TeamsConnectorStubOptions = {})
   const tenantOfConversation = new Map<string, string>();
   const tenants = options.limits && new Windows(options.limits.tenant);
   const conversations = options.limits && new Windows(options.limits.conversation);
+  const rosters = new Map<string, RosterMember[]>();
   const chatIdOf = (teamsUserId: string) => `a:chat-${teamsUserId}`;
   let nextId = 1;
 
   const handle = (req: IncomingMessage, res: ServerResponse, text: string) => {
-    const path = new URL(req.url ?? '/', 'http://stub').pathname;
+    const url = new URL(req.url ?? '/', 'http://stub');
+    const path = url.pathname;
     let body: Record<string, unknown> | undefined;
     try {
       body = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
@@ -120,9 +154,19 @@ export function startTeamsConnectorStub(options: TeamsConnectorStubOptions = {})
     const update = req.method === 'PUT' && activity?.[2] ? decodeURIComponent(activity[2]) : undefined;
     const create = req.method === 'POST' && path === '/v3/conversations';
     const members = (body?.members as { id?: string }[] | undefined) ?? [];
-    const conversationId = activity ? decodeURIComponent(activity[1] ?? '') : create && members[0]?.id ? chatIdOf(members[0].id) : undefined;
+    const listed = req.method === 'GET' ? MEMBERS_PATH.exec(path) : null;
+    // A thread in a channel: Teams names it after the channel and its first post.
+    const channel = create && members.length === 0 ? channelOf(body) : undefined;
+    const thread = channel ? { id: `${channel};messageid=stub-${nextId}`, firstPostId: `stub-${nextId++}` } : undefined;
+    const idOf = (): string | undefined => {
+      if (activity) return decodeURIComponent(activity[1] ?? '');
+      if (listed) return decodeURIComponent(listed[1] ?? '');
+      if (thread) return thread.id;
+      return create && members[0]?.id ? chatIdOf(members[0].id) : undefined;
+    };
+    const conversationId = idOf();
     const tenantId = tenantOf(body) ?? (conversationId ? tenantOfConversation.get(conversationId) : undefined);
-    const kind = update ? 'update' : activity && req.method === 'POST' ? 'activity' : create ? 'createConversation' : 'other';
+    const kind = update ? 'update' : activity && req.method === 'POST' ? 'activity' : create ? 'createConversation' : listed ? 'members' : 'other';
     const request = { at: performance.now(), kind, conversationId, ...(update ? { activityId: update } : {}), tenantId, body } as const;
     const answer = (value: StubAnswer) => {
       requests.push({ ...request, status: value.status });
@@ -131,7 +175,9 @@ export function startTeamsConnectorStub(options: TeamsConnectorStubOptions = {})
 
     const scripted = options.answer?.(request);
     if (scripted) return answer(scripted);
-    if (request.kind === 'other' || !conversationId) return answer({ status: 404, body: { error: { code: 'NotFound', message: 'not implemented by the stub' } } });
+    const roster = listed && conversationId ? rosters.get(conversationId) : undefined;
+    if (listed && roster) return answer({ status: 200, body: rosterPage(roster, url) });
+    if (request.kind === 'other' || listed || !conversationId) return answer({ status: 404, body: { error: { code: 'NotFound', message: 'not implemented by the stub' } } });
     if (tenants && conversations && options.limits) {
       const tenantKey = tenantId ?? 'unknown';
       if (!tenants.fits(tenantKey, request.at) || !conversations.fits(conversationId, request.at)) {
@@ -141,6 +187,11 @@ export function startTeamsConnectorStub(options: TeamsConnectorStubOptions = {})
       conversations.add(conversationId, request.at);
     }
     if (tenantId) tenantOfConversation.set(conversationId, tenantId);
+    if (thread) {
+      // The activity the thread was created with is its first post.
+      delivered.set(thread.id, [(body?.activity as Record<string, unknown> | undefined) ?? {}]);
+      return answer({ status: 201, body: { id: thread.id, activityId: thread.firstPostId } });
+    }
     if (create) return answer({ status: 201, body: { id: conversationId } });
     if (update) return answer({ status: 200, body: { id: update } });
     const list = delivered.get(conversationId) ?? [];
@@ -165,6 +216,7 @@ export function startTeamsConnectorStub(options: TeamsConnectorStubOptions = {})
         requests,
         delivered,
         chatIdOf,
+        rosters,
         close: () =>
           new Promise<void>((done) => {
             server.closeAllConnections();

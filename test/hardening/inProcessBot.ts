@@ -11,12 +11,14 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import type { AppDeps } from '../../bot/app/context';
+import { DEFAULT_RETENTION_DAYS } from '../../bot/app/rights';
 import { ReminderPlanner } from '../../bot/domain/reminders';
 import { WorkingDays } from '../../bot/domain/workingDays';
 import { createLogger, type Logger } from '../../bot/logger';
 import type { CaseStore } from '../../bot/store/port';
 import { SqliteCaseStore } from '../../bot/store/sqliteStore';
 import { createAdapter } from '../../bot/teams/adapter';
+import { ExportLinks } from '../../bot/app/exportLinks';
 import { SamarbejdsBot } from '../../bot/teams/samarbejdsBot';
 import { createServer } from '../../bot/teams/server';
 import { startTeamsConnectorStub, type TeamsConnectorStub } from '../bench/teamsConnectorStub';
@@ -36,16 +38,25 @@ export interface InProcessBot {
   log: Logger;
   /** Every line the logger wrote so far. */
   logs(): string;
-  /** Rows per table (cases, case_members, audit, user_state, outbox). */
+  /** Rows per table (cases, case_members, audit, user_state, outbox, export_links). */
   rowCounts(): Record<string, number>;
   post(path: string, body: string | Buffer, headers?: Record<string, string>): Promise<HttpAnswer>;
   get(path: string): Promise<HttpAnswer>;
   close(): Promise<void>;
 }
 
-const TABLES = ['cases', 'case_members', 'audit', 'user_state', 'outbox'] as const;
+const TABLES = ['cases', 'case_members', 'audit', 'user_state', 'outbox', 'export_links'] as const;
 
-export async function startInProcessBot(options: { ready?: (store: CaseStore) => () => Promise<void>; logLevel?: string } = {}): Promise<InProcessBot> {
+export interface InProcessBotOptions {
+  ready?: (store: CaseStore) => () => Promise<void>;
+  logLevel?: string;
+  /** The bot's clock; the wall clock by default. */
+  now?: () => Date;
+  /** Where export links point: given, `eksport` hands them out (no download route is served). */
+  exportBaseUrl?: string;
+}
+
+export async function startInProcessBot(options: InProcessBotOptions = {}): Promise<InProcessBot> {
   const dir = mkdtempSync(join(tmpdir(), 'samarbejdsbot-hardening-'));
   const file = join(dir, 'store.sqlite');
   const store = new SqliteCaseStore(file);
@@ -59,9 +70,10 @@ export async function startInProcessBot(options: { ready?: (store: CaseStore) =>
     },
   });
   const log = createLogger(options.logLevel ?? 'trace', sink);
-  const deps: AppDeps = { store, now: () => new Date(), newId: randomUUID, reminders: new ReminderPlanner(new WorkingDays()) };
+  const deps: AppDeps = { store, now: options.now ?? (() => new Date()), newId: randomUUID, reminders: new ReminderPlanner(new WorkingDays()) };
   const adapter = createAdapter(undefined, log);
-  const bot = new SamarbejdsBot({ botAppId: '', deps, log });
+  const exportLinks = options.exportBaseUrl ? new ExportLinks(store, deps.now, options.exportBaseUrl) : undefined;
+  const bot = new SamarbejdsBot({ botAppId: '', deps, log, rights: { exportLinks, retentionDays: DEFAULT_RETENTION_DAYS } });
   const server = createServer({ adapter, bot, log, ready: options.ready ? options.ready(store) : () => store.ping() });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,0 +1,102 @@
+// bot/teams/actions/closing.ts through the in-process bot: the coordinator closes the meeting and
+// records the young person's approval (or the changes asked for), the team reads the minutes, the
+// eye-keeper acknowledges the hand-over; the `afslut` command.
+import { describe, expect, it } from 'vitest';
+import { meetingById } from '../../../bot/domain/meeting';
+import { da } from '../../../bot/i18n/da';
+import { ALI, JONAS, LARS, LISE, METTE, NOW, TENANT_ID, TODAY, actionsOf, botPerFile, cardOf, itRefuses, onlyCard, personalChat, shows, textsOf } from './botTurns';
+import { GOAL, addGoal, caseWithApprovedMeeting, caseWithClosedMeeting, caseWithOpenMeeting, closingOf, expectBaseCard, memberIdOf, pickInPersonalChat } from './caseScenes';
+
+const turns = botPerFile();
+const { click, say } = turns;
+const confirmations = da.cards.goals.confirmations;
+
+const closureOf = async (caseId: string, meetingId: string) => meetingById(await turns.storedCase(caseId), meetingId).closure;
+
+describe('meeting.close', () => {
+  it('closes the meeting with the closing answers and answers the approval card', async () => {
+    const { meetingId, ...theCase } = await caseWithOpenMeeting(turns);
+    await addGoal(turns, theCase);
+    const closing = await closingOf(turns, theCase);
+    const card = cardOf(await click(METTE, theCase.home, 'meeting.close', { caseId: theCase.caseId, meetingId, ...closing }));
+    const stored = await turns.storedCase(theCase.caseId);
+    const meeting = meetingById(stored, meetingId);
+    expect(textsOf(card)).toContain(confirmations.meetingClosed(meeting.number!));
+    expect(actionsOf(card).map((action) => action.verb)).toEqual(expect.arrayContaining(['minutes.approve', 'minutes.sendBack']));
+    expect(meeting.closure).toMatchObject({ eyeKeeperMemberId: memberIdOf(stored, JONAS), summary: closing.summary });
+    expect(meetingById(stored, meeting.closure!.nextMeetingId)).toMatchObject({ status: 'planned' });
+    expect((await turns.auditOf(theCase.caseId)).at(-1)).toMatchObject({ action: 'meeting.close', outcome: 'ok' });
+  });
+});
+
+describe('minutes.approve', () => {
+  it('records the approval and writes the circulation to the outbox', async () => {
+    const { meetingId, ...theCase } = await caseWithClosedMeeting(turns);
+    const card = cardOf(await click(METTE, theCase.home, 'minutes.approve', { caseId: theCase.caseId, meetingId, approvedOn: TODAY }));
+    expect(textsOf(card)).toContain(confirmations.approved);
+    expect((await closureOf(theCase.caseId, meetingId))?.approval).toMatchObject({ approvedOn: TODAY, byAadObjectId: METTE.aadObjectId });
+    const kinds = (await turns.bot().store.listOutbox(TENANT_ID, theCase.caseId)).map((message) => message.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['minutes', 'agreementAssigned', 'handOver']));
+    expect((await turns.auditOf(theCase.caseId)).at(-1)).toMatchObject({ action: 'minutes.approve', outcome: 'ok' });
+  });
+});
+
+describe('minutes.sendBack', () => {
+  it('keeps the changes the young person asks for, and nothing is circulated', async () => {
+    const { meetingId, ...theCase } = await caseWithClosedMeeting(turns);
+    const card = cardOf(await click(METTE, theCase.home, 'minutes.sendBack', { caseId: theCase.caseId, meetingId, changes: 'Målet skal være snedker' }));
+    expect(textsOf(card)).toContain(confirmations.sentBack);
+    const closure = await closureOf(theCase.caseId, meetingId);
+    expect(closure?.sentBack).toEqual([expect.objectContaining({ changes: 'Målet skal være snedker' })]);
+    expect(closure?.approval).toBeUndefined();
+    expect((await turns.auditOf(theCase.caseId)).at(-1)).toMatchObject({ action: 'minutes.sendBack', outcome: 'ok' });
+  });
+});
+
+describe('minutes.show', () => {
+  it('shows a team member with consent the minutes', async () => {
+    const { meetingId, ...theCase } = await caseWithApprovedMeeting(turns);
+    const card = cardOf(await click(ALI, personalChat(ALI), 'minutes.show', { caseId: theCase.caseId, meetingId }));
+    expect(shows(card, theCase.reference)).toBe(true);
+    expect(shows(card, GOAL.longTermGoal)).toBe(true);
+    expect((await turns.auditOf(theCase.caseId)).at(-1)).toMatchObject({ actorAadObjectId: ALI.aadObjectId, action: 'goals.read', outcome: 'ok' });
+  });
+});
+
+describe('handOver.acknowledge', () => {
+  it('records the eye-keeper\'s acknowledgement', async () => {
+    const { meetingId, ...theCase } = await caseWithApprovedMeeting(turns);
+    const card = cardOf(await click(JONAS, personalChat(JONAS), 'handOver.acknowledge', { caseId: theCase.caseId, meetingId }));
+    expect(textsOf(card)).toContain(da.cards.goals.handOverTitle(theCase.reference));
+    expect((await closureOf(theCase.caseId, meetingId))?.handOverAcknowledgedAt).toBe(NOW.toISOString());
+    expect((await turns.auditOf(theCase.caseId)).at(-1)).toMatchObject({ actorAadObjectId: JONAS.aadObjectId, action: 'handOver.acknowledge', outcome: 'ok' });
+  });
+});
+
+describe('refused because of who asks', () => {
+  itRefuses(turns, () => caseWithOpenMeeting(turns), [
+    { verb: 'meeting.close', who: JONAS, code: 'notCoordinator', data: async (theCase) => ({ meetingId: theCase.meetingId, ...(await closingOf(turns, theCase)) }) },
+  ]);
+  itRefuses(turns, () => caseWithClosedMeeting(turns), [
+    { verb: 'minutes.approve', who: JONAS, code: 'notCoordinator', data: ({ meetingId }) => ({ meetingId, approvedOn: TODAY }) },
+    { verb: 'minutes.sendBack', who: JONAS, code: 'notCoordinator', data: ({ meetingId }) => ({ meetingId, changes: 'Noget andet' }) },
+  ]);
+  itRefuses(turns, () => caseWithApprovedMeeting(turns), [
+    { verb: 'minutes.show', who: LARS, code: 'noValidConsent', audited: 'goals.read', data: ({ meetingId }) => ({ meetingId }) },
+    { verb: 'handOver.acknowledge', who: ALI, code: 'notEyeKeeper', data: ({ meetingId }) => ({ meetingId }) },
+  ]);
+});
+
+describe('afslut', () => {
+  it('answers a base card in the case\'s conversation, the closing questions to the coordinator in a 1:1 chat, and a refusal to others', async () => {
+    const { caseId, reference, home, meetingId } = await caseWithOpenMeeting(turns);
+    expectBaseCard(onlyCard(await say(LISE, home, 'afslut')), caseId, 'closing', da.cards.goals.closingBaseTitle(reference));
+
+    await pickInPersonalChat(turns, METTE, caseId);
+    const questions = onlyCard(await say(METTE, personalChat(METTE), 'afslut'));
+    expect(actionsOf(questions)).toContainEqual(expect.objectContaining({ verb: 'meeting.close', data: expect.objectContaining({ meetingId }) }));
+
+    await pickInPersonalChat(turns, JONAS, caseId);
+    await turns.expectDenied(caseId, JONAS, 'notCoordinator', 'closing.read', () => say(JONAS, personalChat(JONAS), 'afslut'));
+  });
+});
