@@ -752,14 +752,15 @@ describe('network meetings through the Agents Playground', () => {
 
     const cancelActivity = await command('aflys');
     const cancelCard = firstCard(cancelActivity);
-    expect(textsOf(cancelCard)[0]).toBe(labels.cancelTitle(reference, 1));
+    const meeting1At = DateTime.fromISO(meeting(meeting1Id).startsAt).setZone(ZONE).toFormat('yyyy-MM-dd HH:mm');
+    expect(textsOf(cancelCard)[0]).toBe(labels.cancelTitle(reference, 1, meeting1At));
     expect(actionData(cancelCard, 'meeting.cancel').meetingId).toBe(meeting1Id);
     expect(choicesOf(inputById(cancelCard, 'reason')).map((c) => c.value)).toEqual(['youngPersonAbsent', 'youngPersonIll', 'coordinatorIll', 'other']);
     expect(JSON.stringify(cancelCard)).not.toContain(YOUNG_PERSON.name);
 
     const mark = lastSeq();
     const cancelled = await click(USERS.mette, cancelActivity.messageId as string, submit(cancelCard, 'meeting.cancel', { reason: 'youngPersonIll' }));
-    expect(messageCardTexts(cancelled)[0]).toBe(labels.cancelled(DateTime.fromISO(meeting(meeting1Id).startsAt).setZone(ZONE).toFormat('yyyy-MM-dd HH:mm')));
+    expect(messageCardTexts(cancelled)[0]).toBe(labels.cancelled(meeting1At));
     const stored1 = meeting(meeting1Id);
     expect(stored1.status).toBe('cancelled');
     expect(stored1.cancellation).toEqual({ reason: 'youngPersonIll', at: expect.any(String), byAadObjectId: USERS.mette.aadObjectId });
@@ -810,7 +811,9 @@ describe('network meetings through the Agents Playground', () => {
     // `aflys` now targets the planned meeting.
     const cancelActivity = await command('aflys');
     const cancelCard = firstCard(cancelActivity);
-    expect(textsOf(cancelCard)[0]).toBe(labels.cancelTitle(reference, undefined));
+    // It has no number: the card names it by its date.
+    expect(textsOf(cancelCard)[0]).toBe(labels.cancelTitle(reference, undefined, `${nextWeek} 14:30`));
+    expect(textsOf(cancelCard)[0]).toContain(`${nextWeek} 14:30`);
     expect(actionData(cancelCard, 'meeting.cancel').meetingId).toBe(meeting2Id);
 
     // "Andet" without saying what is refused, and nothing is written.
