@@ -225,7 +225,7 @@ export function meetingCancelCard(m: Messages, current: Case, meeting: Meeting):
   return renderCard('meetingCancel', {
     caseId: current.id,
     meetingId: meeting.id,
-    labels: { ...labels, title: labels.cancelTitle(current.reference, meetingNumber(meeting)) },
+    labels: { ...labels, title: labels.cancelTitle(current.reference, meetingNumber(meeting), formatMeetingTime(meeting.startsAt)) },
     reasons: CANCELLATION_REASONS.map((reason) => ({ title: m.checklist.cancellationReasons[reason], value: reason })),
   });
 }

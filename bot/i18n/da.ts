@@ -592,7 +592,9 @@ export const da = {
       notAnswered: '–',
       opened: (number: number | undefined) => `${MeetingNo(number)} er åbnet. Tjeklisten er lagt i tråden.`,
       planned: (at: string) => `Næste netværksmøde er planlagt til ${at}. Det får sit nummer, når det åbnes. Forberedelsen og mødets roller kan udfyldes nu: skriv "møde".`,
-      cancelTitle: (reference: string, number: number | undefined) => `Sag ${reference}: aflys ${meetingNo(number)}`,
+      /** A meeting without a number (a planned one) is named by its date (cards/README.md). */
+      cancelTitle: (reference: string, number: number | undefined, at: string) =>
+        number === undefined ? `Sag ${reference}: aflys netværksmødet ${at}` : `Sag ${reference}: aflys ${meetingNo(number)}`,
       cancelReason: 'Hvis et planlagt netværksmøde ikke afholdes: Angiv årsag til aflysning',
       cancelOther: 'Andet: angiv hvad',
       cancel: 'Aflys mødet',

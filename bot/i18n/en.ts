@@ -571,7 +571,7 @@ export const en: Messages = {
       notAnswered: '–',
       opened: (number) => `${MeetingNo(number)} is open. The checklist is in the thread.`,
       planned: (at) => `The next network meeting is planned for ${at}. It gets its number when it opens. The preparation and the meeting roles can be filled in now: write "open meeting".`,
-      cancelTitle: (reference, number) => `Case ${reference}: cancel ${meetingNo(number)}`,
+      cancelTitle: (reference, number, at) => (number === undefined ? `Case ${reference}: cancel the network meeting of ${at}` : `Case ${reference}: cancel ${meetingNo(number)}`),
       cancelReason: 'If a planned network meeting is not held: give the reason for cancelling',
       cancelOther: 'Other: say what',
       cancel: 'Cancel the meeting',

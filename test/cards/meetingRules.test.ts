@@ -10,7 +10,7 @@ import { addMember } from '../../bot/domain/team';
 import { da } from '../../bot/i18n/da';
 import { meetingBaseCard } from '../../cards/channelCards';
 import { closeMeetingCard } from '../../cards/goalCards';
-import { checklistCard, meetingOpenCard } from '../../cards/meetingCards';
+import { checklistCard, meetingCancelCard, meetingOpenCard } from '../../cards/meetingCards';
 import { COORDINATOR, NOW, sampleCase } from '../domain/fixtures';
 
 const by = COORDINATOR.aadObjectId;
@@ -112,6 +112,13 @@ describe('meeting numbers on the cards', () => {
     expect(facts(card)[labels.number]).toBe(labels.numberNone);
     expect(texts(meetingBaseCard(da, cancelled, meeting))[0]).toBe(labels.title(cancelled.reference, undefined));
     expect(JSON.stringify(card)).not.toContain('nr. 1');
+  });
+
+  it('the cancel card names an open meeting by its number and a planned one, which has none, by its date', () => {
+    const opened = openMeeting(team(), 'meeting-1', { date: '2026-11-23', time: '10:00' }, by, NOW);
+    expect(texts(meetingCancelCard(da, opened, meetingById(opened, 'meeting-1')))[0]).toBe(`Sag ${opened.reference}: aflys netværksmøde nr. 1`);
+    const planned = planMeeting(team(), 'meeting-1', { date: '2027-01-10', time: '09:00' }, by, NOW);
+    expect(texts(meetingCancelCard(da, planned, meetingById(planned, 'meeting-1')))[0]).toBe(`Sag ${planned.reference}: aflys netværksmødet 2027-01-10 09:00`);
   });
 });
 
