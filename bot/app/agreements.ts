@@ -10,7 +10,7 @@ import { auditRecord } from './context';
 import { type ActivityId, type ChangeCommand, guardedChange } from './guardedChange';
 import { outboxMessages, planAgreementReminders, toEyeKeeperAndCoordinator } from './messages';
 
-export interface MyAgreement {
+interface MyAgreement {
   case: Case;
   agreement: Agreement;
 }
@@ -20,7 +20,7 @@ export interface MyAgreement {
  * and why, so that `mine` does not say I have none. `case` is for its reference and its coordinator's
  * name only; nothing about the young person is shown.
  */
-export interface WithheldAgreements {
+interface WithheldAgreements {
   case: Case;
   openCount: number;
   reason: ConsentGap;
