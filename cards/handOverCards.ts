@@ -3,15 +3,16 @@
 // the young person until the next meeting.
 import { mayAcknowledgeHandOver } from '../bot/domain/access';
 import type { Case, TeamMember } from '../bot/domain/case';
+import type { Closure } from '../bot/domain/closing';
 import type { Agreement } from '../bot/domain/goals';
 import { currentVersion } from '../bot/domain/goals';
 import type { Meeting } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
-import type { ViewedCase } from './views';
+import type { ViewedCase, WithheldAgreementsView } from './views';
 import { fittingList, followUpText, goalText, goalsInThemeOrder, memberLabelById, memberWithRole, nextMeetingText } from './goalCards';
 import { formatMeetingTime } from './meetingCards';
 import { type AdaptiveCardJson, renderCard } from './render';
-import { memberName, shortName, shortened } from './people';
+import { coordinatorName, memberName, shortName, shortened } from './people';
 
 /** A card holds at most this many agreements, so that it stays within Teams' 28 KB; the rest are counted. */
 export const MAX_AGREEMENTS_ON_CARD = 12;
@@ -26,12 +27,25 @@ export interface AgreementItem {
    * relaying for an owner outside Teams): see `relayContactFor`. Shown under the agreement.
    */
   relayContact?: string;
+  /** What the line is, in a day's reminders (several kinds in one list): its follow-up is coming up, today, or passed. */
+  due?: AgreementDue;
 }
+
+/** `todayAfterDayOff`: the owner's day is today because the follow-up date fell on a day off (domain/reminders.ts). */
+export type AgreementDue = 'upcoming' | 'today' | 'todayAfterDayOff' | 'passed';
+
+const DUE_COLOR: Record<AgreementDue, string> = { upcoming: 'Default', today: 'Warning', todayAfterDayOff: 'Warning', passed: 'Attention' };
 
 /** The input that holds an agreement's new follow-up date; `agreement.move` names it as `dateInput`. */
 export const followUpInputId = (agreementId: string) => `followUpOn_${agreementId}`;
 
-/** How a person can be reached: the young person's and external members' own details; Teams users in Teams. */
+/** Whether the bot can write to this member in Teams (else the coordinator relays: app/messages.ts). */
+const reachableInTeams = (member: TeamMember): boolean => member.person.kind === 'teams' && Boolean(member.person.teamsUserId);
+
+/**
+ * How a person can be reached: the young person's and external members' own details; Teams users in
+ * Teams, saying so when the bot itself cannot write to them (the card then asks someone to pass it on).
+ */
 function contactOf(m: Messages, current: Case, member: TeamMember): string {
   const labels = m.cards.goals;
   const details = (parts: Array<string | undefined>) => parts.filter(Boolean).join(', ') || labels.noContact;
@@ -41,7 +55,7 @@ function contactOf(m: Messages, current: Case, member: TeamMember): string {
     case 'external':
       return details([member.person.phone, member.person.email]);
     case 'teams':
-      return labels.inTeams;
+      return reachableInTeams(member) ? labels.inTeams : labels.inTeamsNotByBot;
   }
 }
 
@@ -54,16 +68,19 @@ export function relayContactFor(m: Messages, current: Case, member: TeamMember):
  * A list of agreements, each with "Udført", "Ny dato" and "Brug for hjælp". The items may come from
  * several cases; each action names its own case. `title` and `intro` say what the list is (see
  * `m.cards.goals.mineTitle`, `assignedTitle`, `relayTitle` and their intros). At most
- * MAX_AGREEMENTS_ON_CARD are shown, in the order given.
+ * MAX_AGREEMENTS_ON_CARD are shown, in the order given. `withheld` (for `mine`): agreements in cases
+ * whose consent does not let the reader see them, said per case with whom to ask, never listed.
  */
-export function agreementsCard(m: Messages, items: AgreementItem[], title: string, intro: string): AdaptiveCardJson {
+export function agreementsCard(m: Messages, items: AgreementItem[], title: string, intro: string, withheld: WithheldAgreementsView[] = []): AdaptiveCardJson {
   const labels = m.cards.goals;
+  const dueLabels = m.cards.reminders.due;
   return fittingList(Math.min(items.length, MAX_AGREEMENTS_ON_CARD), (detail, count) =>
     renderCard('agreements', {
       title,
       intro: [intro, items.length > count ? labels.moreNotShown(items.length - count) : ''].filter(Boolean).join(' '),
       labels,
-      items: items.slice(0, count).map(({ case: current, agreement, relayContact }) => {
+      withheld: withheld.map(({ case: current, openCount, reason }) => labels.withheldAgreements(openCount, current.reference, reason, coordinatorName(current, m))),
+      items: items.slice(0, count).map(({ case: current, agreement, relayContact, due }) => {
         const goal = current.goals.find((candidate) => candidate.id === agreement.goalId);
         const open = agreement.status === 'open';
         const followUp = followUpText(m, agreement, detail.method);
@@ -78,6 +95,8 @@ export function agreementsCard(m: Messages, items: AgreementItem[], title: strin
           followUpOn: agreement.followUpOn,
           followUpColor: open ? 'Default' : 'Good',
           relayContact: relayContact ?? '',
+          due: due ? dueLabels[due] : '',
+          dueColor: due ? DUE_COLOR[due] : 'Default',
           open,
         };
       }),
@@ -85,11 +104,22 @@ export function agreementsCard(m: Messages, items: AgreementItem[], title: strin
   );
 }
 
+/** The hand-over's intro: for the eye-keeper, or for someone else (the coordinator) following it up or passing it on. */
+function handOverIntro(m: Messages, closure: Closure | undefined, forEyeKeeper: boolean, eyeKeeper: TeamMember | undefined, eyeKeeperName: string): string {
+  const labels = m.cards.goals;
+  if (!closure) return labels.notClosed;
+  if (forEyeKeeper) return labels.handOverIntro;
+  if (eyeKeeper && reachableInTeams(eyeKeeper)) return labels.handOverSentTo(eyeKeeperName);
+  // Passed on by the coordinator: a Teams user the bot cannot write to, or someone outside Teams.
+  return eyeKeeper?.person.kind === 'teams' ? labels.handOverRelayIntroNotByBot(eyeKeeperName) : labels.handOverRelayIntro(eyeKeeperName);
+}
+
 /**
  * The hand-over (1:1) to whoever keeps an eye on the young person until the next meeting: the young
  * person and how to reach them, the VIP, the acute contact, the plan, every open agreement and the
- * next meeting. The eye-keeper (or the coordinator, who relays for an eye-keeper outside Teams)
- * acknowledges it; once acknowledged it says when, without the button.
+ * next meeting. The eye-keeper acknowledges it; the coordinator may record it for them (relaying for an
+ * eye-keeper the bot cannot reach), so the button and the acknowledgement then name the eye-keeper,
+ * never "I". Once acknowledged it says when, without the button.
  */
 export function handOverCard(m: Messages, read: ViewedCase, meeting: Meeting): AdaptiveCardJson {
   const { case: current, viewer } = read;
@@ -100,7 +130,6 @@ export function handOverCard(m: Messages, read: ViewedCase, meeting: Meeting): A
   const acute = member(closure?.acuteContactMemberId);
   const forEyeKeeper = !eyeKeeper || eyeKeeper.id === viewer.id;
   const eyeKeeperName = eyeKeeper ? memberName(current, eyeKeeper, m) : labels.formerMember;
-  const reachableInTeams = eyeKeeper?.person.kind === 'teams' && Boolean(eyeKeeper.person.teamsUserId);
   const youngPerson = current.members.find((candidate) => candidate.role === 'youngPerson');
   const people = (short: boolean) => [
     { title: labels.youngPerson, value: current.youngPerson.name },
@@ -119,8 +148,9 @@ export function handOverCard(m: Messages, read: ViewedCase, meeting: Meeting): A
       meetingId: meeting.id,
       labels,
       title: forEyeKeeper ? labels.handOverTitle(current.reference) : labels.handOverOtherTitle(current.reference, eyeKeeperName),
-      intro: !closure ? labels.notClosed : forEyeKeeper ? labels.handOverIntro : reachableInTeams ? labels.handOverSentTo(eyeKeeperName) : labels.handOverRelayIntro(eyeKeeperName),
-      acknowledged: acknowledgedAt ? labels.acknowledged(formatMeetingTime(acknowledgedAt)) : '',
+      intro: handOverIntro(m, closure, forEyeKeeper, eyeKeeper, eyeKeeperName),
+      acknowledged: !acknowledgedAt ? '' : forEyeKeeper ? labels.acknowledged(formatMeetingTime(acknowledgedAt)) : labels.acknowledgedFor(eyeKeeperName, formatMeetingTime(acknowledgedAt)),
+      acknowledgeLabel: forEyeKeeper ? labels.acknowledge : labels.acknowledgeFor(eyeKeeper ? shortName(current, eyeKeeper, m) : labels.formerMember),
       people: people(detail.shortNames),
       plan: goalsInThemeOrder(current).map((goal) => ({ title: labels.themes[goal.theme], value: shortened(currentVersion(goal).longTermGoal, detail.text) })),
       agreements: open.slice(0, count).map((agreement) => ({ action: shortened(agreement.action, detail.text), details: labels.openAgreementLine(memberLabelById(m, current, agreement.ownerMemberId, detail.shortNames), agreement.followUpOn) })),

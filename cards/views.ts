@@ -2,6 +2,7 @@
 // domain's types only, and the use cases' results (app/readCase's CaseRead, the store's CaseSummary)
 // satisfy them as they are, without cards/ knowing where they come from.
 import type { Case, TeamMember } from '../bot/domain/case';
+import type { ConsentGap } from '../bot/domain/consent';
 
 /** A case as one team member sees it: the cards show what the viewer may (domain/access.ts). */
 export interface ViewedCase {
@@ -16,4 +17,14 @@ export type DetailView = 'overview' | 'team' | 'consent' | 'goals' | 'closing';
 export interface PickerCase {
   caseId: string;
   reference: string;
+}
+
+/**
+ * A member's open agreements in a case no valid consent lets them see now (app/agreements' `mine`):
+ * counted with the reason, and whom to ask; the card shows the case's reference and its coordinator only.
+ */
+export interface WithheldAgreementsView {
+  case: Case;
+  openCount: number;
+  reason: ConsentGap;
 }

@@ -50,7 +50,8 @@ function memberOrRelay(current: Case, member: TeamMember): { to: OutboxRecipient
 /**
  * Circulating an approved form: the minutes in the case's home, each owner's agreements to them (or to
  * the coordinator for owners outside Teams), the hand-over to the eye-keeper, and a reminder to the
- * coordinator that the hand-over holds until it is acknowledged.
+ * coordinator that the hand-over holds until it is acknowledged (none when it already is: the
+ * coordinator keeps the eye themselves, domain/closing.ts approveMinutes).
  */
 export function circulation(current: Case, meetingId: string, now: Date): Outgoing[] {
   const closure = closureOf(current, meetingId);
@@ -66,7 +67,7 @@ export function circulation(current: Case, meetingId: string, now: Date): Outgoi
   const handOver = eyeKeeper && memberOrRelay(current, eyeKeeper);
   if (handOver) outgoing.push({ kind: 'handOver', to: handOver.to, about: { meetingId } });
   const coordinator = recipientOf(coordinatorOf(current));
-  if (coordinator) {
+  if (coordinator && !closure.handOverAcknowledgedAt) {
     const remindAt = DateTime.fromJSDate(now).plus(HAND_OVER_REMINDER_AFTER).toJSDate();
     outgoing.push({ kind: 'handOverReminder', to: coordinator, about: { meetingId }, notBefore: remindAt });
   }

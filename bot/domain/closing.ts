@@ -1,6 +1,6 @@
 // Closing the meeting with the form's four closing questions and the summary (seed 001), the young
 // person's approval before anything is circulated, and the eye-keeper's acknowledgement of the hand-over.
-import type { Case } from './case';
+import { type Case, coordinatorOf } from './case';
 import type { ChecklistSection } from './checklist';
 import { DomainError } from './errors';
 import { TEXT_LIMITS, localDate, optionalText, requiredDate } from './fields';
@@ -118,13 +118,21 @@ export function closureOf(current: Case, meetingId: string): Closure {
   return closure;
 }
 
-/** Recorded by the coordinator, since the young person is usually not in Teams. */
+/**
+ * Recorded by the coordinator, since the young person is usually not in Teams. When the coordinator
+ * keeps an eye on the young person themselves, the approval is also the hand-over's acknowledgement:
+ * they named themselves eye-keeper when closing and record the approval that hands over, so they have
+ * taken it on; asking them to acknowledge to themselves, and reminding them that they have not, would
+ * be noise, and the overview would show a hand-over waiting that nobody else can take.
+ */
 export function approveMinutes(current: Case, meetingId: string, approvedOn: string | undefined, byAadObjectId: string, now: Date): Case {
   const closure = closureOf(current, meetingId);
   if (closure.approval) throw new DomainError('minutesAlreadyApproved');
   const date = requiredDate(approvedOn, 'approvedOn');
   if (date > localDate(now)) throw new DomainError('approvalInFuture');
-  return withClosure(current, meetingId, { ...closure, approval: { approvedOn: date, recordedAt: now.toISOString(), byAadObjectId } });
+  const at = now.toISOString();
+  const keptByCoordinator = closure.eyeKeeperMemberId === coordinatorOf(current).id;
+  return withClosure(current, meetingId, { ...closure, approval: { approvedOn: date, recordedAt: at, byAadObjectId }, ...(keptByCoordinator ? { handOverAcknowledgedAt: at } : {}) });
 }
 
 /** The young person wants changes: the form stays unapproved and uncirculated until they approve. */

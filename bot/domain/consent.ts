@@ -51,6 +51,19 @@ export function isConsentedParty(current: Case, memberId: string, now: Date): bo
   return isConsentValid(consent, now) && consent.partyMemberIds.includes(memberId);
 }
 
+/** Why no valid consent covers a member: none was ever recorded, it was withdrawn, it expired, or it does not name them. */
+export type ConsentGap = 'none' | 'withdrawn' | 'expired' | 'notParty';
+
+/** What keeps this member from exchanging information about the young person now; undefined when nothing does. */
+export function consentGapFor(current: Case, memberId: string, now: Date): ConsentGap | undefined {
+  const consent = currentConsent(current);
+  if (!consent) return 'none';
+  if (consent.withdrawnAt) return 'withdrawn';
+  if (localDate(now) > consent.expiresOn) return 'expired';
+  if (!consent.partyMemberIds.includes(memberId)) return 'notParty';
+  return isConsentValid(consent, now) ? undefined : 'none';
+}
+
 export function recordConsent(current: Case, input: ConsentInput, consentId: string, byAadObjectId: string, now: Date): Case {
   if (current.consents.length >= CASE_LIMITS.consents) throw new DomainError('tooManyConsents', { max: CASE_LIMITS.consents });
   if (!input.givenByYoungPerson) throw new DomainError('consentNeedsYoungPerson');

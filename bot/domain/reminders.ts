@@ -81,15 +81,20 @@ export class ReminderPlanner {
     return DateTime.fromISO(instant).setZone(MODEL_ZONE).toISODate() ?? '';
   }
 
-  /** To the owner before the date and on it; to the owner and the eye-keeper when it has passed. */
+  /**
+   * To the owner before the date and on it; to the owner and the eye-keeper when it has passed. A date
+   * on a day off gives the owner the next working day as their day, and the eye-keeper hears only the
+   * working day after that: the owner always has one working day to act before anyone else is told.
+   */
   forAgreement(agreement: Agreement, eyeKeeperMemberId: string | undefined): Planned<'agreementBefore' | 'agreementOnDay' | 'agreementOverdue'>[] {
     const about = { agreementId: agreement.id, followUpOn: agreement.followUpOn, plan: agreement.reminderPlan ?? '' };
     const before = this.calendar.add(agreement.followUpOn, -this.settings.workingDaysBefore);
-    const after = this.calendar.add(agreement.followUpOn, 1);
+    const ownersDay = this.calendar.onOrAfter(agreement.followUpOn);
+    const after = this.calendar.add(ownersDay, 1);
     const owner = agreement.ownerMemberId;
     const reminders: Planned<'agreementBefore' | 'agreementOnDay' | 'agreementOverdue'>[] = [
       { kind: 'agreementBefore', memberId: owner, at: this.sendTimeOn(before), about },
-      { kind: 'agreementOnDay', memberId: owner, at: this.sendTimeOn(agreement.followUpOn), about },
+      { kind: 'agreementOnDay', memberId: owner, at: this.sendTimeOn(ownersDay), about },
       { kind: 'agreementOverdue', memberId: owner, at: this.sendTimeOn(after), about },
     ];
     if (eyeKeeperMemberId && eyeKeeperMemberId !== owner) reminders.push({ kind: 'agreementOverdue', memberId: eyeKeeperMemberId, at: this.sendTimeOn(after), about });

@@ -2,6 +2,7 @@
 import type { TeamRole } from '../domain/roles';
 import type { DomainErrorCode } from '../domain/errors';
 import type { EducationStatus } from '../domain/case';
+import type { ConsentGap } from '../domain/consent';
 import type { MeetingStatus } from '../domain/meeting';
 import { checklistDa } from './checklistDa';
 
@@ -26,6 +27,14 @@ const roles: Record<TeamRole, string> = {
   business: 'Repræsentant fra virksomhed',
   ssp: 'SSP-medarbejder',
   other: 'Andre (angiv hvem)',
+};
+
+/** Why no valid consent covers someone, as the end of "…, men <reason>, så …". */
+const CONSENT_GAPS_DA: Record<ConsentGap, string> = {
+  none: 'der er ikke et gyldigt samtykke',
+  withdrawn: 'samtykket er trukket tilbage',
+  expired: 'samtykket er udløbet',
+  notParty: 'samtykket omfatter ikke dig',
 };
 
 const meetingStates: Record<MeetingStatus, string> = { planned: 'Planlagt', open: 'Åbent', cancelled: 'Aflyst', held: 'Afholdt' };
@@ -368,9 +377,19 @@ export const da = {
         agreementOnDay: (reference: string, date: string) => `Sag ${reference}: opfølgning i dag (${date})`,
         agreementOverdue: (reference: string, date: string) => `Sag ${reference}: opfølgningen ${date} er passeret`,
       },
+      /** The on-the-day reminder on the working day that stands in for a follow-up date on a day off. */
+      agreementOnDayAfterDayOff: (reference: string, date: string) => `Sag ${reference}: opfølgningen ${date} lå på en fridag, så den er i dag`,
       ownerIntro: 'Du er ansvarlig for denne aftale. Markér den som udført, vælg en ny dato, eller bed om hjælp.',
-      digestTitle: 'Dine påmindelser i dag',
-      digestIntro: 'Aftaler med opfølgning nu eller snart, samlet pr. sag. Markér dem som udført, vælg en ny dato, eller bed om hjælp.',
+      digestTitle: ({ passed, today, upcoming }: { passed: number; today: number; upcoming: number }) =>
+        `Dine påmindelser i dag: ${[passed > 0 ? `${passed} passeret` : '', today > 0 ? `${today} i dag` : '', upcoming > 0 ? `${upcoming} kommende` : ''].filter(Boolean).join(', ')}`,
+      digestIntro: 'Samlet pr. sag; ved hver aftale står, om opfølgningen er passeret, er i dag eller kommer. Markér dem som udført, vælg en ny dato, eller bed om hjælp.',
+      /** What a line of the day's reminders is (cards/handOverCards.ts, `AgreementItem.due`). */
+      due: {
+        upcoming: 'Kommende opfølgning',
+        today: 'Opfølgning i dag',
+        todayAfterDayOff: 'Opfølgning i dag (datoen lå på en fridag)',
+        passed: 'Opfølgningsdatoen er passeret',
+      },
       relayed: (owner: string) => `${owner} bruger ikke Teams: giv påmindelsen videre.`,
       overdueToEyeKeeper: (owner: string, action: string) => `Opfølgningsdatoen for aftalen "${action}" (ansvarlig: ${owner}) er passeret uden svar. Du har øje på den unge: tag fat i ${owner}.`,
       feedbackTitle: (reference: string, number: number | undefined) => `Sag ${reference}: tilbagemelding efter ${meetingNo(number)}`,
@@ -511,6 +530,9 @@ export const da = {
       saveDate: 'Gem dato',
       needsHelp: 'Brug for hjælp',
       noOpenAgreements: 'Ingen åbne aftaler.',
+      /** `mine`: open agreements in a case no valid consent lets the owner see; nothing about the young person. */
+      withheldAgreements: (count: number, reference: string, reason: ConsentGap, coordinator: string) =>
+        `Du har ${count === 1 ? '1 åben aftale' : `${count} åbne aftaler`} i sag ${reference}, men ${CONSENT_GAPS_DA[reason]}, så ${count === 1 ? 'den' : 'de'} kan ikke vises. Spørg myndighedskoordinatoren, ${coordinator}.`,
       relayCall: (who: string) => `Ring eller skriv til ${who}`,
       mineTitle: 'Mine aftaler',
       mineIntro: 'Dine åbne aftaler i alle dine sager, med den tidligste opfølgning først.',
@@ -537,9 +559,12 @@ export const da = {
       handOverSentTo: (eyeKeeper: string) => `Overleveringen er sendt til ${eyeKeeper}, som kvitterer for den.`,
       moreNotShown: (count: number) => `${count} aftaler mere er ikke vist her. Markér nogle som udført, eller se dem i sagens mål- og aftaleskema.`,
       openNotShown: (count: number) => `${count} åbne aftaler mere er ikke vist her. De står i sagens mål- og aftaleskema.`,
-      handOverRelayIntro: (eyeKeeper: string) => `${eyeKeeper} har øje på den unge indtil næste møde, men bruger ikke Teams. Giv overleveringen videre, og kvittér, når den er modtaget.`,
+      handOverRelayIntro: (eyeKeeper: string) => `${eyeKeeper} har øje på den unge indtil næste møde, men bruger ikke Teams. Giv overleveringen videre, og registrér her, når den er modtaget.`,
+      handOverRelayIntroNotByBot: (eyeKeeper: string) =>
+        `${eyeKeeper} har øje på den unge indtil næste møde, men Samarbejdsbot kan ikke skrive til personen i Teams. Giv overleveringen videre, og registrér her, når den er modtaget.`,
       contact: 'Kontakt',
       inTeams: 'kontakt via Teams',
+      inTeamsNotByBot: 'skriv til personen i Teams (Samarbejdsbot kan ikke)',
       noContact: 'ingen kontaktoplysninger',
       vip: 'Den unges voksen (VIP)',
       acuteContactFact: 'Akut kontakt',
@@ -551,6 +576,9 @@ export const da = {
       nextMeetingFact: 'Næste møde',
       acknowledge: 'Jeg har modtaget overleveringen',
       acknowledged: (at: string) => `Overleveringen er modtaget ${at}.`,
+      /** The coordinator records it for the eye-keeper (passed on, or followed up): in their name, not "I". */
+      acknowledgeFor: (eyeKeeper: string) => `${eyeKeeper} har fået overleveringen`,
+      acknowledgedFor: (eyeKeeper: string, at: string) => `${eyeKeeper} har fået overleveringen (registreret ${at}).`,
     },
     meeting: {
       openTitle: (reference: string) => `Sag ${reference}: netværksmøde`,

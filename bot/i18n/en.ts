@@ -1,6 +1,15 @@
 // Every word an English-speaking user reads; the same keys as the Danish catalogue.
 import { type Messages, PERSON_FIELDS } from './da';
 import { checklistEn } from './checklistEn';
+import type { ConsentGap } from '../domain/consent';
+
+/** Why no valid consent covers someone, as the end of "…, but <reason>, so …". */
+const CONSENT_GAPS_EN: Record<ConsentGap, string> = {
+  none: 'there is no valid consent',
+  withdrawn: 'the consent has been withdrawn',
+  expired: 'the consent has expired',
+  notParty: 'the consent does not cover you',
+};
 
 const fields: Record<string, string> = {
   name: 'name',
@@ -348,9 +357,17 @@ export const en: Messages = {
         agreementOnDay: (reference, date) => `Case ${reference}: follow-up today (${date})`,
         agreementOverdue: (reference, date) => `Case ${reference}: the follow-up on ${date} has passed`,
       },
+      agreementOnDayAfterDayOff: (reference, date) => `Case ${reference}: the follow-up on ${date} fell on a day off, so it is today`,
       ownerIntro: 'You are responsible for this agreement. Mark it done, choose a new date, or ask for help.',
-      digestTitle: 'Your reminders today',
-      digestIntro: 'Agreements to follow up now or soon, by case. Mark them done, choose a new date, or ask for help.',
+      digestTitle: ({ passed, today, upcoming }) =>
+        `Your reminders today: ${[passed > 0 ? `${passed} passed` : '', today > 0 ? `${today} today` : '', upcoming > 0 ? `${upcoming} coming up` : ''].filter(Boolean).join(', ')}`,
+      digestIntro: 'By case; each agreement says whether its follow-up has passed, is today or is coming up. Mark them done, choose a new date, or ask for help.',
+      due: {
+        upcoming: 'Follow-up coming up',
+        today: 'Follow-up today',
+        todayAfterDayOff: 'Follow-up today (the date fell on a day off)',
+        passed: 'The follow-up date has passed',
+      },
       relayed: (owner) => `${owner} does not use Teams: pass the reminder on.`,
       overdueToEyeKeeper: (owner, action) => `The follow-up date of the agreement "${action}" (responsible: ${owner}) has passed with no answer. You keep an eye on the young person: get in touch with ${owner}.`,
       feedbackTitle: (reference, number) => `Case ${reference}: feedback after ${meetingNo(number)}`,
@@ -491,6 +508,8 @@ export const en: Messages = {
       saveDate: 'Save date',
       needsHelp: 'Need help',
       noOpenAgreements: 'No open agreements.',
+      withheldAgreements: (count, reference, reason, coordinator) =>
+        `You have ${count === 1 ? '1 open agreement' : `${count} open agreements`} in case ${reference}, but ${CONSENT_GAPS_EN[reason]}, so ${count === 1 ? 'it' : 'they'} cannot be shown. Ask the coordinator, ${coordinator}.`,
       relayCall: (who) => `Call or write to ${who}`,
       mineTitle: 'My agreements',
       mineIntro: 'Your open agreements in all your cases, the earliest follow-up first.',
@@ -517,9 +536,12 @@ export const en: Messages = {
       handOverSentTo: (eyeKeeper) => `The hand-over was sent to ${eyeKeeper}, who acknowledges it.`,
       moreNotShown: (count) => `${count} more agreements are not shown here. Mark some as done, or see them in the case's goals and agreements form.`,
       openNotShown: (count: number) => `${count} more open agreements are not shown here. They are in the case's goals and agreements form.`,
-      handOverRelayIntro: (eyeKeeper) => `${eyeKeeper} keeps an eye on the young person until the next meeting but does not use Teams. Pass the hand-over on, and acknowledge it once it has been received.`,
+      handOverRelayIntro: (eyeKeeper) => `${eyeKeeper} keeps an eye on the young person until the next meeting but does not use Teams. Pass the hand-over on, and record here once it has been received.`,
+      handOverRelayIntroNotByBot: (eyeKeeper) =>
+        `${eyeKeeper} keeps an eye on the young person until the next meeting, but Samarbejdsbot cannot write to them in Teams. Pass the hand-over on, and record here once it has been received.`,
       contact: 'Contact',
       inTeams: 'contact via Teams',
+      inTeamsNotByBot: 'write to them in Teams (Samarbejdsbot cannot)',
       noContact: 'no contact details',
       vip: "The young person's adult (VIP)",
       acuteContactFact: 'Acute contact',
@@ -531,6 +553,8 @@ export const en: Messages = {
       nextMeetingFact: 'Next meeting',
       acknowledge: 'I have received the hand-over',
       acknowledged: (at) => `The hand-over was received ${at}.`,
+      acknowledgeFor: (eyeKeeper) => `${eyeKeeper} has the hand-over`,
+      acknowledgedFor: (eyeKeeper, at) => `${eyeKeeper} has the hand-over (recorded ${at}).`,
     },
     meeting: {
       openTitle: (reference) => `Case ${reference}: network meeting`,

@@ -3,7 +3,7 @@
 // (or a reason to send nothing) out; no connector, no store.
 import { type Attachment, CardFactory } from 'botbuilder';
 import { code, meetingBaseCard, minutesBaseCard } from '../../cards/channelCards';
-import { type AgreementItem, agreementsCard, handOverCard, relayContactFor } from '../../cards/handOverCards';
+import { type AgreementDue, type AgreementItem, agreementsCard, handOverCard, relayContactFor } from '../../cards/handOverCards';
 import { messageCard } from '../../cards/messageCard';
 import { memberName } from '../../cards/people';
 import type { MessageWithCase } from '../app/outgoing';
@@ -14,7 +14,7 @@ import { meetingById, meetingNumber } from '../domain/meeting';
 import { type Messages, messagesFor } from '../i18n';
 import type { OutboxMessage, UserState } from '../store/port';
 import { cardActivity } from './replies';
-import { type RenderedMessage, agreementReminderItem, renderReminder } from './renderReminder';
+import { type RenderedMessage, agreementDue, agreementReminderAbout, agreementReminderItem, renderReminder } from './renderReminder';
 
 /**
  * The language a message is written in: a person's is that of their own last turn in the 1:1 chat
@@ -65,7 +65,7 @@ function renderForPerson(m: Messages, current: Case, message: OutboxMessage, now
   if (!recipient) return { activity: cardActivity(messageCard(labels.withoutConsentTitle(current.reference), labels.withoutConsent)) };
   switch (message.kind) {
     case 'reminder':
-      return renderReminder(m, current, message, recipient);
+      return renderReminder(m, current, message, recipient, now);
     case 'minutes':
       return { skip: 'the minutes go to the thread' };
     case 'checklistCard':
@@ -91,6 +91,8 @@ function renderForPerson(m: Messages, current: Case, message: OutboxMessage, now
     case 'handOverReminder': {
       const closure = meetingById(current, message.about.meetingId).closure;
       if (!closure || closure.handOverAcknowledgedAt) return { skip: 'acknowledged' };
+      // The coordinator role went to the eye-keeper since: nobody is asked to acknowledge to themselves.
+      if (closure.eyeKeeperMemberId === recipient.id) return { skip: 'to the eye-keeper' };
       const eyeKeeper = current.members.find((member) => member.id === closure.eyeKeeperMemberId);
       return { activity: cardActivity(messageCard(labels.handOverPendingTitle(current.reference), labels.handOverPending(eyeKeeper ? memberName(current, eyeKeeper, m) : '?'))) };
     }
@@ -152,19 +154,27 @@ export function renderForConversation(m: Messages, current: Case, message: Outbo
   }
 }
 
+/** Of two reminders of one agreement on one day, the more pressing names its line. */
+const URGENCY: Record<AgreementDue, number> = { upcoming: 0, today: 1, todayAfterDayOff: 1, passed: 2 };
+
 /**
- * A person's reminders of one day as one message: their agreements in one list, grouped by case, with
- * the actions for each; any other reminder of the day as a card beside it.
+ * A person's reminders of one day as one message: their agreements in one list, grouped by case, each
+ * line saying what it is (coming up, today, passed) and the title counting them, with the actions for
+ * each; any other reminder of the day as a card beside it.
  */
 function renderDigest(m: Messages, messages: MessageWithCase[], now: Date): RenderedMessage {
-  const items: AgreementItem[] = [];
+  const items: Array<AgreementItem & { due: AgreementDue }> = [];
   const others: Attachment[] = [];
   for (const { message, current } of messages) {
     const recipient = readingRecipient(current, message, now);
     const item = recipient && agreementReminderItem(m, current, message, recipient);
-    if (item) {
-      // Two reminders of one agreement on one day (its date, and that it passed) make one entry.
-      if (!items.some((listed) => listed.agreement.id === item.agreement.id)) items.push(item);
+    const about = agreementReminderAbout(message);
+    if (item && about) {
+      const due = agreementDue(about, now);
+      // Two reminders of one agreement on one day make one entry.
+      const listed = items.findIndex((candidate) => candidate.agreement.id === item.agreement.id);
+      if (listed < 0) items.push({ ...item, due });
+      else if (URGENCY[due] > URGENCY[items[listed]!.due]) items[listed] = { ...item, due };
       continue;
     }
     const rendered = renderOrSkip(m, current, message, now);
@@ -172,6 +182,8 @@ function renderDigest(m: Messages, messages: MessageWithCase[], now: Date): Rend
   }
   items.sort((a, b) => a.case.reference.localeCompare(b.case.reference) || a.agreement.followUpOn.localeCompare(b.agreement.followUpOn));
   const labels = m.cards.reminders;
-  const attachments = [...(items.length > 0 ? [CardFactory.adaptiveCard(agreementsCard(m, items, labels.digestTitle, labels.digestIntro))] : []), ...others];
+  const count = (...dues: AgreementDue[]) => items.filter((item) => dues.includes(item.due)).length;
+  const title = labels.digestTitle({ passed: count('passed'), today: count('today', 'todayAfterDayOff'), upcoming: count('upcoming') });
+  const attachments = [...(items.length > 0 ? [CardFactory.adaptiveCard(agreementsCard(m, items, title, labels.digestIntro))] : []), ...others];
   return attachments.length > 0 ? { activity: { type: 'message', attachments } } : { skip: 'nothing left to remind of' };
 }

@@ -1,11 +1,12 @@
 // A reminder as the person it reaches reads it, from the case as it is when it is due. A reminder
 // whose reason has gone (the agreement is done or moved, the meeting held or moved) is not sent.
 import type { Activity } from 'botbuilder';
-import { type AgreementItem, agreementsCard, relayContactFor } from '../../cards/handOverCards';
+import { type AgreementDue, type AgreementItem, agreementsCard, relayContactFor } from '../../cards/handOverCards';
 import { formatMeetingTime } from '../../cards/meetingCards';
 import { messageCard } from '../../cards/messageCard';
 import { memberName } from '../../cards/people';
 import type { Case, TeamMember } from '../domain/case';
+import { localDate } from '../domain/fields';
 import type { Agreement } from '../domain/goals';
 import { meetingNumber } from '../domain/meeting';
 import type { Messages } from '../i18n';
@@ -20,16 +21,37 @@ export type RenderedMessage = { activity: Partial<Activity>; updates?: string } 
 
 type AgreementReminder = Extract<ReminderAbout, { reminder: 'agreementBefore' | 'agreementOnDay' | 'agreementOverdue' }>;
 
+/** What an agreement's reminder is about; undefined for any other message. */
+export function agreementReminderAbout(message: OutboxMessage): AgreementReminder | undefined {
+  if (message.kind !== 'reminder') return undefined;
+  const about = message.about;
+  return about.reminder === 'agreementBefore' || about.reminder === 'agreementOnDay' || about.reminder === 'agreementOverdue' ? about : undefined;
+}
+
 /** Still open, and the reminder is of the agreement's latest plan (for the date it has now). */
 function isCurrentPlan(agreement: Agreement, about: AgreementReminder): boolean {
   return agreement.status === 'open' && agreement.followUpOn === about.followUpOn && (agreement.reminderPlan ?? '') === (about.plan ?? '');
 }
 
+/**
+ * What an agreement reminder is, for its line in a day's reminders. The on-the-day reminder of a date on
+ * a day off comes on the next working day (domain/reminders.ts): today, though the date has gone by.
+ */
+export function agreementDue(about: AgreementReminder, now: Date): AgreementDue {
+  switch (about.reminder) {
+    case 'agreementBefore':
+      return 'upcoming';
+    case 'agreementOnDay':
+      return about.followUpOn < localDate(now) ? 'todayAfterDayOff' : 'today';
+    case 'agreementOverdue':
+      return 'passed';
+  }
+}
+
 /** An agreement reminder for the one who acts on it (the owner, or the coordinator relaying), as a list item. */
 export function agreementReminderItem(m: Messages, current: Case, message: OutboxMessage, recipient: TeamMember | undefined): AgreementItem | undefined {
-  if (message.kind !== 'reminder') return undefined;
-  const about = message.about;
-  if (about.reminder !== 'agreementBefore' && about.reminder !== 'agreementOnDay' && about.reminder !== 'agreementOverdue') return undefined;
+  const about = agreementReminderAbout(message);
+  if (!about) return undefined;
   const agreement = current.agreements.find((candidate) => candidate.id === about.agreementId);
   if (!agreement || !isCurrentPlan(agreement, about) || agreement.ownerMemberId !== about.memberId) return undefined;
   const owner = current.members.find((member) => member.id === agreement.ownerMemberId);
@@ -37,7 +59,7 @@ export function agreementReminderItem(m: Messages, current: Case, message: Outbo
   return { case: current, agreement, ...(recipient?.id !== owner.id ? { relayContact: relayContactFor(m, current, owner) } : {}) };
 }
 
-export function renderReminder(m: Messages, current: Case, message: OutboxMessageOf<'reminder'>, recipient: TeamMember | undefined): RenderedMessage {
+export function renderReminder(m: Messages, current: Case, message: OutboxMessageOf<'reminder'>, recipient: TeamMember | undefined, now: Date): RenderedMessage {
   const labels = m.cards.reminders;
   const about = message.about;
   const reminded = current.members.find((member) => member.id === about.memberId);
@@ -49,7 +71,10 @@ export function renderReminder(m: Messages, current: Case, message: OutboxMessag
     case 'agreementOverdue': {
       const agreement = current.agreements.find((candidate) => candidate.id === about.agreementId);
       if (!agreement || !isCurrentPlan(agreement, about)) return { skip: 'agreement changed' };
-      const title = labels.agreement[about.reminder](current.reference, agreement.followUpOn);
+      const title =
+        agreementDue(about, now) === 'todayAfterDayOff'
+          ? labels.agreementOnDayAfterDayOff(current.reference, agreement.followUpOn)
+          : labels.agreement[about.reminder](current.reference, agreement.followUpOn);
       const owner = current.members.find((member) => member.id === agreement.ownerMemberId);
       if (!owner) return { skip: 'owner gone' };
       const item = agreementReminderItem(m, current, message, recipient);

@@ -42,7 +42,7 @@ async function circulatedCase() {
   const closing = { waitingArrangement: 'Ali holder kontakten', feedbackMemberId: id(COORDINATOR), eyeKeeperMemberId: id(ALI), acuteContactMemberId: id(ALI), summary: 'Fokus på uddannelse.' };
   await closeNetworkMeeting(deps, COORDINATOR, caseId, meetingId, { ...closing, nextMeetingDate: '2027-02-15', nextMeetingTime: '09:00', confirmEmptySections: true });
   await approveAndCirculate(deps, COORDINATOR, caseId, meetingId, '2026-11-23');
-  const agreementId = (await listMyAgreements(deps, JONAS))[0]!.agreement.id;
+  const agreementId = (await listMyAgreements(deps, JONAS)).agreements[0]!.agreement.id;
   const nextMeetingId = (await deps.store.getCase(COORDINATOR.tenantId, caseId))!.case.meetings.find((meeting) => meeting.status === 'planned')!.id;
   return { deps, caseId, meetingId, agreementId, nextMeetingId };
 }

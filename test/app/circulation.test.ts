@@ -4,7 +4,7 @@ import type { Actor } from '../../bot/app/context';
 import { askForHelpWith, completeMyAgreement, listMyAgreements, moveMyAgreement } from '../../bot/app/agreements';
 import { acknowledgeCaseHandOver, approveAndCirculate, closeNetworkMeeting, sendBackForChanges } from '../../bot/app/closeMeeting';
 import { addCaseAgreement, addCaseGoal, markCaseGoal, reviseCaseGoal } from '../../bot/app/goalsForm';
-import { recordCaseConsent } from '../../bot/app/manageConsent';
+import { recordCaseConsent, withdrawCaseConsent } from '../../bot/app/manageConsent';
 import { addTeamMember } from '../../bot/app/manageTeam';
 import { reportPlanSlipping } from '../../bot/app/reportPlanSlipping';
 import { openCase } from '../../bot/app/openCase';
@@ -128,6 +128,17 @@ describe('closing, approval and circulation', () => {
     expect(planned).toHaveLength(3 * 3 + 3 + 2 + 1 + 1);
   });
 
+  it('asks no coordinator who keeps the eye themselves to acknowledge: the approval acknowledges, and no reminder is written', async () => {
+    const { deps, caseId, meetingId, ids } = await meetingWithForm();
+    await closeNetworkMeeting(deps, METTE, caseId, meetingId, { ...closing(ids), eyeKeeperMemberId: ids.coordinator });
+    const approved = await approveAndCirculate(deps, METTE, caseId, meetingId, '2026-11-23');
+    const closure = approved.meetings[0]!.closure!;
+    expect(closure.handOverAcknowledgedAt).toBe(closure.approval?.recordedAt);
+    const kinds = (await deps.store.listOutbox(COORDINATOR.tenantId, caseId)).map((message) => message.kind);
+    expect(kinds).toContain('handOver');
+    expect(kinds).not.toContain('handOverReminder');
+  });
+
   it('lets the eye-keeper acknowledge the hand-over, and nobody else but the coordinator', async () => {
     const { deps, caseId, meetingId, ids } = await meetingWithForm();
     await closeNetworkMeeting(deps, METTE, caseId, meetingId, closing(ids));
@@ -142,8 +153,9 @@ describe('my agreements', () => {
   it('lists mine across cases by date; done, new date and needs help change them', async () => {
     const { deps, caseId } = await meetingWithForm();
     const mine = await listMyAgreements(deps, JONAS);
-    expect(mine.map((item) => item.agreement.action)).toEqual(['Ringe til erhvervsskolen']);
-    const agreementId = mine[0]!.agreement.id;
+    expect(mine.agreements.map((item) => item.agreement.action)).toEqual(['Ringe til erhvervsskolen']);
+    expect(mine.withheld).toEqual([]);
+    const agreementId = mine.agreements[0]!.agreement.id;
     expect(await asyncCodeOf(completeMyAgreement(deps, ALI, caseId, agreementId))).toBe('notAgreementOwner');
     await moveMyAgreement(deps, JONAS, caseId, agreementId, '2026-12-10');
     const helped = await askForHelpWith(deps, { ...JONAS, serviceUrl: SERVICE_URL }, caseId, agreementId);
@@ -152,14 +164,29 @@ describe('my agreements', () => {
     const help = (await deps.store.listOutbox(COORDINATOR.tenantId, caseId)).filter((message) => message.kind === 'needsHelp');
     expect(help.map((message) => (message.to.kind === 'user' ? message.to.teamsUserId : ''))).toEqual(['29:mette']);
     await completeMyAgreement(deps, JONAS, caseId, agreementId);
-    expect(await listMyAgreements(deps, JONAS)).toEqual([]);
+    expect(await listMyAgreements(deps, JONAS)).toEqual({ agreements: [], withheld: [] });
+  });
+
+  it('counts, without showing them, my open agreements in a case whose consent was withdrawn or has expired, with the reason; audited as denied', async () => {
+    const { deps, caseId } = await meetingWithForm();
+    await withdrawCaseConsent(deps, METTE, caseId);
+    const withdrawn = await listMyAgreements(deps, JONAS);
+    expect(withdrawn.agreements).toEqual([]);
+    expect(withdrawn.withheld.map((item) => [item.case.id, item.openCount, item.reason])).toEqual([[caseId, 1, 'withdrawn']]);
+    const audit = (await deps.store.listAudit(COORDINATOR.tenantId, caseId)).filter((record) => record.action === 'agreements.read');
+    expect(audit.map((record) => [record.actorAadObjectId, record.outcome])).toEqual([[JONAS.aadObjectId, 'denied']]);
+
+    // Consent given until 1 November 2027: the day after, it has expired.
+    const { deps: later, caseId: laterCase } = await meetingWithForm();
+    const expiredDeps = { ...later, now: () => new Date('2027-11-02T09:00:00Z') };
+    expect((await listMyAgreements(expiredDeps, JONAS)).withheld.map((item) => [item.case.id, item.openCount, item.reason])).toEqual([[laterCase, 1, 'expired']]);
   });
 
   it('plans an agreement\'s reminders once per move: an unchanged date plans nothing, a new plan retires the old', async () => {
     const { deps, caseId, meetingId, ids } = await meetingWithForm();
     await closeNetworkMeeting(deps, METTE, caseId, meetingId, closing(ids));
     await approveAndCirculate(deps, METTE, caseId, meetingId, '2026-11-23');
-    const agreementId = (await listMyAgreements(deps, JONAS))[0]!.agreement.id;
+    const agreementId = (await listMyAgreements(deps, JONAS)).agreements[0]!.agreement.id;
     const remindersOf = async () =>
       (await deps.store.listOutbox(COORDINATOR.tenantId, caseId)).filter((message) => message.kind === 'reminder' && 'agreementId' in message.about && message.about.agreementId === agreementId);
     const before = await remindersOf();
@@ -189,7 +216,7 @@ describe('my agreements', () => {
     const { deps, caseId, meetingId, ids } = await meetingWithForm();
     await closeNetworkMeeting(deps, METTE, caseId, meetingId, closing(ids));
     await approveAndCirculate(deps, METTE, caseId, meetingId, '2026-11-23');
-    const agreementId = (await listMyAgreements(deps, JONAS))[0]!.agreement.id;
+    const agreementId = (await listMyAgreements(deps, JONAS)).agreements[0]!.agreement.id;
     await askForHelpWith(deps, { ...JONAS, serviceUrl: SERVICE_URL }, caseId, agreementId);
     const help = (await deps.store.listOutbox(COORDINATOR.tenantId, caseId)).filter((message) => message.kind === 'needsHelp');
     expect(help.map((message) => (message.to.kind === 'user' ? message.to.teamsUserId : '')).sort()).toEqual(['29:ali', '29:mette']);
@@ -199,7 +226,7 @@ describe('my agreements', () => {
 describe('a refusal because of who asked', () => {
   it('is audited as denied, whichever rule refused: the form, the hand-over and an agreement', async () => {
     const { deps, caseId, meetingId, ids } = await meetingWithForm();
-    const agreementId = (await listMyAgreements(deps, JONAS))[0]!.agreement.id;
+    const agreementId = (await listMyAgreements(deps, JONAS)).agreements[0]!.agreement.id;
     expect(await asyncCodeOf(addCaseGoal(deps, ALI, caseId, { theme: 'housing', longTermGoal: 'Egen bolig' }))).toBe('notWriter');
     expect(await asyncCodeOf(completeMyAgreement(deps, ALI, caseId, agreementId))).toBe('notAgreementOwner');
     await closeNetworkMeeting(deps, METTE, caseId, meetingId, closing(ids));

@@ -93,4 +93,13 @@ describe('the hand-over', () => {
     const notApproved = closeMeeting(openCase(), 'meeting-1', complete, 'meeting-2', by, NOW);
     expect(refusalOf(() => acknowledgeHandOver(notApproved, 'meeting-1', later))?.code).toBe('minutesNotApproved');
   });
+
+  it('is taken on by the approval when the coordinator keeps the eye: nobody acknowledges to themselves', () => {
+    const closedByOwnEye = closeMeeting(openCase(), 'meeting-1', { ...complete, eyeKeeperMemberId: 'm-coordinator' }, 'meeting-2', by, NOW);
+    expect(closureOf(closedByOwnEye, 'meeting-1').handOverAcknowledgedAt).toBeUndefined();
+    const approvedByOwnEye = approveMinutes(closedByOwnEye, 'meeting-1', '2026-11-24', by, later);
+    expect(closureOf(approvedByOwnEye, 'meeting-1').handOverAcknowledgedAt).toBe(later.toISOString());
+    // Another eye-keeper still acknowledges for themselves.
+    expect(closureOf(approved(), 'meeting-1').handOverAcknowledgedAt).toBeUndefined();
+  });
 });

@@ -15,7 +15,7 @@ import type { Case } from '../../bot/domain/case';
 import { approveMinutes, closeMeeting, closureOf } from '../../bot/domain/closing';
 import { addAgreement, addGoal } from '../../bot/domain/goals';
 import { answerChecklist, openMeeting } from '../../bot/domain/meeting';
-import { hasValidConsent, isConsentedParty, recordConsent, withdrawConsent } from '../../bot/domain/consent';
+import { consentGapFor, hasValidConsent, isConsentedParty, recordConsent, withdrawConsent } from '../../bot/domain/consent';
 import { codeOf } from '../support/refusals';
 import { addMember } from '../../bot/domain/team';
 import { COORDINATOR, NOW, sampleCase } from './fixtures';
@@ -70,6 +70,15 @@ describe('consent', () => {
     expect(hasValidConsent(withdrawn, NOW)).toBe(false);
     expect(codeOf(() => withdrawConsent(withdrawn, by, NOW))).toBe('noConsentToWithdraw');
     expect(withdrawn.history.map((event) => event.kind).slice(-3)).toEqual(['consentRecorded', 'consentRecorded', 'consentWithdrawn']);
+  });
+
+  it('says why it does not cover a member: none recorded, withdrawn, expired, or not a party', () => {
+    expect(consentGapFor(teamWithJonasAndSara(), 'm-jonas', NOW)).toBe('none');
+    const consented = recordConsent(teamWithJonasAndSara(), adultConsent, 'k1', by, NOW);
+    expect(consentGapFor(consented, 'm-jonas', NOW)).toBeUndefined();
+    expect(consentGapFor(consented, 'm-sara', NOW)).toBe('notParty');
+    expect(consentGapFor(consented, 'm-jonas', new Date('2027-11-20T23:00:00Z'))).toBe('expired');
+    expect(consentGapFor(withdrawConsent(consented, by, NOW), 'm-jonas', NOW)).toBe('withdrawn');
   });
 });
 

@@ -66,7 +66,26 @@ describe('agreement reminders', () => {
     const [before, onDay, overdue] = planner.forAgreement(agreement('2026-04-03'), undefined);
     expect(before?.at).toBe('2026-03-31T06:00:00.000Z'); // summer time: 08:00 is 06:00 UTC
     expect(onDay?.at).toBe('2026-04-07T06:00:00.000Z');
-    expect(overdue?.at).toBe('2026-04-07T06:00:00.000Z');
+    // The owner's day is Tuesday after Easter; that it passed comes the working day after it.
+    expect(overdue?.at).toBe('2026-04-08T06:00:00.000Z');
+  });
+
+  it('give the owner the working day that stands in for a day off before the eye-keeper is told', () => {
+    // Friday 25 December 2026 (Christmas Day), then 2. juledag on the Saturday and a Sunday.
+    const planned = planner.forAgreement(agreement('2026-12-25'), 'm-eye');
+    expect(planned.map((reminder) => [reminder.kind, reminder.memberId, reminder.at])).toEqual([
+      ['agreementBefore', 'm-owner', '2026-12-23T07:00:00.000Z'],
+      ['agreementOnDay', 'm-owner', '2026-12-28T07:00:00.000Z'],
+      ['agreementOverdue', 'm-owner', '2026-12-29T07:00:00.000Z'],
+      ['agreementOverdue', 'm-eye', '2026-12-29T07:00:00.000Z'],
+    ]);
+    // A weekend date: the owner's Monday, the eye-keeper's Tuesday.
+    const weekend = planner.forAgreement(agreement('2026-11-28'), 'm-eye');
+    expect(weekend.filter((reminder) => reminder.kind !== 'agreementBefore').map((reminder) => reminder.at)).toEqual([
+      '2026-11-30T07:00:00.000Z',
+      '2026-12-01T07:00:00.000Z',
+      '2026-12-01T07:00:00.000Z',
+    ]);
   });
 
   it('keep 08:00 local across the summer-time change nights', () => {

@@ -18,8 +18,8 @@
 //   by 2. juledag on the Saturday and a Sunday): the reminders for 30 November are settled without a
 //   message when their time comes; the new "two working days before" (Wednesday 23 December) arrives.
 // - The day itself falls on a holiday: its reminder waits for the next working day, Monday 28 December
-//   08:00 (nothing on the 25th or the 26th); it comes with the "date passed" reminder of the same
-//   morning, as one message (one message per person per day).
+//   08:00 (nothing on the 25th or the 26th), and says so; that Monday is Jonas's day, so "the date
+//   passed" reaches him and Ali only on Tuesday 29 December (issue 11, section 7).
 // - "Needs help", clicked on the reminder card on Sunday afternoon, reaches Ali and Mette at once.
 // - A new date after New Year: two working days before Monday 4 January skip the weekend and New
 //   Year's Day (Wednesday 30 December).
@@ -93,8 +93,8 @@ const NEW = {
   before: '2026-12-23T07:00:00.000Z',
   /** The day is a holiday, then a holiday on a Saturday, then a Sunday: Monday 28 December. */
   onDay: '2026-12-28T07:00:00.000Z',
-  /** The working day after the 25th is that Monday too. */
-  overdue: '2026-12-28T07:00:00.000Z',
+  /** The working day after Jonas's Monday: Tuesday 29 December (the owner has his day before the eye-keeper is told). */
+  overdue: '2026-12-29T07:00:00.000Z',
 } as const;
 /** Monday 4 January 2027, after New Year's Day (a Friday). */
 const LATER_DATE = '2027-01-04';
@@ -123,7 +123,7 @@ describe('the reminders issue, end to end through the Agents Playground with the
   /** Jonas's 1:1 chat with the bot (opened by the bot for the circulated agreement). */
   let jonasChat = '';
   /** The reminder cards Jonas received, in order. */
-  const cards: { firstBefore?: BotActivity; newBefore?: BotActivity; holidayDigest?: BotActivity } = {};
+  const cards: { firstBefore?: BotActivity; newBefore?: BotActivity; holidayOnDay?: BotActivity } = {};
 
   const pg = (): PlaygroundClient => present(playground, 'The playground did not start');
   const theBot = (): BotProcess => present(bot, 'The bot did not start');
@@ -506,13 +506,13 @@ describe('the reminders issue, end to end through the Agents Playground with the
         ['sent', 1, clock],
         ['sent', 1, clock],
       ]);
-      // Asking for help changes no date: the reminders of Monday still wait.
+      // Asking for help changes no date: the reminders of Monday and Tuesday still wait.
       expect(agreementReminders(NEW_DATE).filter((row) => row.status === 'pending')).toHaveLength(3);
     }));
 
   // ---- 5b. the next working day ----
 
-  it('5b. Monday 28 December: nothing at 07:59:59; at 08:00:01 Jonas gets one message with his reminders of the day (the day, which was a holiday, and the date passed) and Ali the date-passed notice, each once', () =>
+  it('5b. Monday 28 December: nothing at 07:59:59; at 08:00:01 Jonas gets the reminder of the day (which was a holiday: the title says so), once, with its buttons; Ali gets nothing: the day is Jonas\'s', () =>
     withBotOutput(async () => {
       const { reference } = scenario();
       let mark = lastSeq();
@@ -523,41 +523,57 @@ describe('the reminders issue, end to end through the Agents Playground with the
       clock = '2026-12-28T07:00:01.000Z';
       setClock(clockFile, clock);
       const toJonas = await nextMessageTo(mark, jonas, 5_000);
-      const toAli = await nextMessageTo(mark, ali, 5_000);
-      cards.holidayDigest = toJonas;
-      await waitForRows(outbox, allSettledAt(clock), 'Monday\'s reminders to be settled');
+      cards.holidayOnDay = toJonas;
+      await waitForRows(outbox, allSettledAt(clock), 'Monday\'s reminder to be settled');
       await sleep(QUIET_MS * 2);
-      // One message per person per day: Jonas's two reminders of the morning go as one.
-      expect(messagesSince(mark).map((a) => a.toUserId).sort()).toEqual([ali.id, jonas.id].sort());
+      expect(messagesSince(mark).map((a) => a.toUserId)).toEqual([jonas.id]);
       const card = firstCard(toJonas);
-      expect(textsOf(card).slice(0, 2)).toEqual([labels.digestTitle, labels.digestIntro]);
-      expect(textsOf(card)).toEqual(expect.arrayContaining(agreementTexts(NEW_DATE)));
+      expect(textsOf(card)).toEqual([labels.agreementOnDayAfterDayOff(reference, NEW_DATE), labels.ownerIntro, ...agreementTexts(NEW_DATE)]);
       expect(toJonas.cards).toHaveLength(1);
+      expectAgreementButtons(card);
+      // That the date passed waits for the working day after Jonas's day.
+      const rows = agreementReminders(NEW_DATE);
+      expect(rows.map((row) => [reminderLine(row), row.status, row.sentAt]).sort()).toEqual(
+        [
+          [line('agreementBefore', jonas, NEW.before, NEW_DATE), 'sent', '2026-12-23T07:00:01.000Z'],
+          [line('agreementOnDay', jonas, NEW.onDay, NEW_DATE), 'sent', clock],
+          [line('agreementOverdue', jonas, NEW.overdue, NEW_DATE), 'pending', null],
+          [line('agreementOverdue', ali, NEW.overdue, NEW_DATE), 'pending', null],
+        ].sort(),
+      );
+    }));
+
+  it('5c. Tuesday 29 December: nothing at 07:59:59; at 08:00:01 Jonas hears that the date passed and Ali (the eye-keeper) gets the date-passed notice, each once', () =>
+    withBotOutput(async () => {
+      const { reference } = scenario();
+      let mark = lastSeq();
+      await advanceTo('2026-12-29T06:59:59.000Z');
+      await expectQuiet(mark);
+
+      mark = lastSeq();
+      clock = '2026-12-29T07:00:01.000Z';
+      setClock(clockFile, clock);
+      const toJonas = await nextMessageTo(mark, jonas, 5_000);
+      const toAli = await nextMessageTo(mark, ali, 5_000);
+      await waitForRows(outbox, allSettledAt(clock), 'Tuesday\'s reminders to be settled');
+      await sleep(QUIET_MS * 2);
+      expect(messagesSince(mark).map((a) => a.toUserId).sort()).toEqual([ali.id, jonas.id].sort());
+      expect(textsOf(firstCard(toJonas))).toEqual([labels.agreement.agreementOverdue(reference, NEW_DATE), labels.ownerIntro, ...agreementTexts(NEW_DATE)]);
       // Ali, the eye-keeper, hears that the date passed; acting on it is Jonas's.
       expect(textsOf(firstCard(toAli))).toEqual([labels.agreement.agreementOverdue(reference, NEW_DATE), labels.overdueToEyeKeeper(jonas.name, AGREEMENT.action)]);
       expect(actionsWithVerb(firstCard(toAli), 'agreement.done')).toEqual([]);
-      const rows = agreementReminders(NEW_DATE);
-      expect(rows.map((row) => [reminderLine(row), row.status, row.attempts, row.sentAt])).toEqual(rows.map((row) => [reminderLine(row), 'sent', 1, row.about.reminder === 'agreementBefore' ? '2026-12-23T07:00:01.000Z' : clock]));
-    }));
-
-  // One message with "Dine påmindelser i dag" lists the agreements to act on. The two reminders of the
-  // morning are about one and the same agreement: it is listed once, with one set of buttons.
-  it('5c. that one message lists the agreement once, with one set of buttons', () =>
-    withBotOutput(async () => {
-      const card = firstCard(earlier(cards.holidayDigest, "Monday's message"));
-      expect(textsOf(card).filter((text) => text === AGREEMENT.action)).toHaveLength(1);
-      expectAgreementButtons(card);
+      const rows = agreementReminders(NEW_DATE).filter((row) => row.about.reminder === 'agreementOverdue');
+      expect(rows.map((row) => [reminderLine(row), row.status, row.attempts, row.sentAt])).toEqual(rows.map((row) => [reminderLine(row), 'sent', 1, clock]));
     }));
 
   // ---- 6. holidays when counting back ----
 
   it('6. a new date after New Year (Monday 4 January): two working days before skip the weekend and New Year\'s Day, Wednesday 30 December; then the day and the working day after', () =>
     withBotOutput(async () => {
-      const digest = earlier(cards.holidayDigest, "Monday's message");
-      // The first "Ny dato" on the card (5c: the agreement is listed twice there).
-      const form = shownObjectsOf(firstCard(digest)).find((o) => o.type === 'Action.ShowCard' && o.title === goals.newDate)?.card;
-      if (form === undefined) throw new Error(`No "${goals.newDate}" on ${JSON.stringify(firstCard(digest))}`);
-      const moved = cardOf(await invoke(jonas, digest.conversationId, submit(form, 'agreement.move', { [`followUpOn_${agreementId}`]: LATER_DATE }), digest.messageId));
+      const onDay = earlier(cards.holidayOnDay, "Monday's message");
+      const form = shownObjectsOf(firstCard(onDay)).find((o) => o.type === 'Action.ShowCard' && o.title === goals.newDate)?.card;
+      if (form === undefined) throw new Error(`No "${goals.newDate}" on ${JSON.stringify(firstCard(onDay))}`);
+      const moved = cardOf(await invoke(jonas, onDay.conversationId, submit(form, 'agreement.move', { [`followUpOn_${agreementId}`]: LATER_DATE }), onDay.messageId));
       expect(textsOf(moved).slice(0, 2)).toEqual([goals.mineTitle, goals.confirmations.agreementMoved(LATER_DATE)]);
       expect(storedAgreement()).toMatchObject({ followUpOn: LATER_DATE, status: 'open' });
       expect(lines(agreementReminders(LATER_DATE))).toEqual(

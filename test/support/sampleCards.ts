@@ -86,15 +86,15 @@ export function withGoals(current: Case = withMeetings()): Case {
   return completeAgreement(changed, 'agreement-mentor', by, LATER);
 }
 
-/** Meeting 1 closed with the four answers (Jonas keeps an eye on Emil) and sent back once; meeting 3 planned. */
-export function withClosedMeeting(current: Case = withGoals()): Case {
+/** Meeting 1 closed with the four answers (Jonas, or `eyeKeeperMemberId`, keeps an eye on Emil) and sent back once; meeting 3 planned. */
+export function withClosedMeeting(current: Case = withGoals(), eyeKeeperMemberId = 'm-jonas'): Case {
   const closed = closeMeeting(
     current,
     'meeting-1',
     {
       waitingArrangement: 'Jonas holder kontakt med Emil, indtil der er plads på erhvervsskolen.',
       feedbackMemberId: 'm-coordinator',
-      eyeKeeperMemberId: 'm-jonas',
+      eyeKeeperMemberId,
       acuteContactMemberId: 'm-vip',
       nextMeetingDate: '2027-02-15',
       nextMeetingTime: '09:00',
@@ -166,6 +166,7 @@ function goalCards(m: Messages, meetings: Case): Record<string, AdaptiveCardJson
   const closed = withClosedMeeting(written);
   const approved = withApprovedMinutes(closed);
   const acknowledged = acknowledgeHandOver(approved, 'meeting-1', LATER);
+  const relayed = withApprovedMinutes(withClosedMeeting(written, 'm-vip'));
   const member = (current: Case, memberId: string): TeamMember => current.members.find((candidate) => candidate.id === memberId)!;
   const asMember = (current: Case, memberId: string): CaseRead => ({ case: current, viewer: member(current, memberId) });
   const meeting = (current: Case) => meetingById(current, 'meeting-1');
@@ -194,8 +195,19 @@ function goalCards(m: Messages, meetings: Case): Record<string, AdaptiveCardJson
       labels.relayIntro(vip.person.kind === 'external' ? vip.person.name : ''),
     ),
     agreementsNone: agreementsCard(m, [], labels.mineTitle, ''),
+    // `mine` with the agreements of a case whose consent was withdrawn counted, not shown.
+    agreementsMineWithheld: agreementsCard(m, open(approved, 'm-jonas'), labels.mineTitle, labels.mineIntro, [{ case: { ...approved, reference: 'S-FGHJK' }, openCount: 2, reason: 'withdrawn' }]),
+    // A day's reminders: each line says whether its follow-up has passed, is today or is coming up.
+    agreementsDigest: agreementsCard(
+      m,
+      open(approved).map((item, index) => ({ ...item, due: (['passed', 'todayAfterDayOff', 'upcoming'] as const)[index % 3] })),
+      m.cards.reminders.digestTitle({ passed: 1, today: 1, upcoming: 1 }),
+      m.cards.reminders.digestIntro,
+    ),
     handOver: handOverCard(m, asMember(approved, 'm-jonas'), meeting(approved)),
     handOverForCoordinator: handOverCard(m, asCoordinator(approved), meeting(approved)),
+    // The VIP (outside Teams) keeps the eye: the coordinator passes the hand-over on and records it.
+    handOverRelayed: handOverCard(m, asCoordinator(relayed), meeting(relayed)),
     handOverAcknowledged: handOverCard(m, asMember(acknowledged, 'm-jonas'), meeting(acknowledged)),
   };
 }

@@ -42,7 +42,7 @@ describe('rendering a reminder when it is due', () => {
 
   it('gives the owner the agreement with its actions', () => {
     const current = caseWithAgreement();
-    const card = cardOf(renderReminder(da, current, reminder(about), current.members.find((m) => m.id === 'm-ali')));
+    const card = cardOf(renderReminder(da, current, reminder(about), current.members.find((m) => m.id === 'm-ali'), NOW));
     expect(validateAdaptiveCard(card)).toEqual([]);
     const text = JSON.stringify(card);
     expect(text).toContain(da.cards.reminders.agreement.agreementBefore(current.reference, '2026-12-01'));
@@ -52,20 +52,20 @@ describe('rendering a reminder when it is due', () => {
 
   it('is not sent when the agreement is done or its date moved', () => {
     const done = completeAgreement(caseWithAgreement(), 'a-1', by, NOW);
-    expect(renderReminder(da, done, reminder(about), done.members[2])).toEqual({ skip: 'agreement changed' });
+    expect(renderReminder(da, done, reminder(about), done.members[2], NOW)).toEqual({ skip: 'agreement changed' });
     const moved = moveAgreement(caseWithAgreement(), 'a-1', '2026-12-10', by, NOW);
-    expect(renderReminder(da, moved, reminder(about), moved.members[2])).toEqual({ skip: 'agreement changed' });
+    expect(renderReminder(da, moved, reminder(about), moved.members[2], NOW)).toEqual({ skip: 'agreement changed' });
   });
 
   it('is not sent when it belongs to an earlier plan, even for the same date (moved away and back)', () => {
     const planned = withReminderPlan(caseWithAgreement(), 'a-1', 'plan-2');
-    expect(renderReminder(da, planned, reminder({ ...about, plan: 'plan-1' }), planned.members[2])).toEqual({ skip: 'agreement changed' });
-    expect('activity' in renderReminder(da, planned, reminder({ ...about, plan: 'plan-2' }), planned.members[2])).toBe(true);
+    expect(renderReminder(da, planned, reminder({ ...about, plan: 'plan-1' }), planned.members[2], NOW)).toEqual({ skip: 'agreement changed' });
+    expect('activity' in renderReminder(da, planned, reminder({ ...about, plan: 'plan-2' }), planned.members[2], NOW)).toBe(true);
   });
 
   it('tells the eye-keeper that the owner has not followed up', () => {
     const current = caseWithAgreement();
-    const rendered = renderReminder(da, current, reminder({ ...about, reminder: 'agreementOverdue', memberId: 'm-coordinator' }, '29:mette'), current.members[0]);
+    const rendered = renderReminder(da, current, reminder({ ...about, reminder: 'agreementOverdue', memberId: 'm-coordinator' }, '29:mette'), current.members[0], NOW);
     expect(JSON.stringify(cardOf(rendered))).toContain(JSON.stringify(da.cards.reminders.overdueToEyeKeeper('Ali', 'Søge bolig')).slice(1, -1));
   });
 
@@ -82,9 +82,9 @@ describe('rendering a reminder when it is due', () => {
     const approved = approveMinutes(closed, 'meeting-1', '2026-11-23', by, NOW);
     const coordinator = approved.members[0];
     const soon = { reminder: 'nextMeetingSoon', memberId: 'm-coordinator', meetingId: 'meeting-2', startsAt: '2027-02-01T08:00:00.000Z' };
-    expect('activity' in renderReminder(da, approved, reminder(soon, '29:mette'), coordinator)).toBe(true);
-    expect(renderReminder(da, approved, reminder({ ...soon, startsAt: '2027-01-15T08:00:00.000Z' }, '29:mette'), coordinator)).toEqual({ skip: 'meeting changed' });
+    expect('activity' in renderReminder(da, approved, reminder(soon, '29:mette'), coordinator, NOW)).toBe(true);
+    expect(renderReminder(da, approved, reminder({ ...soon, startsAt: '2027-01-15T08:00:00.000Z' }, '29:mette'), coordinator, NOW)).toEqual({ skip: 'meeting changed' });
     const rhythm = { reminder: 'noMeetingPlanned', memberId: 'm-coordinator', afterMeetingId: 'meeting-1' };
-    expect(renderReminder(da, approved, reminder(rhythm, '29:mette'), coordinator)).toEqual({ skip: 'a meeting is planned' });
+    expect(renderReminder(da, approved, reminder(rhythm, '29:mette'), coordinator, NOW)).toEqual({ skip: 'a meeting is planned' });
   });
 });

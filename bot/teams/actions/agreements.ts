@@ -6,10 +6,11 @@ import { cardActivity } from '../replies';
 import { answerValue, id, withCase } from './data';
 import { type CommandDeclaration, type Turn, verb } from './turn';
 
-/** The owner's list of open agreements, as `mine` shows it. */
+/** The owner's list of open agreements, as `mine` shows it, and those a lapsed consent hides, counted. */
 async function myAgreementsCard({ deps, actor, m }: Turn, notice = '') {
   const labels = m.cards.goals;
-  return agreementsCard(m, await listMyAgreements(deps, actor), labels.mineTitle, notice || labels.mineIntro);
+  const { agreements, withheld } = await listMyAgreements(deps, actor);
+  return agreementsCard(m, agreements, labels.mineTitle, notice || labels.mineIntro, withheld);
 }
 
 const ofAgreement = { ...withCase, agreementId: id };
