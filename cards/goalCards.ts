@@ -130,11 +130,15 @@ function outcomeText(m: Messages, outcome: Goal['outcomes'][number]): string {
   return m.cards.goals.outcome(outcome.reached, dayOf(outcome.at), outcome.reason);
 }
 
+/** Seed 001, agenda point 5: an agreement that needs others' decision is only a recommendation (indstilling); '' for any other. */
+export const recommendationText = (m: Messages, agreement: Agreement) => (agreement.needsVisitation ? m.cards.goals.recommendation : '');
+
 /** An agreement as one line under its action: owner, follow-up, open or done. */
 function agreementView(m: Messages, current: Case, agreement: Agreement, detail: Detail) {
   const labels = m.cards.goals;
   return {
     action: shortened(agreement.action, detail.text),
+    recommendation: recommendationText(m, agreement),
     details: labels.agreementLine(memberLabelById(m, current, agreement.ownerMemberId, detail.shortNames), followUpText(m, agreement, detail.method), labels.agreementStatus[agreement.status]),
     color: agreement.status === 'done' ? 'Good' : 'Default',
   };

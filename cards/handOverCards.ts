@@ -9,7 +9,7 @@ import { currentVersion } from '../bot/domain/goals';
 import type { Meeting } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import type { ViewedCase, WithheldAgreementsView } from './views';
-import { fittingList, followUpText, goalText, goalsInThemeOrder, memberLabelById, memberWithRole, nextMeetingText } from './goalCards';
+import { fittingList, followUpText, goalText, goalsInThemeOrder, memberLabelById, memberWithRole, nextMeetingText, recommendationText } from './goalCards';
 import { formatMeetingTime } from './meetingCards';
 import { type AdaptiveCardJson, renderCard } from './render';
 import { coordinatorName, memberName, shortName, shortened } from './people';
@@ -91,6 +91,7 @@ export function agreementsCard(m: Messages, items: AgreementItem[], title: strin
           heading: `${labels.case} ${current.reference} · ${current.youngPerson.name}`,
           goal: goal ? shortened(goalText(m, goal), Math.min(GOAL_PREVIEW, detail.text)) : '',
           action: shortened(agreement.action, detail.text),
+          recommendation: recommendationText(m, agreement),
           followUp: open ? followUp : `${followUp} · ${labels.agreementStatus.done}`,
           followUpOn: agreement.followUpOn,
           followUpColor: open ? 'Default' : 'Good',
@@ -153,7 +154,7 @@ export function handOverCard(m: Messages, read: ViewedCase, meeting: Meeting): A
       acknowledgeLabel: forEyeKeeper ? labels.acknowledge : labels.acknowledgeFor(eyeKeeper ? shortName(current, eyeKeeper, m) : labels.formerMember),
       people: people(detail.shortNames),
       plan: goalsInThemeOrder(current).map((goal) => ({ title: labels.themes[goal.theme], value: shortened(currentVersion(goal).longTermGoal, detail.text) })),
-      agreements: open.slice(0, count).map((agreement) => ({ action: shortened(agreement.action, detail.text), details: labels.openAgreementLine(memberLabelById(m, current, agreement.ownerMemberId, detail.shortNames), agreement.followUpOn) })),
+      agreements: open.slice(0, count).map((agreement) => ({ action: shortened(agreement.action, detail.text), recommendation: recommendationText(m, agreement), details: labels.openAgreementLine(memberLabelById(m, current, agreement.ownerMemberId, detail.shortNames), agreement.followUpOn) })),
       moreAgreements: open.length > count ? labels.openNotShown(open.length - count) : '',
       // After approval, once.
       canAcknowledge: Boolean(closure?.approval && !acknowledgedAt && mayAcknowledgeHandOver(closure, viewer)),

@@ -9,21 +9,22 @@ import {
   type ChecklistPhase,
   type ChecklistQuestion,
   type ChecklistSection,
+  MAX_OTHER_PARTICIPANTS,
+  RETIRED_QUESTIONS,
   SECTION_WINDOWS,
   isAnswerableIn,
   meetingPhase,
   onlyCoordinatorAnswers,
+  otherPlaces,
 } from '../bot/domain/checklist';
 import { MODEL_ZONE, localDate } from '../bot/domain/fields';
-import { type AnswerValue, type Meeting, checklistProgress, checklistQuestions, meetingNumber, plannedMeetingOf, progressOf } from '../bot/domain/meeting';
+import { type Meeting, checklistProgress, checklistQuestions, meetingNumber, plannedMeetingOf, progressOf } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import type { ViewedCase } from './views';
 import { answerFingerprint } from './fingerprint';
 import { firstFitting } from './budget';
 import { type AdaptiveCardJson, renderCard } from './render';
-import { coordinatorName, memberName, roleName, shortName, shortRole } from './people';
-
-const MEMBER_ID_IN_QUESTION = /^(?:attended|absenceReason)_(.+)$/;
+import { coordinatorName, memberName, roleName, shortName, shortRole, shortened } from './people';
 
 export function formatMeetingTime(startsAt: string): string {
   return DateTime.fromISO(startsAt).setZone(MODEL_ZONE).toFormat('yyyy-MM-dd HH:mm');
@@ -61,10 +62,13 @@ function stateText(m: Messages, meeting: Meeting): string {
 }
 
 interface QuestionView {
+  /** The question's id; '' for a heading or a note, which have no input. */
   id: string;
   label: string;
-  input: 'choice' | 'toggle' | 'text' | 'number' | 'emptyNumber';
+  /** `heading`: a part of section 5's table; `info`: a text with no input (an answer to a retired question, how to add the VIP). */
+  input: 'choice' | 'toggle' | 'text' | 'number' | 'emptyNumber' | 'heading' | 'info';
   choices: Array<{ title: string; value: string }>;
+  /** An agenda point's guidance (seed 001), a paragraph a line; '' for other questions, and once the meeting is over. */
   guidance: string;
   /** What the input shows before anyone touches it; sent back as `seen`, so only changes are saved. */
   value: string;
@@ -72,18 +76,47 @@ interface QuestionView {
   display: string;
 }
 
-/** `short`: the member named as in lists of many (people.ts), when whole names make a page too large. */
-function questionLabel(m: Messages, current: Case, question: ChecklistQuestion, short: boolean): string {
-  const memberId = MEMBER_ID_IN_QUESTION.exec(question.id)?.[1];
-  const member = memberId ? current.members.find((candidate) => candidate.id === memberId) : undefined;
-  if (!member) return m.checklist.questions[question.id] ?? question.id;
-  const who = short ? m.checklist.attended(shortRole(member, m), shortName(current, member, m)) : m.checklist.attended(roleName(member, m), memberName(current, member, m));
-  return question.id.startsWith('attended_') ? who : `${who}. ${m.checklist.absenceReason}`;
+interface ViewOptions {
+  /** Members named as in lists of many (people.ts), when whole names make a page too large. */
+  short: boolean;
+  withGuidance: boolean;
+}
+
+const hasInput = (view: QuestionView) => view.input !== 'heading' && view.input !== 'info';
+
+/** A view with no input: a heading, or a text under its label. */
+const textView = (input: 'heading' | 'info', label: string, display = ''): QuestionView => ({ id: '', label, input, choices: [], guidance: '', value: '', numberValue: null, display });
+
+/** A name a person typed, in a label: cut short where whole names make a page too large. */
+const NAME_IN_LABEL = { whole: 200, short: 40 };
+
+/** `short`: members named as in lists of many (people.ts), when whole names make a page too large. */
+function questionLabel(m: Messages, current: Case, question: ChecklistQuestion, answers: Meeting['answers'], short: boolean): string {
+  if (!question.attendance) return m.checklist.questions[question.id] ?? question.id;
+  const { row, asks } = question.attendance;
+  const labels = m.checklist;
+  switch (row.kind) {
+    case 'member': {
+      const member = current.members.find((candidate) => candidate.id === row.memberId);
+      const who = !member ? m.cards.goals.formerMember : short ? labels.attended(shortRole(member, m), shortName(current, member, m)) : labels.attended(roleName(member, m), memberName(current, member, m));
+      return asks === 'attended' ? who : `${who}. ${row.group === 'team' ? labels.absenceReason : labels.participationReason}`;
+    }
+    case 'role': {
+      const who = labels.roleNotOnTeam(m.roles[row.role]);
+      return asks === 'attended' ? who : `${who}. ${labels.absenceReason}`;
+    }
+    case 'other': {
+      if (asks === 'name') return labels.otherName(row.place);
+      const name = answers[`otherName_${row.place}`];
+      const who = name === undefined ? labels.otherPlace(row.place) : shortened(String(name), short ? NAME_IN_LABEL.short : NAME_IN_LABEL.whole);
+      return asks === 'attended' ? labels.otherAttended(who) : labels.otherReason(who);
+    }
+  }
 }
 
 function choicesFor(m: Messages, current: Case, question: ChecklistQuestion): Array<{ title: string; value: string }> {
-  if (question.kind === 'member') {
-    const eligible = current.members.filter((member: TeamMember) => member.role !== 'youngPerson');
+  if (question.kind === 'member' || question.kind === 'vipMember') {
+    const eligible = current.members.filter((member: TeamMember) => (question.kind === 'vipMember' ? member.role === 'vip' : member.role !== 'youngPerson'));
     // Three such lists share a page: the name alone, cut short, keeps 60 members within a card.
     return eligible.map((member) => ({ title: shortName(current, member, m), value: member.id }));
   }
@@ -91,11 +124,20 @@ function choicesFor(m: Messages, current: Case, question: ChecklistQuestion): Ar
   return (ANSWER_CHOICES[question.kind] ?? []).map((value) => ({ title: titles[value] ?? value, value }));
 }
 
-function questionView(m: Messages, current: Case, question: ChecklistQuestion, answer: AnswerValue | undefined, short: boolean): QuestionView {
+/** `withGuidance`: the agenda's guidance is for preparing and running the meeting, not for its record. */
+function questionView(m: Messages, current: Case, question: ChecklistQuestion, answers: Meeting['answers'], { short, withGuidance }: ViewOptions): QuestionView {
+  const answer = answers[question.id];
   const choices = choicesFor(m, current, question);
   const shown = answer === undefined ? '' : String(answer);
-  const display = choices.find((choice) => choice.value === shown)?.title ?? (shown || m.cards.meeting.notAnswered);
-  const base = { id: question.id, label: questionLabel(m, current, question, short), choices, guidance: m.checklist.agendaGuidance[question.id] ?? '', display };
+  const isMember = question.kind === 'member' || question.kind === 'vipMember';
+  // A member who has since left the team is named as such, never by their id.
+  const display = choices.find((choice) => choice.value === shown)?.title ?? (!shown ? m.cards.meeting.notAnswered : isMember ? m.cards.goals.formerMember : shown);
+  const label = questionLabel(m, current, question, answers, short);
+  // One TextBlock a point, its lines as paragraphs: a block a line would cost the card kilobytes.
+  const guidance = withGuidance ? (m.checklist.agendaGuidance[question.id] ?? []).join('\n\n') : '';
+  const base = { id: question.id, label, choices, guidance, display };
+  // The VIP is one of the team: with nobody in that role, the card says how to add them (and who was chosen, if anyone).
+  if (question.kind === 'vipMember' && choices.length === 0) return textView('info', label, shown ? `${display}. ${m.checklist.noVipMember}` : m.checklist.noVipMember);
   switch (question.kind) {
     case 'done':
       return { ...base, input: 'toggle', value: shown || 'no', numberValue: null, display: shown === 'yes' ? m.checklist.answers.done : m.cards.meeting.notAnswered };
@@ -108,15 +150,38 @@ function questionView(m: Messages, current: Case, question: ChecklistQuestion, a
   }
 }
 
-/** Attendance questions of this many members make one page of a checklist too large for one card. */
+/** Attendance rows of this many (a member, a missing role, another participant) make one page of a checklist too large for one card. */
 export const ATTENDANCE_PAGE_SIZE = 12;
 
 interface ChecklistPage {
-  /** The section, or `attendance-<n>` for the n-th page of members (from 2). */
+  /** The section, or `attendance-<n>` for the n-th page of attendance rows (from 2). */
   key: string;
   section: ChecklistSection;
   title: string;
   questions: ChecklistQuestion[];
+  /** The section's last page: answers to its retired questions are shown there. */
+  last: boolean;
+}
+
+/** Attendance questions grouped by their row of the form's table, in order. */
+function attendanceRows(questions: ChecklistQuestion[]): ChecklistQuestion[][] {
+  const rows: ChecklistQuestion[][] = [];
+  for (const question of questions) {
+    const previous = rows.at(-1)?.[0]?.attendance?.row;
+    if (previous && previous === question.attendance?.row) rows.at(-1)!.push(question);
+    else rows.push([question]);
+  }
+  return rows;
+}
+
+/**
+ * The places of "Øvrige deltagere" shown: those in use, and the first free one where attendance can be
+ * answered now; the team's rows are always shown.
+ */
+function shownQuestions(questions: ChecklistQuestion[], answers: Meeting['answers'], attendanceAnswerable: boolean): ChecklistQuestion[] {
+  const { inUse, free } = otherPlaces(answers);
+  const shown = attendanceAnswerable && free !== undefined ? [...inUse, free] : inUse;
+  return questions.filter((question) => question.attendance?.row.kind !== 'other' || shown.includes(question.attendance.row.place));
 }
 
 /** The checklist's pages: one per section, the attendance of a large team over several. */
@@ -124,19 +189,39 @@ function checklistPages(m: Messages, questions: ChecklistQuestion[]): ChecklistP
   return CHECKLIST_SECTIONS.flatMap((section): ChecklistPage[] => {
     const inSection = questions.filter((question) => question.section === section);
     const title = m.checklist.sections[section];
-    if (section !== 'attendance') return [{ key: section, section, title, questions: inSection }];
-    const perMember = inSection.filter((question) => MEMBER_ID_IN_QUESTION.test(question.id));
-    const others = inSection.filter((question) => !MEMBER_ID_IN_QUESTION.test(question.id));
-    const size = ATTENDANCE_PAGE_SIZE * 2;
-    const count = Math.max(1, Math.ceil(perMember.length / size));
+    if (section !== 'attendance') return [{ key: section, section, title, questions: inSection, last: true }];
+    const rows = attendanceRows(inSection);
+    const count = Math.max(1, Math.ceil(rows.length / ATTENDANCE_PAGE_SIZE));
     return Array.from({ length: count }, (_, index) => ({
       key: index === 0 ? section : `${section}-${index + 1}`,
       section,
       title: count === 1 ? title : m.cards.meeting.sectionPart(title, index + 1, count),
-      // The others present ("Andre deltagere") come last, on the last page.
-      questions: [...perMember.slice(index * size, (index + 1) * size), ...(index === count - 1 ? others : [])],
+      questions: rows.slice(index * ATTENDANCE_PAGE_SIZE, (index + 1) * ATTENDANCE_PAGE_SIZE).flat(),
+      last: index === count - 1,
     }));
   });
+}
+
+/**
+ * A page's views: its questions, with a heading where a part of section 5's table begins; on the last
+ * page of the attendance, whether more other participants can be added; on a section's last page, the
+ * answers of its retired questions as they were given.
+ */
+function pageViews(m: Messages, current: Case, page: ChecklistPage, answers: Meeting['answers'], answerable: boolean, options: ViewOptions): QuestionView[] {
+  const views = page.questions.flatMap((question, index) => {
+    const group = question.attendance?.row.group;
+    const startsGroup = group && group !== page.questions[index - 1]?.attendance?.row.group;
+    const view = questionView(m, current, question, answers, options);
+    return startsGroup ? [textView('heading', m.checklist.attendanceGroups[group]), view] : [view];
+  });
+  if (!page.last) return views;
+  const othersFull = page.section === 'attendance' && answerable && otherPlaces(answers).free === undefined;
+  const retired = RETIRED_QUESTIONS.filter((question) => question.section === page.section && answers[question.id] !== undefined);
+  return [
+    ...views,
+    ...(othersFull ? [textView('info', m.checklist.othersFull(MAX_OTHER_PARTICIPANTS))] : []),
+    ...retired.map((question) => textView('info', m.checklist.retired[question.id] ?? question.id, String(answers[question.id]))),
+  ];
 }
 
 /**
@@ -170,15 +255,15 @@ export function checklistCard(m: Messages, { case: current, viewer }: ViewedCase
   const questions = checklistQuestions(current, meeting);
   const { answered, total } = checklistProgress(current, meeting);
   const phase = meetingPhase(meeting);
-  const pages = checklistPages(m, questions);
+  const pages = checklistPages(m, shownQuestions(questions, meeting.answers, isAnswerableIn('attendance', phase)));
   const shown = pages.some((candidate) => candidate.key === page) ? page : pages[0]?.key;
   const sections = (expandAll: boolean, short: boolean) =>
     pages.map((candidate) => {
       const expanded = expandAll || candidate.key === shown;
-      const views = expanded ? candidate.questions.map((question) => questionView(m, current, question, meeting.answers[question.id], short)) : [];
       const whyReadOnly = readOnlyReason(m, candidate.section, phase, viewer.role === 'coordinator');
       // A section this reader may answer now shows inputs holding the answers; any other its answers as read-only facts.
       const answerable = !whyReadOnly && isAnswerableIn(candidate.section, phase);
+      const views = expanded ? pageViews(m, current, candidate, meeting.answers, answerable, { short, withGuidance: phase === 'planned' || phase === 'open' }) : [];
       return {
         key: candidate.key,
         title: candidate.title,
@@ -188,7 +273,7 @@ export function checklistCard(m: Messages, { case: current, viewer }: ViewedCase
         editable: expanded && answerable,
         questions: answerable ? views : [],
         answers: answerable ? [] : views,
-        seen: Object.fromEntries(views.map((view) => [view.id, answerFingerprint(view.value)])),
+        seen: Object.fromEntries(views.filter(hasInput).map((view) => [view.id, answerFingerprint(view.value)])),
       };
     });
   const render = ({ expandAll, short }: { expandAll: boolean; short: boolean }) =>

@@ -41,6 +41,7 @@ const DOMAIN_ERROR_KINDS = {
   noMeetingToCancel: 'state',
   cancellationNeedsReason: 'validation',
   unknownQuestion: 'validation',
+  questionRetired: 'validation',
   invalidAnswer: 'validation',
   goalNotFound: 'state',
   agreementNotFound: 'state',

@@ -58,6 +58,11 @@ export interface Agreement {
   /** What "other" means, when the method is other. */
   followUpMethodOther?: string;
   status: 'open' | 'done';
+  /**
+   * Seed 001, agenda point 5: an agreement that needs others' decision (a visitation committee, say) is
+   * only a recommendation (indstilling) for that decision, and is shown as one.
+   */
+  needsVisitation?: true;
   meetingId?: string;
   history: AgreementEvent[];
   /**
@@ -79,6 +84,7 @@ export interface AgreementInput {
   followUpOn?: string;
   followUpMethod?: string;
   followUpMethodOther?: string;
+  needsVisitation?: boolean;
 }
 
 export const currentVersion = (goal: Goal): GoalVersion => {
@@ -189,6 +195,7 @@ export function addAgreement(current: Case, goalId: string, input: AgreementInpu
     ownerMemberId,
     ...validFollowUp(input, now),
     status: 'open',
+    ...(input.needsVisitation ? { needsVisitation: true as const } : {}),
     ...(meetingId ? { meetingId } : {}),
     history: [{ at: now.toISOString(), byAadObjectId, kind: 'created' }],
   };

@@ -13,6 +13,7 @@ import {
   type ChecklistQuestion,
   type ChecklistSection,
   MAX_MEETING_MINUTES,
+  RETIRED_QUESTIONS,
   SECTION_WINDOWS,
   asksForAnswer,
   isAnswerableIn,
@@ -25,7 +26,7 @@ import { MODEL_ZONE, TEXT_LIMITS, optionalText, requiredDate } from './fields';
 import { CASE_LIMITS } from './limits';
 
 export type MeetingStatus = 'planned' | 'open' | 'cancelled' | 'held';
-export type AnswerValue = string | number;
+type AnswerValue = string | number;
 
 export interface AnswerChange {
   questionId: string;
@@ -135,10 +136,7 @@ export function isFirstMeeting(current: Case, meeting: Meeting): boolean {
 }
 
 export function checklistQuestions(current: Case, meeting: Meeting): ChecklistQuestion[] {
-  return questionsFor(
-    current.members.map((member) => member.id),
-    isFirstMeeting(current, meeting),
-  );
+  return questionsFor(current.members, isFirstMeeting(current, meeting));
 }
 
 interface Progress {
@@ -241,6 +239,9 @@ function validAnswer(current: Case, question: ChecklistQuestion, raw: string): A
     case 'member':
       if (!current.members.some((member) => member.id === raw)) throw new DomainError('invalidAnswer', { field: question.id });
       return raw;
+    case 'vipMember':
+      if (!current.members.some((member) => member.id === raw && member.role === 'vip')) throw new DomainError('invalidAnswer', { field: question.id });
+      return raw;
     default:
       throw new DomainError('invalidAnswer', { field: question.id });
   }
@@ -267,7 +268,11 @@ export function answerChecklist(current: Case, meetingId: string, answers: Recor
   const log: AnswerChange[] = [];
   for (const [questionId, raw] of Object.entries(answers)) {
     const question = questions.get(questionId);
-    if (!question) throw new DomainError('unknownQuestion');
+    // A card from before a question was asked otherwise (checklist.ts: RETIRED_QUESTIONS) is told so.
+    if (!question) {
+      const retired = RETIRED_QUESTIONS.find((candidate) => candidate.id === questionId);
+      throw retired ? new DomainError('questionRetired', { question: retired.id }) : new DomainError('unknownQuestion');
+    }
     assertMayAnswer(current, meeting, question.section, byAadObjectId);
     const value = raw.trim() === '' ? null : validAnswer(current, question, raw.trim());
     const normalized = value === '' ? null : value;

@@ -29,3 +29,11 @@ export type TeamRole = (typeof TEAM_ROLES)[number];
 export const ASSIGNABLE_ROLES: readonly TeamRole[] = TEAM_ROLES.filter(
   (role) => role !== 'coordinator' && role !== 'youngPerson',
 );
+
+/**
+ * Seed 000: "Det tværfaglige team omfatter ud over den unge og myndighedskoordinator også altid
+ * UU-vejleder og jobcentermedarbejder" (a housing-support worker only if the young person gets housing
+ * support, which the case does not record). The coordinator and the young person are on every team by
+ * construction; a team without these two roles still has their rows in the checklist's attendance.
+ */
+export const ALWAYS_ON_TEAM: readonly TeamRole[] = ['youthGuidance', 'jobcentre'];

@@ -112,6 +112,8 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>)
   noMeetingToCancel: () => 'Der er intet åbent eller planlagt møde at aflyse.',
   cancellationNeedsReason: () => 'Vælg årsagen til aflysningen, og skriv hvad ved "Andet".',
   unknownQuestion: () => 'Kortet spørger om noget, som ikke er på dette mødes tjekliste (måske et gammelt kort). Intet er gemt. Skriv "møde" for at få tjeklisten igen.',
+  questionRetired: (d) =>
+    `Kortet er ældre end tjeklisten: ${d.question === 'vipWho' ? 'den unges VIP vælges nu blandt teamets medlemmer' : 'øvrige deltagere skrives nu én ad gangen med navn og hvorfor/hvorfor ikke'}. Intet er gemt. Skriv "møde" for at få tjeklisten igen.`,
   invalidAnswer: () => 'Et af svarene er ikke et af de mulige. Intet er gemt.',
   goalNotFound: () => 'Målet findes ikke i denne sag.',
   agreementNotFound: () => 'Aftalen findes ikke (længere).',
@@ -469,6 +471,11 @@ export const da = {
       followUpOn: 'Hvornår følges der op?',
       followUpMethod: 'Hvordan følges der op?',
       followUpMethodOther: 'Andet: angiv hvordan',
+      needsVisitation: 'Indstilling',
+      needsVisitationTitle: 'Aftalen kræver, at andre (fx et visitationsudvalg) træffer beslutning om den',
+      needsVisitationNote:
+        'Så er aftalen kun en indstilling til beslutning om specifikke indsatser. Understreg det over for deltagerne, og særligt for den unge og eventuel deltager fra den unges private netværk.',
+      recommendation: 'Indstilling: kræver beslutning fra andre, fx et visitationsudvalg',
       choose: 'Vælg',
       save: 'Gem',
       editTitle: (reference: string, theme: string) => `Sag ${reference}: mål (${theme})`,

@@ -154,6 +154,8 @@ export const en: Messages = {
     noMeetingToCancel: () => 'There is no open or planned meeting to cancel.',
     cancellationNeedsReason: () => 'Choose the reason for cancelling, and say what for "Other".',
     unknownQuestion: () => 'The card asks something that is not on this meeting\'s checklist (perhaps an old card). Nothing was saved. Write "open meeting" to get the checklist again.',
+    questionRetired: (d) =>
+      `The card is older than the checklist: ${d.question === 'vipWho' ? "the young person's VIP is now chosen from the team" : 'other participants are now written one at a time, with name and why / why not'}. Nothing was saved. Write "open meeting" to get the checklist again.`,
     invalidAnswer: () => 'One of the answers is not one of the possible ones. Nothing was saved.',
     goalNotFound: () => 'That goal does not exist in this case.',
     agreementNotFound: () => 'That agreement does not exist (any more).',
@@ -447,6 +449,11 @@ export const en: Messages = {
       followUpOn: 'When is it followed up?',
       followUpMethod: 'How is it followed up?',
       followUpMethodOther: 'Other: say how',
+      needsVisitation: 'Recommendation',
+      needsVisitationTitle: 'The agreement needs others (e.g. a visitation committee) to decide on it',
+      needsVisitationNote:
+        "Then the agreement is only a recommendation for a decision on specific interventions. Stress this to the participants, especially the young person and any participant from the young person's private network.",
+      recommendation: 'Recommendation: needs a decision by others, e.g. a visitation committee',
       choose: 'Choose',
       save: 'Save',
       editTitle: (reference, theme) => `Case ${reference}: goal (${theme})`,

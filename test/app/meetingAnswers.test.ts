@@ -78,10 +78,10 @@ function describeOn(name: string, openStore: () => Promise<CaseStore>) {
       const deps = depsOn(await openStore());
       const { caseId, meetingId } = await meetingWithTeam(deps);
       for (let round = 0; round < 200; round++) {
-        await answerMeetingChecklist(deps, member(round % MEMBERS), caseId, meetingId, { vipWho: `Moster nr. ${round}` }, `activity-${round}`);
+        await answerMeetingChecklist(deps, member(round % MEMBERS), caseId, meetingId, { otherName_1: `Moster nr. ${round}` }, `activity-${round}`);
       }
       const meeting = (await deps.store.getCase(COORDINATOR.tenantId, caseId))!.case.meetings[0]!;
-      expect(meeting.answers.vipWho).toBe('Moster nr. 199');
+      expect(meeting.answers.otherName_1).toBe('Moster nr. 199');
       // The first change and the latest: who began and who wrote what stands now; the rest is counted.
       expect(meeting.answerLog.map((change) => change.value)).toEqual(['Moster nr. 0', 'Moster nr. 199']);
       expect(meeting.droppedAnswerChanges).toBe(198);

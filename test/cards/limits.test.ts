@@ -18,26 +18,13 @@ import { da } from '../../bot/i18n/da';
 import { en } from '../../bot/i18n/en';
 import { parseCardAction } from '../../bot/teams/actions/registry';
 import { CARD_BUDGET_BYTES } from '../../cards/budget';
+import { type CardNode as Node, nodes } from '../support/cardNodes';
 import { validateAdaptiveCard } from '../support/cardValidation';
 import { type TextOf, caseAtEveryLimit, markdownText, text } from '../support/limitCase';
 import { asCoordinator, caseSummaries, everyTemplate, smallestCase } from '../support/sampleCards';
 
 const VERBS_WITHOUT_CASE = ['case.create', 'case.pick'];
 
-type Node = Record<string, unknown>;
-function nodes(card: unknown, type: string): Node[] {
-  const found: Node[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Node;
-      if (record.type === type) found.push(record);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
 const executes = (card: unknown) => nodes(card, 'Action.Execute') as Array<{ verb: string; data: Record<string, unknown>; title: string }>;
 
 function expectFitsTeams(name: string, card: AdaptiveCardJson): void {
@@ -235,6 +222,8 @@ describe('cards already posted', () => {
     const parse = (verb: string, data: Record<string, unknown>) => parseCardAction({ action: { type: 'Action.Execute', verb, data: { v: 1, ...data } } }).ok;
     expect(parse('meeting.show', { caseId: 'c', meetingId: 'm' })).toBe(true);
     expect(parse('meeting.answer', { caseId: 'c', meetingId: 'm', seen: { vipWho: 'x' }, vipWho: 'y' })).toBe(true);
+    expect(parse('agreement.add', { caseId: 'c', goalId: 'g', action: 'a' })).toBe(true);
+    expect(parse('agreement.add', { caseId: 'c', goalId: 'g', action: 'a', needsVisitation: 'true' })).toBe(true);
     expect(parse('goals.show', { caseId: 'c' })).toBe(true);
     expect(parse('minutes.show', { caseId: 'c', meetingId: 'm' })).toBe(true);
     expect(parse('case.show', { caseId: 'c', view: 'team' })).toBe(true);

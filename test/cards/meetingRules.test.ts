@@ -12,24 +12,12 @@ import { meetingBaseCard } from '../../cards/channelCards';
 import { closeMeetingCard } from '../../cards/goalCards';
 import { checklistCard, meetingCancelCard, meetingOpenCard } from '../../cards/meetingCards';
 import { COORDINATOR, NOW, sampleCase } from '../domain/fixtures';
+import { nodes } from '../support/cardNodes';
 
 const by = COORDINATOR.aadObjectId;
 const labels = da.cards.meeting;
 const sections = da.checklist.sections;
 
-function nodes(card: unknown, type: string): Array<Record<string, unknown>> {
-  const found: Array<Record<string, unknown>> = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.type === type) found.push(record);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
 
 /** Per section title: the ids of its inputs, its progress line and any note on why it cannot be answered. */
 function sectionsOf(card: unknown): Record<string, { inputs: string[]; texts: string[] }> {
@@ -90,13 +78,13 @@ describe('the checklist card', () => {
     const answered = answerChecklist(
       opened,
       'meeting-1',
-      { 'attended_m-coordinator': 'yes', 'attended_m-young': 'no', 'absenceReason_m-young': 'Syg', 'attended_m-jonas': 'yes', vipAttached: 'no', agenda1: 'yes', agenda2: 'yes' },
+      { 'attended_m-coordinator': 'yes', 'attended_m-young': 'no', 'absenceReason_m-young': 'Syg', 'attended_m-jonas': 'yes', roleAttended_jobcentre: 'yes', vipAttached: 'no', agenda1: 'yes', agenda2: 'yes' },
       by,
       NOW,
     );
     const card = checklistCard(da, as(answered, 'm-coordinator'), meetingById(answered, 'meeting-1'));
     const shown = sectionsOf(card);
-    expect(shown[sections.attendance]!.texts).toContain(labels.sectionDone(4));
+    expect(shown[sections.attendance]!.texts).toContain(labels.sectionDone(5));
     expect(shown[sections.vip]!.texts).toContain(labels.sectionDone(1));
     expect(shown[sections.agenda]!.texts).toContain(labels.coveredCount(2, 7));
     expect(shown[sections.roles]!.texts).toContain(labels.progress(0, 3));
@@ -141,7 +129,7 @@ describe('the closing card', () => {
         roleLeader: 'm-coordinator', roleWriter: 'm-jonas', roleInterviewer: 'm-coordinator',
         prepHandoverSent: 'yes', prepPreMeeting: 'yes', prepNetworkMapMade: 'no', prepNetworkMapUsed: 'no',
         vipAttached: 'no',
-        'attended_m-coordinator': 'yes', 'attended_m-young': 'yes', 'attended_m-jonas': 'yes',
+        'attended_m-coordinator': 'yes', 'attended_m-young': 'yes', 'attended_m-jonas': 'yes', roleAttended_jobcentre: 'no', roleAbsenceReason_jobcentre: 'Ikke udpeget endnu',
         evalResources: 'yes', evalChallenges: 'yes', evalNeeds: 'yes', evalClearGoals: 'yes', evalResponsibles: 'yes',
         evalYoungPersonSpoke: 'yes', evalYoungPersonKnowsFollowUp: 'yes', evalWentWell: 'yes', evalAgendaCompleted: 'yes', evalLengthMinutes: '60',
         youngPersonStatus: 'work',

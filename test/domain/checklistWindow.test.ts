@@ -120,7 +120,7 @@ describe('closing names the checklist sections not filled in', () => {
     const closed = closeMeeting(opened(), 'meeting-1', { ...closing, confirmEmptySections: true }, 'meeting-2', by, NOW);
     expect(closed.meetings[0]!.status).toBe('held');
     expect(closureOf(closed, 'meeting-1').sectionsLeftIncomplete).toEqual(['roles', 'preparation', 'vip', 'attendance', 'evaluation', 'status']);
-    const evaluated = answerChecklist(closed, 'meeting-1', { 'attended_m-coordinator': 'yes', 'attended_m-young': 'yes', 'attended_m-ali': 'yes' }, by, LATER);
+    const evaluated = answerChecklist(closed, 'meeting-1', { 'attended_m-coordinator': 'yes', 'attended_m-young': 'yes', 'attended_m-ali': 'yes', ...CORE_ROLES_ABSENT }, by, LATER);
     expect(incompleteSections(evaluated, evaluated.meetings[0]!)).not.toContain('attendance');
   });
 
@@ -133,7 +133,15 @@ describe('closing names the checklist sections not filled in', () => {
   });
 });
 
-/** Every question that applies at a first meeting with Ali present, the young person absent, no VIP. */
+/** The team has no UU-vejleder and no jobcentre caseworker, whom every team has (seed 000): recorded as absent. */
+const CORE_ROLES_ABSENT = {
+  roleAttended_youthGuidance: 'no',
+  roleAbsenceReason_youthGuidance: 'Ikke udpeget endnu',
+  roleAttended_jobcentre: 'no',
+  roleAbsenceReason_jobcentre: 'Ikke udpeget endnu',
+};
+
+/** Every question that applies at a first meeting with Ali present, the young person absent, no VIP, no UU-vejleder or jobcentre. */
 const COMPLETE_ANSWERS = {
   roleLeader: 'm-coordinator',
   roleWriter: 'm-ali',
@@ -147,6 +155,7 @@ const COMPLETE_ANSWERS = {
   'attended_m-young': 'no',
   'absenceReason_m-young': 'Syg',
   'attended_m-ali': 'yes',
+  ...CORE_ROLES_ABSENT,
   evalResources: 'yes',
   evalChallenges: 'yes',
   evalNeeds: 'no',

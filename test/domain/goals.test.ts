@@ -43,6 +43,15 @@ describe('goals (mål- og aftaleskema)', () => {
     expect(codeOf(() => addGoal(sampleCase(), { theme: 'education', longTermGoal: '0102031234' }, 'g', by, NOW))).toBe('cprNotAllowed');
   });
 
+  it('marks an agreement that needs others\' decision as a recommendation (indstilling, seed 001 agenda point 5), and only that one', () => {
+    const recommended = addAgreement(withGoal(), 'goal-1', { ...agreement, needsVisitation: true }, 'a-1', by, NOW);
+    expect(recommended.agreements[0]).toMatchObject({ id: 'a-1', needsVisitation: true });
+    const plain = addAgreement(withGoal(), 'goal-1', { ...agreement, needsVisitation: false }, 'a-2', by, NOW);
+    expect(plain.agreements[0]).not.toHaveProperty('needsVisitation');
+    // An agreement added from a card without the toggle is no recommendation.
+    expect(addAgreement(withGoal(), 'goal-1', agreement, 'a-3', by, NOW).agreements[0]).not.toHaveProperty('needsVisitation');
+  });
+
   it('makes the young person responsible under every goal, first, whoever owns the agreements', () => {
     const current = addAgreement(withGoal(), 'goal-1', agreement, 'a-1', by, NOW);
     expect(goalResponsibles(current, current.goals[0]!).map((member) => member.id)).toEqual(['m-young', 'm-jonas']);

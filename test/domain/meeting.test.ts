@@ -69,7 +69,7 @@ describe('the checklist (seed 001)', () => {
     expect(ids.filter((id) => id.startsWith('prep'))).toHaveLength(5);
     expect(ids.filter((id) => id.startsWith('agenda') && id !== 'agendaOthers')).toHaveLength(7);
     expect(FIXED_QUESTIONS.filter((question) => question.kind === 'yesNoUnknown')).toHaveLength(9);
-    expect(ids).toEqual(expect.arrayContaining(['roleLeader', 'roleWriter', 'roleInterviewer', 'vipAttached', 'vipSource', 'vipWho', 'evalLengthMinutes', 'youngPersonStatus']));
+    expect(ids).toEqual(expect.arrayContaining(['roleLeader', 'roleWriter', 'roleInterviewer', 'vipAttached', 'vipMemberId', 'vipSource', 'evalLengthMinutes', 'youngPersonStatus']));
   });
 
   it('skips the third preparation question at the first meeting only', () => {
@@ -94,9 +94,15 @@ describe('the checklist (seed 001)', () => {
     expect(isFirstMeeting(opened, meeting)).toBe(true);
   });
 
-  it('asks attendance for every team member, with why not', () => {
-    const ids = questionsFor(['m-a', 'm-b'], true).filter((question) => question.section === 'attendance').map((question) => question.id);
-    expect(ids).toEqual(['attended_m-a', 'absenceReason_m-a', 'attended_m-b', 'absenceReason_m-b', 'attendanceOthers']);
+  it('asks attendance for every team member, with why not, in the order of the form\'s table', () => {
+    const members = [
+      { id: 'm-a', role: 'coordinator' },
+      { id: 'm-b', role: 'youngPerson' },
+      { id: 'm-c', role: 'youthGuidance' },
+      { id: 'm-d', role: 'jobcentre' },
+    ] as const;
+    const ids = questionsFor(members, true).filter((question) => question.section === 'attendance' && question.attendance?.row.kind !== 'other').map((question) => question.id);
+    expect(ids).toEqual(['attended_m-b', 'absenceReason_m-b', 'attended_m-a', 'absenceReason_m-a', 'attended_m-c', 'absenceReason_m-c', 'attended_m-d', 'absenceReason_m-d']);
   });
 
   it('validates every answer by its kind', () => {
@@ -108,8 +114,8 @@ describe('the checklist (seed 001)', () => {
     expect(codeOf(() => answerChecklist(opened, 'meeting-1', { evalLengthMinutes: '1.5' }, by, NOW))).toBe('invalidAnswer');
     expect(codeOf(() => answerChecklist(opened, 'meeting-1', { roleLeader: 'not-a-member' }, by, NOW))).toBe('invalidAnswer');
     expect(codeOf(() => answerChecklist(opened, 'meeting-1', { youngPersonStatus: 'retired' }, by, NOW))).toBe('invalidAnswer');
-    expect(codeOf(() => answerChecklist(opened, 'meeting-1', { vipWho: 'Mor, 010203-1234' }, by, NOW))).toBe('cprNotAllowed');
-    expect(codeOf(() => answerChecklist(opened, 'meeting-1', { vipWho: 'x'.repeat(201) }, by, NOW))).toBe('textTooLong');
+    expect(codeOf(() => answerChecklist(opened, 'meeting-1', { otherName_1: 'Mor, 010203-1234' }, by, NOW))).toBe('cprNotAllowed');
+    expect(codeOf(() => answerChecklist(opened, 'meeting-1', { otherReason_1: 'x'.repeat(201) }, by, NOW))).toBe('textTooLong');
     expect(codeOf(() => answerChecklist(opened, 'meeting-1', { 'attended_nobody': 'yes' }, by, NOW))).toBe('unknownQuestion');
     const answered = answerChecklist(opened, 'meeting-1', { evalYoungPersonSpoke: 'unknown', evalLengthMinutes: '75', youngPersonStatus: 'work', agenda3: 'yes' }, by, NOW);
     expect(answered.meetings[0]?.answers).toEqual({ evalYoungPersonSpoke: 'unknown', evalLengthMinutes: 75, youngPersonStatus: 'work', agenda3: 'yes' });

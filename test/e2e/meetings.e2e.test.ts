@@ -268,9 +268,20 @@ describe('network meetings through the Agents Playground', () => {
       [S.roles, ['roleLeader', 'roleWriter', 'roleInterviewer']],
       // prepFollowedUpPlan is not asked at the first meeting.
       [S.preparation, ['prepHandoverSent', 'prepPreMeeting', 'prepNetworkMapMade', 'prepNetworkMapUsed']],
-      [S.vip, ['vipAttached', 'vipSource', 'vipWho']],
+      // Nobody on the team is the VIP: the card says how to add one instead of asking who (no input).
+      [S.vip, ['vipAttached', 'vipSource']],
       [S.agenda, ['agenda1', 'agenda2', 'agenda3', 'agenda4', 'agenda5', 'agenda6', 'agenda7']],
-      [S.attendance, [...memberOrder.flatMap((id) => [`attended_${id}`, `absenceReason_${id}`]), 'attendanceOthers']],
+      // The rows of the form's table ("Tværfagligt team": the young person, the coordinator, bostøtte,
+      // UU-vejleder, jobcenter), then the first place for another participant from outside the team.
+      [
+        S.attendance,
+        [
+          ...[memberId.youngPerson, memberId.mette, memberId.ali, memberId.jonas, memberId.sara].flatMap((id) => [`attended_${id}`, `absenceReason_${id}`]),
+          'otherName_1',
+          'otherAttended_1',
+          'otherReason_1',
+        ],
+      ],
       [S.evaluation, [...EVALUATION_YES_NO_UNKNOWN, 'evalLengthMinutes']],
       [S.status, ['youngPersonStatus']],
     ];
@@ -486,7 +497,9 @@ describe('network meetings through the Agents Playground', () => {
       [`attended_${memberId.sara}`]: 'no',
       [`absenceReason_${memberId.sara}`]: 'På kursus',
       [`attended_${memberId.ali}`]: 'yes',
-      attendanceOthers: 'Lærer fra produktionsskolen',
+      otherName_1: 'Lærer fra produktionsskolen',
+      otherAttended_1: 'yes',
+      otherReason_1: 'Emil vil gerne begynde på produktionsskolen',
     };
     const aliAttendance = cardOf(await answer(USERS.ali, aliCard, S.attendance, attendance));
     Object.assign(given, attendance);
@@ -727,10 +740,10 @@ describe('network meetings through the Agents Playground', () => {
 
     beforePersonalAnswer = lastSeq();
     const saved = await pg()
-      .invokeCardAction(USERS.jonas.id, sent.conversationId, submit(section(checklist, S.vip), 'meeting.answer', { vipWho: 'Moster' }), reply.messageId)
+      .invokeCardAction(USERS.jonas.id, sent.conversationId, submit(section(checklist, S.vip), 'meeting.answer', { vipSource: 'private' }), reply.messageId)
       .catch(withOutput);
     expect(textsOf(cardOf(saved))).toContain(labels.saved);
-    given.vipWho = 'Moster';
+    given.vipSource = 'private';
     expect(meeting(meeting1Id).answers).toEqual(given);
   });
 

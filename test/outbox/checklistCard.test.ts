@@ -112,7 +112,7 @@ describe("the checklist's card, through the outbox", () => {
   it('answers that wait together make one update, showing all of them', async () => {
     await answer('prepPreMeeting', 'yes');
     await answer('prepHandoverSent', 'no');
-    await answer('vipWho', 'Moster');
+    await answer('otherName_1', 'Moster');
     expect(await pendingUpdates()).toHaveLength(3);
 
     expect(await dispatcher().runOnce()).toMatchObject({ claimed: 3, sent: 3 });
@@ -159,7 +159,7 @@ describe("the checklist's card, through the outbox", () => {
       // The first run, at start, finds nothing.
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(updates()).toEqual([]);
-      for (const [questionId, answered] of [['prepPreMeeting', 1], ['prepHandoverSent', 2], ['vipWho', 3]] as const) {
+      for (const [questionId, answered] of [['prepPreMeeting', 1], ['prepHandoverSent', 2], ['vipAttached', 3]] as const) {
         await answerMeetingChecklist({ ...bot.deps, store }, coordinator, caseId, meetingId, { [questionId]: 'yes' });
         // One update per answer given one after another (within the pacing), each out before the answer returned.
         expect(updates()).toHaveLength(answered);

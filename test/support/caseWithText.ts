@@ -36,17 +36,29 @@ export function caseWithText(say: (field: string) => string, mailbox = 'ung'): C
   c = answerChecklist(
     c,
     'meeting-1',
-    { roleLeader: 'm-coordinator', roleWriter: 'm-jonas', vipAttached: 'yes', vipWho: say('vipWho'), 'attended_m-vip': 'no', 'absenceReason_m-vip': say('absence reason'), attendanceOthers: say('attendanceOthers') },
+    {
+      roleLeader: 'm-coordinator',
+      roleWriter: 'm-jonas',
+      vipAttached: 'yes',
+      vipMemberId: 'm-vip',
+      'attended_m-vip': 'no',
+      'absenceReason_m-vip': say('absence reason'),
+      roleAttended_jobcentre: 'no',
+      roleAbsenceReason_jobcentre: say('role absence reason'),
+      otherName_1: say('other participant name'),
+      otherReason_1: say('other participant reason'),
+    },
     by,
     NOW,
   );
+  c = withRetiredAnswers(c, 'meeting-1', { vipWho: say('vipWho'), attendanceOthers: say('attendanceOthers') });
   c = planMeeting(c, 'meeting-2', { date: '2027-01-11', time: '09:30' }, by, NOW);
   c = cancelMeeting(c, 'meeting-2', 'other', say('cancellation reason'), by, NOW);
   c = addGoal(c, { theme: 'education', longTermGoal: say('long-term goal'), subGoals: say('sub-goals') }, 'goal-1', by, NOW, 'meeting-1');
   c = addGoal(c, { theme: 'other', longTermGoal: say('long-term goal') }, 'goal-2', by, NOW, 'meeting-1');
   c = markGoal(c, 'goal-2', false, say('goal reason'), by, NOW, 'meeting-1');
   c = addAgreement(c, 'goal-1', { action: say('agreement action'), ownerMemberId: 'm-vip', followUpOn: '2026-12-01', followUpMethod: 'other', followUpMethodOther: say('follow-up method') }, 'agreement-1', by, NOW, 'meeting-1');
-  c = addAgreement(c, 'goal-1', { action: say('agreement action'), ownerMemberId: 'm-jonas', followUpOn: '2026-12-02', followUpMethod: 'phone' }, 'agreement-2', by, NOW, 'meeting-1');
+  c = addAgreement(c, 'goal-1', { action: say('agreement action'), ownerMemberId: 'm-jonas', followUpOn: '2026-12-02', followUpMethod: 'phone', needsVisitation: true }, 'agreement-2', by, NOW, 'meeting-1');
   c = closeMeeting(
     c,
     'meeting-1',
@@ -58,4 +70,9 @@ export function caseWithText(say: (field: string) => string, mailbox = 'ung'): C
   c = sendBackMinutes(c, 'meeting-1', say('changes asked for'), by, NOW);
   c = approveMinutes(c, 'meeting-1', '2026-11-23', by, LATER);
   return openMeeting(c, 'meeting-3', { date: '2026-11-24', time: '10:00' }, by, LATER);
+}
+
+/** Answers an earlier version stored (checklist.ts: RETIRED_QUESTIONS): no longer saved, still shown. */
+function withRetiredAnswers(current: Case, meetingId: string, answers: Record<string, string>): Case {
+  return { ...current, meetings: current.meetings.map((meeting) => (meeting.id === meetingId ? { ...meeting, answers: { ...meeting.answers, ...answers } } : meeting)) };
 }

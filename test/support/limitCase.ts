@@ -68,6 +68,8 @@ function holdMeeting(current: Case, day: Date, meetingNumber: number, reanswers:
             return [question.id, String(60 + round)];
           case 'member':
             return [question.id, changed.members[round % 3]!.id];
+          case 'vipMember':
+            return [question.id, changed.members.filter((member) => member.role === 'vip')[round % 2]!.id];
           case 'yesNoUnknown':
             return [question.id, ['yes', 'no', 'unknown'][round % 3]!];
           case 'educationStatus':

@@ -47,12 +47,17 @@ export function withMeetings(current: Case = fullTeam()): Case {
       prepHandoverSent: 'yes',
       prepPreMeeting: 'no',
       vipAttached: 'yes',
+      vipMemberId: 'm-vip',
       vipSource: 'private',
-      vipWho: 'Moster',
       agenda1: 'yes',
       'attended_m-jonas': 'yes',
       'attended_m-vip': 'no',
       'absenceReason_m-vip': 'Syg',
+      roleAttended_jobcentre: 'no',
+      roleAbsenceReason_jobcentre: 'Ingen sagsbehandler fra jobcenteret endnu',
+      otherName_1: 'Lærer fra produktionsskolen',
+      otherAttended_1: 'yes',
+      otherReason_1: 'Emil vil gerne begynde på produktionsskolen',
       evalResources: 'unknown',
       evalLengthMinutes: '90',
       youngPersonStatus: 'education',
@@ -79,7 +84,15 @@ export function withGoals(current: Case = withMeetings()): Case {
   changed = addGoal(changed, { theme: 'socialSupport', longTermGoal: 'Jeg vil have en at tale med, når det er svært.' }, 'goal-support', by, NOW, at);
   changed = addAgreement(changed, 'goal-education', { action: 'Ringe til erhvervsskolen og aftale et besøg.', ownerMemberId: 'm-young', followUpOn: '2026-12-01', followUpMethod: 'phone' }, 'agreement-school', by, NOW, at);
   changed = addAgreement(changed, 'goal-education', { action: 'Finde en praktikplads hos en tømrer sammen med Emil.', ownerMemberId: 'm-jonas', followUpOn: '2026-12-15', followUpMethod: 'meeting' }, 'agreement-placement', by, NOW, at);
-  changed = addAgreement(changed, 'goal-housing', { action: 'Hjælpe Emil med at blive skrevet op til en ungdomsbolig.', ownerMemberId: 'm-vip', followUpOn: '2026-12-05', followUpMethod: 'other', followUpMethodOther: 'sms' }, 'agreement-housing', by, NOW, at);
+  changed = addAgreement(
+    changed,
+    'goal-housing',
+    { action: 'Hjælpe Emil med at blive skrevet op til en ungdomsbolig.', ownerMemberId: 'm-vip', followUpOn: '2026-12-05', followUpMethod: 'other', followUpMethodOther: 'sms', needsVisitation: true },
+    'agreement-housing',
+    by,
+    NOW,
+    at,
+  );
   changed = addAgreement(changed, 'goal-support', { action: 'Finde en mentor og tage med til første samtale.', ownerMemberId: 'm-coordinator', followUpOn: '2026-11-30', followUpMethod: 'email' }, 'agreement-mentor', by, NOW, at);
   changed = reviseGoal(changed, 'goal-education', { longTermGoal: 'Jeg vil være tømrerlærling og senere tømrer.', subGoals: 'Komme i gang med 10. klasse igen. Prøve en uges praktik hos en tømrer.' }, by, LATER, at);
   changed = markGoal(changed, 'goal-support', false, 'Emil vil først tale med en mentor efter jul.', by, LATER, at);

@@ -7,7 +7,7 @@ import { acknowledgeCaseHandOver, approveAndCirculate, closeNetworkMeeting, send
 import { readCase } from '../../app/readCase';
 import { meetingById, meetingNumber } from '../../domain/meeting';
 import { viewCommand } from './case';
-import { id, optionalText, withCase } from './data';
+import { id, optionalText, toggle, withCase } from './data';
 import { cardAfterChange, verb } from './turn';
 
 const ofMeeting = { ...withCase, meetingId: id };
@@ -25,7 +25,7 @@ export const closingVerbs = [
       nextMeetingTime: optionalText,
       summary: optionalText,
       /** The closing card's toggle: close although checklist sections are not filled in; older cards send none. */
-      confirmEmptySections: z.union([z.boolean(), z.enum(['true', 'false'])]).optional().transform((value) => value === true || value === 'true'),
+      confirmEmptySections: toggle,
     }),
     async (turn, { caseId, meetingId, ...input }) => {
       const changed = await closeNetworkMeeting(turn.deps, turn.actor, caseId, meetingId, input, turn.activityId);

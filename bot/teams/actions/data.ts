@@ -14,3 +14,5 @@ export const withCase = { v: version, caseId: id };
 export const page = z.coerce.number().int().min(0).max(10_000).optional();
 /** Teams sends input values as text; a number input may come as a number. */
 export const answerValue = z.union([text, z.number()]).transform(String);
+/** An Input.Toggle with valueOn "true" and valueOff "false" (Teams may send a boolean); a card without it sends none: false. */
+export const toggle = z.union([z.boolean(), z.enum(['true', 'false'])]).optional().transform((value) => value === true || value === 'true');

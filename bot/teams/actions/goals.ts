@@ -5,7 +5,7 @@ import { goalEditCard, goalsFormCard } from '../../../cards/goalCards';
 import { addCaseAgreement, addCaseGoal, markCaseGoal, reviseCaseGoal } from '../../app/goalsForm';
 import { readCase } from '../../app/readCase';
 import { viewCommand } from './case';
-import { id, optionalText, withCase } from './data';
+import { id, optionalText, toggle, withCase } from './data';
 import { cardAfterChange, verb } from './turn';
 
 /** The theme to show, when the form is too large for one card. */
@@ -42,6 +42,8 @@ export const goalVerbs = [
       followUpOn: optionalText,
       followUpMethod: optionalText,
       followUpMethodOther: optionalText,
+      /** "Indstilling": the agreement needs others' decision (a visitation committee, say); older cards send none. */
+      needsVisitation: toggle,
     }),
     async (turn, { caseId, goalId, ...input }) => {
       const notice = turn.m.cards.goals.confirmations.agreementAdded;
