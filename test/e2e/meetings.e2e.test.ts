@@ -19,7 +19,7 @@ import Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../bot/domain/case';
-import { type AnswerChange, type Meeting, checklistProgress } from '../../bot/domain/meeting';
+import { type AnswerChange, type Meeting, checklistProgress, checklistQuestions, progressOf } from '../../bot/domain/meeting';
 import { da } from '../../bot/i18n/da';
 import { answerFingerprint } from '../../cards/fingerprint';
 import { botOutputTail, startBot, type BotProcess } from './support/botProcess';
@@ -550,10 +550,15 @@ describe('network meetings through the Agents Playground', () => {
     }
     const { answered, total } = storedProgress();
     expect(factsOf(metteCard)[labels.progressTitle]).toBe(`${answered} / ${total}`);
-    // Each section filled in says so: attendance counts each member, and Sara's absence reason as she was
-    // absent, but not "others present" (issue 11, section 8: it could never reach its total before).
+    // Each section filled in says so: attendance counts each member, Sara's absence reason as she was
+    // absent, and the other participant's attendance and why, not the reasons of members present
+    // (issue 11, section 8: it could never reach its total before).
     expect(textsOf(section(metteCard, S.preparation))).toContain(labels.sectionDone(4));
-    expect(textsOf(section(metteCard, S.attendance))).toContain(labels.sectionDone(memberOrder.length + 1));
+    const { case: storedCase } = stored();
+    const meeting1 = storedCase.meetings.find((candidate) => candidate.id === meeting1Id)!;
+    const attendanceProgress = progressOf(checklistQuestions(storedCase, meeting1).filter((question) => question.section === 'attendance'), meeting1.answers);
+    expect(attendanceProgress).toEqual({ answered: memberOrder.length + 3, total: memberOrder.length + 3 });
+    expect(textsOf(section(metteCard, S.attendance))).toContain(labels.sectionDone(attendanceProgress.total));
     expect(textsOf(section(metteCard, S.evaluation))).toContain(labels.sectionDone(EVALUATION_YES_NO_UNKNOWN.length + 1));
     expect(textsOf(section(metteCard, S.status))).toContain(labels.sectionDone(1));
     // Every answer was one update of the same base card in the thread, and nothing was posted anew.
