@@ -10,23 +10,8 @@ import {
 } from '@azure/cosmos';
 import type { TokenCredential } from '@azure/identity';
 import { type Case, teamsUserIds } from '../domain/case';
-import {
-  type AuditRecord,
-  type CaseStore,
-  type CaseSummary,
-  type ClosedCase,
-  type ExportLink,
-  type OutboxMessage,
-  type OutboxOutcome,
-  type SaveEffects,
-  type StoredCase,
-  type StoredTenantPacing,
-  type TenantPacing,
-  type UserState,
-  ConcurrencyConflict,
-  MAX_AUDIT_PER_SAVE,
-  outboxContentOf,
-} from './port';
+import type { AuditRecord, CaseStore, CaseSummary, ClosedCase, ExportLink, OutboxMessage, OutboxOutcome, SaveEffects, StoredCase, StoredTenantPacing, TenantPacing, UserState } from './port';
+import { ConcurrencyConflict, MAX_AUDIT_PER_SAVE, outboxContentOf } from './port';
 
 export type CosmosStoreOptions = {
   endpoint: string;

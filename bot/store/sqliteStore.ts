@@ -5,24 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type Case, teamsUserIds } from '../domain/case';
-import {
-  type AuditRecord,
-  type CaseStore,
-  type CaseSummary,
-  type ClosedCase,
-  type ExportLink,
-  type OutboxContent,
-  type OutboxMessage,
-  type OutboxOutcome,
-  type SaveEffects,
-  type StoredCase,
-  type StoredTenantPacing,
-  type TenantPacing,
-  type UserState,
-  ConcurrencyConflict,
-  outboxContentOf,
-  MAX_AUDIT_PER_SAVE,
-} from './port';
+import type { AuditRecord, CaseStore, CaseSummary, ClosedCase, ExportLink, OutboxContent, OutboxMessage, OutboxOutcome, SaveEffects, StoredCase, StoredTenantPacing, TenantPacing, UserState } from './port';
+import { ConcurrencyConflict, outboxContentOf, MAX_AUDIT_PER_SAVE } from './port';
 
 const IN_MEMORY = ':memory:';
 
