@@ -470,7 +470,7 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       const missing = ['waitingArrangement', 'feedbackMemberId', 'eyeKeeperMemberId', 'acuteContactMemberId', 'nextMeetingDate'];
       expectRefusal(refused, da.errors.closingIncomplete({ missing: missing.join(',') }));
       // Danish, every question by its text.
-      expect(String(refused.value)).toContain('hvem har øje på den unge indtil næste møde');
+      expect(String(refused.value)).toContain('hvem holder øje med den unge indtil næste møde');
       expect(etag()).toBe(before);
       expect(storedMeeting().status).toBe('open');
     }));
