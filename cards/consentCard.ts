@@ -1,7 +1,7 @@
 // The consent card (samtykkeerklæring): current consent, its history, and the forms to record,
 // renew or withdraw it. Shown to the coordinator only.
 import { DateTime } from 'luxon';
-import { isConsentValid, currentConsent } from '../bot/domain/consent';
+import { type Consent, isConsentValid, currentConsent } from '../bot/domain/consent';
 import { localDate } from '../bot/domain/fields';
 import type { Messages } from '../bot/i18n';
 import type { ViewedCase } from './views';
@@ -19,11 +19,14 @@ export function consentCard(m: Messages, { case: current }: ViewedCase, now: Dat
   // Names cut short: a consent may name all 60 members, and the card keeps five earlier consents.
   const partyNames = (ids: string[]) =>
     current.members.filter((member) => ids.includes(member.id)).map((member) => shortName(current, member, m)).join(', ');
+  // Both holders of parental responsibility where there are two (seed 002: "forældrene").
+  const holders = ({ parentalHolderName, secondParentalHolderName }: Consent) =>
+    parentalHolderName ? `${labels.parentalHolders}: ${labels.holderNames(parentalHolderName, secondParentalHolderName)}. ` : '';
   return renderCard('consent', {
     caseId: current.id,
     notice,
     labels: { ...labels, title: labels.title(current.reference) },
-    current: valid ? `${labels.period(consent.givenOn, consent.expiresOn)}. ${labels.parties}: ${partyNames(consent.partyMemberIds)}` : labels.none,
+    current: valid ? `${labels.period(consent.givenOn, consent.expiresOn)}. ${holders(consent)}${labels.parties}: ${partyNames(consent.partyMemberIds)}` : labels.none,
     hasCurrent: Boolean(consent && !consent.withdrawnAt),
     history: current.consents.map((earlier) => ({
       title: labels.period(earlier.givenOn, earlier.expiresOn),

@@ -1,5 +1,5 @@
 // Consent (samtykkeerklæring, seed 002): given by the young person, and while under 18 also by the
-// holder of parental responsibility; names the parties who may exchange information; expires; can be
+// parents ("forældrene": both holders of parental responsibility where there are two); names the parties who may exchange information; expires; can be
 // withdrawn. Records are kept as history: renewing adds a record, withdrawing marks the current one.
 import { DomainError } from './errors';
 import { CASE_LIMITS } from './limits';
@@ -13,6 +13,8 @@ export interface Consent {
   givenByYoungPerson: boolean;
   /** Indehaver af forældremyndigheden, required while the young person is under 18. */
   parentalHolderName?: string;
+  /** The other holder, where two share parental responsibility (absent in consents recorded before). */
+  secondParentalHolderName?: string;
   givenOn: string;
   expiresOn: string;
   /** Member ids of the parties who may exchange information. */
@@ -26,6 +28,7 @@ export interface Consent {
 export interface ConsentInput {
   givenByYoungPerson: boolean;
   parentalHolderName?: string;
+  secondParentalHolderName?: string;
   givenOn?: string;
   expiresOn?: string;
   partyMemberIds: string[];
@@ -71,7 +74,11 @@ export function recordConsent(current: Case, input: ConsentInput, consentId: str
   const expiresOn = requiredDate(input.expiresOn, 'expiresOn');
   if (givenOn > localDate(now)) throw new DomainError('consentGivenInFuture');
   if (expiresOn <= givenOn) throw new DomainError('consentExpiryNotAfterGiven');
-  const parentalHolderName = optionalText(input.parentalHolderName, 'parentalHolderName', TEXT_LIMITS.name);
+  // Either box may hold the only holder's name: the first one named is the first holder.
+  const [parentalHolderName, secondParentalHolderName] = [
+    optionalText(input.parentalHolderName, 'parentalHolderName', TEXT_LIMITS.name),
+    optionalText(input.secondParentalHolderName, 'secondParentalHolderName', TEXT_LIMITS.name),
+  ].filter((name) => name !== undefined);
   if (ageOn(current.youngPerson.birthDate, givenOn) < ADULT_AGE && !parentalHolderName) {
     throw new DomainError('consentNeedsParentalHolder');
   }
@@ -82,6 +89,7 @@ export function recordConsent(current: Case, input: ConsentInput, consentId: str
     id: consentId,
     givenByYoungPerson: true,
     parentalHolderName,
+    secondParentalHolderName,
     givenOn,
     expiresOn,
     partyMemberIds,

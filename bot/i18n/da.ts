@@ -57,6 +57,7 @@ const fields: Record<string, string> = {
   givenOn: 'dato for samtykke',
   expiresOn: 'udløbsdato',
   parentalHolderName: 'indehaver af forældremyndigheden',
+  secondParentalHolderName: 'anden indehaver af forældremyndigheden',
   text: 'teksten',
   theme: 'tema',
   longTermGoal: 'målet på lang sigt',
@@ -177,7 +178,7 @@ const closingFields: Record<string, string> = {
 };
 
 /** Fields that hold a person's name: there only the name belongs. */
-export const PERSON_FIELDS: ReadonlySet<string> = new Set(['name', 'creatorName', 'parentalHolderName', 'otherRoleName']);
+export const PERSON_FIELDS: ReadonlySet<string> = new Set(['name', 'creatorName', 'parentalHolderName', 'secondParentalHolderName', 'otherRoleName']);
 
 const DATE_TIME_NOTE = 'En dato skrevet tæt sammen med et klokkeslæt (fx 150324 1400) kan ligne et CPR-nummer: skriv den som 15.03.24 kl. 14:00.';
 
@@ -347,6 +348,9 @@ export const da = {
       youngPersonConsent: 'Den unges samtykke',
       givenByYoungPerson: 'Den unge har givet samtykke',
       parentalHolderName: 'Indehaver af forældremyndigheden (skal udfyldes, når den unge er under 18)',
+      secondParentalHolderName: 'Anden indehaver af forældremyndigheden (når forældrene har den sammen)',
+      parentalHolders: 'Forældremyndighed',
+      holderNames: (first: string, second: string | undefined) => (second ? `${first} og ${second}` : first),
       givenOn: 'Dato for samtykke',
       expiresOn: 'Udløber',
       parties: 'Parter, der må udveksle oplysninger',

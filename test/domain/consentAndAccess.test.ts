@@ -15,7 +15,7 @@ import type { Case } from '../../bot/domain/case';
 import { approveMinutes, closeMeeting, closureOf } from '../../bot/domain/closing';
 import { addAgreement, addGoal } from '../../bot/domain/goals';
 import { answerChecklist, openMeeting } from '../../bot/domain/meeting';
-import { consentGapFor, hasValidConsent, isConsentedParty, recordConsent, withdrawConsent } from '../../bot/domain/consent';
+import { consentGapFor, currentConsent, hasValidConsent, isConsentedParty, recordConsent, withdrawConsent } from '../../bot/domain/consent';
 import { codeOf } from '../support/refusals';
 import { addMember } from '../../bot/domain/team';
 import { COORDINATOR, NOW, sampleCase } from './fixtures';
@@ -46,6 +46,24 @@ describe('consent', () => {
     expect(codeOf(() => recordConsent(teamWithJonasAndSara(), minorConsent, 'k', by, NOW))).toBe('consentNeedsParentalHolder');
     expect(() => recordConsent(teamWithJonasAndSara(), { ...minorConsent, parentalHolderName: 'Karen Hansen' }, 'k', by, NOW)).not.toThrow();
     expect(() => recordConsent(teamWithJonasAndSara(), adultConsent, 'k', by, NOW)).not.toThrow();
+  });
+
+  it('records both holders of parental responsibility where there are two (seed 002: "forældrene"), with the field rules of a name', () => {
+    const minorConsent = { ...adultConsent, givenOn: '2026-01-10' };
+    const both = recordConsent(teamWithJonasAndSara(), { ...minorConsent, parentalHolderName: ' Karen Hansen ', secondParentalHolderName: 'Per Hansen' }, 'k', by, NOW);
+    expect(currentConsent(both)).toMatchObject({ parentalHolderName: 'Karen Hansen', secondParentalHolderName: 'Per Hansen' });
+    // The only holder written in the second box is the first holder; a second alone does not leave the first empty.
+    const secondBoxOnly = recordConsent(teamWithJonasAndSara(), { ...minorConsent, secondParentalHolderName: 'Per Hansen' }, 'k', by, NOW);
+    expect(currentConsent(secondBoxOnly)).toMatchObject({ parentalHolderName: 'Per Hansen' });
+    expect(currentConsent(secondBoxOnly)?.secondParentalHolderName).toBeUndefined();
+    expect(codeOf(() => recordConsent(teamWithJonasAndSara(), { ...minorConsent, parentalHolderName: 'Karen', secondParentalHolderName: 'Per 140308-4123' }, 'k', by, NOW))).toBe('cprNotAllowed');
+    expect(codeOf(() => recordConsent(teamWithJonasAndSara(), { ...minorConsent, parentalHolderName: 'Karen', secondParentalHolderName: 'P'.repeat(201) }, 'k', by, NOW))).toBe('textTooLong');
+  });
+
+  it('reads a consent stored before the second holder was asked for', () => {
+    const stored = { ...teamWithJonasAndSara(), consents: [{ id: 'k0', givenByYoungPerson: true, parentalHolderName: 'Karen Hansen', givenOn: '2026-01-10', expiresOn: '2027-01-10', partyMemberIds: ['m-jonas'], recordedByAadObjectId: by, recordedAt: NOW.toISOString() }] };
+    expect(isConsentedParty(stored, 'm-jonas', NOW)).toBe(true);
+    expect(currentConsent(stored)?.secondParentalHolderName).toBeUndefined();
   });
 
   it.each([

@@ -31,7 +31,7 @@ export function caseWithText(say: (field: string) => string, mailbox = 'ung'): C
   c = addMember(c, { role: 'other', otherRoleName: say('other role name'), person: { kind: 'external', name: say('external name') }, supportOffer: say('support offer') }, 'm-ole', by, NOW);
   c = setHome(c, { kind: 'channelThread', conversationId: THREAD }, by, NOW);
   const parties = c.members.map((member) => member.id);
-  c = recordConsent(c, { givenByYoungPerson: true, givenOn: '2026-11-20', expiresOn: '2027-11-20', partyMemberIds: parties, parentalHolderName: say('parental holder') }, 'k1', by, NOW);
+  c = recordConsent(c, { givenByYoungPerson: true, givenOn: '2026-11-20', expiresOn: '2027-11-20', partyMemberIds: parties, parentalHolderName: say('parental holder'), secondParentalHolderName: say('second parental holder') }, 'k1', by, NOW);
   c = openMeeting(c, 'meeting-1', { date: '2026-11-23', time: '10:00' }, by, NOW);
   c = answerChecklist(
     c,

@@ -126,7 +126,7 @@ export function caseAtEveryLimit({ years = 10, reanswers = 6, textOf: text = rea
   for (let meetingNumber = 1; meetingNumber <= years * 4; meetingNumber++) {
     if (meetingNumber % 2 === 1 && current.consents.length < CASE_LIMITS.consents) {
       current = compactCase(
-        recordConsent(current, { givenByYoungPerson: true, parentalHolderName: text(200, 'p'), givenOn: localDate(day), expiresOn: localDate(new Date(day.getTime() + 400 * DAY)), partyMemberIds: parties }, `consent-${meetingNumber}`, by, day),
+        recordConsent(current, { givenByYoungPerson: true, parentalHolderName: text(200, 'p'), secondParentalHolderName: text(200, 'q'), givenOn: localDate(day), expiresOn: localDate(new Date(day.getTime() + 400 * DAY)), partyMemberIds: parties }, `consent-${meetingNumber}`, by, day),
       );
     }
     const planned = plannedMeetingOf(current);

@@ -32,7 +32,7 @@ export function fullTeam(extraMembers = 0): Case {
   const parties = current.members.map((member) => member.id);
   current = recordConsent(current, { givenByYoungPerson: true, givenOn: '2026-01-10', expiresOn: '2026-06-10', partyMemberIds: parties, parentalHolderName: 'Karen Hansen' }, 'k1', by, NOW);
   current = withdrawConsent(current, by, NOW);
-  return recordConsent(current, { givenByYoungPerson: true, givenOn: '2026-11-20', expiresOn: '2027-11-20', partyMemberIds: parties }, 'k2', by, NOW);
+  return recordConsent(current, { givenByYoungPerson: true, parentalHolderName: 'Karen Hansen', secondParentalHolderName: 'Per Hansen', givenOn: '2026-11-20', expiresOn: '2027-11-20', partyMemberIds: parties }, 'k2', by, NOW);
 }
 
 /** The team with meeting 1 open and partly answered, and meeting 2 planned and then cancelled. */

@@ -1,4 +1,4 @@
-// The young person's consent: recording it (from the young person, and under 18 the holder of parental
+// The young person's consent: recording it (from the young person, and under 18 the holders of parental
 // responsibility), withdrawing it, and the `samtykke` command.
 import { z } from 'zod';
 import { recordCaseConsent, withdrawCaseConsent } from '../../app/manageConsent';
@@ -13,15 +13,18 @@ export const consentVerbs = [
       ...withCase,
       givenByYoungPerson: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
       parentalHolderName: optionalText,
+      /** Optional since the second holder was asked for: cards sent before it lack the field. */
+      secondParentalHolderName: optionalText,
       givenOn: optionalText,
       expiresOn: optionalText,
       /** Teams sends a multi-select as comma-separated values. */
       partyMemberIds: optionalText,
     }),
-    async (turn, { caseId, givenByYoungPerson, parentalHolderName, givenOn, expiresOn, partyMemberIds }) => {
+    async (turn, { caseId, givenByYoungPerson, parentalHolderName, secondParentalHolderName, givenOn, expiresOn, partyMemberIds }) => {
       const changed = await recordCaseConsent(turn.deps, turn.actor, caseId, {
         givenByYoungPerson: givenByYoungPerson === true || givenByYoungPerson === 'true',
         parentalHolderName,
+        secondParentalHolderName,
         givenOn,
         expiresOn,
         partyMemberIds: (partyMemberIds ?? '').split(',').map((memberId) => memberId.trim()).filter(Boolean),
