@@ -11,7 +11,7 @@ import type { Messages } from '../bot/i18n';
 import { DomainError } from '../bot/domain/errors';
 import type { DetailView, PickerCase, ViewedCase } from './views';
 import { type AdaptiveCardJson, renderCard } from './render';
-import { coordinatorName, memberName, roleName } from './people';
+import { addressLine, coordinatorName, memberName, roleName } from './people';
 import { firstFitting, halvings } from './budget';
 import { consentCard } from './consentCard';
 import { approvalCard, closeMeetingCard, goalsFormCard } from './goalCards';
@@ -45,7 +45,7 @@ export function overviewCard(m: Messages, { case: current, viewer }: ViewedCase,
       youngPerson: {
         name: youngPerson.name,
         birthDate: youngPerson.birthDate,
-        contact: [youngPerson.contact.phone, youngPerson.contact.email, youngPerson.contact.address].filter(Boolean).join(', ') || '-',
+        contact: [youngPerson.contact.phone, youngPerson.contact.email, addressLine(youngPerson.contact)].filter(Boolean).join(', ') || '-',
         status: m.statuses[youngPerson.statusAtStart],
         statusNow: latest.meetingNumber === undefined ? m.statuses[latest.status] : labels.statusAtMeeting(m.statuses[latest.status], latest.meetingNumber),
       },

@@ -12,7 +12,7 @@ import type { ViewedCase, WithheldAgreementsView } from './views';
 import { fittingList, followUpText, goalText, goalsInThemeOrder, memberLabelById, memberWithRole, nextMeetingText, recommendationText } from './goalCards';
 import { formatMeetingTime } from './meetingCards';
 import { type AdaptiveCardJson, renderCard } from './render';
-import { coordinatorName, memberName, shortName, shortened } from './people';
+import { addressLine, coordinatorName, memberName, shortName, shortened } from './people';
 
 /** A card holds at most this many agreements, so that it stays within Teams' 28 KB; the rest are counted. */
 export const MAX_AGREEMENTS_ON_CARD = 12;
@@ -51,7 +51,7 @@ function contactOf(m: Messages, current: Case, member: TeamMember): string {
   const details = (parts: Array<string | undefined>) => parts.filter(Boolean).join(', ') || labels.noContact;
   switch (member.person.kind) {
     case 'youngPerson':
-      return details([current.youngPerson.contact.phone, current.youngPerson.contact.email, current.youngPerson.contact.address]);
+      return details([current.youngPerson.contact.phone, current.youngPerson.contact.email, addressLine(current.youngPerson.contact)]);
     case 'external':
       return details([member.person.phone, member.person.email]);
     case 'teams':

@@ -1,5 +1,5 @@
-// How a team member is named on a card. Only for cards shown to readers of the case.
-import { type Case, type TeamMember, coordinatorOf } from '../bot/domain/case';
+// How a team member is named (and a postal address written) on a card. Only for cards shown to readers of the case.
+import { type Case, type ContactDetails, type TeamMember, coordinatorOf } from '../bot/domain/case';
 import type { Messages } from '../bot/i18n';
 
 export function memberName(current: Case, member: TeamMember, m: Messages): string {
@@ -39,4 +39,10 @@ export function shortRole(member: TeamMember, m: Messages): string {
 /** "Name (role)", cut short: how a member is offered in a choice, so that 60 of them fit a card. */
 export function memberChoiceTitle(current: Case, member: TeamMember, m: Messages): string {
   return `${shortName(current, member, m)} (${shortRole(member, m)})`;
+}
+
+/** A postal address on one line: Adresse, then Postnummer and By; an address stored as one line before shows as it was. */
+export function addressLine({ address, postalCode, city }: ContactDetails): string | undefined {
+  const town = [postalCode, city].filter(Boolean).join(' ');
+  return [address, town].filter(Boolean).join(', ') || undefined;
 }

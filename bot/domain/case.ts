@@ -1,7 +1,7 @@
 // The case (forløb): one per young person, an aggregate saved whole with its etag.
 import type { TeamRole } from './roles';
 import { DomainError } from './errors';
-import { ageOn, localDate, optionalEmail, optionalPhone, optionalText, requiredDate, requiredText, TEXT_LIMITS } from './fields';
+import { ageOn, localDate, optionalEmail, optionalPhone, optionalPostalCode, optionalText, requiredDate, requiredText, TEXT_LIMITS } from './fields';
 import type { Consent } from './consent';
 import type { Agreement, Goal } from './goals';
 import type { Meeting } from './meeting';
@@ -12,10 +12,15 @@ export type EducationStatus = (typeof EDUCATION_STATUSES)[number];
 /** Seed 003: the model's target group is 13 to 30 years. */
 const TARGET_AGE = { min: 13, max: 30 } as const;
 
-interface ContactDetails {
+export interface ContactDetails {
   phone?: string;
   email?: string;
+  /** Adresse (street and number), as seed 001 has it; a case created before postal code and city had their own fields holds the whole address here. */
   address?: string;
+  /** Postnummer: four digits. */
+  postalCode?: string;
+  /** By. */
+  city?: string;
 }
 
 export interface YoungPerson {
@@ -100,6 +105,8 @@ export interface NewCaseInput {
   phone?: string;
   email?: string;
   address?: string;
+  postalCode?: string;
+  city?: string;
   status?: string;
 }
 
@@ -133,6 +140,8 @@ export function validateYoungPerson(input: NewCaseInput, now: Date): YoungPerson
       phone: optionalPhone(input.phone, 'phone'),
       email: optionalEmail(input.email, 'email'),
       address: optionalText(input.address, 'address', TEXT_LIMITS.short),
+      postalCode: optionalPostalCode(input.postalCode, 'postalCode'),
+      city: optionalText(input.city, 'city', TEXT_LIMITS.name),
     },
     statusAtStart: status as EducationStatus,
   };

@@ -15,6 +15,7 @@ const DOMAIN_ERROR_KINDS = {
   invalidDate: 'validation',
   invalidEmail: 'validation',
   invalidPhone: 'validation',
+  invalidPostalCode: 'validation',
   ageOutsideTargetGroup: 'validation',
   memberNotFound: 'state',
   memberAlreadyOnTeam: 'state',

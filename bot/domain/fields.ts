@@ -47,6 +47,14 @@ export function optionalEmail(value: string | undefined, field: string): string 
   return email;
 }
 
+/** A Danish postal code (postnummer): four digits. */
+export function optionalPostalCode(value: string | undefined, field: string): string | undefined {
+  const postalCode = value?.trim();
+  if (!postalCode) return undefined;
+  if (!/^\d{4}$/.test(postalCode)) throw new DomainError('invalidPostalCode', { field });
+  return postalCode;
+}
+
 export function optionalPhone(value: string | undefined, field: string): string | undefined {
   const phone = optionalText(value, field, TEXT_LIMITS.name);
   if (phone && !/^\+?[\d\s-]{8,20}$/.test(phone)) throw new DomainError('invalidPhone', { field });

@@ -80,7 +80,7 @@ describe('cards the whole channel sees', () => {
     for (const m of [da, en]) {
       for (const view of ['overview', 'team', 'consent'] as const) {
         const text = JSON.stringify(baseCard(m, current, view));
-        for (const personal of ['Emil', 'Hansen', '2008-03-14', '12 34 56 78', 'emil@example.dk', 'Jonas', 'Karen', 'Ole', 'Mette']) {
+        for (const personal of ['Emil', 'Hansen', '2008-03-14', '12 34 56 78', 'emil@example.dk', 'Vestergade', 'Odense', 'Jonas', 'Karen', 'Ole', 'Mette']) {
           expect(text).not.toContain(personal);
         }
         expect(text).toContain(current.reference);
@@ -174,7 +174,7 @@ function goalBlocks(card: unknown): Array<{ goalId: string; responsibles: string
 
 const by = COORDINATOR.aadObjectId;
 const DAY = 24 * 60 * 60 * 1000;
-const PERSONAL = ['Emil', 'Hansen', '2008-03-14', '12 34 56 78', 'emil@example.dk', 'Jonas', 'Karen', 'Ole', 'Mette', 'Moster', 'tømrer', 'ungdomsbolig', 'mentor', 'erhvervsskole'];
+const PERSONAL = ['Emil', 'Hansen', '2008-03-14', '12 34 56 78', 'emil@example.dk', 'Vestergade', 'Odense', 'Jonas', 'Karen', 'Ole', 'Mette', 'Moster', 'tømrer', 'ungdomsbolig', 'mentor', 'erhvervsskole'];
 
 /** A Danish sentence repeated to `length` characters: realistic letters, æøå included. */
 const danish = (length: number, seed = '') =>

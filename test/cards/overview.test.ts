@@ -69,3 +69,15 @@ describe('the overview', () => {
     expect(facts[en.cards.overview.nextMeeting]).toBe(en.cards.overview.meetingAt(2, '2027-02-15 09:00', true));
   });
 });
+
+describe("the young person's address (seed 001: Adresse, Postnummer, By)", () => {
+  it('is shown on one line from its three fields', () => {
+    expect(factsOf(sampleCase(), NOW)[da.cards.overview.contact]).toBe('+45 12 34 56 78, emil@example.dk, Vestergade 12, 2. th., 5000 Odense C');
+  });
+
+  it('shows an address stored on one line before the fields were split as it was', () => {
+    const created = sampleCase();
+    const stored: Case = { ...created, youngPerson: { ...created.youngPerson, contact: { address: 'Gl. Vej 3, 5000 Odense C' } } };
+    expect(factsOf(stored, NOW)[da.cards.overview.contact]).toBe('Gl. Vej 3, 5000 Odense C');
+  });
+});

@@ -21,7 +21,7 @@ describe('creating a case', () => {
     expect(created.youngPerson).toEqual({
       name: 'Emil Hansen',
       birthDate: '2008-03-14',
-      contact: { phone: '+45 12 34 56 78', email: 'emil@example.dk', address: undefined },
+      contact: { phone: '+45 12 34 56 78', email: 'emil@example.dk', address: 'Vestergade 12, 2. th.', postalCode: '5000', city: 'Odense C' },
       statusAtStart: 'neither',
     });
     expect(created.history).toEqual([{ at: NOW.toISOString(), byAadObjectId: COORDINATOR.aadObjectId, kind: 'caseCreated' }]);
@@ -44,6 +44,12 @@ describe('creating a case', () => {
     [{ name: 'x'.repeat(201), birthDate: '2008-03-14', status: 'work' }, 'textTooLong', { field: 'name', max: 200 }],
     [{ name: 'A', birthDate: '2008-03-14', status: 'work', email: 'not-an-address' }, 'invalidEmail', { field: 'email' }],
     [{ name: 'A', birthDate: '2008-03-14', status: 'work', phone: '12' }, 'invalidPhone', { field: 'phone' }],
+    [{ name: 'A', birthDate: '2008-03-14', status: 'work', postalCode: '500' }, 'invalidPostalCode', { field: 'postalCode' }],
+    [{ name: 'A', birthDate: '2008-03-14', status: 'work', postalCode: '50000' }, 'invalidPostalCode', { field: 'postalCode' }],
+    [{ name: 'A', birthDate: '2008-03-14', status: 'work', postalCode: 'DK-5000' }, 'invalidPostalCode', { field: 'postalCode' }],
+    [{ name: 'A', birthDate: '2008-03-14', status: 'work', city: 'x'.repeat(201) }, 'textTooLong', { field: 'city', max: 200 }],
+    [{ name: 'A', birthDate: '2008-03-14', status: 'work', city: 'Odense 140308-4123' }, 'cprNotAllowed', { field: 'city' }],
+    [{ name: 'A', birthDate: '2008-03-14', status: 'work', address: 'Vej 1 140308-4123' }, 'cprNotAllowed', { field: 'address' }],
   ])('refuses %j with %s', (input, code, details) => {
     const error = refused(() => createCase(TENANT, COORDINATOR, input, ids, NOW));
     expect(error.code).toBe(code);

@@ -9,7 +9,7 @@ export function sampleCase(overrides: { birthDate?: string } = {}): Case {
   return createCase(
     TENANT,
     COORDINATOR,
-    { name: 'Emil Hansen', birthDate: overrides.birthDate ?? '2008-03-14', phone: '+45 12 34 56 78', email: 'emil@example.dk', status: 'neither' },
+    { name: 'Emil Hansen', birthDate: overrides.birthDate ?? '2008-03-14', phone: '+45 12 34 56 78', email: 'emil@example.dk', address: 'Vestergade 12, 2. th.', postalCode: '5000', city: 'Odense C', status: 'neither' },
     { caseId: 'case-1', reference: 'S-ABCDE', coordinatorMemberId: 'm-coordinator', youngPersonMemberId: 'm-young' },
     NOW,
   );

@@ -119,6 +119,9 @@ export interface LimitCaseOptions {
  */
 export function caseAtEveryLimit({ years = 10, reanswers = 6, textOf: text = realisticText }: LimitCaseOptions = {}): Case {
   let current = fullTeamAtLimits(text);
+  // The young person's address at its limits (Adresse, Postnummer, By).
+  const { youngPerson } = current;
+  current = { ...current, youngPerson: { ...youngPerson, contact: { ...youngPerson.contact, address: text(500, 'a'), postalCode: '9999', city: text(200, 'c') } } };
   const parties = current.members.map((member) => member.id);
   let day = NOW;
   // Goals and agreements from the first meeting on; then four meetings a year, consent recorded twice a

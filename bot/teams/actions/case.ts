@@ -55,7 +55,7 @@ function homeMaker({ context, env, m, conversation }: Turn): ((draft: Case) => P
 export const caseVerbs = [
   verb(
     'case.create',
-    z.object({ ...versioned, name: optionalText, birthDate: optionalText, phone: optionalText, email: optionalText, address: optionalText, status: optionalText }),
+    z.object({ ...versioned, name: optionalText, birthDate: optionalText, phone: optionalText, email: optionalText, address: optionalText, postalCode: optionalText, city: optionalText, status: optionalText }),
     async (turn, input) => {
       const { context, deps, actor, m, conversation } = turn;
       const created = await openCase(deps, actor, input, homeMaker(turn));
