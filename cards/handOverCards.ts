@@ -53,7 +53,7 @@ function contactOf(m: Messages, current: Case, member: TeamMember): string {
     case 'youngPerson':
       return details([current.youngPerson.contact.phone, current.youngPerson.contact.email, addressLine(current.youngPerson.contact)]);
     case 'external':
-      return details([member.person.phone, member.person.email]);
+      return details([member.person.phone, member.person.mainPhone, member.person.email]);
     case 'teams':
       return reachableInTeams(member) ? labels.inTeams : labels.inTeamsNotByBot;
   }

@@ -20,12 +20,21 @@ export const LEAVE_TEAM = 'leaveTeam';
 
 /** Long texts are cut on the team card so that a full team stays within Teams' message size. */
 const SUPPORT_OFFER_PREVIEW = 120;
+const CONTACT_PREVIEW = 160;
 /** Members on one page of the team card: 15 of the longest names and roles fit well within 28 KB (fewer when their texts are full of characters that markdown escaping doubles). */
 export const TEAM_PAGE_SIZE = 15;
 /** People of the conversation offered a page at a time, by name; a channel may have thousands, and only they can be added. */
 export const MAX_ROSTER_CHOICES = 50;
 
 const isFixedRole = (member: TeamMember) => member.role === 'coordinator' || member.role === 'youngPerson';
+
+/** An external member's contact details on one line (the team card is shown only to readers with consent). */
+function externalContact(m: Messages, member: TeamMember): string {
+  if (member.person.kind !== 'external') return '';
+  const { phone, mainPhone, email, postalAddress } = member.person;
+  const labels = m.cards.team;
+  return [phone && labels.directShort(phone), mainPhone && labels.mainShort(mainPhone), email, postalAddress].filter(Boolean).join(' · ');
+}
 
 function roleChoices(m: Messages) {
   return ASSIGNABLE_ROLES.map((role) => ({ title: m.roles[role], value: role }));
@@ -56,6 +65,7 @@ export function teamCard(m: Messages, { case: current, viewer }: ViewedCase, ros
         name: memberName(current, member, m),
         role: roleName(member, m),
         supportOffer: shortened(member.supportOffer ?? '', SUPPORT_OFFER_PREVIEW),
+        contact: shortened(externalContact(m, member), CONTACT_PREVIEW),
         editable: managesTeam && !isFixedRole(member),
       })),
       pages: members,
@@ -82,6 +92,10 @@ export function memberEditCard(m: Messages, current: Case, member: TeamMember): 
       roleValue: member.role,
       otherRoleName: member.otherRoleName ?? '',
       supportOffer: member.supportOffer ?? '',
+      external: member.person.kind === 'external',
+      ...(member.person.kind === 'external'
+        ? { phone: member.person.phone ?? '', mainPhone: member.person.mainPhone ?? '', email: member.person.email ?? '', postalAddress: member.person.postalAddress ?? '' }
+        : {}),
     },
     roleChoices: roleChoices(m),
   });

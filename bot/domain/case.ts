@@ -33,7 +33,8 @@ export interface YoungPerson {
 export type MemberPerson =
   /** `teamsUserId` (29:…) is what a 1:1 chat is opened with; from the roster or the user's own activity. */
   | { kind: 'teams'; aadObjectId: string; name: string; teamsUserId?: string }
-  | { kind: 'external'; name: string; phone?: string; email?: string }
+  /** Contact details as the network overview has them (seed 001): `phone` is the direct number. */
+  | { kind: 'external'; name: string; phone?: string; mainPhone?: string; email?: string; postalAddress?: string }
   /** The young person's own entry; the data lives in `Case.youngPerson`, never copied. */
   | { kind: 'youngPerson' };
 

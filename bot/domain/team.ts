@@ -9,7 +9,15 @@ export const MAX_TEAM_SIZE = 60;
 
 type NewMemberPerson =
   | { kind: 'teams'; aadObjectId: string; name?: string; teamsUserId?: string }
-  | { kind: 'external'; name?: string; phone?: string; email?: string };
+  | ({ kind: 'external'; name?: string } & ExternalContactInput);
+
+/** An external member's contact details (seed 001's network overview): direct number, main number, e-mail, postal address. */
+interface ExternalContactInput {
+  phone?: string;
+  mainPhone?: string;
+  email?: string;
+  postalAddress?: string;
+}
 
 export interface AddMemberInput {
   role: string;
@@ -23,6 +31,8 @@ export interface ChangeMemberInput {
   role: string;
   otherRoleName?: string;
   supportOffer?: string;
+  /** An external member's contact details; a field left out (a card sent before they could be changed) is kept. */
+  contact?: ExternalContactInput;
 }
 
 function assignableRole(role: string, otherRoleName: string | undefined): { role: TeamRole; otherRoleName?: string } {
@@ -39,12 +49,23 @@ function validatePerson(person: NewMemberPerson): MemberPerson {
     const teamsUserId = optionalId(person.teamsUserId, 'teamsUserId');
     return { kind: 'teams', aadObjectId, name: requiredText(person.name, 'name', TEXT_LIMITS.name), ...(teamsUserId ? { teamsUserId } : {}) };
   }
+  return { kind: 'external', name: requiredText(person.name, 'name', TEXT_LIMITS.name), ...validContact(person) };
+}
+
+function validContact(contact: ExternalContactInput): ExternalContactInput {
   return {
-    kind: 'external',
-    name: requiredText(person.name, 'name', TEXT_LIMITS.name),
-    phone: optionalPhone(person.phone, 'phone'),
-    email: optionalEmail(person.email, 'email'),
+    phone: optionalPhone(contact.phone, 'phone'),
+    mainPhone: optionalPhone(contact.mainPhone, 'mainPhone'),
+    email: optionalEmail(contact.email, 'email'),
+    postalAddress: optionalText(contact.postalAddress, 'postalAddress', TEXT_LIMITS.name),
   };
+}
+
+/** The external person with the contact details given: a field given empty is cleared, a field left out kept. */
+function withChangedContact(person: MemberPerson, contact: ExternalContactInput | undefined): MemberPerson {
+  if (person.kind !== 'external' || !contact) return person;
+  const given = Object.fromEntries(Object.entries(contact).filter(([, value]) => value !== undefined)) as ExternalContactInput;
+  return { ...person, ...validContact({ ...person, ...given }) };
 }
 
 function findMember(current: Case, memberId: string): TeamMember {
@@ -84,6 +105,7 @@ export function changeMember(current: Case, input: ChangeMemberInput, byAadObjec
     otherRoleName: undefined,
     ...assignableRole(input.role, input.otherRoleName),
     supportOffer: optionalText(input.supportOffer, 'supportOffer', TEXT_LIMITS.short),
+    person: withChangedContact(member.person, input.contact),
   };
   return {
     ...current,

@@ -48,8 +48,8 @@ describe('the hand-over the coordinator relays or records for the eye-keeper', (
     expect(texts).toContain(m.cards.goals.handOverRelayIntro(eyeKeeper));
     expect(texts).toContain(`[${m.cards.goals.acknowledgeFor(eyeKeeper)}]`);
     expect(texts).not.toContain(`[${m.cards.goals.acknowledge}]`);
-    // How to reach her: her own number, not Teams.
-    expect(texts).toContain(`${m.cards.goals.eyeKeeperFact}: Karen Hansen (${m.cards.team.external}), ${m.roles.vip}: 22334455`);
+    // How to reach her: her own numbers (direct, main) and e-mail, not Teams.
+    expect(texts).toContain(`${m.cards.goals.eyeKeeperFact}: Karen Hansen (${m.cards.team.external}), ${m.roles.vip}: 22334455, 70112233, karen@example.dk`);
 
     const recorded = acknowledgeHandOver(approved, 'meeting-1', new Date('2026-11-25T09:30:00Z'));
     const after = shownTexts(handOverCard(m, asCoordinator(recorded), recorded.meetings[0]!));

@@ -107,3 +107,36 @@ describe('the team', () => {
     expect(codeOf(() => handOverCoordinator(withVip, 'm-coordinator', undefined, by, NOW))).toBe('alreadyCoordinator');
   });
 });
+
+describe("an external member's contact details (seed 001's network overview)", () => {
+  const full = { phone: '+45 12 34 56 78', mainPhone: '70 11 22 33', email: 'ole@example.dk', postalAddress: 'Stadionvej 1, 5000 Odense C' };
+  const withOle = () => addMember(sampleCase(), { role: 'other', otherRoleName: 'Fodboldtræner', person: { kind: 'external', name: 'Ole Berg', ...full } }, 'm-ole', by, NOW);
+  const ole = (current: ReturnType<typeof sampleCase>) => current.members.find((member) => member.id === 'm-ole')!.person;
+
+  it('are recorded as given: direct number, main number, e-mail, postal address', () => {
+    expect(ole(withOle())).toEqual({ kind: 'external', name: 'Ole Berg', ...full });
+  });
+
+  it('are changed by the coordinator: a field given changes, a field given empty is cleared, a field left out (an older card) is kept', () => {
+    const changed = changeMember(withOle(), { memberId: 'm-ole', role: 'other', otherRoleName: 'Fodboldtræner', contact: { mainPhone: '', email: 'ole.berg@example.dk' } }, by, NOW);
+    expect(ole(changed)).toMatchObject({ phone: full.phone, email: 'ole.berg@example.dk', postalAddress: full.postalAddress });
+    expect((ole(changed) as { mainPhone?: string }).mainPhone).toBeUndefined();
+    const fromOldCard = changeMember(withOle(), { memberId: 'm-ole', role: 'other', otherRoleName: 'Fodboldtræner' }, by, NOW);
+    expect(ole(fromOldCard)).toEqual(ole(withOle()));
+  });
+
+  it('pass the field rules: a CPR number, a wrong number or e-mail, too long a text are refused and named', () => {
+    const change = (contact: Record<string, string>) => () => changeMember(withOle(), { memberId: 'm-ole', role: 'other', otherRoleName: 'Fodboldtræner', contact }, by, NOW);
+    expect(codeOf(change({ postalAddress: 'Stadionvej 1 140308-4123' }))).toBe('cprNotAllowed');
+    expect(codeOf(change({ mainPhone: '12' }))).toBe('invalidPhone');
+    expect(codeOf(change({ email: 'ole' }))).toBe('invalidEmail');
+    expect(codeOf(change({ postalAddress: 'x'.repeat(201) }))).toBe('textTooLong');
+    expect(codeOf(() => addMember(sampleCase(), { role: 'vip', person: { kind: 'external', name: 'Ole', postalAddress: 'Vej 140308-4123' } }, 'm-x', by, NOW))).toBe('cprNotAllowed');
+  });
+
+  it('are not given to a Teams user by a change', () => {
+    const withJonas = addMember(sampleCase(), { role: 'school', person: { kind: 'teams', aadObjectId: 'aad-jonas', name: 'Jonas' } }, 'm-jonas', by, NOW);
+    const changed = changeMember(withJonas, { memberId: 'm-jonas', role: 'school', contact: { phone: '12345678' } }, by, NOW);
+    expect(changed.members.find((member) => member.id === 'm-jonas')!.person).toEqual({ kind: 'teams', aadObjectId: 'aad-jonas', name: 'Jonas' });
+  });
+});

@@ -40,26 +40,41 @@ export const teamVerbs = [
       ...withCase,
       externalName: optionalText,
       externalPhone: optionalText,
+      /** Optional like every contact field; cards sent before the network overview's fields lack the next two. */
+      externalMainPhone: optionalText,
       externalEmail: optionalText,
+      externalPostalAddress: optionalText,
       externalRole: optionalText,
       externalOtherRoleName: optionalText,
       externalSupportOffer: optionalText,
     }),
-    async (turn, { caseId, externalName, externalPhone, externalEmail, externalRole, externalOtherRoleName, externalSupportOffer }) => {
+    async (turn, { caseId, externalName, externalPhone, externalMainPhone, externalEmail, externalPostalAddress, externalRole, externalOtherRoleName, externalSupportOffer }) => {
       const changed = await addTeamMember(turn.deps, turn.actor, caseId, {
         role: externalRole ?? '',
         otherRoleName: externalOtherRoleName,
         supportOffer: externalSupportOffer,
-        person: { kind: 'external', name: externalName, phone: externalPhone, email: externalEmail },
+        person: { kind: 'external', name: externalName, phone: externalPhone, mainPhone: externalMainPhone, email: externalEmail, postalAddress: externalPostalAddress },
       }, turn.activityId);
       return viewAfterChange(turn, changed, 'team', turn.m.cards.done.memberAdded);
     },
   ),
   verb(
     'team.change',
-    z.object({ ...withCase, memberId: id, role: optionalText, otherRoleName: optionalText, supportOffer: optionalText }),
-    async (turn, { caseId, memberId, role, otherRoleName, supportOffer }) => {
-      const changed = await changeTeamMember(turn.deps, turn.actor, caseId, { memberId, role: role ?? '', otherRoleName, supportOffer }, turn.activityId);
+    z.object({
+      ...withCase,
+      memberId: id,
+      role: optionalText,
+      otherRoleName: optionalText,
+      supportOffer: optionalText,
+      /** An external member's contact details; left out by cards sent before they could be changed (then kept). */
+      phone: optionalText,
+      mainPhone: optionalText,
+      email: optionalText,
+      postalAddress: optionalText,
+    }),
+    async (turn, { caseId, memberId, role, otherRoleName, supportOffer, phone, mainPhone, email, postalAddress }) => {
+      const contact = { phone, mainPhone, email, postalAddress };
+      const changed = await changeTeamMember(turn.deps, turn.actor, caseId, { memberId, role: role ?? '', otherRoleName, supportOffer, contact }, turn.activityId);
       return viewAfterChange(turn, changed, 'team', turn.m.cards.done.memberChanged);
     },
   ),
