@@ -602,7 +602,7 @@ export const da = {
       acknowledge: 'Jeg holder øje med den unge',
       acknowledged: (at: string) => `Du bekræftede ${at}, at du holder øje med den unge.`,
       /** The coordinator records it for the eye-keeper (passed on, or followed up): in their name, not "I". */
-      acknowledgeFor: (eyeKeeper: string) => `${eyeKeeper} holder øje med den unge`,
+      acknowledgeFor: (eyeKeeper: string) => `${eyeKeeper} har bekræftet`,
       acknowledgedFor: (eyeKeeper: string, at: string) => `${eyeKeeper} holder øje med den unge (registreret ${at}).`,
     },
     meeting: {

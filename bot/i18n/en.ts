@@ -577,7 +577,7 @@ export const en: Messages = {
       nextMeetingFact: 'Next meeting',
       acknowledge: 'I keep an eye on the young person',
       acknowledged: (at) => `You confirmed ${at} that you keep an eye on the young person.`,
-      acknowledgeFor: (eyeKeeper) => `${eyeKeeper} keeps an eye on the young person`,
+      acknowledgeFor: (eyeKeeper) => `${eyeKeeper} has confirmed`,
       acknowledgedFor: (eyeKeeper, at) => `${eyeKeeper} keeps an eye on the young person (recorded ${at}).`,
     },
     meeting: {
