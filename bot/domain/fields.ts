@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { containsCpr } from './cpr';
 import { DomainError } from './errors';
 
-export const TEXT_LIMITS = { name: 200, short: 500, long: 2000 } as const;
+export const TEXT_LIMITS = { name: 200, address: 100, short: 500, long: 2000 } as const;
 export const MODEL_ZONE = 'Europe/Copenhagen';
 
 export function requiredText(value: string | undefined, field: string, maxLength: number): string {

@@ -31,12 +31,13 @@ export const HISTORY_KEPT = {
   /** Meetings whose answer log is kept: the open one, else the last that took place. Older ones keep their answers. */
   meetingsWithAnswerLog: 1,
   /**
-   * Meetings (about a year) that keep every answer. Older ones keep the choices (attendance, the
-   * evaluation, the young person's status) and the minutes, and let go of their free-text checklist
-   * answers and the young person's requests for changes: the reasons for absence of years ago are
-   * sensitive and no longer needed.
+   * Meetings (about half a year at the model's rhythm) that keep every answer. Older ones keep the
+   * choices (attendance, the evaluation, the young person's status) and the minutes, and let go of
+   * their free-text checklist answers and the young person's requests for changes: the reasons for
+   * absence of earlier meetings are sensitive and no longer needed. Two, not three, since the
+   * checklist asks why per person and the contact details grew (a case at every limit stays under 1 MB).
    */
-  meetingsWithFreeText: 3,
+  meetingsWithFreeText: 2,
   goalVersions: 2,
   goalOutcomes: 2,
   agreementEvents: 3,

@@ -57,7 +57,7 @@ function validContact(contact: ExternalContactInput): ExternalContactInput {
     phone: optionalPhone(contact.phone, 'phone'),
     mainPhone: optionalPhone(contact.mainPhone, 'mainPhone'),
     email: optionalEmail(contact.email, 'email'),
-    postalAddress: optionalText(contact.postalAddress, 'postalAddress', TEXT_LIMITS.name),
+    postalAddress: optionalText(contact.postalAddress, 'postalAddress', TEXT_LIMITS.address),
   };
 }
 

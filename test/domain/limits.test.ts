@@ -124,7 +124,7 @@ describe('what each history keeps', () => {
     expect(current.goals[0]!.versions.map((version) => version.longTermGoal)).toEqual(['Version 0', 'Version 49', 'Version 50']);
   });
 
-  it('keeps the answer log of the latest meeting only, and the free text of the latest three, older meetings keep their choices', () => {
+  it('keeps the answer log of the latest meeting only, and the free text of the latest two, older meetings keep their choices', () => {
     const current = caseAtEveryLimit({ years: 2, reanswers: 2 });
     // Meetings are kept in the order they take place: the latest held is the last.
     const latestFirst = [...current.meetings].filter((meeting) => meeting.status === 'held').reverse();

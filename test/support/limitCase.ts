@@ -45,7 +45,7 @@ function fullTeamAtLimits(text: TextOf): Case {
       current,
       index % 2 === 0
         ? { role: 'other', otherRoleName: text(200, `r${index}`), person: { kind: 'teams', aadObjectId: uuid(1000 + index), teamsUserId: `29:${uuid(2000 + index)}`, name: text(200, `n${index}`) }, supportOffer: text(500, `s${index}`) }
-        : { role: 'vip', person: { kind: 'external', name: text(200, `n${index}`), phone: '+45 1234 5678 901234', mainPhone: '+45 7011 2233 445566', email: `${'a'.repeat(180)}@example.dk`, postalAddress: text(200, `p${index}`) }, supportOffer: text(500, `s${index}`) },
+        : { role: 'vip', person: { kind: 'external', name: text(200, `n${index}`), phone: '+45 1234 5678 901234', mainPhone: '+45 7011 2233 445566', email: `${'a'.repeat(180)}@example.dk`, postalAddress: text(100, `p${index}`) }, supportOffer: text(500, `s${index}`) },
       uuid(index),
       by,
       NOW,
