@@ -238,7 +238,9 @@ describe('the case issue, end to end through the Agents Playground', () => {
         consentPeriod = { givenOn, expiresOn };
         expect(textsOf(recorded)).toContain(da.cards.done.consentRecorded);
         const partyNames = [mette.name, YOUNG_PERSON.name, jonas.name, sara.name, `${EXTERNAL.name} (${da.cards.team.external})`].join(', ');
-        expect(textsOf(recorded)).toContain(`${da.cards.consent.period(givenOn, expiresOn)}. ${da.cards.consent.parties}: ${partyNames}`);
+        expect(textsOf(recorded)).toContain(
+          `${da.cards.consent.period(givenOn, expiresOn)}. ${da.cards.consent.parentalHolders}: ${PARENTAL_HOLDER}. ${da.cards.consent.parties}: ${partyNames}`,
+        );
         expect(executeActionsOf(recorded).map((action) => action.verb)).toEqual(['consent.record', 'consent.withdraw']);
       }));
 
