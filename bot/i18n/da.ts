@@ -170,7 +170,7 @@ const sectionNames = (keys: string | number | undefined) =>
     .join(', ');
 
 const closingFields: Record<string, string> = {
-  waitingArrangement: 'hvem gør hvad, mens den unge venter på en indsats',
+  waitingArrangement: 'hvem gør hvad, mens den unge venter på en indsats (eller kryds ved "Ingen ventetid")',
   feedbackMemberId: 'hvem giver den unge tilbagemelding (senest to dage efter mødet)',
   eyeKeeperMemberId: 'hvem har øje på den unge indtil næste møde',
   acuteContactMemberId: 'hvem den unge kan kontakte, hvis planen skrider eller noget akut opstår',
@@ -263,6 +263,8 @@ export const da = {
   unexpectedError: 'Noget gik galt hos botten. Intet halvt er gemt. Prøv igen, og kontakt IT, hvis det bliver ved.',
   cards: {
     createCase: {
+      /** Shown by Teams under an empty required input when the form is sent (Adaptive Cards validate in the client). */
+      required: 'Skal udfyldes.',
       title: 'Ny sag: den unge',
       intro: 'Den, der opretter sagen, bliver myndighedskoordinator. Skriv aldrig CPR-nummer.',
       name: 'Den unges navn',
@@ -502,6 +504,10 @@ export const da = {
       checklistLabel: 'Mødetjeklisten',
       confirmEmptySections: 'Afslut mødet, selv om tjeklisten ikke er udfyldt',
       waitingArrangement: 'Hvis der er ventetid på indsats (for eksempel behandling, udredning mm.), hvem gør hvad i mellemtiden?',
+      /** The toggle beside the waiting-time question; when ticked and the question is empty, this is its answer. */
+      noWaitingTime: 'Ingen ventetid',
+      noWaitingTimeLabel: 'Eller',
+      required: 'Skal udfyldes.',
       feedbackMember: 'Hvem giver den unge tilbagemelding på aftalerne fra mødet? (senest to dage efter mødet)',
       eyeKeeper: 'Hvem har ”øje” på den unge, indtil det tværfaglige team mødes igen',
       acuteContact: '… og hvem kan den unge kontakte, hvis planen skrider, og/eller der opstår noget akut?',

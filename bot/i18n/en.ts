@@ -67,7 +67,7 @@ const sectionNames = (keys: string | number | undefined) =>
     .join(', ');
 
 const closingFields: Record<string, string> = {
-  waitingArrangement: 'who does what while the young person waits for an intervention',
+  waitingArrangement: 'who does what while the young person waits for an intervention (or tick "No waiting time")',
   feedbackMemberId: 'who gives the young person feedback (within two days of the meeting)',
   eyeKeeperMemberId: 'who keeps an eye on the young person until the next meeting',
   acuteContactMemberId: 'whom the young person can call if the plan slips or something acute happens',
@@ -245,6 +245,7 @@ export const en: Messages = {
   unexpectedError: 'Something went wrong in the bot. Nothing was half saved. Please try again, and contact IT if it persists.',
   cards: {
     createCase: {
+      required: 'Required.',
       title: 'New case: the young person',
       intro: 'Whoever creates the case becomes its coordinator. Never write a CPR number.',
       name: "The young person's name",
@@ -479,6 +480,9 @@ export const en: Messages = {
       checklistLabel: 'The meeting checklist',
       confirmEmptySections: 'Close the meeting although the checklist is not filled in',
       waitingArrangement: 'If there is a wait for an intervention (for example treatment, assessment), who does what in the meantime?',
+      noWaitingTime: 'No waiting time',
+      noWaitingTimeLabel: 'Or',
+      required: 'Required.',
       feedbackMember: 'Who gives the young person feedback on the agreements from the meeting? (at the latest two days after the meeting)',
       eyeKeeper: 'Who keeps an "eye" on the young person until the cross-disciplinary team meets again',
       acuteContact: '… and whom can the young person contact if the plan slips and/or something acute happens?',

@@ -26,9 +26,13 @@ export const closingVerbs = [
       summary: optionalText,
       /** The closing card's toggle: close although checklist sections are not filled in; older cards send none. */
       confirmEmptySections: toggle,
+      /** The toggle beside the waiting-time question; older cards send none. */
+      noWaitingTime: toggle,
     }),
-    async (turn, { caseId, meetingId, ...input }) => {
-      const changed = await closeNetworkMeeting(turn.deps, turn.actor, caseId, meetingId, input, turn.activityId);
+    async (turn, { caseId, meetingId, noWaitingTime, ...input }) => {
+      // "No waiting time" answers the question in the form's words when nothing is written there; a written answer wins.
+      const waitingArrangement = input.waitingArrangement?.trim() || (noWaitingTime ? turn.m.cards.goals.noWaitingTime : undefined);
+      const changed = await closeNetworkMeeting(turn.deps, turn.actor, caseId, meetingId, { ...input, waitingArrangement }, turn.activityId);
       const meeting = meetingById(changed, meetingId);
       const notice = turn.m.cards.goals.confirmations.meetingClosed(meetingNumber(meeting));
       return cardAfterChange(turn, changed, (read) => approvalCard(turn.m, read, meeting, turn.deps.now(), notice), notice);
