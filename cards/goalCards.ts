@@ -2,7 +2,7 @@
 // theme and their agreements, one goal with its whole history, closing the meeting with the form's four
 // closing questions, the young person's approval, and the minutes circulated once it is approved.
 import { DateTime } from 'luxon';
-import { mayWriteForm } from '../bot/domain/access';
+import { isCoordinator, mayWriteForm } from '../bot/domain/access';
 import { type Case, type TeamMember, memberByAadObjectId } from '../bot/domain/case';
 import type { Closure } from '../bot/domain/closing';
 import { MODEL_ZONE, localDate } from '../bot/domain/fields';
@@ -197,6 +197,7 @@ export function goalsFormCard(m: Messages, read: ViewedCase, notice = '', theme?
       paged: shown ? labels.themePaged : '',
       labels,
       hasMinutes: false,
+      backToApproval: false,
       minutes: NO_MINUTES,
       themes: goalsByTheme(m, current, detail, shown),
       otherThemes: otherThemes(m, current, shown),
@@ -375,6 +376,8 @@ export function minutesCard(m: Messages, read: ViewedCase, meeting: Meeting, the
       paged: shown ? labels.themePaged : '',
       labels,
       hasMinutes: Boolean(closure),
+      // "Vis referatet" on the approval card must not be a dead end while the approval is the coordinator's next step.
+      backToApproval: Boolean(closure && !closure.approval) && isCoordinator(read.viewer),
       minutes: closure ? minutesView(m, current, meeting, closure) : NO_MINUTES,
       themes: goalsByTheme(m, current, detail, shown),
       otherThemes: otherThemes(m, current, shown),

@@ -497,6 +497,7 @@ export const da = {
       reason: 'Angiv årsag',
       saveOutcome: 'Gem vurdering',
       back: 'Tilbage til skemaet',
+      backToApproval: 'Tilbage til godkendelsen',
       closeTitle: (reference: string, number: number | undefined) => `Sag ${reference}: afslut ${meetingNo(number)}`,
       closeIntro: 'Besvar de fire spørgsmål og skriv et kort resumé. Mødet kan først afsluttes, når alt er udfyldt; derefter skal den unge godkende skemaet.',
       checklistIncomplete: (sections: string) =>

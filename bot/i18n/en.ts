@@ -473,6 +473,7 @@ export const en: Messages = {
       reason: 'Give the reason',
       saveOutcome: 'Save assessment',
       back: 'Back to the form',
+      backToApproval: 'Back to the approval',
       closeTitle: (reference, number) => `Case ${reference}: close ${meetingNo(number)}`,
       closeIntro: 'Answer the four questions and write a short summary. The meeting can be closed only when everything is filled in; then the young person approves the form.',
       checklistIncomplete: (sections) =>

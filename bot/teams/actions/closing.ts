@@ -54,6 +54,11 @@ export const closingVerbs = [
     const read = await readCase(deps, actor, caseId, 'goals');
     return { card: minutesCard(m, read, meetingById(read.case, meetingId), theme) };
   }),
+  /** Back from the minutes to the approval card of the same meeting (the coordinator's next step until approved). */
+  verb('minutes.approval', z.object(ofMeeting), async ({ deps, actor, m }, { caseId, meetingId }) => {
+    const read = await readCase(deps, actor, caseId, 'closing');
+    return { card: approvalCard(m, read, meetingById(read.case, meetingId), deps.now()) };
+  }),
   verb('handOver.acknowledge', z.object(ofMeeting), async (turn, { caseId, meetingId }) => {
     const changed = await acknowledgeCaseHandOver(turn.deps, turn.actor, caseId, meetingId, turn.activityId);
     return cardAfterChange(turn, changed, (read) => handOverCard(turn.m, read, meetingById(changed, meetingId)), turn.m.cards.goals.confirmations.handOverAcknowledged);

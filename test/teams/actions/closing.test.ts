@@ -96,6 +96,24 @@ describe('minutes.show', () => {
     expect(shows(card, GOAL.longTermGoal)).toBe(true);
     expect((await turns.auditOf(theCase.caseId)).at(-1)).toMatchObject({ actorAadObjectId: ALI.aadObjectId, action: 'goals.read', outcome: 'ok' });
   });
+
+  it('is not a dead end for the coordinator before approval: it leads back to the approval card, and no longer once approved', async () => {
+    const { meetingId, ...theCase } = await caseWithClosedMeeting(turns);
+    const minutes = cardOf(await click(METTE, theCase.home, 'minutes.show', { caseId: theCase.caseId, meetingId }));
+    expect(actionsOf(minutes)).toContainEqual(expect.objectContaining({ verb: 'minutes.approval', data: expect.objectContaining({ meetingId }) }));
+    const approval = cardOf(await click(METTE, theCase.home, 'minutes.approval', { caseId: theCase.caseId, meetingId }));
+    expect(actionsOf(approval).map((action) => action.verb)).toEqual(expect.arrayContaining(['minutes.approve', 'minutes.sendBack', 'minutes.show']));
+
+    await click(METTE, theCase.home, 'minutes.approve', { caseId: theCase.caseId, meetingId, approvedOn: TODAY });
+    const approved = cardOf(await click(METTE, theCase.home, 'minutes.show', { caseId: theCase.caseId, meetingId }));
+    expect(actionsOf(approved).map((action) => action.verb)).not.toContain('minutes.approval');
+  });
+
+  it('offers a team member no way to the approval (it is the coordinator\'s)', async () => {
+    const { meetingId, ...theCase } = await caseWithClosedMeeting(turns);
+    const card = cardOf(await click(ALI, personalChat(ALI), 'minutes.show', { caseId: theCase.caseId, meetingId }));
+    expect(actionsOf(card).map((action) => action.verb)).not.toContain('minutes.approval');
+  });
 });
 
 describe('handOver.acknowledge', () => {
@@ -115,6 +133,7 @@ describe('refused because of who asks', () => {
   itRefuses(turns, () => caseWithClosedMeeting(turns), [
     { verb: 'minutes.approve', who: JONAS, code: 'notCoordinator', data: ({ meetingId }) => ({ meetingId, approvedOn: TODAY }) },
     { verb: 'minutes.sendBack', who: JONAS, code: 'notCoordinator', data: ({ meetingId }) => ({ meetingId, changes: 'Noget andet' }) },
+    { verb: 'minutes.approval', who: JONAS, code: 'notCoordinator', audited: 'closing.read', data: ({ meetingId }) => ({ meetingId }) },
   ]);
   itRefuses(turns, () => caseWithApprovedMeeting(turns), [
     { verb: 'minutes.show', who: LARS, code: 'noValidConsent', audited: 'goals.read', data: ({ meetingId }) => ({ meetingId }) },
