@@ -2,7 +2,7 @@
 // theme and their agreements, one goal with its whole history, closing the meeting with the form's four
 // closing questions, the young person's approval, and the minutes circulated once it is approved.
 import { DateTime } from 'luxon';
-import { mayWriteForm } from '../bot/domain/access';
+import { isCoordinator, mayWriteForm } from '../bot/domain/access';
 import { type Case, type TeamMember, memberByAadObjectId } from '../bot/domain/case';
 import type { Closure } from '../bot/domain/closing';
 import { MODEL_ZONE, localDate } from '../bot/domain/fields';
@@ -197,6 +197,7 @@ export function goalsFormCard(m: Messages, read: ViewedCase, notice = '', theme?
       paged: shown ? labels.themePaged : '',
       labels,
       hasMinutes: false,
+      backToApproval: false,
       minutes: NO_MINUTES,
       themes: goalsByTheme(m, current, detail, shown),
       otherThemes: otherThemes(m, current, shown),
@@ -272,14 +273,21 @@ export function goalEditCard(m: Messages, read: ViewedCase, goalId: string): Ada
   );
 }
 
+/** The closing card lists the whole team three times: a long name with a long role is cut (an ordinary one is shown whole) to stay under Teams' 28 KB. */
+const CLOSING_CHOICE = 70;
+
 /** Members who can take on a closing task: everyone but the young person. */
 function memberChoicesWithoutYoungPerson(m: Messages, current: Case) {
-  return current.members.filter((member) => member.role !== 'youngPerson').map((member) => ({ title: memberChoiceTitle(current, member, m), value: member.id }));
+  return current.members
+    .filter((member) => member.role !== 'youngPerson')
+    .map((member) => ({ title: shortened(memberChoiceTitle(current, member, m), CLOSING_CHOICE), value: member.id }));
 }
 
 /**
- * "Afslut netværksmøde": the four closing questions and the summary. No input is required on the card:
- * the bot refuses an incomplete closing and names everything missing. The next meeting is prefilled
+ * "Afslut netværksmøde": the four closing questions and the summary. The inputs the domain always requires
+ * are marked required, so Teams keeps what was typed and names the empty one (issue 11, section 8); the
+ * waiting-time question is answered by its text or by the "no waiting time" toggle, so the bot refuses
+ * it (and anything else incomplete) with a message that leaves the card as it was. The next meeting is prefilled
  * with the planned one (closing moves it to the date agreed). The checklist's sections not filled in
  * are named, with the confirmation to close without them (`confirmEmptySections`).
  */
@@ -368,6 +376,8 @@ export function minutesCard(m: Messages, read: ViewedCase, meeting: Meeting, the
       paged: shown ? labels.themePaged : '',
       labels,
       hasMinutes: Boolean(closure),
+      // "Vis referatet" on the approval card must not be a dead end while the approval is the coordinator's next step.
+      backToApproval: Boolean(closure && !closure.approval) && isCoordinator(read.viewer),
       minutes: closure ? minutesView(m, current, meeting, closure) : NO_MINUTES,
       themes: goalsByTheme(m, current, detail, shown),
       otherThemes: otherThemes(m, current, shown),

@@ -1,4 +1,6 @@
 // The meeting checklist (mødetjekliste) in the seed's own words (seed 001; meeting roles from seed 003).
+import { BOT_MENTION } from './commandHint';
+
 export const checklistDa = {
   sections: {
     roles: 'Mødets roller',
@@ -48,7 +50,7 @@ export const checklistDa = {
     attendanceOthers: 'Øvrige deltagere, skrevet som én tekst',
   } as Record<string, string>,
   noVipMember:
-    'Der er ingen med rollen "Den unges voksen (VIP)" i teamet. Myndighedskoordinatoren tilføjer den unges VIP på teamkortet (skriv "team"); så kan personen vælges her.',
+    `Der er ingen med rollen "Den unges voksen (VIP)" i teamet. Myndighedskoordinatoren tilføjer den unges VIP på teamkortet (skriv "${BOT_MENTION} team"); så kan personen vælges her.`,
   /** The whole guidance of each agenda point, line by line, as seed 001 has it. */
   agendaGuidance: {
     agenda1: [

@@ -1,5 +1,6 @@
 // The meeting checklist in English, translated from the seed's Danish.
 import type { checklistDa } from './checklistDa';
+import { BOT_MENTION } from './commandHint';
 
 export const checklistEn: typeof checklistDa = {
   sections: {
@@ -47,7 +48,7 @@ export const checklistEn: typeof checklistDa = {
     attendanceOthers: 'Other participants, written as one text',
   },
   noVipMember:
-    'Nobody on the team has the role "The young person\'s adult (VIP)". The coordinator adds the young person\'s VIP on the team card (write "team"); then they can be chosen here.',
+    `Nobody on the team has the role "The young person's adult (VIP)". The coordinator adds the young person's VIP on the team card (write "${BOT_MENTION} team"); then they can be chosen here.`,
   agendaGuidance: {
     agenda1: [
       'The coordinator begins by welcoming everyone and saying why the meeting is held, referring to the preparation with the young person. This includes:',

@@ -1,6 +1,7 @@
 // Every word a Danish user reads. Role names and questions follow the model's own forms (seeds/).
 import type { TeamRole } from '../domain/roles';
 import type { DomainErrorCode } from '../domain/errors';
+import { BOT_MENTION, inPersonalChat, type WriteCommand } from './commandHint';
 import type { EducationStatus } from '../domain/case';
 import type { ConsentGap } from '../domain/consent';
 import type { MeetingStatus } from '../domain/meeting';
@@ -80,11 +81,12 @@ const fields: Record<string, string> = {
   meetingDate: 'mødedato',
 };
 
-const errors: Record<DomainErrorCode, (details: Record<string, string | number>) => string> = {
+/** `write`: a command as the user must write it where the refusal is shown (commandHint.ts); as in a 1:1 chat when not given. */
+const errors: Record<DomainErrorCode, (details: Record<string, string | number>, write?: WriteCommand) => string> = {
   caseNotFound: () => 'Sagen findes ikke (længere), eller du har ikke adgang til den.',
   notTeamMember: () => 'Du er ikke med i teamet omkring denne unge, så du kan ikke se eller ændre sagen. Kontakt myndighedskoordinatoren, hvis du skal være med.',
   notCoordinator: () => 'Kun myndighedskoordinatoren kan gøre dette.',
-  noValidConsent: () => 'Der er ikke et gyldigt samtykke, der dækker dig, så du kan ikke se oplysninger om den unge. Myndighedskoordinatoren kan registrere eller forny samtykket med "samtykke".',
+  noValidConsent: (_, write = inPersonalChat) => `Der er ikke et gyldigt samtykke, der dækker dig, så du kan ikke se oplysninger om den unge. Myndighedskoordinatoren kan registrere eller forny samtykket med "${write('samtykke')}".`,
   cprNotAllowed: (d) => `Feltet ${field(d.field)} ser ud til at indeholde et CPR-nummer. CPR-numre må ikke skrives her, og intet er gemt. ${cprAdvice(d.field)}`,
   textTooLong: (d) => `Feltet ${field(d.field)} er for langt (højst ${d.max} tegn). Intet er gemt.`,
   fieldRequired: (d) => `Udfyld ${field(d.field)}. Intet er gemt.`,
@@ -110,16 +112,16 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>)
   caseAlreadyHasHome: () => 'Denne samtale er allerede hjem for en sag. Opret den nye sag i kanalen eller i en anden gruppechat.',
   tooManyConflicts: () => 'Mange ændrede sagen samtidig. Prøv igen om lidt.',
   meetingAlreadyOpen: () => 'Der er allerede et åbent møde i sagen. Afslut eller aflys det, før et nyt åbnes.',
-  meetingAlreadyPlanned: () => 'Der er allerede planlagt et møde. Åbn det med "møde", eller aflys det med "aflys".',
+  meetingAlreadyPlanned: (_, write = inPersonalChat) => `Der er allerede planlagt et møde. Åbn det med "${write('møde')}", eller aflys det med "${write('aflys')}".`,
   meetingNotFound: () => 'Mødet findes ikke i denne sag.',
   meetingNotOpen: (d) => `Mødet er ${d.status === 'cancelled' ? 'aflyst' : d.status === 'held' ? 'afsluttet' : 'ikke åbnet endnu'}, så tjeklisten kan ikke ændres. Intet er gemt.`,
   meetingInPast: () => 'Et planlagt møde skal ligge i fremtiden.',
   invalidTime: () => 'Tidspunktet skal skrives som TT:MM.',
   noMeetingToCancel: () => 'Der er intet åbent eller planlagt møde at aflyse.',
   cancellationNeedsReason: () => 'Vælg årsagen til aflysningen, og skriv hvad ved "Andet".',
-  unknownQuestion: () => 'Kortet spørger om noget, som ikke er på dette mødes tjekliste (måske et gammelt kort). Intet er gemt. Skriv "møde" for at få tjeklisten igen.',
-  questionRetired: (d) =>
-    `Kortet er ældre end tjeklisten: ${d.question === 'vipWho' ? 'den unges VIP vælges nu blandt teamets medlemmer' : 'øvrige deltagere skrives nu én ad gangen med navn og hvorfor/hvorfor ikke'}. Intet er gemt. Skriv "møde" for at få tjeklisten igen.`,
+  unknownQuestion: (_, write = inPersonalChat) => `Kortet spørger om noget, som ikke er på dette mødes tjekliste (måske et gammelt kort). Intet er gemt. Skriv "${write('møde')}" for at få tjeklisten igen.`,
+  questionRetired: (d, write = inPersonalChat) =>
+    `Kortet er ældre end tjeklisten: ${d.question === 'vipWho' ? 'den unges VIP vælges nu blandt teamets medlemmer' : 'øvrige deltagere skrives nu én ad gangen med navn og hvorfor/hvorfor ikke'}. Intet er gemt. Skriv "${write('møde')}" for at få tjeklisten igen.`,
   invalidAnswer: () => 'Et af svarene er ikke et af de mulige. Intet er gemt.',
   goalNotFound: () => 'Målet findes ikke i denne sag.',
   agreementNotFound: () => 'Aftalen findes ikke (længere).',
@@ -132,12 +134,12 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>)
   approvalInFuture: () => 'Godkendelsesdatoen kan ikke ligge i fremtiden.',
   notEyeKeeper: () => 'Kun den, der holder øje med den unge (eller koordinatoren), kan bekræfte det.',
   notAgreementOwner: () => 'Kun den ansvarlige for aftalen eller myndighedskoordinatoren kan gøre dette.',
-  noMeetingToClose: () => 'Der er intet åbent møde at afslutte. Skriv "møde" for at åbne et.',
+  noMeetingToClose: (_, write = inPersonalChat) => `Der er intet åbent møde at afslutte. Skriv "${write('møde')}" for at åbne et.`,
   notWriter: () => 'Kun myndighedskoordinatoren, og mødets referent, mens mødet er åbent og indtil referatet er godkendt, kan skrive i mål- og aftaleskemaet.',
   meetingRolesByCoordinator: () => 'Kun myndighedskoordinatoren udpeger mødets roller (mødeleder, referent og interviewer). Intet er gemt.',
   sectionNotAnswerableNow: (d) => `${sectionNames(d.section)} kan udfyldes ${sectionWindows[String(d.window)] ?? ''}. ${meetingPhases[String(d.phase)] ?? ''} Intet er gemt.`,
-  checklistIncomplete: (d) =>
-    `Tjeklisten er ikke udfyldt i ${sectionNames(d.sections)}. Svarene er data til ledelsen, så udfyld dem, eller sæt kryds ved "Afslut mødet, selv om tjeklisten ikke er udfyldt" (skriv "afslut" for et nyt kort, hvis dit ikke har feltet). Hvem deltog og evalueringen kan også udfyldes efter mødet, indtil referatet er godkendt. Intet er gemt.`,
+  checklistIncomplete: (d, write = inPersonalChat) =>
+    `Tjeklisten er ikke udfyldt i ${sectionNames(d.sections)}. Svarene er data til ledelsen, så udfyld dem, eller sæt kryds ved "Afslut mødet, selv om tjeklisten ikke er udfyldt" (skriv "${write('afslut')}" for et nyt kort, hvis dit ikke har feltet). Hvem deltog og evalueringen kan også udfyldes efter mødet, indtil referatet er godkendt. Intet er gemt.`,
   caseAlreadyClosed: () => 'Sagen er allerede lukket.',
   caseClosed: () => 'Sagen er lukket og kan ikke ændres. Den kan stadig eksporteres, og den slettes, når opbevaringsperioden er gået.',
   confirmationMismatch: () => 'Du skrev ikke sagens reference rigtigt, så intet er slettet eller lukket. Skriv referencen præcis som på kortet.',
@@ -174,7 +176,7 @@ const sectionNames = (keys: string | number | undefined) =>
     .join(', ');
 
 const closingFields: Record<string, string> = {
-  waitingArrangement: 'hvem gør hvad, mens den unge venter på en indsats',
+  waitingArrangement: 'hvem gør hvad, mens den unge venter på en indsats (eller kryds ved "Ingen ventetid")',
   feedbackMemberId: 'hvem giver den unge tilbagemelding (senest to dage efter mødet)',
   eyeKeeperMemberId: 'hvem holder øje med den unge indtil næste møde',
   acuteContactMemberId: 'hvem den unge kan kontakte, hvis planen skrider eller noget akut opstår',
@@ -226,21 +228,21 @@ export const da = {
     stats: { help: 'halvårlig status til ledere (kommer snart)', manifest: 'Halvårlig status til ledere, uden personoplysninger' },
   },
   helpTitle: '**Samarbejdsbot: kommandoer**',
-  helpWhere: 'I en kanal: skriv i sagens tråd. I en 1:1-chat: skriv **sag** for at vælge sag.',
+  helpWhere: `I en kanal eller gruppechat hører jeg kun beskeder, der nævner mig: skriv **${BOT_MENTION}** og kommandoen i sagens tråd. I en 1:1-chat: skriv **sag** for at vælge sag.`,
   // Never repeats what was written: in a channel anyone could make the bot say it (a link, say).
-  unknownCommand: 'Den kommando kender jeg ikke. Skriv **hjælp** for at se, hvad jeg kan.',
-  notYetAvailable: 'Den kommando er ikke klar endnu. Skriv **hjælp** for at se, hvad jeg kan nu.',
+  unknownCommand: (write: WriteCommand) => `Den kommando kender jeg ikke. Skriv **${write('hjælp')}** for at se, hvad jeg kan.`,
+  notYetAvailable: (write: WriteCommand) => `Den kommando er ikke klar endnu. Skriv **${write('hjælp')}** for at se, hvad jeg kan nu.`,
   textTooLong: (max: number) => `Beskeden er for lang (højst ${max} tegn). Intet er gemt.`,
   cprInMessage: `Beskeden ser ud til at indeholde et CPR-nummer. CPR-numre må ikke skrives til botten, og intet er gemt. ${DATE_TIME_NOTE}`,
-  badCardData: 'Kortet sendte data, jeg ikke kan læse. Intet er gemt. Skriv kommandoen igen for at få et nyt kort.',
-  unknownAction: 'Det kort hører til en handling, jeg ikke kender (måske et kort fra en ældre version). Intet er gemt. Skriv kommandoen igen for at få et nyt kort.',
+  badCardData: (write: WriteCommand) => `Kortet sendte data, jeg ikke kan læse. Intet er gemt. Skriv ${write('kommandoen')} igen for at få et nyt kort.`,
+  unknownAction: (write: WriteCommand) => `Det kort hører til en handling, jeg ikke kender (måske et kort fra en ældre version). Intet er gemt. Skriv ${write('kommandoen')} igen for at få et nyt kort.`,
   newerCard: 'Kortet er fra en nyere version af botten end den, der svarer lige nu. Intet er gemt. Prøv igen om lidt.',
-  retiredCard: 'Kortet er fra en ældre version af botten og kan ikke længere bruges. Intet er gemt. Skriv kommandoen igen for at få et nyt kort.',
+  retiredCard: (write: WriteCommand) => `Kortet er fra en ældre version af botten og kan ikke længere bruges. Intet er gemt. Skriv ${write('kommandoen')} igen for at få et nyt kort.`,
   notInConversation: 'Personen er ikke med i denne samtale. Tilføj personen fra sagens tråd eller gruppechat.',
   noTenant: 'Beskeden mangler oplysning om organisation (tenant), så jeg kan ikke vise noget.',
   noUser: 'Jeg kan ikke se, hvem du er i Teams, så jeg kan ikke vise noget.',
   myTasksInPersonalChat: 'Dine aftaler vises kun i din 1:1-chat med Samarbejdsbot: skriv **mine** der.',
-  noCaseHere: 'Der er ingen sag i denne samtale. Skriv **ny sag** for at oprette en, eller skriv i sagens tråd.',
+  noCaseHere: (write: WriteCommand) => `Der er ingen sag i denne samtale. Skriv **${write('ny sag')}** for at oprette en, eller skriv i sagens tråd.`,
   noCasesForYou: 'Du er ikke med i nogen sager endnu.',
   pickCase: 'Vælg sag',
   caseSelected: (reference: string) => `Du arbejder nu i sag ${reference}.`,
@@ -267,6 +269,8 @@ export const da = {
   unexpectedError: 'Noget gik galt hos botten. Intet halvt er gemt. Prøv igen, og kontakt IT, hvis det bliver ved.',
   cards: {
     createCase: {
+      /** Shown by Teams under an empty required input when the form is sent (Adaptive Cards validate in the client). */
+      required: 'Skal udfyldes.',
       title: 'Ny sag: den unge',
       intro: 'Den, der opretter sagen, bliver myndighedskoordinator. Skriv aldrig CPR-nummer.',
       name: 'Den unges navn',
@@ -281,8 +285,8 @@ export const da = {
       submit: 'Opret sag',
     },
     caseCreated: (reference: string) => `Sag ${reference} er oprettet. Du er myndighedskoordinator.`,
-    caseCreatedInThread: 'Sagen har fået sin egen tråd i kanalen. Skriv "team" i tråden for at sammensætte teamet.',
-    caseCreatedHere: 'Skriv "team" for at sammensætte teamet og "samtykke" for at registrere samtykke.',
+    caseCreatedInThread: `Sagen har fået sin egen tråd i kanalen. Skriv "${BOT_MENTION} team" i tråden for at sammensætte teamet.`,
+    caseCreatedHere: (write: WriteCommand) => `Skriv "${write('team')}" for at sammensætte teamet og "${write('samtykke')}" for at registrere samtykke.`,
     threadBase: {
       title: (reference: string) => `Sag ${reference}`,
       body: 'Tråd for et tværfagligt team i Samarbejdsmodellen. Detaljer vises kun for teamets medlemmer.',
@@ -511,6 +515,7 @@ export const da = {
       reason: 'Angiv årsag',
       saveOutcome: 'Gem vurdering',
       back: 'Tilbage til skemaet',
+      backToApproval: 'Tilbage til godkendelsen',
       closeTitle: (reference: string, number: number | undefined) => `Sag ${reference}: afslut ${meetingNo(number)}`,
       closeIntro: 'Besvar de fire spørgsmål og skriv et kort resumé. Mødet kan først afsluttes, når alt er udfyldt; derefter skal den unge godkende skemaet.',
       checklistIncomplete: (sections: string) =>
@@ -518,6 +523,10 @@ export const da = {
       checklistLabel: 'Mødetjeklisten',
       confirmEmptySections: 'Afslut mødet, selv om tjeklisten ikke er udfyldt',
       waitingArrangement: 'Hvis der er ventetid på indsats (for eksempel behandling, udredning mm.), hvem gør hvad i mellemtiden?',
+      /** The toggle beside the waiting-time question; when ticked and the question is empty, this is its answer. */
+      noWaitingTime: 'Ingen ventetid',
+      noWaitingTimeLabel: 'Eller',
+      required: 'Skal udfyldes.',
       feedbackMember: 'Hvem giver den unge tilbagemelding på aftalerne fra mødet? (senest to dage efter mødet)',
       eyeKeeper: 'Hvem har ”øje” på den unge, indtil det tværfaglige team mødes igen',
       acuteContact: '… og hvem kan den unge kontakte, hvis planen skrider, og/eller der opstår noget akut?',
@@ -644,7 +653,7 @@ export const da = {
       saved: 'Svarene er gemt.',
       notAnswered: '–',
       opened: (number: number | undefined) => `${MeetingNo(number)} er åbnet. Tjeklisten er lagt i tråden.`,
-      planned: (at: string) => `Næste netværksmøde er planlagt til ${at}. Det får sit nummer, når det åbnes. Forberedelsen og mødets roller kan udfyldes nu: skriv "møde".`,
+      planned: (at: string, write: WriteCommand) => `Næste netværksmøde er planlagt til ${at}. Det får sit nummer, når det åbnes. Forberedelsen og mødets roller kan udfyldes nu: skriv "${write('møde')}".`,
       /** A meeting without a number (a planned one) is named by its date (cards/README.md). */
       cancelTitle: (reference: string, number: number | undefined, at: string) =>
         number === undefined ? `Sag ${reference}: aflys netværksmødet ${at}` : `Sag ${reference}: aflys ${meetingNo(number)}`,

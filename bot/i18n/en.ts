@@ -1,6 +1,7 @@
 // Every word an English-speaking user reads; the same keys as the Danish catalogue.
 import { type Messages, PERSON_FIELDS } from './da';
 import { checklistEn } from './checklistEn';
+import { BOT_MENTION, inPersonalChat } from './commandHint';
 import type { ConsentGap } from '../domain/consent';
 
 /** Why no valid consent covers someone, as the end of "…, but <reason>, so …". */
@@ -71,7 +72,7 @@ const sectionNames = (keys: string | number | undefined) =>
     .join(', ');
 
 const closingFields: Record<string, string> = {
-  waitingArrangement: 'who does what while the young person waits for an intervention',
+  waitingArrangement: 'who does what while the young person waits for an intervention (or tick "No waiting time")',
   feedbackMemberId: 'who gives the young person feedback (within two days of the meeting)',
   eyeKeeperMemberId: 'who keeps an eye on the young person until the next meeting',
   acuteContactMemberId: 'whom the young person can call if the plan slips or something acute happens',
@@ -126,7 +127,7 @@ export const en: Messages = {
     caseNotFound: () => 'The case does not exist (any more), or you have no access to it.',
     notTeamMember: () => "You are not on the team around this young person, so you cannot see or change the case. Ask the coordinator if you should be on it.",
     notCoordinator: () => 'Only the coordinator can do this.',
-    noValidConsent: () => 'There is no valid consent that covers you, so you cannot see information about the young person. The coordinator can record or renew consent with "consent".',
+    noValidConsent: (_, write = inPersonalChat) => `There is no valid consent that covers you, so you cannot see information about the young person. The coordinator can record or renew consent with "${write('consent')}".`,
     cprNotAllowed: (d) => `The field ${field(d.field)} seems to contain a CPR number. CPR numbers must not be written here, and nothing was saved. ${cprAdvice(d.field)}`,
     textTooLong: (d) => `The field ${field(d.field)} is too long (at most ${d.max} characters). Nothing was saved.`,
     fieldRequired: (d) => `Please fill in ${field(d.field)}. Nothing was saved.`,
@@ -152,16 +153,16 @@ export const en: Messages = {
     caseAlreadyHasHome: () => 'This conversation is already the home of a case. Create the new case in the channel or in another group chat.',
     tooManyConflicts: () => 'Many people changed the case at once. Please try again in a moment.',
     meetingAlreadyOpen: () => 'The case already has an open meeting. Close or cancel it before opening a new one.',
-    meetingAlreadyPlanned: () => 'A meeting is already planned. Open it with "open meeting", or cancel it with "cancel".',
+    meetingAlreadyPlanned: (_, write = inPersonalChat) => `A meeting is already planned. Open it with "${write('open meeting')}", or cancel it with "${write('cancel')}".`,
     meetingNotFound: () => 'That meeting does not exist in this case.',
     meetingNotOpen: (d) => `The meeting is ${d.status === 'cancelled' ? 'cancelled' : d.status === 'held' ? 'closed' : 'not open yet'}, so its checklist cannot change. Nothing was saved.`,
     meetingInPast: () => 'A planned meeting must be in the future.',
     invalidTime: () => 'Write the time as HH:MM.',
     noMeetingToCancel: () => 'There is no open or planned meeting to cancel.',
     cancellationNeedsReason: () => 'Choose the reason for cancelling, and say what for "Other".',
-    unknownQuestion: () => 'The card asks something that is not on this meeting\'s checklist (perhaps an old card). Nothing was saved. Write "open meeting" to get the checklist again.',
-    questionRetired: (d) =>
-      `The card is older than the checklist: ${d.question === 'vipWho' ? "the young person's VIP is now chosen from the team" : 'other participants are now written one at a time, with name and why / why not'}. Nothing was saved. Write "open meeting" to get the checklist again.`,
+    unknownQuestion: (_, write = inPersonalChat) => `The card asks something that is not on this meeting's checklist (perhaps an old card). Nothing was saved. Write "${write('open meeting')}" to get the checklist again.`,
+    questionRetired: (d, write = inPersonalChat) =>
+      `The card is older than the checklist: ${d.question === 'vipWho' ? "the young person's VIP is now chosen from the team" : 'other participants are now written one at a time, with name and why / why not'}. Nothing was saved. Write "${write('open meeting')}" to get the checklist again.`,
     invalidAnswer: () => 'One of the answers is not one of the possible ones. Nothing was saved.',
     goalNotFound: () => 'That goal does not exist in this case.',
     agreementNotFound: () => 'That agreement does not exist (any more).',
@@ -174,12 +175,12 @@ export const en: Messages = {
     approvalInFuture: () => 'The date of approval cannot be in the future.',
     notEyeKeeper: () => 'Only the person keeping an eye on the young person (or the coordinator) can confirm it.',
     notAgreementOwner: () => "Only the agreement's owner or the coordinator can do this.",
-    noMeetingToClose: () => 'There is no open meeting to close. Write "open meeting" to open one.',
+    noMeetingToClose: (_, write = inPersonalChat) => `There is no open meeting to close. Write "${write('open meeting')}" to open one.`,
     notWriter: () => "Only the coordinator, and the meeting's minute-taker while the meeting is open and until its minutes are approved, can write in the goals and agreements form.",
     meetingRolesByCoordinator: () => 'Only the coordinator appoints the meeting roles (meeting lead, minute-taker and interviewer). Nothing was saved.',
     sectionNotAnswerableNow: (d) => `${sectionNames(d.section)} can be filled in ${sectionWindows[String(d.window)] ?? ''}. ${meetingPhases[String(d.phase)] ?? ''} Nothing was saved.`,
-    checklistIncomplete: (d) =>
-      `The checklist is not filled in for ${sectionNames(d.sections)}. The answers are data for the leaders, so fill them in, or tick "Close the meeting although the checklist is not filled in" (write "close meeting" for a new card if yours does not have it). Attendance and the evaluation can also be filled in after the meeting, until the minutes are approved. Nothing was saved.`,
+    checklistIncomplete: (d, write = inPersonalChat) =>
+      `The checklist is not filled in for ${sectionNames(d.sections)}. The answers are data for the leaders, so fill them in, or tick "Close the meeting although the checklist is not filled in" (write "${write('close meeting')}" for a new card if yours does not have it). Attendance and the evaluation can also be filled in after the meeting, until the minutes are approved. Nothing was saved.`,
     caseAlreadyClosed: () => 'The case is closed already.',
     caseClosed: () => 'The case is closed and cannot be changed. It can still be exported, and it is erased when the retention period has passed.',
     confirmationMismatch: () => "You did not type the case's reference correctly, so nothing was erased or closed. Type the reference exactly as on the card.",
@@ -210,20 +211,20 @@ export const en: Messages = {
     stats: { help: 'the half-yearly status for leaders (coming soon)', manifest: 'Half-yearly status for leaders, without personal data' },
   },
   helpTitle: '**Samarbejdsbot: commands**',
-  helpWhere: "In a channel: write in the case's thread. In a 1:1 chat: write **status** to pick a case.",
-  unknownCommand: "I don't know that command. Write **help** to see what I can do.",
-  notYetAvailable: 'That command is not ready yet. Write **help** to see what I can do now.',
+  helpWhere: `In a channel or group chat I hear only messages that mention me: write **${BOT_MENTION}** and the command in the case's thread. In a 1:1 chat: write **status** to pick a case.`,
+  unknownCommand: (write) => `I don't know that command. Write **${write('help')}** to see what I can do.`,
+  notYetAvailable: (write) => `That command is not ready yet. Write **${write('help')}** to see what I can do now.`,
   textTooLong: (max) => `The message is too long (at most ${max} characters). Nothing was saved.`,
   cprInMessage: `The message seems to contain a CPR number. CPR numbers must not be written to the bot, and nothing was saved. ${DATE_TIME_NOTE}`,
-  badCardData: 'The card sent data I cannot read. Nothing was saved. Write the command again to get a new card.',
-  unknownAction: 'That card belongs to an action I do not know (perhaps a card from an older version). Nothing was saved. Write the command again to get a new card.',
+  badCardData: (write) => `The card sent data I cannot read. Nothing was saved. Write ${write('the command')} again to get a new card.`,
+  unknownAction: (write) => `That card belongs to an action I do not know (perhaps a card from an older version). Nothing was saved. Write ${write('the command')} again to get a new card.`,
   newerCard: 'The card is from a newer version of the bot than the one answering now. Nothing was saved. Please try again in a moment.',
-  retiredCard: 'The card is from an older version of the bot and can no longer be used. Nothing was saved. Write the command again to get a new card.',
+  retiredCard: (write) => `The card is from an older version of the bot and can no longer be used. Nothing was saved. Write ${write('the command')} again to get a new card.`,
   notInConversation: 'That person is not in this conversation. Add them from the case thread or group chat.',
   noTenant: 'The message carries no organisation (tenant), so I cannot show anything.',
   noUser: 'I cannot tell who you are in Teams, so I cannot show anything.',
   myTasksInPersonalChat: 'Your agreements show only in your 1:1 chat with Samarbejdsbot: write **my tasks** there.',
-  noCaseHere: "There is no case in this conversation. Write **new case** to create one, or write in the case's thread.",
+  noCaseHere: (write) => `There is no case in this conversation. Write **${write('new case')}** to create one, or write in the case's thread.`,
   noCasesForYou: 'You are not on any case yet.',
   pickCase: 'Pick a case',
   caseSelected: (reference) => `You are now working in case ${reference}.`,
@@ -250,6 +251,7 @@ export const en: Messages = {
   unexpectedError: 'Something went wrong in the bot. Nothing was half saved. Please try again, and contact IT if it persists.',
   cards: {
     createCase: {
+      required: 'Required.',
       title: 'New case: the young person',
       intro: 'Whoever creates the case becomes its coordinator. Never write a CPR number.',
       name: "The young person's name",
@@ -264,8 +266,8 @@ export const en: Messages = {
       submit: 'Create case',
     },
     caseCreated: (reference) => `Case ${reference} has been created. You are its coordinator.`,
-    caseCreatedInThread: 'The case has its own thread in the channel. Write "team" in the thread to build the team.',
-    caseCreatedHere: 'Write "team" to build the team and "consent" to record consent.',
+    caseCreatedInThread: `The case has its own thread in the channel. Write "${BOT_MENTION} team" in the thread to build the team.`,
+    caseCreatedHere: (write) => `Write "${write('team')}" to build the team and "${write('consent')}" to record consent.`,
     threadBase: {
       title: (reference) => `Case ${reference}`,
       body: 'Thread of a cross-disciplinary team in the collaboration model. Details show to team members only.',
@@ -488,6 +490,7 @@ export const en: Messages = {
       reason: 'Give the reason',
       saveOutcome: 'Save assessment',
       back: 'Back to the form',
+      backToApproval: 'Back to the approval',
       closeTitle: (reference, number) => `Case ${reference}: close ${meetingNo(number)}`,
       closeIntro: 'Answer the four questions and write a short summary. The meeting can be closed only when everything is filled in; then the young person approves the form.',
       checklistIncomplete: (sections) =>
@@ -495,6 +498,9 @@ export const en: Messages = {
       checklistLabel: 'The meeting checklist',
       confirmEmptySections: 'Close the meeting although the checklist is not filled in',
       waitingArrangement: 'If there is a wait for an intervention (for example treatment, assessment), who does what in the meantime?',
+      noWaitingTime: 'No waiting time',
+      noWaitingTimeLabel: 'Or',
+      required: 'Required.',
       feedbackMember: 'Who gives the young person feedback on the agreements from the meeting? (at the latest two days after the meeting)',
       eyeKeeper: 'Who keeps an "eye" on the young person until the cross-disciplinary team meets again',
       acuteContact: '… and whom can the young person contact if the plan slips and/or something acute happens?',
@@ -618,7 +624,7 @@ export const en: Messages = {
       saved: 'The answers were saved.',
       notAnswered: '–',
       opened: (number) => `${MeetingNo(number)} is open. The checklist is in the thread.`,
-      planned: (at) => `The next network meeting is planned for ${at}. It gets its number when it opens. The preparation and the meeting roles can be filled in now: write "open meeting".`,
+      planned: (at, write) => `The next network meeting is planned for ${at}. It gets its number when it opens. The preparation and the meeting roles can be filled in now: write "${write('open meeting')}".`,
       cancelTitle: (reference, number, at) => (number === undefined ? `Case ${reference}: cancel the network meeting of ${at}` : `Case ${reference}: cancel ${meetingNo(number)}`),
       cancelReason: 'If a planned network meeting is not held: give the reason for cancelling',
       cancelOther: 'Other: say what',

@@ -7,13 +7,16 @@ import type { Messages } from '../i18n';
 import { parseCardAction, runCardAction } from './actions/registry';
 import { turnOf } from './actions/run';
 import type { BotEnv } from './actions/turn';
-import { cardResponse, isDomainError, messageResponse, refusalText } from './replies';
+import { conversationKind } from './actor';
+import { cardResponse, isDomainError, messageResponse, refusalText, writeCommandIn } from './replies';
 
 export async function handleCardAction(context: TurnContext, env: BotEnv, actor: Actor, m: Messages): Promise<AdaptiveCardInvokeResponse> {
   const parsed = parseCardAction(context.activity.value);
+  const conversation = conversationKind(context.activity);
   if (!parsed.ok) {
     env.log.info({ event: 'card.action', outcome: parsed.problem });
-    const text = { malformed: m.badCardData, unknownVerb: m.unknownAction, newerVersion: m.newerCard, retiredVersion: m.retiredCard }[parsed.problem];
+    const write = writeCommandIn(conversation);
+    const text = { malformed: m.badCardData(write), unknownVerb: m.unknownAction(write), newerVersion: m.newerCard, retiredVersion: m.retiredCard(write) }[parsed.problem];
     return messageResponse(text);
   }
   const { verb } = parsed.action;
@@ -24,6 +27,6 @@ export async function handleCardAction(context: TurnContext, env: BotEnv, actor:
   } catch (error) {
     if (!isDomainError(error)) throw error;
     env.log.info({ event: 'card.action', verb, outcome: error.code });
-    return messageResponse(refusalText(m, error));
+    return messageResponse(refusalText(m, error, conversation));
   }
 }

@@ -1,5 +1,6 @@
 // Reading a chat command: Danish and English aliases (from the command table in actions/registry.ts),
 // forgiving about case, accents and Danish letters written out (hjælp, hjaelp, HJALP are one command).
+import { BOT_MENTION } from '../i18n/commandHint';
 import { COMMANDS, COMMAND_NAMES, type CommandName } from './actions/registry';
 
 /** Lower case, no accents, æ/ø/å and their spelled-out forms folded to one letter. */
@@ -40,7 +41,12 @@ export function parseCommand(text: string): ParsedCommand | undefined {
   return { name: best.name, argument: text.trim().split(/\s+/).slice(aliasWords).join(' ') };
 }
 
-/** Teams puts `<at>Bot</at>` in a channel message that mentions the bot; the command is the rest. */
+const WRITTEN_MENTION = new RegExp(`^${BOT_MENTION}\\b`, 'i');
+
+/**
+ * Teams puts `<at>Bot</at>` in a channel message that mentions the bot; the command is the rest. A hint
+ * shown on a card in any conversation says "@Samarbejdsbot team": typed as plain text in a 1:1 chat, it is the command too.
+ */
 export function stripMentions(text: string): string {
-  return text.replace(/<at>[^<]*<\/at>/gi, '').replace(/&nbsp;/g, ' ').trim();
+  return text.replace(/<at>[^<]*<\/at>/gi, '').replace(/&nbsp;/g, ' ').trim().replace(WRITTEN_MENTION, '').trim();
 }

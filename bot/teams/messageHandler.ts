@@ -8,7 +8,8 @@ import { COMMANDS } from './actions/registry';
 import { turnOf } from './actions/run';
 import type { BotEnv, CommandDeclaration } from './actions/turn';
 import { parseCommand, stripMentions } from './commands';
-import { isDomainError, refusalText } from './replies';
+import { conversationKind } from './actor';
+import { isDomainError, refusalText, writeCommandIn } from './replies';
 
 /** No command is long; a long message is refused before it is parsed or kept anywhere. */
 export const MAX_COMMAND_LENGTH = 1000;
@@ -17,7 +18,7 @@ export async function handleMessage(context: TurnContext, env: BotEnv, actor: Ac
   const { activity } = context;
   if (!activity.text && activity.value !== undefined) {
     // An Action.Submit from a card of another bot version: we only answer Universal Actions.
-    await context.sendActivity(m.unknownAction);
+    await context.sendActivity(m.unknownAction(writeCommandIn(conversationKind(activity))));
     return;
   }
   const text = stripMentions(activity.text ?? '');
@@ -33,7 +34,7 @@ export async function handleMessage(context: TurnContext, env: BotEnv, actor: Ac
   const turn = turnOf(context, env, actor, m);
   env.log.info({ event: 'command', command: command?.name ?? 'unknown', conversation: turn.conversation });
   if (!command) {
-    await context.sendActivity(m.unknownCommand);
+    await context.sendActivity(m.unknownCommand(writeCommandIn(turn.conversation)));
     return;
   }
   const declaration: CommandDeclaration = COMMANDS[command.name];
@@ -45,6 +46,6 @@ export async function handleMessage(context: TurnContext, env: BotEnv, actor: Ac
     await declaration.handle(turn, command.argument);
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    await context.sendActivity(refusalText(m, error));
+    await context.sendActivity(refusalText(m, error, turn.conversation));
   }
 }

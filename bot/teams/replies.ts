@@ -2,10 +2,17 @@
 import { type Activity, type AdaptiveCardInvokeResponse, CardFactory } from 'botbuilder';
 import { DomainError } from '../domain/errors';
 import type { Messages } from '../i18n';
+import { inPersonalChat, inSharedConversation, type WriteCommand } from '../i18n/commandHint';
+import type { ConversationKind } from './actor';
 import type { AdaptiveCardJson } from '../../cards/render';
 
-export function refusalText(m: Messages, error: DomainError): string {
-  return m.errors[error.code](error.details);
+/** How a hint names a command here: in a channel or group chat the bot hears only messages that mention it. */
+export function writeCommandIn(conversation: ConversationKind): WriteCommand {
+  return conversation === 'personal' ? inPersonalChat : inSharedConversation;
+}
+
+export function refusalText(m: Messages, error: DomainError, conversation: ConversationKind): string {
+  return m.errors[error.code](error.details, writeCommandIn(conversation));
 }
 
 /** A message that carries one card. */

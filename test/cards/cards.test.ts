@@ -356,14 +356,18 @@ describe('the goals and agreements cards', () => {
     expect(verbs(goalsFormCard(da, asCoordinator(withMeetings())))).toEqual(new Set(['goal.add']));
   });
 
-  it('close the meeting with the four questions, none required on the card, the young person never given a task', () => {
+  it('close the meeting with the four questions, the always-required ones marked required, the young person never given a task', () => {
     const written = withGoals();
     const card = closeMeetingCard(da, asCoordinator(written), written.meetings[0]!, NOW);
     const inputs = [...elementsOf(card, 'Input.Text'), ...elementsOf(card, 'Input.ChoiceSet'), ...elementsOf(card, 'Input.Date'), ...elementsOf(card, 'Input.Time')];
     expect(inputs.map((input) => input.id).sort()).toEqual(
       ['acuteContactMemberId', 'eyeKeeperMemberId', 'feedbackMemberId', 'nextMeetingDate', 'nextMeetingTime', 'summary', 'waitingArrangement'].sort(),
     );
-    for (const input of inputs) expect(input.isRequired).toBeUndefined();
+    const required = inputs.filter((input) => input.isRequired === true);
+    expect(required.map((input) => input.id).sort()).toEqual(['acuteContactMemberId', 'eyeKeeperMemberId', 'feedbackMemberId', 'nextMeetingDate', 'summary']);
+    for (const input of required) expect(input.errorMessage).toBe(da.cards.goals.required);
+    // The waiting-time question is answered by its text or by the toggle: the bot checks it.
+    expect(elementsOf(card, 'Input.Toggle').map((input) => input.id)).toContain('noWaitingTime');
     for (const choices of elementsOf(card, 'Input.ChoiceSet').map((input) => input.choices as Array<{ value: string }>)) {
       expect(choices.map((choice) => choice.value)).toEqual(['m-coordinator', 'm-jonas', 'm-vip', 'm-ole']);
     }

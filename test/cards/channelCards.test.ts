@@ -9,6 +9,7 @@ import { meetingById } from '../../bot/domain/meeting';
 import type { Messages } from '../../bot/i18n';
 import { da } from '../../bot/i18n/da';
 import { en } from '../../bot/i18n/en';
+import { inPersonalChat, inSharedConversation } from '../../bot/i18n/commandHint';
 import { createLogger } from '../../bot/logger';
 import { OUTBOX_KINDS, type OutboxMessage } from '../../bot/store/port';
 import { COMMAND_NAMES } from '../../bot/teams/actions/registry';
@@ -166,7 +167,7 @@ describe('an unknown command', () => {
     } as unknown as Activity;
     const context = { activity, sendActivity: async (reply: unknown) => void sent.push(reply) } as unknown as TurnContext;
     await handleMessage(context, { deps: appDeps(), log: createLogger('silent'), botAppId: '' }, { tenantId: TENANT, aadObjectId: 'aad-lise', name: 'Lise Holm' }, da);
-    expect(sent).toEqual([da.unknownCommand]);
+    expect(sent).toEqual([da.unknownCommand(conversationType === 'personal' ? inPersonalChat : inSharedConversation)]);
     expect(JSON.stringify(sent)).not.toMatch(/evil|Log ind igen|\*\*nu/);
   });
 });

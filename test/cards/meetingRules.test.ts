@@ -118,7 +118,7 @@ describe('the closing card', () => {
     const card = closeMeetingCard(da, as(current, 'm-coordinator'), meetingById(current, 'meeting-1'), NOW);
     const named = [sections.roles, sections.preparation, sections.vip, sections.attendance, sections.evaluation, sections.status].join('; ');
     expect(texts(card)).toContain(da.cards.goals.checklistIncomplete(named));
-    expect(nodes(card, 'Input.Toggle')).toMatchObject([{ id: 'confirmEmptySections', valueOn: 'true', valueOff: 'false' }]);
+    expect(nodes(card, 'Input.Toggle').filter((toggle) => toggle.id !== 'noWaitingTime')).toMatchObject([{ id: 'confirmEmptySections', valueOn: 'true', valueOff: 'false' }]);
   });
 
   it('asks nothing more once the checklist is filled in', () => {
@@ -138,7 +138,7 @@ describe('the closing card', () => {
       NOW,
     );
     const card = closeMeetingCard(da, as(answered, 'm-coordinator'), meetingById(answered, 'meeting-1'), NOW);
-    expect(nodes(card, 'Input.Toggle')).toEqual([]);
+    expect(nodes(card, 'Input.Toggle').map((toggle) => toggle.id)).toEqual(['noWaitingTime']);
     expect(JSON.stringify(card)).not.toContain(da.cards.goals.confirmEmptySections);
   });
 });

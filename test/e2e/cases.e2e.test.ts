@@ -6,6 +6,7 @@
 // on each other (the scenario's case is used by the refusals and the bad input).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { da } from '../../bot/i18n/da';
+import { inPersonalChat, inSharedConversation } from '../../bot/i18n/commandHint';
 import { MAX_COMMAND_LENGTH } from '../../bot/teams/messageHandler';
 import { botOutputTail, startBot, type BotProcess } from './support/botProcess';
 import {
@@ -315,7 +316,7 @@ describe('the case issue, end to end through the Agents Playground', () => {
         const mark = pg().botActivities().at(-1)?.seq ?? 0;
         const created = cardOf(await click(pg(), mette, PERSONAL_CHAT_ID, 'case.create', { ...SECOND_YOUNG_PERSON }, form.messageId));
         const secondReference = /S-[A-Z0-9]{5}/.exec(textsOf(created)[0] ?? '')?.[0] ?? '';
-        expect(textsOf(created)).toEqual([da.cards.caseCreated(secondReference), da.cards.caseCreatedHere]);
+        expect(textsOf(created)).toEqual([da.cards.caseCreated(secondReference), da.cards.caseCreatedHere(inPersonalChat)]);
         await pg().expectNoBotActivity((a) => a.newThread, 500, mark);
 
         const picker = await commandInPersonalChat(pg(), mette, 'sag');
@@ -406,13 +407,13 @@ describe('the case issue, end to end through the Agents Playground', () => {
     it('an unknown card verb (case.delete) is answered in Danish and does nothing', () =>
       writesNothing(async () => {
         const { threadId, caseId } = scenario();
-        expectMessageAnswer(await click(pg(), mette, threadId, 'case.delete', { caseId }), da.unknownAction);
+        expectMessageAnswer(await click(pg(), mette, threadId, 'case.delete', { caseId }), da.unknownAction(inSharedConversation));
       }));
 
     it('a card action with malformed data (case.show without caseId) gets a clear Danish answer', () =>
       writesNothing(async () => {
         const { threadId } = scenario();
-        expectMessageAnswer(await click(pg(), mette, threadId, 'case.show', { view: 'overview' }), da.badCardData);
+        expectMessageAnswer(await click(pg(), mette, threadId, 'case.show', { view: 'overview' }), da.badCardData(inSharedConversation));
       }));
 
     it('a 20 000-character message is refused as too long', () =>
@@ -486,7 +487,7 @@ describe('the case issue, end to end through the Agents Playground', () => {
         });
         const reply = await nextMessage(pg(), threadId);
         await message.turn();
-        expect(reply.text).toBe(da.noCaseHere);
+        expect(reply.text).toBe(da.noCaseHere(inSharedConversation));
         for (const revealed of [JSON.stringify(answer), JSON.stringify(reply.raw)]) {
           expect(revealed).not.toContain(reference);
           expect(revealed).not.toContain(YOUNG_PERSON.name);

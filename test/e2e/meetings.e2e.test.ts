@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../bot/domain/case';
 import { type AnswerChange, type Meeting, checklistProgress, checklistQuestions, progressOf } from '../../bot/domain/meeting';
 import { da } from '../../bot/i18n/da';
+import { inSharedConversation } from '../../bot/i18n/commandHint';
 import { answerFingerprint } from '../../cards/fingerprint';
 import { botOutputTail, startBot, type BotProcess } from './support/botProcess';
 import {
@@ -815,7 +816,7 @@ describe('network meetings through the Agents Playground', () => {
     expect(textsOf(firstCard(openCard))).toContain(labels.openTitle(reference));
     const nextWeek = DateTime.now().setZone(ZONE).plus({ days: 7 }).toISODate() as string;
     const planned = await click(USERS.mette, openCard.messageId as string, submit(firstCard(openCard), 'meeting.plan', { meetingDate: nextWeek, meetingTime: '14:30' }));
-    expect(messageCardTexts(planned)[0]).toBe(labels.planned(`${nextWeek} 14:30`));
+    expect(messageCardTexts(planned)[0]).toBe(labels.planned(`${nextWeek} 14:30`, inSharedConversation));
     const meetings = stored().case.meetings;
     // Numbers count meetings held (issue 11, section 2): no. 1 gave its number up when it was cancelled,
     // and the planned meeting gets one only when it opens.

@@ -199,6 +199,8 @@ function goalCards(m: Messages, meetings: Case): Record<string, AdaptiveCardJson
     approvalDone: approvalCard(m, asCoordinator(approved), meeting(approved), LATER),
     minutesBase: minutesBaseCard(m, approved, meeting(approved)),
     minutes: minutesCard(m, asMember(approved, 'm-jonas'), meeting(approved)),
+    // From the approval card, before approval: the coordinator's way back to it.
+    minutesAwaitingApproval: minutesCard(m, asCoordinator(closed), meeting(closed)),
     agreementsMine: agreementsCard(m, open(approved, 'm-jonas'), labels.mineTitle, labels.mineIntro),
     agreementsAssigned: agreementsCard(m, open(approved), labels.assignedTitle(approved.reference, 1), labels.assignedIntro),
     agreementsRelay: agreementsCard(

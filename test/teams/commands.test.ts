@@ -72,4 +72,10 @@ describe('chat commands', () => {
     expect(stripMentions('<at>Samarbejdsbot</at>&nbsp;ny sag')).toBe('ny sag');
     expect(parseCommand(stripMentions('<at>Samarbejdsbot</at> hjælp'))?.name).toBe('help');
   });
+
+  it("reads a hint's @Samarbejdsbot team typed as plain text (a 1:1 chat has no mention to pick)", () => {
+    expect(stripMentions('@Samarbejdsbot team')).toBe('team');
+    expect(stripMentions('@samarbejdsbot  ny sag')).toBe('ny sag');
+    expect(stripMentions('@Samarbejdsbotten team')).toBe('@Samarbejdsbotten team');
+  });
 });

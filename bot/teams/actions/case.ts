@@ -10,7 +10,7 @@ import { CASE_VIEWS, type CaseRead, type CaseView, caseForConversationCard, list
 import { reportPlanSlipping } from '../../app/reportPlanSlipping';
 import type { Case, CaseHome } from '../../domain/case';
 import { type ConversationKind, channelIdOf } from '../actor';
-import { cardActivity } from '../replies';
+import { cardActivity, writeCommandIn } from '../replies';
 import { rosterOf } from '../roster';
 import { startChannelThread } from '../threads';
 import { caseHere } from './caseHere';
@@ -61,7 +61,7 @@ export const caseVerbs = [
       const created = await openCase(deps, actor, input, homeMaker(turn));
       if (conversation === 'groupChat') await context.sendActivity(cardActivity(baseCard(m, created, 'overview')));
       if (conversation === 'personal') await selectCase(deps, actor, created.id);
-      const next = conversation === 'channel' ? m.cards.caseCreatedInThread : m.cards.caseCreatedHere;
+      const next = conversation === 'channel' ? m.cards.caseCreatedInThread : m.cards.caseCreatedHere(writeCommandIn(conversation));
       return { card: messageCard(m.cards.caseCreated(created.reference), next, 'good') };
     },
   ),

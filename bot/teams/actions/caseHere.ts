@@ -3,7 +3,7 @@
 import { casePickerCard } from '../../../cards/caseCards';
 import { caseIdForConversation, listMyCases, openCasesOf, selectCase, selectedCaseId } from '../../app/readCase';
 import { DomainError } from '../../domain/errors';
-import { cardActivity } from '../replies';
+import { cardActivity, writeCommandIn } from '../replies';
 import type { Turn } from './turn';
 
 export interface CaseChoice {
@@ -18,9 +18,9 @@ export async function caseHere(turn: Turn, choice: CaseChoice = {}): Promise<str
   return turn.conversation === 'personal' ? caseOfPersonalChat(turn, choice) : caseOfConversation(turn);
 }
 
-async function caseOfConversation({ context, deps, actor, m }: Turn): Promise<string | undefined> {
+async function caseOfConversation({ context, deps, actor, m, conversation }: Turn): Promise<string | undefined> {
   const caseId = await caseIdForConversation(deps, actor, context.activity.conversation.id);
-  if (!caseId) await context.sendActivity(m.noCaseHere);
+  if (!caseId) await context.sendActivity(m.noCaseHere(writeCommandIn(conversation)));
   return caseId;
 }
 

@@ -26,9 +26,13 @@ export const closingVerbs = [
       summary: optionalText,
       /** The closing card's toggle: close although checklist sections are not filled in; older cards send none. */
       confirmEmptySections: toggle,
+      /** The toggle beside the waiting-time question; older cards send none. */
+      noWaitingTime: toggle,
     }),
-    async (turn, { caseId, meetingId, ...input }) => {
-      const changed = await closeNetworkMeeting(turn.deps, turn.actor, caseId, meetingId, input, turn.activityId);
+    async (turn, { caseId, meetingId, noWaitingTime, ...input }) => {
+      // "No waiting time" answers the question in the form's words when nothing is written there; a written answer wins.
+      const waitingArrangement = input.waitingArrangement?.trim() || (noWaitingTime ? turn.m.cards.goals.noWaitingTime : undefined);
+      const changed = await closeNetworkMeeting(turn.deps, turn.actor, caseId, meetingId, { ...input, waitingArrangement }, turn.activityId);
       const meeting = meetingById(changed, meetingId);
       const notice = turn.m.cards.goals.confirmations.meetingClosed(meetingNumber(meeting));
       return cardAfterChange(turn, changed, (read) => approvalCard(turn.m, read, meeting, turn.deps.now(), notice), notice);
@@ -49,6 +53,11 @@ export const closingVerbs = [
   verb('minutes.show', z.object({ ...ofMeeting, theme: z.string().max(50).optional() }), async ({ deps, actor, m }, { caseId, meetingId, theme }) => {
     const read = await readCase(deps, actor, caseId, 'goals');
     return { card: minutesCard(m, read, meetingById(read.case, meetingId), theme) };
+  }),
+  /** Back from the minutes to the approval card of the same meeting (the coordinator's next step until approved). */
+  verb('minutes.approval', z.object(ofMeeting), async ({ deps, actor, m }, { caseId, meetingId }) => {
+    const read = await readCase(deps, actor, caseId, 'closing');
+    return { card: approvalCard(m, read, meetingById(read.case, meetingId), deps.now()) };
   }),
   verb('handOver.acknowledge', z.object(ofMeeting), async (turn, { caseId, meetingId }) => {
     const changed = await acknowledgeCaseHandOver(turn.deps, turn.actor, caseId, meetingId, turn.activityId);

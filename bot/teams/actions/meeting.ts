@@ -10,7 +10,7 @@ import { caseForConversationCard, changerView, readCase } from '../../app/readCa
 import { answerMeetingChecklist, cancelNetworkMeeting, openNetworkMeeting, planNetworkMeeting, recordChecklistCard } from '../../app/runMeeting';
 import { DomainError } from '../../domain/errors';
 import { meetingById, meetingNumber, nextMeetingOf, openMeetingOf, plannedMeetingOf } from '../../domain/meeting';
-import { cardActivity } from '../replies';
+import { cardActivity, writeCommandIn } from '../replies';
 import { caseHere } from './caseHere';
 import { answerValue, id, optionalText, withCase } from './data';
 import { type CommandDeclaration, verb } from './turn';
@@ -34,10 +34,10 @@ export const meetingVerbs = [
     }
     return { card: messageCard(m.cards.meeting.opened(meetingNumber(meeting)), '', 'good') };
   }),
-  verb('meeting.plan', meetingTimeData, async ({ deps, actor, m, activityId }, { caseId, meetingDate, meetingTime }) => {
+  verb('meeting.plan', meetingTimeData, async ({ deps, actor, m, activityId, conversation }, { caseId, meetingDate, meetingTime }) => {
     const planned = plannedMeetingOf(await planNetworkMeeting(deps, actor, caseId, { date: meetingDate, time: meetingTime }, activityId));
     if (!planned) throw new Error('a planned meeting is missing');
-    return { card: messageCard(m.cards.meeting.planned(formatMeetingTime(planned.startsAt)), '', 'good') };
+    return { card: messageCard(m.cards.meeting.planned(formatMeetingTime(planned.startsAt), writeCommandIn(conversation)), '', 'good') };
   }),
   verb('meeting.show', z.object({ ...withCase, meetingId: id, page: checklistPage }), async ({ deps, actor, m }, { caseId, meetingId, page }) => {
     const read = await readCase(deps, actor, caseId, 'checklist');

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { CARD_VERSION } from '../../../cards/version';
 import type { Messages } from '../../i18n';
+import { writeCommandIn } from '../replies';
 import { agreementCommands, agreementVerbs } from './agreements';
 import { caseCommands, caseVerbs } from './case';
 import { closingCommands, closingVerbs } from './closing';
@@ -34,8 +35,8 @@ function notReady(aliases: CommandDeclaration['aliases']): CommandDeclaration {
   return {
     aliases,
     manifestScopes: [],
-    async handle({ context, m }) {
-      await context.sendActivity(m.notYetAvailable);
+    async handle({ context, m, conversation }) {
+      await context.sendActivity(m.notYetAvailable(writeCommandIn(conversation)));
     },
   };
 }

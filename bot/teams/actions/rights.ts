@@ -8,6 +8,7 @@ import { isClosed } from '../../domain/case';
 import { DomainError } from '../../domain/errors';
 import { localDate } from '../../domain/fields';
 import { EXPORT_LINK_MINUTES } from '../../app/exportLinks';
+import { inPersonalChat } from '../../i18n/commandHint';
 import { cardActivity } from '../replies';
 import { caseHere } from './caseHere';
 import { optionalText, withCase } from './data';
@@ -40,7 +41,8 @@ export const rightsCommands = {
     async handle(turn) {
       const { exportLinks } = rightsOf(turn);
       if (!exportLinks) {
-        await turn.context.sendActivity(turn.m.notYetAvailable);
+        // Export is answered only in a 1:1 chat (onlyInPersonalChat), where no mention is needed.
+        await turn.context.sendActivity(turn.m.notYetAvailable(inPersonalChat));
         return;
       }
       const caseId = await caseHere(turn);

@@ -9,6 +9,7 @@ import type { AccessRefusalCode } from '../../../bot/domain/errors';
 import { da } from '../../../bot/i18n/da';
 import type { AuditRecord } from '../../../bot/store/port';
 import type { ConversationKind } from '../../../bot/teams/actor';
+import { writeCommandIn } from '../../../bot/teams/replies';
 import type { AdaptiveCardJson } from '../../../cards/render';
 import { CARD_VERSION } from '../../../cards/version';
 import { type InProcessBot, startInProcessBot } from '../../hardening/inProcessBot';
@@ -148,11 +149,21 @@ export function botPerFile(options: { exportBaseUrl?: string } = {}) {
     return stored.case;
   }
 
-  /** A turn refused because of who asked: `who` reads the refusal of `code`, and nothing is written but the denied audit record under `audited`. */
-  async function expectDenied(caseId: string, who: Person, code: AccessRefusalCode, audited: AuditAction, turn: () => Promise<Answer | Post[]>): Promise<void> {
+  /**
+   * A turn refused because of who asked: `who` reads the refusal of `code` (with its command hints as written `where` the turn was),
+   * and nothing is written but the denied audit record under `audited`.
+   */
+  async function expectDenied(
+    caseId: string,
+    who: Person,
+    code: AccessRefusalCode,
+    audited: AuditAction,
+    turn: () => Promise<Answer | Post[]>,
+    where: ConversationKind = 'personal',
+  ): Promise<void> {
     const before = { counts: bot().rowCounts(), stored: await bot().store.getCase(TENANT_ID, caseId) };
     const answer = await turn();
-    const refusal = da.errors[code]({});
+    const refusal = da.errors[code]({}, writeCommandIn(where));
     if (Array.isArray(answer)) expect(answer.map((post) => post.text)).toEqual([refusal]);
     else expect(answer).toEqual({ message: refusal });
     expect((await bot().store.getCase(TENANT_ID, caseId))?.etag).toBe(before.stored?.etag);
@@ -188,7 +199,7 @@ export function itRefuses<Fixture extends { caseId: string; home: Place }>(turns
     if (!action) throw new Error(`say under which action a refusal of ${verb} is audited`);
     const fixture = await setUp();
     const sent = { caseId: fixture.caseId, ...(await data?.(fixture)) };
-    await turns.expectDenied(fixture.caseId, who, code, action, () => turns.click(who, fixture.home, verb, sent));
+    await turns.expectDenied(fixture.caseId, who, code, action, () => turns.click(who, fixture.home, verb, sent), fixture.home.kind);
   });
 }
 

@@ -2,6 +2,7 @@
 // its views, the 1:1 picker, "the plan is slipping", and the commands `ny sag` and `sag`.
 import { describe, expect, it } from 'vitest';
 import { da } from '../../../bot/i18n/da';
+import { inSharedConversation } from '../../../bot/i18n/commandHint';
 import { CHANNEL, JONAS, LARS, LISE, METTE, TENANT_ID, actionsOf, botPerFile, cardOf, itRefuses, newGroupChat, onlyCard, personalChat, textsOf } from './botTurns';
 import { YOUNG_PERSON, caseWithTeam, createCase, expectBaseCard } from './caseScenes';
 
@@ -25,7 +26,7 @@ describe('case.create', () => {
   it('in a group chat makes the chat the case\'s home and posts the base card there', async () => {
     const where = newGroupChat();
     const created = await createCase(turns, where);
-    expect(textsOf(cardOf(created.answer))).toEqual(expect.arrayContaining([da.cards.caseCreated(created.reference), da.cards.caseCreatedHere]));
+    expect(textsOf(cardOf(created.answer))).toEqual(expect.arrayContaining([da.cards.caseCreated(created.reference), da.cards.caseCreatedHere(inSharedConversation)]));
     expect(created.posts.map((post) => post.conversationId)).toEqual([where.conversationId]);
     expectBaseCard(created.posts[0]?.card, created.caseId, 'overview', da.cards.threadBase.title(created.reference));
     expect((await turns.storedCase(created.caseId)).home).toEqual({ kind: 'groupChat', conversationId: where.conversationId });
@@ -119,7 +120,7 @@ describe('sag', () => {
   });
 
   it('in a conversation without a case says so', async () => {
-    expect(await say(METTE, newGroupChat(), 'sag')).toMatchObject([{ text: da.noCaseHere }]);
+    expect(await say(METTE, newGroupChat(), 'sag')).toMatchObject([{ text: da.noCaseHere(inSharedConversation) }]);
   });
 
   it('in a 1:1 chat opens the case named by its reference, offers the picker among several, and tells a person without cases', async () => {

@@ -27,6 +27,41 @@ describe('meeting.close', () => {
     expect(meetingById(stored, meeting.closure!.nextMeetingId)).toMatchObject({ status: 'planned' });
     expect((await turns.auditOf(theCase.caseId)).at(-1)).toMatchObject({ action: 'meeting.close', outcome: 'ok' });
   });
+
+  it('takes "no waiting time" as the answer to the waiting-time question, in the form\'s words; a written answer wins', async () => {
+    const { meetingId, ...theCase } = await caseWithOpenMeeting(turns);
+    await addGoal(turns, theCase);
+    const closing = await closingOf(turns, theCase);
+    await click(METTE, theCase.home, 'meeting.close', { caseId: theCase.caseId, meetingId, ...closing, waitingArrangement: '', noWaitingTime: 'true' });
+    expect((await closureOf(theCase.caseId, meetingId))?.waitingArrangement).toBe(da.cards.goals.noWaitingTime);
+
+    const next = await caseWithOpenMeeting(turns);
+    await addGoal(turns, next);
+    const written = await closingOf(turns, next);
+    await click(METTE, next.home, 'meeting.close', { caseId: next.caseId, meetingId: next.meetingId, ...written, noWaitingTime: 'true' });
+    expect((await closureOf(next.caseId, next.meetingId))?.waitingArrangement).toBe(written.waitingArrangement);
+  });
+
+  it('refuses an empty waiting-time question without the toggle, naming the toggle, and keeps the card', async () => {
+    const { meetingId, ...theCase } = await caseWithOpenMeeting(turns);
+    await addGoal(turns, theCase);
+    const closing = await closingOf(turns, theCase);
+    const answer = await click(METTE, theCase.home, 'meeting.close', { caseId: theCase.caseId, meetingId, ...closing, waitingArrangement: '', noWaitingTime: 'false' });
+    expect(answer).toEqual({ message: da.errors.closingIncomplete({ missing: 'waitingArrangement' }) });
+    expect(JSON.stringify(answer)).toContain(da.cards.goals.noWaitingTime);
+    expect(await closureOf(theCase.caseId, meetingId)).toBeUndefined();
+  });
+
+  it('marks the questions the domain always requires as required, with the message in the user\'s language', async () => {
+    const { meetingId, ...theCase } = await caseWithOpenMeeting(turns);
+    const inputs = JSON.stringify(cardOf(await click(METTE, theCase.home, 'case.show', { caseId: theCase.caseId, view: 'closing' })));
+    for (const id of ['feedbackMemberId', 'eyeKeeperMemberId', 'acuteContactMemberId', 'nextMeetingDate', 'summary'])
+      expect(inputs).toMatch(new RegExp(`"id":"${id}"[^}]*"isRequired":true,"errorMessage":"${da.cards.goals.required}"`));
+    // Conditional: answered by the text or by the "no waiting time" toggle.
+    expect(inputs).not.toMatch(/"id":"waitingArrangement"[^}]*"isRequired":true/);
+    expect(inputs).toContain('"id":"noWaitingTime"');
+    expect(inputs).toContain(meetingId);
+  });
 });
 
 describe('minutes.approve', () => {
@@ -61,6 +96,24 @@ describe('minutes.show', () => {
     expect(shows(card, GOAL.longTermGoal)).toBe(true);
     expect((await turns.auditOf(theCase.caseId)).at(-1)).toMatchObject({ actorAadObjectId: ALI.aadObjectId, action: 'goals.read', outcome: 'ok' });
   });
+
+  it('is not a dead end for the coordinator before approval: it leads back to the approval card, and no longer once approved', async () => {
+    const { meetingId, ...theCase } = await caseWithClosedMeeting(turns);
+    const minutes = cardOf(await click(METTE, theCase.home, 'minutes.show', { caseId: theCase.caseId, meetingId }));
+    expect(actionsOf(minutes)).toContainEqual(expect.objectContaining({ verb: 'minutes.approval', data: expect.objectContaining({ meetingId }) }));
+    const approval = cardOf(await click(METTE, theCase.home, 'minutes.approval', { caseId: theCase.caseId, meetingId }));
+    expect(actionsOf(approval).map((action) => action.verb)).toEqual(expect.arrayContaining(['minutes.approve', 'minutes.sendBack', 'minutes.show']));
+
+    await click(METTE, theCase.home, 'minutes.approve', { caseId: theCase.caseId, meetingId, approvedOn: TODAY });
+    const approved = cardOf(await click(METTE, theCase.home, 'minutes.show', { caseId: theCase.caseId, meetingId }));
+    expect(actionsOf(approved).map((action) => action.verb)).not.toContain('minutes.approval');
+  });
+
+  it('offers a team member no way to the approval (it is the coordinator\'s)', async () => {
+    const { meetingId, ...theCase } = await caseWithClosedMeeting(turns);
+    const card = cardOf(await click(ALI, personalChat(ALI), 'minutes.show', { caseId: theCase.caseId, meetingId }));
+    expect(actionsOf(card).map((action) => action.verb)).not.toContain('minutes.approval');
+  });
 });
 
 describe('handOver.acknowledge', () => {
@@ -80,6 +133,7 @@ describe('refused because of who asks', () => {
   itRefuses(turns, () => caseWithClosedMeeting(turns), [
     { verb: 'minutes.approve', who: JONAS, code: 'notCoordinator', data: ({ meetingId }) => ({ meetingId, approvedOn: TODAY }) },
     { verb: 'minutes.sendBack', who: JONAS, code: 'notCoordinator', data: ({ meetingId }) => ({ meetingId, changes: 'Noget andet' }) },
+    { verb: 'minutes.approval', who: JONAS, code: 'notCoordinator', audited: 'closing.read', data: ({ meetingId }) => ({ meetingId }) },
   ]);
   itRefuses(turns, () => caseWithApprovedMeeting(turns), [
     { verb: 'minutes.show', who: LARS, code: 'noValidConsent', audited: 'goals.read', data: ({ meetingId }) => ({ meetingId }) },

@@ -2,6 +2,7 @@
 // young person's consent, which decides who else may read the case; the `samtykke` command.
 import { describe, expect, it } from 'vitest';
 import { da } from '../../../bot/i18n/da';
+import { writeCommandIn } from '../../../bot/teams/replies';
 import { JONAS, LARS, LISE, METTE, botPerFile, cardOf, itRefuses, onlyCard, personalChat, textsOf } from './botTurns';
 import { CONSENT_PERIOD, type SceneCase, addToTeam, caseWithTeam, createCase, expectBaseCard, memberIdOf, pickInPersonalChat } from './caseScenes';
 
@@ -48,7 +49,7 @@ describe('consent.withdraw', () => {
     expect(currentConsentOn(card)).toBe(da.cards.consent.none);
     expect((await turns.storedCase(caseId)).consents[0]).toMatchObject({ withdrawnByAadObjectId: METTE.aadObjectId });
     expect((await turns.auditOf(caseId)).at(-1)).toMatchObject({ action: 'consent.withdraw', outcome: 'ok' });
-    expect(await click(JONAS, home, 'case.show', { caseId, view: 'overview' })).toEqual({ message: da.errors.noValidConsent({}) });
+    expect(await click(JONAS, home, 'case.show', { caseId, view: 'overview' })).toEqual({ message: da.errors.noValidConsent({}, writeCommandIn(home.kind)) });
   });
 });
 

@@ -2,7 +2,9 @@
 // and those whose feature has not landed), and the refusal of a card it cannot read.
 import { describe, expect, it } from 'vitest';
 import { da } from '../../../bot/i18n/da';
+import { inPersonalChat, inSharedConversation } from '../../../bot/i18n/commandHint';
 import { helpText } from '../../../bot/teams/actions/registry';
+import { writeCommandIn } from '../../../bot/teams/replies';
 import { CARD_VERSION } from '../../../cards/version';
 import { CHANNEL, METTE, botPerFile, newGroupChat, personalChat } from './botTurns';
 import { caseWithTeam } from './caseScenes';
@@ -23,8 +25,9 @@ describe('hjælp', () => {
 });
 
 describe('commands whose feature has not landed', () => {
-  it.each(EVERY_KIND)('are known, and say they are not ready, in %s', async (_where, where) => {
-    for (const command of ['netværk', 'indsatser', 'statistik']) expect(await say(METTE, where, command)).toMatchObject([{ text: da.notYetAvailable }]);
+  it.each(EVERY_KIND)('are known, and say they are not ready, in %s', async (kind, where) => {
+    const write = kind === 'a 1:1 chat' ? inPersonalChat : inSharedConversation;
+    for (const command of ['netværk', 'indsatser', 'statistik']) expect(await say(METTE, where, command)).toMatchObject([{ text: da.notYetAvailable(write) }]);
   });
 });
 
@@ -32,8 +35,8 @@ describe('a card the registry cannot read', () => {
   it('is answered with why, and writes nothing', async () => {
     const { caseId, home } = await caseWithTeam(turns);
     const before = turns.bot().rowCounts();
-    expect(await click(METTE, home, 'team.rename', { caseId })).toEqual({ message: da.unknownAction });
-    expect(await click(METTE, home, 'team.remove', { caseId, memberId: '' })).toEqual({ message: da.badCardData });
+    expect(await click(METTE, home, 'team.rename', { caseId })).toEqual({ message: da.unknownAction(writeCommandIn(home.kind)) });
+    expect(await click(METTE, home, 'team.remove', { caseId, memberId: '' })).toEqual({ message: da.badCardData(writeCommandIn(home.kind)) });
     expect(await click(METTE, home, 'consent.withdraw', { caseId, v: CARD_VERSION + 1 })).toEqual({ message: da.newerCard });
     expect(turns.bot().rowCounts()).toEqual(before);
   });

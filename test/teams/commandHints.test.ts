@@ -1,0 +1,62 @@
+// Issue 11, section 8: in a channel or group chat the bot hears only messages that @mention it, so every
+// hint shown there names the mention ("Skriv "@Samarbejdsbot team" i tråden"); a 1:1 chat needs none.
+import { describe, expect, it } from 'vitest';
+import type { Messages } from '../../bot/i18n';
+import { BOT_MENTION, type WriteCommand, inPersonalChat, inSharedConversation } from '../../bot/i18n/commandHint';
+import { da } from '../../bot/i18n/da';
+import { en } from '../../bot/i18n/en';
+import { parseCommand } from '../../bot/teams/commands';
+
+/** Texts shown only in a 1:1 chat (or naming the 1:1 chat as the place to write): they need no mention. */
+const ONLY_IN_PERSONAL_CHAT = new Set(['myTasksInPersonalChat', 'rights.exportInPersonalChat', 'cards.picker.closedLeftOut', 'cards.outbox.unreachableMention', 'helpWhere']);
+
+/** A quoted or bold text that is a command as the user would type it (a case reference may follow). */
+function commandsWrittenIn(text: string): string[] {
+  const written = [...text.matchAll(/"([^"]+)"|\*\*([^*]+)\*\*/g)].map((match) => match[1] ?? match[2] ?? '');
+  return written.filter((segment) => {
+    const parsed = parseCommand(segment);
+    return parsed !== undefined && (parsed.argument === '' || /^S-[A-Z0-9]+$/i.test(parsed.argument));
+  });
+}
+
+/** Every text in the messages, functions called with a placeholder that is also the shared-conversation writer. */
+function everyText(messages: unknown, write: WriteCommand, path = ''): { path: string; text: string }[] {
+  if (typeof messages === 'string') return [{ path, text: messages }];
+  if (typeof messages === 'function') {
+    const placeholder = Object.assign((command: string) => write(command), { toString: () => 'X' });
+    try {
+      const text: unknown = (messages as (...args: unknown[]) => unknown)(placeholder, placeholder, placeholder);
+      return typeof text === 'string' ? [{ path, text }] : [];
+    } catch {
+      return []; // A text that needs real data (a list of sections, a date): it names no command.
+    }
+  }
+  if (messages && typeof messages === 'object')
+    return Object.entries(messages).flatMap(([key, value]) => everyText(value, write, path ? `${path}.${key}` : key));
+  return [];
+}
+
+describe.each([
+  ['da', da],
+  ['en', en],
+] as const)('hints to write a command (%s)', (_language, m: Messages) => {
+  it('name the mention wherever a channel or group chat may show them', () => {
+    const withoutMention = everyText(m, inSharedConversation)
+      .filter(({ path }) => !ONLY_IN_PERSONAL_CHAT.has(path))
+      .flatMap(({ path, text }) => commandsWrittenIn(text).map((command) => `${path}: ${command}`));
+    expect(withoutMention).toEqual([]);
+  });
+
+  it('name it in the texts that say what to write, and only where it is needed', () => {
+    const write = (where: WriteCommand) => [m.unknownCommand(where), m.noCaseHere(where), m.cards.caseCreatedHere(where), m.errors.noMeetingToClose({}, where)];
+    for (const text of write(inSharedConversation)) expect(text).toContain(BOT_MENTION);
+    for (const text of write(inPersonalChat)) expect(text).not.toContain(BOT_MENTION);
+    expect(m.cards.caseCreatedInThread).toContain(`${BOT_MENTION} team`);
+    expect(m.helpWhere).toContain(BOT_MENTION);
+  });
+
+  it('finds a command hint without the mention (the check can fail)', () => {
+    expect(commandsWrittenIn('Skriv "team" i tråden og **sag S-ABCDE**')).toEqual(['team', 'sag S-ABCDE']);
+    expect(commandsWrittenIn(`Skriv "${BOT_MENTION} team" i tråden`)).toEqual([]);
+  });
+});
