@@ -47,12 +47,12 @@ afterEach(async () => {
   await bot.close();
 });
 
-/** Mette saves one answer from the card in the thread, in her Teams' language. */
-async function answer(questionId: string, value: string, locale = 'da-DK'): Promise<void> {
+/** Mette clicks a verb on the card in the thread, in her Teams' language. */
+function clickInThread(id: string, verb: string, data: Record<string, unknown>, locale: string) {
   const activity = {
     type: 'invoke',
     name: 'adaptiveCard/action',
-    id: `answer-${++sent}`,
+    id,
     channelId: 'msteams',
     serviceUrl: bot.serviceUrl,
     from: { id: '29:mette', aadObjectId: 'aad-mette', name: 'Mette' },
@@ -61,9 +61,14 @@ async function answer(questionId: string, value: string, locale = 'da-DK'): Prom
     channelData: { tenant: { id: TENANT }, channel: { id: '19:channel' } },
     locale,
     replyToId: POSTED,
-    value: { action: { type: 'Action.Execute', verb: 'meeting.answer', data: { v: CARD_VERSION, caseId, meetingId, seen: { [questionId]: answerFingerprint('') }, [questionId]: value } } },
+    value: { action: { type: 'Action.Execute', verb, data: { v: CARD_VERSION, caseId, meetingId, ...data } } },
   };
-  const answered = await bot.post('/api/messages', JSON.stringify(activity));
+  return bot.post('/api/messages', JSON.stringify(activity));
+}
+
+/** Mette saves one answer from the card in the thread. */
+async function answer(questionId: string, value: string, locale = 'da-DK'): Promise<void> {
+  const answered = await clickInThread(`answer-${++sent}`, 'meeting.answer', { seen: { [questionId]: answerFingerprint('') }, [questionId]: value }, locale);
   expect(answered.status).toBe(200);
   expect(answered.body).toContain(da.cards.meeting.saved);
 }
@@ -125,20 +130,7 @@ describe("the checklist's card, through the outbox", () => {
   });
 
   it('a cancellation updates the card too, in the language of the one who cancelled', async () => {
-    const cancel = {
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      id: 'cancel-1',
-      channelId: 'msteams',
-      serviceUrl: bot.serviceUrl,
-      from: { id: '29:mette', aadObjectId: 'aad-mette', name: 'Mette' },
-      recipient: { id: '28:bot', name: 'Samarbejdsbot' },
-      conversation: { id: THREAD, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-      channelData: { tenant: { id: TENANT }, channel: { id: '19:channel' } },
-      locale: 'en-US',
-      value: { action: { type: 'Action.Execute', verb: 'meeting.cancel', data: { v: CARD_VERSION, caseId, meetingId, reason: 'youngPersonIll' } } },
-    };
-    expect((await bot.post('/api/messages', JSON.stringify(cancel))).status).toBe(200);
+    expect((await clickInThread('cancel-1', 'meeting.cancel', { reason: 'youngPersonIll' }, 'en-US')).status).toBe(200);
 
     await dispatcher().runOnce();
 
