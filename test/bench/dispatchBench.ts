@@ -25,6 +25,7 @@ import type { OutboxMessage } from '../../bot/store/port';
 import { SqliteCaseStore } from '../../bot/store/sqliteStore';
 import { createAdapter } from '../../bot/teams/adapter';
 import { createOutboxSender } from '../../bot/teams/outboxSender';
+import { mostInWindow } from '../outbox/fakeClock';
 import { startTeamsConnectorStub } from './teamsConnectorStub';
 
 export interface DispatchSettings {
@@ -36,18 +37,6 @@ export interface DispatchSettings {
 
 const TENANT = 'b3c1a7e0-0000-4000-8000-0000000be7c4';
 const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
-
-/** The most requests in any `perMs` window. */
-function mostInWindow(times: number[], perMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  let end = 0;
-  for (let start = 0; start < sorted.length; start++) {
-    while (end < sorted.length && sorted[end]! < sorted[start]! + perMs) end++;
-    most = Math.max(most, end - start);
-  }
-  return most;
-}
 
 interface RunResult {
   lines: string[];
