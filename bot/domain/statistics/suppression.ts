@@ -52,64 +52,81 @@ function arrowsOf<Key extends string>(table: Table<Key>): Map<Key, Arrow> {
 
 const primaryCells = <Key extends string>(table: Table<Key>): readonly TableCell<Key>[] => table.cells.filter((cell) => cell.tally.people.size < MIN_GROUP);
 
-function reaches(arrows: ReadonlyMap<string, Arrow>, hidden: ReadonlySet<string>, except: string, start: string, goal: string): boolean {
-  const next = new Map<string, string[]>();
-  const link = (from: string, to: string) => next.set(from, [...(next.get(from) ?? []), to]);
-  for (const key of hidden) {
-    const arrow = arrows.get(key);
-    if (key === except || !arrow) continue;
-    if (arrow.count < arrow.bound) link(arrow.from, arrow.to);
-    if (arrow.count > 0) link(arrow.to, arrow.from);
-  }
-  const seen = new Set([start]);
-  const queue = [start];
-  for (let point = queue.shift(); point !== undefined; point = queue.shift()) {
-    if (point === goal) return true;
-    for (const following of next.get(point) ?? []) {
-      if (!seen.has(following)) {
-        seen.add(following);
-        queue.push(following);
-      }
-    }
-  }
-  return false;
+interface Step {
+  from: string;
+  to: string;
+  key: string;
+  /** What hiding the cell costs: 0 if it is hidden already, else its count and one (a cell lost). */
+  cost: number;
 }
 
-/** Whether a reader can work out the hidden cell `key` from what is shown (see the top of this file). */
-function isDisclosed(arrows: ReadonlyMap<string, Arrow>, hidden: ReadonlySet<string>, key: string): boolean {
+/**
+ * The steps one unit of change can take through the table: along a hidden cell forward while below its
+ * bound, backward while above zero; with `shownToo`, also through cells still shown and not shared, at
+ * the cost of hiding them (a hidden neighbour has no bound but zero).
+ */
+function stepsOf(arrows: ReadonlyMap<string, Arrow>, hidden: ReadonlySet<string>, except: string, shownToo: ReadonlySet<string>): Step[] {
+  return [...arrows].flatMap(([key, arrow]): Step[] => {
+    if (key === except) return [];
+    const cost = hidden.has(key) ? 0 : shownToo.has(key) ? arrow.count + 1 : undefined;
+    if (cost === undefined) return [];
+    const bound = hidden.has(key) ? arrow.bound : Number.POSITIVE_INFINITY;
+    return [...(arrow.count < bound ? [{ from: arrow.from, to: arrow.to, key, cost }] : []), ...(arrow.count > 0 ? [{ from: arrow.to, to: arrow.from, key, cost }] : [])];
+  });
+}
+
+/** The cheapest way from `start` to `goal` (Dijkstra; tables are small): the cells it passes, or none. */
+function cheapestPath(steps: readonly Step[], start: string, goal: string): { cost: number; keys: string[] } | undefined {
+  const best = new Map<string, { cost: number; keys: string[] }>([[start, { cost: 0, keys: [] }]]);
+  const done = new Set<string>();
+  for (;;) {
+    const open = [...best].filter(([point]) => !done.has(point)).sort(([, a], [, b]) => a.cost - b.cost)[0];
+    if (!open) return undefined;
+    const [point, reached] = open;
+    if (point === goal) return reached;
+    done.add(point);
+    for (const step of steps) {
+      if (step.from !== point) continue;
+      const known = best.get(step.to);
+      if (!known || known.cost > reached.cost + step.cost) best.set(step.to, { cost: reached.cost + step.cost, keys: [...reached.keys, step.key] });
+    }
+  }
+}
+
+/**
+ * The cheapest cells to hide so that `key` lies on a cycle along which it can change (see the top of
+ * this file): none when it already does, undefined when no cells can.
+ */
+function protectionOf(arrows: ReadonlyMap<string, Arrow>, hidden: ReadonlySet<string>, key: string, shownToo: ReadonlySet<string>): string[] | undefined {
   const arrow = arrows.get(key);
-  if (!arrow) return false;
-  const canRise = arrow.count < arrow.bound && reaches(arrows, hidden, key, arrow.to, arrow.from);
-  const canFall = arrow.count > 0 && reaches(arrows, hidden, key, arrow.from, arrow.to);
-  return !canRise && !canFall;
+  if (!arrow) return [];
+  const steps = stepsOf(arrows, hidden, key, shownToo);
+  const ways = [arrow.count < arrow.bound ? cheapestPath(steps, arrow.to, arrow.from) : undefined, arrow.count > 0 ? cheapestPath(steps, arrow.from, arrow.to) : undefined];
+  const cheapest = ways.filter((way) => way !== undefined).sort((a, b) => a.cost - b.cost)[0];
+  return cheapest?.keys.filter((cell) => !hidden.has(cell));
 }
 
 /**
  * Which cells to hide. Primary: fewer than MIN_GROUP young people behind the cell. Secondary, while a
- * hidden cell can be worked out: the smallest shown cell that, hidden too, protects it (small cells
- * first, so that as little as possible is lost); if no one cell does, every cell not shared; if even
- * that is not enough, the whole table. A table whose shared figure is hidden (here or, `hiddenShared`,
- * in another table) is hidden whole: otherwise the tables together could pin what each alone leaves open.
+ * hidden cell can be worked out: the shown cells, not shared, of the cheapest cycle that protects it
+ * (the smallest counts, so that as little as possible is lost); if none can, the whole table. A table
+ * whose shared figure is hidden (here or, `hiddenShared`, in another table) is hidden whole: otherwise
+ * the tables together could pin what each alone leaves open.
  */
 export function hiddenCells<Key extends string>(table: Table<Key>, hiddenShared: ReadonlySet<SharedFigure> = new Set()): ReadonlySet<Key> {
   const all = new Set(table.cells.map((cell) => cell.key));
   const primary = primaryCells(table);
   if (table.cells.some((cell) => cell.shared && (hiddenShared.has(cell.shared) || primary.includes(cell)))) return all;
   const arrows = arrowsOf(table);
-  const hidden = new Set(primary.map((cell) => cell.key));
-  const candidates = table.cells.filter((cell) => !cell.shared).sort((a, b) => a.tally.count - b.tally.count);
-  const firstDisclosed = () => [...hidden].find((key) => isDisclosed(arrows, hidden, key));
-  for (let disclosed = firstDisclosed(); disclosed !== undefined; disclosed = firstDisclosed()) {
-    const protector = candidates.find((cell) => !hidden.has(cell.key) && !isDisclosed(arrows, new Set([...hidden, cell.key]), disclosed));
-    if (protector) {
-      hidden.add(protector.key);
-      continue;
-    }
-    const unshared = candidates.map((cell) => cell.key);
-    if (unshared.every((key) => hidden.has(key))) return all;
-    for (const key of unshared) hidden.add(key);
+  const hidden = new Set<string>(primary.map((cell) => cell.key));
+  const unshared = new Set<string>(table.cells.filter((cell) => !cell.shared).map((cell) => cell.key));
+  for (const key of hidden) {
+    // A set grows while it is iterated over: the cells hidden to protect this one are checked in turn.
+    const protection = protectionOf(arrows, hidden, key, unshared);
+    if (!protection) return all;
+    for (const cell of protection) hidden.add(cell);
   }
-  return hidden;
+  return hidden as Set<Key>;
 }
 
 /** The table as a leader sees it, given which cells to hide. */
