@@ -20,11 +20,10 @@ export interface LeaderReport {
   agreementsMoved: Record<MovedKey, Cell>;
   evaluation: Record<EvaluationKey, Cell>;
   /**
-   * Per cent of the young people with a status recorded, by that status, beside the model's evaluation
-   * (seed 002). Shown only when all three counts are: the share of one and the count of another would
-   * otherwise give the hidden one.
+   * Per cent of the young people by their status at the start and now, beside the model's evaluation at
+   * its end (seed 002): a share of a count shown, of the total shown, so that it tells nothing hidden.
    */
-  evaluationShares: Record<EducationStatus, { now: Cell; model: number }>;
+  evaluationShares: Record<EducationStatus, { start: Cell; now: Cell; model: number }>;
 }
 
 const SUPPRESSED: Cell = { kind: 'suppressed' };
@@ -46,19 +45,13 @@ function hiddenAcross(tables: readonly Table<string>[]): Map<Table<string>, Read
   }
 }
 
-export function leaderReport(cases: readonly Case[], period: Period, now: Date): LeaderReport {
-  const status = halfYearStatus(cases, endedWindow(period, now));
+export function leaderReport(cases: readonly Case[], period: Period, at: Date): LeaderReport {
+  const status = halfYearStatus(cases, endedWindow(period, at));
   const checklistTables = Object.entries(status.checklist) as [ChecklistFigure, Table<AnswerKey>][];
   const hidden = hiddenAcross([status.meetings, status.meetingsPerYear, status.agreements, status.agreementsMoved, status.evaluation, ...checklistTables.map(([, table]) => table)]);
   const shown = <Key extends string>(table: Table<Key>): Record<Key, Cell> => shownTable(table, (hidden.get(table) ?? new Set()) as ReadonlySet<Key>);
   const evaluation = shown(status.evaluation);
-  const recorded = EDUCATION_STATUSES.map((education) => evaluation[`total.${education}`]);
-  const recordedSum = recorded.reduce((sum, cell) => sum + (cell.kind === 'value' ? cell.value : 0), 0);
-  const allShown = recorded.every((cell) => cell.kind === 'value') && recordedSum > 0;
-  const shareOf = (education: EducationStatus): Cell => {
-    const cell = evaluation[`total.${education}`];
-    return allShown && cell.kind === 'value' ? { kind: 'value', value: (100 * cell.value) / recordedSum } : SUPPRESSED;
-  };
+  const shareOf = (cell: Cell): Cell => (cell.kind === 'value' && evaluation.total.kind === 'value' && evaluation.total.value > 0 ? { kind: 'value', value: (100 * cell.value) / evaluation.total.value } : SUPPRESSED);
   return {
     window: status.window,
     meetings: shown(status.meetings),
@@ -69,6 +62,8 @@ export function leaderReport(cases: readonly Case[], period: Period, now: Date):
     agreements: shown(status.agreements),
     agreementsMoved: shown(status.agreementsMoved),
     evaluation,
-    evaluationShares: Object.fromEntries(EDUCATION_STATUSES.map((education) => [education, { now: shareOf(education), model: MODEL_EVALUATION[education] }])) as LeaderReport['evaluationShares'],
+    evaluationShares: Object.fromEntries(
+      EDUCATION_STATUSES.map((education) => [education, { start: shareOf(evaluation[`${education}.total`]), now: shareOf(evaluation[`total.${education}`]), model: MODEL_EVALUATION[education] }]),
+    ) as LeaderReport['evaluationShares'],
   };
 }

@@ -41,9 +41,7 @@ export type MeetingKey = 'all' | 'held' | 'cancelled' | `cancelled.${Cancellatio
 export type YearKey = 'youngPeople' | 'atLeastThree' | 'fewerThanThree' | 'notOpenWholeYear';
 export type AgreementKey = 'due' | 'keptOnTime' | 'doneLate' | 'overdue';
 export type MovedKey = 'due' | 'moved' | 'notMoved';
-export type StatusNow = EducationStatus | 'notRecorded';
-export type EvaluationKey = CrossKey<EducationStatus, StatusNow>;
-export const STATUSES_NOW: readonly StatusNow[] = [...EDUCATION_STATUSES, 'notRecorded'];
+export type EvaluationKey = CrossKey<EducationStatus, EducationStatus>;
 
 /** A mean, as its sum and how many, with whose they are. */
 export interface Average {
@@ -64,7 +62,7 @@ export interface HalfYearStatus {
   meetingLength: Average;
   agreements: Table<AgreementKey>;
   agreementsMoved: Table<MovedKey>;
-  /** The young people by their status at the start (rows) and as last recorded (columns), as seed 002's evaluation. */
+  /** The young people by their status at the start (rows) and as last recorded by the window's end (columns), as seed 002's evaluation. */
   evaluation: Table<EvaluationKey>;
 }
 
@@ -180,13 +178,16 @@ function agreementTables(cases: readonly Case[], window: StatusWindow): { outcom
   };
 }
 
-/** The status as last recorded by a meeting held before the window's end (meeting.ts' latestStatus, as of then). */
-function statusNow(current: Case, window: StatusWindow): StatusNow {
+/**
+ * The status as last recorded by a network meeting held before the window's end, else the status at the
+ * start: meeting.ts' latestStatus, as of then.
+ */
+function statusNow(current: Case, window: StatusWindow): EducationStatus {
   const recorded = current.meetings
     .filter((meeting) => isNetworkMeeting(meeting) && meeting.status === 'held' && meeting.startsAt < window.asOf)
     .map((meeting) => meeting.answers.youngPersonStatus)
     .filter((answer): answer is EducationStatus => (EDUCATION_STATUSES as readonly unknown[]).includes(answer));
-  return recorded.at(-1) ?? 'notRecorded';
+  return recorded.at(-1) ?? current.youngPerson.statusAtStart;
 }
 
 export function halfYearStatus(allCases: readonly Case[], window: StatusWindow): HalfYearStatus {
@@ -209,7 +210,7 @@ export function halfYearStatus(allCases: readonly Case[], window: StatusWindow):
     evaluation: crossTable(
       'youngPeople',
       EDUCATION_STATUSES,
-      STATUSES_NOW,
+      EDUCATION_STATUSES,
       (start, column) => tally(cases.filter((current) => current.youngPerson.statusAtStart === start && now.get(current.id) === column).map((current) => current.id)),
       { tally: youngPeople, shared: 'youngPeople' },
     ),

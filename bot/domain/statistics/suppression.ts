@@ -56,8 +56,18 @@ interface Step {
   from: string;
   to: string;
   key: string;
-  /** What hiding the cell costs: 0 if it is hidden already, else its count and one (a cell lost). */
+  /** What hiding the cell costs: 0 if it is hidden already (see costsOf). */
   cost: number;
+}
+
+/**
+ * What hiding each cell costs: its count and one (a cell lost), and for a total more than all the parts
+ * of the table together, since a total says more (the share of each young person's status rests on them).
+ */
+function costsOf<Key extends string>(table: Table<Key>): Map<string, number> {
+  const totals = new Set<string>(table.sums.map((sum) => sum.total));
+  const parts = table.cells.filter((cell) => !totals.has(cell.key)).reduce((sum, cell) => sum + cell.tally.count + 1, 0);
+  return new Map(table.cells.map((cell) => [cell.key, cell.tally.count + 1 + (totals.has(cell.key) ? parts : 0)]));
 }
 
 /**
@@ -65,10 +75,10 @@ interface Step {
  * bound, backward while above zero; with `shownToo`, also through cells still shown and not shared, at
  * the cost of hiding them (a hidden neighbour has no bound but zero).
  */
-function stepsOf(arrows: ReadonlyMap<string, Arrow>, hidden: ReadonlySet<string>, except: string, shownToo: ReadonlySet<string>): Step[] {
+function stepsOf(arrows: ReadonlyMap<string, Arrow>, hidden: ReadonlySet<string>, except: string, shownToo: ReadonlyMap<string, number>): Step[] {
   return [...arrows].flatMap(([key, arrow]): Step[] => {
     if (key === except) return [];
-    const cost = hidden.has(key) ? 0 : shownToo.has(key) ? arrow.count + 1 : undefined;
+    const cost = hidden.has(key) ? 0 : shownToo.get(key);
     if (cost === undefined) return [];
     const bound = hidden.has(key) ? arrow.bound : Number.POSITIVE_INFINITY;
     return [...(arrow.count < bound ? [{ from: arrow.from, to: arrow.to, key, cost }] : []), ...(arrow.count > 0 ? [{ from: arrow.to, to: arrow.from, key, cost }] : [])];
@@ -97,7 +107,7 @@ function cheapestPath(steps: readonly Step[], start: string, goal: string): { co
  * The cheapest cells to hide so that `key` lies on a cycle along which it can change (see the top of
  * this file): none when it already does, undefined when no cells can.
  */
-function protectionOf(arrows: ReadonlyMap<string, Arrow>, hidden: ReadonlySet<string>, key: string, shownToo: ReadonlySet<string>): string[] | undefined {
+function protectionOf(arrows: ReadonlyMap<string, Arrow>, hidden: ReadonlySet<string>, key: string, shownToo: ReadonlyMap<string, number>): string[] | undefined {
   const arrow = arrows.get(key);
   if (!arrow) return [];
   const steps = stepsOf(arrows, hidden, key, shownToo);
@@ -109,7 +119,7 @@ function protectionOf(arrows: ReadonlyMap<string, Arrow>, hidden: ReadonlySet<st
 /**
  * Which cells to hide. Primary: fewer than MIN_GROUP young people behind the cell. Secondary, while a
  * hidden cell can be worked out: the shown cells, not shared, of the cheapest cycle that protects it
- * (the smallest counts, so that as little as possible is lost); if none can, the whole table. A table
+ * (the smallest counts, parts before totals, so that as little as possible is lost); if none can, the whole table. A table
  * whose shared figure is hidden (here or, `hiddenShared`, in another table) is hidden whole: otherwise
  * the tables together could pin what each alone leaves open.
  */
@@ -119,7 +129,8 @@ export function hiddenCells<Key extends string>(table: Table<Key>, hiddenShared:
   if (table.cells.some((cell) => cell.shared && (hiddenShared.has(cell.shared) || primary.includes(cell)))) return all;
   const arrows = arrowsOf(table);
   const hidden = new Set<string>(primary.map((cell) => cell.key));
-  const unshared = new Set<string>(table.cells.filter((cell) => !cell.shared).map((cell) => cell.key));
+  const costs = costsOf(table);
+  const unshared = new Map(table.cells.filter((cell) => !cell.shared).map((cell) => [cell.key as string, costs.get(cell.key) ?? 0]));
   for (const key of hidden) {
     // A set grows while it is iterated over: the cells hidden to protect this one are checked in turn.
     const protection = protectionOf(arrows, hidden, key, unshared);
