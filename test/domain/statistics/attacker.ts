@@ -3,12 +3,30 @@
 // tables is the same figure, that counts are whole and not negative, and (more than the report says)
 // which hidden counts of young people are below five. Written apart from suppression.ts, without its
 // flow argument: linear algebra, and a search for another whole-number table that fits.
+import type { Case } from '../../../bot/domain/case';
+import { leaderReport } from '../../../bot/domain/statistics/leaderReport';
+import { type Period, endedWindow } from '../../../bot/domain/statistics/period';
+import { CHECKLIST_FIGURES, halfYearStatus } from '../../../bot/domain/statistics/status';
 import type { Cell } from '../../../bot/domain/statistics/suppression';
 import type { Table } from '../../../bot/domain/statistics/table';
 
 export interface Shown {
   table: Table<string>;
   cells: Readonly<Record<string, Cell>>;
+}
+
+/** A leader's report beside the tables it was made from: what the reader sees, and the truth to check against. */
+export function reportAsShown(cases: readonly Case[], period: Period, at: Date): Shown[] {
+  const status = halfYearStatus(cases, endedWindow(period, at));
+  const report = leaderReport(cases, period, at);
+  return [
+    { table: status.meetings, cells: report.meetings },
+    { table: status.meetingsPerYear, cells: report.meetingsPerYear },
+    { table: status.agreements, cells: report.agreements },
+    { table: status.agreementsMoved, cells: report.agreementsMoved },
+    { table: status.evaluation, cells: report.evaluation },
+    ...CHECKLIST_FIGURES.map((figure) => ({ table: status.checklist[figure], cells: report.checklist[figure] as Record<string, Cell> })),
+  ];
 }
 
 interface System {
@@ -92,69 +110,86 @@ export function linearlyRecovered(report: readonly Shown[]): string[] {
 
 /**
  * The hidden cells for which no other whole, non-negative value fits everything shown (within the
- * bounds above). Throws if the search grows beyond `budget` steps, so that a slow case fails, not passes.
+ * bounds above): a search over whole numbers that narrows every unknown's range by every equation, then
+ * tries values, one group of unknowns linked by equations at a time. Throws if it grows beyond `budget`
+ * steps, so that a slow case fails, not passes.
  */
-export function recoveredWithBounds(report: readonly Shown[], budget = 200_000): string[] {
-  const { truth, upper, equations } = systemOf(report);
-  const names = [...truth.keys()];
+export function recoveredWithBounds(report: readonly Shown[], budget = 100_000): string[] {
+  const system = systemOf(report);
+  const names = [...system.truth.keys()];
+  const index = new Map(names.map((name, place) => [name, place]));
+  const truth = names.map((name) => system.truth.get(name) ?? 0);
+  const upper = names.map((name) => system.upper.get(name) ?? 0);
+  const equations = system.equations.map(({ terms, rhs }) => ({ terms: terms.map(([name, coefficient]): [number, number] => [index.get(name) ?? -1, coefficient]), rhs }));
+  // Groups of unknowns linked by equations: each is searched on its own.
+  const group = names.map((_, place) => place);
+  const root = (place: number): number => (group[place] === place ? place : (group[place] = root(group[place] ?? place)));
+  for (const { terms } of equations) for (const [place] of terms.slice(1)) group[root(place)] = root(terms[0]?.[0] ?? place);
   let steps = 0;
 
-  /** Whether the assignment can be completed. `fixed` is extended in place and restored. */
-  function solve(fixed: Map<string, number>): boolean {
-    if (++steps > budget) throw new Error('attacker search budget exceeded');
-    // Forced values: an equation with one unknown left.
-    const forced: string[] = [];
-    let feasible = true;
-    for (let changed = true; changed && feasible; ) {
+  /** Narrows the ranges in place; false when some range is empty. */
+  function narrow(low: number[], high: number[], within: readonly (typeof equations)[number][]): boolean {
+    for (let changed = true; changed; ) {
       changed = false;
-      for (const { terms, rhs } of equations) {
-        const open = terms.filter(([name]) => !fixed.has(name));
-        const sum = terms.reduce((total, [name, coefficient]) => total + (fixed.has(name) ? coefficient * (fixed.get(name) ?? 0) : 0), 0);
-        if (open.length === 0) {
-          if (sum !== rhs) feasible = false;
-        } else if (open.length === 1) {
-          const [name, coefficient] = open[0] ?? ['', 1];
-          const value = (rhs - sum) / coefficient;
-          if (!Number.isInteger(value) || value < 0 || value > (upper.get(name) ?? 0)) feasible = false;
-          else {
-            fixed.set(name, value);
-            forced.push(name);
+      for (const { terms, rhs } of within) {
+        const least = (place: number, coefficient: number) => Math.min(coefficient * (low[place] ?? 0), coefficient * (high[place] ?? 0));
+        const most = (place: number, coefficient: number) => Math.max(coefficient * (low[place] ?? 0), coefficient * (high[place] ?? 0));
+        let allLeast = 0;
+        let allMost = 0;
+        for (const [place, coefficient] of terms) {
+          allLeast += least(place, coefficient);
+          allMost += most(place, coefficient);
+        }
+        if (rhs < allLeast || rhs > allMost) return false;
+        for (const [place, coefficient] of terms) {
+          // coefficient × unknown lies in [rhs − (the others' most), rhs − (the others' least)].
+          const from = rhs - (allMost - most(place, coefficient));
+          const to = rhs - (allLeast - least(place, coefficient));
+          const lo = coefficient > 0 ? Math.ceil(from / coefficient) : Math.ceil(to / coefficient);
+          const hi = coefficient > 0 ? Math.floor(to / coefficient) : Math.floor(from / coefficient);
+          if (lo > (low[place] ?? 0) || hi < (high[place] ?? 0)) {
+            low[place] = Math.max(lo, low[place] ?? 0);
+            high[place] = Math.min(hi, high[place] ?? 0);
+            if ((low[place] ?? 0) > (high[place] ?? 0)) return false;
             changed = true;
           }
-        } else {
-          // Can the open unknowns still reach the rhs within their bounds?
-          const low = open.reduce((total, [name, coefficient]) => total + Math.min(0, coefficient * (upper.get(name) ?? 0)), sum);
-          const high = open.reduce((total, [name, coefficient]) => total + Math.max(0, coefficient * (upper.get(name) ?? 0)), sum);
-          if (rhs < low || rhs > high) feasible = false;
-        }
-        if (!feasible) break;
-      }
-    }
-    const next = feasible ? names.find((name) => !fixed.has(name)) : undefined;
-    let result = feasible && next === undefined;
-    if (feasible && next !== undefined) {
-      const center = truth.get(next) ?? 0;
-      const bound = upper.get(next) ?? 0;
-      for (let offset = 0; !result && (center - offset >= 0 || center + offset <= bound); offset++) {
-        for (const value of offset === 0 ? [center] : [center - offset, center + offset]) {
-          if (result || value < 0 || value > bound) continue;
-          fixed.set(next, value);
-          result = solve(fixed);
-          if (!result) fixed.delete(next);
         }
       }
-    }
-    if (!result) for (const name of forced) fixed.delete(name);
-    return result;
-  }
-
-  return names.filter((name) => {
-    const bound = upper.get(name) ?? 0;
-    const value = truth.get(name) ?? 0;
-    for (const other of [value + 1, value - 1, ...Array.from({ length: Math.min(bound, 50) + 1 }, (_, index) => index)]) {
-      if (other === value || other < 0 || other > bound) continue;
-      if (solve(new Map([[name, other]]))) return false;
     }
     return true;
+  }
+
+  function solve(low: number[], high: number[], members: readonly number[], within: readonly (typeof equations)[number][]): boolean {
+    if (++steps > budget) throw new Error('attacker search budget exceeded');
+    if (!narrow(low, high, within)) return false;
+    let next = -1;
+    for (const place of members) {
+      const width = (high[place] ?? 0) - (low[place] ?? 0);
+      if (width > 0 && (next < 0 || width < (high[next] ?? 0) - (low[next] ?? 0))) next = place;
+    }
+    if (next < 0) return true;
+    const from = low[next] ?? 0;
+    const to = high[next] ?? 0;
+    const center = Math.min(to, Math.max(from, truth[next] ?? 0));
+    const values = Array.from({ length: to - from + 1 }, (_, offset) => from + offset).sort((a, b) => Math.abs(a - center) - Math.abs(b - center));
+    return values.some((value) => {
+      const lower = [...low];
+      const higher = [...high];
+      lower[next] = value;
+      higher[next] = value;
+      return solve(lower, higher, members, within);
+    });
+  }
+
+  return names.filter((_, place) => {
+    const members = names.map((_, other) => other).filter((other) => root(other) === root(place));
+    const within = equations.filter(({ terms }) => terms.some(([term]) => root(term) === root(place)));
+    const value = truth[place] ?? 0;
+    const bound = upper[place] ?? 0;
+    const low = names.map(() => 0);
+    // Another value above, or below, the true one.
+    const above = value < bound && solve(low.map((lo, other) => (other === place ? value + 1 : lo)), [...upper], members, within);
+    const below = !above && value > 0 && solve([...low], upper.map((hi, other) => (other === place ? value - 1 : hi)), members, within);
+    return !above && !below;
   });
 }

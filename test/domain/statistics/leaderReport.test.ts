@@ -2,11 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../../bot/domain/case';
 import { leaderReport } from '../../../bot/domain/statistics/leaderReport';
-import { endedWindow, parsePeriod } from '../../../bot/domain/statistics/period';
-import { CHECKLIST_FIGURES, halfYearStatus } from '../../../bot/domain/statistics/status';
+import { parsePeriod } from '../../../bot/domain/statistics/period';
 import type { Cell } from '../../../bot/domain/statistics/suppression';
 import { codeOf } from '../../support/refusals';
-import { type Shown, linearlyRecovered, recoveredWithBounds } from './attacker';
+import { linearlyRecovered, recoveredWithBounds, reportAsShown } from './attacker';
 import { caseA, caseB, caseC, caseD, caseE } from './statusFixtures';
 
 const period = parsePeriod('2027H1');
@@ -14,20 +13,6 @@ const AFTER = new Date('2027-08-01T08:00:00Z');
 const X: Cell = { kind: 'suppressed' };
 const v = (value: number): Cell => ({ kind: 'value', value });
 const clones = (source: Case, count: number, prefix: string): Case[] => Array.from({ length: count }, (_, index) => ({ ...source, id: `${prefix}${index + 1}` }));
-
-/** The report beside the tables it was made from, as the attacker reads it. */
-export function reportAsShown(cases: readonly Case[], at: Date): Shown[] {
-  const status = halfYearStatus(cases, endedWindow(period, at));
-  const report = leaderReport(cases, period, at);
-  return [
-    { table: status.meetings, cells: report.meetings },
-    { table: status.meetingsPerYear, cells: report.meetingsPerYear },
-    { table: status.agreements, cells: report.agreements },
-    { table: status.agreementsMoved, cells: report.agreementsMoved },
-    { table: status.evaluation, cells: report.evaluation },
-    ...CHECKLIST_FIGURES.map((figure) => ({ table: status.checklist[figure], cells: report.checklist[figure] as Record<string, Cell> })),
-  ];
-}
 
 describe("a leader's report", () => {
   it('is refused for a half-year not yet ended', () => {
@@ -108,7 +93,7 @@ describe("a leader's report", () => {
     });
 
     it('lets no hidden cell be worked out, by equations or by bounds', () => {
-      const shown = reportAsShown(cases, AFTER);
+      const shown = reportAsShown(cases, period, AFTER);
       expect(linearlyRecovered(shown)).toEqual([]);
       expect(recoveredWithBounds(shown)).toEqual([]);
     });
@@ -140,6 +125,6 @@ describe("a leader's report", () => {
     });
     expect(Object.values(report.evaluation).filter((cell) => cell.kind === 'value').length).toBe(5);
     expect(report.evaluation).toMatchObject({ 'education.total': X, 'work.total': X, 'neither.total': v(12), 'total.education': v(6), 'total.work': v(5), 'total.neither': v(7), total: v(18) });
-    expect(recoveredWithBounds(reportAsShown(cases, AFTER))).toEqual([]);
+    expect(recoveredWithBounds(reportAsShown(cases, period, AFTER))).toEqual([]);
   });
 });
