@@ -32,6 +32,14 @@ const SUPPRESSED: Cell = { kind: 'suppressed' };
 const meanCell = (average: Average): Cell => (average.people.size < MIN_GROUP || average.count === 0 ? SUPPRESSED : { kind: 'value', value: average.sum / average.count });
 
 /**
+ * Whether the young people the mean of meetings a year is over (those open all year) can be read from the
+ * cells shown. If not, the mean must not be shown either: its fraction in lowest terms could tell how
+ * many they are, and so a hidden cell (31 meetings / 9 = 3.44… says 9).
+ */
+const judgedShown = (cells: Record<YearKey, Cell>): boolean =>
+  (cells.atLeastThree.kind === 'value' && cells.fewerThanThree.kind === 'value') || (cells.youngPeople.kind === 'value' && cells.notOpenWholeYear.kind === 'value');
+
+/**
  * Each table's hidden cells, such that a figure several tables show (the number of young people, say) is
  * hidden in all of them or in none: one table must not show what another hides.
  */
@@ -51,12 +59,13 @@ export function leaderReport(cases: readonly Case[], period: Period, at: Date): 
   const hidden = hiddenAcross([status.meetings, status.meetingsPerYear, status.agreements, status.agreementsMoved, status.evaluation, ...checklistTables.map(([, table]) => table)]);
   const shown = <Key extends string>(table: Table<Key>): Record<Key, Cell> => shownTable(table, (hidden.get(table) ?? new Set()) as ReadonlySet<Key>);
   const evaluation = shown(status.evaluation);
+  const meetingsPerYear = shown(status.meetingsPerYear);
   const shareOf = (cell: Cell): Cell => (cell.kind === 'value' && evaluation.total.kind === 'value' && evaluation.total.value > 0 ? { kind: 'value', value: (100 * cell.value) / evaluation.total.value } : SUPPRESSED);
   return {
     window: status.window,
     meetings: shown(status.meetings),
-    meetingsPerYear: shown(status.meetingsPerYear),
-    meetingsPerYoungPersonPerYear: meanCell(status.meetingsPerYoungPersonPerYear),
+    meetingsPerYear,
+    meetingsPerYoungPersonPerYear: judgedShown(meetingsPerYear) ? meanCell(status.meetingsPerYoungPersonPerYear) : SUPPRESSED,
     checklist: Object.fromEntries(checklistTables.map(([figure, table]) => [figure, shown(table)])) as LeaderReport['checklist'],
     meetingLength: meanCell(status.meetingLength),
     agreements: shown(status.agreements),

@@ -101,7 +101,7 @@ function meetingTable(cases: readonly Case[], window: StatusWindow): Table<Meeti
 const heldIn = (current: Case, window: StatusWindow, from?: string): Meeting[] => meetingsIn(current, window, from).filter((meeting) => meeting.status === 'held');
 
 function yearTables(cases: readonly Case[], window: StatusWindow, youngPeople: Tally): { table: Table<YearKey>; average: Average } {
-  const yearStart = DateTime.fromISO(window.asOf).minus({ years: 1 }).toUTC().toISO() ?? '';
+  const yearStart = DateTime.fromISO(window.asOf, { zone: MODEL_ZONE }).minus({ years: 1 }).toUTC().toISO() ?? '';
   const groups: Record<Exclude<YearKey, 'youngPeople'>, string[]> = { atLeastThree: [], fewerThanThree: [], notOpenWholeYear: [] };
   let meetings = 0;
   for (const current of cases) {

@@ -27,7 +27,7 @@ export interface TableCell<Key extends string> {
  * `total` = the sum of `parts`. A cell is in at most two sums. `flipped` marks the sums of one direction
  * of a cross table (the columns): it lets suppression see the table as a flow (suppression.ts).
  */
-export interface TableSum<Key extends string> {
+interface TableSum<Key extends string> {
   total: Key;
   parts: readonly Key[];
   flipped?: true;

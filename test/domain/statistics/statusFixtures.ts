@@ -9,11 +9,11 @@ import { sampleCase } from '../fixtures';
 /** The young person's member id in sampleCase: their attendance is `attended_m-young`. */
 const YOUNG_ATTENDED = 'attended_m-young';
 
-export function held(id: string, startsAt: string, answers: Meeting['answers'] = {}): Meeting {
+function held(id: string, startsAt: string, answers: Meeting['answers'] = {}): Meeting {
   return { id, number: 1, status: 'held', startsAt, createdAt: startsAt, answers, answerLog: [] };
 }
 
-export function cancelled(id: string, startsAt: string, reason: CancellationReason): Meeting {
+function cancelled(id: string, startsAt: string, reason: CancellationReason): Meeting {
   return { id, status: 'cancelled', startsAt, createdAt: startsAt, answers: {}, answerLog: [], cancellation: { reason, at: startsAt, byAadObjectId: 'aad-coordinator', ...(reason === 'other' ? { otherReason: 'Flyttet' } : {}) } };
 }
 
