@@ -149,6 +149,9 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>,
   tooManyMeetings: (d) => `Sagen har nået det højeste antal møder (${d.max}). Intet er gemt. Kontakt den, der driver botten.`,
   tooManyConsents: (d) => `Sagen har nået det højeste antal samtykkeerklæringer (${d.max}), og de gemmes alle. Intet er gemt. Kontakt den, der driver botten.`,
   caseTooLarge: () => 'Sagen er blevet for stor til at gemme mere i den. Intet er gemt. Kontakt den, der driver botten.',
+  invalidPeriod: () => 'Angiv et halvår som 2027H1 (1. januar til 30. juni) eller 2027H2 (1. juli til 31. december).',
+  periodNotEnded: (d) => `Halvåret ${d.period} er ikke slut endnu. Ledelsesinformation gives kun for hele halvår, så tal fra to opgørelser ikke kan trækkes fra hinanden.`,
+  periodNotStarted: (d) => `Halvåret ${d.period} er ikke begyndt endnu.`,
 };
 
 /** "netværksmøde nr. 3"; a planned or cancelled meeting has no number (meeting.ts: meetingNumber). */

@@ -190,6 +190,9 @@ export const en: Messages = {
     tooManyMeetings: (d) => `The case has reached the largest number of meetings (${d.max}). Nothing was saved. Contact whoever runs the bot.`,
     tooManyConsents: (d) => `The case has reached the largest number of consent records (${d.max}), all of which are kept. Nothing was saved. Contact whoever runs the bot.`,
     caseTooLarge: () => 'The case has grown too large to save more in it. Nothing was saved. Contact whoever runs the bot.',
+    invalidPeriod: () => 'Give a half-year as 2027H1 (1 January to 30 June) or 2027H2 (1 July to 31 December).',
+    periodNotEnded: (d) => `The half-year ${d.period} has not ended yet. Leaders get figures for whole half-years only, so that two reports cannot be subtracted from each other.`,
+    periodNotStarted: (d) => `The half-year ${d.period} has not begun yet.`,
   },
   language: 'en',
   commands: {
