@@ -1,0 +1,228 @@
+// The tab in the browser: Teams' handshake (@microsoft/teams-js), the user's language and theme, their
+// single sign-on token, then their cases from the API. Nothing is shown before the server has checked
+// the token: everything on the page comes from its answer. Text goes in as text, never as markup.
+(function () {
+  'use strict';
+
+  var texts = JSON.parse(document.getElementById('tab-texts').textContent);
+  var t = texts.da;
+  var locale = 'da-DK';
+  var status = document.getElementById('status');
+  var content = document.getElementById('content');
+  var main = document.getElementById('main');
+
+  /** How long the Teams host may take to answer the handshake before the page says it is not in Teams. */
+  var HANDSHAKE_TIMEOUT_MS = 8000;
+
+  function chooseLanguage(value) {
+    locale = value || locale;
+    t = /^en/i.test(locale) ? texts.en : texts.da;
+    document.documentElement.lang = t === texts.en ? 'en' : 'da';
+    document.getElementById('title').textContent = t.title;
+  }
+
+  function applyTheme(theme) {
+    document.body.classList.remove('theme-dark', 'theme-contrast');
+    if (theme === 'dark' || theme === 'contrast') document.body.classList.add('theme-' + theme);
+  }
+
+  function say(text) {
+    status.textContent = text;
+    main.setAttribute('aria-busy', 'false');
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) {
+      return values[key] === undefined ? '' : String(values[key]);
+    });
+  }
+
+  function element(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      node.setAttribute(name, attributes[name]);
+    });
+    (children || []).forEach(function (child) {
+      if (child === null || child === undefined) return;
+      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  var dateTime = function (iso) {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
+  };
+  /** A calendar date (YYYY-MM-DD) as the user's locale writes it. */
+  var day = function (date) {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(date + 'T00:00:00Z'));
+  };
+
+  function meetingText(meeting) {
+    if (!meeting) return t.notPlanned;
+    if (meeting.open) return fill(t.meetingOpen, { number: meeting.number });
+    if (meeting.number !== undefined) return fill(t.meetingNumbered, { number: meeting.number, at: dateTime(meeting.startsAt) });
+    return fill(t.meetingPlanned, { at: dateTime(meeting.startsAt) });
+  }
+
+  /** A label and its value; a flagged value says so in words, not by colour alone. */
+  function row(label, value, flagged) {
+    return [element('dt', {}, [label]), element('dd', flagged ? { class: 'flag' } : {}, [value])];
+  }
+
+  function caseCard(headingId, title, rows, needsAttention) {
+    var list = element('dl', {}, [].concat.apply([], rows));
+    return element('li', { class: 'case' }, [
+      element('article', { 'aria-labelledby': headingId }, [
+        element('h3', { id: headingId }, [title]),
+        needsAttention ? element('p', { class: 'attention' }, [t.attention]) : null,
+        list,
+      ]),
+    ]);
+  }
+
+  function section(id, heading, children) {
+    return element('section', { 'aria-labelledby': id }, [element('h2', { id: id }, [heading])].concat(children));
+  }
+
+  function coordinatorCase(item, index) {
+    var overdue = item.agreements.overdue > 0;
+    var eyeKeeperPending = item.eyeKeeper && !item.eyeKeeper.acknowledged;
+    var consentProblem = !item.consent.valid || item.consent.expiringSoon;
+    var consentText = !item.consent.valid
+      ? t.consentMissing
+      : fill(item.consent.expiringSoon ? t.consentExpiring : t.consentValid, { date: day(item.consent.expiresOn) });
+    var eyeKeeperText = !item.eyeKeeper
+      ? t.noEyeKeeper
+      : fill(item.eyeKeeper.acknowledged ? t.eyeKeeperAcknowledged : t.eyeKeeperNotAcknowledged, { name: item.eyeKeeper.name });
+    return caseCard(
+      'coordinator-case-' + index,
+      fill(t.caseTitle, { reference: item.reference }) + ': ' + item.youngPersonName,
+      [
+        row(t.nextMeeting, meetingText(item.nextMeeting), !item.nextMeeting),
+        row(t.agreementsLabel, fill(t.agreementCounts, item.agreements), overdue),
+        row(t.eyeKeeper, eyeKeeperText, eyeKeeperPending),
+        row(t.consent, consentText, consentProblem),
+        row(t.meetingsThisYear, fill(t.meetingsCount, item.meetingsThisYear), false),
+      ],
+      overdue || eyeKeeperPending || consentProblem || !item.nextMeeting,
+    );
+  }
+
+  function memberCase(item, index) {
+    return caseCard(
+      'member-case-' + index,
+      fill(t.caseTitle, { reference: item.reference }) + ': ' + item.youngPersonName,
+      [row(t.role, t.roles[item.role] || item.role), row(t.coordinator, item.coordinatorName), row(t.nextMeeting, meetingText(item.nextMeeting))],
+      false,
+    );
+  }
+
+  function withheldCase(item, index) {
+    return caseCard(
+      'withheld-case-' + index,
+      fill(t.caseTitle, { reference: item.reference }),
+      [row(t.coordinator, item.coordinatorName), row(t.reason, t.consentGaps[item.reason] || '')],
+      false,
+    );
+  }
+
+  function caseList(items, render) {
+    return element('ul', { class: 'cases' }, items.map(render));
+  }
+
+  function render(view) {
+    var parts = [];
+    if (view.coordinatorCases.length > 0) parts.push(section('coordinator-cases', t.coordinatorCases, [caseList(view.coordinatorCases, coordinatorCase)]));
+    if (view.memberCases.length > 0) parts.push(section('member-cases', t.memberCases, [caseList(view.memberCases, memberCase)]));
+    if (view.withheldCases.length > 0) {
+      parts.push(section('withheld-cases', t.withheldCases, [element('p', { class: 'note' }, [t.withheldCasesNote]), caseList(view.withheldCases, withheldCase)]));
+    }
+    if (parts.length === 0) parts.push(element('p', {}, [t.noCases]));
+    var agreements = view.agreements.map(function (item) {
+      return element('li', {}, [
+        element('p', {}, [item.action]),
+        element('p', { class: 'note' }, [
+          fill(t.caseTitle, { reference: item.reference }) + ' · ' + t.followUpOn + ' ' + day(item.followUpOn),
+          item.overdue ? element('span', { class: 'flag' }, [' · ' + t.overdue]) : null,
+        ]),
+      ]);
+    });
+    parts.push(section('agreements', t.agreements, [agreements.length > 0 ? element('ul', { class: 'agreements' }, agreements) : element('p', {}, [t.noAgreements])]));
+    if (view.withheldAgreements.length > 0) {
+      parts.push(
+        section('withheld-agreements', t.withheldAgreements, [
+          element(
+            'ul',
+            { class: 'agreements' },
+            view.withheldAgreements.map(function (item) {
+              return element('li', {}, [fill(t.caseTitle, { reference: item.reference }) + ': ' + fill(t.openCount, { count: item.openCount }) + ' (' + t.consentGaps[item.reason] + ')']);
+            }),
+          ),
+        ]),
+      );
+    }
+    content.replaceChildren.apply(content, parts);
+    say('');
+  }
+
+  function withTimeout(promise, ms) {
+    return Promise.race([
+      promise,
+      new Promise(function (_, reject) {
+        setTimeout(function () {
+          reject(new Error('timeout'));
+        }, ms);
+      }),
+    ]);
+  }
+
+  function start() {
+    chooseLanguage(navigator.language);
+    // Outside a frame there is no Teams host to answer: say so at once rather than wait.
+    var teams = window.microsoftTeams;
+    if (!teams || (window.parent === window && !window.opener && !window.nativeInterface)) {
+      say(t.outsideTeams);
+      return;
+    }
+    say(t.loading);
+    withTimeout(teams.app.initialize(), HANDSHAKE_TIMEOUT_MS)
+      .then(function () {
+        return teams.app.getContext();
+      })
+      .then(
+        function (context) {
+          chooseLanguage(context.app.locale);
+          applyTheme(context.app.theme);
+          teams.app.registerOnThemeChangeHandler(applyTheme);
+          teams.app.notifySuccess();
+          say(t.loading);
+          return teams.authentication.getAuthToken().then(load, function () {
+            say(t.signInFailed);
+          });
+        },
+        function () {
+          say(t.outsideTeams);
+        },
+      );
+  }
+
+  function load(token) {
+    return fetch('/api/tab/cases?locale=' + encodeURIComponent(locale), { headers: { Authorization: 'Bearer ' + token }, cache: 'no-store' })
+      .then(function (response) {
+        return response.json().then(
+          function (body) {
+            if (response.ok) render(body);
+            else say(body && body.message ? body.message : t.loadFailed);
+          },
+          function () {
+            say(t.loadFailed);
+          },
+        );
+      })
+      .catch(function () {
+        say(t.loadFailed);
+      });
+  }
+
+  start();
+})();
