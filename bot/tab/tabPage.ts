@@ -50,12 +50,12 @@ export function registerTabPage(server: Server): void {
     'teams-js.min.js': { body: readFileSync(require.resolve('@microsoft/teams-js')), type: 'text/javascript; charset=utf-8' },
   };
 
-  server.get('/tab', (_req, res) => {
+  server.get('/tab', async (_req, res) => {
     res.writeHead(200, { ...PAGE_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
     res.end(page);
   });
 
-  server.get('/tab/:asset', (req, res) => {
+  server.get('/tab/:asset', async (req, res) => {
     const asset = assets[String(req.params?.asset ?? '')];
     if (!asset) {
       res.writeHead(404, { 'Content-Type': 'application/json' });

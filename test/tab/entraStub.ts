@@ -40,11 +40,14 @@ export async function startEntraStub(): Promise<EntraStub> {
   let fetched = 0;
   const server: Server = createServer((req, res) => {
     fetched += 1;
+    // Not chained: restify, loaded in the same process by the server tests, replaces writeHead with one that returns nothing.
     if (req.url !== '/keys') {
-      res.writeHead(404).end();
+      res.writeHead(404);
+      res.end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': 'application/json' }).end(jwks);
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(jwks);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
