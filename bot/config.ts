@@ -45,7 +45,7 @@ const environment = z.object({
   EXPORT_BASE_URL: z.string().trim().url().optional(),
   /** Set by Azure App Service: the app's host name. */
   WEBSITE_HOSTNAME: optional,
-  /** The Entra app (client) id the tab's single sign-on tokens are issued for; the bot's app id by default. */
+  /** The Entra app (client) id the tab's single sign-on tokens are issued for; the bot's app registration by default. */
   TAB_CLIENT_ID: optional,
   /** The tab's Application ID URI (the manifest's webApplicationInfo.resource); api://<public host>/<client id> by default. */
   TAB_APP_ID_URI: optional,
@@ -137,7 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
  * (or managed-identity) bot only its own tenant. Its Application ID URI names the public host.
  */
 function tabSettings(settings: Settings): { tab?: TabSettings } {
-  const clientId = settings.TAB_CLIENT_ID ?? settings.MicrosoftAppId;
+  // A managed identity cannot be signed in to: the tab then needs its own app registration.
+  const clientId = settings.TAB_CLIENT_ID ?? (settings.MicrosoftAppType === 'UserAssignedMSI' ? undefined : settings.MicrosoftAppId);
   if (!clientId) return {};
   const publicHost = new URL(settings.EXPORT_BASE_URL ?? (settings.WEBSITE_HOSTNAME ? `https://${settings.WEBSITE_HOSTNAME}` : `http://${settings.HOST}:${settings.PORT}`)).host;
   const ownTenant = (settings.MicrosoftAppType ?? 'SingleTenant') !== 'MultiTenant' ? settings.MicrosoftAppTenantId : undefined;
