@@ -11,7 +11,7 @@ import { type CaseRead, listMyCases, openCasesOf, readCase } from './readCase';
  * A case on which no valid consent covers the viewer: `case` is for its reference and its coordinator's
  * name only, as for `mine`; nothing about the young person is shown.
  */
-export interface WithheldCase {
+interface WithheldCase {
   case: Case;
   reason: ConsentGap;
 }

@@ -8,7 +8,7 @@ import type { TabSettings } from '../config';
 /** Why a token gives nothing: the answer the tab gets (tabRoutes.ts), never the token's content. */
 export type TokenRefusal = 'missingToken' | 'invalidToken' | 'expiredToken' | 'tenantNotAllowed' | 'keysUnavailable';
 
-export type TokenResult = { ok: true; actor: Actor } | { ok: false; refusal: TokenRefusal };
+type TokenResult = { ok: true; actor: Actor } | { ok: false; refusal: TokenRefusal };
 
 export type TokenValidator = (token: string | undefined) => Promise<TokenResult>;
 

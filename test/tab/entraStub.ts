@@ -30,7 +30,7 @@ export interface EntraStub {
   close(): Promise<void>;
 }
 
-export const v2Issuer = (tenantId: string) => `https://login.microsoftonline.com/${tenantId}/v2.0`;
+const v2Issuer = (tenantId: string) => `https://login.microsoftonline.com/${tenantId}/v2.0`;
 export const v1Issuer = (tenantId: string) => `https://sts.windows.net/${tenantId}/`;
 
 export async function startEntraStub(): Promise<EntraStub> {
