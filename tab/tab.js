@@ -11,6 +11,9 @@
   var content = document.getElementById('content');
   var main = document.getElementById('main');
 
+  /** In a channel or group chat Teams first opens the tab's configuration page (the manifest's configurationUrl). */
+  var CONFIGURING = /\/tab\/config$/.test(location.pathname);
+
   /** How long the Teams host may take to answer the handshake before the page says it is not in Teams. */
   var HANDSHAKE_TIMEOUT_MS = 8000;
 
@@ -195,6 +198,10 @@
           applyTheme(context.app.theme);
           teams.app.registerOnThemeChangeHandler(applyTheme);
           teams.app.notifySuccess();
+          if (CONFIGURING) {
+            configure(teams);
+            return;
+          }
           say(t.loading);
           return teams.authentication.getAuthToken().then(load, function () {
             say(t.signInFailed);
@@ -204,6 +211,22 @@
           say(t.outsideTeams);
         },
       );
+  }
+
+  /** The configuration page: says what the tab shows and saves it as it is (nothing to choose). */
+  function configure(teams) {
+    say(t.configIntro);
+    teams.pages.config.registerOnSaveHandler(function (saveEvent) {
+      teams.pages.config.setConfig({ entityId: 'cases', contentUrl: location.origin + '/tab', suggestedDisplayName: t.tabName }).then(
+        function () {
+          saveEvent.notifySuccess();
+        },
+        function (error) {
+          saveEvent.notifyFailure(String((error && error.message) || error));
+        },
+      );
+    });
+    teams.pages.config.setValidityState(true);
   }
 
   function load(token) {

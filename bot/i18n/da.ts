@@ -671,6 +671,8 @@ export const da = {
   tab: {
     page: {
       title: 'Samarbejdsbot',
+      tabName: 'Mine sager',
+      configIntro: 'Fanen viser hver person de åbne sager, de selv er med i, og deres egne aftaler; andre ser intet af dem. Vælg Gem for at tilføje den.',
       loading: 'Henter dine sager …',
       outsideTeams: 'Denne side virker kun i Microsoft Teams. Åbn Samarbejdsbot-fanen i Teams.',
       signInFailed: 'Teams kunne ikke logge dig på fanen. Prøv at genindlæse fanen; hvis det ikke hjælper, skal din administrator give samtykke til appen.',

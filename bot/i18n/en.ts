@@ -636,6 +636,8 @@ export const en: Messages = {
   tab: {
     page: {
       title: 'Samarbejdsbot',
+      tabName: 'My cases',
+      configIntro: 'The tab shows each person the open cases they are on themselves, and their own agreements; nobody else sees them. Choose Save to add it.',
       loading: 'Fetching your cases …',
       outsideTeams: 'This page works only in Microsoft Teams. Open the Samarbejdsbot tab in Teams.',
       signInFailed: 'Teams could not sign you in to the tab. Try reloading the tab; if that does not help, your administrator must consent to the app.',

@@ -1,8 +1,9 @@
-// `GET /tab`: the tab's page and what it loads (tab/ holds them; @microsoft/teams-js comes from its own
+// `GET /tab` (and `/tab/config`): the tab's page and what it loads (tab/ holds them; @microsoft/teams-js comes from its own
 // package, served as it is published). The page's words, both languages, are written into the page as
 // data: it shows the one Teams' locale asks for. Nothing here is personal: the API (tabApi.ts) is.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ServerResponse } from 'node:http';
 import type { Server } from 'restify';
 import { da } from '../i18n/da';
 import { en } from '../i18n/en';
@@ -50,10 +51,13 @@ export function registerTabPage(server: Server): void {
     'teams-js.min.js': { body: readFileSync(require.resolve('@microsoft/teams-js')), type: 'text/javascript; charset=utf-8' },
   };
 
-  server.get('/tab', async (_req, res) => {
+  // The same page is the tab and, in a channel or group chat, its configuration page (tab.js tells them apart).
+  const servePage = async (_req: unknown, res: ServerResponse) => {
     res.writeHead(200, { ...PAGE_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
     res.end(page);
-  });
+  };
+  server.get('/tab', servePage);
+  server.get('/tab/config', servePage);
 
   server.get('/tab/:asset', async (req, res) => {
     const asset = assets[String(req.params?.asset ?? '')];

@@ -138,11 +138,13 @@ describe('Teams app manifest', () => {
     }
   });
 
-  it("offers the tab in the personal scope from the bot's own host, with single sign-on for the tab's app registration", () => {
+  it("offers the tab personally and in channels and group chats from the bot's own host, with single sign-on for the tab's app registration", () => {
     const withTab = manifest as unknown as {
+      configurableTabs: Array<{ configurationUrl: string; scopes: string[] }>;
       staticTabs: Array<{ entityId: string; contentUrl: string; scopes: string[] }>;
       webApplicationInfo: { id: string; resource: string };
     };
+    expect(withTab.configurableTabs).toEqual([expect.objectContaining({ configurationUrl: `https://${placeholderSamples.BOT_DOMAIN}/tab/config`, scopes: ['team', 'groupChat'] })]);
     expect(withTab.staticTabs).toEqual([expect.objectContaining({ entityId: 'cases', contentUrl: `https://${placeholderSamples.BOT_DOMAIN}/tab`, scopes: ['personal'] })]);
     // bot/config.ts expects the same Application ID URI by default: api://<public host>/<client id>.
     expect(withTab.webApplicationInfo).toEqual({ id: placeholderSamples.TAB_CLIENT_ID, resource: `api://${placeholderSamples.BOT_DOMAIN}/${placeholderSamples.TAB_CLIENT_ID}` });

@@ -44,10 +44,11 @@ interface Opened {
 
 /** Opens the tab inside the test host; nothing leaves 127.0.0.1 (teams-js' fetch of Microsoft's origin list is refused). */
 async function openInTeams(host: Omit<HostSettings, 'tenantId' | 'aadObjectId'> & { as: { tenantId: string; aadObjectId: string } }, size: keyof typeof SIZES = 'desktop'): Promise<Opened> {
+  const { as, ...settings } = host;
   const context = await browser.newContext({ viewport: SIZES[size], locale: host.locale, colorScheme: host.theme === 'dark' ? 'dark' : 'light' });
   await context.route((url) => !url.href.startsWith(tab.url), (route) => route.abort());
   await context.route(`${tab.url}/teams-host`, (route) =>
-    route.fulfill({ contentType: 'text/html; charset=utf-8', body: teamsHostPage({ locale: host.locale, theme: host.theme, token: host.token, tenantId: host.as.tenantId, aadObjectId: host.as.aadObjectId }) }),
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: teamsHostPage({ ...settings, tenantId: as.tenantId, aadObjectId: as.aadObjectId }) }),
   );
   const page = await context.newPage();
   const problems: string[] = [];
@@ -56,7 +57,7 @@ async function openInTeams(host: Omit<HostSettings, 'tenantId' | 'aadObjectId'> 
   });
   page.on('pageerror', (error) => problems.push(error.message));
   await page.goto(`${tab.url}/teams-host`);
-  const frame = page.frames().find((candidate) => candidate.url().endsWith('/tab'));
+  const frame = page.frames().find((candidate) => /\/tab(\/config)?$/.test(candidate.url()));
   if (!frame) throw new Error('the tab was not framed');
   return { page, frame, problems };
 }
@@ -84,6 +85,8 @@ async function seriousViolations(frame: Frame): Promise<string[]> {
   });
 }
 
+const hostRequests = (page: Page) => page.evaluate(() => (window as unknown as { hostRequests: Array<{ func: string; args: unknown[] }> }).hostRequests);
+
 const textOf = (frame: Frame) => frame.evaluate(() => document.body.innerText);
 
 describe.skipIf(skip)('the tab in Teams', () => {
@@ -103,7 +106,7 @@ describe.skipIf(skip)('the tab in Teams', () => {
         expect(await frame.evaluate(() => document.body.className)).toBe(theme === 'dark' ? 'theme-dark' : '');
         // Nothing is wider than the screen at 360 px.
         expect(await frame.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-        expect(await page.evaluate(() => (window as unknown as { hostCalls: string[] }).hostCalls)).toEqual(expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken']));
+        expect(await hostRequests(page)).toEqual(expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken'].map((func) => expect.objectContaining({ func }))));
         expect(await seriousViolations(frame)).toEqual([]);
         expect(problems).toEqual([]);
         await screenshot(opened, `coordinator-${theme === 'default' ? 'light' : 'dark'}-${size}`);
@@ -147,6 +150,22 @@ describe.skipIf(skip)('the tab in Teams', () => {
   it('says so when Teams cannot sign the user in', async () => {
     const opened = await openInTeams({ locale: 'en-US', theme: 'default', as: METTE });
     await opened.frame.getByText(en.tab.page.signInFailed).waitFor({ timeout: 15_000 });
+    await opened.page.context().close();
+  });
+
+  it('is added to a channel or group chat from its configuration page, which saves the tab as it is', async () => {
+    const opened = await openInTeams({ locale: 'da-DK', theme: 'default', frameContext: 'settings', as: METTE });
+    await opened.frame.getByText(da.tab.page.configIntro).waitFor({ timeout: 15_000 });
+    await expect.poll(async () => (await hostRequests(opened.page)).some((request) => request.func === 'settings.setValidityState' && request.args[0] === true)).toBe(true);
+    await opened.page.evaluate(() => (window as unknown as { pressSave: () => void }).pressSave());
+    await expect.poll(async () => (await hostRequests(opened.page)).map((request) => request.func)).toContain('settings.save.success');
+    const saved = (await hostRequests(opened.page)).find((request) => request.func === 'settings.setSettings');
+    expect(saved?.args[0]).toEqual({ entityId: 'cases', contentUrl: `${tab.url}/tab`, suggestedDisplayName: da.tab.page.tabName });
+    // The configuration page asks for no token and shows no case.
+    expect((await hostRequests(opened.page)).map((request) => request.func)).not.toContain('authentication.getAuthToken');
+    expect(await seriousViolations(opened.frame)).toEqual([]);
+    expect(opened.problems).toEqual([]);
+    await screenshot(opened, 'configuration-light-desktop');
     await opened.page.context().close();
   });
 
