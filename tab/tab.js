@@ -102,7 +102,7 @@
       fill(t.caseTitle, { reference: item.reference }) + ': ' + item.youngPersonName,
       [
         row(t.nextMeeting, meetingText(item.nextMeeting), !item.nextMeeting),
-        row(t.agreementsLabel, fill(t.agreementCounts, item.agreements), overdue),
+        row(t.agreementsLabel, fill(item.agreements.open === 0 ? t.agreementsNone : overdue ? t.agreementCountsOverdue : t.agreementCounts, item.agreements), overdue),
         row(t.eyeKeeper, eyeKeeperText, eyeKeeperPending),
         row(t.consent, consentText, consentProblem),
         row(t.meetingsThisYear, fill(t.meetingsCount, item.meetingsThisYear), false),

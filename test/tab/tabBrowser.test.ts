@@ -99,7 +99,7 @@ describe.skipIf(skip)('the tab in Teams', () => {
         const text = await textOf(frame);
         expect(text).toContain(`Sag ${scene.emil.reference}: ${EMIL.name}`);
         expect(text).toContain(`Sag ${scene.sofie.reference}: ${SOFIE.name}`);
-        expect(text).toContain('2 åbne, 1 overskredet');
+        expect(text).toContain('2 åbne, heraf 1 med overskredet opfølgningsdato');
         expect(text).toContain(da.tab.page.consentMissing);
         expect(text).not.toContain(IDA.name);
         expect(await frame.evaluate(() => document.documentElement.lang)).toBe('da');
@@ -118,7 +118,7 @@ describe.skipIf(skip)('the tab in Teams', () => {
   it('speaks English when Teams does', async () => {
     const opened = await openInTeams({ locale: 'en-GB', theme: 'default', token: await tab.tokenFor(METTE), as: METTE });
     await opened.frame.getByRole('heading', { level: 2, name: en.tab.page.coordinatorCases }).waitFor({ timeout: 15_000 });
-    expect(await textOf(opened.frame)).toContain('2 open, 1 overdue');
+    expect(await textOf(opened.frame)).toContain('2 open, 1 of them past their follow-up date');
     expect(await opened.frame.evaluate(() => document.documentElement.lang)).toBe('en');
     await screenshot(opened, 'coordinator-english-desktop');
     await opened.page.context().close();
