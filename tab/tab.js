@@ -10,6 +10,8 @@
   var status = document.getElementById('status');
   var content = document.getElementById('content');
   var main = document.getElementById('main');
+  /** The token and the list last shown, for a case's details and the way back. */
+  var session = { token: '', view: null };
 
   /** In a channel or group chat Teams first opens the tab's configuration page (the manifest's configurationUrl). */
   var CONFIGURING = /\/tab\/config$/.test(location.pathname);
@@ -60,6 +62,11 @@
     return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(date + 'T00:00:00Z'));
   };
 
+  /** The day of an instant, in Copenhagen. */
+  var dayOf = function (iso) {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
+  };
+
   function meetingText(meeting) {
     if (!meeting) return t.notPlanned;
     if (meeting.open) return fill(t.meetingOpen, { number: meeting.number });
@@ -72,13 +79,21 @@
     return [element('dt', {}, [label]), element('dd', flagged ? { class: 'flag' } : {}, [value])];
   }
 
-  function caseCard(headingId, title, rows, needsAttention) {
+  function caseCard(headingId, title, rows, needsAttention, caseId) {
     var list = element('dl', {}, [].concat.apply([], rows));
+    var open = null;
+    if (caseId) {
+      open = element('button', { type: 'button', class: 'open', id: 'open-' + caseId, 'aria-describedby': headingId }, [t.openCase]);
+      open.addEventListener('click', function () {
+        showCase(caseId);
+      });
+    }
     return element('li', { class: 'case' }, [
       element('article', { 'aria-labelledby': headingId }, [
         element('h3', { id: headingId }, [title]),
         needsAttention ? element('p', { class: 'attention' }, [t.attention]) : null,
         list,
+        open,
       ]),
     ]);
   }
@@ -108,6 +123,7 @@
         row(t.meetingsThisYear, fill(t.meetingsCount, item.meetingsThisYear), false),
       ],
       overdue || eyeKeeperPending || consentProblem || !item.nextMeeting,
+      item.caseId,
     );
   }
 
@@ -117,6 +133,7 @@
       fill(t.caseTitle, { reference: item.reference }) + ': ' + item.youngPersonName,
       [row(t.role, t.roles[item.role] || item.role), row(t.coordinator, item.coordinatorName), row(t.nextMeeting, meetingText(item.nextMeeting))],
       false,
+      item.caseId,
     );
   }
 
@@ -133,7 +150,8 @@
     return element('ul', { class: 'cases' }, items.map(render));
   }
 
-  function render(view) {
+  function render(view, focusId) {
+    session.view = view;
     var parts = [];
     if (view.coordinatorCases.length > 0) parts.push(section('coordinator-cases', t.coordinatorCases, [caseList(view.coordinatorCases, coordinatorCase)]));
     if (view.memberCases.length > 0) parts.push(section('member-cases', t.memberCases, [caseList(view.memberCases, memberCase)]));
@@ -166,6 +184,81 @@
     }
     content.replaceChildren.apply(content, parts);
     say('');
+    var focus = focusId && document.getElementById(focusId);
+    if (focus) focus.focus();
+  }
+
+  /** One case: its team, goals with agreements and their history, and meetings; then back to the list. */
+  function renderCase(details) {
+    var back = element('button', { type: 'button', class: 'back' }, ['← ' + t.back]);
+    back.addEventListener('click', function () {
+      render(session.view, 'open-' + details.caseId);
+    });
+    var heading = element('h2', { id: 'case-heading', tabindex: '-1' }, [fill(t.caseTitle, { reference: details.reference }) + ': ' + details.youngPersonName]);
+    var team = section('case-team', t.team, [
+      element(
+        'ul',
+        { class: 'agreements' },
+        details.team.map(function (member) {
+          return element('li', {}, [member.name + ' · ' + member.role]);
+        }),
+      ),
+    ]);
+    var goals = section(
+      'case-goals',
+      t.goals,
+      details.goals.length === 0
+        ? [element('p', {}, [t.noGoals])]
+        : details.goals.map(function (goal, index) {
+            return element('article', { class: 'case', 'aria-labelledby': 'goal-' + index }, [
+              element('h3', { id: 'goal-' + index }, [goal.theme]),
+              element('dl', {}, [].concat(row(t.longTermGoal, goal.longTermGoal), row(t.subGoals, goal.subGoals || '–'))),
+              element(
+                'ul',
+                { class: 'agreements' },
+                goal.agreements.map(function (agreement) {
+                  return element('li', {}, [
+                    element('p', {}, [agreement.action]),
+                    element('p', { class: 'note' }, [
+                      fill(t.agreementLine, { owner: agreement.owner, date: day(agreement.followUpOn), method: agreement.method }) + ' · ' + (agreement.done ? t.agreementDone : t.agreementOpen),
+                      agreement.overdue ? element('span', { class: 'flag' }, [' · ' + t.overdue]) : null,
+                    ]),
+                    element('details', {}, [
+                      element('summary', {}, [t.history]),
+                      element(
+                        'ul',
+                        {},
+                        agreement.history.map(function (event) {
+                          return element('li', {}, [dayOf(event.at) + ': ' + fill(t.historyKinds[event.kind] || event.kind, { date: event.followUpOn ? day(event.followUpOn) : '' })]);
+                        }),
+                      ),
+                    ]),
+                  ]);
+                }),
+              ),
+            ]);
+          }),
+    );
+    var meetings = section('case-meetings', t.meetings, [
+      details.meetings.length === 0
+        ? element('p', {}, [t.noMeetings])
+        : element(
+            'ul',
+            { class: 'agreements' },
+            details.meetings.map(function (meeting) {
+              var name = meeting.number === undefined ? t.meetingUnnumbered : fill(t.meetingName, { number: meeting.number });
+              return element('li', {}, [fill(t.meetingLine, { name: name, at: dateTime(meeting.startsAt), state: meeting.state })]);
+            }),
+          ),
+    ]);
+    content.replaceChildren(back, heading, team, goals, meetings);
+    say('');
+    heading.focus();
+  }
+
+  function showCase(caseId) {
+    say(t.loading);
+    request('/api/tab/cases/' + encodeURIComponent(caseId), renderCase);
   }
 
   function withTimeout(promise, ms) {
@@ -230,11 +323,17 @@
   }
 
   function load(token) {
-    return fetch('/api/tab/cases?locale=' + encodeURIComponent(locale), { headers: { Authorization: 'Bearer ' + token }, cache: 'no-store' })
+    session.token = token;
+    return request('/api/tab/cases', render);
+  }
+
+  /** A call to the API with the user's token; a refusal is shown as the API words it. */
+  function request(path, show) {
+    return fetch(path + '?locale=' + encodeURIComponent(locale), { headers: { Authorization: 'Bearer ' + session.token }, cache: 'no-store' })
       .then(function (response) {
         return response.json().then(
           function (body) {
-            if (response.ok) render(body);
+            if (response.ok) show(body);
             else say(body && body.message ? body.message : t.loadFailed);
           },
           function () {

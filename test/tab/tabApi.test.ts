@@ -117,6 +117,54 @@ describe('GET /api/tab/cases', () => {
   });
 });
 
+describe('GET /api/tab/cases/:caseId', () => {
+  const details = async (actor: typeof METTE, caseId: string, query = '') => {
+    const answer = await tab.get(`/api/tab/cases/${caseId}${query}`, { Authorization: `Bearer ${await tab.tokenFor(actor)}` });
+    return { ...answer, json: JSON.parse(answer.body) as Record<string, unknown> };
+  };
+
+  it("gives a reader the case's team, goals with agreements and their history, and meetings", async () => {
+    const { status, json } = await details(JONAS, scene.emil.caseId);
+    expect(status).toBe(200);
+    expect(json).toMatchObject({
+      caseId: scene.emil.caseId,
+      reference: scene.emil.reference,
+      youngPersonName: EMIL.name,
+      team: expect.arrayContaining([{ role: da.roles.coordinator, name: METTE.name }, { role: da.roles.youthGuidance, name: JONAS.name }]),
+      goals: [
+        {
+          theme: da.cards.goals.themes.education,
+          longTermGoal: 'Emil starter på en uddannelse',
+          agreements: [
+            { action: 'Jonas ringer til produktionsskolen', owner: JONAS.name, followUpOn: '2026-10-20', method: 'telefon', done: false, overdue: true, history: [{ at: '2026-10-01T09:00:00.000Z', kind: 'created' }] },
+            { action: 'Mette søger om bostøtte', owner: METTE.name, followUpOn: '2026-12-01', method: 'e-mail', done: false, overdue: false },
+          ],
+        },
+      ],
+      meetings: [{ state: da.cards.meeting.states.planned, startsAt: '2026-12-03T09:00:00.000Z' }],
+    });
+    expect(JSON.stringify(json)).not.toContain('aad-');
+    expect(await tabReads(scene.emil.caseId)).toContainEqual(expect.objectContaining({ action: 'tab.read', outcome: 'ok', actorAadObjectId: JONAS.aadObjectId }));
+  });
+
+  it('refuses a member without consent, someone not on the team and another tenant, saying why, and audits the refusals', async () => {
+    const withoutConsent = await details(JONAS, scene.sofie.caseId, '?locale=en');
+    expect(withoutConsent.status).toBe(403);
+    expect(withoutConsent.json).toEqual({ error: 'noValidConsent', message: en.errors.noValidConsent({}) });
+    expect(withoutConsent.body).not.toContain('Sofie');
+    const stranger = await details(LISE, scene.emil.caseId);
+    expect(stranger.status).toBe(403);
+    expect(stranger.json).toEqual({ error: 'notTeamMember', message: da.errors.notTeamMember({}) });
+    const elsewhere = await details(METTE_ELSEWHERE, scene.emil.caseId);
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.json).toMatchObject({ error: 'caseNotFound' });
+    const audit = await tab.store.listAudit(TENANT, scene.emil.caseId);
+    expect(audit).toContainEqual(expect.objectContaining({ action: 'tab.read', outcome: 'denied', actorAadObjectId: LISE.aadObjectId }));
+    const unauthenticated = await tab.get(`/api/tab/cases/${scene.emil.caseId}`);
+    expect(unauthenticated.status).toBe(401);
+  });
+});
+
 describe('a tab for a single-tenant bot', () => {
   it("refuses another tenant's user with 403 and says why", async () => {
     const single = await startTabServer({ allowedTenantIds: [TENANT] });

@@ -137,6 +137,30 @@ describe.skipIf(skip)('the tab in Teams', () => {
     await opened.page.context().close();
   });
 
+  it("opens a case's details from the list, and goes back to the list where it was", async () => {
+    const opened = await openInTeams({ locale: 'da-DK', theme: 'default', token: await tab.tokenFor(JONAS), as: JONAS }, 'phone');
+    const { frame } = opened;
+    await frame.getByRole('heading', { level: 2, name: da.tab.page.memberCases }).waitFor({ timeout: 15_000 });
+    // Only a case the member may read has the button.
+    expect(await frame.getByRole('button', { name: da.tab.page.openCase }).count()).toBe(1);
+    await frame.getByRole('button', { name: da.tab.page.openCase }).click();
+    await frame.getByRole('heading', { level: 2, name: da.tab.page.goals }).waitFor({ timeout: 15_000 });
+    const text = await textOf(frame);
+    expect(text).toContain(`Sag ${scene.emil.reference}: ${EMIL.name}`);
+    expect(text).toContain(`${METTE.name} · ${da.roles.coordinator}`);
+    expect(text).toContain('Jonas ringer til produktionsskolen');
+    expect(text).toContain('Mette søger om bostøtte');
+    expect(await frame.evaluate(() => document.activeElement?.id)).toBe('case-heading');
+    await frame.getByText(da.tab.page.history).first().click();
+    expect(await seriousViolations(frame)).toEqual([]);
+    expect(opened.problems).toEqual([]);
+    await screenshot(opened, 'case-details-light-phone');
+    await frame.getByRole('button', { name: new RegExp(da.tab.page.back) }).click();
+    await frame.getByRole('heading', { level: 2, name: da.tab.page.memberCases }).waitFor({ timeout: 15_000 });
+    expect(await frame.evaluate(() => document.activeElement?.id)).toBe(`open-${scene.emil.caseId}`);
+    await opened.page.context().close();
+  });
+
   it('shows nothing but the refusal when the token is forged', async () => {
     const forged = await tab.entra.sign({ tenantId: METTE.tenantId, oid: METTE.aadObjectId, issuedAt: NOW, expiresAt: new Date(NOW.getTime() + 3_600_000), forged: true });
     const opened = await openInTeams({ locale: 'da-DK', theme: 'default', token: forged, as: METTE });
