@@ -247,7 +247,32 @@
             { class: 'agreements' },
             details.meetings.map(function (meeting) {
               var name = meeting.number === undefined ? t.meetingUnnumbered : fill(t.meetingName, { number: meeting.number });
-              return element('li', {}, [fill(t.meetingLine, { name: name, at: dateTime(meeting.startsAt), state: meeting.state })]);
+              return element('li', {}, [
+                fill(t.meetingLine, { name: name, at: dateTime(meeting.startsAt), state: meeting.state }),
+                meeting.checklist.length === 0
+                  ? null
+                  : element(
+                      'details',
+                      {},
+                      [element('summary', {}, [t.checklist])].concat(
+                        meeting.checklist.map(function (part) {
+                          return element('section', {}, [
+                            element('h3', {}, [part.section]),
+                            element(
+                              'dl',
+                              { class: 'answers' },
+                              [].concat.apply(
+                                [],
+                                part.answers.map(function (answer) {
+                                  return row(answer.question, answer.answer);
+                                }),
+                              ),
+                            ),
+                          ]);
+                        }),
+                      ),
+                    ),
+              ]);
             }),
           ),
     ]);

@@ -724,6 +724,7 @@ export const da = {
       agreementOpen: 'Åben',
       history: 'Historik',
       historyKinds: { created: 'Oprettet', done: 'Udført', newDate: 'Ny dato: {date}', needsHelp: 'Bad om hjælp' },
+      checklist: 'Mødetjekliste',
       meetings: 'Netværksmøder',
       noMeetings: 'Ingen møder endnu.',
       meetingLine: '{name} · {at} · {state}',

@@ -689,6 +689,7 @@ export const en: Messages = {
       agreementOpen: 'Open',
       history: 'History',
       historyKinds: { created: 'Created', done: 'Done', newDate: 'New date: {date}', needsHelp: 'Asked for help' },
+      checklist: 'Meeting checklist',
       meetings: 'Network meetings',
       noMeetings: 'No meetings yet.',
       meetingLine: '{name} · {at} · {state}',

@@ -1,11 +1,12 @@
 // One case in the tab, for a reader the access rules let see its details (readCase): the team, the
-// goals with their agreements and each agreement's history, and the meetings. Words the bot already
+// goals with their agreements and each agreement's history, and the meetings with their checklists. Words the bot already
 // has (roles, themes, ways to follow up, meeting states) come in the reader's language.
 import type { Case } from '../domain/case';
 import { localDate } from '../domain/fields';
 import { type Agreement, agreementsOf, currentVersion } from '../domain/goals';
 import { meetingNumber } from '../domain/meeting';
 import type { Messages } from '../i18n';
+import { checklistRecord } from '../../cards/meetingCards';
 import { memberName, roleName } from '../../cards/people';
 
 interface AgreementDetails {
@@ -25,7 +26,8 @@ export interface CaseDetails {
   youngPersonName: string;
   team: Array<{ role: string; name: string }>;
   goals: Array<{ theme: string; longTermGoal: string; subGoals: string; agreements: AgreementDetails[] }>;
-  meetings: Array<{ number?: number; state: string; startsAt: string }>;
+  /** Each meeting with its checklist's answers, as the checklist card words them. */
+  meetings: Array<{ number?: number; state: string; startsAt: string; checklist: ReturnType<typeof checklistRecord> }>;
 }
 
 export function caseDetails(current: Case, m: Messages, now: Date): CaseDetails {
@@ -58,7 +60,12 @@ export function caseDetails(current: Case, m: Messages, now: Date): CaseDetails 
     }),
     meetings: current.meetings.map((meeting) => {
       const number = meetingNumber(meeting);
-      return { ...(number === undefined ? {} : { number }), state: m.cards.meeting.states[meeting.status], startsAt: meeting.startsAt };
+      return {
+        ...(number === undefined ? {} : { number }),
+        state: m.cards.meeting.states[meeting.status],
+        startsAt: meeting.startsAt,
+        checklist: checklistRecord(m, current, meeting),
+      };
     }),
   };
 }

@@ -141,7 +141,16 @@ describe('GET /api/tab/cases/:caseId', () => {
           ],
         },
       ],
-      meetings: [{ state: da.cards.meeting.states.planned, startsAt: '2026-12-03T09:00:00.000Z' }],
+      meetings: [
+        {
+          state: da.cards.meeting.states.planned,
+          startsAt: '2026-12-03T09:00:00.000Z',
+          checklist: [
+            { section: da.checklist.sections.roles, answers: [{ question: da.checklist.questions.roleLeader, answer: METTE.name }] },
+            { section: da.checklist.sections.preparation, answers: [{ question: da.checklist.questions.prepHandoverSent, answer: da.checklist.answers.yes }] },
+          ],
+        },
+      ],
     });
     expect(JSON.stringify(json)).not.toContain('aad-');
     expect(await tabReads(scene.emil.caseId)).toContainEqual(expect.objectContaining({ action: 'tab.read', outcome: 'ok', actorAadObjectId: JONAS.aadObjectId }));

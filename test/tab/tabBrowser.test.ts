@@ -152,6 +152,8 @@ describe.skipIf(skip)('the tab in Teams', () => {
     expect(text).toContain('Mette søger om bostøtte');
     expect(await frame.evaluate(() => document.activeElement?.id)).toBe('case-heading');
     await frame.getByText(da.tab.page.history).first().click();
+    await frame.getByText(da.tab.page.checklist).click();
+    expect(await textOf(frame)).toContain(da.checklist.questions.roleLeader);
     expect(await seriousViolations(frame)).toEqual([]);
     expect(opened.problems).toEqual([]);
     await screenshot(opened, 'case-details-light-phone');

@@ -1,6 +1,7 @@
 // The cases the tab's tests look at, built through the bot's use cases a few weeks before NOW:
 // - Emil's case (Mette coordinates): Jonas on the team and covered by a consent that runs out soon, a
-//   goal with an agreement of Jonas's now overdue and one of Mette's, the next meeting planned;
+//   goal with an agreement of Jonas's now overdue and one of Mette's, the next meeting planned with its
+//   leader and a preparation step answered;
 // - Sofie's case (Mette coordinates): Jonas on the team with an agreement, but no consent at all;
 // - Ida's case, coordinated by Lise: neither Mette nor Jonas is on it.
 import type { Actor } from '../../bot/app/context';
@@ -8,7 +9,7 @@ import { addCaseAgreement, addCaseGoal } from '../../bot/app/goalsForm';
 import { recordCaseConsent } from '../../bot/app/manageConsent';
 import { addTeamMember } from '../../bot/app/manageTeam';
 import { openCase } from '../../bot/app/openCase';
-import { planNetworkMeeting } from '../../bot/app/runMeeting';
+import { answerMeetingChecklist, planNetworkMeeting } from '../../bot/app/runMeeting';
 import { memberByAadObjectId } from '../../bot/domain/case';
 import type { TabServer } from './tabServer';
 
@@ -46,7 +47,9 @@ export async function buildScene(tab: TabServer): Promise<TabScene> {
   const goalId = withGoal.goals[0]?.id ?? '';
   await addCaseAgreement(deps, METTE, emil.id, goalId, { action: 'Jonas ringer til produktionsskolen', ownerMemberId: jonasInEmil, followUpOn: '2026-10-20', followUpMethod: 'phone' });
   await addCaseAgreement(deps, METTE, emil.id, goalId, { action: 'Mette søger om bostøtte', ownerMemberId: metteInEmil, followUpOn: '2026-12-01', followUpMethod: 'email' });
-  await planNetworkMeeting(deps, METTE, emil.id, { date: '2026-12-03', time: '10:00' });
+  const planned = await planNetworkMeeting(deps, METTE, emil.id, { date: '2026-12-03', time: '10:00' });
+  // Roles and preparation are filled in before the meeting.
+  await answerMeetingChecklist(deps, METTE, emil.id, planned.meetings[0]?.id ?? '', { roleLeader: metteInEmil, prepHandoverSent: 'yes' });
 
   const sofie = await openCase(deps, METTE, SOFIE);
   const sofieWithJonas = await addTeamMember(deps, METTE, sofie.id, jonas);
