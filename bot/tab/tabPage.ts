@@ -45,11 +45,12 @@ function pageTexts(): string {
 export function registerTabPage(server: Server): void {
   const directory = tabDirectory();
   const page = readFileSync(join(directory, 'index.html'), 'utf8').replace('{{TEXTS}}', () => pageTexts());
-  const assets: Record<string, { body: Buffer; type: string }> = {
-    'tab.js': { body: readFileSync(join(directory, 'tab.js')), type: 'text/javascript; charset=utf-8' },
-    'tab.css': { body: readFileSync(join(directory, 'tab.css')), type: 'text/css; charset=utf-8' },
-    'teams-js.min.js': { body: readFileSync(require.resolve('@microsoft/teams-js')), type: 'text/javascript; charset=utf-8' },
-  };
+  // A Map, so that a name such as `constructor` is no file.
+  const assets = new Map<string, { body: Buffer; type: string }>([
+    ['tab.js', { body: readFileSync(join(directory, 'tab.js')), type: 'text/javascript; charset=utf-8' }],
+    ['tab.css', { body: readFileSync(join(directory, 'tab.css')), type: 'text/css; charset=utf-8' }],
+    ['teams-js.min.js', { body: readFileSync(require.resolve('@microsoft/teams-js')), type: 'text/javascript; charset=utf-8' }],
+  ]);
 
   // The same page is the tab and, in a channel or group chat, its configuration page (tab.js tells them apart).
   const servePage = async (_req: unknown, res: ServerResponse) => {
@@ -60,7 +61,7 @@ export function registerTabPage(server: Server): void {
   server.get('/tab/config', servePage);
 
   server.get('/tab/:asset', async (req, res) => {
-    const asset = assets[String(req.params?.asset ?? '')];
+    const asset = assets.get(String(req.params?.asset ?? ''));
     if (!asset) {
       res.writeHead(404, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ error: 'notFound', message: 'No such file.' }));

@@ -202,8 +202,10 @@ describe('GET /tab', () => {
     expect(teamsJs.status).toBe(200);
     expect(teamsJs.body).toContain('getAuthToken');
     expect((await tab.get('/tab/tab.js')).status).toBe(200);
-    const unknown = await tab.get('/tab/..%2Fpackage.json');
-    expect(unknown.status).toBe(404);
-    expect(JSON.parse(unknown.body)).toMatchObject({ error: 'notFound' });
+    for (const name of ['..%2Fpackage.json', 'constructor', '__proto__', 'index.html']) {
+      const unknown = await tab.get(`/tab/${name}`);
+      expect(unknown.status, name).toBe(404);
+      expect(JSON.parse(unknown.body)).toMatchObject({ error: 'notFound' });
+    }
   });
 });
