@@ -3,6 +3,7 @@ import { type Messages, PERSON_FIELDS } from './da';
 import { checklistEn } from './checklistEn';
 import { BOT_MENTION, inPersonalChat } from './commandHint';
 import type { ConsentGap } from '../domain/consent';
+import type { MeetingLabel } from '../domain/meeting';
 
 /** Why no valid consent covers someone, as the end of "…, but <reason>, so …". */
 const CONSENT_GAPS_EN: Record<ConsentGap, string> = {
@@ -48,8 +49,8 @@ const fields: Record<string, string> = {
 };
 
 /** "network meeting no. 3"; a planned or cancelled meeting has no number (meeting.ts: meetingNumber). */
-const meetingNo = (number: number | undefined) => (number === undefined ? 'network meeting' : `network meeting no. ${number}`);
-const MeetingNo = (number: number | undefined) => (number === undefined ? 'The network meeting' : `Network meeting no. ${number}`);
+const meetingNo = (number: MeetingLabel) => (number === 'internal' ? 'internal coordination meeting' : number === undefined ? 'network meeting' : `network meeting no. ${number}`);
+const MeetingNo = (number: MeetingLabel) => (number === 'internal' ? 'The internal coordination meeting' : number === undefined ? 'The network meeting' : `Network meeting no. ${number}`);
 
 /** When a checklist section can be answered (checklist.ts: SECTION_WINDOWS). */
 const sectionWindows: Record<string, string> = {
@@ -179,6 +180,12 @@ export const en: Messages = {
     notWriter: () => "Only the coordinator, and the meeting's minute-taker while the meeting is open and until its minutes are approved, can write in the goals and agreements form.",
     meetingRolesByCoordinator: () => 'Only the coordinator appoints the meeting roles (meeting lead, minute-taker and interviewer). Nothing was saved.',
     sectionNotAnswerableNow: (d) => `${sectionNames(d.section)} can be filled in ${sectionWindows[String(d.window)] ?? ''}. ${meetingPhases[String(d.phase)] ?? ''} Nothing was saved.`,
+    meetingIsInternal: (_, write = inPersonalChat) =>
+      `The meeting is an internal coordination meeting: it closes without the closing questions and without the young person's approval. Write "${write('close meeting')}" for its card. Nothing was saved.`,
+    meetingNotInternal: (_, write = inPersonalChat) => `The meeting is a network meeting: it closes with the closing questions. Write "${write('close meeting')}" for its card. Nothing was saved.`,
+    internalAgreementOwner: () => "An agreement from an internal coordination meeting needs a professional as its owner: the young person and the young person's adult (VIP) do not take part in it. Nothing was saved.",
+    internalAttendanceIncomplete: () =>
+      'Who took part is not filled in, and it cannot be filled in once the meeting is closed. Fill it in on the checklist, or tick "Close the meeting although who took part is not filled in". Nothing was saved.',
     checklistIncomplete: (d, write = inPersonalChat) =>
       `The checklist is not filled in for ${sectionNames(d.sections)}. The answers are data for the leaders, so fill them in, or tick "Close the meeting although the checklist is not filled in" (write "${write('close meeting')}" for a new card if yours does not have it). Attendance and the evaluation can also be filled in after the meeting, until the minutes are approved. Nothing was saved.`,
     caseAlreadyClosed: () => 'The case is closed already.',
@@ -594,6 +601,12 @@ export const en: Messages = {
       open: 'Open the meeting',
       plan: 'Plan the meeting',
       title: (reference, number) => `Case ${reference}: ${meetingNo(number)}`,
+      kind: 'Kind of meeting',
+      kinds: { network: 'Network meeting', internal: 'Internal coordination meeting' },
+      kindNote: "An internal coordination meeting is for the professionals alone, without the young person and the young person's adult (VIP). It is not counted among the young person's network meetings.",
+      internalNumber: 'None: an internal coordination meeting is not counted among the network meetings',
+      internalPlanned: (at, write) => `An internal coordination meeting is planned for ${at}. Open it with "${write('open meeting')}" when you meet.`,
+      closeInternal: 'Close the meeting',
       baseBody: "The team's meeting checklist. Answers show to team members only.",
       progressTitle: 'Answered',
       progress: (answered, total) => `Answered: ${answered} of ${total}`,
@@ -625,11 +638,23 @@ export const en: Messages = {
       notAnswered: '–',
       opened: (number) => `${MeetingNo(number)} is open. The checklist is in the thread.`,
       planned: (at, write) => `The next network meeting is planned for ${at}. It gets its number when it opens. The preparation and the meeting roles can be filled in now: write "${write('open meeting')}".`,
-      cancelTitle: (reference, number, at) => (number === undefined ? `Case ${reference}: cancel the network meeting of ${at}` : `Case ${reference}: cancel ${meetingNo(number)}`),
+      cancelTitle: (reference, number, at) =>
+        number === 'internal'
+          ? `Case ${reference}: cancel the internal coordination meeting of ${at}`
+          : number === undefined
+            ? `Case ${reference}: cancel the network meeting of ${at}`
+            : `Case ${reference}: cancel ${meetingNo(number)}`,
       cancelReason: 'If a planned network meeting is not held: give the reason for cancelling',
       cancelOther: 'Other: say what',
       cancel: 'Cancel the meeting',
       cancelled: (at) => `The network meeting of ${at} was cancelled. It is not counted in the sequence of meetings.`,
+      cancelledInternal: (at) => `The internal coordination meeting of ${at} was cancelled.`,
+      closeInternalTitle: (reference) => `Case ${reference}: close the internal coordination meeting`,
+      closeInternalIntro:
+        "The meeting closes without the closing questions and without the young person's approval. Its minutes (who took part and the agreements) go to the professionals only: each owner gets their agreements. Nothing goes to the young person or the young person's adult (VIP).",
+      attendanceMissing: 'Who took part is not filled in. It cannot be filled in once the meeting is closed.',
+      confirmAttendanceMissing: 'Close the meeting although who took part is not filled in',
+      closedInternal: 'The internal coordination meeting is closed. The owners get their agreements.',
       cancelledBecause: (reason) => `Cancelled: ${reason}`,
     },
   },
