@@ -607,6 +607,8 @@ export const en: Messages = {
       internalNumber: 'None: an internal coordination meeting is not counted among the network meetings',
       internalPlanned: (at, write) => `An internal coordination meeting is planned for ${at}. Open it with "${write('open meeting')}" when you meet.`,
       closeInternal: 'Close the meeting',
+      internalPlannedIntro: (at) => `An internal coordination meeting is planned for ${at}. Choose "Internal coordination meeting" to open it.`,
+      cancelReasonInternal: 'Give the reason for cancelling',
       baseBody: "The team's meeting checklist. Answers show to team members only.",
       progressTitle: 'Answered',
       progress: (answered, total) => `Answered: ${answered} of ${total}`,
