@@ -85,7 +85,7 @@ export interface Meeting {
 }
 
 export const isInternalMeeting = (meeting: Pick<Meeting, 'kind'>): boolean => meeting.kind === 'internal';
-export const kindOf = (meeting: Pick<Meeting, 'kind'>): MeetingKind => meeting.kind ?? 'network';
+const kindOf = (meeting: Pick<Meeting, 'kind'>): MeetingKind => meeting.kind ?? 'network';
 
 export interface MeetingTime {
   date?: string;
