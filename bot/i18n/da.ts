@@ -621,9 +621,9 @@ export const da = {
       acknowledgedFor: (eyeKeeper: string, at: string) => `${eyeKeeper} holder øje med den unge (registreret ${at}).`,
     },
     meeting: {
-      openTitle: (reference: string) => `Sag ${reference}: netværksmøde`,
+      openTitle: (reference: string) => `Sag ${reference}: netværksmøde eller internt koordineringsmøde`,
       openIntro: 'Åbn mødet, når teamet mødes, eller planlæg det næste møde.',
-      date: 'Dato for netværksmødet',
+      date: 'Dato for mødet',
       time: 'Mødetidspunkt',
       open: 'Åbn mødet',
       plan: 'Planlæg mødet',

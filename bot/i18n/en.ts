@@ -594,9 +594,9 @@ export const en: Messages = {
       acknowledgedFor: (eyeKeeper, at) => `${eyeKeeper} keeps an eye on the young person (recorded ${at}).`,
     },
     meeting: {
-      openTitle: (reference) => `Case ${reference}: network meeting`,
+      openTitle: (reference) => `Case ${reference}: network meeting or internal coordination meeting`,
       openIntro: 'Open the meeting when the team meets, or plan the next meeting.',
-      date: 'Date of the network meeting',
+      date: 'Date of the meeting',
       time: 'Time of the meeting',
       open: 'Open the meeting',
       plan: 'Plan the meeting',
