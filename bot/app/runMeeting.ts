@@ -2,7 +2,7 @@
 // see the case answers the checklist. An answer and a cancellation update the checklist's card where
 // it was posted, through the outbox (written in the same save).
 import type { Case } from '../domain/case';
-import { requireCaseReader } from '../domain/access';
+import { requireMeetingReader } from '../domain/access';
 import { type Meeting, type MeetingKind, type MeetingTime, answerChecklist, cancelMeeting, meetingById, openMeeting, planMeeting, setMeetingCard } from '../domain/meeting';
 import type { Actor, AppDeps } from './context';
 import { type ActivityId, coordinatorChange, guardedChange } from './guardedChange';
@@ -59,7 +59,7 @@ export function answerMeetingChecklist(
   return guardedChange(deps, actor, {
     caseId,
     action: 'meeting.answer',
-    authorize: (current) => requireCaseReader(current, actor.aadObjectId, deps.now()),
+    authorize: (current) => requireMeetingReader(current, meetingId, actor.aadObjectId, deps.now()),
     apply: (current, now) => {
       const changed = answerChecklist(current, meetingId, answers, actor.aadObjectId, now);
       return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, checklistCardUpdate(changed, meetingId, actor.locale)) };

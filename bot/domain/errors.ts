@@ -57,6 +57,7 @@ const DOMAIN_ERROR_KINDS = {
   notAgreementOwner: 'access',
   notWriter: 'access',
   meetingRolesByCoordinator: 'access',
+  internalMeetingForProfessionals: 'access',
   sectionNotAnswerableNow: 'state',
   checklistIncomplete: 'validation',
   meetingIsInternal: 'state',

@@ -141,6 +141,7 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>,
   meetingIsInternal: (_, write = inPersonalChat) =>
     `Mødet er et internt koordineringsmøde: det afsluttes uden de afsluttende spørgsmål og uden den unges godkendelse. Skriv "${write('afslut')}" for kortet til det. Intet er gemt.`,
   meetingNotInternal: (_, write = inPersonalChat) => `Mødet er et netværksmøde: det afsluttes med de afsluttende spørgsmål. Skriv "${write('afslut')}" for kortet til det. Intet er gemt.`,
+  internalMeetingForProfessionals: () => 'Et internt koordineringsmøde er for de fagprofessionelle alene, så dets tjekliste vises ikke for den unges voksen (VIP).',
   internalAgreementOwner: () => 'En aftale fra et internt koordineringsmøde skal have en fagperson som ansvarlig: den unge og den unges voksen (VIP) deltager ikke i mødet. Intet er gemt.',
   internalAttendanceIncomplete: () =>
     'Det er ikke udfyldt, hvem der deltog, og det kan ikke udfyldes, når mødet er afsluttet. Udfyld det på tjeklisten, eller sæt kryds ved "Afslut mødet, selv om det ikke er udfyldt, hvem der deltog". Intet er gemt.',

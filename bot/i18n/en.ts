@@ -183,6 +183,7 @@ export const en: Messages = {
     meetingIsInternal: (_, write = inPersonalChat) =>
       `The meeting is an internal coordination meeting: it closes without the closing questions and without the young person's approval. Write "${write('close meeting')}" for its card. Nothing was saved.`,
     meetingNotInternal: (_, write = inPersonalChat) => `The meeting is a network meeting: it closes with the closing questions. Write "${write('close meeting')}" for its card. Nothing was saved.`,
+    internalMeetingForProfessionals: () => "An internal coordination meeting is for the professionals alone, so its checklist is not shown to the young person's adult (VIP).",
     internalAgreementOwner: () => "An agreement from an internal coordination meeting needs a professional as its owner: the young person and the young person's adult (VIP) do not take part in it. Nothing was saved.",
     internalAttendanceIncomplete: () =>
       'Who took part is not filled in, and it cannot be filled in once the meeting is closed. Fill it in on the checklist, or tick "Close the meeting although who took part is not filled in". Nothing was saved.',

@@ -30,7 +30,7 @@ export const meetingVerbs = [
     if (!meeting) throw new Error('an opened meeting is missing');
     // A redelivered open finds the checklist posted already.
     if (!meeting.card) {
-      const card = conversation === 'personal' ? checklistCard(m, await readCase(deps, actor, caseId, 'checklist'), meeting) : meetingBaseCard(m, opened, meeting);
+      const card = conversation === 'personal' ? checklistCard(m, await readCase(deps, actor, caseId, 'checklist', meeting.id), meeting) : meetingBaseCard(m, opened, meeting);
       const posted = await context.sendActivity(cardActivity(card));
       if (posted?.id) await recordChecklistCard(deps, actor, caseId, meeting.id, { conversationId: context.activity.conversation.id, activityId: posted.id });
     }
@@ -43,7 +43,7 @@ export const meetingVerbs = [
     return { card: messageCard(said(formatMeetingTime(planned.startsAt), writeCommandIn(conversation)), '', 'good') };
   }),
   verb('meeting.show', z.object({ ...withCase, meetingId: id, page: checklistPage }), async ({ deps, actor, m }, { caseId, meetingId, page }) => {
-    const read = await readCase(deps, actor, caseId, 'checklist');
+    const read = await readCase(deps, actor, caseId, 'checklist', meetingId);
     return { card: checklistCard(m, read, meetingById(read.case, meetingId), '', page) };
   }),
   /** The inputs of one checklist section, under their question ids, and what the card showed (`seen`). */
@@ -79,7 +79,7 @@ export const meetingCommands = {
       const current = await caseForConversationCard(deps, actor, caseId);
       const open = openMeetingOf(current);
       if (!open) await context.sendActivity(cardActivity(meetingOpenCard(m, current, deps.now())));
-      else if (conversation === 'personal') await context.sendActivity(cardActivity(checklistCard(m, await readCase(deps, actor, caseId, 'checklist'), open)));
+      else if (conversation === 'personal') await context.sendActivity(cardActivity(checklistCard(m, await readCase(deps, actor, caseId, 'checklist', open.id), open)));
       else await context.sendActivity(cardActivity(meetingBaseCard(m, current, open)));
     },
   },
