@@ -31,7 +31,7 @@ export function mayWriteForm(current: Case, reader: TeamMember): boolean {
  * An internal coordination meeting is the professionals' own (seed 003: "uden deltagelse af den
  * unge/forældre"): the young person's adult (VIP) on the team in Teams neither reads nor answers its checklist.
  */
-export const mayReadMeeting = (meeting: Meeting, reader: TeamMember): boolean => !isInternalMeeting(meeting) || attendsInternalMeetings(reader);
+const mayReadMeeting = (meeting: Meeting, reader: TeamMember): boolean => !isInternalMeeting(meeting) || attendsInternalMeetings(reader);
 
 /** An agreement is changed by its owner, or by the coordinator (who also relays for owners outside Teams). */
 export function mayChangeAgreement(agreement: Agreement, reader: TeamMember): boolean {
