@@ -1,6 +1,6 @@
 // Reading a case: every read is audited, and so is every refusal.
 import { type Case, type TeamMember, memberByAadObjectId } from '../domain/case';
-import { requireCaseReader, requireCoordinator, requireMember } from '../domain/access';
+import { requireCaseReader, requireCoordinator, requireMeetingReader, requireMember } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import type { CaseStore, CaseSummary } from '../store/port';
 import { type Actor, type AppDeps, auditRecord } from './context';
@@ -17,23 +17,24 @@ export interface CaseRead {
   viewer: TeamMember;
 }
 
-const AUTHORIZE: Record<ReadPurpose, (current: Case, aadObjectId: string, now: Date) => TeamMember> = {
+const AUTHORIZE: Record<ReadPurpose, (current: Case, aadObjectId: string, now: Date, meetingId?: string) => TeamMember> = {
   overview: requireCaseReader,
   team: requireCaseReader,
   consent: (current, aadObjectId) => requireCoordinator(current, aadObjectId),
   memberEdit: (current, aadObjectId) => requireCoordinator(current, aadObjectId),
   goals: requireCaseReader,
   closing: (current, aadObjectId) => requireCoordinator(current, aadObjectId),
-  checklist: requireCaseReader,
+  checklist: (current, aadObjectId, now, meetingId) => (meetingId ? requireMeetingReader(current, meetingId, aadObjectId, now) : requireCaseReader(current, aadObjectId, now)),
   tab: requireCaseReader,
 };
 
-export async function readCase(deps: AppDeps, actor: Actor, caseId: string, purpose: ReadPurpose): Promise<CaseRead> {
+/** `meetingId`: the meeting whose checklist is read, when its own rule applies (access.ts: mayReadMeeting). */
+export async function readCase(deps: AppDeps, actor: Actor, caseId: string, purpose: ReadPurpose, meetingId?: string): Promise<CaseRead> {
   const stored = await deps.store.getCase(actor.tenantId, caseId);
   if (!stored) throw new DomainError('caseNotFound');
   const action = `${purpose}.read` as const;
   try {
-    const viewer = AUTHORIZE[purpose](stored.case, actor.aadObjectId, deps.now());
+    const viewer = AUTHORIZE[purpose](stored.case, actor.aadObjectId, deps.now(), meetingId);
     await deps.store.appendAudit([auditRecord(deps, actor, caseId, action, 'ok')]);
     return { case: stored.case, viewer };
   } catch (error) {

@@ -4,7 +4,7 @@ import type { DomainErrorCode } from '../domain/errors';
 import { BOT_MENTION, inPersonalChat, type WriteCommand } from './commandHint';
 import type { EducationStatus } from '../domain/case';
 import type { ConsentGap } from '../domain/consent';
-import type { MeetingStatus } from '../domain/meeting';
+import type { MeetingLabel, MeetingStatus } from '../domain/meeting';
 import { checklistDa } from './checklistDa';
 
 const roles: Record<TeamRole, string> = {
@@ -138,6 +138,13 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>,
   notWriter: () => 'Kun myndighedskoordinatoren, og mødets referent, mens mødet er åbent og indtil referatet er godkendt, kan skrive i mål- og aftaleskemaet.',
   meetingRolesByCoordinator: () => 'Kun myndighedskoordinatoren udpeger mødets roller (mødeleder, referent og interviewer). Intet er gemt.',
   sectionNotAnswerableNow: (d) => `${sectionNames(d.section)} kan udfyldes ${sectionWindows[String(d.window)] ?? ''}. ${meetingPhases[String(d.phase)] ?? ''} Intet er gemt.`,
+  meetingIsInternal: (_, write = inPersonalChat) =>
+    `Mødet er et internt koordineringsmøde: det afsluttes uden de afsluttende spørgsmål og uden den unges godkendelse. Skriv "${write('afslut')}" for kortet til det. Intet er gemt.`,
+  meetingNotInternal: (_, write = inPersonalChat) => `Mødet er et netværksmøde: det afsluttes med de afsluttende spørgsmål. Skriv "${write('afslut')}" for kortet til det. Intet er gemt.`,
+  internalMeetingForProfessionals: () => 'Et internt koordineringsmøde er for de fagprofessionelle alene, så dets tjekliste vises ikke for den unges voksen (VIP).',
+  internalAgreementOwner: () => 'En aftale fra et internt koordineringsmøde skal have en fagperson som ansvarlig: den unge og den unges voksen (VIP) deltager ikke i mødet. Intet er gemt.',
+  internalAttendanceIncomplete: () =>
+    'Det er ikke udfyldt, hvem der deltog, og det kan ikke udfyldes, når mødet er afsluttet. Udfyld det på tjeklisten, eller sæt kryds ved "Afslut mødet, selv om det ikke er udfyldt, hvem der deltog". Intet er gemt.',
   checklistIncomplete: (d, write = inPersonalChat) =>
     `Tjeklisten er ikke udfyldt i ${sectionNames(d.sections)}. Svarene er data til ledelsen, så udfyld dem, eller sæt kryds ved "Afslut mødet, selv om tjeklisten ikke er udfyldt" (skriv "${write('afslut')}" for et nyt kort, hvis dit ikke har feltet). Hvem deltog og evalueringen kan også udfyldes efter mødet, indtil referatet er godkendt. Intet er gemt.`,
   caseAlreadyClosed: () => 'Sagen er allerede lukket.',
@@ -155,8 +162,8 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>,
 };
 
 /** "netværksmøde nr. 3"; a planned or cancelled meeting has no number (meeting.ts: meetingNumber). */
-const meetingNo = (number: number | undefined) => (number === undefined ? 'netværksmøde' : `netværksmøde nr. ${number}`);
-const MeetingNo = (number: number | undefined) => (number === undefined ? 'Netværksmødet' : `Netværksmøde nr. ${number}`);
+const meetingNo = (number: MeetingLabel) => (number === 'internal' ? 'internt koordineringsmøde' : number === undefined ? 'netværksmøde' : `netværksmøde nr. ${number}`);
+const MeetingNo = (number: MeetingLabel) => (number === 'internal' ? 'Det interne koordineringsmøde' : number === undefined ? 'Netværksmødet' : `Netværksmøde nr. ${number}`);
 
 /** When a checklist section can be answered (checklist.ts: SECTION_WINDOWS). */
 const sectionWindows: Record<string, string> = {
@@ -218,10 +225,10 @@ export const da = {
     status: { help: 'sagens overblik', manifest: 'Sagens overblik: næste møde, team, aftaler og hvem der holder øje' },
     team: { help: 'tilføj, ret og fjern teammedlemmer', manifest: 'Tilføj, ret eller fjern teammedlemmer og deres roller' },
     consent: { help: 'registrér, forny eller tilbagekald samtykke', manifest: 'Registrér, forny eller tilbagekald samtykke' },
-    openMeeting: { help: 'åbn eller planlæg netværksmødet og udfyld mødetjeklisten', manifest: 'Åbn næste netværksmøde og mødetjeklisten' },
+    openMeeting: { help: 'åbn eller planlæg netværksmødet (eller et internt koordineringsmøde uden den unge) og udfyld mødetjeklisten', manifest: 'Åbn næste netværksmøde og mødetjeklisten' },
     cancelMeeting: { help: 'aflys det åbne eller planlagte møde med en årsag', manifest: 'Aflys det planlagte møde med en årsag' },
     goals: { help: 'mål- og aftaleskemaet (mødets referent og koordinatoren skriver)', manifest: 'Mål og aftaler for det åbne møde' },
-    closeMeeting: { help: 'afslut mødet med de fire afsluttende spørgsmål; derefter den unges godkendelse', manifest: 'Afslut mødet og send aftaler og besked til den, der holder øje med den unge' },
+    closeMeeting: { help: 'afslut mødet med de fire afsluttende spørgsmål; derefter den unges godkendelse (et internt koordineringsmøde afsluttes uden)', manifest: 'Afslut mødet og send aftaler og besked til den, der holder øje med den unge' },
     myTasks: { help: 'dine aftaler i alle sager (i 1:1-chatten)', manifest: 'Mine aftaler på tværs af sager, efter frist' },
     exportCase: { help: 'hele sagen som ét dokument (koordinatoren, kun i 1:1-chatten)', manifest: 'Hele sagen som ét dokument (kun i 1:1-chatten)' },
     closeCase: { help: 'luk sagen; den slettes efter opbevaringsperioden (koordinatoren)', manifest: 'Luk sagen; den slettes efter opbevaringsperioden' },
@@ -506,7 +513,7 @@ export const da = {
       editTitle: (reference: string, theme: string) => `Sag ${reference}: mål (${theme})`,
       versions: 'Målet over tid (intet overskrives)',
       versionHeading: (date: string, by: string, current: boolean) => `${date}${by ? `, ${by}` : ''}${current ? ' (gældende)' : ''}`,
-      atMeeting: (number: number | undefined) => meetingNo(number),
+      atMeeting: (number: MeetingLabel) => meetingNo(number),
       outcomes: 'Er målet nået?',
       noOutcomes: 'Ikke vurderet endnu.',
       revise: 'Revidér målet',
@@ -551,7 +558,7 @@ export const da = {
       notClosed: 'Mødet er ikke afsluttet endnu.',
       showForm: 'Vis mål- og aftaleskemaet',
       showMinutes: 'Vis referatet',
-      minutesBaseTitle: (reference: string, number: number | undefined) => `Sag ${reference}: referat af ${meetingNo(number)} er godkendt`,
+      minutesBaseTitle: (reference: string, number: MeetingLabel) => `Sag ${reference}: referat af ${meetingNo(number)} er godkendt`,
       minutesBaseBody: 'Referatet (mål- og aftaleskemaet) vises kun for teamets medlemmer.',
       minutesTitle: (reference: string, number: number | undefined) => `Sag ${reference}: referat af ${meetingNo(number)}`,
       approval: 'Godkendt af den unge',
@@ -573,9 +580,9 @@ export const da = {
       relayCall: (who: string) => `Ring eller skriv til ${who}`,
       mineTitle: 'Mine aftaler',
       mineIntro: 'Dine åbne aftaler i alle dine sager, med den tidligste opfølgning først.',
-      assignedTitle: (reference: string, number: number | undefined) => `Sag ${reference}: dine aftaler fra ${meetingNo(number)}`,
+      assignedTitle: (reference: string, number: MeetingLabel) => `Sag ${reference}: dine aftaler fra ${meetingNo(number)}`,
       assignedIntro: 'Du er ansvarlig for disse aftaler i den unges mål- og aftaleskema.',
-      relayTitle: (reference: string, number: number | undefined) => `Sag ${reference}: aftaler at give videre (${meetingNo(number)})`,
+      relayTitle: (reference: string, number: MeetingLabel) => `Sag ${reference}: aftaler at give videre (${meetingNo(number)})`,
       relayIntro: (owner: string) => `${owner} bruger ikke Teams. Giv aftalerne videre, og markér dem for ${owner}.`,
       handOverTitle: (reference: string) => `Sag ${reference}: du holder øje med den unge indtil næste møde`,
       handOverIntro: 'Du holder øje med den unge, indtil det tværfaglige team mødes igen. Her er det, du skal vide.',
@@ -618,13 +625,21 @@ export const da = {
       acknowledgedFor: (eyeKeeper: string, at: string) => `${eyeKeeper} holder øje med den unge (registreret ${at}).`,
     },
     meeting: {
-      openTitle: (reference: string) => `Sag ${reference}: netværksmøde`,
+      openTitle: (reference: string) => `Sag ${reference}: netværksmøde eller internt koordineringsmøde`,
       openIntro: 'Åbn mødet, når teamet mødes, eller planlæg det næste møde.',
-      date: 'Dato for netværksmødet',
+      date: 'Dato for mødet',
       time: 'Mødetidspunkt',
       open: 'Åbn mødet',
       plan: 'Planlæg mødet',
-      title: (reference: string, number: number | undefined) => `Sag ${reference}: ${meetingNo(number)}`,
+      title: (reference: string, number: MeetingLabel) => `Sag ${reference}: ${meetingNo(number)}`,
+      kind: 'Mødetype',
+      kinds: { network: 'Netværksmøde', internal: 'Internt koordineringsmøde' },
+      kindNote: 'Et internt koordineringsmøde er for de fagprofessionelle alene, uden den unge og den unges voksen (VIP). Det tælles ikke med blandt den unges netværksmøder.',
+      internalNumber: 'Ingen: et internt koordineringsmøde tælles ikke med blandt netværksmøderne',
+      internalPlanned: (at: string, write: WriteCommand) => `Et internt koordineringsmøde er planlagt til ${at}. Åbn det med "${write('møde')}", når I mødes.`,
+      closeInternal: 'Afslut mødet',
+      internalPlannedIntro: (at: string) => `Et internt koordineringsmøde er planlagt til ${at}. Vælg "Internt koordineringsmøde" for at åbne det.`,
+      cancelReasonInternal: 'Angiv årsag til aflysning',
       baseBody: 'Mødetjekliste for teamet. Svarene vises kun for teamets medlemmer.',
       progressTitle: 'Besvaret',
       progress: (answered: number, total: number) => `Besvaret: ${answered} af ${total}`,
@@ -655,15 +670,27 @@ export const da = {
       covered: 'Gennemgået',
       saved: 'Svarene er gemt.',
       notAnswered: '–',
-      opened: (number: number | undefined) => `${MeetingNo(number)} er åbnet. Tjeklisten er lagt i tråden.`,
+      opened: (number: MeetingLabel) => `${MeetingNo(number)} er åbnet. Tjeklisten er lagt i tråden.`,
       planned: (at: string, write: WriteCommand) => `Næste netværksmøde er planlagt til ${at}. Det får sit nummer, når det åbnes. Forberedelsen og mødets roller kan udfyldes nu: skriv "${write('møde')}".`,
       /** A meeting without a number (a planned one) is named by its date (cards/README.md). */
-      cancelTitle: (reference: string, number: number | undefined, at: string) =>
-        number === undefined ? `Sag ${reference}: aflys netværksmødet ${at}` : `Sag ${reference}: aflys ${meetingNo(number)}`,
+      cancelTitle: (reference: string, number: MeetingLabel, at: string) =>
+        number === 'internal'
+          ? `Sag ${reference}: aflys det interne koordineringsmøde ${at}`
+          : number === undefined
+            ? `Sag ${reference}: aflys netværksmødet ${at}`
+            : `Sag ${reference}: aflys ${meetingNo(number)}`,
       cancelReason: 'Hvis et planlagt netværksmøde ikke afholdes: Angiv årsag til aflysning',
       cancelOther: 'Andet: angiv hvad',
       cancel: 'Aflys mødet',
       cancelled: (at: string) => `Netværksmødet ${at} er aflyst. Det tælles ikke med i rækken af møder.`,
+      cancelledInternal: (at: string) => `Det interne koordineringsmøde ${at} er aflyst.`,
+      /** Closing an internal meeting (seed 003): no closing questions, no approval, nothing to the young person. */
+      closeInternalTitle: (reference: string) => `Sag ${reference}: afslut det interne koordineringsmøde`,
+      closeInternalIntro:
+        'Mødet afsluttes uden de afsluttende spørgsmål og uden den unges godkendelse. Referatet (hvem deltog og aftalerne) går kun til de fagprofessionelle: hver ansvarlig får sine aftaler. Intet sendes til den unge eller den unges voksen (VIP).',
+      attendanceMissing: 'Det er ikke udfyldt, hvem der deltog. Det kan ikke udfyldes, når mødet er afsluttet.',
+      confirmAttendanceMissing: 'Afslut mødet, selv om det ikke er udfyldt, hvem der deltog',
+      closedInternal: 'Det interne koordineringsmøde er afsluttet. De ansvarlige får deres aftaler.',
       cancelledBecause: (reason: string) => `Aflyst: ${reason}`,
     },
   },

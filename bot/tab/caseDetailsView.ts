@@ -1,7 +1,8 @@
 // One case in the tab, for a reader the access rules let see its details (readCase): the team, the
 // goals with their agreements and each agreement's history, and the meetings with their checklists. Words the bot already
 // has (roles, themes, ways to follow up, meeting states) come in the reader's language.
-import type { Case } from '../domain/case';
+import { mayReadMeeting } from '../domain/access';
+import type { Case, TeamMember } from '../domain/case';
 import { localDate } from '../domain/fields';
 import { type Agreement, agreementsOf, currentVersion } from '../domain/goals';
 import { meetingNumber } from '../domain/meeting';
@@ -30,7 +31,8 @@ export interface CaseDetails {
   meetings: Array<{ number?: number; state: string; startsAt: string; checklist: ReturnType<typeof checklistRecord> }>;
 }
 
-export function caseDetails(current: Case, m: Messages, now: Date): CaseDetails {
+/** `viewer`'s own rules decide which meetings' checklists they see (an internal meeting is the professionals'). */
+export function caseDetails(current: Case, viewer: TeamMember, m: Messages, now: Date): CaseDetails {
   const today = localDate(now);
   const ownerName = (memberId: string) => {
     const owner = current.members.find((member) => member.id === memberId);
@@ -58,7 +60,7 @@ export function caseDetails(current: Case, m: Messages, now: Date): CaseDetails 
         })),
       };
     }),
-    meetings: current.meetings.map((meeting) => {
+    meetings: current.meetings.filter((meeting) => mayReadMeeting(meeting, viewer)).map((meeting) => {
       const number = meetingNumber(meeting);
       return {
         ...(number === undefined ? {} : { number }),

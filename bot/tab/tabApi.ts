@@ -72,9 +72,9 @@ export function registerTabApi(server: Server, deps: AppDeps, log: Logger, valid
   server.get(
     '/api/tab/cases/:caseId',
     authenticated('tab.case', async (actor, m, answer, req) => {
-      const { case: current } = await readCase(deps, actor, String(req.params?.caseId ?? ''), 'tab');
+      const { case: current, viewer } = await readCase(deps, actor, String(req.params?.caseId ?? ''), 'tab');
       log.info({ event: 'tab.case', outcome: 'ok' });
-      answer(200, caseDetails(current, m, deps.now()));
+      answer(200, caseDetails(current, viewer, m, deps.now()));
     }),
   );
 }

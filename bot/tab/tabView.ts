@@ -8,7 +8,7 @@ import { currentClosure } from '../domain/closing';
 import { type ConsentGap, currentConsent, isConsentValid } from '../domain/consent';
 import { localDate } from '../domain/fields';
 import { openAgreementCounts } from '../domain/goals';
-import { type Meeting, meetingNumber, nextMeetingOf } from '../domain/meeting';
+import { type Meeting, isInternalMeeting, meetingNumber, nextMeetingOf } from '../domain/meeting';
 import type { TeamRole } from '../domain/roles';
 import type { Messages } from '../i18n';
 import { coordinatorName, memberName } from '../../cards/people';
@@ -122,7 +122,7 @@ function coordinatorCase(current: Case, m: Messages, now: Date): CoordinatorCase
 
 /** A meeting held (or being held) in this calendar year, in Copenhagen. */
 const tookPlaceIn = (meeting: Meeting, year: string) =>
-  (meeting.status === 'held' || meeting.status === 'open') && localDate(new Date(meeting.startsAt)).startsWith(year);
+  !isInternalMeeting(meeting) && (meeting.status === 'held' || meeting.status === 'open') && localDate(new Date(meeting.startsAt)).startsWith(year);
 
 function nextMeeting(current: Case): { nextMeeting?: MeetingView } {
   const next = nextMeetingOf(current);

@@ -7,6 +7,7 @@ import { recordConsent } from '../../bot/domain/consent';
 import { openMeeting } from '../../bot/domain/meeting';
 import { addMember } from '../../bot/domain/team';
 import { da } from '../../bot/i18n/da';
+import { caseDetails } from '../../bot/tab/caseDetailsView';
 import { tabView } from '../../bot/tab/tabView';
 import { COORDINATOR, NOW, sampleCase } from '../domain/fixtures';
 
@@ -63,5 +64,23 @@ describe("the coordinator's glance", () => {
     expect(glanceOf(consented, new Date('2026-12-15T09:00:00Z')).consent).toEqual({ valid: true, expiresOn: '2027-01-10', expiringSoon: true });
     expect(glanceOf(consented, new Date('2027-01-11T09:00:00Z')).consent).toEqual({ valid: false, expiringSoon: false });
     expect(glanceOf(sampleCase(), NOW).consent).toEqual({ valid: false, expiringSoon: false });
+  });
+});
+
+describe('internal coordination meetings in the tab (seed 003: the professionals\' own)', () => {
+  const withInternal = () => {
+    const team = addMember(sampleCase(), { role: 'vip', person: { kind: 'teams', aadObjectId: 'aad-vip', name: 'Vera Voksen' } }, 'm-vip', by, NOW);
+    return openMeeting(team, 'internal-1', { date: '2026-11-23', time: '10:00' }, by, NOW, 'internal');
+  };
+
+  it('are not counted against the model\'s three meetings a year', () => {
+    expect(glanceOf(withInternal(), LATER).meetingsThisYear).toEqual({ held: 0, target: 3 });
+  });
+
+  it("are in the coordinator's case details and not in the VIP's", () => {
+    const current = withInternal();
+    const member = (role: string) => current.members.find((candidate) => candidate.role === role)!;
+    expect(caseDetails(current, member('coordinator'), da, LATER).meetings).toHaveLength(1);
+    expect(caseDetails(current, member('vip'), da, LATER).meetings).toEqual([]);
   });
 });

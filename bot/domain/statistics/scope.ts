@@ -1,14 +1,13 @@
 // What a status counts: which young people, meetings and agreements fall in its window.
 import type { Case } from '../case';
-import type { Meeting } from '../meeting';
+import { type Meeting, isInternalMeeting } from '../meeting';
 import type { StatusWindow } from './period';
 
 /**
- * A meeting of the young person's network (netværksmøde), which the model's figures are about. Every
- * meeting recorded today is one; a meeting of the professionals alone, should meetings get a kind,
- * is not, and is left out here.
+ * A meeting of the young person's network (netværksmøde), which the model's figures are about; an
+ * internal coordination meeting of the professionals alone (seed 003) is not, and is left out here.
  */
-export const isNetworkMeeting = (_meeting: Meeting): boolean => true;
+export const isNetworkMeeting = (meeting: Meeting): boolean => !isInternalMeeting(meeting);
 
 /** The young people whose case was open at some time in the window. */
 export const casesIn = (cases: readonly Case[], window: StatusWindow): Case[] =>

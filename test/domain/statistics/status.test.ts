@@ -81,3 +81,20 @@ describe('the half-yearly status, counted', () => {
     });
   });
 });
+
+describe('internal coordination meetings (seed 003) in the status', () => {
+  it('are not the model’s network meetings: adding held and cancelled ones changes no figure', () => {
+    const internal = (id: string, status: 'held' | 'cancelled') => ({
+      id,
+      kind: 'internal' as const,
+      status,
+      startsAt: '2027-03-10T09:00:00.000Z',
+      createdAt: '2027-03-01T09:00:00.000Z',
+      answers: { attended_m_young: 'yes', evalLengthMinutes: '30' },
+      answerLog: [],
+      ...(status === 'cancelled' ? { cancellation: { reason: 'other' as const, otherReason: 'Syg', at: '2027-03-09T09:00:00.000Z', byAadObjectId: 'aad-coordinator' } } : {}),
+    });
+    const withInternal = { ...caseA, meetings: [...caseA.meetings, internal('i1', 'held'), internal('i2', 'cancelled')] };
+    expect(halfYearStatus([withInternal, caseB, caseC, caseD, caseE], window)).toEqual(halfYearStatus([caseA, caseB, caseC, caseD, caseE], window));
+  });
+});
