@@ -6,7 +6,7 @@ import { currentClosure } from '../bot/domain/closing';
 import { currentConsent, isConsentValid } from '../bot/domain/consent';
 import { localDate } from '../bot/domain/fields';
 import { openAgreementCounts } from '../bot/domain/goals';
-import { latestStatus, meetingNumber, nextMeetingOf, openMeetingOf } from '../bot/domain/meeting';
+import { closingMeetingOf, latestStatus, meetingNumber, nextMeetingOf } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import { DomainError } from '../bot/domain/errors';
 import type { DetailView, PickerCase, ViewedCase } from './views';
@@ -108,9 +108,7 @@ export function caseViewCard(m: Messages, read: ViewedCase, view: DetailView, no
 
 /** `afslut`: the open meeting's closing questions, else the approval of the last closed one. */
 function closingCard(m: Messages, read: ViewedCase, now: Date): AdaptiveCardJson {
-  const open = openMeetingOf(read.case);
-  if (open) return closeMeetingCard(m, read, open, now);
-  const lastClosed = [...read.case.meetings].reverse().find((meeting) => meeting.closure);
-  if (!lastClosed) throw new DomainError('noMeetingToClose');
-  return approvalCard(m, read, lastClosed, now);
+  const meeting = closingMeetingOf(read.case);
+  if (!meeting) throw new DomainError('noMeetingToClose');
+  return meeting.status === 'open' ? closeMeetingCard(m, read, meeting, now) : approvalCard(m, read, meeting, now);
 }

@@ -124,13 +124,33 @@ export function remindersAfterMeeting(deps: AppDeps, current: Case, meetingId: s
 }
 
 /**
- * After an answer or a cancellation: the checklist's card where it was posted, updated for everyone in
- * the language of the person whose change it shows (as their reply is). Updates of one meeting claimed
- * together go out as one (`digest`).
+ * After an answer or a change of the meeting's state: the checklist's card where it was posted, updated
+ * for everyone in the language of the person whose change it shows (as their reply is). Updates of one
+ * meeting claimed together go out as one (`digest`).
  */
 export function checklistCardUpdate(current: Case, meetingId: string, locale: string | undefined): Outgoing[] {
   const posted = meetingById(current, meetingId).card;
   if (!posted) return [];
   const about = { meetingId, digest: `checklistCard ${meetingId}`, ...(locale ? { locale } : {}) };
   return [{ kind: 'checklistCard', to: { kind: 'conversation', conversationId: posted.conversationId }, about }];
+}
+
+/** After a change of what the case's base card shows (its coordinator, its next meeting): the card in its home, as the checklist's. */
+export function caseCardUpdate(current: Case, locale: string | undefined): Outgoing[] {
+  if (!current.home?.baseCardId) return [];
+  const about = { digest: 'caseCard', ...(locale ? { locale } : {}) };
+  return [{ kind: 'caseCard', to: { kind: 'conversation', conversationId: current.home.conversationId }, about }];
+}
+
+/**
+ * After a meeting changes state (opened, cancelled, closed, approved): every card of it the thread or
+ * chat shows, so that no card of an earlier state is left saying it: the checklist's, the closing
+ * cards `afslut` posted, and the case's base card (its next meeting).
+ */
+export function meetingCardUpdates(current: Case, meetingId: string, locale: string | undefined): Outgoing[] {
+  const closingCards = (meetingById(current, meetingId).closingCards ?? []).map((posted): Outgoing => {
+    const about = { meetingId, activityId: posted.activityId, digest: `closingCard ${posted.activityId}`, ...(locale ? { locale } : {}) };
+    return { kind: 'closingCard', to: { kind: 'conversation', conversationId: posted.conversationId }, about };
+  });
+  return [...checklistCardUpdate(current, meetingId, locale), ...closingCards, ...caseCardUpdate(current, locale)];
 }

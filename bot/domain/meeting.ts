@@ -65,10 +65,21 @@ export interface Meeting {
   freeTextDropped?: true;
   cancellation?: Cancellation;
   /** Where the checklist's channel card is, so that every answer can update it for everyone. */
-  card?: { conversationId: string; activityId: string };
+  card?: PostedCard;
+  /** Where `afslut` posted its card while this meeting was the one to close or approve (the latest few): updated when it is closed and approved. */
+  closingCards?: PostedCard[];
   /** Set when the meeting is closed (status `held`). */
   closure?: Closure;
 }
+
+/** A card the bot posted: where, so that it can be put right when what it shows changes. */
+export interface PostedCard {
+  conversationId: string;
+  activityId: string;
+}
+
+/** The closing cards remembered per meeting: a coordinator writes `afslut` a few times, not more. */
+const MAX_CLOSING_CARDS = 3;
 
 export interface MeetingTime {
   date?: string;
@@ -118,6 +129,8 @@ export const openMeetingOf = (current: Case) => current.meetings.find((meeting) 
 export const plannedMeetingOf = (current: Case) => current.meetings.find((meeting) => meeting.status === 'planned');
 /** The meeting that comes next (and the one `aflys` cancels): the open one, else the planned one. */
 export const nextMeetingOf = (current: Case) => openMeetingOf(current) ?? plannedMeetingOf(current);
+/** The meeting `afslut` is about: the open one's closing, else the last closed one's approval. */
+export const closingMeetingOf = (current: Case) => openMeetingOf(current) ?? [...current.meetings].reverse().find((meeting) => meeting.closure);
 
 export function meetingById(current: Case, meetingId: string): Meeting {
   const meeting = current.meetings.find((candidate) => candidate.id === meetingId);
@@ -286,8 +299,16 @@ export function answerChecklist(current: Case, meetingId: string, answers: Recor
   return withMeeting(current, { ...meeting, answers: next, answerLog: [...meeting.answerLog, ...log] });
 }
 
-export function setMeetingCard(current: Case, meetingId: string, card: NonNullable<Meeting['card']>): Case {
+export function setMeetingCard(current: Case, meetingId: string, card: PostedCard): Case {
   return withMeeting(current, { ...meetingById(current, meetingId), card });
+}
+
+/** Remembers a closing card of the meeting (the latest MAX_CLOSING_CARDS); one remembered already changes nothing. */
+export function addClosingCard(current: Case, meetingId: string, card: PostedCard): Case {
+  const meeting = meetingById(current, meetingId);
+  const known = meeting.closingCards ?? [];
+  if (known.some((posted) => posted.activityId === card.activityId && posted.conversationId === card.conversationId)) return current;
+  return withMeeting(current, { ...meeting, closingCards: [...known, card].slice(-MAX_CLOSING_CARDS) });
 }
 
 function event(current: Case, byAadObjectId: string, now: Date, kind: 'meetingOpened' | 'meetingPlanned' | 'meetingCancelled', meetingId: string): Case {

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { approvalCard, minutesCard } from '../../../cards/goalCards';
 import { handOverCard } from '../../../cards/handOverCards';
-import { acknowledgeCaseHandOver, approveAndCirculate, closeNetworkMeeting, sendBackForChanges } from '../../app/closeMeeting';
+import { acknowledgeCaseHandOver, approveAndCirculate, closeNetworkMeeting, recordClosingCard, sendBackForChanges } from '../../app/closeMeeting';
 import { readCase } from '../../app/readCase';
 import { meetingById, meetingNumber } from '../../domain/meeting';
 import { viewCommand } from './case';
@@ -66,5 +66,6 @@ export const closingVerbs = [
 ];
 
 export const closingCommands = {
-  closeMeeting: viewCommand('closing', { da: ['afslut'], en: ['close meeting'] }),
+  /** Its card is remembered on the meeting it is about, and put right when that meeting is closed and approved. */
+  closeMeeting: viewCommand('closing', { da: ['afslut'], en: ['close meeting'] }, { remember: ({ deps, actor }, caseId, posted) => recordClosingCard(deps, actor, caseId, posted) }),
 };
