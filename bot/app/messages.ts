@@ -145,12 +145,19 @@ export function caseCardUpdate(current: Case, locale: string | undefined): Outgo
 /**
  * After a meeting changes state (opened, cancelled, closed, approved): every card of it the thread or
  * chat shows, so that no card of an earlier state is left saying it: the checklist's, the closing
- * cards `afslut` posted, and the case's base card (its next meeting).
+ * cards `afslut` posted, the minutes that name it as the next meeting, and the case's base card (its
+ * next meeting).
  */
 export function meetingCardUpdates(current: Case, meetingId: string, locale: string | undefined): Outgoing[] {
+  const language = locale ? { locale } : {};
   const closingCards = (meetingById(current, meetingId).closingCards ?? []).map((posted): Outgoing => {
-    const about = { meetingId, activityId: posted.activityId, digest: `closingCard ${posted.activityId}`, ...(locale ? { locale } : {}) };
+    const about = { meetingId, activityId: posted.activityId, digest: `closingCard ${posted.activityId}`, ...language };
     return { kind: 'closingCard', to: { kind: 'conversation', conversationId: posted.conversationId }, about };
   });
-  return [...checklistCardUpdate(current, meetingId, locale), ...closingCards, ...caseCardUpdate(current, locale)];
+  const minutesCards = current.meetings.flatMap((earlier): Outgoing[] =>
+    earlier.minutesCard && earlier.closure?.nextMeetingId === meetingId
+      ? [{ kind: 'minutesCard', to: { kind: 'conversation', conversationId: earlier.minutesCard.conversationId }, about: { meetingId: earlier.id, digest: `minutesCard ${earlier.id}`, ...language } }]
+      : [],
+  );
+  return [...checklistCardUpdate(current, meetingId, locale), ...closingCards, ...minutesCards, ...caseCardUpdate(current, locale)];
 }

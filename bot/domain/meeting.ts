@@ -68,6 +68,8 @@ export interface Meeting {
   card?: PostedCard;
   /** Where `afslut` posted its card while this meeting was the one to close or approve (the latest few): updated when it is closed and approved. */
   closingCards?: PostedCard[];
+  /** Where the outbox posted the approved minutes' channel card: updated when the next meeting it names changes. */
+  minutesCard?: PostedCard;
   /** Set when the meeting is closed (status `held`). */
   closure?: Closure;
 }
@@ -301,6 +303,13 @@ export function answerChecklist(current: Case, meetingId: string, answers: Recor
 
 export function setMeetingCard(current: Case, meetingId: string, card: PostedCard): Case {
   return withMeeting(current, { ...meetingById(current, meetingId), card });
+}
+
+/** Remembers where the meeting's minutes were posted; the same place again changes nothing. */
+export function setMinutesCard(current: Case, meetingId: string, card: PostedCard): Case {
+  const meeting = meetingById(current, meetingId);
+  if (meeting.minutesCard?.activityId === card.activityId && meeting.minutesCard.conversationId === card.conversationId) return current;
+  return withMeeting(current, { ...meeting, minutesCard: card });
 }
 
 /** Remembers a closing card of the meeting (the latest MAX_CLOSING_CARDS); one remembered already changes nothing. */

@@ -16,10 +16,11 @@ import type { OutboxMessage, UserState } from '../store/port';
 import { cardActivity } from './replies';
 import { type RenderedMessage, agreementDue, agreementReminderAbout, agreementReminderItem, renderReminder } from './renderReminder';
 
-type CardUpdate = Extract<OutboxMessage, { kind: 'checklistCard' | 'caseCard' | 'closingCard' }>;
+type CardUpdate = Extract<OutboxMessage, { kind: 'checklistCard' | 'caseCard' | 'closingCard' | 'minutesCard' }>;
 
-/** An update of a card posted before (the checklist's, the case's base card, a closing card). */
-const isCardUpdate = (message: OutboxMessage): message is CardUpdate => message.kind === 'checklistCard' || message.kind === 'caseCard' || message.kind === 'closingCard';
+/** An update of a card posted before (the checklist's, the case's base card, a closing card, the minutes'). */
+const isCardUpdate = (message: OutboxMessage): message is CardUpdate =>
+  message.kind === 'checklistCard' || message.kind === 'caseCard' || message.kind === 'closingCard' || message.kind === 'minutesCard';
 
 /**
  * The language a message is written in: a person's is that of their own last turn in the 1:1 chat
@@ -76,6 +77,7 @@ function renderForPerson(m: Messages, current: Case, message: OutboxMessage, now
     case 'checklistCard':
     case 'caseCard':
     case 'closingCard':
+    case 'minutesCard':
       return { skip: 'the card is updated where it was posted' };
     case 'agreementAssigned':
     case 'agreementRelay': {
@@ -129,7 +131,7 @@ function renderForPerson(m: Messages, current: Case, message: OutboxMessage, now
 
 /**
  * What goes to the case's thread or group chat, which everyone there reads: the minutes' channel card,
- * the updates of the checklist's, the case's and `afslut`'s (channelCards.ts), and the mention of a
+ * the updates of the checklist's, the case's, `afslut`'s and the minutes' (channelCards.ts), and the mention of a
  * person the bot cannot reach 1:1. Nothing
  * else is ever posted there, whatever a message says; nothing about the young person and no typed text.
  */
@@ -155,6 +157,12 @@ export function renderForConversation(m: Messages, current: Case, message: Outbo
       const posted = current.meetings.find((meeting) => meeting.id === meetingId)?.closingCards?.find((card) => card.activityId === activityId);
       if (!posted || to.kind !== 'conversation' || posted.conversationId !== to.conversationId) return { skip: 'card gone' };
       return { activity: cardActivity(baseCard(m, current, 'closing')), updates: posted.activityId };
+    }
+    case 'minutesCard': {
+      const meeting = current.meetings.find((candidate) => candidate.id === message.about.meetingId);
+      const posted = meeting?.minutesCard;
+      if (!meeting || !posted || message.to.kind !== 'conversation' || posted.conversationId !== message.to.conversationId) return { skip: 'card gone' };
+      return { activity: cardActivity(minutesBaseCard(m, current, meeting)), updates: posted.activityId };
     }
     case 'unreachable': {
       const person = current.members.find((member) => member.id === message.about.memberId)?.person;

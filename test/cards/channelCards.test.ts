@@ -88,7 +88,7 @@ describe('what the whole channel sees', () => {
       expect(cancelled).not.toContain(m.checklist.cancellationReasons.other);
     });
 
-    it("the outbox posts to a conversation only the minutes card, the updates of the checklist's, the case's and the closing card, and the mention, with nothing but the Teams name mentioned", () => {
+    it("the outbox posts to a conversation only the minutes card, the updates of the checklist's, the case's, the closing and the minutes' card, and the mention, with nothing but the Teams name mentioned", () => {
       const minutes = renderForConversation(m, current, outbox('minutes', { meetingId: 'meeting-1' }));
       expect('activity' in minutes && leaksIn(minutes.activity)).toEqual([]);
       for (const member of current.members) {
@@ -121,8 +121,14 @@ describe('what the whole channel sees', () => {
       expect(closing).toMatchObject({ updates: 'afslut-1', activity: { attachments: [{ content: baseCard(m, closingPosted, 'closing') }] } });
       expect('activity' in closing && leaksIn(closing.activity)).toEqual([]);
       expect(renderForConversation(m, closingPosted, outbox('closingCard', { meetingId: 'meeting-3', activityId: 'another', digest: 'closingCard another' }))).toEqual({ skip: 'card gone' });
+      // The minutes' card, where the outbox posted it.
+      const minutesPosted: Case = { ...posted, meetings: posted.meetings.map((meeting) => (meeting.id === 'meeting-1' ? { ...meeting, minutesCard: { conversationId: THREAD, activityId: 'minutes-1' } } : meeting)) };
+      const minutesUpdate = renderForConversation(m, minutesPosted, outbox('minutesCard', { meetingId: 'meeting-1', digest: 'minutesCard meeting-1' }));
+      expect(minutesUpdate).toMatchObject({ updates: 'minutes-1', activity: { attachments: [{ content: minutesBaseCard(m, minutesPosted, meetingById(minutesPosted, 'meeting-1')) }] } });
+      expect('activity' in minutesUpdate && leaksIn(minutesUpdate.activity)).toEqual([]);
+      expect(renderForConversation(m, current, outbox('minutesCard', { meetingId: 'meeting-1', digest: 'minutesCard meeting-1' }))).toEqual({ skip: 'card gone' });
       // Anything else addressed to a conversation is never posted there.
-      const postedThere: readonly string[] = ['minutes', 'unreachable', 'checklistCard', 'caseCard', 'closingCard'];
+      const postedThere: readonly string[] = ['minutes', 'unreachable', 'checklistCard', 'caseCard', 'closingCard', 'minutesCard'];
       for (const kind of OUTBOX_KINDS.filter((candidate) => !postedThere.includes(candidate))) {
         expect(renderForConversation(m, current, outbox(kind, { meetingId: 'meeting-1', ownerMemberId: 'm-vip', agreementId: 'agreement-1', memberId: 'm-jonas' })), kind).toEqual({
           skip: 'not for a conversation',

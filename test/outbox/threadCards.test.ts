@@ -3,11 +3,11 @@
 // checklist's card after an answer (checklistCard.test.ts): the dispatcher, with the real sender and
 // botbuilder's connector client, PUTs the new card in place of the activity posted before.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { baseCard, meetingBaseCard } from '../../cards/channelCards';
+import { baseCard, meetingBaseCard, minutesBaseCard } from '../../cards/channelCards';
 import type { Actor } from '../../bot/app/context';
 import { approveAndCirculate, closeNetworkMeeting, recordClosingCard } from '../../bot/app/closeMeeting';
 import { openCase } from '../../bot/app/openCase';
-import { openNetworkMeeting, planNetworkMeeting, recordChecklistCard } from '../../bot/app/runMeeting';
+import { cancelNetworkMeeting, openNetworkMeeting, planNetworkMeeting, recordChecklistCard } from '../../bot/app/runMeeting';
 import { type Case, coordinatorOf } from '../../bot/domain/case';
 import { meetingById, openMeetingOf } from '../../bot/domain/meeting';
 import { da } from '../../bot/i18n/da';
@@ -132,5 +132,28 @@ describe("the thread's cards, through the outbox", () => {
     expect(cardOf(update)).toEqual(baseCard(da, current, 'closing'));
     expect(JSON.stringify(cardOf(update))).toContain(JSON.stringify(da.cards.meeting.phases.approved));
     expect(JSON.stringify(cardOf(updatesOf(CHECKLIST_POST).at(-1)))).toContain(JSON.stringify(da.cards.meeting.phases.approved));
+  });
+
+  it('the minutes posted in the thread are remembered, and put right when the next meeting they name is cancelled', async () => {
+    const meetingId = await openedMeeting();
+    await close(meetingId);
+    await approveAndCirculate(bot.deps, coordinator, caseId, meetingId, '2026-11-23');
+    await dispatcher().runOnce();
+    const minutes = meetingById(await stored(), meetingId).minutesCard;
+    const posted = bot.connector.requests.filter((request) => request.kind === 'activity' && request.conversationId === THREAD);
+    expect(posted).toHaveLength(1);
+    expect(minutes).toEqual({ conversationId: THREAD, activityId: expect.stringMatching(/^stub-\d+$/) });
+
+    const nextMeetingId = meetingById(await stored(), meetingId).closure!.nextMeetingId;
+    await cancelNetworkMeeting(bot.deps, coordinator, { caseId, meetingId: nextMeetingId, reason: 'youngPersonIll' });
+    await dispatcher().runOnce();
+
+    const [update, ...others] = updatesOf(minutes!.activityId);
+    expect(others).toEqual([]);
+    const current = await stored();
+    expect(cardOf(update)).toEqual(minutesBaseCard(da, current, meetingById(current, meetingId)));
+    expect(JSON.stringify(cardOf(update))).toContain(`(${da.cards.meeting.states.cancelled})`);
+    // Put in place, never posted again.
+    expect(bot.connector.requests.filter((request) => request.kind === 'activity' && request.conversationId === THREAD)).toHaveLength(1);
   });
 });
