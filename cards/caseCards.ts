@@ -6,7 +6,7 @@ import { currentClosure } from '../bot/domain/closing';
 import { currentConsent, isConsentValid } from '../bot/domain/consent';
 import { localDate } from '../bot/domain/fields';
 import { openAgreementCounts } from '../bot/domain/goals';
-import { isInternalMeeting, latestStatus, meetingNumber, nextMeetingOf, openMeetingOf } from '../bot/domain/meeting';
+import { closingMeetingOf, isInternalMeeting, latestStatus, meetingNumber, nextMeetingOf } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import { DomainError } from '../bot/domain/errors';
 import type { DetailView, PickerCase, ViewedCase } from './views';
@@ -108,9 +108,8 @@ export function caseViewCard(m: Messages, read: ViewedCase, view: DetailView, no
 
 /** `afslut`: the open meeting's closing questions (an internal meeting's confirmation), else the approval of the last closed network meeting. */
 function closingCard(m: Messages, read: ViewedCase, now: Date): AdaptiveCardJson {
-  const open = openMeetingOf(read.case);
-  if (open) return isInternalMeeting(open) ? closeInternalCard(m, read.case, open) : closeMeetingCard(m, read, open, now);
-  const lastClosed = [...read.case.meetings].reverse().find((meeting) => meeting.closure);
-  if (!lastClosed) throw new DomainError('noMeetingToClose');
-  return approvalCard(m, read, lastClosed, now);
+  const meeting = closingMeetingOf(read.case);
+  if (!meeting) throw new DomainError('noMeetingToClose');
+  if (meeting.status !== 'open') return approvalCard(m, read, meeting, now);
+  return isInternalMeeting(meeting) ? closeInternalCard(m, read.case, meeting) : closeMeetingCard(m, read, meeting, now);
 }

@@ -1,12 +1,15 @@
 // What the whole channel thread or group chat sees: every member of the channel, in the team or not,
 // with consent or not. These cards are rendered from a ChannelCard alone, and a ChannelCard holds only
-// ids, the case reference, numbers, dates and closed codes (rendered through i18n): no field of it can
-// hold a name or a text a person typed, so no call site can put one in front of the channel. The
-// details come to the case's team members as their own view (refresh.userIds) or by the button.
+// ids, the case reference, numbers, dates and closed codes (rendered through i18n), and one name: the
+// coordinator's Teams name, so that a thread can be found among twenty (issue 11, section 8). No other
+// field can hold a name or a text a person typed, so no call site can put one in front of the channel;
+// nothing of the young person ever. The details come to the case's team members as their own view
+// (refresh.userIds) or by the button.
 import { DateTime } from 'luxon';
-import { type Case, teamsMemberIds } from '../bot/domain/case';
+import { type Case, coordinatorOf, teamsMemberIds } from '../bot/domain/case';
+import { type MeetingState, meetingStateOf } from '../bot/domain/checklist';
 import { MODEL_ZONE } from '../bot/domain/fields';
-import { type Meeting, type MeetingLabel, type MeetingStatus, checklistProgress, meetingLabel } from '../bot/domain/meeting';
+import { type Meeting, type MeetingLabel, type MeetingStatus, checklistProgress, closingMeetingOf, meetingLabel, nextMeetingOf } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import type { DetailView } from './views';
 import { type AdaptiveCardJson, renderCard } from './render';
@@ -34,6 +37,14 @@ interface ChannelCase {
   reference: Code;
   /** The team's Teams users (at most 60): their view of the card refreshes to the details by itself. */
   refreshUserIds: Code[];
+  /**
+   * The coordinator's Teams display name: a professional's, which Teams shows the channel beside each
+   * of their own posts anyway. Never the young person's or another member's name.
+   */
+  coordinatorName: string;
+  openedAt: Date;
+  /** The open meeting, else the planned one. */
+  nextMeeting: ChannelMeeting | undefined;
 }
 
 interface ChannelMeeting {
@@ -43,29 +54,38 @@ interface ChannelMeeting {
   startsAt: Date;
   /** Only the state, never why: a cancellation's reason is for the team's checklist. */
   status: MeetingStatus;
+  /** The state as the thread says it: a held meeting is closed, its minutes approved or not. */
+  phase: MeetingState;
 }
 
 type ChannelCard =
-  | { kind: 'case'; case: ChannelCase; view: DetailView }
+  /** `closing`: the meeting `afslut` is about (the open one, else the last closed one), for the closing view. */
+  | { kind: 'case'; case: ChannelCase; view: DetailView; closing: ChannelMeeting | undefined }
   | { kind: 'meeting'; case: ChannelCase; meeting: ChannelMeeting; answered: number; total: number }
   | { kind: 'minutes'; case: ChannelCase; meeting: ChannelMeeting; nextMeeting: ChannelMeeting | undefined };
 
 function channelCase(current: Case): ChannelCase {
+  const coordinator = coordinatorOf(current).person;
+  const next = nextMeetingOf(current);
   return {
     caseId: code(current.id),
     reference: code(current.reference),
     // A Teams user id of a form not foreseen only loses its user's automatic refresh, never the post.
     refreshUserIds: teamsMemberIds(current).filter(isCode).slice(0, MAX_REFRESH_USERS),
+    coordinatorName: coordinator.kind === 'teams' ? coordinator.name : '',
+    openedAt: new Date(current.createdAt),
+    nextMeeting: next && channelMeeting(next),
   };
 }
 
 function channelMeeting(meeting: Meeting): ChannelMeeting {
-  return { meetingId: code(meeting.id), number: meetingLabel(meeting), startsAt: new Date(meeting.startsAt), status: meeting.status };
+  return { meetingId: code(meeting.id), number: meetingLabel(meeting), startsAt: new Date(meeting.startsAt), status: meeting.status, phase: meetingStateOf(meeting) };
 }
 
 /** `sag`, `team`, `samtykke`, `mål`, `afslut` in a channel or group chat, and a new case's first post. */
 export function baseCard(m: Messages, current: Case, view: DetailView): AdaptiveCardJson {
-  return renderChannelCard(m, { kind: 'case', case: channelCase(current), view });
+  const closing = view === 'closing' ? closingMeetingOf(current) : undefined;
+  return renderChannelCard(m, { kind: 'case', case: channelCase(current), view, closing: closing && channelMeeting(closing) });
 }
 
 /** A meeting's checklist as the channel sees it: its number, time, state and progress. */
@@ -83,6 +103,35 @@ function meetingTime(startsAt: Date): string {
   return DateTime.fromJSDate(startsAt).setZone(MODEL_ZONE).toFormat('yyyy-MM-dd HH:mm');
 }
 
+// The base card's dates in the reader's language: 25.03.2027 in Danish, 25 Mar 2027 in English.
+// Local to this card until the cards share one date helper.
+function localDay(m: Messages, at: Date): string {
+  const local = DateTime.fromJSDate(at).setZone(MODEL_ZONE);
+  return m.language === 'en' ? local.setLocale('en-GB').toFormat('d MMM yyyy') : local.toFormat('dd.MM.yyyy');
+}
+
+function localMeetingTime(m: Messages, at: Date): string {
+  return m.cards.threadBase.meetingAt(localDay(m, at), DateTime.fromJSDate(at).setZone(MODEL_ZONE).toFormat('HH:mm'));
+}
+
+/** The thread's first post: who coordinates, since when, and the next meeting (issue 11, section 8). */
+function caseFacts(m: Messages, card: ChannelCase): { title: string; value: string }[] {
+  const labels = m.cards.threadBase;
+  const next = card.nextMeeting;
+  const nextText = !next ? labels.noMeeting : next.status === 'open' ? labels.underWay(localMeetingTime(m, next.startsAt)) : localMeetingTime(m, next.startsAt);
+  return [
+    ...(card.coordinatorName ? [{ title: labels.coordinator, value: card.coordinatorName }] : []),
+    { title: labels.openedOn, value: localDay(m, card.openedAt) },
+    { title: labels.nextMeeting, value: nextText },
+  ];
+}
+
+/** `afslut`'s post: which meeting, and its state, so that a post of an earlier state never stays saying it. */
+function closingFacts(m: Messages, meeting: ChannelMeeting | undefined): { title: string; value: string }[] {
+  const labels = m.cards.threadBase;
+  return meeting ? [{ title: labels.meeting, value: labels.meetingNo(meeting.number) }, { title: labels.state, value: m.cards.meeting.phases[meeting.phase] }] : [];
+}
+
 /** The only way a channel card is made: from a ChannelCard and the labels, nothing else. */
 function renderChannelCard(m: Messages, card: ChannelCard): AdaptiveCardJson {
   const { caseId, reference, refreshUserIds: userIds } = card.case;
@@ -96,7 +145,8 @@ function renderChannelCard(m: Messages, card: ChannelCard): AdaptiveCardJson {
         closing: m.cards.goals.closingBaseTitle(reference),
       };
       const labels = m.cards.threadBase;
-      return renderCard('base', { caseId, view: card.view, title: titles[card.view], text: labels.body, showDetails: labels.showDetails, userIds });
+      const facts = card.view === 'overview' ? caseFacts(m, card.case) : card.view === 'closing' ? closingFacts(m, card.closing) : [];
+      return renderCard('base', { caseId, view: card.view, title: titles[card.view], text: labels.body, facts, showDetails: labels.showDetails, userIds });
     }
     case 'meeting': {
       const labels = m.cards.meeting;
@@ -107,7 +157,7 @@ function renderChannelCard(m: Messages, card: ChannelCard): AdaptiveCardJson {
         title: labels.title(reference, card.meeting.number),
         body: labels.baseBody,
         startsAt: meetingTime(card.meeting.startsAt),
-        state: labels.states[card.meeting.status],
+        state: labels.phases[card.meeting.phase],
         progress: labels.progress(card.answered, card.total),
         userIds,
       });

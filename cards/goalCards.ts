@@ -335,6 +335,8 @@ export function approvalCard(m: Messages, read: ViewedCase, meeting: Meeting, no
     showChecklist: m.cards.meeting.showChecklist,
     notice,
     labels,
+    // Once approved, the card no longer says the form must be approved before it goes out.
+    intro: approval ? '' : labels.approvalIntro,
     state: !closure ? labels.notClosed : approval ? labels.approved(approval.approvedOn) : labels.notApproved,
     stateColor: !closure ? 'Default' : approval ? 'Good' : 'Attention',
     sentBack: (closure?.sentBack ?? []).map((sent) => ({ title: dayOf(sent.at), value: sent.changes })),

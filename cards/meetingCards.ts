@@ -13,6 +13,7 @@ import {
   SECTION_WINDOWS,
   isAnswerableIn,
   meetingPhase,
+  meetingStateOf,
   onlyCoordinatorAnswers,
   otherPlaces,
 } from '../bot/domain/checklist';
@@ -76,7 +77,8 @@ function stateText(m: Messages, meeting: Meeting): string {
     const reason = m.checklist.cancellationReasons[meeting.cancellation.reason];
     return labels.cancelledBecause(meeting.cancellation.otherReason ? `${reason}: ${meeting.cancellation.otherReason}` : reason);
   }
-  return labels.states[meeting.status];
+  // As the thread's card says it: a held meeting is closed, its minutes approved or not.
+  return labels.phases[meetingStateOf(meeting)];
 }
 
 interface QuestionView {

@@ -39,8 +39,10 @@ export type AuditAction =
   | (typeof VERB_ACTIONS)[number]
   /** The `eksport` command and the download of its link: no card verb asks for it. */
   | 'case.export'
-  /** Where the checklist was posted, recorded by the bot after `meeting.open`. */
+  /** Where the checklist was posted, recorded by the bot after `meeting.open`; where `afslut` posted its card. */
   | 'meeting.card'
+  /** Where the case's base card was posted in a group chat, recorded by the bot after `case.create`. */
+  | 'case.card'
   | `${ReadPurpose}.read`
   /** `mine`: my agreements, one record per case shown. */
   | 'agreements.read';

@@ -1,16 +1,26 @@
 // `afslut`: the coordinator closes the meeting; the young person's approval (recorded by the
 // coordinator) circulates the form; the eye-keeper acknowledges the hand-over. An internal meeting ends
-// when it is closed, its minutes to the professionals only.
-import type { Case } from '../domain/case';
-import { requireHandOverAcknowledger } from '../domain/access';
+// when it is closed, its minutes to the professionals only. Closing and approving update every card of
+// the meeting posted before, through the outbox.
+import { type Case, memberByAadObjectId } from '../domain/case';
+import { isCoordinator, requireHandOverAcknowledger } from '../domain/access';
 import { type ClosingInput, acknowledgeHandOver, approveMinutes, closeInternalMeeting, closeMeeting, sendBackMinutes } from '../domain/closing';
+import { type PostedCard, addClosingCard, closingMeetingOf } from '../domain/meeting';
 import type { Actor, AppDeps } from './context';
 import { type ActivityId, coordinatorChange, guardedChange } from './guardedChange';
-import { checklistCardUpdate, circulation, internalMinutes, outboxMessages, remindersAfterMeeting } from './messages';
+import { circulation, internalMinutes, meetingCardUpdates, outboxMessages, remindersAfterMeeting } from './messages';
 
 export function closeNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, meetingId: string, input: ClosingInput, activityId?: ActivityId): Promise<Case> {
   const nextMeetingId = deps.newId();
-  return coordinatorChange(deps, actor, { caseId, action: 'meeting.close', apply: (current, now) => closeMeeting(current, meetingId, input, nextMeetingId, actor.aadObjectId, now), activityId });
+  return coordinatorChange(deps, actor, {
+    caseId,
+    action: 'meeting.close',
+    apply: (current, now) => {
+      const changed = closeMeeting(current, meetingId, input, nextMeetingId, actor.aadObjectId, now);
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, meetingCardUpdates(changed, meetingId, actor.locale)) };
+    },
+    activityId,
+  });
 }
 
 /** Closing, the agreements to their owners and the checklist's card in the thread are one save. */
@@ -25,7 +35,7 @@ export function closeInternalCoordinationMeeting(
     apply: (current, now) => {
       const closed = closeInternalMeeting(current, meetingId, confirmEmptySections, actor.aadObjectId, now);
       const { changed, outgoing } = internalMinutes(deps, closed, meetingId);
-      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, [...outgoing, ...checklistCardUpdate(changed, meetingId, actor.locale)]) };
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, [...outgoing, ...meetingCardUpdates(changed, meetingId, actor.locale)]) };
     },
     activityId,
   });
@@ -50,7 +60,8 @@ export function approveAndCirculate(
     apply: (current, now) => {
       const approved = approveMinutes(current, meetingId, approvedOn, actor.aadObjectId, now);
       const { changed, outgoing } = remindersAfterMeeting(deps, approved, meetingId);
-      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, [...circulation(changed, meetingId, now), ...outgoing]) };
+      const updates = meetingCardUpdates(changed, meetingId, actor.locale);
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, [...circulation(changed, meetingId, now), ...outgoing, ...updates]) };
     },
     activityId,
   });
@@ -63,5 +74,23 @@ export function acknowledgeCaseHandOver(deps: AppDeps, actor: Actor, caseId: str
     authorize: (current) => requireHandOverAcknowledger(current, meetingId, actor.aadObjectId, deps.now()),
     apply: (current, now) => acknowledgeHandOver(current, meetingId, now),
     activityId,
+  });
+}
+
+/**
+ * Remembers where `afslut` posted its card, on the meeting it is about, so that closing and approving
+ * that meeting put the card right. Only the coordinator's: the closing view is theirs (anyone's `afslut`
+ * in a channel posts the base card, which the bot then leaves as it was posted).
+ */
+export function recordClosingCard(deps: AppDeps, actor: Actor, caseId: string, card: PostedCard): Promise<Case> {
+  return guardedChange(deps, actor, {
+    caseId,
+    action: 'meeting.card',
+    authorize: () => undefined,
+    apply: (current) => {
+      const asker = memberByAadObjectId(current, actor.aadObjectId);
+      const meeting = closingMeetingOf(current);
+      return asker && isCoordinator(asker) && meeting ? addClosingCard(current, meeting.id, card) : current;
+    },
   });
 }

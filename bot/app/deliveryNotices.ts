@@ -3,7 +3,7 @@
 // given up after its last attempt is reported to the coordinator (`sendFailed`). Notices are outbox
 // messages like any other, ids only; the Teams layer renders them from the case.
 import { type Case, coordinatorOf, memberByAadObjectId } from '../domain/case';
-import type { CaseStore, OutboxMessage } from '../store/port';
+import { type CaseStore, FORGOTTEN_ONCE_SENT, type OutboxMessage } from '../store/port';
 import type { AppDeps } from './context';
 import { outboxMessages, recipientOf } from './messages';
 
@@ -37,12 +37,12 @@ export async function tellOfUnreachable(deps: AppDeps, current: Case, message: O
 /**
  * For `OutboxDispatcher`'s `onGivenUp`: the coordinator gets a `sendFailed` message naming the message
  * and whom it was for. Tells nobody about a notice that itself failed (no chain of notices), nor about
- * an update of the checklist's card (the next answer updates it again, and the checklist holds every
+ * an update of a card posted before (the next change updates it again, and the case holds every
  * answer), nor when the case is gone or its coordinator cannot be reached in Teams.
  */
 export function tellCoordinator(store: Pick<CaseStore, 'getCase' | 'appendOutbox'>, now: () => Date) {
   return async (message: OutboxMessage, error: string): Promise<void> => {
-    if (message.kind === 'sendFailed' || message.kind === 'checklistCard') return;
+    if (message.kind === 'sendFailed' || FORGOTTEN_ONCE_SENT.has(message.kind)) return;
     const stored = await store.getCase(message.tenantId, message.caseId);
     if (!stored) return;
     const to = recipientOf(coordinatorOf(stored.case));

@@ -3,6 +3,7 @@ import type { Case } from '../domain/case';
 import { type AddMemberInput, type ChangeMemberInput, addMember, changeMember, handOverCoordinator, removeMember } from '../domain/team';
 import type { Actor, AppDeps } from './context';
 import { type ActivityId, coordinatorChange } from './guardedChange';
+import { caseCardUpdate, outboxMessages } from './messages';
 
 export function addTeamMember(deps: AppDeps, actor: Actor, caseId: string, input: AddMemberInput, activityId?: ActivityId): Promise<Case> {
   const memberId = deps.newId();
@@ -29,7 +30,11 @@ export function handOverCoordination(
   return coordinatorChange(deps, actor, {
     caseId,
     action: 'team.handOver',
-    apply: (current, now) => handOverCoordinator(current, toMemberId, previousCoordinatorRole, actor.aadObjectId, now),
+    apply: (current, now) => {
+      const changed = handOverCoordinator(current, toMemberId, previousCoordinatorRole, actor.aadObjectId, now);
+      // The base card in the thread names the coordinator.
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, caseCardUpdate(changed, actor.locale)) };
+    },
     activityId,
   });
 }

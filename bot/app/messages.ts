@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { type Case, type TeamMember, coordinatorOf } from '../domain/case';
 import { closureOf, currentClosure } from '../domain/closing';
 import { MODEL_ZONE } from '../domain/fields';
-import { meetingById, plannedMeetingOf } from '../domain/meeting';
+import { isInternalMeeting, meetingById, plannedMeetingOf } from '../domain/meeting';
 import type { PlannedReminder } from '../domain/reminders';
 import { agreementById, withReminderPlan } from '../domain/goals';
 import type { Agreement } from '../domain/goals';
@@ -141,13 +141,41 @@ export function remindersAfterMeeting(deps: AppDeps, current: Case, meetingId: s
 }
 
 /**
- * After an answer or a cancellation: the checklist's card where it was posted, updated for everyone in
- * the language of the person whose change it shows (as their reply is). Updates of one meeting claimed
- * together go out as one (`digest`).
+ * After an answer or a change of the meeting's state: the checklist's card where it was posted, updated
+ * for everyone in the language of the person whose change it shows (as their reply is). Updates of one
+ * meeting claimed together go out as one (`digest`).
  */
 export function checklistCardUpdate(current: Case, meetingId: string, locale: string | undefined): Outgoing[] {
   const posted = meetingById(current, meetingId).card;
   if (!posted) return [];
   const about = { meetingId, digest: `checklistCard ${meetingId}`, ...(locale ? { locale } : {}) };
   return [{ kind: 'checklistCard', to: { kind: 'conversation', conversationId: posted.conversationId }, about }];
+}
+
+/** After a change of what the case's base card shows (its coordinator, its next meeting): the card in its home, as the checklist's. */
+export function caseCardUpdate(current: Case, locale: string | undefined): Outgoing[] {
+  if (!current.home?.baseCardId) return [];
+  const about = { digest: 'caseCard', ...(locale ? { locale } : {}) };
+  return [{ kind: 'caseCard', to: { kind: 'conversation', conversationId: current.home.conversationId }, about }];
+}
+
+/**
+ * After a meeting changes state (opened, cancelled, closed, approved): every card of it the thread or
+ * chat shows, so that no card of an earlier state is left saying it: the checklist's, the closing
+ * cards `afslut` posted, the minutes that name it as the next meeting, and the case's base card (its
+ * next meeting, which an internal meeting never is).
+ */
+export function meetingCardUpdates(current: Case, meetingId: string, locale: string | undefined): Outgoing[] {
+  const language = locale ? { locale } : {};
+  const closingCards = (meetingById(current, meetingId).closingCards ?? []).map((posted): Outgoing => {
+    const about = { meetingId, activityId: posted.activityId, digest: `closingCard ${posted.activityId}`, ...language };
+    return { kind: 'closingCard', to: { kind: 'conversation', conversationId: posted.conversationId }, about };
+  });
+  const minutesCards = current.meetings.flatMap((earlier): Outgoing[] =>
+    earlier.minutesCard && earlier.closure?.nextMeetingId === meetingId
+      ? [{ kind: 'minutesCard', to: { kind: 'conversation', conversationId: earlier.minutesCard.conversationId }, about: { meetingId: earlier.id, digest: `minutesCard ${earlier.id}`, ...language } }]
+      : [],
+  );
+  const baseCard = isInternalMeeting(meetingById(current, meetingId)) ? [] : caseCardUpdate(current, locale);
+  return [...checklistCardUpdate(current, meetingId, locale), ...closingCards, ...minutesCards, ...baseCard];
 }

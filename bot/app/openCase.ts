@@ -1,7 +1,8 @@
 // `ny sag`: the creator becomes the coordinator; the case is stored with its home in Teams.
-import { type Case, type CaseHome, type NewCaseInput, createCase, setHome } from '../domain/case';
+import { type Case, type CaseHome, type NewCaseInput, createCase, setHome, setHomeCard } from '../domain/case';
 import { DomainError } from '../domain/errors';
 import { type Actor, type AppDeps, auditRecord } from './context';
+import { coordinatorChange } from './guardedChange';
 import { outboxMessages, reminders } from './messages';
 
 const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -46,4 +47,9 @@ export async function openCase(
   const transitions = outboxMessages(deps, created, actor.serviceUrl, now, reminders(created, deps.reminders.forTransitions(created, now)));
   const stored = await deps.store.createCase(created, { audit: [auditRecord(deps, actor, caseId, 'case.create', 'ok')], outbox: transitions });
   return stored.case;
+}
+
+/** Remembers the base card posted in a group chat once the case was stored, so that it can be updated. */
+export function recordCaseCard(deps: AppDeps, actor: Actor, caseId: string, activityId: string): Promise<Case> {
+  return coordinatorChange(deps, actor, { caseId, action: 'case.card', apply: (current) => setHomeCard(current, activityId) });
 }

@@ -1,8 +1,10 @@
 // What the Teams layer's outbox sender reads and writes: the case a message is about as it is now, the
 // recipient's 1:1 chat and language, and what sending learns about that chat.
 import type { Case } from '../domain/case';
-import type { OutboxMessage, UserState } from '../store/port';
+import { type PostedCard, setMinutesCard } from '../domain/meeting';
+import type { OutboxMessage, OutboxMessageOf, UserState } from '../store/port';
 import type { AppDeps } from './context';
+import { saveWithRetry } from './saveWithRetry';
 
 /** A message to send with the case it is about, as stored now. */
 export interface MessageWithCase {
@@ -37,4 +39,16 @@ export async function forgetPersonalChat(deps: AppDeps, state: UserState): Promi
   const forgotten = { ...state, personalConversationId: undefined };
   await deps.store.putUserState(forgotten);
   return forgotten;
+}
+
+/**
+ * Where the minutes' channel card was posted, on their meeting. The bot's own bookkeeping of its post,
+ * as the 1:1 chat is remembered: nobody read or changed the case, so no audit record.
+ */
+export async function rememberMinutesCard(deps: AppDeps, message: OutboxMessageOf<'minutes'>, card: PostedCard): Promise<void> {
+  await saveWithRetry(deps.store, message.tenantId, message.caseId, (current) => {
+    if (!current.meetings.some((meeting) => meeting.id === message.about.meetingId)) return undefined;
+    const changed = setMinutesCard(current, message.about.meetingId, card);
+    return changed === current ? undefined : { changed, effects: { audit: [] } };
+  });
 }

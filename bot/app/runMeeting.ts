@@ -1,17 +1,27 @@
 // `møde` and `aflys`: the coordinator opens, plans and cancels meetings; every team member who may
-// see the case answers the checklist. An answer and a cancellation update the checklist's card where
-// it was posted, through the outbox (written in the same save).
+// see the case answers the checklist. An answer updates the checklist's card where it was posted, and
+// opening, planning and cancelling every card that shows the meeting, through the outbox (written in
+// the same save).
 import type { Case } from '../domain/case';
 import { requireMeetingReader } from '../domain/access';
-import { type Meeting, type MeetingKind, type MeetingTime, answerChecklist, cancelMeeting, meetingById, openMeeting, planMeeting, setMeetingCard } from '../domain/meeting';
+import { type MeetingKind, type MeetingTime, type PostedCard, answerChecklist, cancelMeeting, meetingById, openMeeting, openMeetingOf, planMeeting, setMeetingCard } from '../domain/meeting';
 import type { Actor, AppDeps } from './context';
 import { type ActivityId, coordinatorChange, guardedChange } from './guardedChange';
-import { checklistCardUpdate, outboxMessages, reminders } from './messages';
+import { caseCardUpdate, checklistCardUpdate, meetingCardUpdates, outboxMessages, reminders } from './messages';
 
 /** A network meeting, or (`kind` internal) an internal coordination meeting of the professionals. */
 export function openNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, time: MeetingTime, activityId?: ActivityId, kind: MeetingKind = 'network'): Promise<Case> {
   const meetingId = deps.newId();
-  return coordinatorChange(deps, actor, { caseId, action: 'meeting.open', apply: (current, now) => openMeeting(current, meetingId, time, actor.aadObjectId, now, kind), activityId });
+  return coordinatorChange(deps, actor, {
+    caseId,
+    action: 'meeting.open',
+    apply: (current, now) => {
+      const changed = openMeeting(current, meetingId, time, actor.aadObjectId, now, kind);
+      const opened = openMeetingOf(changed)?.id ?? meetingId;
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, meetingCardUpdates(changed, opened, actor.locale)) };
+    },
+    activityId,
+  });
 }
 
 /**
@@ -26,7 +36,7 @@ export function planNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, 
     apply: (current, now) => {
       const changed = planMeeting(current, meetingId, time, actor.aadObjectId, now, kind);
       const planned = kind === 'network' ? deps.reminders.forPlannedMeeting(changed, meetingById(changed, meetingId)) : [];
-      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, reminders(changed, planned)) };
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, [...reminders(changed, planned), ...caseCardUpdate(changed, actor.locale)]) };
     },
     activityId,
   });
@@ -42,7 +52,7 @@ export function cancelNetworkMeeting(
     action: 'meeting.cancel',
     apply: (current, now) => {
       const changed = cancelMeeting(current, meetingId, reason, otherReason, actor.aadObjectId, now);
-      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, checklistCardUpdate(changed, meetingId, actor.locale)) };
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, meetingCardUpdates(changed, meetingId, actor.locale)) };
     },
     activityId,
   });
@@ -69,6 +79,6 @@ export function answerMeetingChecklist(
 }
 
 /** Remembers where the checklist was posted, so every later answer and a cancellation update it in place. */
-export function recordChecklistCard(deps: AppDeps, actor: Actor, caseId: string, meetingId: string, card: NonNullable<Meeting['card']>): Promise<Case> {
+export function recordChecklistCard(deps: AppDeps, actor: Actor, caseId: string, meetingId: string, card: PostedCard): Promise<Case> {
   return coordinatorChange(deps, actor, { caseId, action: 'meeting.card', apply: (current) => setMeetingCard(current, meetingId, card) });
 }

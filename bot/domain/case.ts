@@ -53,6 +53,8 @@ export interface TeamMember {
 export interface CaseHome {
   kind: 'channelThread' | 'groupChat';
   conversationId: string;
+  /** The activity id of the case's base card (the thread's first post, or the first post in the group chat): updated when what it shows changes. */
+  baseCardId?: string;
 }
 
 /** A recorded change. Holds ids and codes only, so the history itself carries no personal data. */
@@ -188,6 +190,12 @@ export function setHome(current: Case, home: CaseHome, byAadObjectId: string, no
     home,
     history: [...current.history, { at: now.toISOString(), byAadObjectId, kind: 'homeSet' }],
   };
+}
+
+/** Remembers where the case's base card was posted in its home (a group chat's is posted once the case is stored). */
+export function setHomeCard(current: Case, activityId: string): Case {
+  if (!current.home || current.home.baseCardId === activityId) return current;
+  return { ...current, home: { ...current.home, baseCardId: activityId } };
 }
 
 export function coordinatorOf(current: Case): TeamMember {

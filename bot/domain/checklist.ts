@@ -19,6 +19,10 @@ export function meetingPhase(meeting: Meeting): ChecklistPhase {
   return meeting.status;
 }
 
+/** How the cards name a meeting's state: an internal meeting is closed with no minutes to approve. */
+export type MeetingState = ChecklistPhase | 'closedInternal';
+export const meetingStateOf = (meeting: Meeting): MeetingState => (meeting.status === 'held' && meeting.kind === 'internal' ? 'closedInternal' : meetingPhase(meeting));
+
 /** When a section can be answered: the phases of SECTION_WINDOW_PHASES. */
 export type SectionWindow = 'plannedOrOpen' | 'open' | 'openOrAwaitingApproval';
 

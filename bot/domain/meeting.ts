@@ -77,7 +77,11 @@ export interface Meeting {
   freeTextDropped?: true;
   cancellation?: Cancellation;
   /** Where the checklist's channel card is, so that every answer can update it for everyone. */
-  card?: { conversationId: string; activityId: string };
+  card?: PostedCard;
+  /** Where `afslut` posted its card while this meeting was the one to close or approve (the latest few): updated when it is closed and approved. */
+  closingCards?: PostedCard[];
+  /** Where the outbox posted the approved minutes' channel card: updated when the next meeting it names changes. */
+  minutesCard?: PostedCard;
   /** Set when a network meeting is closed (status `held`). */
   closure?: Closure;
   /** Set when an internal meeting is closed (status `held`): it has no closing questions and no approval. */
@@ -86,6 +90,14 @@ export interface Meeting {
 
 export const isInternalMeeting = (meeting: Pick<Meeting, 'kind'>): boolean => meeting.kind === 'internal';
 const kindOf = (meeting: Pick<Meeting, 'kind'>): MeetingKind => meeting.kind ?? 'network';
+/** A card the bot posted: where, so that it can be put right when what it shows changes. */
+export interface PostedCard {
+  conversationId: string;
+  activityId: string;
+}
+
+/** The closing cards remembered per meeting: a coordinator writes `afslut` a few times, not more. */
+const MAX_CLOSING_CARDS = 3;
 
 export interface MeetingTime {
   date?: string;
@@ -152,6 +164,8 @@ export function cancellableMeetingsOf(current: Case): Meeting[] {
   if (open) return [open];
   return MEETING_KINDS.flatMap((kind) => plannedMeetingOf(current, kind) ?? []);
 }
+/** The meeting `afslut` is about: the open one's closing (of either kind), else the last closed network meeting's approval. */
+export const closingMeetingOf = (current: Case) => openMeetingOf(current) ?? [...current.meetings].reverse().find((meeting) => meeting.closure);
 
 export function meetingById(current: Case, meetingId: string): Meeting {
   const meeting = current.meetings.find((candidate) => candidate.id === meetingId);
@@ -328,8 +342,23 @@ export function answerChecklist(current: Case, meetingId: string, answers: Recor
   return withMeeting(current, { ...meeting, answers: next, answerLog: [...meeting.answerLog, ...log] });
 }
 
-export function setMeetingCard(current: Case, meetingId: string, card: NonNullable<Meeting['card']>): Case {
+export function setMeetingCard(current: Case, meetingId: string, card: PostedCard): Case {
   return withMeeting(current, { ...meetingById(current, meetingId), card });
+}
+
+/** Remembers where the meeting's minutes were posted; the same place again changes nothing. */
+export function setMinutesCard(current: Case, meetingId: string, card: PostedCard): Case {
+  const meeting = meetingById(current, meetingId);
+  if (meeting.minutesCard?.activityId === card.activityId && meeting.minutesCard.conversationId === card.conversationId) return current;
+  return withMeeting(current, { ...meeting, minutesCard: card });
+}
+
+/** Remembers a closing card of the meeting (the latest MAX_CLOSING_CARDS); one remembered already changes nothing. */
+export function addClosingCard(current: Case, meetingId: string, card: PostedCard): Case {
+  const meeting = meetingById(current, meetingId);
+  const known = meeting.closingCards ?? [];
+  if (known.some((posted) => posted.activityId === card.activityId && posted.conversationId === card.conversationId)) return current;
+  return withMeeting(current, { ...meeting, closingCards: [...known, card].slice(-MAX_CLOSING_CARDS) });
 }
 
 function event(current: Case, byAadObjectId: string, now: Date, kind: 'meetingOpened' | 'meetingPlanned' | 'meetingCancelled', meetingId: string): Case {

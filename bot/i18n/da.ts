@@ -5,6 +5,7 @@ import { BOT_MENTION, inPersonalChat, type WriteCommand } from './commandHint';
 import type { EducationStatus } from '../domain/case';
 import type { ConsentGap } from '../domain/consent';
 import type { MeetingLabel, MeetingStatus } from '../domain/meeting';
+import type { MeetingState } from '../domain/checklist';
 import { checklistDa } from './checklistDa';
 
 const roles: Record<TeamRole, string> = {
@@ -39,6 +40,16 @@ const CONSENT_GAPS_DA: Record<ConsentGap, string> = {
 };
 
 const meetingStates: Record<MeetingStatus, string> = { planned: 'Planlagt', open: 'Åbent', cancelled: 'Aflyst', held: 'Afholdt' };
+
+/** A meeting's state as the cards in the thread say it: a held meeting is closed, its minutes approved or not. */
+const meetingStatesInThread: Record<MeetingState, string> = {
+  planned: 'Planlagt',
+  open: 'Åbent',
+  awaitingApproval: 'Lukket: referatet venter på den unges godkendelse',
+  approved: 'Lukket: referatet er godkendt',
+  closedInternal: 'Lukket',
+  cancelled: 'Aflyst',
+};
 
 const statuses: Record<EducationStatus, string> = {
   education: 'I uddannelse',
@@ -301,6 +312,16 @@ export const da = {
       title: (reference: string) => `Sag ${reference}`,
       body: 'Tråd for et tværfagligt team i Samarbejdsmodellen. Detaljer vises kun for teamets medlemmer.',
       showDetails: 'Vis detaljer',
+      coordinator: 'Koordinator',
+      openedOn: 'Sagen oprettet',
+      nextMeeting: 'Næste møde',
+      noMeeting: 'Intet møde planlagt',
+      meetingAt: (date: string, time: string) => `${date} kl. ${time}`,
+      underWay: (at: string) => `${at} (i gang)`,
+      meeting: 'Møde',
+      state: 'Status',
+      meetingNo: MeetingNo,
+      goToThread: 'Gå til sagens tråd',
     },
     overview: {
       title: (reference: string) => `Sag ${reference}: overblik`,
@@ -662,6 +683,7 @@ export const da = {
       startsAt: 'Dato og tidspunkt',
       state: 'Status',
       states: meetingStates,
+      phases: meetingStatesInThread,
       save: 'Gem',
       fillIn: 'Udfyld',
       freeTextDropped: 'Mødet ligger langt tilbage: tjeklistens fritekstsvar (fx årsager til fravær) er ikke gemt længere. Valgene og referatet er.',

@@ -2,12 +2,12 @@
 // not wait for its next run. The store the service runs on is wrapped so that every write that puts
 // messages due now in the outbox (a save with its messages, an appended notice) wakes the dispatcher
 // once written. Everything else passes through untouched, and the use cases know nothing of it.
-import type { CaseStore, OutboxMessage } from '../store/port';
+import { type CaseStore, FORGOTTEN_ONCE_SENT, type OutboxMessage } from '../store/port';
 
 const WRITES_WITH_MESSAGES = new Set<PropertyKey>(['createCase', 'replaceCase', 'appendOutbox']);
 
 /**
- * An update of the checklist's card is waited for, this long at most, before the write returns: the one
+ * An update of a card posted before (the checklist's, say) is waited for, this long at most, before the write returns: the one
  * who answered (or cancelled) gets their reply once the card everyone sees shows it, as when the turn
  * updated the card itself. Nothing else is waited for. The dispatcher never writes such an update, so
  * it never waits for itself.
@@ -45,7 +45,7 @@ export function wakingOnDueMessages(store: CaseStore, now: () => Date, wake: (me
         const due = messagesOf(property, args).filter((message) => message.notBefore <= at);
         if (due.length === 0) return written;
         const answered = wake(due.map((message) => message.id));
-        if (due.some((message) => message.kind === 'checklistCard')) await atMost(answered, CARD_UPDATE_WAIT_MS);
+        if (due.some((message) => FORGOTTEN_ONCE_SENT.has(message.kind))) await atMost(answered, CARD_UPDATE_WAIT_MS);
         return written;
       };
     },

@@ -37,7 +37,10 @@ export const OUTBOX_KINDS = [
   'unreachable', // a person could not be reached 1:1: a mention in the thread, and the coordinator told
   'reminder', // a planned reminder (bot/domain/reminders.ts); `about.reminder` says which
   'sendFailed', // a message was given up after its last attempt: to the coordinator (`about.messageId`, `about.failedKind`)
-  'checklistCard', // the checklist's card, posted where the meeting was opened, updated in place after an answer or a cancellation
+  'checklistCard', // the checklist's card, posted where the meeting was opened, updated in place after an answer or a change of the meeting's state
+  'caseCard', // the case's base card, the thread's first post, updated in place when its coordinator or next meeting changes
+  'closingCard', // a card `afslut` posted, updated in place when its meeting is closed or approved
+  'minutesCard', // the minutes' channel card, updated in place when the next meeting it names changes
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
@@ -67,6 +70,12 @@ interface OutboxAbout {
    * a reply would be); `digest`: one key per meeting, so that updates claimed together go out as one.
    */
   checklistCard: { meetingId: string; digest: string; locale?: string };
+  /** As `checklistCard`; `digest`: one key per case. */
+  caseCard: { digest: string; locale?: string };
+  /** As `checklistCard`; `activityId`: which of the meeting's closing cards (Meeting.closingCards), `digest` one key per card. */
+  closingCard: { meetingId: string; activityId: string; digest: string; locale?: string };
+  /** As `checklistCard`; `meetingId`: the meeting whose minutes they are. */
+  minutesCard: { meetingId: string; digest: string; locale?: string };
 }
 
 /** A message's kind and what it is about: one shape per kind. */
@@ -111,7 +120,7 @@ export type OutboxMessageOf<K extends OutboxKind> = OutboxEnvelope & { kind: K; 
  * Kinds whose message is deleted once sent instead of kept as sent: an update of a card posted before,
  * which comes again with every answer and records nothing a later reader needs.
  */
-export const FORGOTTEN_ONCE_SENT: ReadonlySet<OutboxKind> = new Set<OutboxKind>(['checklistCard']);
+export const FORGOTTEN_ONCE_SENT: ReadonlySet<OutboxKind> = new Set<OutboxKind>(['checklistCard', 'caseCard', 'closingCard', 'minutesCard']);
 
 /** How a dispatcher settles a message it claimed. Every outcome counts one attempt. */
 export type OutboxOutcome =

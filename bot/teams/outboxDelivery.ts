@@ -84,8 +84,11 @@ type ToConversation = Extract<OutboxRecipient, { kind: 'conversation' }>;
 type ToUser = Extract<OutboxRecipient, { kind: 'user' }>;
 
 export interface OutboxDelivery {
-  /** Posts `activity` to the case's thread or group chat, or (`updates`) puts it in place of that activity posted before. */
-  toConversation(current: Case, message: OutboxMessage & { to: ToConversation }, activity: Partial<Activity>, updates?: string): Promise<void>;
+  /**
+   * Posts `activity` to the case's thread or group chat, resolving to the id of the post; or (`updates`)
+   * puts it in place of that activity posted before.
+   */
+  toConversation(current: Case, message: OutboxMessage & { to: ToConversation }, activity: Partial<Activity>, updates?: string): Promise<string | undefined>;
   /**
    * Posts `activity` to a person's 1:1 chat: `chatId` when known (one request), else the chat is opened
    * first (Teams gives back the same one each time); resolves to the chat it opened, if it opened one.
@@ -146,11 +149,13 @@ export function createOutboxDelivery({ adapter, botAppId, log }: OutboxDeliveryD
   return {
     async toConversation(current, message, activity, updates) {
       const reference = { channelId: 'msteams', serviceUrl: message.serviceUrl, conversation: conversationAccount(current, message.to.conversationId) };
+      let posted: string | undefined;
       await inProactiveTurn(reference, undefined, async (context) => {
         ownRetries(context);
-        if (updates === undefined) await context.sendActivity(activity);
+        if (updates === undefined) posted = (await context.sendActivity(activity))?.id;
         else await context.updateActivity({ ...activity, id: updates });
       });
+      return posted;
     },
 
     async toPerson(message, activity, chatId) {

@@ -4,7 +4,7 @@
 import type { CloudAdapter } from 'botbuilder';
 import type { AppDeps } from '../app/context';
 import { tellOfUnreachable } from '../app/deliveryNotices';
-import { type MessageToSend, forgetPersonalChat, loadMessageToSend } from '../app/outgoing';
+import { type MessageToSend, forgetPersonalChat, loadMessageToSend, rememberMinutesCard } from '../app/outgoing';
 import { rememberPersonalChat } from '../app/readCase';
 import type { Logger } from '../logger';
 import type { SendResult } from '../outbox/dispatcher';
@@ -29,7 +29,7 @@ export function createOutboxSender({ adapter, botAppId, deps, log }: OutboxSende
     const rendered = renderOutboxMessage(loaded.first, loaded.joined, loaded.state, deps.now());
     if ('skip' in rendered) return { status: 'sent' };
     try {
-      await deliver(delivery, deps, loaded, rendered);
+      await deliver(delivery, deps, log, loaded, rendered);
       return { status: 'sent' };
     } catch (error) {
       const status = statusOf(error);
@@ -43,10 +43,17 @@ export function createOutboxSender({ adapter, botAppId, deps, log }: OutboxSende
 }
 
 /** Into the conversation, or the person's 1:1 chat: the one known, else opened (and then remembered). */
-async function deliver(delivery: OutboxDelivery, deps: AppDeps, { first, state }: MessageToSend, rendered: Exclude<RenderedMessage, { skip: string }>): Promise<void> {
+async function deliver(delivery: OutboxDelivery, deps: AppDeps, log: Logger, { first, state }: MessageToSend, rendered: Exclude<RenderedMessage, { skip: string }>): Promise<void> {
   const { message, current } = first;
   if (message.to.kind === 'conversation') {
-    await delivery.toConversation(current, { ...message, to: message.to }, rendered.activity, rendered.updates);
+    const posted = await delivery.toConversation(current, { ...message, to: message.to }, rendered.activity, rendered.updates);
+    // Where the minutes went, so that they can be put right when the next meeting they name changes. The
+    // post is out: failing to remember it (the case erased meanwhile, say) must not send it again.
+    if (message.kind === 'minutes' && posted) {
+      await rememberMinutesCard(deps, message, { conversationId: message.to.conversationId, activityId: posted }).catch((error: unknown) =>
+        log.warn({ event: 'outbox.minutesCard.notRemembered', errorName: (error as Error).name }),
+      );
+    }
     return;
   }
   const person = { ...message, to: message.to };

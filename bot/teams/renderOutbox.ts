@@ -2,7 +2,7 @@
 // (the outbox holds ids only). Pure: the case, the message and the recipient's state in, an activity
 // (or a reason to send nothing) out; no connector, no store.
 import { type Attachment, CardFactory } from 'botbuilder';
-import { code, meetingBaseCard, minutesBaseCard } from '../../cards/channelCards';
+import { baseCard, code, meetingBaseCard, minutesBaseCard } from '../../cards/channelCards';
 import { type AgreementDue, type AgreementItem, agreementsCard, handOverCard, relayContactFor } from '../../cards/handOverCards';
 import { messageCard } from '../../cards/messageCard';
 import { memberName } from '../../cards/people';
@@ -16,13 +16,19 @@ import type { OutboxMessage, UserState } from '../store/port';
 import { cardActivity } from './replies';
 import { type RenderedMessage, agreementDue, agreementReminderAbout, agreementReminderItem, renderReminder } from './renderReminder';
 
+type CardUpdate = Extract<OutboxMessage, { kind: 'checklistCard' | 'caseCard' | 'closingCard' | 'minutesCard' }>;
+
+/** An update of a card posted before (the checklist's, the case's base card, a closing card, the minutes'). */
+const isCardUpdate = (message: OutboxMessage): message is CardUpdate =>
+  message.kind === 'checklistCard' || message.kind === 'caseCard' || message.kind === 'closingCard' || message.kind === 'minutesCard';
+
 /**
  * The language a message is written in: a person's is that of their own last turn in the 1:1 chat
- * (`state`); the checklist's card is updated in the language of the one whose answer it shows; anything
+ * (`state`); a card posted before is updated in the language of the one whose change it shows; anything
  * else (the thread, a person never heard from) is Danish.
  */
 function languageFor(message: OutboxMessage, state: UserState | undefined): Messages {
-  if (message.kind === 'checklistCard') return messagesFor(message.about.locale);
+  if (isCardUpdate(message)) return messagesFor(message.about.locale);
   return messagesFor(message.to.kind === 'user' ? state?.locale : undefined);
 }
 
@@ -38,7 +44,7 @@ function readingRecipient(current: Case, message: OutboxMessage, now: Date): Tea
  * one update, in the language of the latest.
  */
 export function renderOutboxMessage(first: MessageWithCase, joined: MessageWithCase[], state: UserState | undefined, now: Date): RenderedMessage {
-  if (first.message.kind === 'checklistCard') {
+  if (isCardUpdate(first.message)) {
     const latest = joined.at(-1) ?? first;
     return renderForConversation(languageFor(latest.message, state), latest.current, first.message);
   }
@@ -69,7 +75,10 @@ function renderForPerson(m: Messages, current: Case, message: OutboxMessage, now
     case 'minutes':
       return { skip: 'the minutes go to the thread' };
     case 'checklistCard':
-      return { skip: 'the checklist card is updated where it was posted' };
+    case 'caseCard':
+    case 'closingCard':
+    case 'minutesCard':
+      return { skip: 'the card is updated where it was posted' };
     case 'agreementAssigned':
     case 'agreementRelay': {
       const { meetingId, ownerMemberId } = message.about;
@@ -121,8 +130,9 @@ function renderForPerson(m: Messages, current: Case, message: OutboxMessage, now
 }
 
 /**
- * What goes to the case's thread or group chat, which everyone there reads: the minutes' channel card
- * and the checklist's (channelCards.ts), and the mention of a person the bot cannot reach 1:1. Nothing
+ * What goes to the case's thread or group chat, which everyone there reads: the minutes' channel card,
+ * the updates of the checklist's, the case's, `afslut`'s and the minutes' (channelCards.ts), and the mention of a
+ * person the bot cannot reach 1:1. Nothing
  * else is ever posted there, whatever a message says; nothing about the young person and no typed text.
  */
 export function renderForConversation(m: Messages, current: Case, message: OutboxMessage): RenderedMessage {
@@ -134,6 +144,25 @@ export function renderForConversation(m: Messages, current: Case, message: Outbo
       const posted = meeting?.card;
       if (!meeting || !posted || message.to.kind !== 'conversation' || posted.conversationId !== message.to.conversationId) return { skip: 'card gone' };
       return { activity: cardActivity(meetingBaseCard(m, current, meeting)), updates: posted.activityId };
+    }
+    case 'caseCard': {
+      const home = current.home;
+      if (!home?.baseCardId || message.to.kind !== 'conversation' || home.conversationId !== message.to.conversationId) return { skip: 'card gone' };
+      return { activity: cardActivity(baseCard(m, current, 'overview')), updates: home.baseCardId };
+    }
+    case 'closingCard': {
+      // Put right as the channel sees `afslut`'s card; each team member's view of it refreshes to the details.
+      const { meetingId, activityId } = message.about;
+      const to = message.to;
+      const posted = current.meetings.find((meeting) => meeting.id === meetingId)?.closingCards?.find((card) => card.activityId === activityId);
+      if (!posted || to.kind !== 'conversation' || posted.conversationId !== to.conversationId) return { skip: 'card gone' };
+      return { activity: cardActivity(baseCard(m, current, 'closing')), updates: posted.activityId };
+    }
+    case 'minutesCard': {
+      const meeting = current.meetings.find((candidate) => candidate.id === message.about.meetingId);
+      const posted = meeting?.minutesCard;
+      if (!meeting || !posted || message.to.kind !== 'conversation' || posted.conversationId !== message.to.conversationId) return { skip: 'card gone' };
+      return { activity: cardActivity(minutesBaseCard(m, current, meeting)), updates: posted.activityId };
     }
     case 'unreachable': {
       const person = current.members.find((member) => member.id === message.about.memberId)?.person;

@@ -32,10 +32,17 @@ import { NOW } from '../domain/fixtures';
  */
 const MARK = 'Zqxv';
 const COORDINATOR = { aadObjectId: 'aad-coordinator', name: `${MARK} coordinator name` };
-const LEAKS = [MARK.toLowerCase(), PHONE, PHONE.replace(/ /g, ''), BIRTH_DATE];
+/** The birth date as stored and as the bot writes dates (14.03.2008, 14 Mar 2008). */
+const BIRTH_DATES = [BIRTH_DATE, '14.03.2008', '14 Mar 2008', '14/03/2008'];
+const LEAKS = [MARK.toLowerCase(), PHONE, PHONE.replace(/ /g, ''), ...BIRTH_DATES];
 
+/**
+ * The personal data in what was posted. The coordinator's Teams name is the one name the channel may
+ * read (the case's base card names who coordinates, issue 11, section 8): it is taken out first, and
+ * only it; every other member's name holds the marker as well.
+ */
 function leaksIn(posted: unknown): string[] {
-  const text = JSON.stringify(posted).toLowerCase();
+  const text = JSON.stringify(posted).split(COORDINATOR.name).join('').toLowerCase();
   return LEAKS.filter((leak) => text.includes(leak.toLowerCase()));
 }
 
@@ -81,7 +88,7 @@ describe('what the whole channel sees', () => {
       expect(cancelled).not.toContain(m.checklist.cancellationReasons.other);
     });
 
-    it("the outbox posts to a conversation only the minutes card, the checklist's card and the mention, with nothing but the Teams name mentioned", () => {
+    it("the outbox posts to a conversation only the minutes card, the updates of the checklist's, the case's, the closing and the minutes' card, and the mention, with nothing but the Teams name mentioned", () => {
       const minutes = renderForConversation(m, current, outbox('minutes', { meetingId: 'meeting-1' }));
       expect('activity' in minutes && leaksIn(minutes.activity)).toEqual([]);
       for (const member of current.members) {
@@ -102,12 +109,61 @@ describe('what the whole channel sees', () => {
       expect(checklist).toMatchObject({ updates: 'posted-1', activity: { attachments: [{ content: meetingBaseCard(m, posted, meetingById(posted, 'meeting-3')) }] } });
       expect('activity' in checklist && leaksIn(checklist.activity)).toEqual([]);
       expect(renderForConversation(m, current, outbox('checklistCard', { meetingId: 'meeting-3', digest: 'checklistCard meeting-3' }))).toEqual({ skip: 'card gone' });
+      // The case's base card, the thread's first post, is updated in place as the base card: nothing of the young person.
+      const homed: Case = { ...posted, home: { kind: 'channelThread', conversationId: THREAD, baseCardId: 'first-post' } };
+      const caseCard = renderForConversation(m, homed, outbox('caseCard', { digest: 'caseCard' }));
+      expect(caseCard).toMatchObject({ updates: 'first-post', activity: { attachments: [{ content: baseCard(m, homed, 'overview') }] } });
+      expect('activity' in caseCard && leaksIn(caseCard.activity)).toEqual([]);
+      expect(renderForConversation(m, current, outbox('caseCard', { digest: 'caseCard' }))).toEqual({ skip: 'card gone' });
+      // A closing card `afslut` posted, likewise, as the closing view's base card.
+      const closingPosted: Case = { ...posted, meetings: posted.meetings.map((meeting) => (meeting.id === 'meeting-3' ? { ...meeting, closingCards: [{ conversationId: THREAD, activityId: 'afslut-1' }] } : meeting)) };
+      const closing = renderForConversation(m, closingPosted, outbox('closingCard', { meetingId: 'meeting-3', activityId: 'afslut-1', digest: 'closingCard afslut-1' }));
+      expect(closing).toMatchObject({ updates: 'afslut-1', activity: { attachments: [{ content: baseCard(m, closingPosted, 'closing') }] } });
+      expect('activity' in closing && leaksIn(closing.activity)).toEqual([]);
+      expect(renderForConversation(m, closingPosted, outbox('closingCard', { meetingId: 'meeting-3', activityId: 'another', digest: 'closingCard another' }))).toEqual({ skip: 'card gone' });
+      // The minutes' card, where the outbox posted it.
+      const minutesPosted: Case = { ...posted, meetings: posted.meetings.map((meeting) => (meeting.id === 'meeting-1' ? { ...meeting, minutesCard: { conversationId: THREAD, activityId: 'minutes-1' } } : meeting)) };
+      const minutesUpdate = renderForConversation(m, minutesPosted, outbox('minutesCard', { meetingId: 'meeting-1', digest: 'minutesCard meeting-1' }));
+      expect(minutesUpdate).toMatchObject({ updates: 'minutes-1', activity: { attachments: [{ content: minutesBaseCard(m, minutesPosted, meetingById(minutesPosted, 'meeting-1')) }] } });
+      expect('activity' in minutesUpdate && leaksIn(minutesUpdate.activity)).toEqual([]);
+      expect(renderForConversation(m, current, outbox('minutesCard', { meetingId: 'meeting-1', digest: 'minutesCard meeting-1' }))).toEqual({ skip: 'card gone' });
       // Anything else addressed to a conversation is never posted there.
-      for (const kind of OUTBOX_KINDS.filter((candidate) => candidate !== 'minutes' && candidate !== 'unreachable' && candidate !== 'checklistCard')) {
+      const postedThere: readonly string[] = ['minutes', 'unreachable', 'checklistCard', 'caseCard', 'closingCard', 'minutesCard'];
+      for (const kind of OUTBOX_KINDS.filter((candidate) => !postedThere.includes(candidate))) {
         expect(renderForConversation(m, current, outbox(kind, { meetingId: 'meeting-1', ownerMemberId: 'm-vip', agreementId: 'agreement-1', memberId: 'm-jonas' })), kind).toEqual({
           skip: 'not for a conversation',
         });
       }
+    });
+  });
+
+  describe("the thread's base card (issue 11, section 8: a thread found among twenty)", () => {
+    const factsOf = (card: unknown) => Object.fromEntries(((card as { body: { type: string; facts?: { title: string; value: string }[] }[] }).body.find((element) => element.type === 'FactSet')?.facts ?? []).map((fact) => [fact.title, fact.value]));
+
+    it.each([
+      ['da', da, { Koordinator: COORDINATOR.name, 'Sagen oprettet': '23.11.2026', 'Næste møde': '24.11.2026 kl. 10:00 (i gang)' }],
+      ['en', en, { Coordinator: COORDINATOR.name, 'Case opened': '23 Nov 2026', 'Next meeting': '24 Nov 2026, 10:00 (under way)' }],
+    ] as const)('%s: names the coordinator, the day the case was opened and the next meeting, and nothing of the young person', (_language, m, facts) => {
+      const card = baseCard(m, current, 'overview');
+      expect(factsOf(card)).toEqual(facts);
+      const text = JSON.stringify(card);
+      expect(text).not.toContain(current.youngPerson.name);
+      for (const birthDate of BIRTH_DATES) expect(text).not.toContain(birthDate);
+      expect(leaksIn(card)).toEqual([]);
+    });
+
+    it('says a planned meeting by its time, and when none is planned', () => {
+      const planned: Case = { ...current, meetings: current.meetings.map((meeting) => (meeting.id === 'meeting-3' ? { ...meeting, status: 'planned' } : meeting)) };
+      expect(factsOf(baseCard(da, planned, 'overview'))['Næste møde']).toBe('24.11.2026 kl. 10:00');
+      const none: Case = { ...current, meetings: current.meetings.filter((meeting) => meeting.id !== 'meeting-3') };
+      expect(factsOf(baseCard(da, none, 'overview'))['Næste møde']).toBe(da.cards.threadBase.noMeeting);
+      expect(factsOf(baseCard(en, none, 'overview'))['Next meeting']).toBe('No meeting planned');
+    });
+
+    it("`afslut`'s card says the meeting and its state: closed and approved, or open", () => {
+      const approved: Case = { ...current, meetings: current.meetings.filter((meeting) => meeting.id !== 'meeting-3') };
+      expect(factsOf(baseCard(da, approved, 'closing'))).toEqual({ Møde: 'Netværksmøde nr. 1', Status: 'Lukket: referatet er godkendt' });
+      expect(factsOf(baseCard(da, current, 'closing'))).toEqual({ Møde: 'Netværksmøde nr. 2', Status: 'Åbent' });
     });
   });
 

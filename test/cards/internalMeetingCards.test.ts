@@ -7,6 +7,7 @@ import { goalsFormCard } from '../../cards/goalCards';
 import { meetingBaseCard } from '../../cards/channelCards';
 import type { AdaptiveCardJson } from '../../cards/render';
 import type { Case } from '../../bot/domain/case';
+import { closeInternalMeeting } from '../../bot/domain/closing';
 import { addGoal } from '../../bot/domain/goals';
 import { answerChecklist, meetingById } from '../../bot/domain/meeting';
 import { da } from '../../bot/i18n/da';
@@ -41,6 +42,11 @@ describe.each([
     // Mette, Jonas (absent, so his reason is asked) and Ole; never the young person (m-young) nor the VIP (Karen, m-vip).
     expect(inputIds(card).sort()).toEqual(['absenceReason_m-coordinator', 'absenceReason_m-jonas', 'absenceReason_m-ole', 'attended_m-coordinator', 'attended_m-jonas', 'attended_m-ole']);
     expect(JSON.stringify(card)).not.toContain('Karen');
+  });
+
+  it('once closed, the thread says it is closed, not that minutes await or have approval', () => {
+    const closed = closeInternalMeeting(open, 'internal-1', true, by, NOW);
+    expect(factsOf(meetingBaseCard(m, closed, meeting(closed)))).toContain(`${m.cards.meeting.state}: ${m.cards.meeting.phases.closedInternal}`);
   });
 
   it('the thread sees the meeting named as internal, with no number', () => {

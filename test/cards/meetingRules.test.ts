@@ -68,9 +68,13 @@ describe('the checklist card', () => {
     const opened = openMeeting(team(), 'meeting-1', { date: '2026-11-23', time: '10:00' }, by, NOW);
     const closing = { waitingArrangement: 'Ingen', feedbackMemberId: 'm-jonas', eyeKeeperMemberId: 'm-jonas', acuteContactMemberId: 'm-jonas', nextMeetingDate: '2027-02-15', nextMeetingTime: '09:00', summary: 'Kort.', confirmEmptySections: true };
     const closed = closeMeeting(opened, 'meeting-1', closing, 'meeting-2', by, NOW);
-    const shown = sectionsOf(checklistCard(da, as(closed, 'm-jonas'), meetingById(closed, 'meeting-1')));
+    const card = checklistCard(da, as(closed, 'm-jonas'), meetingById(closed, 'meeting-1'));
+    const shown = sectionsOf(card);
     const withInputs = Object.entries(shown).filter(([, section]) => section.inputs.length > 0).map(([title]) => title);
     expect(withInputs).toEqual([sections.attendance, sections.evaluation]);
+    // Closed, on the member's card and on the thread's (issue 11, section 8: old cards lie).
+    expect(facts(card)[labels.state]).toBe(labels.phases.awaitingApproval);
+    expect(facts(meetingBaseCard(da, closed, meetingById(closed, 'meeting-1')))[labels.state]).toBe(labels.phases.awaitingApproval);
   });
 
   it('says a section is done when everything that applies is answered, and counts the agenda as covered points', () => {

@@ -5,14 +5,15 @@ import { type CaseViewOptions, casePickerCard, caseViewCard, createCaseCard } fr
 import { baseCard } from '../../../cards/channelCards';
 import { messageCard } from '../../../cards/messageCard';
 import type { AdaptiveCardJson } from '../../../cards/render';
-import { openCase } from '../../app/openCase';
+import { openCase, recordCaseCard } from '../../app/openCase';
 import { CASE_VIEWS, type CaseRead, type CaseView, caseForConversationCard, listMyCases, openCasesOf, readCase, selectCase } from '../../app/readCase';
 import { reportPlanSlipping } from '../../app/reportPlanSlipping';
 import type { Case, CaseHome } from '../../domain/case';
+import type { PostedCard } from '../../domain/meeting';
 import { type ConversationKind, channelIdOf } from '../actor';
 import { cardActivity, writeCommandIn } from '../replies';
 import { rosterOf } from '../roster';
-import { startChannelThread } from '../threads';
+import { firstPostIdOf, groupIdOf, startChannelThread, threadLink } from '../threads';
 import { caseHere } from './caseHere';
 import { optionalText, page, versioned, withCase } from './data';
 import { type CommandDeclaration, type ManifestScope, type Turn, type VerbReply, cardAfterChange, verb } from './turn';
@@ -42,14 +43,23 @@ async function addableRoster({ context, conversation }: Turn, isCoordinator: boo
 function homeMaker({ context, env, m, conversation }: Turn): ((draft: Case) => Promise<CaseHome>) | undefined {
   const { activity } = context;
   const makers: Record<ConversationKind, ((draft: Case) => Promise<CaseHome>) | undefined> = {
-    channel: async (draft) => ({
-      kind: 'channelThread',
-      conversationId: await startChannelThread(context, env.botAppId, channelIdOf(activity) ?? activity.conversation.id, baseCard(m, draft, 'overview')),
-    }),
+    channel: async (draft) => {
+      const threadId = await startChannelThread(context, env.botAppId, channelIdOf(activity) ?? activity.conversation.id, baseCard(m, draft, 'overview'));
+      const baseCardId = firstPostIdOf(threadId);
+      return { kind: 'channelThread', conversationId: threadId, ...(baseCardId ? { baseCardId } : {}) };
+    },
     groupChat: async () => ({ kind: 'groupChat', conversationId: activity.conversation.id }),
     personal: undefined,
   };
   return makers[conversation];
+}
+
+/** The confirmation's way to the new case's thread, when it has one. */
+function threadButton({ context, m, actor }: Turn, created: Case): { title: string; url: string } | undefined {
+  const channelId = channelIdOf(context.activity);
+  const firstPostId = created.home?.kind === 'channelThread' ? created.home.baseCardId : undefined;
+  if (!channelId || !firstPostId) return undefined;
+  return { title: m.cards.threadBase.goToThread, url: threadLink({ channelId, firstPostId, tenantId: actor.tenantId, groupId: groupIdOf(context) }) };
 }
 
 export const caseVerbs = [
@@ -59,10 +69,13 @@ export const caseVerbs = [
     async (turn, input) => {
       const { context, deps, actor, m, conversation } = turn;
       const created = await openCase(deps, actor, input, homeMaker(turn));
-      if (conversation === 'groupChat') await context.sendActivity(cardActivity(baseCard(m, created, 'overview')));
+      if (conversation === 'groupChat') {
+        const posted = await context.sendActivity(cardActivity(baseCard(m, created, 'overview')));
+        if (posted?.id) await recordCaseCard(deps, actor, created.id, posted.id);
+      }
       if (conversation === 'personal') await selectCase(deps, actor, created.id);
       const next = conversation === 'channel' ? m.cards.caseCreatedInThread : m.cards.caseCreatedHere(writeCommandIn(conversation));
-      return { card: messageCard(m.cards.caseCreated(created.reference), next, 'good') };
+      return { card: messageCard(m.cards.caseCreated(created.reference), next, 'good', threadButton(turn, created)) };
     },
   ),
   /** `page`/`pageSize`: the team card's page of members; `rosterPage`: its page of people in the conversation to add. */
@@ -93,7 +106,11 @@ const EVERYWHERE: readonly ManifestScope[] = ['team', 'groupChat', 'personal'];
  * A command that shows a view of the case: in a 1:1 chat the view itself, elsewhere a base card with
  * the case's reference only (the whole channel or chat sees it).
  */
-export function viewCommand(view: CaseView, aliases: CommandDeclaration['aliases'], options: { referenceArgument?: boolean } = {}): CommandDeclaration {
+export function viewCommand(
+  view: CaseView,
+  aliases: CommandDeclaration['aliases'],
+  options: { referenceArgument?: boolean; remember?: (turn: Turn, caseId: string, posted: PostedCard) => Promise<unknown> } = {},
+): CommandDeclaration {
   return {
     aliases,
     manifestScopes: EVERYWHERE,
@@ -103,7 +120,8 @@ export function viewCommand(view: CaseView, aliases: CommandDeclaration['aliases
       const caseId = await caseHere(turn, byReference);
       if (!caseId) return;
       const card = conversation === 'personal' ? await detailCard(turn, caseId, view) : baseCard(m, await caseForConversationCard(deps, actor, caseId), view);
-      await context.sendActivity(cardActivity(card));
+      const posted = await context.sendActivity(cardActivity(card));
+      if (posted?.id && options.remember) await options.remember(turn, caseId, { conversationId: context.activity.conversation.id, activityId: posted.id });
     },
   };
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { approvalCard, minutesCard } from '../../../cards/goalCards';
 import { checklistCard } from '../../../cards/meetingCards';
 import { handOverCard } from '../../../cards/handOverCards';
-import { acknowledgeCaseHandOver, approveAndCirculate, closeInternalCoordinationMeeting, closeNetworkMeeting, sendBackForChanges } from '../../app/closeMeeting';
+import { acknowledgeCaseHandOver, approveAndCirculate, closeInternalCoordinationMeeting, closeNetworkMeeting, recordClosingCard, sendBackForChanges } from '../../app/closeMeeting';
 import { readCase } from '../../app/readCase';
 import { meetingById, meetingNumber } from '../../domain/meeting';
 import { viewCommand } from './case';
@@ -74,5 +74,6 @@ export const closingVerbs = [
 ];
 
 export const closingCommands = {
-  closeMeeting: viewCommand('closing', { da: ['afslut'], en: ['close meeting'] }),
+  /** Its card is remembered on the meeting it is about, and put right when that meeting is closed and approved. */
+  closeMeeting: viewCommand('closing', { da: ['afslut'], en: ['close meeting'] }, { remember: ({ deps, actor }, caseId, posted) => recordClosingCard(deps, actor, caseId, posted) }),
 };

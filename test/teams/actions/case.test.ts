@@ -17,7 +17,13 @@ describe('case.create', () => {
     expect(created.posts.map((post) => post.conversationId)).toEqual([created.home.conversationId]);
     expectBaseCard(created.posts[0]?.card, created.caseId, 'overview', da.cards.threadBase.title(created.reference));
     const stored = await turns.storedCase(created.caseId);
-    expect(stored.home).toEqual({ kind: 'channelThread', conversationId: created.home.conversationId });
+    // The thread's first post is the base card: Teams names the thread after it (`…;messageid=<its id>`).
+    const firstPostId = /;messageid=(.+)$/.exec(created.home.conversationId)?.[1];
+    expect(firstPostId).toBeTruthy();
+    expect(stored.home).toEqual({ kind: 'channelThread', conversationId: created.home.conversationId, baseCardId: firstPostId });
+    // The confirmation links to the thread (a deep link to its first post; the channel's team gave no group id here).
+    const link = `https://teams.microsoft.com/l/message/${encodeURIComponent('19:channel-unge@thread.tacv2')}/${firstPostId}?tenantId=${TENANT_ID}&parentMessageId=${firstPostId}`;
+    expect(JSON.stringify(cardOf(created.answer))).toContain(JSON.stringify({ type: 'Action.OpenUrl', title: da.cards.threadBase.goToThread, url: link }));
     expect(stored.youngPerson.name).toBe(YOUNG_PERSON.name);
     expect(stored.members.find((member) => member.role === 'coordinator')?.person).toMatchObject({ aadObjectId: METTE.aadObjectId });
     expect(await turns.auditOf(created.caseId)).toContainEqual(expect.objectContaining({ actorAadObjectId: METTE.aadObjectId, action: 'case.create', outcome: 'ok' }));
@@ -29,7 +35,11 @@ describe('case.create', () => {
     expect(textsOf(cardOf(created.answer))).toEqual(expect.arrayContaining([da.cards.caseCreated(created.reference), da.cards.caseCreatedHere(inSharedConversation)]));
     expect(created.posts.map((post) => post.conversationId)).toEqual([where.conversationId]);
     expectBaseCard(created.posts[0]?.card, created.caseId, 'overview', da.cards.threadBase.title(created.reference));
-    expect((await turns.storedCase(created.caseId)).home).toEqual({ kind: 'groupChat', conversationId: where.conversationId });
+    // The base card posted there is remembered, so that it can be put right later.
+    const home = (await turns.storedCase(created.caseId)).home;
+    expect(home).toEqual({ kind: 'groupChat', conversationId: where.conversationId, baseCardId: expect.stringMatching(/^stub-\d+$/) });
+    // The chat is where the confirmation is read: no link.
+    expect(JSON.stringify(cardOf(created.answer))).not.toContain('Action.OpenUrl');
   });
 
   it('in a 1:1 chat posts nothing, gives the case no home, and picks it for the coordinator', async () => {

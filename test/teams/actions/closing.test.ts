@@ -154,3 +154,43 @@ describe('afslut', () => {
     await turns.expectDenied(caseId, JONAS, 'notCoordinator', 'closing.read', () => say(JONAS, personalChat(JONAS), 'afslut'));
   });
 });
+
+describe("afslut's card in the thread (issue 11, section 8: old cards lie)", () => {
+  const outboxOf = async (caseId: string) => turns.bot().store.listOutbox(TENANT_ID, caseId);
+
+  it('is remembered on the meeting when the coordinator asks, and closing and approving write an update of it, the checklist and the base card', async () => {
+    const { meetingId, ...theCase } = await caseWithOpenMeeting(turns);
+    // Another member's `afslut` posts the base card too, but the closing view is the coordinator's: nothing is remembered.
+    onlyCard(await say(LISE, theCase.home, 'afslut'));
+    expect(meetingById(await turns.storedCase(theCase.caseId), meetingId).closingCards).toBeUndefined();
+    onlyCard(await say(METTE, theCase.home, 'afslut'));
+    const stored = await turns.storedCase(theCase.caseId);
+    const [posted, ...more] = meetingById(stored, meetingId).closingCards ?? [];
+    expect(more).toEqual([]);
+    expect(posted).toEqual({ conversationId: theCase.home.conversationId, activityId: expect.stringMatching(/^stub-\d+$/) });
+    const updatesOf = async (kind: string) => (await outboxOf(theCase.caseId)).filter((message) => message.kind === kind);
+    const before = { closing: 0, checklist: (await updatesOf('checklistCard')).length, base: (await updatesOf('caseCard')).length };
+
+    await addGoal(turns, theCase);
+    cardOf(await click(METTE, theCase.home, 'meeting.close', { caseId: theCase.caseId, meetingId, ...(await closingOf(turns, theCase)) }));
+    expect(await updatesOf('closingCard')).toMatchObject([{ to: { kind: 'conversation', conversationId: posted!.conversationId }, about: { meetingId, activityId: posted!.activityId } }]);
+    expect(await updatesOf('checklistCard')).toHaveLength(before.checklist + 1);
+    // Closing planned the next meeting, which the base card shows.
+    expect(await updatesOf('caseCard')).toHaveLength(before.base + 1);
+
+    cardOf(await click(METTE, theCase.home, 'minutes.approve', { caseId: theCase.caseId, meetingId, approvedOn: TODAY }));
+    expect(await updatesOf('closingCard')).toHaveLength(before.closing + 2);
+    expect(await updatesOf('checklistCard')).toHaveLength(before.checklist + 2);
+  });
+
+  it("after approval the coordinator's approval card says approved, without the buttons to approve or send back, and without asking for the approval", async () => {
+    const { meetingId, caseId, home } = await caseWithApprovedMeeting(turns);
+    const card = cardOf(await click(METTE, home, 'minutes.approval', { caseId, meetingId }));
+    expect(textsOf(card)).toContain(da.cards.goals.approved(TODAY));
+    expect(textsOf(card)).not.toContain(da.cards.goals.approvalIntro);
+    expect(actionsOf(card).map((action) => action.verb)).toEqual(['minutes.show']);
+    // A click on an approval card of before is answered with a message, and changes nothing.
+    expect(await click(METTE, home, 'minutes.approve', { caseId, meetingId, approvedOn: TODAY })).toEqual({ message: da.errors.minutesAlreadyApproved({}) });
+    expect(await click(METTE, home, 'minutes.sendBack', { caseId, meetingId, changes: 'Noget andet' })).toEqual({ message: da.errors.minutesAlreadyApproved({}) });
+  });
+});
