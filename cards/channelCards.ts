@@ -3,9 +3,7 @@
 // ids, the case reference, numbers, dates and closed codes (rendered through i18n): no field of it can
 // hold a name or a text a person typed, so no call site can put one in front of the channel. The
 // details come to the case's team members as their own view (refresh.userIds) or by the button.
-import { DateTime } from 'luxon';
 import { type Case, teamsMemberIds } from '../bot/domain/case';
-import { MODEL_ZONE } from '../bot/domain/fields';
 import { type Meeting, type MeetingStatus, checklistProgress, meetingNumber } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import type { DetailView } from './views';
@@ -79,8 +77,8 @@ export function minutesBaseCard(m: Messages, current: Case, meeting: Meeting): A
   return renderChannelCard(m, { kind: 'minutes', case: channelCase(current), meeting: channelMeeting(meeting), nextMeeting: next ? channelMeeting(next) : undefined });
 }
 
-function meetingTime(startsAt: Date): string {
-  return DateTime.fromJSDate(startsAt).setZone(MODEL_ZONE).toFormat('yyyy-MM-dd HH:mm');
+function meetingTime(m: Messages, startsAt: Date): string {
+  return m.dates.shortDateTime(startsAt.toISOString());
 }
 
 /** The only way a channel card is made: from a ChannelCard and the labels, nothing else. */
@@ -106,7 +104,7 @@ function renderChannelCard(m: Messages, card: ChannelCard): AdaptiveCardJson {
         labels,
         title: labels.title(reference, card.meeting.number),
         body: labels.baseBody,
-        startsAt: meetingTime(card.meeting.startsAt),
+        startsAt: meetingTime(m, card.meeting.startsAt),
         state: labels.states[card.meeting.status],
         progress: labels.progress(card.answered, card.total),
         userIds,
@@ -115,7 +113,7 @@ function renderChannelCard(m: Messages, card: ChannelCard): AdaptiveCardJson {
     case 'minutes': {
       const labels = m.cards.goals;
       const next = card.nextMeeting;
-      const nextText = !next ? labels.notPlanned : next.status === 'planned' ? meetingTime(next.startsAt) : `${meetingTime(next.startsAt)} (${m.cards.meeting.states[next.status]})`;
+      const nextText = !next ? labels.notPlanned : next.status === 'planned' ? meetingTime(m, next.startsAt) : `${meetingTime(m, next.startsAt)} (${m.cards.meeting.states[next.status]})`;
       return renderCard('minutesBase', {
         caseId,
         meetingId: card.meeting.meetingId,

@@ -26,10 +26,6 @@ import { firstFitting } from './budget';
 import { type AdaptiveCardJson, renderCard } from './render';
 import { coordinatorName, memberName, roleName, shortName, shortRole, shortened } from './people';
 
-export function formatMeetingTime(startsAt: string): string {
-  return DateTime.fromISO(startsAt).setZone(MODEL_ZONE).toFormat('yyyy-MM-dd HH:mm');
-}
-
 /** Opening or planning a meeting; with a meeting planned, also the way to its checklist (preparation and roles come before the meeting). */
 export function meetingOpenCard(m: Messages, current: Case, now: Date): AdaptiveCardJson {
   const labels = m.cards.meeting;
@@ -40,7 +36,7 @@ export function meetingOpenCard(m: Messages, current: Case, now: Date): Adaptive
     today: localDate(now),
     timeNow: DateTime.fromJSDate(now).setZone(MODEL_ZONE).toFormat('HH:mm'),
     plannedMeetingId: planned?.id ?? '',
-    plannedIntro: planned ? labels.plannedIntro(formatMeetingTime(planned.startsAt)) : '',
+    plannedIntro: planned ? labels.plannedIntro(m.dates.dateTime(planned.startsAt)) : '',
   });
 }
 
@@ -286,7 +282,7 @@ export function checklistCard(m: Messages, { case: current, viewer }: ViewedCase
       youngPerson: current.youngPerson.name,
       coordinator: coordinatorName(current, m),
       number: numberText(m, meeting),
-      startsAt: formatMeetingTime(meeting.startsAt),
+      startsAt: m.dates.shortDateTime(meeting.startsAt),
       state: stateText(m, meeting),
       progressTitle: labels.progressTitle,
       progress: `${answered} / ${total}`,
@@ -310,7 +306,7 @@ export function meetingCancelCard(m: Messages, current: Case, meeting: Meeting):
   return renderCard('meetingCancel', {
     caseId: current.id,
     meetingId: meeting.id,
-    labels: { ...labels, title: labels.cancelTitle(current.reference, meetingNumber(meeting), formatMeetingTime(meeting.startsAt)) },
+    labels: { ...labels, title: labels.cancelTitle(current.reference, meetingNumber(meeting), m.dates.dateTime(meeting.startsAt)) },
     reasons: CANCELLATION_REASONS.map((reason) => ({ title: m.checklist.cancellationReasons[reason], value: reason })),
   });
 }

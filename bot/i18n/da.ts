@@ -6,6 +6,7 @@ import type { EducationStatus } from '../domain/case';
 import type { ConsentGap } from '../domain/consent';
 import type { MeetingStatus } from '../domain/meeting';
 import { checklistDa } from './checklistDa';
+import { dateFormats } from './dates';
 
 const roles: Record<TeamRole, string> = {
   coordinator: 'Myndighedskoordinator',
@@ -209,6 +210,8 @@ export const da = {
   /** Per chat command: its line in `hjælp` and its description in the app manifest's command lists (bot/teams/actions/registry.ts). */
   /** Which language these texts are; chat commands show their aliases in it. */
   language: 'da' as Language,
+  /** How dates and times are written for this reader (dates.ts). */
+  dates: dateFormats('da'),
   commands: {
     help: { help: 'denne liste', manifest: 'Vis kommandoerne og hvad de gør' },
     newCase: { help: 'opret en sag for en ung', manifest: 'Opret et nyt forløb for en ung' },
@@ -296,6 +299,8 @@ export const da = {
       title: (reference: string) => `Sag ${reference}: overblik`,
       youngPerson: 'Den unge',
       birthDate: 'Fødselsdato',
+      /** The birth date with the young person's age today. */
+      birthDateWithAge: (date: string, age: number) => `${date} (${age} år)`,
       contact: 'Kontakt',
       statusAtStart: 'Status ved start',
       coordinator: 'Myndighedskoordinator',
@@ -374,6 +379,8 @@ export const da = {
       parties: 'Parter, der må udveksle oplysninger',
       record: 'Registrér / forny samtykke',
       withdraw: 'Tilbagekald samtykke',
+      withdrawWarning: 'Når samtykket tilbagekaldes, kan kun myndighedskoordinatoren se oplysninger om den unge, indtil der er givet nyt samtykke.',
+      withdrawConfirm: 'Ja, tilbagekald',
       period: (givenOn: string, expiresOn: string) => `${givenOn} til ${expiresOn}`,
     },
     picker: {
@@ -424,7 +431,7 @@ export const da = {
       rhythmTitle: (reference: string) => `Sag ${reference}: intet møde planlagt`,
       noMeetingPlanned: (last: string) => `Der er gået fire måneder siden mødet ${last}, og intet nyt møde er planlagt. Teamet mødes mindst tre gange om året.`,
       transitionTitle: (reference: string) => `Sag ${reference}: overgangsmøde`,
-      transition: (age: string, birthday: string) => `Den unge fylder ${age} år den ${birthday}. Planlæg overgangsmødet i god tid.`,
+      transition: (age: string, birthday: string) => `Den unge fylder ${age} år ${birthday}. Planlæg overgangsmødet i god tid.`,
     },
     outbox: {
       withoutConsentTitle: (reference: string) => `Sag ${reference}`,

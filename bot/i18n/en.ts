@@ -1,6 +1,7 @@
 // Every word an English-speaking user reads; the same keys as the Danish catalogue.
 import { type Messages, PERSON_FIELDS } from './da';
 import { checklistEn } from './checklistEn';
+import { dateFormats } from './dates';
 import { BOT_MENTION, inPersonalChat } from './commandHint';
 import type { ConsentGap } from '../domain/consent';
 
@@ -192,6 +193,7 @@ export const en: Messages = {
     caseTooLarge: () => 'The case has grown too large to save more in it. Nothing was saved. Contact whoever runs the bot.',
   },
   language: 'en',
+  dates: dateFormats('en'),
   commands: {
     help: { help: 'this list', manifest: 'Show the commands and what they do' },
     newCase: { help: 'create a case for a young person', manifest: 'Create a new case for a young person' },
@@ -277,6 +279,7 @@ export const en: Messages = {
       title: (reference) => `Case ${reference}: overview`,
       youngPerson: 'The young person',
       birthDate: 'Date of birth',
+      birthDateWithAge: (date, age) => `${date} (aged ${age})`,
       contact: 'Contact',
       statusAtStart: 'Status at start',
       coordinator: 'Coordinator',
@@ -351,6 +354,8 @@ export const en: Messages = {
       parties: 'Parties who may exchange information',
       record: 'Record / renew consent',
       withdraw: 'Withdraw consent',
+      withdrawWarning: 'Once consent is withdrawn, only the coordinator can see information about the young person until new consent is given.',
+      withdrawConfirm: 'Yes, withdraw',
       period: (givenOn, expiresOn) => `${givenOn} to ${expiresOn}`,
     },
     picker: {

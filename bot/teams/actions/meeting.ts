@@ -3,7 +3,7 @@
 // everyone through the outbox (app/runMeeting.ts).
 import { z } from 'zod';
 import { meetingBaseCard } from '../../../cards/channelCards';
-import { checklistCard, formatMeetingTime, meetingCancelCard, meetingOpenCard } from '../../../cards/meetingCards';
+import { checklistCard, meetingCancelCard, meetingOpenCard } from '../../../cards/meetingCards';
 import { messageCard } from '../../../cards/messageCard';
 import { changedAnswers } from '../../app/checklistAnswers';
 import { caseForConversationCard, changerView, readCase } from '../../app/readCase';
@@ -37,7 +37,7 @@ export const meetingVerbs = [
   verb('meeting.plan', meetingTimeData, async ({ deps, actor, m, activityId, conversation }, { caseId, meetingDate, meetingTime }) => {
     const planned = plannedMeetingOf(await planNetworkMeeting(deps, actor, caseId, { date: meetingDate, time: meetingTime }, activityId));
     if (!planned) throw new Error('a planned meeting is missing');
-    return { card: messageCard(m.cards.meeting.planned(formatMeetingTime(planned.startsAt), writeCommandIn(conversation)), '', 'good') };
+    return { card: messageCard(m.cards.meeting.planned(m.dates.dateTime(planned.startsAt), writeCommandIn(conversation)), '', 'good') };
   }),
   verb('meeting.show', z.object({ ...withCase, meetingId: id, page: checklistPage }), async ({ deps, actor, m }, { caseId, meetingId, page }) => {
     const read = await readCase(deps, actor, caseId, 'checklist');
@@ -59,7 +59,7 @@ export const meetingVerbs = [
   verb('meeting.cancel', z.object({ ...withCase, meetingId: id, reason: optionalText, otherReason: optionalText }), async (turn, { caseId, meetingId, reason, otherReason }) => {
     const changed = await cancelNetworkMeeting(turn.deps, turn.actor, { caseId, meetingId, reason, otherReason, activityId: turn.activityId });
     const meeting = meetingById(changed, meetingId);
-    return { card: messageCard(turn.m.cards.meeting.cancelled(formatMeetingTime(meeting.startsAt)), '', 'good') };
+    return { card: messageCard(turn.m.cards.meeting.cancelled(turn.m.dates.dateTime(meeting.startsAt)), '', 'good') };
   }),
 ];
 
