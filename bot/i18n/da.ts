@@ -92,6 +92,7 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>,
   textTooLong: (d) => `Feltet ${field(d.field)} er for langt (højst ${d.max} tegn). Intet er gemt.`,
   fieldRequired: (d) => `Udfyld ${field(d.field)}. Intet er gemt.`,
   invalidDate: (d) => `Feltet ${field(d.field)} skal være en gyldig dato (ÅÅÅÅ-MM-DD).`,
+  invalidBirthDate: () => 'Skriv fødselsdatoen som dag, måned og år: dd.mm.åååå, fx 14.03.2008. Intet er gemt.',
   invalidEmail: () => 'E-mailadressen ser ikke rigtig ud.',
   invalidPhone: () => 'Telefonnummeret ser ikke rigtigt ud (8 til 20 cifre).',
   invalidPostalCode: () => 'Postnummeret skal være et dansk postnummer på 4 cifre, fx 5000.',
@@ -194,6 +195,7 @@ const DATE_TIME_NOTE = 'En dato skrevet tæt sammen med et klokkeslæt (fx 15032
 function cprAdvice(name: string | number | undefined): string {
   if (PERSON_FIELDS.has(String(name))) return 'Skriv kun navnet.';
   if (name === 'phone') return 'Skriv telefonnummeret, fx 12 34 56 78.';
+  if (name === 'birthDate') return 'Skriv kun fødselsdatoen: dd.mm.åååå, fx 14.03.2008.';
   return DATE_TIME_NOTE;
 }
 
@@ -277,7 +279,9 @@ export const da = {
       title: 'Ny sag: den unge',
       intro: 'Den, der opretter sagen, bliver myndighedskoordinator. Skriv aldrig CPR-nummer.',
       name: 'Den unges navn',
-      birthDate: 'Fødselsdato',
+      birthDate: 'Fødselsdato (dd.mm.åååå)',
+      birthDateExample: 'fx 14.03.2008',
+      birthDateInvalid: 'Skriv fødselsdatoen som dd.mm.åååå, fx 14.03.2008.',
       phone: 'Telefon',
       email: 'E-mail',
       address: 'Adresse',

@@ -87,6 +87,7 @@ const DATE_TIME_NOTE = 'A date written close to a time (e.g. 150324 1400) can lo
 function cprAdvice(name: string | number | undefined): string {
   if (PERSON_FIELDS.has(String(name))) return 'Write the name only.';
   if (name === 'phone') return 'Write the phone number, e.g. 12 34 56 78.';
+  if (name === 'birthDate') return 'Write only the date of birth: dd.mm.yyyy, e.g. 14.03.2008.';
   return DATE_TIME_NOTE;
 }
 
@@ -133,6 +134,7 @@ export const en: Messages = {
     textTooLong: (d) => `The field ${field(d.field)} is too long (at most ${d.max} characters). Nothing was saved.`,
     fieldRequired: (d) => `Please fill in ${field(d.field)}. Nothing was saved.`,
     invalidDate: (d) => `The field ${field(d.field)} must be a valid date (YYYY-MM-DD).`,
+    invalidBirthDate: () => 'Write the date of birth as day, month and year: dd.mm.yyyy, e.g. 14.03.2008. Nothing was saved.',
     invalidEmail: () => 'The e-mail address does not look right.',
     invalidPhone: () => 'The phone number does not look right (8 to 20 digits).',
     invalidPostalCode: () => 'The postal code must be a Danish postal code of 4 digits, e.g. 5000.',
@@ -257,7 +259,9 @@ export const en: Messages = {
       title: 'New case: the young person',
       intro: 'Whoever creates the case becomes its coordinator. Never write a CPR number.',
       name: "The young person's name",
-      birthDate: 'Date of birth',
+      birthDate: 'Date of birth (dd.mm.yyyy)',
+      birthDateExample: 'e.g. 14.03.2008',
+      birthDateInvalid: 'Write the date of birth as dd.mm.yyyy, e.g. 14.03.2008.',
       phone: 'Phone',
       email: 'E-mail',
       address: 'Address',

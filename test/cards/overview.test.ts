@@ -70,6 +70,15 @@ describe('the overview', () => {
   });
 });
 
+describe("the young person's birth date", () => {
+  it('is written the reader\'s way, with the age on the day the card is shown (born 14.03.2008)', () => {
+    expect(factsOf(sampleCase(), NOW)[da.cards.overview.birthDate]).toBe('14.03.2008 (18 år)');
+    expect(factsOf(sampleCase(), new Date('2027-03-13T12:00:00Z'))[da.cards.overview.birthDate]).toBe('14.03.2008 (18 år)');
+    expect(factsOf(sampleCase(), new Date('2027-03-14T12:00:00Z'))[da.cards.overview.birthDate]).toBe('14.03.2008 (19 år)');
+    expect(factsOf(sampleCase(), NOW, en)[en.cards.overview.birthDate]).toBe('14/03/2008 (aged 18)');
+  });
+});
+
 describe("the young person's address (seed 001: Adresse, Postnummer, By)", () => {
   it('is shown on one line from its three fields', () => {
     expect(factsOf(sampleCase(), NOW)[da.cards.overview.contact]).toBe('+45 12 34 56 78, emil@example.dk, Vestergade 12, 2. th., 5000 Odense C');
