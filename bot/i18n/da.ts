@@ -8,8 +8,14 @@ import type { MeetingStatus } from '../domain/meeting';
 import { checklistDa } from './checklistDa';
 import { dateFormats } from './dates';
 
+/**
+ * A soft hyphen: where a word too long for a FactSet's title column (Teams gives it about 150 px) may
+ * break, with a hyphen, instead of anywhere ("Myndighedskoordinat/or"). Invisible everywhere else.
+ */
+export const SOFT_HYPHEN = '\u00AD';
+
 const roles: Record<TeamRole, string> = {
-  coordinator: 'Myndighedskoordinator',
+  coordinator: `Myndigheds${SOFT_HYPHEN}koordinator`,
   youngPerson: 'Den unge',
   vip: 'Den unges voksen (VIP)',
   caseworkerChildren: 'Sagsbehandler (Børn- og Ungeforvaltning)',
@@ -25,7 +31,7 @@ const roles: Record<TeamRole, string> = {
   benefits: 'Sagsbehandler fra ydelsesafdelingen',
   probation: 'Repræsentant fra Kriminalforsorgen',
   school: 'Skolerepræsentant',
-  educationInstitution: 'Repræsentant fra uddannelsesinstitution',
+  educationInstitution: `Repræsentant fra uddannelses${SOFT_HYPHEN}institution`,
   business: 'Repræsentant fra virksomhed',
   ssp: 'SSP-medarbejder',
   other: 'Andre (angiv hvem)',
@@ -307,7 +313,7 @@ export const da = {
       birthDateWithAge: (date: string, age: number) => `${date} (${age} år)`,
       contact: 'Kontakt',
       statusAtStart: 'Status ved start',
-      coordinator: 'Myndighedskoordinator',
+      coordinator: roles.coordinator,
       team: 'Teamet',
       membersMore: (shown: number, total: number) => `Her står de første ${shown} af ${total}. Hele teamet står på teamkortet (Team).`,
       consent: 'Samtykke',
@@ -338,6 +344,8 @@ export const da = {
       /** An "other" role with the free text that says who. */
       otherRole: (who: string) => `Andre: ${who}`,
       remove: 'Fjern',
+      removeWarning: 'Personen fjernes fra teamet og kan ikke længere se sagen. Det står i sagens historik.',
+      removeConfirm: 'Ja, fjern',
       change: 'Ret',
       saveChange: 'Gem',
       addTeams: 'Tilføj fra Teams',
@@ -381,8 +389,10 @@ export const da = {
       givenOn: 'Dato for samtykke',
       expiresOn: 'Udløber',
       parties: 'Parter, der må udveksle oplysninger',
+      /** The button that opens the form; short, so that two buttons fit a phone (360 px). */
+      newConsent: 'Nyt samtykke',
       record: 'Registrér / forny samtykke',
-      withdraw: 'Tilbagekald samtykke',
+      withdraw: 'Tilbagekald',
       withdrawWarning: 'Når samtykket tilbagekaldes, kan kun myndighedskoordinatoren se oplysninger om den unge, indtil der er givet nyt samtykke.',
       withdrawConfirm: 'Ja, tilbagekald',
       period: (givenOn: string, expiresOn: string) => `${givenOn} til ${expiresOn}`,
@@ -548,10 +558,10 @@ export const da = {
       approvalTitle: (reference: string, number: number | undefined) => `Sag ${reference}: godkendelse af mål- og aftaleskema (${meetingNo(number)})`,
       approvalIntro: 'Mål- og aftaleskemaet skal godkendes af den unge, før det rundsendes som referat til alle i det tværfaglige team.',
       sentBack: 'Sendt tilbage til rettelse',
-      approve: 'Den unge har godkendt',
+      approve: 'Godkendt',
       approvedOn: 'Dato for den unges godkendelse',
       recordApproval: 'Registrér godkendelse og rundsend',
-      sendBack: 'Den unge ønsker ændringer',
+      sendBack: 'Ønsker ændringer',
       changes: 'Hvilke ændringer ønsker den unge?',
       saveChanges: 'Gem ændringsønsker',
       approved: (date: string) => `Godkendt af den unge ${date} og rundsendt som referat til teamet.`,

@@ -1,5 +1,5 @@
 // Every word an English-speaking user reads; the same keys as the Danish catalogue.
-import { type Messages, PERSON_FIELDS } from './da';
+import { type Messages, PERSON_FIELDS, SOFT_HYPHEN } from './da';
 import { checklistEn } from './checklistEn';
 import { dateFormats } from './dates';
 import { BOT_MENTION, inPersonalChat } from './commandHint';
@@ -99,7 +99,7 @@ function field(name: string | number | undefined): string {
 export const en: Messages = {
   checklist: checklistEn,
   roles: {
-    coordinator: 'Coordinator (myndighedskoordinator)',
+    coordinator: `Coordinator (myndigheds${SOFT_HYPHEN}koordinator)`,
     youngPerson: 'The young person',
     vip: "The young person's adult (VIP)",
     caseworkerChildren: 'Caseworker (children and youth)',
@@ -314,6 +314,8 @@ export const en: Messages = {
       external: 'external',
       otherRole: (who) => `Others: ${who}`,
       remove: 'Remove',
+      removeWarning: 'The person is removed from the team and can no longer see the case. The case history records it.',
+      removeConfirm: 'Yes, remove',
       change: 'Change',
       saveChange: 'Save',
       addTeams: 'Add from Teams',
@@ -356,8 +358,9 @@ export const en: Messages = {
       givenOn: 'Date of consent',
       expiresOn: 'Expires',
       parties: 'Parties who may exchange information',
+      newConsent: 'New consent',
       record: 'Record / renew consent',
-      withdraw: 'Withdraw consent',
+      withdraw: 'Withdraw',
       withdrawWarning: 'Once consent is withdrawn, only the coordinator can see information about the young person until new consent is given.',
       withdrawConfirm: 'Yes, withdraw',
       period: (givenOn, expiresOn) => `${givenOn} to ${expiresOn}`,
@@ -530,7 +533,7 @@ export const en: Messages = {
       notApproved: 'Not yet approved by the young person.',
       notClosed: 'The meeting has not been closed yet.',
       showForm: 'Show the goals and agreements form',
-      showMinutes: 'Show the minutes',
+      showMinutes: 'Show minutes',
       minutesBaseTitle: (reference, number) => `Case ${reference}: the minutes of ${meetingNo(number)} are approved`,
       minutesBaseBody: 'The minutes (the goals and agreements form) show to team members only.',
       minutesTitle: (reference, number) => `Case ${reference}: minutes of ${meetingNo(number)}`,
@@ -600,15 +603,15 @@ export const en: Messages = {
       openIntro: 'Open the meeting when the team meets, or plan the next meeting.',
       date: 'Date of the network meeting',
       time: 'Time of the meeting',
-      open: 'Open the meeting',
-      plan: 'Plan the meeting',
+      open: 'Open meeting',
+      plan: 'Plan meeting',
       title: (reference, number) => `Case ${reference}: ${meetingNo(number)}`,
       baseBody: "The team's meeting checklist. Answers show to team members only.",
       progressTitle: 'Answered',
       progress: (answered, total) => `Answered: ${answered} of ${total}`,
       sectionDone: (total) => `All answered (${total} of ${total})`,
       coveredCount: (covered, total) => `Covered: ${covered} of ${total}`,
-      showChecklist: 'Show the meeting checklist',
+      showChecklist: 'Show checklist',
       youngPerson: 'The young person',
       coordinator: "The young person's coordinator",
       number: "The young person's network meeting no.",
