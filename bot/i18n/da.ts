@@ -651,7 +651,7 @@ export const da = {
       coveredCount: (covered: number, total: number) => `Gennemgået: ${covered} af ${total}`,
       showChecklist: 'Vis mødetjeklisten',
       youngPerson: 'Den unge',
-      coordinator: 'Den unges myndighedskoordinator',
+      coordinator: `Den unges myndigheds${SOFT_HYPHEN}koordinator`,
       number: 'Den unges netværksmøde nr.',
       numberWhenOpened: 'Gives, når mødet åbnes',
       numberNone: 'Intet: et aflyst møde tælles ikke med',
