@@ -146,6 +146,21 @@ function questionView(m: Messages, current: Case, question: ChecklistQuestion, a
   }
 }
 
+/**
+ * The checklist's answers as the card shows them, section by section, answered questions only: the
+ * meeting's record where a card is not the place (the tab's case details).
+ */
+export function checklistRecord(m: Messages, current: Case, meeting: Meeting): Array<{ section: string; answers: Array<{ question: string; answer: string }> }> {
+  const sections = new Map<string, Array<{ question: string; answer: string }>>();
+  for (const question of checklistQuestions(current, meeting)) {
+    if (meeting.answers[question.id] === undefined) continue;
+    const view = questionView(m, current, question, meeting.answers, { short: false, withGuidance: false });
+    const section = m.checklist.sections[question.section];
+    sections.set(section, [...(sections.get(section) ?? []), { question: view.label, answer: view.display }]);
+  }
+  return [...sections].map(([section, answers]) => ({ section, answers }));
+}
+
 /** Attendance rows of this many (a member, a missing role, another participant) make one page of a checklist too large for one card. */
 export const ATTENDANCE_PAGE_SIZE = 12;
 

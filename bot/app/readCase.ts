@@ -9,8 +9,8 @@ import { auditIfRefused } from './guardedChange';
 /** A card a team member can ask for: most need consent; consent and closing are the coordinator's. */
 export const CASE_VIEWS = ['overview', 'team', 'consent', 'goals', 'closing'] as const;
 export type CaseView = (typeof CASE_VIEWS)[number];
-/** Why the case is read; changing a member is the coordinator's. */
-export type ReadPurpose = CaseView | 'memberEdit' | 'checklist';
+/** Why the case is read; changing a member is the coordinator's; `tab`: the case in the tab's list. */
+export type ReadPurpose = CaseView | 'memberEdit' | 'checklist' | 'tab';
 
 export interface CaseRead {
   case: Case;
@@ -25,6 +25,7 @@ const AUTHORIZE: Record<ReadPurpose, (current: Case, aadObjectId: string, now: D
   goals: requireCaseReader,
   closing: (current, aadObjectId) => requireCoordinator(current, aadObjectId),
   checklist: requireCaseReader,
+  tab: requireCaseReader,
 };
 
 export async function readCase(deps: AppDeps, actor: Actor, caseId: string, purpose: ReadPurpose): Promise<CaseRead> {

@@ -70,6 +70,9 @@ const DOMAIN_ERROR_KINDS = {
   tooManyMeetings: 'state',
   tooManyConsents: 'state',
   caseTooLarge: 'state',
+  invalidPeriod: 'validation',
+  periodNotEnded: 'state',
+  periodNotStarted: 'state',
 } as const satisfies Record<string, 'access' | 'validation' | 'state'>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_KINDS;
