@@ -4,7 +4,7 @@ import { isCoordinator } from '../bot/domain/access';
 import { EDUCATION_STATUSES } from '../bot/domain/case';
 import { currentClosure } from '../bot/domain/closing';
 import { currentConsent, isConsentValid } from '../bot/domain/consent';
-import { localDate } from '../bot/domain/fields';
+import { ageOn, localDate } from '../bot/domain/fields';
 import { openAgreementCounts } from '../bot/domain/goals';
 import { closingMeetingOf, isInternalMeeting, latestStatus, meetingNumber, nextMeetingOf } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
@@ -15,7 +15,7 @@ import { addressLine, coordinatorName, memberName, roleName } from './people';
 import { firstFitting, halvings } from './budget';
 import { consentCard } from './consentCard';
 import { approvalCard, closeMeetingCard, goalsFormCard } from './goalCards';
-import { closeInternalCard, formatMeetingTime } from './meetingCards';
+import { closeInternalCard } from './meetingCards';
 import { type RosterPerson, teamCard } from './teamCards';
 import { pageOf } from './paging';
 
@@ -44,18 +44,18 @@ export function overviewCard(m: Messages, { case: current, viewer }: ViewedCase,
       labels: { ...labels, title: labels.title(current.reference) },
       youngPerson: {
         name: youngPerson.name,
-        birthDate: youngPerson.birthDate,
+        birthDate: labels.birthDateWithAge(m.dates.short(youngPerson.birthDate), ageOn(youngPerson.birthDate, localDate(now))),
         contact: [youngPerson.contact.phone, youngPerson.contact.email, addressLine(youngPerson.contact)].filter(Boolean).join(', ') || '-',
         status: m.statuses[youngPerson.statusAtStart],
         statusNow: latest.meetingNumber === undefined ? m.statuses[latest.status] : labels.statusAtMeeting(m.statuses[latest.status], latest.meetingNumber),
       },
-      nextMeeting: next ? labels.meetingAt(meetingNumber(next), formatMeetingTime(next.startsAt), next.status === 'open') : labels.notPlanned,
+      nextMeeting: next ? labels.meetingAt(meetingNumber(next), m.dates.shortDateTime(next.startsAt), next.status === 'open') : labels.notPlanned,
       agreements: labels.agreementCounts(open, overdue),
       eyeKeeper: !eyeKeeper
         ? labels.noEyeKeeper
         : (closure.handOverAcknowledgedAt ? labels.eyeKeeperAcknowledged : labels.eyeKeeperNotAcknowledged)(memberName(current, eyeKeeper, m)),
       coordinator: coordinatorName(current, m),
-      consent: isConsentValid(consent, now) ? labels.consentValid(consent.expiresOn) : labels.consentMissing,
+      consent: isConsentValid(consent, now) ? labels.consentValid(m.dates.short(consent.expiresOn)) : labels.consentMissing,
       members: members.slice(0, count),
       membersMore: count < members.length ? labels.membersMore(count, members.length) : '',
     }),

@@ -5,10 +5,8 @@
 // field can hold a name or a text a person typed, so no call site can put one in front of the channel;
 // nothing of the young person ever. The details come to the case's team members as their own view
 // (refresh.userIds) or by the button.
-import { DateTime } from 'luxon';
 import { type Case, coordinatorOf, teamsMemberIds } from '../bot/domain/case';
 import { type MeetingState, meetingStateOf } from '../bot/domain/checklist';
-import { MODEL_ZONE } from '../bot/domain/fields';
 import { type Meeting, type MeetingLabel, type MeetingStatus, checklistProgress, closingMeetingOf, meetingLabel, nextMeetingOf } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import type { DetailView } from './views';
@@ -99,29 +97,18 @@ export function minutesBaseCard(m: Messages, current: Case, meeting: Meeting): A
   return renderChannelCard(m, { kind: 'minutes', case: channelCase(current), meeting: channelMeeting(meeting), nextMeeting: next ? channelMeeting(next) : undefined });
 }
 
-function meetingTime(startsAt: Date): string {
-  return DateTime.fromJSDate(startsAt).setZone(MODEL_ZONE).toFormat('yyyy-MM-dd HH:mm');
-}
-
-// The base card's dates in the reader's language: 25.03.2027 in Danish, 25 Mar 2027 in English.
-// Local to this card until the cards share one date helper.
-function localDay(m: Messages, at: Date): string {
-  const local = DateTime.fromJSDate(at).setZone(MODEL_ZONE);
-  return m.language === 'en' ? local.setLocale('en-GB').toFormat('d MMM yyyy') : local.toFormat('dd.MM.yyyy');
-}
-
-function localMeetingTime(m: Messages, at: Date): string {
-  return m.cards.threadBase.meetingAt(localDay(m, at), DateTime.fromJSDate(at).setZone(MODEL_ZONE).toFormat('HH:mm'));
+function meetingTime(m: Messages, startsAt: Date): string {
+  return m.dates.shortDateTime(startsAt.toISOString());
 }
 
 /** The thread's first post: who coordinates, since when, and the next meeting (issue 11, section 8). */
 function caseFacts(m: Messages, card: ChannelCase): { title: string; value: string }[] {
   const labels = m.cards.threadBase;
   const next = card.nextMeeting;
-  const nextText = !next ? labels.noMeeting : next.status === 'open' ? labels.underWay(localMeetingTime(m, next.startsAt)) : localMeetingTime(m, next.startsAt);
+  const nextText = !next ? labels.noMeeting : next.status === 'open' ? labels.underWay(meetingTime(m, next.startsAt)) : meetingTime(m, next.startsAt);
   return [
     ...(card.coordinatorName ? [{ title: labels.coordinator, value: card.coordinatorName }] : []),
-    { title: labels.openedOn, value: localDay(m, card.openedAt) },
+    { title: labels.openedOn, value: m.dates.short(card.openedAt.toISOString()) },
     { title: labels.nextMeeting, value: nextText },
   ];
 }
@@ -156,7 +143,7 @@ function renderChannelCard(m: Messages, card: ChannelCard): AdaptiveCardJson {
         labels,
         title: labels.title(reference, card.meeting.number),
         body: labels.baseBody,
-        startsAt: meetingTime(card.meeting.startsAt),
+        startsAt: meetingTime(m, card.meeting.startsAt),
         state: labels.phases[card.meeting.phase],
         progress: labels.progress(card.answered, card.total),
         userIds,
@@ -165,7 +152,7 @@ function renderChannelCard(m: Messages, card: ChannelCard): AdaptiveCardJson {
     case 'minutes': {
       const labels = m.cards.goals;
       const next = card.nextMeeting;
-      const nextText = !next ? labels.notPlanned : next.status === 'planned' ? meetingTime(next.startsAt) : `${meetingTime(next.startsAt)} (${m.cards.meeting.states[next.status]})`;
+      const nextText = !next ? labels.notPlanned : next.status === 'planned' ? meetingTime(m, next.startsAt) : `${meetingTime(m, next.startsAt)} (${m.cards.meeting.states[next.status]})`;
       return renderCard('minutesBase', {
         caseId,
         meetingId: card.meeting.meetingId,

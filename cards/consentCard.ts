@@ -26,11 +26,12 @@ export function consentCard(m: Messages, { case: current }: ViewedCase, now: Dat
     caseId: current.id,
     notice,
     labels: { ...labels, title: labels.title(current.reference) },
-    current: valid ? `${labels.period(consent.givenOn, consent.expiresOn)}. ${holders(consent)}${labels.parties}: ${partyNames(consent.partyMemberIds)}` : labels.none,
+    current: valid ? `${labels.period(m.dates.long(consent.givenOn), m.dates.long(consent.expiresOn))}. ${holders(consent)}${labels.parties}: ${partyNames(consent.partyMemberIds)}` : labels.none,
     hasCurrent: Boolean(consent && !consent.withdrawnAt),
-    history: current.consents.map((earlier) => ({
-      title: labels.period(earlier.givenOn, earlier.expiresOn),
-      value: earlier.withdrawnAt ? labels.withdrawn(localDate(new Date(earlier.withdrawnAt))) : partyNames(earlier.partyMemberIds),
+    // Only the earlier ones: the valid consent is shown above (a withdrawn or run-out one is history).
+    history: current.consents.filter((earlier) => !valid || earlier !== consent).map((earlier) => ({
+      title: labels.period(m.dates.short(earlier.givenOn), m.dates.short(earlier.expiresOn)),
+      value: earlier.withdrawnAt ? labels.withdrawn(m.dates.short(earlier.withdrawnAt)) : partyNames(earlier.partyMemberIds),
     })),
     today,
     suggestedExpiry: DateTime.fromISO(today).plus({ months: SUGGESTED_CONSENT_MONTHS }).toISODate(),

@@ -11,10 +11,9 @@ import { attendsInternalMeetings } from '../bot/domain/checklist';
 import { type Meeting, incompleteSections, isInternalMeeting, meetingLabel, meetingNumber, openMeetingOf, plannedMeetingOf } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import type { ViewedCase } from './views';
-import { formatMeetingTime } from './meetingCards';
 import { firstFitting, fitsTeams, halvings } from './budget';
 import { type AdaptiveCardJson, renderCard } from './render';
-import { memberChoiceTitle, memberName, roleName, shortName, shortRole, shortened } from './people';
+import { memberChoiceTitle, memberName, nameWithRole, roleName, shortName, shortRole, shortened } from './people';
 
 /** The values of the verdict "Er målet nået? Ja/nej" (`goal.mark`'s `reached`). */
 const REACHED_CHOICES = ['yes', 'no'] as const;
@@ -84,9 +83,6 @@ function otherThemes(m: Messages, current: Case, shown: GoalTheme | undefined) {
   });
 }
 
-/** The day of an instant, in Copenhagen, as the form writes dates. */
-const dayOf = (at: string) => localDate(new Date(at));
-
 const themeOrder = (goal: Goal) => GOAL_THEMES.indexOf(goal.theme);
 
 /** The goals in the form's order of themes (Social støtte … Andet), each theme in the order they were made. */
@@ -94,7 +90,7 @@ export const goalsInThemeOrder = (current: Case) => [...current.goals].sort((a, 
 
 /** "Name (role)": how a member is offered in a choice and named as an agreement's owner. */
 function memberLabel(m: Messages, current: Case, member: TeamMember, short = false): string {
-  return short ? memberChoiceTitle(current, member, m) : `${memberName(current, member, m)} (${roleName(member, m)})`;
+  return short ? memberChoiceTitle(current, member, m) : nameWithRole(memberName(current, member, m), roleName(member, m));
 }
 
 /** "Name, role": before a colon and contact details, where nested brackets would read badly. */
@@ -112,7 +108,7 @@ export function followUpText(m: Messages, agreement: Agreement, methodLength = F
   const labels = m.cards.goals;
   const other = agreement.followUpMethodOther;
   const method = agreement.followUpMethod === 'other' && other ? labels.otherMethod(shortened(other, methodLength)) : labels.methods[agreement.followUpMethod];
-  return labels.followUp(agreement.followUpOn, method);
+  return labels.followUp(m.dates.short(agreement.followUpOn), method);
 }
 
 /** "Theme: long-term goal", as an agreement's context. */
@@ -128,7 +124,7 @@ function responsibleLines(m: Messages, current: Case, goal: Goal, short: boolean
 }
 
 function outcomeText(m: Messages, outcome: Goal['outcomes'][number]): string {
-  return m.cards.goals.outcome(outcome.reached, dayOf(outcome.at), outcome.reason);
+  return m.cards.goals.outcome(outcome.reached, m.dates.short(outcome.at), outcome.reason);
 }
 
 /** Seed 001, agenda point 5: an agreement that needs others' decision is only a recommendation (indstilling); '' for any other. */
@@ -162,7 +158,7 @@ function goalsByTheme(m: Messages, current: Case, detail: Detail, only?: GoalThe
           const hidden = agreements.length - listed.length;
           return {
             id: goal.id,
-            heading: labels.longTermGoalSince(dayOf(version.at)),
+            heading: labels.longTermGoalSince(m.dates.short(version.at)),
             longTermGoal: shortened(version.longTermGoal, detail.text),
             subGoals: shortened(version.subGoals, detail.subGoals),
             responsibles: responsibleLines(m, current, goal, detail.shortNames),
@@ -253,7 +249,7 @@ export function goalEditCard(m: Messages, read: ViewedCase, goalId: string): Ada
           const isCurrent = index === goal.versions.length - 1;
           const shown = isCurrent ? FULL_DETAIL : detail;
           return {
-            heading: labels.versionHeading(dayOf(version.at), recordedBy(m, current, version.byAadObjectId, version.meetingId), isCurrent),
+            heading: labels.versionHeading(m.dates.short(version.at), recordedBy(m, current, version.byAadObjectId, version.meetingId), isCurrent),
             longTermGoal: shortened(version.longTermGoal, shown.text),
             subGoals: shortened(version.subGoals, shown.subGoals),
           };
@@ -261,7 +257,7 @@ export function goalEditCard(m: Messages, read: ViewedCase, goalId: string): Ada
         .reverse(),
       outcomes: goal.outcomes
         .map((outcome, index) => ({
-          heading: labels.versionHeading(dayOf(outcome.at), recordedBy(m, current, outcome.byAadObjectId, outcome.meetingId), false),
+          heading: labels.versionHeading(m.dates.short(outcome.at), recordedBy(m, current, outcome.byAadObjectId, outcome.meetingId), false),
           text: `${outcome.reached ? labels.yes : labels.no}: ${shortened(outcome.reason, index === goal.outcomes.length - 1 ? FULL_DETAIL.text : detail.text)}`,
           color: outcome.reached ? 'Good' : 'Attention',
         }))
@@ -318,7 +314,7 @@ export function closeMeetingCard(m: Messages, read: ViewedCase, meeting: Meeting
 export function nextMeetingText(m: Messages, current: Case, closure: Closure): string {
   const next = current.meetings.find((candidate) => candidate.id === closure.nextMeetingId);
   if (!next) return m.cards.goals.notPlanned;
-  const when = formatMeetingTime(next.startsAt);
+  const when = m.dates.shortDateTime(next.startsAt);
   return next.status === 'planned' ? when : `${when} (${m.cards.meeting.states[next.status]})`;
 }
 
@@ -337,9 +333,9 @@ export function approvalCard(m: Messages, read: ViewedCase, meeting: Meeting, no
     labels,
     // Once approved, the card no longer says the form must be approved before it goes out.
     intro: approval ? '' : labels.approvalIntro,
-    state: !closure ? labels.notClosed : approval ? labels.approved(approval.approvedOn) : labels.notApproved,
+    state: !closure ? labels.notClosed : approval ? labels.approved(m.dates.long(approval.approvedOn)) : labels.notApproved,
     stateColor: !closure ? 'Default' : approval ? 'Good' : 'Attention',
-    sentBack: (closure?.sentBack ?? []).map((sent) => ({ title: dayOf(sent.at), value: sent.changes })),
+    sentBack: (closure?.sentBack ?? []).map((sent) => ({ title: m.dates.short(sent.at), value: sent.changes })),
     closed: Boolean(closure),
     open: Boolean(closure && !approval),
     today: localDate(now),
@@ -351,8 +347,8 @@ function minutesView(m: Messages, current: Case, meeting: Meeting, closure: Clos
   const named = (memberId: string) => (memberId ? memberLabelById(m, current, memberId) : labels.noAnswer);
   return {
     facts: [
-      { title: labels.meetingHeld, value: formatMeetingTime(meeting.startsAt) },
-      { title: labels.approval, value: closure.approval?.approvedOn ?? labels.notApproved },
+      { title: labels.meetingHeld, value: m.dates.shortDateTime(meeting.startsAt) },
+      { title: labels.approval, value: closure.approval ? m.dates.short(closure.approval.approvedOn) : labels.notApproved },
     ],
     summary: closure.summary || labels.noAnswer,
     closing: [

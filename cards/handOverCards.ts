@@ -10,7 +10,6 @@ import type { Meeting } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import type { ViewedCase, WithheldAgreementsView } from './views';
 import { fittingList, followUpText, goalText, goalsInThemeOrder, memberLabelById, memberWithRole, nextMeetingText, recommendationText } from './goalCards';
-import { formatMeetingTime } from './meetingCards';
 import { type AdaptiveCardJson, renderCard } from './render';
 import { addressLine, coordinatorName, memberName, shortName, shortened } from './people';
 
@@ -150,11 +149,11 @@ export function handOverCard(m: Messages, read: ViewedCase, meeting: Meeting): A
       labels,
       title: forEyeKeeper ? labels.handOverTitle(current.reference) : labels.handOverOtherTitle(current.reference, eyeKeeperName),
       intro: handOverIntro(m, closure, forEyeKeeper, eyeKeeper, eyeKeeperName),
-      acknowledged: !acknowledgedAt ? '' : forEyeKeeper ? labels.acknowledged(formatMeetingTime(acknowledgedAt)) : labels.acknowledgedFor(eyeKeeperName, formatMeetingTime(acknowledgedAt)),
+      acknowledged: !acknowledgedAt ? '' : forEyeKeeper ? labels.acknowledged(m.dates.dateTime(acknowledgedAt)) : labels.acknowledgedFor(eyeKeeperName, m.dates.dateTime(acknowledgedAt)),
       acknowledgeLabel: forEyeKeeper ? labels.acknowledge : labels.acknowledgeFor(eyeKeeper ? shortName(current, eyeKeeper, m) : labels.formerMember),
       people: people(detail.shortNames),
       plan: goalsInThemeOrder(current).map((goal) => ({ title: labels.themes[goal.theme], value: shortened(currentVersion(goal).longTermGoal, detail.text) })),
-      agreements: open.slice(0, count).map((agreement) => ({ action: shortened(agreement.action, detail.text), recommendation: recommendationText(m, agreement), details: labels.openAgreementLine(memberLabelById(m, current, agreement.ownerMemberId, detail.shortNames), agreement.followUpOn) })),
+      agreements: open.slice(0, count).map((agreement) => ({ action: shortened(agreement.action, detail.text), recommendation: recommendationText(m, agreement), details: labels.openAgreementLine(memberLabelById(m, current, agreement.ownerMemberId, detail.shortNames), m.dates.short(agreement.followUpOn)) })),
       moreAgreements: open.length > count ? labels.openNotShown(open.length - count) : '',
       // After approval, once.
       canAcknowledge: Boolean(closure?.approval && !acknowledgedAt && mayAcknowledgeHandOver(closure, viewer)),

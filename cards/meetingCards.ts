@@ -38,10 +38,6 @@ import { firstFitting } from './budget';
 import { type AdaptiveCardJson, renderCard } from './render';
 import { coordinatorName, memberName, roleName, shortName, shortRole, shortened } from './people';
 
-export function formatMeetingTime(startsAt: string): string {
-  return DateTime.fromISO(startsAt).setZone(MODEL_ZONE).toFormat('yyyy-MM-dd HH:mm');
-}
-
 /**
  * Opening or planning a meeting, a network meeting or an internal coordination meeting (seed 003); with a
  * network meeting planned, also the way to its checklist (preparation and roles come before the meeting).
@@ -56,8 +52,8 @@ export function meetingOpenCard(m: Messages, current: Case, now: Date): Adaptive
     today: localDate(now),
     timeNow: DateTime.fromJSDate(now).setZone(MODEL_ZONE).toFormat('HH:mm'),
     plannedMeetingId: planned?.id ?? '',
-    plannedIntro: planned ? labels.plannedIntro(formatMeetingTime(planned.startsAt)) : '',
-    plannedInternalIntro: plannedInternal ? labels.internalPlannedIntro(formatMeetingTime(plannedInternal.startsAt)) : '',
+    plannedIntro: planned ? labels.plannedIntro(m.dates.dateTime(planned.startsAt)) : '',
+    plannedInternalIntro: plannedInternal ? labels.internalPlannedIntro(m.dates.dateTime(plannedInternal.startsAt)) : '',
     kinds: MEETING_KINDS.map((kind) => ({ title: labels.kinds[kind], value: kind })),
   });
 }
@@ -324,7 +320,7 @@ export function checklistCard(m: Messages, { case: current, viewer }: ViewedCase
       youngPerson: current.youngPerson.name,
       coordinator: coordinatorName(current, m),
       number: numberText(m, meeting),
-      startsAt: formatMeetingTime(meeting.startsAt),
+      startsAt: m.dates.shortDateTime(meeting.startsAt),
       state: stateText(m, meeting),
       progressTitle: labels.progressTitle,
       progress: `${answered} / ${total}`,
@@ -350,7 +346,7 @@ export function meetingCancelCard(m: Messages, current: Case, meeting: Meeting):
     meetingId: meeting.id,
     labels: {
       ...labels,
-      title: labels.cancelTitle(current.reference, meetingLabel(meeting), formatMeetingTime(meeting.startsAt)),
+      title: labels.cancelTitle(current.reference, meetingLabel(meeting), m.dates.dateTime(meeting.startsAt)),
       ...(isInternalMeeting(meeting) ? { cancelReason: labels.cancelReasonInternal } : {}),
     },
     reasons: cancellationReasonsFor(meeting).map((reason) => ({ title: m.checklist.cancellationReasons[reason], value: reason })),

@@ -36,9 +36,15 @@ export function shortRole(member: TeamMember, m: Messages): string {
   return member.role === 'other' && member.otherRoleName ? roleName({ ...member, otherRoleName: shortened(member.otherRoleName, SHORT_OTHER_ROLE) }, m) : roleName(member, m);
 }
 
+/**
+ * "Name (role)"; "Name, role" when either has brackets of its own ("Karen Hansen (ekstern)", "Den unges
+ * voksen (VIP)"), as brackets within brackets read badly.
+ */
+export const nameWithRole = (name: string, role: string) => (/[()]/.test(name + role) ? `${name}, ${role}` : `${name} (${role})`);
+
 /** "Name (role)", cut short: how a member is offered in a choice, so that 60 of them fit a card. */
 export function memberChoiceTitle(current: Case, member: TeamMember, m: Messages): string {
-  return `${shortName(current, member, m)} (${shortRole(member, m)})`;
+  return nameWithRole(shortName(current, member, m), shortRole(member, m));
 }
 
 /** A postal address on one line: Adresse, then Postnummer and By; an address stored as one line before shows as it was. */

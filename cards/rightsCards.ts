@@ -15,7 +15,7 @@ export function eraseConfirmCard(m: Messages, current: Case): AdaptiveCardJson {
 
 /** `luk sag`: close only after the case's reference is typed (verb `case.close`); `erasedOn` is when retention erases it. */
 export function closeConfirmCard(m: Messages, current: Case, erasedOn: string): AdaptiveCardJson {
-  return confirmCard(m, current, 'case.close', m.rights.closeTitle(current.reference), m.rights.closeBody(current.reference, erasedOn), m.rights.close);
+  return confirmCard(m, current, 'case.close', m.rights.closeTitle(current.reference), m.rights.closeBody(current.reference, m.dates.long(erasedOn)), m.rights.close);
 }
 
 function confirmCard(m: Messages, current: Case, verb: 'case.erase' | 'case.close', title: string, body: string, button: string): AdaptiveCardJson {

@@ -1,7 +1,7 @@
 // The case (forløb): one per young person, an aggregate saved whole with its etag.
 import type { TeamRole } from './roles';
 import { DomainError } from './errors';
-import { ageOn, localDate, optionalEmail, optionalPhone, optionalPostalCode, optionalText, requiredDate, requiredText, TEXT_LIMITS } from './fields';
+import { ageOn, localDate, optionalEmail, optionalPhone, optionalPostalCode, optionalText, requiredBirthDate, requiredText, TEXT_LIMITS } from './fields';
 import type { Consent } from './consent';
 import type { Agreement, Goal } from './goals';
 import type { Meeting } from './meeting';
@@ -128,7 +128,7 @@ export interface CreateCaseIds {
 
 export function validateYoungPerson(input: NewCaseInput, now: Date): YoungPerson {
   const name = requiredText(input.name, 'name', TEXT_LIMITS.name);
-  const birthDate = requiredDate(input.birthDate, 'birthDate');
+  const birthDate = requiredBirthDate(input.birthDate, 'birthDate');
   const age = ageOn(birthDate, localDate(now));
   if (age < TARGET_AGE.min || age > TARGET_AGE.max) {
     throw new DomainError('ageOutsideTargetGroup', { min: TARGET_AGE.min, max: TARGET_AGE.max });

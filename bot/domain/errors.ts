@@ -13,6 +13,7 @@ const DOMAIN_ERROR_KINDS = {
   textTooLong: 'validation',
   fieldRequired: 'validation',
   invalidDate: 'validation',
+  invalidBirthDate: 'validation',
   invalidEmail: 'validation',
   invalidPhone: 'validation',
   invalidPostalCode: 'validation',

@@ -41,6 +41,25 @@ export function requiredDate(value: string | undefined, field: string): string {
   return text;
 }
 
+// A birth date as typed: d.m.åååå, dd.mm.åååå or with dashes (or slashes); the year always in four digits.
+const TYPED_DATE = /^(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})$/;
+
+/**
+ * The young person's birth date, typed (dd.mm.åååå: a date picker opening on this month takes eight clicks
+ * to reach a birth year) or as YYYY-MM-DD (sent by cards posted before it could be typed). Stored as
+ * YYYY-MM-DD. A CPR number (ddmmyy-xxxx) is refused as one, and nothing but a date gets through.
+ */
+export function requiredBirthDate(value: string | undefined, field: string): string {
+  const text = value?.trim();
+  if (!text) throw new DomainError('fieldRequired', { field });
+  if (containsCpr(text)) throw new DomainError('cprNotAllowed', { field });
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return requiredDate(text, field);
+  const typed = TYPED_DATE.exec(text);
+  const date = typed ? DateTime.fromObject({ year: Number(typed[3]), month: Number(typed[2]), day: Number(typed[1]) }, { zone: MODEL_ZONE }) : undefined;
+  if (!date?.isValid) throw new DomainError('invalidBirthDate', { field });
+  return date.toISODate() ?? '';
+}
+
 export function optionalEmail(value: string | undefined, field: string): string | undefined {
   const email = optionalText(value, field, TEXT_LIMITS.name);
   if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new DomainError('invalidEmail', { field });

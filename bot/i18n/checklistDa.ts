@@ -2,14 +2,16 @@
 import { BOT_MENTION } from './commandHint';
 
 export const checklistDa = {
+  // One numbering, in the order the card shows them: 2 to 6 are the form's own (seed 001); the meeting's
+  // roles belong with its section 1 (the meeting itself), and the young person's status comes last.
   sections: {
-    roles: 'Mødets roller',
+    roles: '1: Mødets roller',
     preparation: '2: Forberedelse til netværksmødet',
     vip: '3: VIP – En voksen fra den unges netværk',
     agenda: '4: Forslag til dagsorden',
     attendance: '5: Hvem deltog på mødet?',
     evaluation: '6: Afholdelse af selve netværksmødet',
-    status: 'Den unges status ved mødet',
+    status: '7: Den unges status ved mødet',
   },
   questions: {
     roleLeader: 'Mødeleder',

@@ -4,13 +4,13 @@ import { BOT_MENTION } from './commandHint';
 
 export const checklistEn: typeof checklistDa = {
   sections: {
-    roles: 'Meeting roles',
+    roles: '1: Meeting roles',
     preparation: '2: Preparing the network meeting',
     vip: "3: VIP – an adult from the young person's network",
     agenda: '4: Suggested agenda',
     attendance: '5: Who attended the meeting?',
     evaluation: '6: Holding the network meeting',
-    status: "The young person's status at the meeting",
+    status: "7: The young person's status at the meeting",
   },
   questions: {
     roleLeader: 'Meeting leader',

@@ -7,9 +7,16 @@ import type { ConsentGap } from '../domain/consent';
 import type { MeetingLabel, MeetingStatus } from '../domain/meeting';
 import type { MeetingState } from '../domain/checklist';
 import { checklistDa } from './checklistDa';
+import { dateFormats } from './dates';
+
+/**
+ * A soft hyphen: where a word too long for a FactSet's title column (Teams gives it about 150 px) may
+ * break, with a hyphen, instead of anywhere ("Myndighedskoordinat/or"). Invisible everywhere else.
+ */
+export const SOFT_HYPHEN = '\u00AD';
 
 const roles: Record<TeamRole, string> = {
-  coordinator: 'Myndighedskoordinator',
+  coordinator: `Myndigheds${SOFT_HYPHEN}koordinator`,
   youngPerson: 'Den unge',
   vip: 'Den unges voksen (VIP)',
   caseworkerChildren: 'Sagsbehandler (Børn- og Ungeforvaltning)',
@@ -25,7 +32,7 @@ const roles: Record<TeamRole, string> = {
   benefits: 'Sagsbehandler fra ydelsesafdelingen',
   probation: 'Repræsentant fra Kriminalforsorgen',
   school: 'Skolerepræsentant',
-  educationInstitution: 'Repræsentant fra uddannelsesinstitution',
+  educationInstitution: `Repræsentant fra uddannelses${SOFT_HYPHEN}institution`,
   business: 'Repræsentant fra virksomhed',
   ssp: 'SSP-medarbejder',
   other: 'Andre (angiv hvem)',
@@ -101,7 +108,9 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>,
   cprNotAllowed: (d) => `Feltet ${field(d.field)} ser ud til at indeholde et CPR-nummer. CPR-numre må ikke skrives her, og intet er gemt. ${cprAdvice(d.field)}`,
   textTooLong: (d) => `Feltet ${field(d.field)} er for langt (højst ${d.max} tegn). Intet er gemt.`,
   fieldRequired: (d) => `Udfyld ${field(d.field)}. Intet er gemt.`,
-  invalidDate: (d) => `Feltet ${field(d.field)} skal være en gyldig dato (ÅÅÅÅ-MM-DD).`,
+  // Dates are picked in the card's date picker, which sends them as the protocol has it: no format to name here.
+  invalidDate: (d) => `Feltet ${field(d.field)} skal være en gyldig dato: vælg den i datovælgeren. Intet er gemt.`,
+  invalidBirthDate: () => 'Skriv fødselsdatoen som dag, måned og år: dd.mm.åååå, fx 07.05.2009. Intet er gemt.',
   invalidEmail: () => 'E-mailadressen ser ikke rigtig ud.',
   invalidPhone: () => 'Telefonnummeret ser ikke rigtigt ud (8 til 20 cifre).',
   invalidPostalCode: () => 'Postnummeret skal være et dansk postnummer på 4 cifre, fx 5000.',
@@ -214,6 +223,7 @@ const DATE_TIME_NOTE = 'En dato skrevet tæt sammen med et klokkeslæt (fx 15032
 function cprAdvice(name: string | number | undefined): string {
   if (PERSON_FIELDS.has(String(name))) return 'Skriv kun navnet.';
   if (name === 'phone') return 'Skriv telefonnummeret, fx 12 34 56 78.';
+  if (name === 'birthDate') return 'Skriv kun fødselsdatoen: dd.mm.åååå, fx 07.05.2009.';
   return DATE_TIME_NOTE;
 }
 
@@ -230,6 +240,8 @@ export const da = {
   /** Per chat command: its line in `hjælp` and its description in the app manifest's command lists (bot/teams/actions/registry.ts). */
   /** Which language these texts are; chat commands show their aliases in it. */
   language: 'da' as Language,
+  /** How dates and times are written for this reader (dates.ts). */
+  dates: dateFormats('da'),
   commands: {
     help: { help: 'denne liste', manifest: 'Vis kommandoerne og hvad de gør' },
     newCase: { help: 'opret en sag for en ung', manifest: 'Opret et nyt forløb for en ung' },
@@ -295,7 +307,9 @@ export const da = {
       title: 'Ny sag: den unge',
       intro: 'Den, der opretter sagen, bliver myndighedskoordinator. Skriv aldrig CPR-nummer.',
       name: 'Den unges navn',
-      birthDate: 'Fødselsdato',
+      birthDate: 'Fødselsdato (dd.mm.åååå)',
+      birthDateExample: 'fx 07.05.2009',
+      birthDateInvalid: 'Skriv fødselsdatoen som dd.mm.åååå, fx 07.05.2009.',
       phone: 'Telefon',
       email: 'E-mail',
       address: 'Adresse',
@@ -316,7 +330,6 @@ export const da = {
       openedOn: 'Sagen oprettet',
       nextMeeting: 'Næste møde',
       noMeeting: 'Intet møde planlagt',
-      meetingAt: (date: string, time: string) => `${date} kl. ${time}`,
       underWay: (at: string) => `${at} (i gang)`,
       meeting: 'Møde',
       state: 'Status',
@@ -327,9 +340,11 @@ export const da = {
       title: (reference: string) => `Sag ${reference}: overblik`,
       youngPerson: 'Den unge',
       birthDate: 'Fødselsdato',
+      /** The birth date with the young person's age today. */
+      birthDateWithAge: (date: string, age: number) => `${date} (${age} år)`,
       contact: 'Kontakt',
       statusAtStart: 'Status ved start',
-      coordinator: 'Myndighedskoordinator',
+      coordinator: roles.coordinator,
       team: 'Teamet',
       membersMore: (shown: number, total: number) => `Her står de første ${shown} af ${total}. Hele teamet står på teamkortet (Team).`,
       consent: 'Samtykke',
@@ -360,6 +375,8 @@ export const da = {
       /** An "other" role with the free text that says who. */
       otherRole: (who: string) => `Andre: ${who}`,
       remove: 'Fjern',
+      removeWarning: 'Personen fjernes fra teamet og kan ikke længere se sagen. Det står i sagens historik.',
+      removeConfirm: 'Ja, fjern',
       change: 'Ret',
       saveChange: 'Gem',
       addTeams: 'Tilføj fra Teams',
@@ -403,8 +420,12 @@ export const da = {
       givenOn: 'Dato for samtykke',
       expiresOn: 'Udløber',
       parties: 'Parter, der må udveksle oplysninger',
+      /** The button that opens the form; short, so that two buttons fit a phone (360 px). */
+      newConsent: 'Nyt samtykke',
       record: 'Registrér / forny samtykke',
-      withdraw: 'Tilbagekald samtykke',
+      withdraw: 'Tilbagekald',
+      withdrawWarning: 'Når samtykket tilbagekaldes, kan kun myndighedskoordinatoren se oplysninger om den unge, indtil der er givet nyt samtykke.',
+      withdrawConfirm: 'Ja, tilbagekald',
       period: (givenOn: string, expiresOn: string) => `${givenOn} til ${expiresOn}`,
     },
     picker: {
@@ -455,7 +476,7 @@ export const da = {
       rhythmTitle: (reference: string) => `Sag ${reference}: intet møde planlagt`,
       noMeetingPlanned: (last: string) => `Der er gået fire måneder siden mødet ${last}, og intet nyt møde er planlagt. Teamet mødes mindst tre gange om året.`,
       transitionTitle: (reference: string) => `Sag ${reference}: overgangsmøde`,
-      transition: (age: string, birthday: string) => `Den unge fylder ${age} år den ${birthday}. Planlæg overgangsmødet i god tid.`,
+      transition: (age: string, birthday: string) => `Den unge fylder ${age} år ${birthday}. Planlæg overgangsmødet i god tid.`,
     },
     outbox: {
       withoutConsentTitle: (reference: string) => `Sag ${reference}`,
@@ -568,10 +589,10 @@ export const da = {
       approvalTitle: (reference: string, number: number | undefined) => `Sag ${reference}: godkendelse af mål- og aftaleskema (${meetingNo(number)})`,
       approvalIntro: 'Mål- og aftaleskemaet skal godkendes af den unge, før det rundsendes som referat til alle i det tværfaglige team.',
       sentBack: 'Sendt tilbage til rettelse',
-      approve: 'Den unge har godkendt',
+      approve: 'Godkendt',
       approvedOn: 'Dato for den unges godkendelse',
       recordApproval: 'Registrér godkendelse og rundsend',
-      sendBack: 'Den unge ønsker ændringer',
+      sendBack: 'Ønsker ændringer',
       changes: 'Hvilke ændringer ønsker den unge?',
       saveChanges: 'Gem ændringsønsker',
       approved: (date: string) => `Godkendt af den unge ${date} og rundsendt som referat til teamet.`,
@@ -668,7 +689,7 @@ export const da = {
       coveredCount: (covered: number, total: number) => `Gennemgået: ${covered} af ${total}`,
       showChecklist: 'Vis mødetjeklisten',
       youngPerson: 'Den unge',
-      coordinator: 'Den unges myndighedskoordinator',
+      coordinator: `Den unges myndigheds${SOFT_HYPHEN}koordinator`,
       number: 'Den unges netværksmøde nr.',
       numberWhenOpened: 'Gives, når mødet åbnes',
       numberNone: 'Intet: et aflyst møde tælles ikke med',

@@ -1,6 +1,7 @@
 // Every word an English-speaking user reads; the same keys as the Danish catalogue.
-import { type Messages, PERSON_FIELDS } from './da';
+import { type Messages, PERSON_FIELDS, SOFT_HYPHEN } from './da';
 import { checklistEn } from './checklistEn';
+import { dateFormats } from './dates';
 import { BOT_MENTION, inPersonalChat } from './commandHint';
 import type { ConsentGap } from '../domain/consent';
 import type { MeetingLabel } from '../domain/meeting';
@@ -87,6 +88,7 @@ const DATE_TIME_NOTE = 'A date written close to a time (e.g. 150324 1400) can lo
 function cprAdvice(name: string | number | undefined): string {
   if (PERSON_FIELDS.has(String(name))) return 'Write the name only.';
   if (name === 'phone') return 'Write the phone number, e.g. 12 34 56 78.';
+  if (name === 'birthDate') return 'Write only the date of birth: dd.mm.yyyy, e.g. 07.05.2009.';
   return DATE_TIME_NOTE;
 }
 
@@ -98,7 +100,7 @@ function field(name: string | number | undefined): string {
 export const en: Messages = {
   checklist: checklistEn,
   roles: {
-    coordinator: 'Coordinator (myndighedskoordinator)',
+    coordinator: `Coordinator (myndigheds${SOFT_HYPHEN}koordinator)`,
     youngPerson: 'The young person',
     vip: "The young person's adult (VIP)",
     caseworkerChildren: 'Caseworker (children and youth)',
@@ -132,7 +134,8 @@ export const en: Messages = {
     cprNotAllowed: (d) => `The field ${field(d.field)} seems to contain a CPR number. CPR numbers must not be written here, and nothing was saved. ${cprAdvice(d.field)}`,
     textTooLong: (d) => `The field ${field(d.field)} is too long (at most ${d.max} characters). Nothing was saved.`,
     fieldRequired: (d) => `Please fill in ${field(d.field)}. Nothing was saved.`,
-    invalidDate: (d) => `The field ${field(d.field)} must be a valid date (YYYY-MM-DD).`,
+    invalidDate: (d) => `The field ${field(d.field)} must be a valid date: pick it in the date picker. Nothing was saved.`,
+    invalidBirthDate: () => 'Write the date of birth as day, month and year: dd.mm.yyyy, e.g. 07.05.2009. Nothing was saved.',
     invalidEmail: () => 'The e-mail address does not look right.',
     invalidPhone: () => 'The phone number does not look right (8 to 20 digits).',
     invalidPostalCode: () => 'The postal code must be a Danish postal code of 4 digits, e.g. 5000.',
@@ -203,6 +206,7 @@ export const en: Messages = {
     periodNotStarted: (d) => `The half-year ${d.period} has not begun yet.`,
   },
   language: 'en',
+  dates: dateFormats('en'),
   commands: {
     help: { help: 'this list', manifest: 'Show the commands and what they do' },
     newCase: { help: 'create a case for a young person', manifest: 'Create a new case for a young person' },
@@ -266,7 +270,9 @@ export const en: Messages = {
       title: 'New case: the young person',
       intro: 'Whoever creates the case becomes its coordinator. Never write a CPR number.',
       name: "The young person's name",
-      birthDate: 'Date of birth',
+      birthDate: 'Date of birth (dd.mm.yyyy)',
+      birthDateExample: 'e.g. 07.05.2009',
+      birthDateInvalid: 'Write the date of birth as dd.mm.yyyy, e.g. 07.05.2009.',
       phone: 'Phone',
       email: 'E-mail',
       address: 'Address',
@@ -287,7 +293,6 @@ export const en: Messages = {
       openedOn: 'Case opened',
       nextMeeting: 'Next meeting',
       noMeeting: 'No meeting planned',
-      meetingAt: (date, time) => `${date}, ${time}`,
       underWay: (at) => `${at} (under way)`,
       meeting: 'Meeting',
       state: 'State',
@@ -298,6 +303,7 @@ export const en: Messages = {
       title: (reference) => `Case ${reference}: overview`,
       youngPerson: 'The young person',
       birthDate: 'Date of birth',
+      birthDateWithAge: (date, age) => `${date} (aged ${age})`,
       contact: 'Contact',
       statusAtStart: 'Status at start',
       coordinator: 'Coordinator',
@@ -328,6 +334,8 @@ export const en: Messages = {
       external: 'external',
       otherRole: (who) => `Others: ${who}`,
       remove: 'Remove',
+      removeWarning: 'The person is removed from the team and can no longer see the case. The case history records it.',
+      removeConfirm: 'Yes, remove',
       change: 'Change',
       saveChange: 'Save',
       addTeams: 'Add from Teams',
@@ -370,8 +378,11 @@ export const en: Messages = {
       givenOn: 'Date of consent',
       expiresOn: 'Expires',
       parties: 'Parties who may exchange information',
+      newConsent: 'New consent',
       record: 'Record / renew consent',
-      withdraw: 'Withdraw consent',
+      withdraw: 'Withdraw',
+      withdrawWarning: 'Once consent is withdrawn, only the coordinator can see information about the young person until new consent is given.',
+      withdrawConfirm: 'Yes, withdraw',
       period: (givenOn, expiresOn) => `${givenOn} to ${expiresOn}`,
     },
     picker: {
@@ -542,7 +553,7 @@ export const en: Messages = {
       notApproved: 'Not yet approved by the young person.',
       notClosed: 'The meeting has not been closed yet.',
       showForm: 'Show the goals and agreements form',
-      showMinutes: 'Show the minutes',
+      showMinutes: 'Show minutes',
       minutesBaseTitle: (reference, number) => `Case ${reference}: the minutes of ${meetingNo(number)} are approved`,
       minutesBaseBody: 'The minutes (the goals and agreements form) show to team members only.',
       minutesTitle: (reference, number) => `Case ${reference}: minutes of ${meetingNo(number)}`,
@@ -612,8 +623,8 @@ export const en: Messages = {
       openIntro: 'Open the meeting when the team meets, or plan the next meeting.',
       date: 'Date of the meeting',
       time: 'Time of the meeting',
-      open: 'Open the meeting',
-      plan: 'Plan the meeting',
+      open: 'Open meeting',
+      plan: 'Plan meeting',
       title: (reference, number) => `Case ${reference}: ${meetingNo(number)}`,
       kind: 'Kind of meeting',
       kinds: { network: 'Network meeting', internal: 'Internal coordination meeting' },
@@ -628,7 +639,7 @@ export const en: Messages = {
       progress: (answered, total) => `Answered: ${answered} of ${total}`,
       sectionDone: (total) => `All answered (${total} of ${total})`,
       coveredCount: (covered, total) => `Covered: ${covered} of ${total}`,
-      showChecklist: 'Show the meeting checklist',
+      showChecklist: 'Show checklist',
       youngPerson: 'The young person',
       coordinator: "The young person's coordinator",
       number: "The young person's network meeting no.",

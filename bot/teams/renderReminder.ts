@@ -2,7 +2,6 @@
 // whose reason has gone (the agreement is done or moved, the meeting held or moved) is not sent.
 import type { Activity } from 'botbuilder';
 import { type AgreementDue, type AgreementItem, agreementsCard, relayContactFor } from '../../cards/handOverCards';
-import { formatMeetingTime } from '../../cards/meetingCards';
 import { messageCard } from '../../cards/messageCard';
 import { memberName } from '../../cards/people';
 import type { Case, TeamMember } from '../domain/case';
@@ -73,8 +72,8 @@ export function renderReminder(m: Messages, current: Case, message: OutboxMessag
       if (!agreement || !isCurrentPlan(agreement, about)) return { skip: 'agreement changed' };
       const title =
         agreementDue(about, now) === 'todayAfterDayOff'
-          ? labels.agreementOnDayAfterDayOff(current.reference, agreement.followUpOn)
-          : labels.agreement[about.reminder](current.reference, agreement.followUpOn);
+          ? labels.agreementOnDayAfterDayOff(current.reference, m.dates.long(agreement.followUpOn))
+          : labels.agreement[about.reminder](current.reference, m.dates.long(agreement.followUpOn));
       const owner = current.members.find((member) => member.id === agreement.ownerMemberId);
       if (!owner) return { skip: 'owner gone' };
       const item = agreementReminderItem(m, current, message, recipient);
@@ -93,17 +92,17 @@ export function renderReminder(m: Messages, current: Case, message: OutboxMessag
     case 'nextMeetingSoon': {
       const meeting = current.meetings.find((candidate) => candidate.id === about.meetingId);
       if (!meeting || meeting.status !== 'planned' || meeting.startsAt !== about.startsAt) return { skip: 'meeting changed' };
-      return note(labels.nextMeetingTitle(current.reference), labels.nextMeeting(formatMeetingTime(meeting.startsAt)));
+      return note(labels.nextMeetingTitle(current.reference), labels.nextMeeting(m.dates.dateTime(meeting.startsAt)));
     }
     case 'noMeetingPlanned': {
       const after = current.meetings.find((candidate) => candidate.id === about.afterMeetingId);
       // Meetings are kept in the order they take place; an internal meeting is none of the model's meetings with the young person.
       const later = after && current.meetings.slice(current.meetings.indexOf(after) + 1).some((meeting) => meeting.status !== 'cancelled' && !isInternalMeeting(meeting));
       if (!after || later) return { skip: 'a meeting is planned' };
-      return note(labels.rhythmTitle(current.reference), labels.noMeetingPlanned(formatMeetingTime(after.startsAt)));
+      return note(labels.rhythmTitle(current.reference), labels.noMeetingPlanned(m.dates.dateTime(after.startsAt)));
     }
     case 'transitionMeeting':
-      return note(labels.transitionTitle(current.reference), labels.transition(about.age, about.birthday));
+      return note(labels.transitionTitle(current.reference), labels.transition(about.age, m.dates.long(about.birthday)));
     default:
       // A reminder this version does not know (written by a later one).
       return { skip: `unknown reminder ${(about as { reminder: string }).reminder}` };

@@ -106,7 +106,7 @@ describe('the detail cards', () => {
     const current = fullTeam();
     const overview = JSON.stringify(overviewCard(da, asCoordinator(current), NOW));
     expect(overview).toContain('Emil Hansen');
-    expect(overview).toContain('Gyldigt til 2027-11-20');
+    expect(overview).toContain('Gyldigt til 20.11.2027');
     const forMember = teamCard(da, { case: current, viewer: current.members[2]! }, []);
     expect(actionsOf(forMember).map((action) => action.verb)).toEqual([]);
     const forCoordinator = actionsOf(teamCard(da, asCoordinator(current), [{ aadObjectId: 'aad-sara', name: 'Sara', teamsUserId: '29:sara' }])).map((action) => action.verb);
@@ -215,7 +215,7 @@ describe('the goals and agreements cards', () => {
       const text = JSON.stringify(card);
       for (const personal of PERSONAL) expect(text).not.toContain(personal);
       expect(text).toContain('S-ABCDE');
-      expect(text).toContain('2027-02-15 09:00');
+      expect(text).toContain(m === da ? '15.02.2027 kl. 09:00' : '15/02/2027 at 09:00');
       expect(card).toMatchObject({
         refresh: { action: { verb: 'minutes.show', data: { caseId: 'case-1', meetingId: 'meeting-1' } }, userIds: [COORDINATOR.teamsUserId, '29:jonas'] },
       });
@@ -252,11 +252,11 @@ describe('the goals and agreements cards', () => {
       const text = JSON.stringify(card);
       for (const wording of ['Jeg vil være tømrer.', 'Jeg vil være tømrerlærling og senere tømrer.', 'Version 3', 'Version 4', 'Version 5', 'Delmål 5']) expect(text).toContain(wording);
       for (const reason of ['Årsag 1', 'Årsag 2', 'Årsag 3']) expect(text).toContain(reason);
-      for (const date of ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27']) expect(text).toContain(date);
+      for (const date of ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27']) expect(text).toContain(m.dates.short(date));
       // Newest first, the current one marked; each by whom and at which meeting.
       expect(text.indexOf('Version 5')).toBeLessThan(text.indexOf('Version 4'));
       expect(text.indexOf('Version 4')).toBeLessThan(text.indexOf('Jeg vil være tømrer.'));
-      expect(text).toContain(m.cards.goals.versionHeading('2026-11-27', `Mette Madsen`, true));
+      expect(text).toContain(m.cards.goals.versionHeading(m === da ? '27.11.2026' : '27/11/2026', `Mette Madsen`, true));
       expect(text).toContain(m.cards.goals.atMeeting(1));
       // The revise form starts from the goal as it stands.
       const revise = elementsOf(card, 'Input.Text').find((input) => input.id === 'longTermGoal');
@@ -389,7 +389,7 @@ describe('the goals and agreements cards', () => {
     const approved = withApprovedMinutes(closed);
     const done = approvalCard(da, asCoordinator(approved), approved.meetings[0]!, LATER);
     expect(actionsOf(done).map((action) => action.verb)).toEqual(['minutes.show']);
-    expect(JSON.stringify(done)).toContain(da.cards.goals.approved('2026-11-23'));
+    expect(JSON.stringify(done)).toContain(da.cards.goals.approved('mandag 23. november 2026'));
   });
 
   it('hand over to the eye-keeper with the acute contact and the open agreements, and take the acknowledgement once', () => {
@@ -397,11 +397,11 @@ describe('the goals and agreements cards', () => {
     const jonas = { case: approved, viewer: approved.members.find((member) => member.id === 'm-jonas')! };
     const card = handOverCard(da, jonas, approved.meetings[0]!);
     const text = JSON.stringify(card);
-    for (const shown of ['Emil Hansen', '+45 12 34 56 78', 'Karen Hansen', '22334455', '2027-02-15 09:00', 'Ringe til erhvervsskolen']) expect(text).toContain(shown);
+    for (const shown of ['Emil Hansen', '+45 12 34 56 78', 'Karen Hansen', '22334455', '15.02.2027 kl. 09:00', 'Ringe til erhvervsskolen']) expect(text).toContain(shown);
     expect(text).not.toContain('Finde en mentor'); // done, not open
     expect(actionsOf(card)).toEqual([{ verb: 'handOver.acknowledge', data: { v: CARD_VERSION, caseId: 'case-1', meetingId: 'meeting-1' } }]);
     const acknowledged = everyCard(da, fullTeam()).handOverAcknowledged;
     expect(actionsOf(acknowledged)).toEqual([]);
-    expect(JSON.stringify(acknowledged)).toContain(da.cards.goals.acknowledged('2026-11-24 10:00'));
+    expect(JSON.stringify(acknowledged)).toContain(da.cards.goals.acknowledged('tirsdag 24. november 2026 kl. 10:00'));
   });
 });

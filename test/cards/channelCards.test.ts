@@ -142,7 +142,7 @@ describe('what the whole channel sees', () => {
 
     it.each([
       ['da', da, { Koordinator: COORDINATOR.name, 'Sagen oprettet': '23.11.2026', 'Næste møde': '24.11.2026 kl. 10:00 (i gang)' }],
-      ['en', en, { Coordinator: COORDINATOR.name, 'Case opened': '23 Nov 2026', 'Next meeting': '24 Nov 2026, 10:00 (under way)' }],
+      ['en', en, { Coordinator: COORDINATOR.name, 'Case opened': '23/11/2026', 'Next meeting': '24/11/2026 at 10:00 (under way)' }],
     ] as const)('%s: names the coordinator, the day the case was opened and the next meeting, and nothing of the young person', (_language, m, facts) => {
       const card = baseCard(m, current, 'overview');
       expect(factsOf(card)).toEqual(facts);

@@ -53,7 +53,7 @@ describe('the hand-over the coordinator relays or records for the eye-keeper', (
 
     const recorded = acknowledgeHandOver(approved, 'meeting-1', new Date('2026-11-25T09:30:00Z'));
     const after = shownTexts(handOverCard(m, asCoordinator(recorded), recorded.meetings[0]!));
-    expect(after).toContain(m.cards.goals.acknowledgedFor(eyeKeeper, '2026-11-25 10:30'));
+    expect(after).toContain(m.cards.goals.acknowledgedFor(eyeKeeper, m === da ? 'onsdag 25. november 2026 kl. 10:30' : 'Wednesday 25 November 2026 at 10:30'));
     expect(after.filter((text) => text.startsWith('['))).toEqual([]);
   });
 

@@ -110,7 +110,7 @@ describe('meeting numbers on the cards', () => {
     const opened = openMeeting(team(), 'meeting-1', { date: '2026-11-23', time: '10:00' }, by, NOW);
     expect(texts(meetingCancelCard(da, opened, meetingById(opened, 'meeting-1')))[0]).toBe(`Sag ${opened.reference}: aflys netværksmøde nr. 1`);
     const planned = planMeeting(team(), 'meeting-1', { date: '2027-01-10', time: '09:00' }, by, NOW);
-    expect(texts(meetingCancelCard(da, planned, meetingById(planned, 'meeting-1')))[0]).toBe(`Sag ${planned.reference}: aflys netværksmødet 2027-01-10 09:00`);
+    expect(texts(meetingCancelCard(da, planned, meetingById(planned, 'meeting-1')))[0]).toBe(`Sag ${planned.reference}: aflys netværksmødet søndag 10. januar 2027 kl. 09:00`);
   });
 });
 

@@ -54,7 +54,7 @@ describe('the overview', () => {
   it('shows the planned meeting, the open and overdue agreements, the eye-keeper not yet acknowledged, and the status at the last meeting', () => {
     const later = new Date(NOW.getTime() + 10 * DAY); // 2026-12-03: the first agreement's date has passed
     const facts = factsOf(circulated(), later);
-    expect(facts[da.cards.overview.nextMeeting]).toBe(da.cards.overview.meetingAt(2, '2027-02-15 09:00', false));
+    expect(facts[da.cards.overview.nextMeeting]).toBe(da.cards.overview.meetingAt(2, '15.02.2027 kl. 09:00', false));
     expect(facts[da.cards.overview.agreements]).toBe(da.cards.overview.agreementCounts(2, 1));
     expect(facts[da.cards.overview.eyeKeeper]).toBe(da.cards.overview.eyeKeeperNotAcknowledged('Ali Hassan'));
     expect(facts[da.cards.overview.statusNow]).toBe(da.cards.overview.statusAtMeeting(da.statuses.work, 1));
@@ -66,7 +66,16 @@ describe('the overview', () => {
     current = openMeeting(current, 'meeting-2', { date: '2027-02-15', time: '09:00' }, by, new Date('2027-02-15T08:00:00Z'));
     const facts = factsOf(current, new Date('2027-02-15T08:30:00Z'), en);
     expect(facts[en.cards.overview.eyeKeeper]).toBe(en.cards.overview.eyeKeeperAcknowledged('Ali Hassan'));
-    expect(facts[en.cards.overview.nextMeeting]).toBe(en.cards.overview.meetingAt(2, '2027-02-15 09:00', true));
+    expect(facts[en.cards.overview.nextMeeting]).toBe(en.cards.overview.meetingAt(2, '15/02/2027 at 09:00', true));
+  });
+});
+
+describe("the young person's birth date", () => {
+  it('is written the reader\'s way, with the age on the day the card is shown (born 14.03.2008)', () => {
+    expect(factsOf(sampleCase(), NOW)[da.cards.overview.birthDate]).toBe('14.03.2008 (18 år)');
+    expect(factsOf(sampleCase(), new Date('2027-03-13T12:00:00Z'))[da.cards.overview.birthDate]).toBe('14.03.2008 (18 år)');
+    expect(factsOf(sampleCase(), new Date('2027-03-14T12:00:00Z'))[da.cards.overview.birthDate]).toBe('14.03.2008 (19 år)');
+    expect(factsOf(sampleCase(), NOW, en)[en.cards.overview.birthDate]).toBe('14/03/2008 (aged 18)');
   });
 });
 

@@ -240,7 +240,7 @@ describe('the case issue, end to end through the Agents Playground', () => {
         expect(textsOf(recorded)).toContain(da.cards.done.consentRecorded);
         const partyNames = [mette.name, YOUNG_PERSON.name, jonas.name, sara.name, `${EXTERNAL.name} (${da.cards.team.external})`].join(', ');
         expect(textsOf(recorded)).toContain(
-          `${da.cards.consent.period(givenOn, expiresOn)}. ${da.cards.consent.parentalHolders}: ${PARENTAL_HOLDER}. ${da.cards.consent.parties}: ${partyNames}`,
+          `${da.cards.consent.period(da.dates.long(givenOn), da.dates.long(expiresOn))}. ${da.cards.consent.parentalHolders}: ${PARENTAL_HOLDER}. ${da.cards.consent.parties}: ${partyNames}`,
         );
         expect(executeActionsOf(recorded).map((action) => action.verb)).toEqual(['consent.record', 'consent.withdraw']);
       }));
@@ -251,9 +251,9 @@ describe('the case issue, end to end through the Agents Playground', () => {
         const overview = cardOf(await click(pg(), jonas, threadId, 'case.show', { caseId, view: 'overview' }));
         expect(titleOf(overview)).toBe(da.cards.overview.title(reference));
         expect(factValue(overview, da.cards.overview.youngPerson)).toBe(YOUNG_PERSON.name);
-        expect(factValue(overview, da.cards.overview.birthDate)).toBe(YOUNG_PERSON.birthDate);
+        expect(factValue(overview, da.cards.overview.birthDate)).toBe(da.cards.overview.birthDateWithAge(da.dates.short(YOUNG_PERSON.birthDate), 16));
         expect(factValue(overview, da.cards.overview.coordinator)).toBe(mette.name);
-        expect(factValue(overview, da.cards.overview.consent)).toBe(da.cards.overview.consentValid(consentPeriod?.expiresOn ?? ''));
+        expect(factValue(overview, da.cards.overview.consent)).toBe(da.cards.overview.consentValid(da.dates.short(consentPeriod?.expiresOn ?? '')));
         // Not the coordinator: no consent button.
         // Team, and "Planen skrider" for any reader; consent is the coordinator's.
         expect(executeActionsOf(overview).map((action) => action.verb)).toEqual(['case.show', 'plan.slipping']);
@@ -349,7 +349,7 @@ describe('the case issue, end to end through the Agents Playground', () => {
         const overview = cardOf(await click(pg(), mette, threadId, 'case.show', { caseId, view: 'overview' }, reply.messageId));
         expect(titleOf(overview)).toBe(da.cards.overview.title(reference));
         expect(factValue(overview, da.cards.overview.youngPerson)).toBe(YOUNG_PERSON.name);
-        expect(factValue(overview, da.cards.overview.consent)).toBe(da.cards.overview.consentValid(consentPeriod?.expiresOn ?? ''));
+        expect(factValue(overview, da.cards.overview.consent)).toBe(da.cards.overview.consentValid(da.dates.short(consentPeriod?.expiresOn ?? '')));
         // The overview's second FactSet is the team.
         expect(factsOf(overview).slice(-5)).toEqual([
           { title: roles.coordinator, value: mette.name },

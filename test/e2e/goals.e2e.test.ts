@@ -360,7 +360,7 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       const owners: Array<['jonas' | 'youngPerson' | 'vip', string]> = [
         ['jonas', `${jonas.name} (${roles.youthGuidance})`],
         ['youngPerson', `${YOUNG_PERSON.name} (${roles.youngPerson})`],
-        ['vip', `${VIP_NAME} (${roles.vip})`],
+        ['vip', `${VIP_NAME}, ${roles.vip}`],
       ];
       // The young person and the VIP own agreements too: every member is a choice.
       expect(choicesOfInput(inputById(showCard(earlier(jonasForm, "Jonas's form"), goals.addAgreement), 'ownerMemberId')).map((c) => c.value)).toEqual([
@@ -383,9 +383,9 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       // The owners as the form names them, with follow-up and status.
       expect(textsOf(form)).toEqual(
         expect.arrayContaining([
-          goals.agreementLine(`${jonas.name} (${roles.youthGuidance})`, goals.followUp(AGREEMENTS.jonas.followUpOn, goals.methods.phone), goals.agreementStatus.open),
-          goals.agreementLine(`${YOUNG_PERSON.name} (${roles.youngPerson})`, goals.followUp(AGREEMENTS.youngPerson.followUpOn, goals.methods.meeting), goals.agreementStatus.open),
-          goals.agreementLine(`${VIP_NAME} (${roles.vip})`, goals.followUp(AGREEMENTS.vip.followUpOn, goals.otherMethod(AGREEMENTS.vip.followUpMethodOther)), goals.agreementStatus.open),
+          goals.agreementLine(`${jonas.name} (${roles.youthGuidance})`, goals.followUp(da.dates.short(AGREEMENTS.jonas.followUpOn), goals.methods.phone), goals.agreementStatus.open),
+          goals.agreementLine(`${YOUNG_PERSON.name} (${roles.youngPerson})`, goals.followUp(da.dates.short(AGREEMENTS.youngPerson.followUpOn), goals.methods.meeting), goals.agreementStatus.open),
+          goals.agreementLine(`${VIP_NAME}, ${roles.vip}`, goals.followUp(da.dates.short(AGREEMENTS.vip.followUpOn), goals.otherMethod(AGREEMENTS.vip.followUpMethodOther)), goals.agreementStatus.open),
         ]),
       );
       // Responsible under the goal: the young person first, then the owners.
@@ -544,7 +544,7 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       const changes = 'Sofie vil have skrevet, at hun helst vil starte efter jul.';
       const sentBack = cardOf(await invoke(mette, PERSONAL_CHAT_ID, submit(showCard(earlier(approvalForm, 'The approval card'), goals.sendBack), 'minutes.sendBack', { changes }), message.messageId));
       expect(textsOf(sentBack)).toEqual(expect.arrayContaining([goals.confirmations.sentBack, goals.notApproved, goals.sentBack]));
-      expect(factsOf(sentBack)).toEqual([{ title: today(), value: changes }]);
+      expect(factsOf(sentBack)).toEqual([{ title: da.dates.short(today()), value: changes }]);
       approvalForm = sentBack;
       expect(storedMeeting().closure?.sentBack).toEqual([{ at: expect.any(String), byAadObjectId: mette.aadObjectId, changes }]);
       expect(storedMeeting().closure?.approval).toBeUndefined();
@@ -570,7 +570,7 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       beforeCrash = lastSeq();
       approvedAt = Date.now();
       const approved = cardOf(await invoke(mette, PERSONAL_CHAT_ID, submit(showCard(earlier(approvalForm, 'The approval card'), goals.approve), 'minutes.approve'), message.messageId));
-      expect(textsOf(approved)).toEqual(expect.arrayContaining([goals.approvalTitle(reference, 1), goals.confirmations.approved, goals.approved(today())]));
+      expect(textsOf(approved)).toEqual(expect.arrayContaining([goals.approvalTitle(reference, 1), goals.confirmations.approved, goals.approved(da.dates.long(today()))]));
       expect(actionsWithVerb(approved, 'minutes.approve')).toEqual([]);
       expect(storedMeeting().closure?.approval).toEqual({ approvedOn: today(), recordedAt: expect.any(String), byAadObjectId: mette.aadObjectId });
 
@@ -701,7 +701,7 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
   it('3c. what went out: the minutes in the thread without personal data; Jonas\'s agreement; the relays to Mette with whom to call; the hand-over to Ali', () =>
     withBotOutput(async () => {
       const { threadId, caseId, reference } = scenario();
-      const next = `${NEXT_MEETING.date} ${NEXT_MEETING.time}`;
+      const next = da.dates.shortDateTime(`${NEXT_MEETING.date}T${NEXT_MEETING.time}`);
 
       // The thread: the reference, the next meeting, a button; no personal data (not even in refresh).
       const minutes = earlier(delivered.minutes, 'The minutes');
@@ -714,7 +714,7 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       // A team member opens the minutes: the closing answers and the summary.
       const shown = cardOf(await invoke(jonas, threadId, { verb: 'minutes.show', data: actionData(firstCard(minutes), 'minutes.show') }, minutes.messageId ?? goalsBaseId));
       expect(titleOf(shown)).toBe(goals.minutesTitle(reference, 1));
-      expect(factValue(shown, goals.approval)).toBe(today());
+      expect(factValue(shown, goals.approval)).toBe(da.dates.short(today()));
       expect(textsOf(shown)).toEqual(expect.arrayContaining(['Sofie vil gerne i gang med en uddannelse.', `${ali.name} (${roles.housingSupport})`, `${mette.name} (${roles.coordinator})`, next]));
 
       // Jonas's 1:1: his agreement only, with its buttons.
@@ -769,7 +769,7 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       const acknowledged = cardOf(await invoke(ali, handOver.conversationId, action, handOver.messageId));
       const at = storedMeeting().closure?.handOverAcknowledgedAt;
       expect(Date.now() - Date.parse(at ?? '')).toBeLessThan(60_000);
-      expect(textsOf(acknowledged).slice(0, 3)).toEqual([goals.handOverTitle(reference), goals.handOverIntro, goals.acknowledged(DateTime.fromISO(at ?? '').setZone(ZONE).toFormat('yyyy-MM-dd HH:mm'))]);
+      expect(textsOf(acknowledged).slice(0, 3)).toEqual([goals.handOverTitle(reference), goals.handOverIntro, goals.acknowledged(da.dates.dateTime(at ?? ''))]);
       expect(actionsWithVerb(acknowledged, 'handOver.acknowledge')).toEqual([]);
       // Once: a second click changes nothing.
       const again = cardOf(await invoke(ali, handOver.conversationId, action, handOver.messageId));
@@ -795,7 +795,7 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
         `${goals.case} ${reference} · ${YOUNG_PERSON.name}`,
         `${goals.themes.education}: ${GOAL.longTermGoal}`,
         AGREEMENTS.jonas.action,
-        goals.followUp(AGREEMENTS.jonas.followUpOn, goals.methods.phone),
+        goals.followUp(da.dates.short(AGREEMENTS.jonas.followUpOn), goals.methods.phone),
       ]);
       for (const verb of ['agreement.done', 'agreement.move', 'agreement.needsHelp']) {
         expect(actionsWithVerb(card, verb).map((a) => a.data), verb).toEqual([expect.objectContaining({ v: CARD_VERSION, caseId, agreementId: agreementId.jonas })]);
@@ -810,8 +810,8 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       expect(inputById(form, dateInput).value).toBe(AGREEMENTS.jonas.followUpOn);
       const moved = cardOf(await invoke(jonas, reply.conversationId, submit(form, 'agreement.move', { [dateInput]: NEW_FOLLOW_UP }), reply.messageId));
       expect(textsOf(moved).slice(0, 2)).toEqual([goals.mineTitle, goals.confirmations.agreementMoved(NEW_FOLLOW_UP)]);
-      expect(textsOf(moved)).toContain(goals.followUp(NEW_FOLLOW_UP, goals.methods.phone));
-      expect(textsOf(moved)).not.toContain(goals.followUp(AGREEMENTS.jonas.followUpOn, goals.methods.phone));
+      expect(textsOf(moved)).toContain(goals.followUp(da.dates.short(NEW_FOLLOW_UP), goals.methods.phone));
+      expect(textsOf(moved)).not.toContain(goals.followUp(da.dates.short(AGREEMENTS.jonas.followUpOn), goals.methods.phone));
       expect(storedAgreement(agreementId.jonas)).toMatchObject({ followUpOn: NEW_FOLLOW_UP, status: 'open' });
       expect(storedAgreement(agreementId.jonas).history.at(-1)).toEqual({ at: expect.any(String), byAadObjectId: jonas.aadObjectId, kind: 'newDate', followUpOn: NEW_FOLLOW_UP });
       mineMessage = { ...reply, cards: [moved] };

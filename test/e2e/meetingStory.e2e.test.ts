@@ -10,14 +10,13 @@
 // the meeting she fills in the evaluation (accepted while the minutes await the young person's approval),
 // records the young person's approval, and an evaluation answer after that is refused with a message.
 //
-// Assertions use the i18n texts (bot/i18n/da.ts) and the product's own date format (formatMeetingTime),
+// Assertions use the i18n texts (bot/i18n/da.ts) and the product's own date format (da.dates),
 // so that a change of wording or format elsewhere keeps this story true.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatMeetingTime } from '../../cards/meetingCards';
 import type { Case } from '../../bot/domain/case';
 import type { Meeting } from '../../bot/domain/meeting';
 import { inSharedConversation } from '../../bot/i18n/commandHint';
@@ -161,7 +160,7 @@ describe('a meeting from planning to approved minutes, through the Agents Playgr
       expect(meeting).toMatchObject({ status: 'planned', answers: {} });
       expect(meeting?.number).toBeUndefined();
       expect(DateTime.fromISO(storedMeeting().startsAt).setZone('Europe/Copenhagen').toFormat('yyyy-MM-dd HH:mm')).toBe(`${PLANNED.date} ${PLANNED.time}`);
-      const at = formatMeetingTime(storedMeeting().startsAt);
+      const at = da.dates.dateTime(storedMeeting().startsAt);
       expect(titleOf(planned)).toBe(labels.planned(at, inSharedConversation));
       expect(titleOf(planned)).toContain('"@Samarbejdsbot møde"');
     }));
@@ -171,7 +170,7 @@ describe('a meeting from planning to approved minutes, through the Agents Playgr
       const { threadId } = scenario();
       const openCard = await commandInThread(pg(), mette, threadId, 'møde');
       const card = firstCard(openCard);
-      expect(textsOf(card)).toContain(labels.plannedIntro(formatMeetingTime(storedMeeting().startsAt)));
+      expect(textsOf(card)).toContain(labels.plannedIntro(da.dates.dateTime(storedMeeting().startsAt)));
       expect(actionData(card, 'meeting.show').meetingId).toBe(meetingId);
       const checklist = cardOf(await invoke({ verb: 'meeting.show', data: actionData(card, 'meeting.show') }, present(openCard.messageId, 'The open card id')));
       expect(titleOf(checklist)).toBe(labels.title(scenario().reference, undefined));

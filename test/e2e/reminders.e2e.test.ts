@@ -199,7 +199,7 @@ describe('the reminders issue, end to end through the Agents Playground with the
     `${goals.case} ${scenario().reference} · ${YOUNG_PERSON.name}`,
     `${goals.themes.work}: ${GOAL.longTermGoal}`,
     AGREEMENT.action,
-    goals.followUp(followUpOn, goals.methods.phone),
+    goals.followUp(da.dates.short(followUpOn), goals.methods.phone),
   ];
 
   beforeAll(async () => {
@@ -380,7 +380,7 @@ describe('the reminders issue, end to end through the Agents Playground with the
       expect(reminder.conversationId).toBe(earlier(jonasChat, "Jonas's 1:1 chat"));
       expect(reminder.status).toBe(201);
       const card = firstCard(reminder);
-      expect(textsOf(card)).toEqual([labels.agreement.agreementBefore(reference, FIRST_DATE), labels.ownerIntro, ...agreementTexts(FIRST_DATE)]);
+      expect(textsOf(card)).toEqual([labels.agreement.agreementBefore(reference, da.dates.long(FIRST_DATE)), labels.ownerIntro, ...agreementTexts(FIRST_DATE)]);
       expectAgreementButtons(card);
       expect(inputById(showCard(card, goals.newDate), `followUpOn_${agreementId}`).value).toBe(FIRST_DATE);
 
@@ -403,7 +403,7 @@ describe('the reminders issue, end to end through the Agents Playground with the
       const form = showCard(firstCard(reminder), goals.newDate);
       const dateInput = String(actionData(form, 'agreement.move').dateInput);
       const moved = cardOf(await invoke(jonas, reminder.conversationId, submit(form, 'agreement.move', { [dateInput]: NEW_DATE }), reminder.messageId));
-      expect(textsOf(moved)).toEqual([goals.mineTitle, goals.confirmations.agreementMoved(NEW_DATE), ...agreementTexts(NEW_DATE)]);
+      expect(textsOf(moved)).toEqual([goals.mineTitle, goals.confirmations.agreementMoved(da.dates.long(NEW_DATE)), ...agreementTexts(NEW_DATE)]);
       expect(storedAgreement()).toMatchObject({ followUpOn: NEW_DATE, status: 'open' });
       expect(storedAgreement().history.at(-1)).toEqual({ at: clock, byAadObjectId: jonas.aadObjectId, kind: 'newDate', followUpOn: NEW_DATE });
 
@@ -434,7 +434,7 @@ describe('the reminders issue, end to end through the Agents Playground with the
       const old = agreementReminders(FIRST_DATE);
       expect(old.map((row) => [reminderLine(row), row.status, row.attempts, row.lastError])).toEqual(old.map((row) => [reminderLine(row), 'sent', 1, null]));
       // Only the one sent on Thursday ever reached Jonas.
-      expect(pg().botActivities().filter((a) => a.kind === 'message' && a.toUserId === jonas.id && textsOf(a.cards[0]).some((text) => text.includes(FIRST_DATE) && text !== goals.followUp(FIRST_DATE, goals.methods.phone)))).toEqual([
+      expect(pg().botActivities().filter((a) => a.kind === 'message' && a.toUserId === jonas.id && textsOf(a.cards[0]).some((text) => text.includes(da.dates.long(FIRST_DATE))))).toEqual([
         earlier(cards.firstBefore, 'The first reminder'),
       ]);
     }));
@@ -453,7 +453,7 @@ describe('the reminders issue, end to end through the Agents Playground with the
       const reminder = await nextMessageTo(mark, jonas, 5_000);
       cards.newBefore = reminder;
       const card = firstCard(reminder);
-      expect(textsOf(card)).toEqual([labels.agreement.agreementBefore(reference, NEW_DATE), labels.ownerIntro, ...agreementTexts(NEW_DATE)]);
+      expect(textsOf(card)).toEqual([labels.agreement.agreementBefore(reference, da.dates.long(NEW_DATE)), labels.ownerIntro, ...agreementTexts(NEW_DATE)]);
       expectAgreementButtons(card);
       expect(inputById(showCard(card, goals.newDate), `followUpOn_${agreementId}`).value).toBe(NEW_DATE);
       await sleep(QUIET_MS * 2);
@@ -528,7 +528,7 @@ describe('the reminders issue, end to end through the Agents Playground with the
       await sleep(QUIET_MS * 2);
       expect(messagesSince(mark).map((a) => a.toUserId)).toEqual([jonas.id]);
       const card = firstCard(toJonas);
-      expect(textsOf(card)).toEqual([labels.agreementOnDayAfterDayOff(reference, NEW_DATE), labels.ownerIntro, ...agreementTexts(NEW_DATE)]);
+      expect(textsOf(card)).toEqual([labels.agreementOnDayAfterDayOff(reference, da.dates.long(NEW_DATE)), labels.ownerIntro, ...agreementTexts(NEW_DATE)]);
       expect(toJonas.cards).toHaveLength(1);
       expectAgreementButtons(card);
       // That the date passed waits for the working day after Jonas's day.
@@ -558,9 +558,9 @@ describe('the reminders issue, end to end through the Agents Playground with the
       await waitForRows(outbox, allSettledAt(clock), 'Tuesday\'s reminders to be settled');
       await sleep(QUIET_MS * 2);
       expect(messagesSince(mark).map((a) => a.toUserId).sort()).toEqual([ali.id, jonas.id].sort());
-      expect(textsOf(firstCard(toJonas))).toEqual([labels.agreement.agreementOverdue(reference, NEW_DATE), labels.ownerIntro, ...agreementTexts(NEW_DATE)]);
+      expect(textsOf(firstCard(toJonas))).toEqual([labels.agreement.agreementOverdue(reference, da.dates.long(NEW_DATE)), labels.ownerIntro, ...agreementTexts(NEW_DATE)]);
       // Ali, the eye-keeper, hears that the date passed; acting on it is Jonas's.
-      expect(textsOf(firstCard(toAli))).toEqual([labels.agreement.agreementOverdue(reference, NEW_DATE), labels.overdueToEyeKeeper(jonas.name, AGREEMENT.action)]);
+      expect(textsOf(firstCard(toAli))).toEqual([labels.agreement.agreementOverdue(reference, da.dates.long(NEW_DATE)), labels.overdueToEyeKeeper(jonas.name, AGREEMENT.action)]);
       expect(actionsWithVerb(firstCard(toAli), 'agreement.done')).toEqual([]);
       const rows = agreementReminders(NEW_DATE).filter((row) => row.about.reminder === 'agreementOverdue');
       expect(rows.map((row) => [reminderLine(row), row.status, row.attempts, row.sentAt])).toEqual(rows.map((row) => [reminderLine(row), 'sent', 1, clock]));

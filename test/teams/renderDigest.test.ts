@@ -99,10 +99,10 @@ describe('one reminder', () => {
   it('of a date on a day off says so on the working day that stands in for it', () => {
     const current = aliWithAgreements();
     const christmas = cardOf(renderOutboxMessage(reminderTo(current, 'agreementOnDay', 'a-christmas'), [], undefined, MONDAY));
-    expect(textsOf(christmas)[0]).toBe(labels.agreementOnDayAfterDayOff(current.reference, '2026-12-25'));
+    expect(textsOf(christmas)[0]).toBe(labels.agreementOnDayAfterDayOff(current.reference, 'fredag 25. december 2026'));
     // On its own day it is today's.
     const onTheDay = cardOf(renderOutboxMessage(reminderTo(current, 'agreementOnDay', 'a-soon'), [], undefined, new Date('2026-12-30T07:00:00Z')));
-    expect(textsOf(onTheDay)[0]).toBe(labels.agreement.agreementOnDay(current.reference, '2026-12-30'));
+    expect(textsOf(onTheDay)[0]).toBe(labels.agreement.agreementOnDay(current.reference, 'onsdag 30. december 2026'));
   });
 });
 

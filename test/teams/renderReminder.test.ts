@@ -45,7 +45,7 @@ describe('rendering a reminder when it is due', () => {
     const card = cardOf(renderReminder(da, current, reminder(about), current.members.find((m) => m.id === 'm-ali'), NOW));
     expect(validateAdaptiveCard(card)).toEqual([]);
     const text = JSON.stringify(card);
-    expect(text).toContain(da.cards.reminders.agreement.agreementBefore(current.reference, '2026-12-01'));
+    expect(text).toContain(da.cards.reminders.agreement.agreementBefore(current.reference, 'tirsdag 1. december 2026'));
     expect(text).toContain('agreement.done');
     expect(text).toContain('agreement.needsHelp');
   });

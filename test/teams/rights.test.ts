@@ -241,10 +241,10 @@ describe('luk sag and slet sag', () => {
     const asked = turn('luk sag', 'personal');
     await handleMessage(asked.context, { deps, log, rights, botAppId: '' }, COORDINATOR, da);
     expect(textOf(asked.sent[0])).toContain('"verb":"case.close"');
-    expect(textOf(asked.sent[0])).toContain('2031-11-23');
+    expect(textOf(asked.sent[0])).toContain('søndag 23. november 2031');
 
     const close = turn('', 'personal', execute('case.close', { caseId, confirmation: reference }));
-    expect(JSON.stringify(await handleCardAction(close.context, env, COORDINATOR, da))).toContain(da.rights.closedBody('2031-11-23'));
+    expect(JSON.stringify(await handleCardAction(close.context, env, COORDINATOR, da))).toContain(da.rights.closedBody('søndag 23. november 2031'));
     expect((await deps.store.getCase('tenant-a', caseId))?.case.closedAt).toBe(NOW.toISOString());
 
     const again = turn('luk sag', 'personal');

@@ -27,7 +27,7 @@ export const agreementVerbs = [
     const followUpOn = dateInput === followUpInputId(agreementId) ? data[dateInput] : undefined;
     const changed = await moveMyAgreement(turn.deps, turn.actor, caseId, agreementId, typeof followUpOn === 'string' ? followUpOn : undefined, turn.activityId);
     const moved = changed.agreements.find((agreement) => agreement.id === agreementId);
-    return { card: await myAgreementsCard(turn, turn.m.cards.goals.confirmations.agreementMoved(moved?.followUpOn ?? '')) };
+    return { card: await myAgreementsCard(turn, turn.m.cards.goals.confirmations.agreementMoved(turn.m.dates.long(moved?.followUpOn ?? ''))) };
   }),
   verb('agreement.needsHelp', z.object(ofAgreement), async (turn, { caseId, agreementId }) => {
     await askForHelpWith(turn.deps, turn.actor, caseId, agreementId, turn.activityId);

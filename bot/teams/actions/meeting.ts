@@ -4,7 +4,7 @@
 // everyone through the outbox (app/runMeeting.ts).
 import { z } from 'zod';
 import { meetingBaseCard } from '../../../cards/channelCards';
-import { checklistCard, formatMeetingTime, meetingCancelCard, meetingOpenCard } from '../../../cards/meetingCards';
+import { checklistCard, meetingCancelCard, meetingOpenCard } from '../../../cards/meetingCards';
 import { messageCard } from '../../../cards/messageCard';
 import { changedAnswers } from '../../app/checklistAnswers';
 import { caseForConversationCard, changerView, readCase } from '../../app/readCase';
@@ -40,7 +40,7 @@ export const meetingVerbs = [
     const planned = plannedMeetingOf(await planNetworkMeeting(deps, actor, caseId, { date: meetingDate, time: meetingTime }, activityId, kind), kind);
     if (!planned) throw new Error('a planned meeting is missing');
     const said = kind === 'internal' ? m.cards.meeting.internalPlanned : m.cards.meeting.planned;
-    return { card: messageCard(said(formatMeetingTime(planned.startsAt), writeCommandIn(conversation)), '', 'good') };
+    return { card: messageCard(said(m.dates.dateTime(planned.startsAt), writeCommandIn(conversation)), '', 'good') };
   }),
   verb('meeting.show', z.object({ ...withCase, meetingId: id, page: checklistPage }), async ({ deps, actor, m }, { caseId, meetingId, page }) => {
     const read = await readCase(deps, actor, caseId, 'checklist', meetingId);
@@ -63,7 +63,7 @@ export const meetingVerbs = [
     const changed = await cancelNetworkMeeting(turn.deps, turn.actor, { caseId, meetingId, reason, otherReason, activityId: turn.activityId });
     const meeting = meetingById(changed, meetingId);
     const said = isInternalMeeting(meeting) ? turn.m.cards.meeting.cancelledInternal : turn.m.cards.meeting.cancelled;
-    return { card: messageCard(said(formatMeetingTime(meeting.startsAt)), '', 'good') };
+    return { card: messageCard(said(turn.m.dates.dateTime(meeting.startsAt)), '', 'good') };
   }),
 ];
 

@@ -24,7 +24,7 @@ export const rightsVerbs = [
   verb('case.close', confirmed, async (turn, { caseId, confirmation }) => {
     const closed = await closeCaseNow(turn.deps, turn.actor, caseId, confirmation, turn.activityId);
     const erasedOn = localDate(erasedAfterRetention(closed.closedAt ?? turn.deps.now().toISOString(), rightsOf(turn).retentionDays));
-    return { card: messageCard(turn.m.rights.closed(closed.reference), turn.m.rights.closedBody(erasedOn), 'good') };
+    return { card: messageCard(turn.m.rights.closed(closed.reference), turn.m.rights.closedBody(turn.m.dates.long(erasedOn)), 'good') };
   }),
   verb('case.erase', confirmed, async (turn, { caseId, confirmation }) => {
     const reference = await eraseCase(turn.deps, turn.actor, caseId, confirmation);

@@ -38,7 +38,7 @@ describe('agreement.move', () => {
   it('moves the follow-up to the date in the agreement\'s own input', async () => {
     const { caseId, agreementId } = await agreementOfJonas();
     const card = cardOf(await click(JONAS, personalChat(JONAS), 'agreement.move', { caseId, agreementId, ...newDateFor(agreementId) }));
-    expect(textsOf(card)).toContain(confirmations.agreementMoved('2026-12-15'));
+    expect(textsOf(card)).toContain(confirmations.agreementMoved('tirsdag 15. december 2026'));
     expect(listed(card)).toContain(agreementId);
     expect(await agreementOf(caseId, agreementId)).toMatchObject({ followUpOn: '2026-12-15', status: 'open' });
     expect(await turns.auditOf(caseId)).toContainEqual(expect.objectContaining({ actorAadObjectId: JONAS.aadObjectId, action: 'agreement.move', outcome: 'ok' }));

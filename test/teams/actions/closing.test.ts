@@ -186,7 +186,7 @@ describe("afslut's card in the thread (issue 11, section 8: old cards lie)", () 
   it("after approval the coordinator's approval card says approved, without the buttons to approve or send back, and without asking for the approval", async () => {
     const { meetingId, caseId, home } = await caseWithApprovedMeeting(turns);
     const card = cardOf(await click(METTE, home, 'minutes.approval', { caseId, meetingId }));
-    expect(textsOf(card)).toContain(da.cards.goals.approved(TODAY));
+    expect(textsOf(card)).toContain(da.cards.goals.approved(da.dates.long(TODAY)));
     expect(textsOf(card)).not.toContain(da.cards.goals.approvalIntro);
     expect(actionsOf(card).map((action) => action.verb)).toEqual(['minutes.show']);
     // A click on an approval card of before is answered with a message, and changes nothing.

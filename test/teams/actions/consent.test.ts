@@ -32,7 +32,7 @@ describe('consent.record', () => {
     const partyMemberIds = [memberIdOf(current, METTE), memberIdOf(current, JONAS)].join(',');
     const card = cardOf(await click(METTE, home, 'consent.record', { caseId, givenByYoungPerson: 'true', ...CONSENT_PERIOD, partyMemberIds }));
     expect(textsOf(card)).toContain(da.cards.done.consentRecorded);
-    expect(currentConsentOn(card)).toContain(da.cards.consent.period(CONSENT_PERIOD.givenOn, CONSENT_PERIOD.expiresOn));
+    expect(currentConsentOn(card)).toContain(da.cards.consent.period(da.dates.long(CONSENT_PERIOD.givenOn), da.dates.long(CONSENT_PERIOD.expiresOn)));
     expect(currentConsentOn(card)).toContain(JONAS.name);
     expect(currentConsentOn(card)).not.toContain(LARS.name);
     expect((await turns.storedCase(caseId)).consents).toEqual([expect.objectContaining({ givenByYoungPerson: true, ...CONSENT_PERIOD, partyMemberIds: partyMemberIds.split(',') })]);
@@ -67,7 +67,7 @@ describe('samtykke', () => {
 
     await pickInPersonalChat(turns, METTE, caseId);
     const card = onlyCard(await say(METTE, personalChat(METTE), 'samtykke'));
-    expect(currentConsentOn(card)).toContain(da.cards.consent.period(CONSENT_PERIOD.givenOn, CONSENT_PERIOD.expiresOn));
+    expect(currentConsentOn(card)).toContain(da.cards.consent.period(da.dates.long(CONSENT_PERIOD.givenOn), da.dates.long(CONSENT_PERIOD.expiresOn)));
 
     await pickInPersonalChat(turns, JONAS, caseId);
     await turns.expectDenied(caseId, JONAS, 'notCoordinator', 'consent.read', () => say(JONAS, personalChat(JONAS), 'samtykke'));

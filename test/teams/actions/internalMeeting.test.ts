@@ -144,14 +144,14 @@ describe('aflys', () => {
     const theCase = await caseWithTeam(turns);
     cardOf(await click(METTE, theCase.home, 'meeting.plan', { caseId: theCase.caseId, meetingDate: '2026-12-10', meetingTime: '10:00' }));
     const planned = await click(METTE, theCase.home, 'meeting.plan', { caseId: theCase.caseId, meetingDate: '2026-12-03', meetingTime: '13:00', kind: 'internal' });
-    expect(textsOf(cardOf(planned))[0]).toBe(labels.internalPlanned('2026-12-03 13:00', writeCommandIn('groupChat')));
+    expect(textsOf(cardOf(planned))[0]).toBe(labels.internalPlanned(da.dates.dateTime('2026-12-03T12:00:00.000Z'), writeCommandIn('groupChat')));
     const [network, internal] = (await turns.storedCase(theCase.caseId)).meetings;
     const cards = (await say(METTE, theCase.home, 'aflys')).map((post) => cardOf(post));
     expect(cards.map((card) => actionsOf(card)[0]?.data.meetingId)).toEqual([network!.id, internal!.id]);
     const [reasons] = nodes(cards[1], 'Input.ChoiceSet');
     expect((reasons?.choices as Array<{ value: string }>).map((choice) => choice.value)).toEqual(['coordinatorIll', 'other']);
     const cancelled = await click(METTE, theCase.home, 'meeting.cancel', { caseId: theCase.caseId, meetingId: internal!.id, reason: 'coordinatorIll' });
-    expect(textsOf(cardOf(cancelled))[0]).toBe(labels.cancelledInternal('2026-12-03 13:00'));
+    expect(textsOf(cardOf(cancelled))[0]).toBe(labels.cancelledInternal(da.dates.dateTime('2026-12-03T12:00:00.000Z')));
     expect(meetingById(await turns.storedCase(theCase.caseId), network!.id).status).toBe('planned');
   });
 });

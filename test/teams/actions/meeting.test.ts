@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import { meetingById } from '../../../bot/domain/meeting';
 import { da } from '../../../bot/i18n/da';
-import { formatMeetingTime } from '../../../cards/meetingCards';
 import { JONAS, LARS, LISE, METTE, TODAY, actionsOf, botPerFile, cardOf, itRefuses, onlyCard, personalChat, textsOf } from './botTurns';
 import { YOUNG_PERSON, caseWithOpenMeeting, caseWithTeam, checklistAnswers, openMeeting, pickInPersonalChat } from './caseScenes';
 
@@ -33,12 +32,12 @@ describe('meeting.open', () => {
 });
 
 describe('meeting.plan', () => {
-  it('plans the next meeting and says when', async () => {
+  it('plans the next meeting and says when, the Danish way', async () => {
     const { caseId, home } = await caseWithTeam(turns);
     const answer = await click(METTE, home, 'meeting.plan', { caseId, ...PLANNED });
     const [meeting] = (await turns.storedCase(caseId)).meetings;
     expect(meeting).toMatchObject({ status: 'planned' });
-    expect(textsOf(cardOf(answer))[0]).toContain(formatMeetingTime(meeting!.startsAt));
+    expect(textsOf(cardOf(answer))[0]).toContain('torsdag 10. december 2026 kl. 10:00');
     expect((await turns.auditOf(caseId)).at(-1)).toMatchObject({ action: 'meeting.plan', outcome: 'ok' });
   });
 });

@@ -25,7 +25,7 @@ describe('case.close', () => {
     const { caseId, reference, home } = await caseWithTeam(turns);
     const card = cardOf(await click(METTE, home, 'case.close', { caseId, confirmation: reference.toLowerCase() }));
     const erasedOn = localDate(erasedAfterRetention(NOW.toISOString(), DEFAULT_RETENTION_DAYS));
-    expect(textsOf(card)).toEqual(expect.arrayContaining([da.rights.closed(reference), da.rights.closedBody(erasedOn)]));
+    expect(textsOf(card)).toEqual(expect.arrayContaining([da.rights.closed(reference), da.rights.closedBody(da.dates.long(erasedOn))]));
     expect((await turns.storedCase(caseId)).closedAt).toBe(NOW.toISOString());
     expect((await turns.auditOf(caseId)).at(-1)).toMatchObject({ action: 'case.close', outcome: 'ok' });
   });
