@@ -69,6 +69,10 @@ const DOMAIN_ERROR_KINDS = {
   tooManyMeetings: 'state',
   tooManyConsents: 'state',
   caseTooLarge: 'state',
+  changeRequestPending: 'state',
+  tooManyChangeRequests: 'state',
+  noChangeRequest: 'state',
+  changeRequestEmpty: 'validation',
 } as const satisfies Record<string, 'access' | 'validation' | 'state'>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_KINDS;

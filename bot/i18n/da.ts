@@ -73,6 +73,7 @@ const fields: Record<string, string> = {
   followUpOn: 'opfølgningsdato',
   followUpMethod: 'hvordan der følges op',
   followUpMethodOther: '"andet" (hvordan)',
+  why: 'hvorfor',
   approvedOn: 'godkendt dato',
   changes: 'ændringer',
   waitingArrangement: 'ventetid',
@@ -149,6 +150,10 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>,
   tooManyMeetings: (d) => `Sagen har nået det højeste antal møder (${d.max}). Intet er gemt. Kontakt den, der driver botten.`,
   tooManyConsents: (d) => `Sagen har nået det højeste antal samtykkeerklæringer (${d.max}), og de gemmes alle. Intet er gemt. Kontakt den, der driver botten.`,
   caseTooLarge: () => 'Sagen er blevet for stor til at gemme mere i den. Intet er gemt. Kontakt den, der driver botten.',
+  changeRequestPending: () => 'Der er allerede bedt om en ændring af aftalen. Vent, til myndighedskoordinatoren har taget stilling til den. Intet er gemt.',
+  tooManyChangeRequests: (d) => `Der venter allerede ${d.max} ønsker om ændringer på myndighedskoordinatorens svar i denne sag. Vent lidt, eller ring til koordinatoren. Intet er gemt.`,
+  noChangeRequest: () => 'Der er ikke noget ønske om ændring, der venter på svar (det er måske besvaret allerede).',
+  changeRequestEmpty: () => 'Skriv, hvad der skal ændres: en ny handling, en ny ansvarlig eller en ny dato. Intet er gemt.',
 };
 
 /** "netværksmøde nr. 3"; a planned or cancelled meeting has no number (meeting.ts: meetingNumber). */
@@ -404,8 +409,8 @@ export const da = {
       /** The on-the-day reminder on the working day that stands in for a follow-up date on a day off. */
       agreementOnDayAfterDayOff: (reference: string, date: string) => `Sag ${reference}: opfølgningen ${date} lå på en fridag, så den er i dag`,
       ownerIntro: 'Du er ansvarlig for denne aftale. Markér den som udført, vælg en ny dato, eller bed om hjælp.',
-      digestTitle: ({ passed, today, upcoming }: { passed: number; today: number; upcoming: number }) =>
-        `Dine påmindelser i dag: ${[passed > 0 ? `${passed} passeret` : '', today > 0 ? `${today} i dag` : '', upcoming > 0 ? `${upcoming} kommende` : ''].filter(Boolean).join(', ')}`,
+      digestTitle: ({ passed, today, upcoming, changed = 0 }: { passed: number; today: number; upcoming: number; changed?: number }) =>
+        `Dine påmindelser i dag: ${[passed > 0 ? `${passed} passeret` : '', today > 0 ? `${today} i dag` : '', upcoming > 0 ? `${upcoming} kommende` : '', changed > 0 ? `${changed} ændret` : ''].filter(Boolean).join(', ')}`,
       digestIntro: 'Samlet pr. sag; ved hver aftale står, om opfølgningen er passeret, er i dag eller kommer. Markér dem som udført, vælg en ny dato, eller bed om hjælp.',
       /** What a line of the day's reminders is (cards/handOverCards.ts, `AgreementItem.due`). */
       due: {
@@ -413,8 +418,13 @@ export const da = {
         today: 'Opfølgning i dag',
         todayAfterDayOff: 'Opfølgning i dag (datoen lå på en fridag)',
         passed: 'Opfølgningsdatoen er passeret',
+        changed: 'Aftalen er ændret',
       },
       relayed: (owner: string) => `${owner} bruger ikke Teams: giv påmindelsen videre.`,
+      changedTitle: (reference: string) => `Sag ${reference}: en aftale er ændret`,
+      changedIntro: 'En aftale, du er eller var ansvarlig for, er ændret siden sidst. Sådan ser den ud nu.',
+      changedRelayed: (owner: string) => `${owner} bruger ikke Teams: giv ændringen videre.`,
+      handedOverTo: (owner: string) => `Aftalen er givet videre til ${owner}. Du er ikke længere ansvarlig for den.`,
       overdueToEyeKeeper: (owner: string, action: string) => `Opfølgningsdatoen for aftalen "${action}" (ansvarlig: ${owner}) er passeret uden svar. Du holder øje med den unge: tag fat i ${owner}.`,
       feedbackTitle: (reference: string, number: number | undefined) => `Sag ${reference}: tilbagemelding efter ${meetingNo(number)}`,
       feedbackDue: 'Husk at give den unge tilbagemelding på aftalerne fra mødet, senest to dage efter mødet.',
@@ -563,6 +573,55 @@ export const da = {
       newFollowUpOn: 'Ny dato for opfølgning',
       saveDate: 'Gem dato',
       needsHelp: 'Brug for hjælp',
+      askChange: 'Bed om ændring',
+      editAgreement: 'Ret aftale',
+      agreementTitle: (reference: string) => `Sag ${reference}: aftale`,
+      pendingRequest: 'Ønske om ændring, der venter på svar',
+      requestText: (asker: string, date: string, parts: string[], why: string) => `${asker} bad ${date} om: ${parts.join('; ')}. Hvorfor: ${why}`,
+      requestParts: {
+        action: (action: string) => `ny handling "${action}"`,
+        owner: (owner: string) => `ny ansvarlig ${owner}`,
+        followUpOn: (date: string) => `ny dato for opfølgning ${date}`,
+      },
+      acceptChange: 'Godkend ændringen',
+      declineChange: 'Afvis',
+      declineReason: 'Hvorfor afvises ønsket? (frivilligt, den der bad om det, får det at vide)',
+      decisionText: (accepted: boolean, date: string, reason: string | undefined) =>
+        accepted ? `Seneste ønske om ændring blev godkendt ${date}.` : `Seneste ønske om ændring blev afvist ${date}${reason ? `: ${reason}` : '.'}`,
+      agreementHistory: 'Aftalens historik',
+      historyHeading: (date: string, who: string) => (who ? `${date} · ${who}` : date),
+      historyEvents: {
+        created: 'Aftalen blev skrevet i skemaet.',
+        done: 'Markeret som udført.',
+        newDate: (date: string) => `Ny dato for opfølgning: ${date}.`,
+        needsHelp: 'Bad om hjælp.',
+        changeAsked: 'Bad om en ændring.',
+        changeDeclined: 'Ønsket om ændring blev afvist.',
+        changed: (parts: string[], requested: boolean) => `${requested ? 'Ændret efter ønske' : 'Ændret'}: ${parts.join('; ')}.`,
+      },
+      changedParts: {
+        action: 'handlingen er omformuleret',
+        owner: (from: string, to: string) => `ansvarlig ${from} → ${to}`,
+        followUpOn: (from: string, to: string) => `opfølgning ${from} → ${to}`,
+        followUpMethod: (from: string, to: string) => `opfølgning pr. ${from} → ${to}`,
+      },
+      saveAgreement: 'Gem ændringen',
+      whatToChange: 'Hvad skal ændres? Udfyld mindst ét.',
+      newAction: 'Ny handling',
+      newOwner: 'Ny ansvarlig',
+      noChange: 'Uændret',
+      why: 'Hvorfor?',
+      sendRequest: 'Send ønsket til koordinatoren',
+      changeRequestedNotice: (asker: string) => `${asker} beder om en ændring af aftalen. Godkend eller afvis den.`,
+      addedTitle: (reference: string) => `Sag ${reference}: ny aftale til dig`,
+      addedIntro: 'Myndighedskoordinatoren har skrevet en aftale i den unges mål- og aftaleskema, som du er ansvarlig for.',
+      addedRelayTitle: (reference: string) => `Sag ${reference}: ny aftale at give videre`,
+      addedRelayIntro: (owner: string) => `${owner} bruger ikke Teams. Giv aftalen videre, og markér den for ${owner}.`,
+      decidedTitle: (reference: string) => `Sag ${reference}: svar på dit ønske om ændring`,
+      decided: (accepted: boolean, action: string, reason: string | undefined) =>
+        accepted
+          ? `Myndighedskoordinatoren har godkendt din ændring af aftalen, som nu lyder: ${action}`
+          : `Myndighedskoordinatoren har afvist dit ønske om ændring af aftalen "${action}"${reason ? `: ${reason}` : '.'}`,
       noOpenAgreements: 'Ingen åbne aftaler.',
       /** `mine`: open agreements in a case no valid consent lets the owner see; nothing about the young person. */
       withheldAgreements: (count: number, reference: string, reason: ConsentGap, coordinator: string) =>
@@ -587,6 +646,11 @@ export const da = {
         agreementDone: 'Aftalen er markeret som udført.',
         agreementMoved: (date: string) => `Opfølgningen er flyttet til ${date}.`,
         helpAsked: 'Myndighedskoordinatoren og den, der holder øje med den unge, har fået besked om, at du har brug for hjælp.',
+        agreementChanged: 'Aftalen er ændret. De ansvarlige får det at vide i deres næste daglige påmindelser.',
+        agreementUnchanged: 'Intet er ændret: aftalen er, som den var.',
+        changeAsked: 'Dit ønske om ændring er sendt til myndighedskoordinatoren. Du får svar her.',
+        changeAccepted: 'Ændringen er godkendt og skrevet i aftalen. Den, der bad om den, får besked.',
+        changeDeclined: 'Ønsket er afvist. Den, der bad om det, får besked.',
         handOverAcknowledged: 'Tak. Du har bekræftet, at du holder øje med den unge.',
       },
       handOverOtherTitle: (reference: string, eyeKeeper: string) => `Sag ${reference}: ${eyeKeeper} holder øje med den unge indtil næste møde`,

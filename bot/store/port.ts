@@ -37,6 +37,9 @@ export const OUTBOX_KINDS = [
   'unreachable', // a person could not be reached 1:1: a mention in the thread, and the coordinator told
   'reminder', // a planned reminder (bot/domain/reminders.ts); `about.reminder` says which
   'sendFailed', // a message was given up after its last attempt: to the coordinator (`about.messageId`, `about.failedKind`)
+  'agreementAdded', // an agreement added between meetings, to its owner (or the coordinator relaying)
+  'changeRequested', // an owner asks to change an agreement: to the coordinator, who accepts or declines
+  'changeDecided', // the coordinator's decision on a request for a change: to the one who asked
   'checklistCard', // the checklist's card, posted where the meeting was opened, updated in place after an answer or a cancellation
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
@@ -55,6 +58,10 @@ interface OutboxAbout {
   handOver: { meetingId: string };
   handOverReminder: { meetingId: string };
   needsHelp: { agreementId: string };
+  agreementAdded: { agreementId: string };
+  changeRequested: { agreementId: string };
+  /** `askedAt`: the request decided (a later one of the same agreement is another). */
+  changeDecided: { agreementId: string; askedAt: string };
   /** `memberId`: who reported it. */
   planSlipping: { memberId: string };
   /** `memberId`: who could not be reached. */
