@@ -46,6 +46,8 @@ const DETAILS: readonly Detail[] = [
   { text: 90, subGoals: 90, method: 20, doneAgreements: false, agreements: false, shortNames: true },
 ];
 const FULL_DETAIL = DETAILS[0]!;
+/** The goal card's last resort: its agreements, each with its button, and an extreme history. */
+const GOAL_CARD_LEAST: Detail = { text: 60, subGoals: 60, method: 20, doneAgreements: false, agreements: false, shortNames: true };
 
 /** The card with the most detail that fits; the least detailed one when none does. */
 function fitting(render: (detail: Detail, shortened: boolean) => AdaptiveCardJson): AdaptiveCardJson {
@@ -235,7 +237,7 @@ export function goalEditCard(m: Messages, read: ViewedCase, goalId: string): Ada
   const latest = currentVersion(goal);
   const canWrite = mayWriteForm(read.case, read.viewer);
   // Only a very long history is shortened: the goal as it stands and its latest verdict stay whole.
-  return fitting((detail) =>
+  return firstFitting([...DETAILS, GOAL_CARD_LEAST], (detail) =>
     renderCard('goalEdit', {
       caseId: current.id,
       goalId: goal.id,

@@ -45,7 +45,11 @@ export const HISTORY_KEPT = {
   meetingsWithFreeText: 2,
   goalVersions: 2,
   goalOutcomes: 2,
-  agreementEvents: 3,
+  /**
+   * Two, not three, since the coordinator changes agreements between meetings: a change says what each
+   * field was (owner, date, method), and 100 agreements' histories must fit the case.
+   */
+  agreementEvents: 2,
   /** Decided requests for a change, in the whole case: the latest keep their decision (and its reason) for the one who asked. */
   decidedChangeRequests: 3,
   /** The young person's requests for changes to one meeting's minutes. */
