@@ -11,7 +11,7 @@ export const GOAL_THEMES = ['socialSupport', 'housing', 'economy', 'education', 
 export type GoalTheme = (typeof GOAL_THEMES)[number];
 
 export const FOLLOW_UP_METHODS = ['phone', 'email', 'meeting', 'other'] as const;
-export type FollowUpMethod = (typeof FOLLOW_UP_METHODS)[number];
+type FollowUpMethod = (typeof FOLLOW_UP_METHODS)[number];
 
 export interface GoalVersion {
   /** "Mål på lang sigt: hvad er den unges drømme og ønsker?", in the young person's words. */
