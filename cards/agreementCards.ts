@@ -1,4 +1,4 @@
-// One agreement between meetings (seed 001: the form is "et levende dokument"): as it stands, its
+// One agreement between meetings (seed 001: the form "løbende opdateres"): as it stands, its
 // history, an owner's request for a change; the coordinator changes it ("Ret aftale") and accepts or
 // declines a request, its owner asks for a change ("Bed om ændring").
 import { mayChangeAgreement, mayEditAgreement } from '../bot/domain/access';

@@ -1,6 +1,6 @@
-// The form between meetings (seed 001: "et levende dokument"): the coordinator changes an agreement, an
-// owner asks for a change and the coordinator accepts or declines it. A new owner or date gets new
-// reminders; the owners a change concerns hear of it once, in the next day's reminders.
+// The form between meetings (seed 001: "et dynamisk værktøj, der løbende opdateres"): the coordinator
+// changes an agreement, an owner asks for a change and the coordinator accepts or declines it. A new owner
+// or date gets new reminders; the owners a change concerns hear of it once, in the next day's reminders.
 import type { Case } from '../domain/case';
 import { requireAgreementEditor, requireAgreementOwner } from '../domain/access';
 import { type AgreementChange, type ChangeRequestInput, acceptChangeRequest, askToChangeAgreement, changeAgreement, declineChangeRequest } from '../domain/agreementChanges';

@@ -1,6 +1,6 @@
-// Seed 001: "Mål- og aftaleskemaet er et levende dokument". Between meetings the coordinator changes an
-// agreement's action, owner and follow-up, each change kept in its history; an owner asks for a change
-// (what and why) and the coordinator accepts or declines it.
+// Seed 001: the form is "et dynamisk værktøj, der løbende opdateres". Between meetings the coordinator
+// changes an agreement's action, owner and follow-up, each change kept in its history; an owner asks for a
+// change (what and why) and the coordinator accepts or declines it.
 import type { Case } from './case';
 import { DomainError } from './errors';
 import { TEXT_LIMITS, localDate, optionalText, requiredDate, requiredText } from './fields';

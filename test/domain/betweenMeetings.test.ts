@@ -1,6 +1,6 @@
-// Seed 001: "Mål- og aftaleskemaet er et levende dokument". The form between meetings in the domain: the
-// coordinator changes an agreement (each change in its history), an owner asks for a change with what and
-// why, the coordinator accepts or declines it; the limits that keep it bounded.
+// Seed 001: the form is "et dynamisk værktøj, der løbende opdateres". The form between meetings in the
+// domain: the coordinator changes an agreement (each change in its history), an owner asks for a change
+// with what and why, the coordinator accepts or declines it; the limits that keep it bounded.
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../bot/domain/case';
 import { acceptChangeRequest, askToChangeAgreement, changeAgreement, declineChangeRequest, pendingChangeRequest } from '../../bot/domain/agreementChanges';
