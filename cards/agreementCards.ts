@@ -33,10 +33,12 @@ function changedParts(m: Messages, current: Case, agreement: Agreement, index: n
   const before = agreement.history[index]?.before ?? {};
   const later = agreement.history.slice(index + 1);
   const next = <K extends 'ownerMemberId' | 'followUpOn' | 'followUpMethod'>(field: K) => later.find((event) => event.before?.[field] !== undefined)?.before?.[field] ?? agreement[field];
+  // An owner's new date (newDate) after the change says what the date became then, not before it.
+  const movedSince = later.find((event) => event.kind === 'newDate' || event.before?.followUpOn !== undefined)?.kind === 'newDate';
   const parts: string[] = [];
   if (before.action) parts.push(labels.changedParts.action);
   if (before.ownerMemberId) parts.push(labels.changedParts.owner(memberLabelById(m, current, before.ownerMemberId, true), memberLabelById(m, current, next('ownerMemberId'), true)));
-  if (before.followUpOn) parts.push(labels.changedParts.followUpOn(before.followUpOn, next('followUpOn')));
+  if (before.followUpOn) parts.push(labels.changedParts.followUpOn(before.followUpOn, movedSince ? undefined : next('followUpOn')));
   if (before.followUpMethod) parts.push(labels.changedParts.followUpMethod(labels.methods[before.followUpMethod], labels.methods[next('followUpMethod')]));
   return parts;
 }
@@ -47,7 +49,8 @@ function eventText(m: Messages, current: Case, agreement: Agreement, event: Agre
     case 'newDate':
       return events.newDate(event.followUpOn ?? '');
     case 'changed':
-      return events.changed(changedParts(m, current, agreement, index), Boolean(event.requested));
+      // Only the latest change keeps what it changed from (limits.ts).
+      return event.before ? events.changed(changedParts(m, current, agreement, index), Boolean(event.requested)) : events.changedEarlier(Boolean(event.requested));
     default:
       return events[event.kind];
   }

@@ -46,10 +46,10 @@ export const HISTORY_KEPT = {
   goalVersions: 2,
   goalOutcomes: 2,
   /**
-   * Two, not three, since the coordinator changes agreements between meetings: a change says what each
-   * field was (owner, date, method), and 100 agreements' histories must fit the case.
+   * Of the changes between meetings among them, only the latest says what each field was before (owner,
+   * date, method): 100 agreements' histories must fit the case (compactAgreementHistory).
    */
-  agreementEvents: 2,
+  agreementEvents: 3,
   /** Decided requests for a change, in the whole case: the latest keep their decision (and its reason) for the one who asked. */
   decidedChangeRequests: 3,
   /** The young person's requests for changes to one meeting's minutes. */
@@ -121,11 +121,22 @@ export function compactCase(current: Case): Case {
     }),
     agreements: compactDecidedRequests(
       current.agreements.map((agreement) => {
-        const history = keepFirstAndLast(agreement.history, HISTORY_KEPT.agreementEvents);
+        const history = compactAgreementHistory(keepFirstAndLast(agreement.history, HISTORY_KEPT.agreementEvents));
         return history === agreement.history ? agreement : { ...agreement, history };
       }),
     ),
   };
+}
+
+/** An agreement's history in which only the latest change between meetings says what it changed from. */
+function compactAgreementHistory(history: Case['agreements'][number]['history']): Case['agreements'][number]['history'] {
+  const latest = history.map((event) => event.kind).lastIndexOf('changed');
+  if (!history.some((event, index) => index < latest && event.before)) return history;
+  return history.map((event, index) => {
+    if (index >= latest || !event.before) return event;
+    const { before: _dropped, ...rest } = event;
+    return rest;
+  });
 }
 
 /** Only the latest HISTORY_KEPT.decidedChangeRequests decided requests of the case keep their decision; pending ones all stay. */

@@ -598,11 +598,12 @@ export const da = {
         changeAsked: 'Bad om en ændring.',
         changeDeclined: 'Ønsket om ændring blev afvist.',
         changed: (parts: string[], requested: boolean) => `${requested ? 'Ændret efter ønske' : 'Ændret'}: ${parts.join('; ')}.`,
+        changedEarlier: (requested: boolean) => `${requested ? 'Ændret efter ønske' : 'Ændret'} (hvad der blev ændret, gemmes kun for den seneste ændring).`,
       },
       changedParts: {
         action: 'handlingen er omformuleret',
         owner: (from: string, to: string) => `ansvarlig ${from} → ${to}`,
-        followUpOn: (from: string, to: string) => `opfølgning ${from} → ${to}`,
+        followUpOn: (from: string, to: string | undefined) => (to ? `opfølgning ${from} → ${to}` : `opfølgning flyttet fra ${from}`),
         followUpMethod: (from: string, to: string) => `opfølgning pr. ${from} → ${to}`,
       },
       saveAgreement: 'Gem ændringen',

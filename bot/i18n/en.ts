@@ -572,11 +572,12 @@ export const en: Messages = {
         changeAsked: 'Asked for a change.',
         changeDeclined: 'The request for a change was declined.',
         changed: (parts, requested) => `${requested ? 'Changed as asked' : 'Changed'}: ${parts.join('; ')}.`,
+        changedEarlier: (requested) => `${requested ? 'Changed as asked' : 'Changed'} (what changed is kept for the latest change only).`,
       },
       changedParts: {
         action: 'the action was reworded',
         owner: (from, to) => `owner ${from} → ${to}`,
-        followUpOn: (from, to) => `follow-up ${from} → ${to}`,
+        followUpOn: (from, to) => (to ? `follow-up ${from} → ${to}` : `follow-up moved from ${from}`),
         followUpMethod: (from, to) => `follow-up by ${from} → ${to}`,
       },
       saveAgreement: 'Save the change',
