@@ -6,6 +6,7 @@ import type { Case } from '../../../bot/domain/case';
 import { da } from '../../../bot/i18n/da';
 import type { OutboxMessage } from '../../../bot/store/port';
 import { renderOutboxMessage } from '../../../bot/teams/renderOutbox';
+import { memberName } from '../../../cards/people';
 import { ALI, JONAS, LARS, METTE, NOW, TENANT_ID, actionsOf, botPerFile, cardOf, itRefuses, personalChat, textsOf } from './botTurns';
 import { AGREEMENT, type SceneCase, addAgreement, addGoal, caseWithTeam, memberIdOf } from './caseScenes';
 
@@ -49,6 +50,22 @@ describe('an agreement added between meetings', () => {
     expect(texts.some((text) => text.includes('2026-12-01') && text.includes(labels.methods.phone))).toBe(true);
     expect(verbsOf(card)).toEqual(['agreement.done', 'agreement.move', 'agreement.needsHelp', 'agreement.edit']);
     expect(actionsOf(card).find((action) => action.verb === 'agreement.edit')?.data).toMatchObject({ caseId, agreementId });
+  });
+
+  it('of an owner outside Teams goes to Mette, to pass on with how to reach them', async () => {
+    const theCase = await caseWithTeam(turns);
+    const { caseId } = theCase;
+    cardOf(await click(METTE, theCase.home, 'team.addExternal', { caseId, externalName: 'Birthe Vang', externalPhone: '40506070', externalRole: 'vip' }));
+    const goalId = await addGoal(turns, theCase);
+    const vipId = (await turns.storedCase(caseId)).members.find((member) => member.person.kind === 'external')!.id;
+    cardOf(await click(METTE, theCase.home, 'agreement.add', { caseId, goalId, ownerMemberId: vipId, ...AGREEMENT }));
+    const added = (await outboxOf(caseId)).filter((message) => message.kind === 'agreementAdded');
+    expect(added.map(to)).toEqual([METTE.aadObjectId]);
+    const current = await turns.storedCase(caseId);
+    const texts = textsOf(rendered(current, added[0]!));
+    const vip = current.members.find((member) => member.id === vipId)!;
+    expect(texts).toEqual(expect.arrayContaining([labels.addedRelayTitle(current.reference), labels.addedRelayIntro(memberName(current, vip, da)), AGREEMENT.action]));
+    expect(texts.some((text) => text.includes('40506070'))).toBe(true);
   });
 });
 
