@@ -45,6 +45,12 @@ const environment = z.object({
   EXPORT_BASE_URL: z.string().trim().url().optional(),
   /** Set by Azure App Service: the app's host name. */
   WEBSITE_HOSTNAME: optional,
+  /** The Entra app (client) id the tab's single sign-on tokens are issued for; the bot's app registration by default. */
+  TAB_CLIENT_ID: optional,
+  /** The tab's Application ID URI (the manifest's webApplicationInfo.resource); api://<public host>/<client id> by default. */
+  TAB_APP_ID_URI: optional,
+  /** Where Entra's signing keys are published; tests point it at a local stub. */
+  TAB_JWKS_URL: z.string().trim().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
 });
 
 export interface BotCredentials {
@@ -68,6 +74,17 @@ export interface Config {
   retention: { days: number; intervalMs: number };
   /** The export link's base (HTTPS, or loopback for local use); absent: no export links are given. */
   exportBaseUrl?: string;
+  /** The tab's single sign-on; absent (no client id): the tab says it is not set up and shows nothing. */
+  tab?: TabSettings;
+}
+
+export interface TabSettings {
+  clientId: string;
+  /** The token's audience may be this or the client id (Entra issues either). */
+  applicationIdUri: string;
+  jwksUrl: string;
+  /** The only tenants whose users the tab serves (a single-tenant bot's own); absent: any tenant. */
+  allowedTenantIds?: string[];
 }
 
 export class ConfigError extends Error {
@@ -111,6 +128,27 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       : { kind: 'sqlite', file: `${settings.DATA_DIR.replace(/\/$/, '')}/samarbejdsbot.sqlite` },
     retention: { days: settings.RETENTION_DAYS, intervalMs: settings.RETENTION_INTERVAL_MS },
     ...exportBase(settings),
+    ...tabSettings(settings),
+  };
+}
+
+/**
+ * The tab trusts Entra tokens for its client id, from the tenants the bot itself serves: a single-tenant
+ * (or managed-identity) bot only its own tenant. Its Application ID URI names the public host.
+ */
+function tabSettings(settings: Settings): { tab?: TabSettings } {
+  // A managed identity cannot be signed in to: the tab then needs its own app registration.
+  const clientId = settings.TAB_CLIENT_ID ?? (settings.MicrosoftAppType === 'UserAssignedMSI' ? undefined : settings.MicrosoftAppId);
+  if (!clientId) return {};
+  const publicHost = new URL(settings.EXPORT_BASE_URL ?? (settings.WEBSITE_HOSTNAME ? `https://${settings.WEBSITE_HOSTNAME}` : `http://${settings.HOST}:${settings.PORT}`)).host;
+  const ownTenant = (settings.MicrosoftAppType ?? 'SingleTenant') !== 'MultiTenant' ? settings.MicrosoftAppTenantId : undefined;
+  return {
+    tab: {
+      clientId,
+      applicationIdUri: settings.TAB_APP_ID_URI ?? `api://${publicHost}/${clientId}`,
+      jwksUrl: settings.TAB_JWKS_URL,
+      ...(ownTenant ? { allowedTenantIds: [ownTenant] } : {}),
+    },
   };
 }
 

@@ -19,6 +19,9 @@ import { wakingOnDueMessages } from './outbox/wakeOnDue';
 import { RetentionJob } from './retention/retentionJob';
 import { ExportLinks } from './app/exportLinks';
 import { registerExportRoute } from './teams/exportRoute';
+import { registerTabPage } from './tab/tabPage';
+import { registerTabApi } from './tab/tabApi';
+import { createTokenValidator } from './tab/tokenValidation';
 
 /** How long turns in flight may take after SIGTERM before their connections are closed. */
 const SHUTDOWN_GRACE_MS = 20_000;
@@ -38,6 +41,9 @@ async function main(): Promise<void> {
   const bot = new SamarbejdsBot({ botAppId: config.credentials?.appId ?? '', deps, log, rights });
   const server = createServer({ adapter, bot, log, ready: () => store.ping() });
   if (exportLinks) registerExportRoute(server, exportLinks, deps, log);
+  // The tab: its page, and its API behind Teams single sign-on (tokens are checked on the wall clock, as Entra issues them).
+  registerTabPage(server);
+  registerTabApi(server, deps, log, config.tab && createTokenValidator(config.tab, systemClock()));
   // Closed cases are erased once the retention period has run, in this process, on its own timer.
   const retention = new RetentionJob(deps, config.retention.days, log);
   // Sends within Teams' rate limits, on its own timer or woken by a write (never inside a turn); one

@@ -6,7 +6,7 @@ import { currentClosure } from '../bot/domain/closing';
 import { currentConsent, isConsentValid } from '../bot/domain/consent';
 import { localDate } from '../bot/domain/fields';
 import { openAgreementCounts } from '../bot/domain/goals';
-import { latestStatus, meetingNumber, nextMeetingOf, openMeetingOf } from '../bot/domain/meeting';
+import { isInternalMeeting, latestStatus, meetingNumber, nextMeetingOf, openMeetingOf } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import { DomainError } from '../bot/domain/errors';
 import type { DetailView, PickerCase, ViewedCase } from './views';
@@ -15,7 +15,7 @@ import { addressLine, coordinatorName, memberName, roleName } from './people';
 import { firstFitting, halvings } from './budget';
 import { consentCard } from './consentCard';
 import { approvalCard, closeMeetingCard, goalsFormCard } from './goalCards';
-import { formatMeetingTime } from './meetingCards';
+import { closeInternalCard, formatMeetingTime } from './meetingCards';
 import { type RosterPerson, teamCard } from './teamCards';
 import { pageOf } from './paging';
 
@@ -106,10 +106,10 @@ export function caseViewCard(m: Messages, read: ViewedCase, view: DetailView, no
   }
 }
 
-/** `afslut`: the open meeting's closing questions, else the approval of the last closed one. */
+/** `afslut`: the open meeting's closing questions (an internal meeting's confirmation), else the approval of the last closed network meeting. */
 function closingCard(m: Messages, read: ViewedCase, now: Date): AdaptiveCardJson {
   const open = openMeetingOf(read.case);
-  if (open) return closeMeetingCard(m, read, open, now);
+  if (open) return isInternalMeeting(open) ? closeInternalCard(m, read.case, open) : closeMeetingCard(m, read, open, now);
   const lastClosed = [...read.case.meetings].reverse().find((meeting) => meeting.closure);
   if (!lastClosed) throw new DomainError('noMeetingToClose');
   return approvalCard(m, read, lastClosed, now);

@@ -6,7 +6,7 @@
 import { DateTime } from 'luxon';
 import { type Case, teamsMemberIds } from '../bot/domain/case';
 import { MODEL_ZONE } from '../bot/domain/fields';
-import { type Meeting, type MeetingStatus, checklistProgress, meetingNumber } from '../bot/domain/meeting';
+import { type Meeting, type MeetingLabel, type MeetingStatus, checklistProgress, meetingLabel } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import type { DetailView } from './views';
 import { type AdaptiveCardJson, renderCard } from './render';
@@ -38,8 +38,8 @@ interface ChannelCase {
 
 interface ChannelMeeting {
   meetingId: Code;
-  /** None while planned or once cancelled (meeting.ts: meetingNumber). */
-  number: number | undefined;
+  /** None while planned or once cancelled (meeting.ts: meetingNumber); an internal meeting is named as such. */
+  number: MeetingLabel;
   startsAt: Date;
   /** Only the state, never why: a cancellation's reason is for the team's checklist. */
   status: MeetingStatus;
@@ -60,7 +60,7 @@ function channelCase(current: Case): ChannelCase {
 }
 
 function channelMeeting(meeting: Meeting): ChannelMeeting {
-  return { meetingId: code(meeting.id), number: meetingNumber(meeting), startsAt: new Date(meeting.startsAt), status: meeting.status };
+  return { meetingId: code(meeting.id), number: meetingLabel(meeting), startsAt: new Date(meeting.startsAt), status: meeting.status };
 }
 
 /** `sag`, `team`, `samtykke`, `mål`, `afslut` in a channel or group chat, and a new case's first post. */

@@ -7,7 +7,8 @@ import { type Case, type TeamMember, memberByAadObjectId } from '../bot/domain/c
 import type { Closure } from '../bot/domain/closing';
 import { MODEL_ZONE, localDate } from '../bot/domain/fields';
 import { type Agreement, FOLLOW_UP_METHODS, GOAL_THEMES, type Goal, type GoalTheme, agreementsOf, currentVersion, goalById, goalResponsibles } from '../bot/domain/goals';
-import { type Meeting, incompleteSections, meetingNumber, plannedMeetingOf } from '../bot/domain/meeting';
+import { attendsInternalMeetings } from '../bot/domain/checklist';
+import { type Meeting, incompleteSections, isInternalMeeting, meetingLabel, meetingNumber, openMeetingOf, plannedMeetingOf } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import type { ViewedCase } from './views';
 import { formatMeetingTime } from './meetingCards';
@@ -189,6 +190,8 @@ export function goalsFormCard(m: Messages, read: ViewedCase, notice = '', theme?
   const labels = m.cards.goals;
   const canWrite = mayWriteForm(read.case, read.viewer);
   const choice = (title: string, value: string) => ({ title: shortened(title, CHOICE_PREVIEW), value });
+  const open = openMeetingOf(current);
+  const isInternalOpen = Boolean(open && isInternalMeeting(open));
   return themePaged(current, theme, (detail, shortened, shown) =>
     renderCard('goals', {
       caseId: current.id,
@@ -212,8 +215,10 @@ export function goalsFormCard(m: Messages, read: ViewedCase, notice = '', theme?
       goalChoices: goalsInThemeOrder(current)
         .filter((goal) => !shown || goal.theme === shown)
         .map((goal) => choice(goalText(m, goal), goal.id)),
-      // The young person and the VIP own agreements too.
-      ownerChoices: current.members.map((member) => ({ title: memberChoiceTitle(current, member, m), value: member.id })),
+      // The young person and the VIP own agreements too, but none made at an internal meeting they are not at (seed 003).
+      ownerChoices: current.members
+        .filter((member) => !isInternalOpen || attendsInternalMeetings(member))
+        .map((member) => ({ title: memberChoiceTitle(current, member, m), value: member.id })),
       methodChoices: FOLLOW_UP_METHODS.map((method) => ({ title: labels.methods[method], value: method })),
     }),
   );
@@ -223,7 +228,7 @@ export function goalsFormCard(m: Messages, read: ViewedCase, notice = '', theme?
 function recordedBy(m: Messages, current: Case, byAadObjectId: string, meetingId: string | undefined): string {
   const member = memberByAadObjectId(current, byAadObjectId);
   const meeting = meetingId ? current.meetings.find((candidate) => candidate.id === meetingId) : undefined;
-  return [member && memberName(current, member, m), meeting && m.cards.goals.atMeeting(meetingNumber(meeting))].filter(Boolean).join(', ');
+  return [member && memberName(current, member, m), meeting && m.cards.goals.atMeeting(meetingLabel(meeting))].filter(Boolean).join(', ');
 }
 
 /**

@@ -1,10 +1,9 @@
-// The meeting cards: opening or planning one, the checklist itself (mødetjekliste) for team members,
-// and cancelling. The checklist's channel card is in channelCards.ts.
+// The meeting cards: opening or planning one (a network meeting or an internal coordination meeting),
+// the checklist itself (mødetjekliste) for team members, cancelling, and closing an internal meeting. The checklist's channel card is in channelCards.ts.
 import { DateTime } from 'luxon';
 import type { Case, TeamMember } from '../bot/domain/case';
 import {
   ANSWER_CHOICES,
-  CANCELLATION_REASONS,
   CHECKLIST_SECTIONS,
   type ChecklistPhase,
   type ChecklistQuestion,
@@ -18,7 +17,19 @@ import {
   otherPlaces,
 } from '../bot/domain/checklist';
 import { MODEL_ZONE, localDate } from '../bot/domain/fields';
-import { type Meeting, checklistProgress, checklistQuestions, meetingNumber, plannedMeetingOf, progressOf } from '../bot/domain/meeting';
+import {
+  MEETING_KINDS,
+  type Meeting,
+  cancellationReasonsFor,
+  checklistProgress,
+  checklistQuestions,
+  incompleteSections,
+  isInternalMeeting,
+  meetingLabel,
+  meetingNumber,
+  plannedMeetingOf,
+  progressOf,
+} from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import type { ViewedCase } from './views';
 import { answerFingerprint } from './fingerprint';
@@ -30,10 +41,14 @@ export function formatMeetingTime(startsAt: string): string {
   return DateTime.fromISO(startsAt).setZone(MODEL_ZONE).toFormat('yyyy-MM-dd HH:mm');
 }
 
-/** Opening or planning a meeting; with a meeting planned, also the way to its checklist (preparation and roles come before the meeting). */
+/**
+ * Opening or planning a meeting, a network meeting or an internal coordination meeting (seed 003); with a
+ * network meeting planned, also the way to its checklist (preparation and roles come before the meeting).
+ */
 export function meetingOpenCard(m: Messages, current: Case, now: Date): AdaptiveCardJson {
   const labels = m.cards.meeting;
   const planned = plannedMeetingOf(current);
+  const plannedInternal = plannedMeetingOf(current, 'internal');
   return renderCard('meetingOpen', {
     caseId: current.id,
     labels: { ...labels, title: labels.openTitle(current.reference) },
@@ -41,11 +56,14 @@ export function meetingOpenCard(m: Messages, current: Case, now: Date): Adaptive
     timeNow: DateTime.fromJSDate(now).setZone(MODEL_ZONE).toFormat('HH:mm'),
     plannedMeetingId: planned?.id ?? '',
     plannedIntro: planned ? labels.plannedIntro(formatMeetingTime(planned.startsAt)) : '',
+    plannedInternalIntro: plannedInternal ? labels.internalPlannedIntro(formatMeetingTime(plannedInternal.startsAt)) : '',
+    kinds: MEETING_KINDS.map((kind) => ({ title: labels.kinds[kind], value: kind })),
   });
 }
 
 /** "Den unges netværksmøde nr.": the number, or why there is none (yet). */
 function numberText(m: Messages, meeting: Meeting): string {
+  if (isInternalMeeting(meeting)) return m.cards.meeting.internalNumber;
   const number = meetingNumber(meeting);
   if (number !== undefined) return String(number);
   return meeting.status === 'planned' ? m.cards.meeting.numberWhenOpened : m.cards.meeting.numberNone;
@@ -150,6 +168,21 @@ function questionView(m: Messages, current: Case, question: ChecklistQuestion, a
   }
 }
 
+/**
+ * The checklist's answers as the card shows them, section by section, answered questions only: the
+ * meeting's record where a card is not the place (the tab's case details).
+ */
+export function checklistRecord(m: Messages, current: Case, meeting: Meeting): Array<{ section: string; answers: Array<{ question: string; answer: string }> }> {
+  const sections = new Map<string, Array<{ question: string; answer: string }>>();
+  for (const question of checklistQuestions(current, meeting)) {
+    if (meeting.answers[question.id] === undefined) continue;
+    const view = questionView(m, current, question, meeting.answers, { short: false, withGuidance: false });
+    const section = m.checklist.sections[question.section];
+    sections.set(section, [...(sections.get(section) ?? []), { question: view.label, answer: view.display }]);
+  }
+  return [...sections].map(([section, answers]) => ({ section, answers }));
+}
+
 /** Attendance rows of this many (a member, a missing role, another participant) make one page of a checklist too large for one card. */
 export const ATTENDANCE_PAGE_SIZE = 12;
 
@@ -184,9 +217,10 @@ function shownQuestions(questions: ChecklistQuestion[], answers: Meeting['answer
   return questions.filter((question) => question.attendance?.row.kind !== 'other' || shown.includes(question.attendance.row.place));
 }
 
-/** The checklist's pages: one per section, the attendance of a large team over several. */
+/** The checklist's pages: one per section it has (an internal meeting's only attendance), the attendance of a large team over several. */
 function checklistPages(m: Messages, questions: ChecklistQuestion[]): ChecklistPage[] {
-  return CHECKLIST_SECTIONS.flatMap((section): ChecklistPage[] => {
+  const sections = CHECKLIST_SECTIONS.filter((section) => questions.some((question) => question.section === section));
+  return sections.flatMap((section): ChecklistPage[] => {
     const inSection = questions.filter((question) => question.section === section);
     const title = m.checklist.sections[section];
     if (section !== 'attendance') return [{ key: section, section, title, questions: inSection, last: true }];
@@ -282,7 +316,9 @@ export function checklistCard(m: Messages, { case: current, viewer }: ViewedCase
       meetingId: meeting.id,
       notice,
       labels,
-      title: labels.title(current.reference, meetingNumber(meeting)),
+      title: labels.title(current.reference, meetingLabel(meeting)),
+      // Whom the case is about; an internal meeting says it is held without them.
+      kindNote: isInternalMeeting(meeting) ? labels.kindNote : '',
       youngPerson: current.youngPerson.name,
       coordinator: coordinatorName(current, m),
       number: numberText(m, meeting),
@@ -310,7 +346,27 @@ export function meetingCancelCard(m: Messages, current: Case, meeting: Meeting):
   return renderCard('meetingCancel', {
     caseId: current.id,
     meetingId: meeting.id,
-    labels: { ...labels, title: labels.cancelTitle(current.reference, meetingNumber(meeting), formatMeetingTime(meeting.startsAt)) },
-    reasons: CANCELLATION_REASONS.map((reason) => ({ title: m.checklist.cancellationReasons[reason], value: reason })),
+    labels: {
+      ...labels,
+      title: labels.cancelTitle(current.reference, meetingLabel(meeting), formatMeetingTime(meeting.startsAt)),
+      ...(isInternalMeeting(meeting) ? { cancelReason: labels.cancelReasonInternal } : {}),
+    },
+    reasons: cancellationReasonsFor(meeting).map((reason) => ({ title: m.checklist.cancellationReasons[reason], value: reason })),
+  });
+}
+
+/**
+ * `afslut` with an internal meeting open: no closing questions and no approval (seed 003), only the
+ * confirmation to close without the attendance while it is not filled in (it cannot be afterwards).
+ */
+export function closeInternalCard(m: Messages, current: Case, meeting: Meeting): AdaptiveCardJson {
+  const labels = m.cards.meeting;
+  return renderCard('closeInternal', {
+    caseId: current.id,
+    meetingId: meeting.id,
+    title: labels.closeInternalTitle(current.reference),
+    labels,
+    attendanceSection: m.checklist.sections.attendance,
+    attendanceMissing: incompleteSections(current, meeting).length > 0,
   });
 }

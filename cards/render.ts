@@ -9,6 +9,7 @@ import caseConfirm from './templates/caseConfirm.json';
 import caseExport from './templates/caseExport.json';
 import casePicker from './templates/casePicker.json';
 import checklist from './templates/checklist.json';
+import closeInternal from './templates/closeInternal.json';
 import closeMeeting from './templates/closeMeeting.json';
 import consent from './templates/consent.json';
 import createCase from './templates/createCase.json';
@@ -34,6 +35,7 @@ export const TEMPLATES = {
   caseExport,
   casePicker,
   checklist,
+  closeInternal,
   closeMeeting,
   consent,
   createCase,

@@ -27,6 +27,9 @@ param botAuthType string = 'UserAssignedMSI'
 @description('SingleTenant only: the client id of the app registration. Left empty for UserAssignedMSI.')
 param botAppRegistrationClientId string = ''
 
+@description('The client id of the Entra app registration for the tab\'s single sign-on (README, "The tab"): a managed identity cannot be one. Empty: the tab says it is not set up.')
+param tabClientId string = ''
+
 @description('SingleTenant only: name of the Key Vault secret that holds the client secret (set by an operator, never here).')
 param botAppPasswordSecretName string = 'bot-app-password'
 
@@ -442,6 +445,8 @@ var baseAppSettings = {
   RETENTION_INTERVAL_MS: string(retentionIntervalMs)
   // The export link's base; the bot would fall back to WEBSITE_HOSTNAME, which App Service sets itself.
   EXPORT_BASE_URL: 'https://${webApp.properties.defaultHostName}'
+  // The tab's single sign-on; its Application ID URI is api://<this host>/<client id> (bot/config.ts).
+  TAB_CLIENT_ID: tabClientId
   // DefaultAzureCredential (Cosmos DB) picks the user-assigned identity by its client id.
   AZURE_CLIENT_ID: identity.properties.clientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString

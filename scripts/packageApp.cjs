@@ -13,7 +13,7 @@ const { PNG } = require('pngjs');
 const { zipSync } = require('fflate');
 
 const ROOT = resolve(__dirname, '..');
-const REQUIRED = ['TEAMS_APP_ID', 'BOT_ID', 'BOT_DOMAIN'];
+const REQUIRED = ['TEAMS_APP_ID', 'BOT_ID', 'BOT_DOMAIN', 'TAB_CLIENT_ID'];
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const PLACEHOLDER = /\$\{\{(\w+)\}\}/g;

@@ -21,6 +21,7 @@ export const VERB_ACTIONS = [
   'meeting.answer',
   'meeting.cancel',
   'meeting.close',
+  'meeting.closeInternal',
   'goal.add',
   'goal.revise',
   'goal.mark',

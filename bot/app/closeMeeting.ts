@@ -1,15 +1,34 @@
 // `afslut`: the coordinator closes the meeting; the young person's approval (recorded by the
-// coordinator) circulates the form; the eye-keeper acknowledges the hand-over.
+// coordinator) circulates the form; the eye-keeper acknowledges the hand-over. An internal meeting ends
+// when it is closed, its minutes to the professionals only.
 import type { Case } from '../domain/case';
 import { requireHandOverAcknowledger } from '../domain/access';
-import { type ClosingInput, acknowledgeHandOver, approveMinutes, closeMeeting, sendBackMinutes } from '../domain/closing';
+import { type ClosingInput, acknowledgeHandOver, approveMinutes, closeInternalMeeting, closeMeeting, sendBackMinutes } from '../domain/closing';
 import type { Actor, AppDeps } from './context';
 import { type ActivityId, coordinatorChange, guardedChange } from './guardedChange';
-import { circulation, outboxMessages, remindersAfterMeeting } from './messages';
+import { checklistCardUpdate, circulation, internalMinutes, outboxMessages, remindersAfterMeeting } from './messages';
 
 export function closeNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, meetingId: string, input: ClosingInput, activityId?: ActivityId): Promise<Case> {
   const nextMeetingId = deps.newId();
   return coordinatorChange(deps, actor, { caseId, action: 'meeting.close', apply: (current, now) => closeMeeting(current, meetingId, input, nextMeetingId, actor.aadObjectId, now), activityId });
+}
+
+/** Closing, the agreements to their owners and the checklist's card in the thread are one save. */
+export function closeInternalCoordinationMeeting(
+  deps: AppDeps,
+  actor: Actor,
+  { caseId, meetingId, confirmEmptySections, activityId }: { caseId: string; meetingId: string; confirmEmptySections?: boolean; activityId?: ActivityId },
+): Promise<Case> {
+  return coordinatorChange(deps, actor, {
+    caseId,
+    action: 'meeting.closeInternal',
+    apply: (current, now) => {
+      const closed = closeInternalMeeting(current, meetingId, confirmEmptySections, actor.aadObjectId, now);
+      const { changed, outgoing } = internalMinutes(deps, closed, meetingId);
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, [...outgoing, ...checklistCardUpdate(changed, meetingId, actor.locale)]) };
+    },
+    activityId,
+  });
 }
 
 export function sendBackForChanges(deps: AppDeps, actor: Actor, caseId: string, meetingId: string, changes: string | undefined, activityId?: ActivityId): Promise<Case> {

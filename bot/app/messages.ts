@@ -57,12 +57,7 @@ export function circulation(current: Case, meetingId: string, now: Date): Outgoi
   const closure = closureOf(current, meetingId);
   const outgoing: Outgoing[] = [];
   if (current.home) outgoing.push({ kind: 'minutes', to: { kind: 'conversation', conversationId: current.home.conversationId }, about: { meetingId } });
-  const agreements = current.agreements.filter((agreement: Agreement) => agreement.meetingId === meetingId && agreement.status === 'open');
-  for (const ownerMemberId of new Set(agreements.map((agreement) => agreement.ownerMemberId))) {
-    const owner = current.members.find((member) => member.id === ownerMemberId);
-    const route = owner && memberOrRelay(current, owner);
-    if (route) outgoing.push({ kind: route.relayed ? 'agreementRelay' : 'agreementAssigned', to: route.to, about: { meetingId, ownerMemberId } });
-  }
+  outgoing.push(...agreementsToOwners(current, meetingId));
   const eyeKeeper = current.members.find((member) => member.id === closure.eyeKeeperMemberId);
   const handOver = eyeKeeper && memberOrRelay(current, eyeKeeper);
   if (handOver) outgoing.push({ kind: 'handOver', to: handOver.to, about: { meetingId } });
@@ -72,6 +67,28 @@ export function circulation(current: Case, meetingId: string, now: Date): Outgoi
     outgoing.push({ kind: 'handOverReminder', to: coordinator, about: { meetingId }, notBefore: remindAt });
   }
   return outgoing;
+}
+
+const openAgreementsOf = (current: Case, meetingId: string): Agreement[] =>
+  current.agreements.filter((agreement) => agreement.meetingId === meetingId && agreement.status === 'open');
+
+/** Each owner of the meeting's open agreements gets theirs (one outside Teams through the coordinator). */
+function agreementsToOwners(current: Case, meetingId: string): Outgoing[] {
+  return [...new Set(openAgreementsOf(current, meetingId).map((agreement) => agreement.ownerMemberId))].flatMap((ownerMemberId): Outgoing[] => {
+    const owner = current.members.find((member) => member.id === ownerMemberId);
+    const route = owner && memberOrRelay(current, owner);
+    return route ? [{ kind: route.relayed ? 'agreementRelay' : 'agreementAssigned', to: route.to, about: { meetingId, ownerMemberId } }] : [];
+  });
+}
+
+/**
+ * A closed internal meeting's minutes go to the professionals only (seed 003): each owner their
+ * agreements, all professionals' (goals.ts), with their reminders. No minutes in the thread, no approval,
+ * no hand-over, no feedback to the young person, no rhythm: it is none of the model's meetings.
+ */
+export function internalMinutes(deps: AppDeps, current: Case, meetingId: string): { changed: Case; outgoing: Outgoing[] } {
+  const { changed, outgoing } = planAgreementReminders(deps, current, openAgreementsOf(current, meetingId).map((agreement) => agreement.id));
+  return { changed, outgoing: [...agreementsToOwners(changed, meetingId), ...outgoing] };
 }
 
 /** Who keeps an eye on the young person now: the eye-keeper of the latest circulated meeting. */
@@ -150,7 +167,7 @@ export function planAgreementReminders(deps: AppDeps, current: Case, agreementId
 /** Everything a circulated meeting sets going: its agreements' follow-ups, the feedback, the next meeting, the rhythm. */
 export function remindersAfterMeeting(deps: AppDeps, current: Case, meetingId: string): { changed: Case; outgoing: Outgoing[] } {
   const meeting = meetingById(current, meetingId);
-  const agreementIds = current.agreements.filter((agreement) => agreement.meetingId === meetingId && agreement.status === 'open').map((agreement) => agreement.id);
+  const agreementIds = openAgreementsOf(current, meetingId).map((agreement) => agreement.id);
   const { changed, outgoing } = planAgreementReminders(deps, current, agreementIds);
   const next = plannedMeetingOf(changed);
   const planner = deps.reminders;

@@ -1,6 +1,6 @@
 // Reading a case: every read is audited, and so is every refusal.
 import { type Case, type TeamMember, memberByAadObjectId } from '../domain/case';
-import { requireCaseReader, requireCoordinator, requireMember } from '../domain/access';
+import { requireCaseReader, requireCoordinator, requireMeetingReader, requireMember } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import type { CaseStore, CaseSummary } from '../store/port';
 import { type Actor, type AppDeps, auditRecord } from './context';
@@ -9,30 +9,32 @@ import { auditIfRefused } from './guardedChange';
 /** A card a team member can ask for: most need consent; consent and closing are the coordinator's. */
 export const CASE_VIEWS = ['overview', 'team', 'consent', 'goals', 'closing'] as const;
 export type CaseView = (typeof CASE_VIEWS)[number];
-/** Why the case is read; changing a member is the coordinator's. */
-export type ReadPurpose = CaseView | 'memberEdit' | 'checklist';
+/** Why the case is read; changing a member is the coordinator's; `tab`: the case in the tab's list. */
+export type ReadPurpose = CaseView | 'memberEdit' | 'checklist' | 'tab';
 
 export interface CaseRead {
   case: Case;
   viewer: TeamMember;
 }
 
-const AUTHORIZE: Record<ReadPurpose, (current: Case, aadObjectId: string, now: Date) => TeamMember> = {
+const AUTHORIZE: Record<ReadPurpose, (current: Case, aadObjectId: string, now: Date, meetingId?: string) => TeamMember> = {
   overview: requireCaseReader,
   team: requireCaseReader,
   consent: (current, aadObjectId) => requireCoordinator(current, aadObjectId),
   memberEdit: (current, aadObjectId) => requireCoordinator(current, aadObjectId),
   goals: requireCaseReader,
   closing: (current, aadObjectId) => requireCoordinator(current, aadObjectId),
-  checklist: requireCaseReader,
+  checklist: (current, aadObjectId, now, meetingId) => (meetingId ? requireMeetingReader(current, meetingId, aadObjectId, now) : requireCaseReader(current, aadObjectId, now)),
+  tab: requireCaseReader,
 };
 
-export async function readCase(deps: AppDeps, actor: Actor, caseId: string, purpose: ReadPurpose): Promise<CaseRead> {
+/** `meetingId`: the meeting whose checklist is read, when its own rule applies (access.ts: mayReadMeeting). */
+export async function readCase(deps: AppDeps, actor: Actor, caseId: string, purpose: ReadPurpose, meetingId?: string): Promise<CaseRead> {
   const stored = await deps.store.getCase(actor.tenantId, caseId);
   if (!stored) throw new DomainError('caseNotFound');
   const action = `${purpose}.read` as const;
   try {
-    const viewer = AUTHORIZE[purpose](stored.case, actor.aadObjectId, deps.now());
+    const viewer = AUTHORIZE[purpose](stored.case, actor.aadObjectId, deps.now(), meetingId);
     await deps.store.appendAudit([auditRecord(deps, actor, caseId, action, 'ok')]);
     return { case: stored.case, viewer };
   } catch (error) {

@@ -2,26 +2,30 @@
 // see the case answers the checklist. An answer and a cancellation update the checklist's card where
 // it was posted, through the outbox (written in the same save).
 import type { Case } from '../domain/case';
-import { requireCaseReader } from '../domain/access';
-import { type Meeting, type MeetingTime, answerChecklist, cancelMeeting, meetingById, openMeeting, planMeeting, setMeetingCard } from '../domain/meeting';
+import { requireMeetingReader } from '../domain/access';
+import { type Meeting, type MeetingKind, type MeetingTime, answerChecklist, cancelMeeting, meetingById, openMeeting, planMeeting, setMeetingCard } from '../domain/meeting';
 import type { Actor, AppDeps } from './context';
 import { type ActivityId, coordinatorChange, guardedChange } from './guardedChange';
 import { checklistCardUpdate, outboxMessages, reminders } from './messages';
 
-export function openNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, time: MeetingTime, activityId?: ActivityId): Promise<Case> {
+/** A network meeting, or (`kind` internal) an internal coordination meeting of the professionals. */
+export function openNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, time: MeetingTime, activityId?: ActivityId, kind: MeetingKind = 'network'): Promise<Case> {
   const meetingId = deps.newId();
-  return coordinatorChange(deps, actor, { caseId, action: 'meeting.open', apply: (current, now) => openMeeting(current, meetingId, time, actor.aadObjectId, now), activityId });
+  return coordinatorChange(deps, actor, { caseId, action: 'meeting.open', apply: (current, now) => openMeeting(current, meetingId, time, actor.aadObjectId, now, kind), activityId });
 }
 
-/** Planning a meeting sets the coordinator's reminder to call it, three weeks before. */
-export function planNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, time: MeetingTime, activityId?: ActivityId): Promise<Case> {
+/**
+ * Planning a network meeting sets the coordinator's reminder to call it, three weeks before; an internal
+ * meeting is called among colleagues at short notice and is none of the model's rhythm, so it sets none.
+ */
+export function planNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, time: MeetingTime, activityId?: ActivityId, kind: MeetingKind = 'network'): Promise<Case> {
   const meetingId = deps.newId();
   return coordinatorChange(deps, actor, {
     caseId,
     action: 'meeting.plan',
     apply: (current, now) => {
-      const changed = planMeeting(current, meetingId, time, actor.aadObjectId, now);
-      const planned = deps.reminders.forPlannedMeeting(changed, meetingById(changed, meetingId));
+      const changed = planMeeting(current, meetingId, time, actor.aadObjectId, now, kind);
+      const planned = kind === 'network' ? deps.reminders.forPlannedMeeting(changed, meetingById(changed, meetingId)) : [];
       return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, reminders(changed, planned)) };
     },
     activityId,
@@ -55,7 +59,7 @@ export function answerMeetingChecklist(
   return guardedChange(deps, actor, {
     caseId,
     action: 'meeting.answer',
-    authorize: (current) => requireCaseReader(current, actor.aadObjectId, deps.now()),
+    authorize: (current) => requireMeetingReader(current, meetingId, actor.aadObjectId, deps.now()),
     apply: (current, now) => {
       const changed = answerChecklist(current, meetingId, answers, actor.aadObjectId, now);
       return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, checklistCardUpdate(changed, meetingId, actor.locale)) };

@@ -4,10 +4,11 @@
 // the use cases allow), so the two cannot drift apart.
 import { DomainError } from './errors';
 import { type Case, type TeamMember, memberByAadObjectId } from './case';
+import { attendsInternalMeetings } from './checklist';
 import { type Closure, closureOf } from './closing';
 import { isConsentedParty } from './consent';
 import type { Agreement } from './goals';
-import { writerMayWriteForm } from './meeting';
+import { type Meeting, isInternalMeeting, meetingById, writerMayWriteForm } from './meeting';
 
 export const isCoordinator = (member: TeamMember): boolean => member.role === 'coordinator';
 
@@ -25,6 +26,12 @@ export function mayReadCaseDetails(current: Case, memberId: string, now: Date): 
 export function mayWriteForm(current: Case, reader: TeamMember): boolean {
   return isCoordinator(reader) || current.meetings.some((meeting) => writerMayWriteForm(meeting) && meeting.answers.roleWriter === reader.id);
 }
+
+/**
+ * An internal coordination meeting is the professionals' own (seed 003: "uden deltagelse af den
+ * unge/forældre"): the young person's adult (VIP) on the team in Teams neither reads nor answers its checklist.
+ */
+export const mayReadMeeting = (meeting: Meeting, reader: TeamMember): boolean => !isInternalMeeting(meeting) || attendsInternalMeetings(reader);
 
 /** An agreement is changed by its owner, or by the coordinator (who also relays for owners outside Teams). */
 export function mayChangeAgreement(agreement: Agreement, reader: TeamMember): boolean {
@@ -58,6 +65,13 @@ export function requireCoordinator(current: Case, aadObjectId: string): TeamMemb
 export function requireCaseReader(current: Case, aadObjectId: string, now: Date): TeamMember {
   const member = requireMember(current, aadObjectId);
   if (!mayReadCaseDetails(current, member.id, now)) throw new DomainError('noValidConsent');
+  return member;
+}
+
+/** A case reader who may also read this meeting's checklist (mayReadMeeting). */
+export function requireMeetingReader(current: Case, meetingId: string, aadObjectId: string, now: Date): TeamMember {
+  const member = requireCaseReader(current, aadObjectId, now);
+  if (!mayReadMeeting(meetingById(current, meetingId), member)) throw new DomainError('internalMeetingForProfessionals');
   return member;
 }
 

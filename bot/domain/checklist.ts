@@ -10,9 +10,12 @@ export type ChecklistSection = (typeof CHECKLIST_SECTIONS)[number];
 /** Where a meeting is in its life, as far as its checklist is concerned. */
 export type ChecklistPhase = 'planned' | 'open' | 'awaitingApproval' | 'approved' | 'cancelled';
 
-/** Where the meeting is, as its checklist sees it: a held meeting awaits the young person's approval first. */
+/**
+ * Where the meeting is, as its checklist sees it: a held network meeting awaits the young person's
+ * approval first; an internal meeting has none to wait for, so once closed it is done as an approved one is.
+ */
 export function meetingPhase(meeting: Meeting): ChecklistPhase {
-  if (meeting.status === 'held') return meeting.closure?.approval ? 'approved' : 'awaitingApproval';
+  if (meeting.status === 'held') return meeting.closure?.approval || meeting.kind === 'internal' ? 'approved' : 'awaitingApproval';
   return meeting.status;
 }
 
@@ -179,6 +182,20 @@ export function questionsFor(members: readonly Pick<TeamMember, 'id' | 'role'>[]
   // The team's rows come first in section 5, then the others from outside it.
   const othersAt = fixed.findIndex((candidate) => candidate.section === 'attendance');
   return [...fixed.slice(0, othersAt), ...attendance, ...fixed.slice(othersAt)];
+}
+
+/** Seed 003: the internal meeting is of the professionals, "uden deltagelse af den unge/forældre". */
+const NOT_AT_INTERNAL_MEETING: readonly TeamRole[] = ['youngPerson', 'vip'];
+export const attendsInternalMeetings = (member: Pick<TeamMember, 'role'>): boolean => !NOT_AT_INTERNAL_MEETING.includes(member.role);
+
+/**
+ * An internal meeting's short checklist: who of the professionals took part, and why not. Its
+ * agreements are the goals form's, made at it. No roles, preparation, VIP, agenda, evaluation or status:
+ * those are the network meeting's, with the young person.
+ */
+export function internalQuestionsFor(members: readonly Pick<TeamMember, 'id' | 'role'>[]): ChecklistQuestion[] {
+  const professionals = ROW_ORDER.flatMap((role) => members.filter((member) => member.role === role && attendsInternalMeetings(member)));
+  return professionals.flatMap((member) => rowQuestions({ kind: 'member', memberId: member.id, group: 'team' }));
 }
 
 /** Whether a question waits for an answer, given the answers so far: the progress counts only these. */

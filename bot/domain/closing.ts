@@ -1,11 +1,12 @@
 // Closing the meeting with the form's four closing questions and the summary (seed 001), the young
 // person's approval before anything is circulated, and the eye-keeper's acknowledgement of the hand-over.
+// An internal meeting (seed 003) is closed with none of these: it is the professionals' alone.
 import { type Case, coordinatorOf } from './case';
 import type { ChecklistSection } from './checklist';
 import { DomainError } from './errors';
 import { TEXT_LIMITS, localDate, optionalText, requiredDate } from './fields';
 import { CASE_LIMITS } from './limits';
-import { type Meeting, incompleteSections, meetingById, meetingStart, planMeeting, plannedMeetingOf } from './meeting';
+import { type Meeting, incompleteSections, isInternalMeeting, meetingById, meetingStart, planMeeting, plannedMeetingOf } from './meeting';
 
 export interface ClosingInput {
   /** "Hvis der er ventetid på indsats, hvem gør hvad i mellemtiden?" */
@@ -43,6 +44,14 @@ export interface Closure {
   handOverAcknowledgedAt?: string;
 }
 
+/** An internal meeting's end: no closing questions, no approval, no hand-over, no next meeting. */
+export interface InternalClosure {
+  closedAt: string;
+  closedByAadObjectId: string;
+  /** The attendance the coordinator confirmed closing without: it cannot be filled in afterwards. */
+  sectionsLeftIncomplete?: ChecklistSection[];
+}
+
 /**
  * The closure of the latest circulated meeting: who keeps an eye on the young person until the team
  * meets again, and whether they acknowledged the hand-over.
@@ -67,6 +76,7 @@ function requiredMember(current: Case, memberId: string | undefined): string | u
 export function closeMeeting(current: Case, meetingId: string, input: ClosingInput, nextMeetingId: string, byAadObjectId: string, now: Date): Case {
   const meeting = meetingById(current, meetingId);
   if (meeting.status !== 'open') throw new DomainError('meetingNotOpen', { status: meeting.status });
+  if (isInternalMeeting(meeting)) throw new DomainError('meetingIsInternal');
   const answered = {
     waitingArrangement: optionalText(input.waitingArrangement, 'waitingArrangement', TEXT_LIMITS.short),
     feedbackMemberId: requiredMember(current, input.feedbackMemberId),
@@ -103,6 +113,25 @@ export function closeMeeting(current: Case, meetingId: string, input: ClosingInp
     sentBack: [],
   };
   return withClosure({ ...withNext, history: [...withNext.history, { at: now.toISOString(), byAadObjectId, kind: 'meetingClosed', meetingId }] }, meetingId, closure, 'held');
+}
+
+/**
+ * Closes an internal meeting: it ends there. Nothing goes to the young person for approval and nothing
+ * is handed over to an eye-keeper (seed 003 asks for neither); the next network meeting stays as planned.
+ * Refused while the attendance is not filled in, unless the coordinator confirms closing without it.
+ */
+export function closeInternalMeeting(current: Case, meetingId: string, confirmEmptySections: boolean | undefined, byAadObjectId: string, now: Date): Case {
+  const meeting = meetingById(current, meetingId);
+  if (meeting.status !== 'open') throw new DomainError('meetingNotOpen', { status: meeting.status });
+  if (!isInternalMeeting(meeting)) throw new DomainError('meetingNotInternal');
+  const incomplete = incompleteSections(current, meeting);
+  if (incomplete.length > 0 && !confirmEmptySections) throw new DomainError('internalAttendanceIncomplete');
+  const internalClosure: InternalClosure = { closedAt: now.toISOString(), closedByAadObjectId: byAadObjectId, ...(incomplete.length > 0 ? { sectionsLeftIncomplete: incomplete } : {}) };
+  return {
+    ...current,
+    meetings: current.meetings.map((candidate) => (candidate.id === meetingId ? { ...candidate, status: 'held' as const, internalClosure } : candidate)),
+    history: [...current.history, { at: now.toISOString(), byAadObjectId, kind: 'meetingClosed', meetingId }],
+  };
 }
 
 function withClosure(current: Case, meetingId: string, closure: Closure, status?: Meeting['status']): Case {

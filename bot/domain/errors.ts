@@ -57,8 +57,13 @@ const DOMAIN_ERROR_KINDS = {
   notAgreementOwner: 'access',
   notWriter: 'access',
   meetingRolesByCoordinator: 'access',
+  internalMeetingForProfessionals: 'access',
   sectionNotAnswerableNow: 'state',
   checklistIncomplete: 'validation',
+  meetingIsInternal: 'state',
+  meetingNotInternal: 'state',
+  internalAgreementOwner: 'validation',
+  internalAttendanceIncomplete: 'validation',
   noMeetingToClose: 'state',
   caseAlreadyClosed: 'state',
   caseClosed: 'state',
@@ -73,6 +78,9 @@ const DOMAIN_ERROR_KINDS = {
   tooManyChangeRequests: 'state',
   noChangeRequest: 'state',
   changeRequestEmpty: 'validation',
+  invalidPeriod: 'validation',
+  periodNotEnded: 'state',
+  periodNotStarted: 'state',
 } as const satisfies Record<string, 'access' | 'validation' | 'state'>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_KINDS;

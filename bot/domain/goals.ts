@@ -3,6 +3,7 @@
 // follow-up. Nothing is overwritten: a revision adds a version, a verdict adds an outcome, a change to
 // an agreement adds to its history.
 import { type Case, type TeamMember, youngPersonMember } from './case';
+import { attendsInternalMeetings } from './checklist';
 import { DomainError } from './errors';
 import { TEXT_LIMITS, localDate, optionalText, requiredDate, requiredText } from './fields';
 import { CASE_LIMITS } from './limits';
@@ -210,7 +211,7 @@ export function validFollowUp(input: AgreementInput, now: Date): Pick<Agreement,
   return { followUpOn, followUpMethod: input.followUpMethod as FollowUpMethod, ...(input.followUpMethod === 'other' ? { followUpMethodOther: other } : {}) };
 }
 
-/** An agreement under a goal, owned by a team member: a professional, the young person or the VIP. */
+/** An agreement under a goal, owned by a team member: a professional, the young person or the VIP (at an internal meeting, a professional). */
 export function addAgreement(current: Case, goalId: string, input: AgreementInput, agreementId: string, byAadObjectId: string, now: Date, meetingId?: string): Case {
   goalById(current, goalId);
   if (current.agreements.length >= CASE_LIMITS.agreements) throw new DomainError('tooManyAgreements', { max: CASE_LIMITS.agreements });
@@ -218,7 +219,11 @@ export function addAgreement(current: Case, goalId: string, input: AgreementInpu
     throw new DomainError('tooManyAgreementsForGoal', { max: CASE_LIMITS.agreementsPerGoal });
   }
   const ownerMemberId = input.ownerMemberId ?? '';
-  if (!current.members.some((member) => member.id === ownerMemberId)) throw new DomainError('fieldRequired', { field: 'ownerMemberId' });
+  const owner = current.members.find((member) => member.id === ownerMemberId);
+  if (!owner) throw new DomainError('fieldRequired', { field: 'ownerMemberId' });
+  // Seed 003: the professionals meet without the young person, so what they agree there is theirs to do.
+  const internal = current.meetings.some((meeting) => meeting.id === meetingId && meeting.kind === 'internal');
+  if (internal && !attendsInternalMeetings(owner)) throw new DomainError('internalAgreementOwner');
   const agreement: Agreement = {
     id: agreementId,
     goalId,

@@ -1,9 +1,10 @@
 // The network meeting (netværksmøde): planned, opened (and then numbered), cancelled with one of the
 // checklist's reasons; its checklist is answered in each section's window, and the answers keep their
-// history (who, when, what was there before).
+// history (who, when, what was there before). Beside it, the internal coordination meeting of the
+// professionals alone (seed 003): recorded as such, never numbered or counted as one of the model's meetings.
 import { DateTime } from 'luxon';
 import { type Case, EDUCATION_STATUSES, type EducationStatus, memberByAadObjectId } from './case';
-import type { Closure } from './closing';
+import type { Closure, InternalClosure } from './closing';
 import {
   ANSWER_CHOICES,
   CANCELLATION_REASONS,
@@ -19,6 +20,7 @@ import {
   isAnswerableIn,
   meetingPhase,
   onlyCoordinatorAnswers,
+  internalQuestionsFor,
   questionsFor,
 } from './checklist';
 import { DomainError } from './errors';
@@ -26,6 +28,14 @@ import { MODEL_ZONE, TEXT_LIMITS, optionalText, requiredDate } from './fields';
 import { CASE_LIMITS } from './limits';
 
 export type MeetingStatus = 'planned' | 'open' | 'cancelled' | 'held';
+
+/**
+ * `network`: the young person's network meeting (netværksmøde). `internal`: seed 003, "Fagprofessionelle
+ * kan undervejs på ansvarlige tværgående koordinators foranledning mødes til intern koordinering/
+ * afstemning uden deltagelse af den unge/forældre".
+ */
+export const MEETING_KINDS = ['network', 'internal'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
 type AnswerValue = string | number;
 
 export interface AnswerChange {
@@ -47,6 +57,8 @@ interface Cancellation {
 
 export interface Meeting {
   id: string;
+  /** Absent on a network meeting (and on every meeting recorded before internal meetings existed). */
+  kind?: 'internal';
   /**
    * "Den unges netværksmøde nr.": the meetings that took place, counted per case. Given when the
    * meeting opens and taken away if it is cancelled; a planned meeting has none. Read it through
@@ -66,9 +78,14 @@ export interface Meeting {
   cancellation?: Cancellation;
   /** Where the checklist's channel card is, so that every answer can update it for everyone. */
   card?: { conversationId: string; activityId: string };
-  /** Set when the meeting is closed (status `held`). */
+  /** Set when a network meeting is closed (status `held`). */
   closure?: Closure;
+  /** Set when an internal meeting is closed (status `held`): it has no closing questions and no approval. */
+  internalClosure?: InternalClosure;
 }
+
+export const isInternalMeeting = (meeting: Pick<Meeting, 'kind'>): boolean => meeting.kind === 'internal';
+const kindOf = (meeting: Pick<Meeting, 'kind'>): MeetingKind => meeting.kind ?? 'network';
 
 export interface MeetingTime {
   date?: string;
@@ -103,8 +120,13 @@ export function latestStatus(current: Case): { status: EducationStatus; meetingN
  * cancelled, so a held meeting's number (and every card that printed it) stays true for good.
  */
 export function meetingNumber(meeting: Meeting): number | undefined {
+  if (isInternalMeeting(meeting)) return undefined;
   return meeting.status === 'open' || meeting.status === 'held' ? meeting.number : undefined;
 }
+
+/** How a meeting is named: by its number, as internal, or (planned or cancelled) by neither. */
+export type MeetingLabel = number | 'internal' | undefined;
+export const meetingLabel = (meeting: Meeting): MeetingLabel => (isInternalMeeting(meeting) ? 'internal' : meetingNumber(meeting));
 
 /** The number the next meeting to open gets: one more than the highest given, so a number never repeats. */
 function nextMeetingNumber(current: Case): number {
@@ -114,10 +136,22 @@ function nextMeetingNumber(current: Case): number {
 /** The meeting's minute-taker may write the goals form while it is open and until its minutes are approved. */
 export const writerMayWriteForm = (meeting: Meeting): boolean => meetingPhase(meeting) === 'open' || meetingPhase(meeting) === 'awaitingApproval';
 
+/** The open meeting, of either kind: one meeting per case is open at a time. */
 export const openMeetingOf = (current: Case) => current.meetings.find((meeting) => meeting.status === 'open');
-export const plannedMeetingOf = (current: Case) => current.meetings.find((meeting) => meeting.status === 'planned');
-/** The meeting that comes next (and the one `aflys` cancels): the open one, else the planned one. */
-export const nextMeetingOf = (current: Case) => openMeetingOf(current) ?? plannedMeetingOf(current);
+/** The planned meeting of this kind (one of each at a time): by default the next network meeting. */
+export const plannedMeetingOf = (current: Case, kind: MeetingKind = 'network') =>
+  current.meetings.find((meeting) => meeting.status === 'planned' && kindOf(meeting) === kind);
+/** The next network meeting: the open one, else the planned one. An internal meeting is not the model's next meeting. */
+export const nextMeetingOf = (current: Case) => {
+  const open = openMeetingOf(current);
+  return open && !isInternalMeeting(open) ? open : plannedMeetingOf(current);
+};
+/** What `aflys` offers to cancel: the open meeting, else each planned one (a network and an internal meeting may both be planned). */
+export function cancellableMeetingsOf(current: Case): Meeting[] {
+  const open = openMeetingOf(current);
+  if (open) return [open];
+  return MEETING_KINDS.flatMap((kind) => plannedMeetingOf(current, kind) ?? []);
+}
 
 export function meetingById(current: Case, meetingId: string): Meeting {
   const meeting = current.meetings.find((candidate) => candidate.id === meetingId);
@@ -132,11 +166,12 @@ export function meetingById(current: Case, meetingId: string): Meeting {
  */
 export function isFirstMeeting(current: Case, meeting: Meeting): boolean {
   const position = current.meetings.findIndex((candidate) => candidate.id === meeting.id);
-  return !current.meetings.slice(0, position).some((earlier) => earlier.status === 'open' || earlier.status === 'held');
+  return !current.meetings.slice(0, position).some((earlier) => !isInternalMeeting(earlier) && (earlier.status === 'open' || earlier.status === 'held'));
 }
 
+/** The network meeting's checklist (seed 001); an internal meeting's short one (attendance of the professionals). */
 export function checklistQuestions(current: Case, meeting: Meeting): ChecklistQuestion[] {
-  return questionsFor(current.members, isFirstMeeting(current, meeting));
+  return isInternalMeeting(meeting) ? internalQuestionsFor(current.members) : questionsFor(current.members, isFirstMeeting(current, meeting));
 }
 
 interface Progress {
@@ -170,19 +205,22 @@ function withMeeting(current: Case, meeting: Meeting): Case {
   };
 }
 
-function newMeeting(current: Case, meetingId: string, status: MeetingStatus, startsAt: string, now: Date): Meeting {
+function newMeeting(current: Case, meetingId: string, status: MeetingStatus, startsAt: string, now: Date, kind: MeetingKind): Meeting {
   if (current.meetings.length >= CASE_LIMITS.meetings) throw new DomainError('tooManyMeetings', { max: CASE_LIMITS.meetings });
-  return { id: meetingId, status, startsAt, createdAt: now.toISOString(), answers: {}, answerLog: [] };
+  return { id: meetingId, ...(kind === 'internal' ? { kind } : {}), status, startsAt, createdAt: now.toISOString(), answers: {}, answerLog: [] };
 }
 
-/** Opens the planned meeting, or a new one; one meeting per case is open at a time. */
-export function openMeeting(current: Case, meetingId: string, time: MeetingTime, byAadObjectId: string, now: Date): Case {
+/**
+ * Opens the planned meeting of this kind, or a new one; one meeting per case is open at a time. Only a
+ * network meeting gets a number: an internal one is never one of the model's meetings.
+ */
+export function openMeeting(current: Case, meetingId: string, time: MeetingTime, byAadObjectId: string, now: Date, kind: MeetingKind = 'network'): Case {
   if (openMeetingOf(current)) throw new DomainError('meetingAlreadyOpen');
   const startsAt = meetingStart(time);
-  const planned = plannedMeetingOf(current);
+  const planned = plannedMeetingOf(current, kind);
   const opened: Meeting = {
-    ...(planned ?? newMeeting(current, meetingId, 'open', startsAt, now)),
-    number: nextMeetingNumber(current),
+    ...(planned ?? newMeeting(current, meetingId, 'open', startsAt, now, kind)),
+    ...(kind === 'network' ? { number: nextMeetingNumber(current) } : {}),
     status: 'open',
     startsAt,
     openedAt: now.toISOString(),
@@ -190,15 +228,19 @@ export function openMeeting(current: Case, meetingId: string, time: MeetingTime,
   return event(withMeeting(current, opened), byAadObjectId, now, 'meetingOpened', opened.id);
 }
 
-/** Plans the next meeting for a date to come; the coordinator opens it when the team meets. */
-export function planMeeting(current: Case, meetingId: string, time: MeetingTime, byAadObjectId: string, now: Date): Case {
-  if (plannedMeetingOf(current)) throw new DomainError('meetingAlreadyPlanned');
+/** Plans the next meeting of this kind for a date to come; the coordinator opens it when the team meets. */
+export function planMeeting(current: Case, meetingId: string, time: MeetingTime, byAadObjectId: string, now: Date, kind: MeetingKind = 'network'): Case {
+  if (plannedMeetingOf(current, kind)) throw new DomainError('meetingAlreadyPlanned');
   const startsAt = meetingStart(time);
   if (startsAt <= now.toISOString()) throw new DomainError('meetingInPast');
-  const planned = newMeeting(current, meetingId, 'planned', startsAt, now);
+  const planned = newMeeting(current, meetingId, 'planned', startsAt, now, kind);
   return event(withMeeting(current, planned), byAadObjectId, now, 'meetingPlanned', planned.id);
 }
 
+
+/** The young person's absence or illness cancels no meeting they were never to attend. */
+export const cancellationReasonsFor = (meeting: Meeting): readonly CancellationReason[] =>
+  isInternalMeeting(meeting) ? CANCELLATION_REASONS.filter((reason) => reason !== 'youngPersonAbsent' && reason !== 'youngPersonIll') : CANCELLATION_REASONS;
 
 /** "Aflysning af møde", with one of the checklist's reasons. Only a planned or open meeting can be. */
 export function cancelMeeting(
@@ -211,7 +253,7 @@ export function cancelMeeting(
 ): Case {
   const meeting = meetingById(current, meetingId);
   if (meeting.status !== 'open' && meeting.status !== 'planned') throw new DomainError('meetingNotOpen', { status: meeting.status });
-  if (!(CANCELLATION_REASONS as readonly string[]).includes(reason ?? '')) throw new DomainError('cancellationNeedsReason');
+  if (!(cancellationReasonsFor(meeting) as readonly string[]).includes(reason ?? '')) throw new DomainError('cancellationNeedsReason');
   const other = optionalText(otherReason, 'otherReason', TEXT_LIMITS.short);
   if (reason === 'other' && !other) throw new DomainError('cancellationNeedsReason');
   const cancellation: Cancellation = { reason: reason as CancellationReason, at: now.toISOString(), byAadObjectId, ...(reason === 'other' ? { otherReason: other } : {}) };

@@ -4,7 +4,7 @@ import type { DomainErrorCode } from '../domain/errors';
 import { BOT_MENTION, inPersonalChat, type WriteCommand } from './commandHint';
 import type { EducationStatus } from '../domain/case';
 import type { ConsentGap } from '../domain/consent';
-import type { MeetingStatus } from '../domain/meeting';
+import type { MeetingLabel, MeetingStatus } from '../domain/meeting';
 import { checklistDa } from './checklistDa';
 
 const roles: Record<TeamRole, string> = {
@@ -139,6 +139,13 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>,
   notWriter: () => 'Kun myndighedskoordinatoren, og mødets referent, mens mødet er åbent og indtil referatet er godkendt, kan skrive i mål- og aftaleskemaet.',
   meetingRolesByCoordinator: () => 'Kun myndighedskoordinatoren udpeger mødets roller (mødeleder, referent og interviewer). Intet er gemt.',
   sectionNotAnswerableNow: (d) => `${sectionNames(d.section)} kan udfyldes ${sectionWindows[String(d.window)] ?? ''}. ${meetingPhases[String(d.phase)] ?? ''} Intet er gemt.`,
+  meetingIsInternal: (_, write = inPersonalChat) =>
+    `Mødet er et internt koordineringsmøde: det afsluttes uden de afsluttende spørgsmål og uden den unges godkendelse. Skriv "${write('afslut')}" for kortet til det. Intet er gemt.`,
+  meetingNotInternal: (_, write = inPersonalChat) => `Mødet er et netværksmøde: det afsluttes med de afsluttende spørgsmål. Skriv "${write('afslut')}" for kortet til det. Intet er gemt.`,
+  internalMeetingForProfessionals: () => 'Et internt koordineringsmøde er for de fagprofessionelle alene, så dets tjekliste vises ikke for den unges voksen (VIP).',
+  internalAgreementOwner: () => 'En aftale fra et internt koordineringsmøde skal have en fagperson som ansvarlig: den unge og den unges voksen (VIP) deltager ikke i mødet. Intet er gemt.',
+  internalAttendanceIncomplete: () =>
+    'Det er ikke udfyldt, hvem der deltog, og det kan ikke udfyldes, når mødet er afsluttet. Udfyld det på tjeklisten, eller sæt kryds ved "Afslut mødet, selv om det ikke er udfyldt, hvem der deltog". Intet er gemt.',
   checklistIncomplete: (d, write = inPersonalChat) =>
     `Tjeklisten er ikke udfyldt i ${sectionNames(d.sections)}. Svarene er data til ledelsen, så udfyld dem, eller sæt kryds ved "Afslut mødet, selv om tjeklisten ikke er udfyldt" (skriv "${write('afslut')}" for et nyt kort, hvis dit ikke har feltet). Hvem deltog og evalueringen kan også udfyldes efter mødet, indtil referatet er godkendt. Intet er gemt.`,
   caseAlreadyClosed: () => 'Sagen er allerede lukket.',
@@ -154,11 +161,14 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>,
   tooManyChangeRequests: (d) => `Der venter allerede ${d.max} ønsker om ændringer på myndighedskoordinatorens svar i denne sag. Vent lidt, eller ring til koordinatoren. Intet er gemt.`,
   noChangeRequest: () => 'Der er ikke noget ønske om ændring, der venter på svar (det er måske besvaret allerede).',
   changeRequestEmpty: () => 'Skriv, hvad der skal ændres: en ny handling, en ny ansvarlig eller en ny dato. Intet er gemt.',
+  invalidPeriod: () => 'Angiv et halvår som 2027H1 (1. januar til 30. juni) eller 2027H2 (1. juli til 31. december).',
+  periodNotEnded: (d) => `Halvåret ${d.period} er ikke slut endnu. Ledelsesinformation gives kun for hele halvår, så tal fra to opgørelser ikke kan trækkes fra hinanden.`,
+  periodNotStarted: (d) => `Halvåret ${d.period} er ikke begyndt endnu.`,
 };
 
 /** "netværksmøde nr. 3"; a planned or cancelled meeting has no number (meeting.ts: meetingNumber). */
-const meetingNo = (number: number | undefined) => (number === undefined ? 'netværksmøde' : `netværksmøde nr. ${number}`);
-const MeetingNo = (number: number | undefined) => (number === undefined ? 'Netværksmødet' : `Netværksmøde nr. ${number}`);
+const meetingNo = (number: MeetingLabel) => (number === 'internal' ? 'internt koordineringsmøde' : number === undefined ? 'netværksmøde' : `netværksmøde nr. ${number}`);
+const MeetingNo = (number: MeetingLabel) => (number === 'internal' ? 'Det interne koordineringsmøde' : number === undefined ? 'Netværksmødet' : `Netværksmøde nr. ${number}`);
 
 /** When a checklist section can be answered (checklist.ts: SECTION_WINDOWS). */
 const sectionWindows: Record<string, string> = {
@@ -220,10 +230,10 @@ export const da = {
     status: { help: 'sagens overblik', manifest: 'Sagens overblik: næste møde, team, aftaler og hvem der holder øje' },
     team: { help: 'tilføj, ret og fjern teammedlemmer', manifest: 'Tilføj, ret eller fjern teammedlemmer og deres roller' },
     consent: { help: 'registrér, forny eller tilbagekald samtykke', manifest: 'Registrér, forny eller tilbagekald samtykke' },
-    openMeeting: { help: 'åbn eller planlæg netværksmødet og udfyld mødetjeklisten', manifest: 'Åbn næste netværksmøde og mødetjeklisten' },
+    openMeeting: { help: 'åbn eller planlæg netværksmødet (eller et internt koordineringsmøde uden den unge) og udfyld mødetjeklisten', manifest: 'Åbn næste netværksmøde og mødetjeklisten' },
     cancelMeeting: { help: 'aflys det åbne eller planlagte møde med en årsag', manifest: 'Aflys det planlagte møde med en årsag' },
     goals: { help: 'mål- og aftaleskemaet (mødets referent og koordinatoren skriver)', manifest: 'Mål og aftaler for det åbne møde' },
-    closeMeeting: { help: 'afslut mødet med de fire afsluttende spørgsmål; derefter den unges godkendelse', manifest: 'Afslut mødet og send aftaler og besked til den, der holder øje med den unge' },
+    closeMeeting: { help: 'afslut mødet med de fire afsluttende spørgsmål; derefter den unges godkendelse (et internt koordineringsmøde afsluttes uden)', manifest: 'Afslut mødet og send aftaler og besked til den, der holder øje med den unge' },
     myTasks: { help: 'dine aftaler i alle sager (i 1:1-chatten)', manifest: 'Mine aftaler på tværs af sager, efter frist' },
     exportCase: { help: 'hele sagen som ét dokument (koordinatoren, kun i 1:1-chatten)', manifest: 'Hele sagen som ét dokument (kun i 1:1-chatten)' },
     closeCase: { help: 'luk sagen; den slettes efter opbevaringsperioden (koordinatoren)', manifest: 'Luk sagen; den slettes efter opbevaringsperioden' },
@@ -513,7 +523,7 @@ export const da = {
       editTitle: (reference: string, theme: string) => `Sag ${reference}: mål (${theme})`,
       versions: 'Målet over tid (intet overskrives)',
       versionHeading: (date: string, by: string, current: boolean) => `${date}${by ? `, ${by}` : ''}${current ? ' (gældende)' : ''}`,
-      atMeeting: (number: number | undefined) => meetingNo(number),
+      atMeeting: (number: MeetingLabel) => meetingNo(number),
       outcomes: 'Er målet nået?',
       noOutcomes: 'Ikke vurderet endnu.',
       revise: 'Revidér målet',
@@ -558,7 +568,7 @@ export const da = {
       notClosed: 'Mødet er ikke afsluttet endnu.',
       showForm: 'Vis mål- og aftaleskemaet',
       showMinutes: 'Vis referatet',
-      minutesBaseTitle: (reference: string, number: number | undefined) => `Sag ${reference}: referat af ${meetingNo(number)} er godkendt`,
+      minutesBaseTitle: (reference: string, number: MeetingLabel) => `Sag ${reference}: referat af ${meetingNo(number)} er godkendt`,
       minutesBaseBody: 'Referatet (mål- og aftaleskemaet) vises kun for teamets medlemmer.',
       minutesTitle: (reference: string, number: number | undefined) => `Sag ${reference}: referat af ${meetingNo(number)}`,
       approval: 'Godkendt af den unge',
@@ -630,9 +640,9 @@ export const da = {
       relayCall: (who: string) => `Ring eller skriv til ${who}`,
       mineTitle: 'Mine aftaler',
       mineIntro: 'Dine åbne aftaler i alle dine sager, med den tidligste opfølgning først.',
-      assignedTitle: (reference: string, number: number | undefined) => `Sag ${reference}: dine aftaler fra ${meetingNo(number)}`,
+      assignedTitle: (reference: string, number: MeetingLabel) => `Sag ${reference}: dine aftaler fra ${meetingNo(number)}`,
       assignedIntro: 'Du er ansvarlig for disse aftaler i den unges mål- og aftaleskema.',
-      relayTitle: (reference: string, number: number | undefined) => `Sag ${reference}: aftaler at give videre (${meetingNo(number)})`,
+      relayTitle: (reference: string, number: MeetingLabel) => `Sag ${reference}: aftaler at give videre (${meetingNo(number)})`,
       relayIntro: (owner: string) => `${owner} bruger ikke Teams. Giv aftalerne videre, og markér dem for ${owner}.`,
       handOverTitle: (reference: string) => `Sag ${reference}: du holder øje med den unge indtil næste møde`,
       handOverIntro: 'Du holder øje med den unge, indtil det tværfaglige team mødes igen. Her er det, du skal vide.',
@@ -680,13 +690,21 @@ export const da = {
       acknowledgedFor: (eyeKeeper: string, at: string) => `${eyeKeeper} holder øje med den unge (registreret ${at}).`,
     },
     meeting: {
-      openTitle: (reference: string) => `Sag ${reference}: netværksmøde`,
+      openTitle: (reference: string) => `Sag ${reference}: netværksmøde eller internt koordineringsmøde`,
       openIntro: 'Åbn mødet, når teamet mødes, eller planlæg det næste møde.',
-      date: 'Dato for netværksmødet',
+      date: 'Dato for mødet',
       time: 'Mødetidspunkt',
       open: 'Åbn mødet',
       plan: 'Planlæg mødet',
-      title: (reference: string, number: number | undefined) => `Sag ${reference}: ${meetingNo(number)}`,
+      title: (reference: string, number: MeetingLabel) => `Sag ${reference}: ${meetingNo(number)}`,
+      kind: 'Mødetype',
+      kinds: { network: 'Netværksmøde', internal: 'Internt koordineringsmøde' },
+      kindNote: 'Et internt koordineringsmøde er for de fagprofessionelle alene, uden den unge og den unges voksen (VIP). Det tælles ikke med blandt den unges netværksmøder.',
+      internalNumber: 'Ingen: et internt koordineringsmøde tælles ikke med blandt netværksmøderne',
+      internalPlanned: (at: string, write: WriteCommand) => `Et internt koordineringsmøde er planlagt til ${at}. Åbn det med "${write('møde')}", når I mødes.`,
+      closeInternal: 'Afslut mødet',
+      internalPlannedIntro: (at: string) => `Et internt koordineringsmøde er planlagt til ${at}. Vælg "Internt koordineringsmøde" for at åbne det.`,
+      cancelReasonInternal: 'Angiv årsag til aflysning',
       baseBody: 'Mødetjekliste for teamet. Svarene vises kun for teamets medlemmer.',
       progressTitle: 'Besvaret',
       progress: (answered: number, total: number) => `Besvaret: ${answered} af ${total}`,
@@ -717,16 +735,107 @@ export const da = {
       covered: 'Gennemgået',
       saved: 'Svarene er gemt.',
       notAnswered: '–',
-      opened: (number: number | undefined) => `${MeetingNo(number)} er åbnet. Tjeklisten er lagt i tråden.`,
+      opened: (number: MeetingLabel) => `${MeetingNo(number)} er åbnet. Tjeklisten er lagt i tråden.`,
       planned: (at: string, write: WriteCommand) => `Næste netværksmøde er planlagt til ${at}. Det får sit nummer, når det åbnes. Forberedelsen og mødets roller kan udfyldes nu: skriv "${write('møde')}".`,
       /** A meeting without a number (a planned one) is named by its date (cards/README.md). */
-      cancelTitle: (reference: string, number: number | undefined, at: string) =>
-        number === undefined ? `Sag ${reference}: aflys netværksmødet ${at}` : `Sag ${reference}: aflys ${meetingNo(number)}`,
+      cancelTitle: (reference: string, number: MeetingLabel, at: string) =>
+        number === 'internal'
+          ? `Sag ${reference}: aflys det interne koordineringsmøde ${at}`
+          : number === undefined
+            ? `Sag ${reference}: aflys netværksmødet ${at}`
+            : `Sag ${reference}: aflys ${meetingNo(number)}`,
       cancelReason: 'Hvis et planlagt netværksmøde ikke afholdes: Angiv årsag til aflysning',
       cancelOther: 'Andet: angiv hvad',
       cancel: 'Aflys mødet',
       cancelled: (at: string) => `Netværksmødet ${at} er aflyst. Det tælles ikke med i rækken af møder.`,
+      cancelledInternal: (at: string) => `Det interne koordineringsmøde ${at} er aflyst.`,
+      /** Closing an internal meeting (seed 003): no closing questions, no approval, nothing to the young person. */
+      closeInternalTitle: (reference: string) => `Sag ${reference}: afslut det interne koordineringsmøde`,
+      closeInternalIntro:
+        'Mødet afsluttes uden de afsluttende spørgsmål og uden den unges godkendelse. Referatet (hvem deltog og aftalerne) går kun til de fagprofessionelle: hver ansvarlig får sine aftaler. Intet sendes til den unge eller den unges voksen (VIP).',
+      attendanceMissing: 'Det er ikke udfyldt, hvem der deltog. Det kan ikke udfyldes, når mødet er afsluttet.',
+      confirmAttendanceMissing: 'Afslut mødet, selv om det ikke er udfyldt, hvem der deltog',
+      closedInternal: 'Det interne koordineringsmøde er afsluttet. De ansvarlige får deres aftaler.',
       cancelledBecause: (reason: string) => `Aflyst: ${reason}`,
+    },
+  },
+  /**
+   * The tab (tab/): the page's words, sent to it as data, so plain strings with {placeholders}; and the
+   * API's refusals (bot/tab/tabRoutes.ts).
+   */
+  tab: {
+    page: {
+      title: 'Samarbejdsbot',
+      tabName: 'Mine sager',
+      configIntro: 'Fanen viser hver person de åbne sager, de selv er med i, og deres egne aftaler; andre ser intet af dem. Vælg Gem for at tilføje den.',
+      loading: 'Henter dine sager …',
+      outsideTeams: 'Denne side virker kun i Microsoft Teams. Åbn Samarbejdsbot-fanen i Teams.',
+      signInFailed: 'Teams kunne ikke logge dig på fanen. Prøv at genindlæse fanen; hvis det ikke hjælper, skal din administrator give samtykke til appen.',
+      loadFailed: 'Dine sager kunne ikke hentes. Prøv igen om lidt.',
+      coordinatorCases: 'Mine sager som myndighedskoordinator',
+      memberCases: 'Sager jeg er med i',
+      withheldCases: 'Sager uden gyldigt samtykke for dig',
+      withheldCasesNote: 'Du er med i teamet, men ser intet om den unge, før et gyldigt samtykke omfatter dig.',
+      agreements: 'Mine aftaler',
+      withheldAgreements: 'Aftaler du ikke kan se nu',
+      noCases: 'Du er ikke med i nogen åben sag.',
+      noAgreements: 'Du har ingen åbne aftaler.',
+      caseTitle: 'Sag {reference}',
+      youngPerson: 'Den unge',
+      nextMeeting: 'Næste møde',
+      notPlanned: 'Ikke planlagt',
+      meetingOpen: 'Netværksmøde nr. {number} er åbent',
+      meetingNumbered: 'Netværksmøde nr. {number}: {at}',
+      meetingPlanned: 'Planlagt: {at}',
+      agreementsLabel: 'Aftaler',
+      agreementsNone: 'Ingen åbne',
+      agreementCounts: '{open} åbne',
+      agreementCountsOverdue: '{open} åbne, heraf {overdue} med overskredet opfølgningsdato',
+      eyeKeeper: 'Holder øje',
+      eyeKeeperAcknowledged: '{name} (har bekræftet)',
+      eyeKeeperNotAcknowledged: '{name} (har endnu ikke bekræftet)',
+      noEyeKeeper: 'Ingen endnu',
+      consent: 'Samtykke',
+      consentValid: 'Gyldigt til {date}',
+      consentExpiring: 'Udløber snart: {date}',
+      consentMissing: 'Intet gyldigt samtykke',
+      meetingsThisYear: 'Møder i år',
+      meetingsCount: '{held} af mindst {target}',
+      coordinator: 'Myndighedskoordinator',
+      role: 'Din rolle',
+      reason: 'Hvorfor',
+      followUpOn: 'Opfølgning',
+      overdue: 'Overskredet',
+      openCount: '{count} åbne aftaler',
+      openCase: 'Vis sagen',
+      back: 'Tilbage til mine sager',
+      team: 'Team',
+      goals: 'Mål og aftaler',
+      noGoals: 'Der er ingen mål endnu.',
+      longTermGoal: 'Mål på lang sigt',
+      subGoals: 'Delmål på kort sigt',
+      agreementLine: 'Ansvarlig: {owner} · opfølgning {date}, {method}',
+      agreementDone: 'Udført',
+      agreementOpen: 'Åben',
+      history: 'Historik',
+      historyKinds: { created: 'Oprettet', done: 'Udført', newDate: 'Ny dato: {date}', needsHelp: 'Bad om hjælp', changed: 'Ændret af koordinatoren', changeAsked: 'Bad om en ændring', changeDeclined: 'Ønsket om ændring blev afvist' },
+      checklist: 'Mødetjekliste',
+      meetings: 'Netværksmøder',
+      noMeetings: 'Ingen møder endnu.',
+      meetingLine: '{name} · {at} · {state}',
+      meetingName: 'Netværksmøde nr. {number}',
+      meetingUnnumbered: 'Netværksmøde',
+      attention: 'Kræver opmærksomhed',
+    },
+    consentGaps: CONSENT_GAPS_DA,
+    refusals: {
+      missingToken: 'Fanen fik ingen Teams-login med. Åbn fanen i Teams.',
+      invalidToken: 'Teams-login kunne ikke godkendes. Genindlæs fanen.',
+      expiredToken: 'Dit Teams-login er udløbet. Genindlæs fanen.',
+      tenantNotAllowed: 'Samarbejdsbot er ikke sat op til din organisation.',
+      keysUnavailable: 'Dit login kunne ikke kontrolleres lige nu. Prøv igen om lidt.',
+      notConfigured: 'Fanen er ikke sat op endnu: administratoren skal registrere appen til Teams-login.',
+      internal: 'Noget gik galt. Prøv igen om lidt.',
     },
   },
 };

@@ -3,6 +3,7 @@ import { type Messages, PERSON_FIELDS } from './da';
 import { checklistEn } from './checklistEn';
 import { BOT_MENTION, inPersonalChat } from './commandHint';
 import type { ConsentGap } from '../domain/consent';
+import type { MeetingLabel } from '../domain/meeting';
 
 /** Why no valid consent covers someone, as the end of "…, but <reason>, so …". */
 const CONSENT_GAPS_EN: Record<ConsentGap, string> = {
@@ -49,8 +50,8 @@ const fields: Record<string, string> = {
 };
 
 /** "network meeting no. 3"; a planned or cancelled meeting has no number (meeting.ts: meetingNumber). */
-const meetingNo = (number: number | undefined) => (number === undefined ? 'network meeting' : `network meeting no. ${number}`);
-const MeetingNo = (number: number | undefined) => (number === undefined ? 'The network meeting' : `Network meeting no. ${number}`);
+const meetingNo = (number: MeetingLabel) => (number === 'internal' ? 'internal coordination meeting' : number === undefined ? 'network meeting' : `network meeting no. ${number}`);
+const MeetingNo = (number: MeetingLabel) => (number === 'internal' ? 'The internal coordination meeting' : number === undefined ? 'The network meeting' : `Network meeting no. ${number}`);
 
 /** When a checklist section can be answered (checklist.ts: SECTION_WINDOWS). */
 const sectionWindows: Record<string, string> = {
@@ -180,6 +181,13 @@ export const en: Messages = {
     notWriter: () => "Only the coordinator, and the meeting's minute-taker while the meeting is open and until its minutes are approved, can write in the goals and agreements form.",
     meetingRolesByCoordinator: () => 'Only the coordinator appoints the meeting roles (meeting lead, minute-taker and interviewer). Nothing was saved.',
     sectionNotAnswerableNow: (d) => `${sectionNames(d.section)} can be filled in ${sectionWindows[String(d.window)] ?? ''}. ${meetingPhases[String(d.phase)] ?? ''} Nothing was saved.`,
+    meetingIsInternal: (_, write = inPersonalChat) =>
+      `The meeting is an internal coordination meeting: it closes without the closing questions and without the young person's approval. Write "${write('close meeting')}" for its card. Nothing was saved.`,
+    meetingNotInternal: (_, write = inPersonalChat) => `The meeting is a network meeting: it closes with the closing questions. Write "${write('close meeting')}" for its card. Nothing was saved.`,
+    internalMeetingForProfessionals: () => "An internal coordination meeting is for the professionals alone, so its checklist is not shown to the young person's adult (VIP).",
+    internalAgreementOwner: () => "An agreement from an internal coordination meeting needs a professional as its owner: the young person and the young person's adult (VIP) do not take part in it. Nothing was saved.",
+    internalAttendanceIncomplete: () =>
+      'Who took part is not filled in, and it cannot be filled in once the meeting is closed. Fill it in on the checklist, or tick "Close the meeting although who took part is not filled in". Nothing was saved.',
     checklistIncomplete: (d, write = inPersonalChat) =>
       `The checklist is not filled in for ${sectionNames(d.sections)}. The answers are data for the leaders, so fill them in, or tick "Close the meeting although the checklist is not filled in" (write "${write('close meeting')}" for a new card if yours does not have it). Attendance and the evaluation can also be filled in after the meeting, until the minutes are approved. Nothing was saved.`,
     caseAlreadyClosed: () => 'The case is closed already.',
@@ -195,6 +203,9 @@ export const en: Messages = {
     tooManyChangeRequests: (d) => `${d.max} requests for changes in this case are already waiting for the case coordinator's answer. Wait a little, or call the coordinator. Nothing was saved.`,
     noChangeRequest: () => 'No request for a change is waiting for an answer (it may have been answered already).',
     changeRequestEmpty: () => 'Write what should change: a new action, a new owner or a new date. Nothing was saved.',
+    invalidPeriod: () => 'Give a half-year as 2027H1 (1 January to 30 June) or 2027H2 (1 July to 31 December).',
+    periodNotEnded: (d) => `The half-year ${d.period} has not ended yet. Leaders get figures for whole half-years only, so that two reports cannot be subtracted from each other.`,
+    periodNotStarted: (d) => `The half-year ${d.period} has not begun yet.`,
   },
   language: 'en',
   commands: {
@@ -203,10 +214,10 @@ export const en: Messages = {
     status: { help: 'the case overview', manifest: "The case's overview: next meeting, team, agreements and who keeps an eye" },
     team: { help: 'add, change and remove team members', manifest: 'Add, change or remove team members and their roles' },
     consent: { help: 'record, renew or withdraw consent', manifest: 'Record, renew or withdraw consent' },
-    openMeeting: { help: 'open or plan the network meeting and fill in the meeting checklist', manifest: 'Open the next network meeting and its checklist' },
+    openMeeting: { help: 'open or plan the network meeting (or an internal coordination meeting without the young person) and fill in the meeting checklist', manifest: 'Open the next network meeting and its checklist' },
     cancelMeeting: { help: 'cancel the open or planned meeting with a reason', manifest: 'Cancel the planned meeting, giving a reason' },
     goals: { help: "the goals and agreements form (the meeting's minute-taker and the coordinator write it)", manifest: 'Goals and agreements for the open meeting' },
-    closeMeeting: { help: 'close the meeting with the four closing questions; then the young person approves', manifest: 'Close the meeting and tell whoever keeps an eye on the young person' },
+    closeMeeting: { help: 'close the meeting with the four closing questions; then the young person approves (an internal coordination meeting closes without)', manifest: 'Close the meeting and tell whoever keeps an eye on the young person' },
     myTasks: { help: 'your agreements in every case (in the 1:1 chat)', manifest: 'My agreements across all cases, by due date' },
     exportCase: { help: 'the whole case as one document (the coordinator, only in the 1:1 chat)', manifest: 'The whole case as one document (only in the 1:1 chat)' },
     closeCase: { help: 'close the case; it is erased after the retention period (the coordinator)', manifest: 'Close the case; it is erased after the retention period' },
@@ -652,13 +663,21 @@ export const en: Messages = {
       acknowledgedFor: (eyeKeeper, at) => `${eyeKeeper} keeps an eye on the young person (recorded ${at}).`,
     },
     meeting: {
-      openTitle: (reference) => `Case ${reference}: network meeting`,
+      openTitle: (reference) => `Case ${reference}: network meeting or internal coordination meeting`,
       openIntro: 'Open the meeting when the team meets, or plan the next meeting.',
-      date: 'Date of the network meeting',
+      date: 'Date of the meeting',
       time: 'Time of the meeting',
       open: 'Open the meeting',
       plan: 'Plan the meeting',
       title: (reference, number) => `Case ${reference}: ${meetingNo(number)}`,
+      kind: 'Kind of meeting',
+      kinds: { network: 'Network meeting', internal: 'Internal coordination meeting' },
+      kindNote: "An internal coordination meeting is for the professionals alone, without the young person and the young person's adult (VIP). It is not counted among the young person's network meetings.",
+      internalNumber: 'None: an internal coordination meeting is not counted among the network meetings',
+      internalPlanned: (at, write) => `An internal coordination meeting is planned for ${at}. Open it with "${write('open meeting')}" when you meet.`,
+      closeInternal: 'Close the meeting',
+      internalPlannedIntro: (at) => `An internal coordination meeting is planned for ${at}. Choose "Internal coordination meeting" to open it.`,
+      cancelReasonInternal: 'Give the reason for cancelling',
       baseBody: "The team's meeting checklist. Answers show to team members only.",
       progressTitle: 'Answered',
       progress: (answered, total) => `Answered: ${answered} of ${total}`,
@@ -690,12 +709,99 @@ export const en: Messages = {
       notAnswered: '–',
       opened: (number) => `${MeetingNo(number)} is open. The checklist is in the thread.`,
       planned: (at, write) => `The next network meeting is planned for ${at}. It gets its number when it opens. The preparation and the meeting roles can be filled in now: write "${write('open meeting')}".`,
-      cancelTitle: (reference, number, at) => (number === undefined ? `Case ${reference}: cancel the network meeting of ${at}` : `Case ${reference}: cancel ${meetingNo(number)}`),
+      cancelTitle: (reference, number, at) =>
+        number === 'internal'
+          ? `Case ${reference}: cancel the internal coordination meeting of ${at}`
+          : number === undefined
+            ? `Case ${reference}: cancel the network meeting of ${at}`
+            : `Case ${reference}: cancel ${meetingNo(number)}`,
       cancelReason: 'If a planned network meeting is not held: give the reason for cancelling',
       cancelOther: 'Other: say what',
       cancel: 'Cancel the meeting',
       cancelled: (at) => `The network meeting of ${at} was cancelled. It is not counted in the sequence of meetings.`,
+      cancelledInternal: (at) => `The internal coordination meeting of ${at} was cancelled.`,
+      closeInternalTitle: (reference) => `Case ${reference}: close the internal coordination meeting`,
+      closeInternalIntro:
+        "The meeting closes without the closing questions and without the young person's approval. Its minutes (who took part and the agreements) go to the professionals only: each owner gets their agreements. Nothing goes to the young person or the young person's adult (VIP).",
+      attendanceMissing: 'Who took part is not filled in. It cannot be filled in once the meeting is closed.',
+      confirmAttendanceMissing: 'Close the meeting although who took part is not filled in',
+      closedInternal: 'The internal coordination meeting is closed. The owners get their agreements.',
       cancelledBecause: (reason) => `Cancelled: ${reason}`,
+    },
+  },
+  tab: {
+    page: {
+      title: 'Samarbejdsbot',
+      tabName: 'My cases',
+      configIntro: 'The tab shows each person the open cases they are on themselves, and their own agreements; nobody else sees them. Choose Save to add it.',
+      loading: 'Fetching your cases …',
+      outsideTeams: 'This page works only in Microsoft Teams. Open the Samarbejdsbot tab in Teams.',
+      signInFailed: 'Teams could not sign you in to the tab. Try reloading the tab; if that does not help, your administrator must consent to the app.',
+      loadFailed: 'Your cases could not be fetched. Try again in a moment.',
+      coordinatorCases: 'My cases as coordinator',
+      memberCases: 'Cases I am on',
+      withheldCases: 'Cases without valid consent for you',
+      withheldCasesNote: 'You are on the team, but see nothing about the young person until a valid consent covers you.',
+      agreements: 'My agreements',
+      withheldAgreements: 'Agreements you cannot see now',
+      noCases: 'You are not on any open case.',
+      noAgreements: 'You have no open agreements.',
+      caseTitle: 'Case {reference}',
+      youngPerson: 'The young person',
+      nextMeeting: 'Next meeting',
+      notPlanned: 'Not planned',
+      meetingOpen: 'Network meeting no. {number} is open',
+      meetingNumbered: 'Network meeting no. {number}: {at}',
+      meetingPlanned: 'Planned: {at}',
+      agreementsLabel: 'Agreements',
+      agreementsNone: 'None open',
+      agreementCounts: '{open} open',
+      agreementCountsOverdue: '{open} open, {overdue} of them past their follow-up date',
+      eyeKeeper: 'Keeps an eye',
+      eyeKeeperAcknowledged: '{name} (acknowledged)',
+      eyeKeeperNotAcknowledged: '{name} (not acknowledged yet)',
+      noEyeKeeper: 'Nobody yet',
+      consent: 'Consent',
+      consentValid: 'Valid until {date}',
+      consentExpiring: 'Expires soon: {date}',
+      consentMissing: 'No valid consent',
+      meetingsThisYear: 'Meetings this year',
+      meetingsCount: '{held} of at least {target}',
+      coordinator: 'Coordinator',
+      role: 'Your role',
+      reason: 'Why',
+      followUpOn: 'Follow-up',
+      overdue: 'Overdue',
+      openCount: '{count} open agreements',
+      openCase: 'Show the case',
+      back: 'Back to my cases',
+      team: 'Team',
+      goals: 'Goals and agreements',
+      noGoals: 'There are no goals yet.',
+      longTermGoal: 'Long-term goal',
+      subGoals: 'Short-term sub-goals',
+      agreementLine: 'Responsible: {owner} · follow-up {date}, {method}',
+      agreementDone: 'Done',
+      agreementOpen: 'Open',
+      history: 'History',
+      historyKinds: { created: 'Created', done: 'Done', newDate: 'New date: {date}', needsHelp: 'Asked for help', changed: 'Changed by the coordinator', changeAsked: 'Asked for a change', changeDeclined: 'The request for a change was declined' },
+      checklist: 'Meeting checklist',
+      meetings: 'Network meetings',
+      noMeetings: 'No meetings yet.',
+      meetingLine: '{name} · {at} · {state}',
+      meetingName: 'Network meeting no. {number}',
+      meetingUnnumbered: 'Network meeting',
+      attention: 'Needs attention',
+    },
+    consentGaps: CONSENT_GAPS_EN,
+    refusals: {
+      missingToken: 'The tab sent no Teams sign-in. Open the tab in Teams.',
+      invalidToken: 'The Teams sign-in could not be verified. Reload the tab.',
+      expiredToken: 'Your Teams sign-in has expired. Reload the tab.',
+      tenantNotAllowed: 'Samarbejdsbot is not set up for your organisation.',
+      keysUnavailable: 'Your sign-in could not be checked just now. Try again in a moment.',
+      notConfigured: 'The tab is not set up yet: the administrator must register the app for Teams sign-in.',
+      internal: 'Something went wrong. Try again in a moment.',
     },
   },
 };

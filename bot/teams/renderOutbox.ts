@@ -12,7 +12,7 @@ import { type Case, type TeamMember, isClosed, memberByAadObjectId } from '../do
 import { mayReadCaseDetails } from '../domain/access';
 import { pendingChangeRequest } from '../domain/agreementChanges';
 import { DomainError } from '../domain/errors';
-import { meetingById, meetingNumber } from '../domain/meeting';
+import { meetingById, meetingLabel } from '../domain/meeting';
 import { type Messages, messagesFor } from '../i18n';
 import type { OutboxMessage, UserState } from '../store/port';
 import { cardActivity } from './replies';
@@ -84,8 +84,8 @@ function renderForPerson(m: Messages, current: Case, message: OutboxMessage, now
       if (!owner || items.length === 0) return { skip: 'nothing open' };
       const goals = m.cards.goals;
       const card = relayed
-        ? agreementsCard(m, items, goals.relayTitle(current.reference, meetingNumber(meeting)), goals.relayIntro(memberName(current, owner, m)))
-        : agreementsCard(m, items, goals.assignedTitle(current.reference, meetingNumber(meeting)), goals.assignedIntro);
+        ? agreementsCard(m, items, goals.relayTitle(current.reference, meetingLabel(meeting)), goals.relayIntro(memberName(current, owner, m)))
+        : agreementsCard(m, items, goals.assignedTitle(current.reference, meetingLabel(meeting)), goals.assignedIntro);
       return { activity: cardActivity(card) };
     }
     case 'agreementAdded': {

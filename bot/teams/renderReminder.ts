@@ -8,7 +8,7 @@ import { memberName } from '../../cards/people';
 import type { Case, TeamMember } from '../domain/case';
 import { localDate } from '../domain/fields';
 import type { Agreement } from '../domain/goals';
-import { meetingNumber } from '../domain/meeting';
+import { isInternalMeeting, meetingNumber } from '../domain/meeting';
 import type { Messages } from '../i18n';
 import type { OutboxMessage, OutboxMessageOf, ReminderAbout } from '../store/port';
 import { cardActivity } from './replies';
@@ -114,8 +114,8 @@ export function renderReminder(m: Messages, current: Case, message: OutboxMessag
     }
     case 'noMeetingPlanned': {
       const after = current.meetings.find((candidate) => candidate.id === about.afterMeetingId);
-      // Meetings are kept in the order they take place.
-      const later = after && current.meetings.slice(current.meetings.indexOf(after) + 1).some((meeting) => meeting.status !== 'cancelled');
+      // Meetings are kept in the order they take place; an internal meeting is none of the model's meetings with the young person.
+      const later = after && current.meetings.slice(current.meetings.indexOf(after) + 1).some((meeting) => meeting.status !== 'cancelled' && !isInternalMeeting(meeting));
       if (!after || later) return { skip: 'a meeting is planned' };
       return note(labels.rhythmTitle(current.reference), labels.noMeetingPlanned(formatMeetingTime(after.startsAt)));
     }

@@ -49,6 +49,18 @@ async function circulatedCase() {
 }
 
 type Fixture = Awaited<ReturnType<typeof circulatedCase>>;
+
+/** The young person's adult (VIP), in Teams and covered by the consent. */
+const VIP: Actor = { tenantId: COORDINATOR.tenantId, aadObjectId: 'aad-karen', name: 'Karen Hansen' };
+
+/** The VIP on the team in Teams under the consent, and an internal coordination meeting open (seed 003); its id. */
+async function internalMeetingWithVip({ deps, caseId }: Fixture): Promise<string> {
+  const team = await addTeamMember(deps, COORDINATOR, caseId, { role: 'vip', person: { kind: 'teams', aadObjectId: VIP.aadObjectId, name: VIP.name } });
+  const partyMemberIds = team.members.filter((member) => member.person.kind !== 'teams' || member.person.aadObjectId !== 'aad-lars').map((member) => member.id);
+  await recordCaseConsent(deps, COORDINATOR, caseId, { givenByYoungPerson: true, givenOn: '2026-11-01', expiresOn: '2027-11-01', partyMemberIds });
+  const opened = await openNetworkMeeting(deps, COORDINATOR, caseId, { date: '2026-11-23', time: '13:00' }, undefined, 'internal');
+  return opened.meetings.find((meeting) => meeting.kind === 'internal')!.id;
+}
 interface Scenario {
   actor: Actor;
   action: string;
@@ -83,6 +95,14 @@ const SCENARIOS = {
   ],
   meetingRolesByCoordinator: [
     { actor: JONAS, action: 'meeting.answer', run: ({ deps, caseId, nextMeetingId }) => answerMeetingChecklist(deps, JONAS, caseId, nextMeetingId, { roleLeader: 'x' }) },
+  ],
+  internalMeetingForProfessionals: [
+    { actor: VIP, action: 'checklist.read', run: async (fixture) => readCase(fixture.deps, VIP, fixture.caseId, 'checklist', await internalMeetingWithVip(fixture)) },
+    {
+      actor: VIP,
+      action: 'meeting.answer',
+      run: async (fixture) => answerMeetingChecklist(fixture.deps, VIP, fixture.caseId, await internalMeetingWithVip(fixture), {}),
+    },
   ],
   notEyeKeeper: [{ actor: JONAS, action: 'handOver.acknowledge', run: ({ deps, caseId, meetingId }) => acknowledgeCaseHandOver(deps, JONAS, caseId, meetingId) }],
 } satisfies Record<AccessRefusalCode, Scenario[]>;

@@ -11,6 +11,7 @@ const placeholderSamples: Record<string, string> = {
   TEAMS_APP_ID: '00000000-0000-4000-8000-000000000001',
   BOT_ID: '00000000-0000-4000-8000-000000000002',
   BOT_DOMAIN: 'samarbejdsbot.example.net',
+  TAB_CLIENT_ID: '00000000-0000-4000-8000-000000000003',
 };
 const placeholderPattern = /\$\{\{(\w+)\}\}/g;
 
@@ -135,6 +136,18 @@ describe('Teams app manifest', () => {
     for (const scope of bot.scopes) {
       expect(bot.commandLists.some((list) => list.scopes.includes(scope)), `command list for ${scope}`).toBe(true);
     }
+  });
+
+  it("offers the tab personally and in channels and group chats from the bot's own host, with single sign-on for the tab's app registration", () => {
+    const withTab = manifest as unknown as {
+      configurableTabs: Array<{ configurationUrl: string; scopes: string[] }>;
+      staticTabs: Array<{ entityId: string; contentUrl: string; scopes: string[] }>;
+      webApplicationInfo: { id: string; resource: string };
+    };
+    expect(withTab.configurableTabs).toEqual([expect.objectContaining({ configurationUrl: `https://${placeholderSamples.BOT_DOMAIN}/tab/config`, scopes: ['team', 'groupChat'] })]);
+    expect(withTab.staticTabs).toEqual([expect.objectContaining({ entityId: 'cases', contentUrl: `https://${placeholderSamples.BOT_DOMAIN}/tab`, scopes: ['personal'] })]);
+    // bot/config.ts expects the same Application ID URI by default: api://<public host>/<client id>.
+    expect(withTab.webApplicationInfo).toEqual({ id: placeholderSamples.TAB_CLIENT_ID, resource: `api://${placeholderSamples.BOT_DOMAIN}/${placeholderSamples.TAB_CLIENT_ID}` });
   });
 
   it(`keeps each command list within ${maxCommandsPerList} commands`, () => {

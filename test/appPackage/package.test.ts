@@ -15,6 +15,7 @@ const ids = {
   TEAMS_APP_ID: '6f1c2d3e-4a5b-4c6d-8e7f-0123456789ab',
   BOT_ID: '7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d',
   BOT_DOMAIN: 'sbot-app-test.azurewebsites.net',
+  TAB_CLIENT_ID: '8b9c0d1e-2f3a-4b4c-8d5e-6f7a8b9c0d1e',
 };
 
 const temporaryDirs: string[] = [];
@@ -112,7 +113,7 @@ describe('npm run package', () => {
     const envFile = join(dir, '.env.staging');
     writeFileSync(envFile, `# comment\nTEAMS_APP_ID=${ids.TEAMS_APP_ID}\nBOT_ID="${ids.BOT_ID}"\nBOT_DOMAIN=\n`);
     expect(parseEnvFile(readFileSync(envFile, 'utf8')).BOT_ID).toBe(ids.BOT_ID);
-    const resolved = resolveEnvironment([envFile], { TEAMS_APP_ID: 'other', BOT_DOMAIN: ids.BOT_DOMAIN });
+    const resolved = resolveEnvironment([envFile], { TEAMS_APP_ID: 'other', BOT_DOMAIN: ids.BOT_DOMAIN, TAB_CLIENT_ID: ids.TAB_CLIENT_ID });
     expect(resolved).toEqual({ ids, envName: 'staging' });
     expect(resolveEnvironment([], { ...ids, TEAMSFX_ENV: 'dev' })).toEqual({ ids, envName: 'dev' });
   });
@@ -122,7 +123,7 @@ describe('npm run package on the command line', () => {
   const run = promisify(execFile);
   const script = join(root, 'scripts', 'packageApp.cjs');
   const cleanEnv = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !['TEAMS_APP_ID', 'BOT_ID', 'BOT_DOMAIN', 'TEAMSFX_ENV'].includes(name)),
+    Object.entries(process.env).filter(([name]) => !['TEAMS_APP_ID', 'BOT_ID', 'BOT_DOMAIN', 'TAB_CLIENT_ID', 'TEAMSFX_ENV'].includes(name)),
   );
 
   it('is the package script', () => {

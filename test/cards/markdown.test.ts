@@ -16,7 +16,7 @@ import { approvalCard, closeMeetingCard, goalEditCard, goalsFormCard, minutesCar
 import { agreementsCard, handOverCard, relayContactFor } from '../../cards/handOverCards';
 import { agreementEditCard } from '../../cards/agreementCards';
 import { askToChangeAgreement, declineChangeRequest } from '../../bot/domain/agreementChanges';
-import { checklistCard, meetingCancelCard, meetingOpenCard } from '../../cards/meetingCards';
+import { checklistCard, closeInternalCard, meetingCancelCard, meetingOpenCard } from '../../cards/meetingCards';
 import { messageCard } from '../../cards/messageCard';
 import * as render from '../../cards/render';
 import { closeConfirmCard, eraseConfirmCard, exportLinkCard } from '../../cards/rightsCards';
@@ -70,6 +70,9 @@ function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
     checklistOpen: checklistCard(m, read, open!, HOSTILE),
     checklistHeld: checklistCard(m, read, held!),
     checklistCancelled: checklistCard(m, read, cancelled!),
+    // The open meeting as an internal coordination meeting (seed 003): its attendance reasons, and the card that closes it.
+    checklistInternal: checklistCard(m, read, { ...open!, kind: 'internal' }, HOSTILE),
+    closeInternal: closeInternalCard(m, current, { ...open!, kind: 'internal' }),
     goalsForm: goalsFormCard(m, read, HOSTILE),
     goalEdit: goalEditCard(m, read, 'goal-1'),
     goalEditJudged: goalEditCard(m, read, 'goal-2'),

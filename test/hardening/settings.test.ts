@@ -109,3 +109,36 @@ describe('Cosmos DB settings', () => {
     expect(problemsOf({ COSMOS_KEY: 'cosmos-key-secret' })).not.toContain('cosmos-key-secret');
   });
 });
+
+describe('the tab single sign-on settings', () => {
+  const MSI = { NODE_ENV: 'production', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: APP_ID, MicrosoftAppTenantId: TENANT_ID };
+  const TAB_CLIENT_ID = '22222222-3333-4444-8555-666666666666';
+
+  it('leaves the tab unset without a client id, and for a managed identity (which cannot be signed in to)', () => {
+    expect(loadConfig({}).tab).toBeUndefined();
+    expect(loadConfig(MSI).tab).toBeUndefined();
+  });
+
+  it("trusts the tab's app registration on the public host, from the bot's own tenant only", () => {
+    expect(loadConfig({ ...MSI, TAB_CLIENT_ID, WEBSITE_HOSTNAME: 'sbot-app.azurewebsites.net' }).tab).toEqual({
+      clientId: TAB_CLIENT_ID,
+      applicationIdUri: `api://sbot-app.azurewebsites.net/${TAB_CLIENT_ID}`,
+      jwksUrl: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+      allowedTenantIds: [TENANT_ID],
+    });
+  });
+
+  it("uses a single-tenant bot's app registration, and any tenant for a multi-tenant one", () => {
+    const single = loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppTenantId: TENANT_ID, MicrosoftAppPassword: 'secret', EXPORT_BASE_URL: 'https://bot.kommune.dk' }).tab;
+    expect(single).toMatchObject({ clientId: APP_ID, applicationIdUri: `api://bot.kommune.dk/${APP_ID}`, allowedTenantIds: [TENANT_ID] });
+    const multi = loadConfig({ MicrosoftAppType: 'MultiTenant', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret' }).tab;
+    expect(multi?.clientId).toBe(APP_ID);
+    expect(multi).not.toHaveProperty('allowedTenantIds');
+  });
+
+  it('takes an Application ID URI and a key set URL as given, and refuses a key set URL that is not one', () => {
+    const tab = loadConfig({ TAB_CLIENT_ID, TAB_APP_ID_URI: `api://tab.kommune.dk/${TAB_CLIENT_ID}`, TAB_JWKS_URL: 'http://127.0.0.1:9999/keys' }).tab;
+    expect(tab).toMatchObject({ applicationIdUri: `api://tab.kommune.dk/${TAB_CLIENT_ID}`, jwksUrl: 'http://127.0.0.1:9999/keys' });
+    expect(problemsOf({ TAB_JWKS_URL: 'keys' })).toMatch(/TAB_JWKS_URL/);
+  });
+});

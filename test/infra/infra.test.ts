@@ -320,6 +320,8 @@ describe('infra/main.bicep: app settings', () => {
     DATA_DIR: 'the embedded SQLite store; production uses Cosmos DB',
     CLOCK_FILE: 'tests only; refused in production',
     COSMOS_KEY: 'Cosmos DB takes Entra ID only (disableLocalAuth), through AZURE_CLIENT_ID',
+    TAB_APP_ID_URI: "the default, api://<the web app's host>/<TAB_CLIENT_ID>, is what the manifest's webApplicationInfo names",
+    TAB_JWKS_URL: "Entra's published keys, the default; tests point it at a local stub",
   };
 
   it('sets every setting bot/config.ts reads, except the few production does not use', () => {

@@ -4,7 +4,7 @@ import { baseCard, meetingBaseCard, minutesBaseCard } from '../../cards/channelC
 import { consentCard } from '../../cards/consentCard';
 import { messageCard } from '../../cards/messageCard';
 import type { AdaptiveCardJson } from '../../cards/render';
-import { checklistCard, meetingCancelCard, meetingOpenCard } from '../../cards/meetingCards';
+import { checklistCard, closeInternalCard, meetingCancelCard, meetingOpenCard } from '../../cards/meetingCards';
 import { approvalCard, closeMeetingCard, goalEditCard, goalsFormCard, minutesCard } from '../../cards/goalCards';
 import { agreementsCard, handOverCard, relayContactFor } from '../../cards/handOverCards';
 import { agreementEditCard } from '../../cards/agreementCards';
@@ -13,10 +13,10 @@ import { memberEditCard, teamCard } from '../../cards/teamCards';
 import { closeConfirmCard, eraseConfirmCard, exportLinkCard } from '../../cards/rightsCards';
 import type { CaseRead } from '../../bot/app/readCase';
 import type { Case, TeamMember } from '../../bot/domain/case';
-import { acknowledgeHandOver, approveMinutes, closeMeeting, sendBackMinutes } from '../../bot/domain/closing';
+import { acknowledgeHandOver, approveMinutes, closeInternalMeeting, closeMeeting, sendBackMinutes } from '../../bot/domain/closing';
 import { addAgreement, addGoal, completeAgreement, markGoal, reviseGoal } from '../../bot/domain/goals';
 import { recordConsent, withdrawConsent } from '../../bot/domain/consent';
-import { answerChecklist, cancelMeeting, meetingById, openMeeting, planMeeting } from '../../bot/domain/meeting';
+import { type Meeting, answerChecklist, cancelMeeting, meetingById, openMeeting, planMeeting } from '../../bot/domain/meeting';
 import { addMember } from '../../bot/domain/team';
 import type { Messages } from '../../bot/i18n';
 import { COORDINATOR, NOW, sampleCase } from '../domain/fixtures';
@@ -154,8 +154,35 @@ export function everyCard(m: Messages, current: Case): Record<string, AdaptiveCa
     closeConfirm: closeConfirmCard(m, current, '2031-11-23'),
     ...meetingCards(m, withMeetings(current)),
     ...goalCards(m, withMeetings(current)),
+    ...internalMeetingCards(m, current),
   };
 }
+
+/** An internal coordination meeting of the professionals (seed 003), open with Jonas's attendance answered, and closed. */
+export function withInternalMeeting(current: Case = fullTeam()): Case {
+  const opened = openMeeting(current, 'internal-1', { date: '2026-11-25', time: '13:00' }, by, NOW, 'internal');
+  return answerChecklist(opened, 'internal-1', { 'attended_m-coordinator': 'yes', 'attended_m-jonas': 'no', 'absenceReason_m-jonas': 'På kursus' }, by, NOW);
+}
+
+function internalMeetingCards(m: Messages, current: Case): Record<string, AdaptiveCardJson> {
+  const open = withInternalMeeting(current);
+  const closed = closeInternalMeeting(open, 'internal-1', true, by, NOW);
+  const meeting = (changed: Case) => meetingById(changed, 'internal-1');
+  return {
+    checklistInternal: checklistCard(m, asCoordinator(open), meeting(open)),
+    checklistInternalClosed: checklistCard(m, asCoordinator(closed), meeting(closed), m.cards.meeting.closedInternal),
+    meetingBaseInternal: meetingBaseCard(m, open, meeting(open)),
+    closeInternal: closeInternalCard(m, open, meeting(open)),
+    meetingCancelInternal: meetingCancelCard(m, open, meeting(open)),
+    goalsFormInternal: goalsFormCard(m, asCoordinator(open)),
+  };
+}
+
+/** The case with `meeting` made an internal meeting: the largest internal checklist keeps every attendance answer. */
+const asInternal = (current: Case, meeting: Meeting): Case => ({
+  ...current,
+  meetings: current.meetings.map((candidate) => (candidate.id === meeting.id ? { ...candidate, kind: 'internal' as const, number: undefined } : candidate)),
+});
 
 function meetingCards(m: Messages, current: Case): Record<string, AdaptiveCardJson> {
   const [open, cancelled] = current.meetings;
@@ -291,6 +318,9 @@ export function everyTemplate(m: Messages, current: Case, pickerCases: number, m
     checklist: checklistCard(m, read, open, m.cards.meeting.saved),
     checklistHeld: checklistCard(m, read, closed),
     meetingCancel: meetingCancelCard(m, current, open),
+    checklistInternal: checklistCard(m, asCoordinator(asInternal(current, open)), { ...open, kind: 'internal' }),
+    closeInternal: closeInternalCard(m, asInternal(current, open), { ...open, kind: 'internal' }),
+    goalsFormInternal: goalsFormCard(m, asCoordinator(asInternal(current, open))),
     goalsForm: goalsFormCard(m, read),
     goalsFormForMember: goalsFormCard(m, { case: current, viewer: member }),
     goalEdit: goalEditCard(m, read, goal.id),

@@ -10,13 +10,20 @@ import { parseCommand } from '../../bot/teams/commands';
 /** Texts shown only in a 1:1 chat (or naming the 1:1 chat as the place to write): they need no mention. */
 const ONLY_IN_PERSONAL_CHAT = new Set(['myTasksInPersonalChat', 'rights.exportInPersonalChat', 'cards.picker.closedLeftOut', 'cards.outbox.unreachableMention', 'helpWhere']);
 
-/** A quoted or bold text that is a command as the user would type it (a case reference may follow). */
+/**
+ * A command as the user would type it: quoted ("team", „team“), bold or in backticks (a case reference
+ * may follow), or right after "skriv"/"write"/"type" without any of them ("skriv team i tråden").
+ */
 function commandsWrittenIn(text: string): string[] {
-  const written = [...text.matchAll(/"([^"]+)"|\*\*([^*]+)\*\*/g)].map((match) => match[1] ?? match[2] ?? '');
-  return written.filter((segment) => {
-    const parsed = parseCommand(segment);
-    return parsed !== undefined && (parsed.argument === '' || /^S-[A-Z0-9]+$/i.test(parsed.argument));
-  });
+  const marked = [...text.matchAll(/["“„]([^"“”„]+)["”“]|\*\*([^*]+)\*\*|`([^`]+)`/g)].map((match) => match[1] ?? match[2] ?? match[3] ?? '');
+  const afterVerb = [...text.matchAll(/\b(?:skriv|write|type)\s+([^"“„*`.,:;()]+)/gi)].map((match) => match[1] ?? '');
+  return [
+    ...marked.filter((segment) => {
+      const parsed = parseCommand(segment);
+      return parsed !== undefined && (parsed.argument === '' || /^S-[A-Z0-9]+$/i.test(parsed.argument));
+    }),
+    ...afterVerb.filter((segment) => parseCommand(segment) !== undefined),
+  ];
 }
 
 /** Every text in the messages, functions called with a placeholder that is also the shared-conversation writer. */
@@ -58,5 +65,8 @@ describe.each([
   it('finds a command hint without the mention (the check can fail)', () => {
     expect(commandsWrittenIn('Skriv "team" i tråden og **sag S-ABCDE**')).toEqual(['team', 'sag S-ABCDE']);
     expect(commandsWrittenIn(`Skriv "${BOT_MENTION} team" i tråden`)).toEqual([]);
+    expect(commandsWrittenIn('Skriv „møde“ eller `afslut`')).toEqual(['møde', 'afslut']);
+    expect(commandsWrittenIn('Skriv team i tråden. Write status to pick a case')).toEqual(['team i tråden', 'status to pick a case']);
+    expect(commandsWrittenIn(`Skriv ${BOT_MENTION} team i tråden, skriv til personen, write the time as HH:MM`)).toEqual([]);
   });
 });

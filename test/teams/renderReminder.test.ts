@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { approveMinutes, closeMeeting } from '../../bot/domain/closing';
+import { approveMinutes, closeInternalMeeting, closeMeeting } from '../../bot/domain/closing';
 import { addAgreement, addGoal, completeAgreement, moveAgreement, withReminderPlan } from '../../bot/domain/goals';
-import { openMeeting } from '../../bot/domain/meeting';
+import { cancelMeeting, openMeeting, planMeeting } from '../../bot/domain/meeting';
 import { addMember } from '../../bot/domain/team';
 import { da } from '../../bot/i18n/da';
 import type { OutboxMessageOf } from '../../bot/store/port';
@@ -86,5 +86,17 @@ describe('rendering a reminder when it is due', () => {
     expect(renderReminder(da, approved, reminder({ ...soon, startsAt: '2027-01-15T08:00:00.000Z' }, '29:mette'), coordinator, NOW)).toEqual({ skip: 'meeting changed' });
     const rhythm = { reminder: 'noMeetingPlanned', memberId: 'm-coordinator', afterMeetingId: 'meeting-1' };
     expect(renderReminder(da, approved, reminder(rhythm, '29:mette'), coordinator, NOW)).toEqual({ skip: 'a meeting is planned' });
+  });
+
+  it('sends the rhythm reminder when only an internal coordination meeting came after: it is none of the model\'s meetings (seed 003)', () => {
+    const opened = openMeeting(caseWithAgreement(), 'meeting-1', { date: '2026-11-23', time: '10:00' }, by, NOW);
+    const closing = { waitingArrangement: 'x', feedbackMemberId: 'm-ali', eyeKeeperMemberId: 'm-ali', acuteContactMemberId: 'm-ali', nextMeetingDate: '2027-02-01', nextMeetingTime: '09:00', summary: 's', confirmEmptySections: true };
+    const approved = approveMinutes(closeMeeting(opened, 'meeting-1', closing, 'meeting-2', by, NOW), 'meeting-1', '2026-11-23', by, NOW);
+    const withoutNext = cancelMeeting(approved, 'meeting-2', 'coordinatorIll', undefined, by, NOW);
+    const internal = closeInternalMeeting(openMeeting(withoutNext, 'internal-1', { date: '2026-12-01', time: '13:00' }, by, NOW, 'internal'), 'internal-1', true, by, NOW);
+    const rhythm = { reminder: 'noMeetingPlanned', memberId: 'm-coordinator', afterMeetingId: 'meeting-1' };
+    expect('activity' in renderReminder(da, internal, reminder(rhythm, '29:mette'), internal.members[0], NOW)).toBe(true);
+    const plannedInternal = planMeeting(withoutNext, 'internal-2', { date: '2027-01-10', time: '13:00' }, by, NOW, 'internal');
+    expect('activity' in renderReminder(da, plannedInternal, reminder(rhythm, '29:mette'), plannedInternal.members[0], NOW)).toBe(true);
   });
 });

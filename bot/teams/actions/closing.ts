@@ -1,9 +1,11 @@
 // Closing a meeting (the four closing questions), the young person's approval of the minutes or the
-// changes they ask for, the minutes, the eye-keeper's acknowledgement, and the `afslut` command.
+// changes they ask for, the minutes, the eye-keeper's acknowledgement, and the `afslut` command; closing
+// an internal coordination meeting, which has none of these.
 import { z } from 'zod';
 import { approvalCard, minutesCard } from '../../../cards/goalCards';
+import { checklistCard } from '../../../cards/meetingCards';
 import { handOverCard } from '../../../cards/handOverCards';
-import { acknowledgeCaseHandOver, approveAndCirculate, closeNetworkMeeting, sendBackForChanges } from '../../app/closeMeeting';
+import { acknowledgeCaseHandOver, approveAndCirculate, closeInternalCoordinationMeeting, closeNetworkMeeting, sendBackForChanges } from '../../app/closeMeeting';
 import { readCase } from '../../app/readCase';
 import { meetingById, meetingNumber } from '../../domain/meeting';
 import { viewCommand } from './case';
@@ -38,6 +40,12 @@ export const closingVerbs = [
       return cardAfterChange(turn, changed, (read) => approvalCard(turn.m, read, meeting, turn.deps.now(), notice), notice);
     },
   ),
+  /** Ends an internal meeting; the reply is its checklist as recorded (who took part). */
+  verb('meeting.closeInternal', z.object({ ...ofMeeting, confirmEmptySections: toggle }), async (turn, { caseId, meetingId, confirmEmptySections }) => {
+    const changed = await closeInternalCoordinationMeeting(turn.deps, turn.actor, { caseId, meetingId, confirmEmptySections, activityId: turn.activityId });
+    const notice = turn.m.cards.meeting.closedInternal;
+    return cardAfterChange(turn, changed, (read) => checklistCard(turn.m, read, meetingById(changed, meetingId), notice), notice);
+  }),
   /** The coordinator records the young person's approval; the circulation is written to the outbox. */
   verb('minutes.approve', z.object({ ...ofMeeting, approvedOn: optionalText }), async (turn, { caseId, meetingId, approvedOn }) => {
     const notice = turn.m.cards.goals.confirmations.approved;

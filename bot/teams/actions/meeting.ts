@@ -1,5 +1,6 @@
-// The network meeting: open, plan, show and answer its checklist (mødetjekliste), cancel, and the
-// `møde` and `aflys` commands. An answer and a cancellation update the checklist's channel card for
+// The network meeting, or an internal coordination meeting of the professionals (seed 003, chosen on the
+// same card): open, plan, show and answer its checklist (mødetjekliste), cancel, and the `møde` and
+// `aflys` commands. An answer and a cancellation update the checklist's channel card for
 // everyone through the outbox (app/runMeeting.ts).
 import { z } from 'zod';
 import { meetingBaseCard } from '../../../cards/channelCards';
@@ -9,7 +10,7 @@ import { changedAnswers } from '../../app/checklistAnswers';
 import { caseForConversationCard, changerView, readCase } from '../../app/readCase';
 import { answerMeetingChecklist, cancelNetworkMeeting, openNetworkMeeting, planNetworkMeeting, recordChecklistCard } from '../../app/runMeeting';
 import { DomainError } from '../../domain/errors';
-import { meetingById, meetingNumber, nextMeetingOf, openMeetingOf, plannedMeetingOf } from '../../domain/meeting';
+import { MEETING_KINDS, cancellableMeetingsOf, isInternalMeeting, meetingById, meetingLabel, openMeetingOf, plannedMeetingOf } from '../../domain/meeting';
 import { cardActivity, writeCommandIn } from '../replies';
 import { caseHere } from './caseHere';
 import { answerValue, id, optionalText, withCase } from './data';
@@ -18,29 +19,31 @@ import { type CommandDeclaration, verb } from './turn';
 /** The checklist's page to show whole (a section, or `attendance-2` …), when it does not fit one card. */
 const checklistPage = z.string().max(50).optional();
 
-const meetingTimeData = z.object({ ...withCase, meetingDate: optionalText, meetingTime: optionalText });
+/** `kind`: the card's choice; a card posted before internal meetings existed sends none, a network meeting. */
+const meetingTimeData = z.object({ ...withCase, meetingDate: optionalText, meetingTime: optionalText, kind: z.enum(MEETING_KINDS).optional() });
 
 export const meetingVerbs = [
-  verb('meeting.open', meetingTimeData, async (turn, { caseId, meetingDate, meetingTime }) => {
+  verb('meeting.open', meetingTimeData, async (turn, { caseId, meetingDate, meetingTime, kind }) => {
     const { context, deps, actor, m, conversation, activityId } = turn;
-    const opened = await openNetworkMeeting(deps, actor, caseId, { date: meetingDate, time: meetingTime }, activityId);
+    const opened = await openNetworkMeeting(deps, actor, caseId, { date: meetingDate, time: meetingTime }, activityId, kind);
     const meeting = openMeetingOf(opened);
     if (!meeting) throw new Error('an opened meeting is missing');
     // A redelivered open finds the checklist posted already.
     if (!meeting.card) {
-      const card = conversation === 'personal' ? checklistCard(m, await readCase(deps, actor, caseId, 'checklist'), meeting) : meetingBaseCard(m, opened, meeting);
+      const card = conversation === 'personal' ? checklistCard(m, await readCase(deps, actor, caseId, 'checklist', meeting.id), meeting) : meetingBaseCard(m, opened, meeting);
       const posted = await context.sendActivity(cardActivity(card));
       if (posted?.id) await recordChecklistCard(deps, actor, caseId, meeting.id, { conversationId: context.activity.conversation.id, activityId: posted.id });
     }
-    return { card: messageCard(m.cards.meeting.opened(meetingNumber(meeting)), '', 'good') };
+    return { card: messageCard(m.cards.meeting.opened(meetingLabel(meeting)), '', 'good') };
   }),
-  verb('meeting.plan', meetingTimeData, async ({ deps, actor, m, activityId, conversation }, { caseId, meetingDate, meetingTime }) => {
-    const planned = plannedMeetingOf(await planNetworkMeeting(deps, actor, caseId, { date: meetingDate, time: meetingTime }, activityId));
+  verb('meeting.plan', meetingTimeData, async ({ deps, actor, m, activityId, conversation }, { caseId, meetingDate, meetingTime, kind = 'network' }) => {
+    const planned = plannedMeetingOf(await planNetworkMeeting(deps, actor, caseId, { date: meetingDate, time: meetingTime }, activityId, kind), kind);
     if (!planned) throw new Error('a planned meeting is missing');
-    return { card: messageCard(m.cards.meeting.planned(formatMeetingTime(planned.startsAt), writeCommandIn(conversation)), '', 'good') };
+    const said = kind === 'internal' ? m.cards.meeting.internalPlanned : m.cards.meeting.planned;
+    return { card: messageCard(said(formatMeetingTime(planned.startsAt), writeCommandIn(conversation)), '', 'good') };
   }),
   verb('meeting.show', z.object({ ...withCase, meetingId: id, page: checklistPage }), async ({ deps, actor, m }, { caseId, meetingId, page }) => {
-    const read = await readCase(deps, actor, caseId, 'checklist');
+    const read = await readCase(deps, actor, caseId, 'checklist', meetingId);
     return { card: checklistCard(m, read, meetingById(read.case, meetingId), '', page) };
   }),
   /** The inputs of one checklist section, under their question ids, and what the card showed (`seen`). */
@@ -59,7 +62,8 @@ export const meetingVerbs = [
   verb('meeting.cancel', z.object({ ...withCase, meetingId: id, reason: optionalText, otherReason: optionalText }), async (turn, { caseId, meetingId, reason, otherReason }) => {
     const changed = await cancelNetworkMeeting(turn.deps, turn.actor, { caseId, meetingId, reason, otherReason, activityId: turn.activityId });
     const meeting = meetingById(changed, meetingId);
-    return { card: messageCard(turn.m.cards.meeting.cancelled(formatMeetingTime(meeting.startsAt)), '', 'good') };
+    const said = isInternalMeeting(meeting) ? turn.m.cards.meeting.cancelledInternal : turn.m.cards.meeting.cancelled;
+    return { card: messageCard(said(formatMeetingTime(meeting.startsAt)), '', 'good') };
   }),
 ];
 
@@ -75,11 +79,11 @@ export const meetingCommands = {
       const current = await caseForConversationCard(deps, actor, caseId);
       const open = openMeetingOf(current);
       if (!open) await context.sendActivity(cardActivity(meetingOpenCard(m, current, deps.now())));
-      else if (conversation === 'personal') await context.sendActivity(cardActivity(checklistCard(m, await readCase(deps, actor, caseId, 'checklist'), open)));
+      else if (conversation === 'personal') await context.sendActivity(cardActivity(checklistCard(m, await readCase(deps, actor, caseId, 'checklist', open.id), open)));
       else await context.sendActivity(cardActivity(meetingBaseCard(m, current, open)));
     },
   },
-  /** The open meeting, else the planned one. */
+  /** The open meeting, else the planned one: a card for each when a network and an internal meeting are both planned. */
   cancelMeeting: {
     aliases: { da: ['aflys'], en: ['cancel'] },
     manifestScopes: ['team', 'groupChat', 'personal'],
@@ -87,9 +91,9 @@ export const meetingCommands = {
       const caseId = await caseHere(turn);
       if (!caseId) return;
       const current = await caseForConversationCard(turn.deps, turn.actor, caseId);
-      const meeting = nextMeetingOf(current);
-      if (!meeting) throw new DomainError('noMeetingToCancel');
-      await turn.context.sendActivity(cardActivity(meetingCancelCard(turn.m, current, meeting)));
+      const meetings = cancellableMeetingsOf(current);
+      if (meetings.length === 0) throw new DomainError('noMeetingToCancel');
+      for (const meeting of meetings) await turn.context.sendActivity(cardActivity(meetingCancelCard(turn.m, current, meeting)));
     },
   },
 } satisfies Record<string, CommandDeclaration>;

@@ -1,0 +1,73 @@
+// One case in the tab, for a reader the access rules let see its details (readCase): the team, the
+// goals with their agreements and each agreement's history, and the meetings with their checklists. Words the bot already
+// has (roles, themes, ways to follow up, meeting states) come in the reader's language.
+import { mayReadMeeting } from '../domain/access';
+import type { Case, TeamMember } from '../domain/case';
+import { localDate } from '../domain/fields';
+import { type Agreement, agreementsOf, currentVersion } from '../domain/goals';
+import { meetingNumber } from '../domain/meeting';
+import type { Messages } from '../i18n';
+import { checklistRecord } from '../../cards/meetingCards';
+import { memberName, roleName } from '../../cards/people';
+
+interface AgreementDetails {
+  action: string;
+  owner: string;
+  followUpOn: string;
+  method: string;
+  done: boolean;
+  overdue: boolean;
+  /** What happened to it, when (who did it is left out: ids only mean something to the audit). */
+  history: Array<Pick<Agreement['history'][number], 'at' | 'kind' | 'followUpOn'>>;
+}
+
+export interface CaseDetails {
+  caseId: string;
+  reference: string;
+  youngPersonName: string;
+  team: Array<{ role: string; name: string }>;
+  goals: Array<{ theme: string; longTermGoal: string; subGoals: string; agreements: AgreementDetails[] }>;
+  /** Each meeting with its checklist's answers, as the checklist card words them. */
+  meetings: Array<{ number?: number; state: string; startsAt: string; checklist: ReturnType<typeof checklistRecord> }>;
+}
+
+/** `viewer`'s own rules decide which meetings' checklists they see (an internal meeting is the professionals'). */
+export function caseDetails(current: Case, viewer: TeamMember, m: Messages, now: Date): CaseDetails {
+  const today = localDate(now);
+  const ownerName = (memberId: string) => {
+    const owner = current.members.find((member) => member.id === memberId);
+    return owner ? memberName(current, owner, m) : '–';
+  };
+  return {
+    caseId: current.id,
+    reference: current.reference,
+    youngPersonName: current.youngPerson.name,
+    team: current.members.map((member) => ({ role: roleName(member, m), name: memberName(current, member, m) })),
+    goals: current.goals.map((goal) => {
+      const version = currentVersion(goal);
+      return {
+        theme: m.cards.goals.themes[goal.theme],
+        longTermGoal: version.longTermGoal,
+        subGoals: version.subGoals,
+        agreements: agreementsOf(current, goal).map((agreement) => ({
+          action: agreement.action,
+          owner: ownerName(agreement.ownerMemberId),
+          followUpOn: agreement.followUpOn,
+          method: agreement.followUpMethod === 'other' && agreement.followUpMethodOther ? agreement.followUpMethodOther : m.cards.goals.methods[agreement.followUpMethod],
+          done: agreement.status === 'done',
+          overdue: agreement.status === 'open' && agreement.followUpOn < today,
+          history: agreement.history.map(({ at, kind, followUpOn }) => ({ at, kind, ...(followUpOn ? { followUpOn } : {}) })),
+        })),
+      };
+    }),
+    meetings: current.meetings.filter((meeting) => mayReadMeeting(meeting, viewer)).map((meeting) => {
+      const number = meetingNumber(meeting);
+      return {
+        ...(number === undefined ? {} : { number }),
+        state: m.cards.meeting.states[meeting.status],
+        startsAt: meeting.startsAt,
+        checklist: checklistRecord(m, current, meeting),
+      };
+    }),
+  };
+}

@@ -1,0 +1,91 @@
+// The tab's API, for the person whose Teams single sign-on token comes with the request
+// (tokenValidation.ts), read through the same use cases and access rules as the bot's cards (every read
+// and refusal of a case audited):
+// - `GET /api/tab/cases`: my cases at a glance and my agreements (app/tabOverview.ts, tabView.ts);
+// - `GET /api/tab/cases/:caseId`: one case's team, goals and agreements, meetings (caseDetailsView.ts).
+// Every refusal is JSON in the person's language; nothing personal is logged.
+import type { Request, Response, Server } from 'restify';
+import type { Actor, AppDeps } from '../app/context';
+import { readCase } from '../app/readCase';
+import { readTabOverview } from '../app/tabOverview';
+import { DomainError, isAccessRefusal } from '../domain/errors';
+import { type Messages, messagesFor } from '../i18n';
+import type { Logger } from '../logger';
+import { caseDetails } from './caseDetailsView';
+import type { TokenRefusal, TokenValidator } from './tokenValidation';
+import { tabView } from './tabView';
+
+const STATUS: Record<TokenRefusal, number> = {
+  missingToken: 401,
+  invalidToken: 401,
+  expiredToken: 401,
+  tenantNotAllowed: 403,
+  keysUnavailable: 503,
+};
+
+const NO_STORE = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Type': 'application/json; charset=utf-8' };
+
+type Answer = (status: number, body: object) => void;
+
+/** Without `validate` (no client id set) the tab is not set up: it says so and shows nothing. */
+export function registerTabApi(server: Server, deps: AppDeps, log: Logger, validate: TokenValidator | undefined): void {
+  /** Runs `read` for the token's actor; refuses, in the caller's language, whatever goes wrong before or in it. */
+  const authenticated = (event: string, read: (actor: Actor, m: Messages, answer: Answer, req: Request) => Promise<void>) => async (req: Request, res: Response) => {
+    const m = messagesFor(localeOf(req));
+    const answer: Answer = (status, body) => {
+      res.writeHead(status, NO_STORE);
+      res.end(JSON.stringify(body));
+    };
+    if (!validate) {
+      log.warn({ event: 'tab.refused', reason: 'notConfigured' });
+      answer(503, { error: 'notConfigured', message: m.tab.refusals.notConfigured });
+      return;
+    }
+    try {
+      const identity = await validate(bearerToken(req));
+      if (!identity.ok) {
+        log.info({ event: 'tab.refused', reason: identity.refusal });
+        answer(STATUS[identity.refusal], { error: identity.refusal, message: m.tab.refusals[identity.refusal] });
+        return;
+      }
+      await read(identity.actor, m, answer, req);
+    } catch (error) {
+      if (error instanceof DomainError) {
+        log.info({ event, outcome: error.code });
+        answer(isAccessRefusal(error) ? 403 : 404, { error: error.code, message: m.errors[error.code](error.details) });
+        return;
+      }
+      log.error({ event: 'tab.failed', errorName: (error as Error).name });
+      answer(500, { error: 'internal', message: m.tab.refusals.internal });
+    }
+  };
+
+  server.get(
+    '/api/tab/cases',
+    authenticated('tab.read', async (actor, m, answer) => {
+      const view = tabView(await readTabOverview(deps, actor), m, deps.now());
+      log.info({ event: 'tab.read', coordinatorCases: view.coordinatorCases.length, memberCases: view.memberCases.length, withheldCases: view.withheldCases.length });
+      answer(200, view);
+    }),
+  );
+
+  server.get(
+    '/api/tab/cases/:caseId',
+    authenticated('tab.case', async (actor, m, answer, req) => {
+      const { case: current, viewer } = await readCase(deps, actor, String(req.params?.caseId ?? ''), 'tab');
+      log.info({ event: 'tab.case', outcome: 'ok' });
+      answer(200, caseDetails(current, viewer, m, deps.now()));
+    }),
+  );
+}
+
+function bearerToken(req: Request): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '');
+  return match?.[1];
+}
+
+/** The page sends Teams' locale; a caller that does not gets Danish, unless its browser asks for English. */
+function localeOf(req: Request): string | undefined {
+  const query = new URL(req.url ?? '/', 'http://localhost').searchParams.get('locale');
+  return query ?? req.header('accept-language') ?? undefined;
+}
