@@ -2,7 +2,7 @@
 // theme and their agreements, one goal with its whole history, closing the meeting with the form's four
 // closing questions, the young person's approval, and the minutes circulated once it is approved.
 import { DateTime } from 'luxon';
-import { isCoordinator, mayWriteForm } from '../bot/domain/access';
+import { isCoordinator, mayChangeAgreement, mayEditAgreement, mayWriteForm } from '../bot/domain/access';
 import { type Case, type TeamMember, memberByAadObjectId } from '../bot/domain/case';
 import type { Closure } from '../bot/domain/closing';
 import { MODEL_ZONE, localDate } from '../bot/domain/fields';
@@ -46,6 +46,8 @@ const DETAILS: readonly Detail[] = [
   { text: 90, subGoals: 90, method: 20, doneAgreements: false, agreements: false, shortNames: true },
 ];
 const FULL_DETAIL = DETAILS[0]!;
+/** The goal card's last resort: its agreements, each with its button, and an extreme history. */
+const GOAL_CARD_LEAST: Detail = { text: 60, subGoals: 60, method: 20, doneAgreements: false, agreements: false, shortNames: true };
 
 /** The card with the most detail that fits; the least detailed one when none does. */
 function fitting(render: (detail: Detail, shortened: boolean) => AdaptiveCardJson): AdaptiveCardJson {
@@ -236,7 +238,7 @@ export function goalEditCard(m: Messages, read: ViewedCase, goalId: string): Ada
   const latest = currentVersion(goal);
   const canWrite = mayWriteForm(read.case, read.viewer);
   // Only a very long history is shortened: the goal as it stands and its latest verdict stay whole.
-  return fitting((detail) =>
+  return firstFitting([...DETAILS, GOAL_CARD_LEAST], (detail) =>
     renderCard('goalEdit', {
       caseId: current.id,
       goalId: goal.id,
@@ -262,7 +264,8 @@ export function goalEditCard(m: Messages, read: ViewedCase, goalId: string): Ada
           color: outcome.reached ? 'Good' : 'Attention',
         }))
         .reverse(),
-      agreements: agreementsOf(current, goal).map((agreement) => agreementView(m, current, agreement, detail)),
+      // Between meetings: the coordinator changes an agreement, its owner asks for a change (agreementCards.ts).
+      agreements: agreementsOf(current, goal).map((agreement) => ({ ...agreementView(m, current, agreement, detail), id: agreement.id, editLabel: editLabel(m, agreement, read.viewer) })),
       canWrite,
       readOnlyNote: canWrite ? '' : labels.readOnly,
       current: { longTermGoal: latest.longTermGoal, subGoals: latest.subGoals },
@@ -272,6 +275,13 @@ export function goalEditCard(m: Messages, read: ViewedCase, goalId: string): Ada
       ],
     }),
   );
+}
+
+/** "Ret aftale" for the coordinator, "Bed om ændring" for the owner, of an open agreement; '' for anyone else. */
+function editLabel(m: Messages, agreement: Agreement, viewer: TeamMember): string {
+  if (agreement.status !== 'open') return '';
+  if (mayEditAgreement(viewer)) return m.cards.goals.editAgreement;
+  return mayChangeAgreement(agreement, viewer) ? m.cards.goals.askChange : '';
 }
 
 /** The closing card lists the whole team three times: a long name with a long role is cut (an ordinary one is shown whole) to stay under Teams' 28 KB. */

@@ -26,14 +26,16 @@ export interface AgreementItem {
    * relaying for an owner outside Teams): see `relayContactFor`. Shown under the agreement.
    */
   relayContact?: string;
-  /** What the line is, in a day's reminders (several kinds in one list): its follow-up is coming up, today, or passed. */
+  /** What the line is, in a day's reminders (several kinds in one list): its follow-up is coming up, today, or passed; or it changed. */
   due?: AgreementDue;
+  /** To an owner the agreement was taken from: whose it is now. Such a line has no buttons. */
+  handedOverTo?: string;
 }
 
 /** `todayAfterDayOff`: the owner's day is today because the follow-up date fell on a day off (domain/reminders.ts). */
-export type AgreementDue = 'upcoming' | 'today' | 'todayAfterDayOff' | 'passed';
+export type AgreementDue = 'upcoming' | 'today' | 'todayAfterDayOff' | 'passed' | 'changed';
 
-const DUE_COLOR: Record<AgreementDue, string> = { upcoming: 'Default', today: 'Warning', todayAfterDayOff: 'Warning', passed: 'Attention' };
+const DUE_COLOR: Record<AgreementDue, string> = { upcoming: 'Default', today: 'Warning', todayAfterDayOff: 'Warning', passed: 'Attention', changed: 'Accent' };
 
 /** The input that holds an agreement's new follow-up date; `agreement.move` names it as `dateInput`. */
 export const followUpInputId = (agreementId: string) => `followUpOn_${agreementId}`;
@@ -79,7 +81,7 @@ export function agreementsCard(m: Messages, items: AgreementItem[], title: strin
       intro: [intro, items.length > count ? labels.moreNotShown(items.length - count) : ''].filter(Boolean).join(' '),
       labels,
       withheld: withheld.map(({ case: current, openCount, reason }) => labels.withheldAgreements(openCount, current.reference, reason, coordinatorName(current, m))),
-      items: items.slice(0, count).map(({ case: current, agreement, relayContact, due }) => {
+      items: items.slice(0, count).map(({ case: current, agreement, relayContact, due, handedOverTo }) => {
         const goal = current.goals.find((candidate) => candidate.id === agreement.goalId);
         const open = agreement.status === 'open';
         const followUp = followUpText(m, agreement, detail.method);
@@ -97,7 +99,8 @@ export function agreementsCard(m: Messages, items: AgreementItem[], title: strin
           relayContact: relayContact ?? '',
           due: due ? dueLabels[due] : '',
           dueColor: due ? DUE_COLOR[due] : 'Default',
-          open,
+          handedOverTo: handedOverTo ?? '',
+          open: open && !handedOverTo,
         };
       }),
     }),

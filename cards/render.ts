@@ -1,6 +1,7 @@
 // Binds data to a template from cards/templates. Templates are data (editable in the Adaptive Cards
 // Designer); no card JSON is put together by hand in code.
 import * as ACData from 'adaptivecards-templating';
+import agreementEdit from './templates/agreementEdit.json';
 import agreements from './templates/agreements.json';
 import approval from './templates/approval.json';
 import base from './templates/base.json';
@@ -26,6 +27,7 @@ import team from './templates/team.json';
 import { CARD_VERSION } from './version';
 
 export const TEMPLATES = {
+  agreementEdit,
   agreements,
   approval,
   base,

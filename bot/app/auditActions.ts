@@ -32,6 +32,10 @@ export const VERB_ACTIONS = [
   'agreement.done',
   'agreement.move',
   'agreement.needsHelp',
+  'agreement.change',
+  'agreement.requestChange',
+  'agreement.acceptChange',
+  'agreement.declineChange',
   'plan.slipping',
 ] as const;
 

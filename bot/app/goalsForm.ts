@@ -6,7 +6,7 @@ import { type AgreementInput, type GoalInput, addAgreement, addGoal, markGoal, r
 import { openMeetingOf } from '../domain/meeting';
 import type { Actor, AppDeps } from './context';
 import { type ActivityId, type Applied, type ChangeCommand, guardedChange } from './guardedChange';
-import { outboxMessages, planAgreementReminders } from './messages';
+import { agreementToOwner, outboxMessages, planAgreementReminders } from './messages';
 
 /** A change of the form by its writer; `apply` learns the open meeting, if any, the change belongs to. */
 function formChange(
@@ -41,7 +41,7 @@ export function markCaseGoal(
 
 /**
  * An agreement made at a meeting is reminded of once the form is approved; one the coordinator adds
- * between meetings (for someone who was not there) from now on.
+ * between meetings (for someone who was not there) from now on, and goes to its owner at once.
  */
 export function addCaseAgreement(deps: AppDeps, actor: Actor, caseId: string, goalId: string, input: AgreementInput, activityId?: ActivityId): Promise<Case> {
   const agreementId = deps.newId();
@@ -52,7 +52,7 @@ export function addCaseAgreement(deps: AppDeps, actor: Actor, caseId: string, go
       const added = addAgreement(current, goalId, input, agreementId, actor.aadObjectId, now, meetingId);
       if (meetingId) return added;
       const { changed, outgoing } = planAgreementReminders(deps, added, [agreementId]);
-      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, outgoing) };
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, [...agreementToOwner(changed, agreementId, actor.aadObjectId), ...outgoing]) };
     },
     activityId,
   });

@@ -106,6 +106,41 @@ export function toEyeKeeperAndCoordinator(current: Case, content: Extract<Outbox
   });
 }
 
+/** An agreement added between meetings, itself, to its owner (or the coordinator relaying); none to the one who added it. */
+export function agreementToOwner(current: Case, agreementId: string, byAadObjectId: string): Outgoing[] {
+  const owner = current.members.find((member) => member.id === agreementById(current, agreementId).ownerMemberId);
+  const route = owner && !isMemberOf(owner, byAadObjectId) ? memberOrRelay(current, owner) : undefined;
+  return route ? [{ kind: 'agreementAdded', to: route.to, about: { agreementId } }] : [];
+}
+
+const isMemberOf = (member: TeamMember, aadObjectId: string) => member.person.kind === 'teams' && member.person.aadObjectId === aadObjectId;
+
+/**
+ * A change of an agreement told to the owners it concerns (the old and the new), but not to those who
+ * know (`knowing`: who changed it, who asked for it), in the next day's reminders: the rendering joins
+ * several changes of one agreement into one line (teams/renderOutbox.ts).
+ */
+export function changeNotices(deps: AppDeps, before: Agreement, after: Case, knowing: string[], now: Date): Outgoing[] {
+  const changed = agreementById(after, before.id);
+  const concerned = new Set([before.ownerMemberId, changed.ownerMemberId]);
+  const told = after.members.filter((member) => concerned.has(member.id) && !knowing.some((aadObjectId) => isMemberOf(member, aadObjectId)));
+  return reminders(after, deps.reminders.forChange(changed.id, told.map((member) => member.id), now));
+}
+
+/** To the coordinator, 1:1, unless they are the one who caused it. */
+export function toCoordinator(current: Case, content: Extract<OutboxContent, { kind: 'changeRequested' }>, byAadObjectId: string): Outgoing[] {
+  const coordinator = coordinatorOf(current);
+  const to = !isMemberOf(coordinator, byAadObjectId) ? recipientOf(coordinator) : undefined;
+  return to ? [{ ...content, to }] : [];
+}
+
+/** To a person by their Teams identity, when they are on the team, reachable, and not the one who caused it. */
+export function toPerson(current: Case, aadObjectId: string, content: Extract<OutboxContent, { kind: 'changeDecided' }>, byAadObjectId: string): Outgoing[] {
+  const member = aadObjectId === byAadObjectId ? undefined : current.members.find((candidate) => isMemberOf(candidate, aadObjectId));
+  const to = member && recipientOf(member);
+  return to ? [{ ...content, to }] : [];
+}
+
 /** Planned reminders as messages due at their time: to the member, or through the coordinator who relays. */
 export function reminders(current: Case, planned: PlannedReminder[]): Outgoing[] {
   return planned.flatMap((reminder) => {

@@ -38,6 +38,13 @@ export function mayChangeAgreement(agreement: Agreement, reader: TeamMember): bo
   return isCoordinator(reader) || agreement.ownerMemberId === reader.id;
 }
 
+/**
+ * Between meetings the coordinator changes an agreement's action, owner and follow-up, and decides an
+ * owner's request for a change; the owner asks (mayChangeAgreement: the coordinator may ask for one
+ * outside Teams).
+ */
+export const mayEditAgreement = (reader: TeamMember): boolean => isCoordinator(reader);
+
 /** The hand-over is acknowledged by the eye-keeper, or by the coordinator (who relays for one outside Teams). */
 export function mayAcknowledgeHandOver(closure: Closure, reader: TeamMember): boolean {
   return isCoordinator(reader) || closure.eyeKeeperMemberId === reader.id;
@@ -79,6 +86,13 @@ export function requireAgreementOwner(current: Case, aadObjectId: string, agreem
   const agreement = current.agreements.find((candidate) => candidate.id === agreementId);
   if (!agreement) throw new DomainError('agreementNotFound');
   if (!mayChangeAgreement(agreement, member)) throw new DomainError('notAgreementOwner');
+  return member;
+}
+
+export function requireAgreementEditor(current: Case, aadObjectId: string, agreementId: string, now: Date): TeamMember {
+  const member = requireCaseReader(current, aadObjectId, now);
+  if (!current.agreements.some((candidate) => candidate.id === agreementId)) throw new DomainError('agreementNotFound');
+  if (!mayEditAgreement(member)) throw new DomainError('notCoordinator');
   return member;
 }
 

@@ -41,11 +41,40 @@ export interface Goal {
   outcomes: GoalOutcome[];
 }
 
-interface AgreementEvent {
+/**
+ * What a change (`changed`) changed, as it was before: what it became is the next change's `before`
+ * of that field, or the agreement as it stands. The action's earlier wording is not kept, only that
+ * it changed: 100 agreements' earlier wordings would not fit the case's size (limits.ts).
+ */
+export interface ChangedFrom {
+  action?: true;
+  ownerMemberId?: string;
+  followUpOn?: string;
+  followUpMethod?: FollowUpMethod;
+}
+
+export interface AgreementEvent {
   at: string;
   byAadObjectId: string;
-  kind: 'created' | 'done' | 'newDate' | 'needsHelp';
+  kind: 'created' | 'done' | 'newDate' | 'needsHelp' | 'changed' | 'changeAsked' | 'changeDeclined';
   followUpOn?: string;
+  before?: ChangedFrom;
+  /** A `changed` that came from the owner's request for a change, accepted. */
+  requested?: true;
+}
+
+/**
+ * "Bed om ændring": an owner's request to change their agreement, what (at least one) and why, until
+ * the coordinator accepts or declines it. Once decided, only the decision and the small fields stay.
+ */
+export interface ChangeRequest {
+  at: string;
+  byAadObjectId: string;
+  action?: string;
+  ownerMemberId?: string;
+  followUpOn?: string;
+  why?: string;
+  decision?: { accepted: boolean; at: string; byAadObjectId: string; reason?: string };
 }
 
 export interface Agreement {
@@ -66,6 +95,8 @@ export interface Agreement {
   needsVisitation?: true;
   meetingId?: string;
   history: AgreementEvent[];
+  /** The latest request for a change: pending until decided; at most one pending per agreement. */
+  changeRequest?: ChangeRequest;
   /**
    * The reminders planned last for this agreement: a reminder names its plan, and one from an earlier
    * plan (before the date was moved, even back again) is not sent.
@@ -171,7 +202,7 @@ export function markGoal(current: Case, goalId: string, reached: boolean, reason
   return withGoal(current, { ...goal, outcomes: [...goal.outcomes, outcome] });
 }
 
-function validFollowUp(input: AgreementInput, now: Date): Pick<Agreement, 'followUpOn' | 'followUpMethod' | 'followUpMethodOther'> {
+export function validFollowUp(input: AgreementInput, now: Date): Pick<Agreement, 'followUpOn' | 'followUpMethod' | 'followUpMethodOther'> {
   const followUpOn = requiredDate(input.followUpOn, 'followUpOn');
   if (followUpOn < localDate(now)) throw new DomainError('followUpInPast');
   if (!(FOLLOW_UP_METHODS as readonly string[]).includes(input.followUpMethod ?? '')) throw new DomainError('fieldRequired', { field: 'followUpMethod' });
@@ -207,12 +238,12 @@ export function addAgreement(current: Case, goalId: string, input: AgreementInpu
   return { ...current, agreements: [...current.agreements, agreement] };
 }
 
-function withAgreementEvent(current: Case, agreement: Agreement, changes: Partial<Agreement>, event: AgreementEvent): Case {
+export function withAgreementEvent(current: Case, agreement: Agreement, changes: Partial<Agreement>, event: AgreementEvent): Case {
   const changed: Agreement = { ...agreement, ...changes, history: [...agreement.history, event] };
   return { ...current, agreements: current.agreements.map((candidate) => (candidate.id === agreement.id ? changed : candidate)) };
 }
 
-function openAgreement(current: Case, agreementId: string): Agreement {
+export function openAgreement(current: Case, agreementId: string): Agreement {
   const agreement = agreementById(current, agreementId);
   if (agreement.status !== 'open') throw new DomainError('agreementDone');
   return agreement;

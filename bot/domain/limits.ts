@@ -22,6 +22,11 @@ export const CASE_LIMITS = {
    * about yearly from 13 to 30 years of age, with room for corrections and withdrawals.
    */
   consents: 20,
+  /**
+   * Owners' requests for a change awaiting the coordinator's decision, in the whole case: each holds a
+   * proposed action and a reason, so they are few (the coordinator decides them within days).
+   */
+  pendingChangeRequests: 5,
 } as const;
 
 /** Kept of each history: the first entry (how it began) and the latest ones. */
@@ -40,7 +45,13 @@ export const HISTORY_KEPT = {
   meetingsWithFreeText: 2,
   goalVersions: 2,
   goalOutcomes: 2,
+  /**
+   * Of the changes between meetings among them, only the latest says what each field was before (owner,
+   * date, method): 100 agreements' histories must fit the case (compactAgreementHistory).
+   */
   agreementEvents: 3,
+  /** Decided requests for a change, in the whole case: the latest keep their decision (and its reason) for the one who asked. */
+  decidedChangeRequests: 3,
   /** The young person's requests for changes to one meeting's minutes. */
   sentBack: 3,
   caseEvents: 200,
@@ -108,11 +119,40 @@ export function compactCase(current: Case): Case {
       const outcomes = keepFirstAndLast(goal.outcomes, HISTORY_KEPT.goalOutcomes);
       return versions === goal.versions && outcomes === goal.outcomes ? goal : { ...goal, versions, outcomes };
     }),
-    agreements: current.agreements.map((agreement) => {
-      const history = keepFirstAndLast(agreement.history, HISTORY_KEPT.agreementEvents);
-      return history === agreement.history ? agreement : { ...agreement, history };
-    }),
+    agreements: compactDecidedRequests(
+      current.agreements.map((agreement) => {
+        const history = compactAgreementHistory(keepFirstAndLast(agreement.history, HISTORY_KEPT.agreementEvents));
+        return history === agreement.history ? agreement : { ...agreement, history };
+      }),
+    ),
   };
+}
+
+/** An agreement's history in which only the latest change between meetings says what it changed from. */
+function compactAgreementHistory(history: Case['agreements'][number]['history']): Case['agreements'][number]['history'] {
+  const latest = history.map((event) => event.kind).lastIndexOf('changed');
+  if (!history.some((event, index) => index < latest && event.before)) return history;
+  return history.map((event, index) => {
+    if (index >= latest || !event.before) return event;
+    const { before: _dropped, ...rest } = event;
+    return rest;
+  });
+}
+
+/** Only the latest HISTORY_KEPT.decidedChangeRequests decided requests of the case keep their decision; pending ones all stay. */
+function compactDecidedRequests(agreements: Case['agreements']): Case['agreements'] {
+  type Agreement = Case['agreements'][number];
+  const decidedAt = (agreement: Agreement) => agreement.changeRequest?.decision?.at;
+  const latest = agreements
+    .filter((agreement) => decidedAt(agreement))
+    .sort((a, b) => (decidedAt(b) ?? '').localeCompare(decidedAt(a) ?? ''))
+    .slice(0, HISTORY_KEPT.decidedChangeRequests);
+  const kept = new Set(latest.map((agreement) => agreement.id));
+  return agreements.map((agreement) => {
+    if (!decidedAt(agreement) || kept.has(agreement.id)) return agreement;
+    const { changeRequest: _dropped, ...rest } = agreement;
+    return rest;
+  });
 }
 
 const utf8Bytes = (json: string) => new TextEncoder().encode(json).length;

@@ -55,6 +55,8 @@ export interface ReminderSubjects {
   noMeetingPlanned: { afterMeetingId: string };
   /** `age`: 16, 17½ or 18½; `birthday`: the date the young person turns it. */
   transitionMeeting: { age: string; birthday: string };
+  /** An agreement changed between meetings, told to an owner it concerns in the next day's reminders (one line however often it changed). */
+  agreementChanged: { agreementId: string };
 }
 export type ReminderKind = keyof ReminderSubjects;
 
@@ -131,6 +133,17 @@ export class ReminderPlanner {
   forRhythm(current: Case, held: Meeting): Planned<'noMeetingPlanned'>[] {
     const due = DateTime.fromISO(held.startsAt).setZone(MODEL_ZONE).plus({ months: this.settings.noMeetingAfterMonths }).toISODate() ?? '';
     return [{ kind: 'noMeetingPlanned', memberId: coordinatorOf(current).id, at: this.sendTimeOn(due), about: { afterMeetingId: held.id } }];
+  }
+
+  /**
+   * The owners an agreement's change concerns (the new, the old), with the next day's reminders: today's
+   * send time while it is ahead, else the next working day's. Not one message per change.
+   */
+  forChange(agreementId: string, memberIds: string[], now: Date): Planned<'agreementChanged'>[] {
+    const today = this.localDate(now.toISOString());
+    const todays = this.sendTimeOn(today);
+    const at = todays > now.toISOString() ? todays : this.sendTimeOn(this.calendar.add(today, 1));
+    return memberIds.map((memberId) => ({ kind: 'agreementChanged' as const, memberId, at, about: { agreementId } }));
   }
 
   /** The coordinator, two months before the young person turns 16, 17½ and 18½; only those still ahead. */

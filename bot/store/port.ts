@@ -37,6 +37,9 @@ export const OUTBOX_KINDS = [
   'unreachable', // a person could not be reached 1:1: a mention in the thread, and the coordinator told
   'reminder', // a planned reminder (bot/domain/reminders.ts); `about.reminder` says which
   'sendFailed', // a message was given up after its last attempt: to the coordinator (`about.messageId`, `about.failedKind`)
+  'agreementAdded', // an agreement added between meetings, to its owner (or the coordinator relaying)
+  'changeRequested', // an owner asks to change an agreement: to the coordinator, who accepts or declines
+  'changeDecided', // the coordinator's decision on a request for a change: to the one who asked
   'checklistCard', // the checklist's card, posted where the meeting was opened, updated in place after an answer or a change of the meeting's state
   'caseCard', // the case's base card, the thread's first post, updated in place when its coordinator or next meeting changes
   'closingCard', // a card `afslut` posted, updated in place when its meeting is closed or approved
@@ -58,6 +61,10 @@ interface OutboxAbout {
   handOver: { meetingId: string };
   handOverReminder: { meetingId: string };
   needsHelp: { agreementId: string };
+  agreementAdded: { agreementId: string };
+  changeRequested: { agreementId: string };
+  /** `askedAt`: the request decided (a later one of the same agreement is another). */
+  changeDecided: { agreementId: string; askedAt: string };
   /** `memberId`: who reported it. */
   planSlipping: { memberId: string };
   /** `memberId`: who could not be reached. */

@@ -4,11 +4,13 @@
 import { type Attachment, CardFactory } from 'botbuilder';
 import { baseCard, code, meetingBaseCard, minutesBaseCard } from '../../cards/channelCards';
 import { type AgreementDue, type AgreementItem, agreementsCard, handOverCard, relayContactFor } from '../../cards/handOverCards';
+import { agreementEditCard } from '../../cards/agreementCards';
 import { messageCard } from '../../cards/messageCard';
 import { memberName } from '../../cards/people';
 import type { MessageWithCase } from '../app/outgoing';
 import { type Case, type TeamMember, isClosed, memberByAadObjectId } from '../domain/case';
 import { mayReadCaseDetails } from '../domain/access';
+import { pendingChangeRequest } from '../domain/agreementChanges';
 import { DomainError } from '../domain/errors';
 import { meetingById, meetingLabel } from '../domain/meeting';
 import { type Messages, messagesFor } from '../i18n';
@@ -94,6 +96,34 @@ function renderForPerson(m: Messages, current: Case, message: OutboxMessage, now
         ? agreementsCard(m, items, goals.relayTitle(current.reference, meetingLabel(meeting)), goals.relayIntro(memberName(current, owner, m)))
         : agreementsCard(m, items, goals.assignedTitle(current.reference, meetingLabel(meeting)), goals.assignedIntro);
       return { activity: cardActivity(card) };
+    }
+    case 'agreementAdded': {
+      const agreement = current.agreements.find((candidate) => candidate.id === message.about.agreementId);
+      const owner = agreement && current.members.find((member) => member.id === agreement.ownerMemberId);
+      if (!agreement || !owner || agreement.status !== 'open') return { skip: 'agreement done or gone' };
+      const goals = m.cards.goals;
+      // Its owner since it was added, whoever that is now: to someone else (the coordinator), to pass on.
+      const relayed = owner.id !== recipient.id;
+      const item = { case: current, agreement, ...(relayed ? { relayContact: relayContactFor(m, current, owner) } : {}) };
+      const card = relayed
+        ? agreementsCard(m, [item], goals.addedRelayTitle(current.reference), goals.addedRelayIntro(memberName(current, owner, m)))
+        : agreementsCard(m, [item], goals.addedTitle(current.reference), goals.addedIntro);
+      return { activity: cardActivity(card) };
+    }
+    case 'changeRequested': {
+      const agreement = current.agreements.find((candidate) => candidate.id === message.about.agreementId);
+      const request = agreement && pendingChangeRequest(agreement);
+      if (!request) return { skip: 'request decided or gone' };
+      const asker = memberByAadObjectId(current, request.byAadObjectId);
+      const notice = m.cards.goals.changeRequestedNotice(asker ? memberName(current, asker, m) : m.cards.goals.formerMember);
+      return { activity: cardActivity(agreementEditCard(m, { case: current, viewer: recipient }, message.about.agreementId, notice)) };
+    }
+    case 'changeDecided': {
+      const agreement = current.agreements.find((candidate) => candidate.id === message.about.agreementId);
+      const decision = agreement?.changeRequest?.at === message.about.askedAt ? agreement.changeRequest.decision : undefined;
+      if (!agreement || !decision) return { skip: 'request gone' };
+      const goals = m.cards.goals;
+      return { activity: cardActivity(messageCard(goals.decidedTitle(current.reference), goals.decided(decision.accepted, agreement.action, decision.reason), decision.accepted ? 'good' : 'attention')) };
     }
     case 'handOver':
       return { activity: cardActivity(handOverCard(m, { case: current, viewer: recipient }, meetingById(current, message.about.meetingId))) };
@@ -184,7 +214,7 @@ export function renderForConversation(m: Messages, current: Case, message: Outbo
 }
 
 /** Of two reminders of one agreement on one day, the more pressing names its line. */
-const URGENCY: Record<AgreementDue, number> = { upcoming: 0, today: 1, todayAfterDayOff: 1, passed: 2 };
+const URGENCY: Record<AgreementDue, number> = { changed: -1, upcoming: 0, today: 1, todayAfterDayOff: 1, passed: 2 };
 
 /**
  * A person's reminders of one day as one message: their agreements in one list, grouped by case, each
@@ -200,7 +230,7 @@ function renderDigest(m: Messages, messages: MessageWithCase[], now: Date): Rend
     const about = agreementReminderAbout(message);
     if (item && about) {
       const due = agreementDue(about, now);
-      // Two reminders of one agreement on one day make one entry.
+      // Two reminders of one agreement on one day make one entry, and so do its changes since the last reminders.
       const listed = items.findIndex((candidate) => candidate.agreement.id === item.agreement.id);
       if (listed < 0) items.push({ ...item, due });
       else if (URGENCY[due] > URGENCY[items[listed]!.due]) items[listed] = { ...item, due };
@@ -212,7 +242,7 @@ function renderDigest(m: Messages, messages: MessageWithCase[], now: Date): Rend
   items.sort((a, b) => a.case.reference.localeCompare(b.case.reference) || a.agreement.followUpOn.localeCompare(b.agreement.followUpOn));
   const labels = m.cards.reminders;
   const count = (...dues: AgreementDue[]) => items.filter((item) => dues.includes(item.due)).length;
-  const title = labels.digestTitle({ passed: count('passed'), today: count('today', 'todayAfterDayOff'), upcoming: count('upcoming') });
+  const title = labels.digestTitle({ passed: count('passed'), today: count('today', 'todayAfterDayOff'), upcoming: count('upcoming'), changed: count('changed') });
   const attachments = [...(items.length > 0 ? [CardFactory.adaptiveCard(agreementsCard(m, items, title, labels.digestIntro))] : []), ...others];
   return attachments.length > 0 ? { activity: { type: 'message', attachments } } : { skip: 'nothing left to remind of' };
 }

@@ -18,17 +18,18 @@ import { cardActivity } from './replies';
  */
 export type RenderedMessage = { activity: Partial<Activity>; updates?: string } | { skip: string };
 
-type AgreementReminder = Extract<ReminderAbout, { reminder: 'agreementBefore' | 'agreementOnDay' | 'agreementOverdue' }>;
+type AgreementReminder = Extract<ReminderAbout, { reminder: 'agreementBefore' | 'agreementOnDay' | 'agreementOverdue' | 'agreementChanged' }>;
+type FollowUpReminder = Exclude<AgreementReminder, { reminder: 'agreementChanged' }>;
 
 /** What an agreement's reminder is about; undefined for any other message. */
 export function agreementReminderAbout(message: OutboxMessage): AgreementReminder | undefined {
   if (message.kind !== 'reminder') return undefined;
   const about = message.about;
-  return about.reminder === 'agreementBefore' || about.reminder === 'agreementOnDay' || about.reminder === 'agreementOverdue' ? about : undefined;
+  return about.reminder === 'agreementBefore' || about.reminder === 'agreementOnDay' || about.reminder === 'agreementOverdue' || about.reminder === 'agreementChanged' ? about : undefined;
 }
 
 /** Still open, and the reminder is of the agreement's latest plan (for the date it has now). */
-function isCurrentPlan(agreement: Agreement, about: AgreementReminder): boolean {
+function isCurrentPlan(agreement: Agreement, about: FollowUpReminder): boolean {
   return agreement.status === 'open' && agreement.followUpOn === about.followUpOn && (agreement.reminderPlan ?? '') === (about.plan ?? '');
 }
 
@@ -44,6 +45,8 @@ export function agreementDue(about: AgreementReminder, now: Date): AgreementDue 
       return about.followUpOn < localDate(now) ? 'todayAfterDayOff' : 'today';
     case 'agreementOverdue':
       return 'passed';
+    case 'agreementChanged':
+      return 'changed';
   }
 }
 
@@ -52,10 +55,24 @@ export function agreementReminderItem(m: Messages, current: Case, message: Outbo
   const about = agreementReminderAbout(message);
   if (!about) return undefined;
   const agreement = current.agreements.find((candidate) => candidate.id === about.agreementId);
+  if (about.reminder === 'agreementChanged') return agreement && changedItem(m, current, agreement, about.memberId, recipient);
   if (!agreement || !isCurrentPlan(agreement, about) || agreement.ownerMemberId !== about.memberId) return undefined;
   const owner = current.members.find((member) => member.id === agreement.ownerMemberId);
   if (!owner) return undefined;
   return { case: current, agreement, ...(recipient?.id !== owner.id ? { relayContact: relayContactFor(m, current, owner) } : {}) };
+}
+
+/**
+ * A changed agreement, as it stands now, for an owner it concerns: its owner acts on it; an owner it
+ * was taken from reads whose it is now, without the buttons. Nothing when it is done since.
+ */
+function changedItem(m: Messages, current: Case, agreement: Agreement, memberId: string, recipient: TeamMember | undefined): AgreementItem | undefined {
+  const told = current.members.find((member) => member.id === memberId);
+  if (!told || agreement.status !== 'open') return undefined;
+  const relay = recipient?.id !== told.id ? { relayContact: relayContactFor(m, current, told) } : {};
+  if (agreement.ownerMemberId === told.id) return { case: current, agreement, ...relay };
+  const owner = current.members.find((member) => member.id === agreement.ownerMemberId);
+  return { case: current, agreement, ...relay, handedOverTo: m.cards.reminders.handedOverTo(owner ? memberName(current, owner, m) : m.cards.goals.formerMember) };
 }
 
 export function renderReminder(m: Messages, current: Case, message: OutboxMessageOf<'reminder'>, recipient: TeamMember | undefined, now: Date): RenderedMessage {
@@ -100,6 +117,13 @@ export function renderReminder(m: Messages, current: Case, message: OutboxMessag
       const later = after && current.meetings.slice(current.meetings.indexOf(after) + 1).some((meeting) => meeting.status !== 'cancelled' && !isInternalMeeting(meeting));
       if (!after || later) return { skip: 'a meeting is planned' };
       return note(labels.rhythmTitle(current.reference), labels.noMeetingPlanned(m.dates.dateTime(after.startsAt)));
+    }
+    case 'agreementChanged': {
+      const item = agreementReminderItem(m, current, message, recipient);
+      if (!item) return { skip: 'agreement done or gone' };
+      const told = current.members.find((member) => member.id === about.memberId);
+      const intro = item.relayContact && told ? labels.changedRelayed(memberName(current, told, m)) : labels.changedIntro;
+      return { activity: cardActivity(agreementsCard(m, [{ ...item, due: 'changed' }], labels.changedTitle(current.reference), intro)) };
     }
     case 'transitionMeeting':
       return note(labels.transitionTitle(current.reference), labels.transition(about.age, m.dates.long(about.birthday)));

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../bot/app/context';
 import { completeMyAgreement, listMyAgreements } from '../../bot/app/agreements';
+import { acceptAgreementChange, askAgreementChange, changeCaseAgreement } from '../../bot/app/changeAgreements';
 import { acknowledgeCaseHandOver, approveAndCirculate, closeNetworkMeeting } from '../../bot/app/closeMeeting';
 import { addCaseAgreement, addCaseGoal } from '../../bot/app/goalsForm';
 import { recordCaseConsent } from '../../bot/app/manageConsent';
@@ -78,6 +79,9 @@ const SCENARIOS = {
     { actor: JONAS, action: 'consent.read', run: ({ deps, caseId }) => readCase(deps, JONAS, caseId, 'consent') },
     { actor: JONAS, action: 'team.addExternal', run: ({ deps, caseId }) => addTeamMember(deps, JONAS, caseId, { role: 'school', person: { kind: 'external', name: 'Ole' } }) },
     { actor: JONAS, action: 'case.export', run: ({ deps, caseId }) => exportCase(deps, JONAS, caseId) },
+    // Between meetings an owner asks for a change; only the coordinator changes an agreement or decides.
+    { actor: JONAS, action: 'agreement.change', run: ({ deps, caseId, agreementId }) => changeCaseAgreement(deps, JONAS, { caseId, agreementId, input: { followUpOn: '2026-12-20' } }) },
+    { actor: JONAS, action: 'agreement.acceptChange', run: ({ deps, caseId, agreementId }) => acceptAgreementChange(deps, JONAS, { caseId, agreementId }) },
   ],
   noValidConsent: [
     { actor: LARS, action: 'goals.read', run: ({ deps, caseId }) => readCase(deps, LARS, caseId, 'goals') },
@@ -85,7 +89,10 @@ const SCENARIOS = {
     { actor: LARS, action: 'meeting.answer', run: ({ deps, caseId, meetingId }) => answerMeetingChecklist(deps, LARS, caseId, meetingId, { roleLead: 'x' }) },
   ],
   notWriter: [{ actor: ALI, action: 'goal.add', run: ({ deps, caseId }) => addCaseGoal(deps, ALI, caseId, { theme: 'housing', longTermGoal: 'Egen bolig' }) }],
-  notAgreementOwner: [{ actor: ALI, action: 'agreement.done', run: ({ deps, caseId, agreementId }) => completeMyAgreement(deps, ALI, caseId, agreementId) }],
+  notAgreementOwner: [
+    { actor: ALI, action: 'agreement.done', run: ({ deps, caseId, agreementId }) => completeMyAgreement(deps, ALI, caseId, agreementId) },
+    { actor: ALI, action: 'agreement.requestChange', run: ({ deps, caseId, agreementId }) => askAgreementChange(deps, ALI, { caseId, agreementId, input: { followUpOn: '2026-12-20', why: 'Travlt' } }) },
+  ],
   meetingRolesByCoordinator: [
     { actor: JONAS, action: 'meeting.answer', run: ({ deps, caseId, nextMeetingId }) => answerMeetingChecklist(deps, JONAS, caseId, nextMeetingId, { roleLeader: 'x' }) },
   ],

@@ -350,7 +350,8 @@ describe('the goals and agreements cards', () => {
     const member = (id: string) => ({ case: written, viewer: written.members.find((candidate) => candidate.id === id)! });
     for (const read of [asCoordinator(written), member('m-jonas')]) {
       expect(verbs(goalsFormCard(da, read))).toEqual(new Set(['goal.edit', 'goal.add', 'agreement.add']));
-      expect(verbs(goalEditCard(da, read, 'goal-education'))).toEqual(new Set(['goal.revise', 'goal.mark', 'goals.show']));
+      // The coordinator changes an agreement ("Ret aftale"), Jonas asks to change his ("Bed om ændring").
+      expect(verbs(goalEditCard(da, read, 'goal-education'))).toEqual(new Set(['goal.revise', 'goal.mark', 'goals.show', 'agreement.edit']));
     }
     expect(verbs(goalsFormCard(da, member('m-ole')))).toEqual(new Set(['goal.edit']));
     expect(verbs(goalEditCard(da, member('m-ole'), 'goal-education'))).toEqual(new Set(['goals.show']));

@@ -14,6 +14,8 @@ import { baseCard, meetingBaseCard, minutesBaseCard } from '../../cards/channelC
 import { consentCard } from '../../cards/consentCard';
 import { approvalCard, closeMeetingCard, goalEditCard, goalsFormCard, minutesCard } from '../../cards/goalCards';
 import { agreementsCard, handOverCard, relayContactFor } from '../../cards/handOverCards';
+import { agreementEditCard } from '../../cards/agreementCards';
+import { askToChangeAgreement, declineChangeRequest } from '../../bot/domain/agreementChanges';
 import { checklistCard, closeInternalCard, meetingCancelCard, meetingOpenCard } from '../../cards/meetingCards';
 import { messageCard } from '../../cards/messageCard';
 import * as render from '../../cards/render';
@@ -53,6 +55,7 @@ function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
   const asJonas = { case: current, viewer: member('m-jonas') };
   const [held, cancelled, open] = current.meetings;
   const items = current.agreements.map((agreement) => ({ case: current, agreement }));
+  const asked = askToChangeAgreement(current, 'agreement-2', { action: HOSTILE, followUpOn: '2026-12-20', why: HOSTILE }, 'aad-jonas', NOW);
   const cards: Record<string, object> = {
     createCase: createCaseCard(m),
     base: baseCard(m, current, 'overview'),
@@ -79,6 +82,9 @@ function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
     agreements: agreementsCard(m, items, HOSTILE, HOSTILE),
     agreementsRelayed: agreementsCard(m, items.map((item) => ({ ...item, relayContact: relayContactFor(m, current, member('m-vip')) })), HOSTILE, HOSTILE),
     handOver: handOverCard(m, asJonas, held!),
+    // An owner's request for a change (what and why, typed by them), and the reason it was declined.
+    agreementEditRequested: agreementEditCard(m, { case: asked, viewer: read.viewer }, 'agreement-2', HOSTILE),
+    agreementEditDeclined: agreementEditCard(m, { case: declineChangeRequest(asked, 'agreement-2', HOSTILE, 'aad-coordinator', NOW), viewer: member('m-jonas') }, 'agreement-2'),
     exportLink: exportLinkCard(m, current, 'https://samarbejdsbot.example.dk/export/token', 10),
     eraseConfirm: eraseConfirmCard(m, current),
     closeConfirm: closeConfirmCard(m, current, '2031-11-23'),

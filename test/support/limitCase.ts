@@ -1,12 +1,14 @@
 // A case at every limit of bot/domain/limits.ts, built with the real domain functions and compacted
 // after each change as guardedChange does: a full team with every text at its maximum, ten years of
 // meetings (four a year, every question answered and re-answered, minutes sent back and approved),
-// every goal revised and judged again and again, and every agreement moved again and again.
+// every goal revised and judged again and again, every agreement moved and changed again and again, and
+// the requests for changes a case may hold.
 import type { Case } from '../../bot/domain/case';
 import { approveMinutes, closeMeeting, sendBackMinutes } from '../../bot/domain/closing';
 import { recordConsent } from '../../bot/domain/consent';
 import { GOAL_THEMES, addAgreement, addGoal, markGoal, moveAgreement, reviseGoal } from '../../bot/domain/goals';
-import { CASE_LIMITS, compactCase } from '../../bot/domain/limits';
+import { CASE_LIMITS, HISTORY_KEPT, compactCase } from '../../bot/domain/limits';
+import { askToChangeAgreement, changeAgreement, declineChangeRequest } from '../../bot/domain/agreementChanges';
 import { answerChecklist, checklistQuestions, openMeeting, plannedMeetingOf } from '../../bot/domain/meeting';
 import { MAX_TEAM_SIZE, addMember } from '../../bot/domain/team';
 import { localDate } from '../../bot/domain/fields';
@@ -161,6 +163,30 @@ export function caseAtEveryLimit({ years = 10, reanswers = 6, textOf: text = rea
       ),
     );
     current = repeat(current, 8, (changed, round) => moveAgreement(changed, agreementId, localDate(new Date(day.getTime() + (round + 1) * DAY)), by, day));
+    // Between meetings, changed again and again: a new action, owner, date and method each time (the largest history events).
+    current = repeat(current, 4, (changed, round) =>
+      changeAgreement(
+        changed,
+        agreementId,
+        {
+          action: text(500, `c${round}a${index}`),
+          ownerMemberId: current.members[(index + round + 1) % current.members.length]!.id,
+          followUpOn: localDate(new Date(day.getTime() + (round + 10) * DAY)),
+          followUpMethod: round % 2 === 0 ? 'phone' : 'other',
+          followUpMethodOther: text(200, `c${round}m${index}`),
+        },
+        by,
+        day,
+      ),
+    );
   }
+  // As many requests for a change awaiting an answer as a case may hold, every text at its maximum, and
+  // the decided ones kept, each with its reason.
+  const requested = current.agreements.slice(0, HISTORY_KEPT.decidedChangeRequests + CASE_LIMITS.pendingChangeRequests);
+  requested.forEach((agreement, index) => {
+    const request = { action: text(500, `r${index}`), ownerMemberId: current.members[index]!.id, followUpOn: localDate(new Date(day.getTime() + 40 * DAY)), why: text(500, `w${index}`) };
+    current = compactCase(askToChangeAgreement(current, agreement.id, request, by, day));
+    if (index < HISTORY_KEPT.decidedChangeRequests) current = compactCase(declineChangeRequest(current, agreement.id, text(500, `d${index}`), by, day));
+  });
   return current;
 }

@@ -7,6 +7,8 @@ import type { AdaptiveCardJson } from '../../cards/render';
 import { checklistCard, closeInternalCard, meetingCancelCard, meetingOpenCard } from '../../cards/meetingCards';
 import { approvalCard, closeMeetingCard, goalEditCard, goalsFormCard, minutesCard } from '../../cards/goalCards';
 import { agreementsCard, handOverCard, relayContactFor } from '../../cards/handOverCards';
+import { agreementEditCard } from '../../cards/agreementCards';
+import { askToChangeAgreement, changeAgreement, pendingChangeRequest } from '../../bot/domain/agreementChanges';
 import { memberEditCard, teamCard } from '../../cards/teamCards';
 import { closeConfirmCard, eraseConfirmCard, exportLinkCard } from '../../cards/rightsCards';
 import type { CaseRead } from '../../bot/app/readCase';
@@ -214,6 +216,9 @@ function goalCards(m: Messages, meetings: Case): Record<string, AdaptiveCardJson
   const open = (current: Case, ownerMemberId?: string) =>
     current.agreements.filter((agreement) => agreement.status === 'open' && (!ownerMemberId || agreement.ownerMemberId === ownerMemberId)).map((agreement) => ({ case: current, agreement }));
   const vip = member(approved, 'm-vip');
+  // Between meetings: the coordinator handed an agreement to Jonas with a later date, and Jonas asks for another change.
+  const changed = changeAgreement(approved, 'agreement-school', { ownerMemberId: 'm-jonas', followUpOn: '2026-12-10', action: 'Besøge erhvervsskolen med Emil.' }, by, LATER);
+  const asked = askToChangeAgreement(changed, 'agreement-placement', { followUpOn: '2027-01-15', ownerMemberId: 'm-vip', why: 'Tømrerne holder lukket i julen, og Karen kender en mester.' }, 'aad-jonas', LATER);
   return {
     goalsForm: goalsFormCard(m, asCoordinator(written), labels.confirmations.agreementAdded),
     goalsFormEmpty: goalsFormCard(m, asCoordinator(meetings)),
@@ -246,6 +251,27 @@ function goalCards(m: Messages, meetings: Case): Record<string, AdaptiveCardJson
       m.cards.reminders.digestTitle({ passed: 1, today: 1, upcoming: 1 }),
       m.cards.reminders.digestIntro,
     ),
+    // The day's reminders after a change: the agreement as it stands to its new owner, and to the owner it was taken from without buttons.
+    agreementsDigestChanged: agreementsCard(
+      m,
+      [
+        { case: changed, agreement: changed.agreements.find((agreement) => agreement.id === 'agreement-school')!, due: 'changed' as const },
+        { case: changed, agreement: changed.agreements.find((agreement) => agreement.id === 'agreement-placement')!, due: 'upcoming' as const },
+      ],
+      m.cards.reminders.digestTitle({ passed: 0, today: 0, upcoming: 1, changed: 1 }),
+      m.cards.reminders.digestIntro,
+    ),
+    agreementsChangedHandedOver: agreementsCard(
+      m,
+      [{ case: changed, agreement: changed.agreements.find((agreement) => agreement.id === 'agreement-school')!, due: 'changed' as const, handedOverTo: m.cards.reminders.handedOverTo('Jonas Jensen') }],
+      m.cards.reminders.changedTitle(changed.reference),
+      m.cards.reminders.changedIntro,
+    ),
+    agreementAdded: agreementsCard(m, open(approved, 'm-jonas'), labels.addedTitle(approved.reference), labels.addedIntro),
+    agreementEdit: agreementEditCard(m, asCoordinator(asked), 'agreement-school', labels.confirmations.agreementChanged),
+    agreementEditRequested: agreementEditCard(m, asCoordinator(asked), 'agreement-placement', labels.changeRequestedNotice('Jonas Jensen')),
+    agreementEditForOwner: agreementEditCard(m, asMember(changed, 'm-jonas'), 'agreement-school'),
+    agreementEditRequestPending: agreementEditCard(m, asMember(asked, 'm-jonas'), 'agreement-placement', labels.confirmations.changeAsked),
     handOver: handOverCard(m, asMember(approved, 'm-jonas'), meeting(approved)),
     handOverForCoordinator: handOverCard(m, asCoordinator(approved), meeting(approved)),
     // The VIP (outside Teams) keeps the eye: the coordinator passes the hand-over on and records it.
@@ -257,6 +283,12 @@ function goalCards(m: Messages, meetings: Case): Record<string, AdaptiveCardJson
 /** The picker's summaries of `count` cases, as the store lists them. */
 export const caseSummaries = (count: number) =>
   Array.from({ length: count }, (_, index) => ({ caseId: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, reference: `S-${String(index).padStart(5, '0')}` }));
+
+/** The case as the owner of its first open agreement reads it. */
+function ownerRead(current: Case): CaseRead {
+  const agreement = current.agreements.find((candidate) => candidate.status === 'open') ?? current.agreements[0]!;
+  return { case: current, viewer: current.members.find((member) => member.id === agreement.ownerMemberId)! };
+}
 
 /**
  * Every template rendered for one case, read by its coordinator (and, for the cards of an owner or an
@@ -292,6 +324,9 @@ export function everyTemplate(m: Messages, current: Case, pickerCases: number, m
     goalsForm: goalsFormCard(m, read),
     goalsFormForMember: goalsFormCard(m, { case: current, viewer: member }),
     goalEdit: goalEditCard(m, read, goal.id),
+    // The coordinator's card of an agreement with a request for a change awaiting an answer (the largest case holds some), and its owner's.
+    agreementEdit: agreementEditCard(m, read, (current.agreements.find((agreement) => pendingChangeRequest(agreement)) ?? current.agreements[0]!).id),
+    agreementEditForOwner: agreementEditCard(m, ownerRead(current), current.agreements.find((agreement) => agreement.status === 'open')?.id ?? current.agreements[0]!.id),
     closeMeeting: closeMeetingCard(m, read, open, NOW),
     approval: approvalCard(m, read, closed, NOW),
     minutesBase: minutesBaseCard(m, current, closed),
