@@ -374,10 +374,10 @@ export const da = {
         evalClearGoals: 'Klare mål for uddannelse og beskæftigelse',
         evalResponsibles: 'Aftalt hvem der er ansvarlig for hvad',
       },
-      /** "ja" in `count` of `of` meetings (or agreements). */
-      share: (count: number, of: number, percent: number) => `${count} af ${of} (${percent} %)`,
-      unknown: (count: number) => `ved ikke: ${count}`,
-      notAnswered: (count: number) => `ikke besvaret: ${count}`,
+      /** "ja" in `count` of `of` meetings (or agreements); a no-break space keeps a number with its unit at phone width. */
+      share: (count: number, of: number, percent: number) => `${count} af ${of} (${percent}\u00A0%)`,
+      unknown: (count: number) => `ved ikke:\u00A0${count}`,
+      notAnswered: (count: number) => `ikke besvaret:\u00A0${count}`,
       meetingLength: 'Mødets længde i gennemsnit',
       minutes: (minutes: number) => `${minutes} minutter`,
       lengthNotAnswered: 'Ikke besvaret',
@@ -392,7 +392,7 @@ export const da = {
       statusAtStart: 'Ved sagens start',
       statusNow: (complete: boolean): string => (complete ? 'Ved halvårets slut (senest registreret)' : 'Nu (senest registreret)'),
       model: 'Modellens evaluering (2017), ved forløbets slut',
-      modelFigures: (education: number, work: number, neither: number) => `${education} % i uddannelse, ${work} % i beskæftigelse, ${neither} % hverken`,
+      modelFigures: (education: number, work: number, neither: number) => `${education}\u00A0% i uddannelse, ${work}\u00A0% i beskæftigelse, ${neither}\u00A0% hverken`,
     },
     overview: {
       title: (reference: string) => `Sag ${reference}: overblik`,

@@ -33,28 +33,28 @@ describe("the team's status card", () => {
       // From 30 June 2026: a0 (September), a1 and a3.
       'Afholdt de seneste 12 måneder (til 30.06.2027)': '3 (modellen: mindst 3 om året)',
       // a1 yes, a3 no.
-      [labels.figures.youngPersonPresent]: '1 af 2 (50 %)',
-      [labels.figures.vipAttached]: '2 af 2 (100 %)',
-      [labels.figures.prepHandoverSent]: '1 af 2 (50 %)',
+      [labels.figures.youngPersonPresent]: '1 af 2 (50\u00A0%)',
+      [labels.figures.vipAttached]: '2 af 2 (100\u00A0%)',
+      [labels.figures.prepHandoverSent]: '1 af 2 (50\u00A0%)',
       // Asked at a1 only.
-      [labels.figures.prepPreMeeting]: '1 af 2 (50 %); ikke besvaret: 1',
-      [labels.figures.prepFollowedUpPlan]: '1 af 2 (50 %); ikke besvaret: 1',
-      [labels.figures.prepNetworkMapMade]: '0 af 2 (0 %); ikke besvaret: 1',
-      [labels.figures.prepNetworkMapUsed]: '0 af 2 (0 %); ikke besvaret: 1',
-      [labels.figures.evalClearGoals]: '2 af 2 (100 %)',
-      [labels.figures.evalResponsibles]: '1 af 2 (50 %); ved ikke: 1',
+      [labels.figures.prepPreMeeting]: '1 af 2 (50\u00A0%); ikke besvaret:\u00A01',
+      [labels.figures.prepFollowedUpPlan]: '1 af 2 (50\u00A0%); ikke besvaret:\u00A01',
+      [labels.figures.prepNetworkMapMade]: '0 af 2 (0\u00A0%); ikke besvaret:\u00A01',
+      [labels.figures.prepNetworkMapUsed]: '0 af 2 (0\u00A0%); ikke besvaret:\u00A01',
+      [labels.figures.evalClearGoals]: '2 af 2 (100\u00A0%)',
+      [labels.figures.evalResponsibles]: '1 af 2 (50\u00A0%); ved ikke:\u00A01',
       // (90 + 60) / 2.
       [labels.meetingLength]: '75 minutter',
       // ag1, ag2, ag3 and ag5 were due; ag1 on time, ag2 a day late, ag3 (moved) and ag5 (done in July) not done by 30 June.
       [labels.due(true)]: '4',
-      [labels.keptOnTime]: '1 af 4 (25 %)',
-      [labels.doneLate]: '1 af 4 (25 %)',
-      [labels.overdue(true)]: '2 af 4 (50 %)',
-      [labels.moved]: '1 af 4 (25 %)',
+      [labels.keptOnTime]: '1 af 4 (25\u00A0%)',
+      [labels.doneLate]: '1 af 4 (25\u00A0%)',
+      [labels.overdue(true)]: '2 af 4 (50\u00A0%)',
+      [labels.moved]: '1 af 4 (25\u00A0%)',
       // Neither at the start; a3 recorded work, a4 (neither) came after the half-year.
       [labels.statusAtStart]: da.statuses.neither,
       [labels.statusNow(true)]: da.statuses.work,
-      [labels.model]: '64 % i uddannelse, 16 % i beskæftigelse, 20 % hverken',
+      [labels.model]: '64\u00A0% i uddannelse, 16\u00A0% i beskæftigelse, 20\u00A0% hverken',
     });
   });
 
@@ -75,10 +75,10 @@ describe("the team's status card", () => {
     expect(factsOf(card)).toMatchObject({
       [labels.held]: '1',
       'Afholdt de seneste 12 måneder (til 15.04.2027)': '2 (modellen: mindst 3 om året)',
-      [labels.figures.youngPersonPresent]: '1 af 1 (100 %)',
+      [labels.figures.youngPersonPresent]: '1 af 1 (100\u00A0%)',
       [labels.meetingLength]: '90 minutter',
       [labels.due(false)]: '2',
-      [labels.overdue(false)]: '0 af 2 (0 %)',
+      [labels.overdue(false)]: '0 af 2 (0\u00A0%)',
       [labels.statusNow(false)]: da.statuses.education,
     });
   });

@@ -43,7 +43,7 @@ describe('case.show with the teamStatus view', () => {
     expect(factsOf(card)).toMatchObject({
       [labels.held]: '1',
       [labels.cancelled]: '0',
-      [labels.figures.youngPersonPresent]: '1 af 1 (100 %)',
+      [labels.figures.youngPersonPresent]: '1 af 1 (100\u00A0%)',
       [labels.meetingLength]: '60 minutter',
       [labels.statusAtStart]: da.statuses.neither,
       [labels.statusNow(false)]: da.statuses.education,
