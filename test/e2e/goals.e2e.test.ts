@@ -121,6 +121,8 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
   /** The base cards `mål` and `afslut` posted in the thread (the goals form's clicks are made on the first). */
   let goalsBaseId = '';
   let closingBaseId = '';
+  /** The checklist's base card `meeting.open` posted in the thread. */
+  let checklistBaseId = '';
   /** The close card in Mette's 1:1 chat, and the approval card it turned into. */
   let closeMessage: BotActivity | undefined;
   let approvalForm: JsonObject | undefined;
@@ -269,6 +271,7 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       expect(textsOf(cardOf(opened))[0]).toBe(da.cards.meeting.opened(1));
       const meetingBase = await after(mark, (a) => a.kind === 'message' && a.conversationId === threadId && a.cards.length > 0);
       meetingId = String(actionData(firstCard(meetingBase), 'meeting.show').meetingId);
+      checklistBaseId = earlier(meetingBase.messageId, "The checklist's base card id");
 
       // The checklist: Mette sets the minute-taker (roleWriter) to Jonas in the roles section.
       const checklist = cardOf(await invoke(mette, threadId, { verb: 'meeting.show', data: actionData(firstCard(meetingBase), 'meeting.show') }, meetingBase.messageId));
@@ -574,7 +577,10 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       expect(actionsWithVerb(approved, 'minutes.approve')).toEqual([]);
       expect(storedMeeting().closure?.approval).toEqual({ approvedOn: today(), recordedAt: expect.any(String), byAadObjectId: mette.aadObjectId });
 
-      // Written with the approval, in the same save: one message per delivery, all pending.
+      // Written with the approval, in the same save: one message per delivery, all pending. With them the
+      // updates of the cards that show the meeting's state, each once: the case's base card (the thread's
+      // first post), the checklist's base card, and the two cards Mette's `afslut` posted (in the thread,
+      // 2a, and in her 1:1 chat, 2c).
       const rows = messagesInOutbox();
       expect(rows.map(outboxKey).sort()).toEqual(
         [
@@ -584,6 +590,10 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
           `agreementRelay -> ${mette.id}`,
           `handOver -> ${ali.id}`,
           `handOverReminder -> ${mette.id}`,
+          `caseCard -> conversation ${threadId}`,
+          `checklistCard -> conversation ${threadId}`,
+          `closingCard -> conversation ${threadId}`,
+          `closingCard -> conversation ${PERSONAL_CHAT_ID}`,
         ].sort(),
       );
       for (const row of rows) {
@@ -596,6 +606,15 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
         new Set([JSON.stringify({ meetingId, ownerMemberId: memberId.youngPerson }), JSON.stringify({ meetingId, ownerMemberId: memberId.vip })]),
       );
       expect(about('handOver')).toEqual([{ meetingId }]);
+      // The updates name the cards by id, in the language of the one who approved (the locale proxy's da-DK).
+      expect(about('caseCard')).toEqual([{ digest: 'caseCard', locale: 'da-DK' }]);
+      expect(about('checklistCard')).toEqual([{ meetingId, digest: `checklistCard ${meetingId}`, locale: 'da-DK' }]);
+      expect(rows.filter((row) => row.kind === 'closingCard').map((row) => [row.to.kind === 'conversation' ? row.to.conversationId : row.to.kind, row.about]).sort()).toEqual(
+        [
+          [threadId, { meetingId, activityId: closingBaseId, digest: `closingCard ${closingBaseId}`, locale: 'da-DK' }],
+          [PERSONAL_CHAT_ID, { meetingId, activityId: message.messageId, digest: `closingCard ${message.messageId}`, locale: 'da-DK' }],
+        ].sort(),
+      );
       // Everything is due now but the reminder, due a day later.
       const recordedAt = Date.parse(storedMeeting().closure?.approval?.recordedAt ?? '');
       for (const row of rows.filter((r) => r.kind !== 'handOverReminder')) expect(Date.parse(row.notBefore)).toBeLessThanOrEqual(recordedAt);
@@ -608,7 +627,7 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       expectNothingElseDue(outbox().filter((row) => row.kind === 'reminder'));
 
       // The dispatcher is stopped: nothing reaches the playground.
-      await pg().expectNoBotActivity((a) => a.kind === 'message' || a.kind === 'createConversation', 1_500, beforeCrash);
+      await pg().expectNoBotActivity((a) => a.kind === 'message' || a.kind === 'createConversation' || a.kind === 'update', 1_500, beforeCrash);
       expect(outbox().every((row) => row.status === 'pending' && row.attempts === 0)).toBe(true);
     }), 60_000);
 
@@ -623,7 +642,7 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       // A crash, not a shutdown: the bot never logged that it was stopping.
       expect(theBot().output()).not.toContain('"event":"stopping"');
       // Nothing was lost in the crash.
-      expect(messagesInOutbox()).toHaveLength(6);
+      expect(messagesInOutbox()).toHaveLength(10);
       expect(outbox().every((row) => row.status === 'pending')).toBe(true);
 
       uiBeforeRestart = pg().uiEvents().length;
@@ -636,6 +655,16 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       delivered.assigned = await message((a) => a.toUserId === jonas.id);
       delivered.handOver = await message((a) => a.toUserId === ali.id);
       delivered.relays = [await message((a) => a.toUserId === mette.id), await message((a) => a.toUserId === mette.id)];
+      const baseCardId = earlier(scenario().threadPost.messageId, "The thread's first post id");
+      const personalCloseId = earlier(earlier(closeMessage, 'The close card').messageId, 'The close card id');
+      for (const [conversationId, messageId] of [
+        [threadId, baseCardId],
+        [threadId, checklistBaseId],
+        [threadId, closingBaseId],
+        [PERSONAL_CHAT_ID, personalCloseId],
+      ]) {
+        await after(mark, (a) => a.kind === 'update' && a.conversationId === conversationId && a.messageId === messageId, 15_000);
+      }
 
       // Several dispatcher intervals more: still exactly these, once each.
       await sleep(DISPATCH_INTERVAL_MS * 8);
@@ -649,6 +678,30 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       expect(count((a) => a.toUserId === mette.id && titled(goals.relayTitle(reference, 1))(a))).toBe(2);
       expect(count((a) => a.toUserId === ali.id && titled(goals.handOverTitle(reference))(a))).toBe(1);
       expect(count(titled(outboxLabels.handOverPendingTitle(reference)))).toBe(0);
+      // The cards that showed the meeting awaiting approval are updated in place, once each, to say it is approved.
+      const updates = pg()
+        .botActivities()
+        .filter((a) => a.seq > mark && a.kind === 'update');
+      const updated = (conversationId: string, messageId: string): BotActivity[] => updates.filter((a) => a.conversationId === conversationId && a.messageId === messageId);
+      expect(updates.map((a) => `${a.conversationId} ${a.messageId}`).sort()).toEqual(
+        [`${threadId} ${baseCardId}`, `${threadId} ${checklistBaseId}`, `${threadId} ${closingBaseId}`, `${PERSONAL_CHAT_ID} ${personalCloseId}`].sort(),
+      );
+      for (const update of updates) expect(update.status, `update of ${update.messageId}`).toBe(200);
+      const approvedState = da.cards.meeting.phases.approved;
+      const [caseBase] = updated(threadId, baseCardId);
+      expect(titleOf(caseBase?.cards[0])).toBe(da.cards.threadBase.title(reference));
+      expect(factValue(caseBase?.cards[0], da.cards.threadBase.nextMeeting)).toBe(da.dates.shortDateTime(`${NEXT_MEETING.date}T${NEXT_MEETING.time}`));
+      const [checklistBase] = updated(threadId, checklistBaseId);
+      expect(titleOf(checklistBase?.cards[0])).toBe(da.cards.meeting.title(reference, 1));
+      expect(factValue(checklistBase?.cards[0], da.cards.meeting.state)).toBe(approvedState);
+      for (const closing of [...updated(threadId, closingBaseId), ...updated(PERSONAL_CHAT_ID, personalCloseId)]) {
+        expect(titleOf(closing.cards[0])).toBe(goals.closingBaseTitle(reference));
+        expect(factValue(closing.cards[0], da.cards.threadBase.state)).toBe(approvedState);
+      }
+      // What the channel reads: no personal data in any of them.
+      for (const update of updates.filter((a) => a.conversationId === threadId)) expectNoPersonalData(update.raw);
+      // Sent once and then forgotten: the outbox keeps no card update.
+      expect(outbox().filter((row) => ['caseCard', 'checklistCard', 'closingCard', 'minutesCard'].includes(row.kind))).toEqual([]);
       // Every message reached the playground: the minutes in the thread and the 1:1 messages.
       const personal = [delivered.minutes, delivered.assigned, delivered.handOver, ...delivered.relays];
       for (const activity of personal) expect(activity.status, `#${activity.seq} to ${activity.toUserId}: ${JSON.stringify(activity.response)}`).toBe(201);
@@ -809,7 +862,7 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       const dateInput = String(actionData(form, 'agreement.move').dateInput);
       expect(inputById(form, dateInput).value).toBe(AGREEMENTS.jonas.followUpOn);
       const moved = cardOf(await invoke(jonas, reply.conversationId, submit(form, 'agreement.move', { [dateInput]: NEW_FOLLOW_UP }), reply.messageId));
-      expect(textsOf(moved).slice(0, 2)).toEqual([goals.mineTitle, goals.confirmations.agreementMoved(NEW_FOLLOW_UP)]);
+      expect(textsOf(moved).slice(0, 2)).toEqual([goals.mineTitle, goals.confirmations.agreementMoved(da.dates.long(NEW_FOLLOW_UP))]);
       expect(textsOf(moved)).toContain(goals.followUp(da.dates.short(NEW_FOLLOW_UP), goals.methods.phone));
       expect(textsOf(moved)).not.toContain(goals.followUp(da.dates.short(AGREEMENTS.jonas.followUpOn), goals.methods.phone));
       expect(storedAgreement(agreementId.jonas)).toMatchObject({ followUpOn: NEW_FOLLOW_UP, status: 'open' });
