@@ -26,6 +26,7 @@ import type { Case } from '../../bot/domain/case';
 import type { Agreement } from '../../bot/domain/goals';
 import type { Meeting } from '../../bot/domain/meeting';
 import { da } from '../../bot/i18n/da';
+import { FORGOTTEN_ONCE_SENT } from '../../bot/store/port';
 import { botOutputTail, startBot, type BotProcess } from './support/botProcess';
 import {
   CARD_VERSION,
@@ -190,6 +191,45 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
   const expectNoPersonalData = (what: unknown): void => {
     const json = JSON.stringify(what);
     for (const personal of PERSONAL_DATA) expect(json, `personal data "${personal}"`).not.toContain(personal);
+  };
+
+  /**
+   * The cards that show meeting no. 1's state are each updated in place, once, after `mark`, to say
+   * `state`: the case's base card (the thread's first post, naming the next meeting), the checklist's
+   * base card, and the two cards Mette's `afslut` posted (in the thread, 2a, and in her 1:1 chat, 2c).
+   * Nothing else is updated, and the updates in the thread carry no personal data.
+   */
+  const expectCardsPutRight = async (mark: number, state: string): Promise<void> => {
+    const { threadId, reference } = scenario();
+    const baseCardId = earlier(scenario().threadPost.messageId, "The thread's first post id");
+    const personalCloseId = earlier(earlier(closeMessage, 'The close card').messageId, 'The close card id');
+    const cards: Array<[string, string]> = [
+      [threadId, baseCardId],
+      [threadId, checklistBaseId],
+      [threadId, closingBaseId],
+      [PERSONAL_CHAT_ID, personalCloseId],
+    ];
+    for (const [conversationId, messageId] of cards) await after(mark, (a) => a.kind === 'update' && a.conversationId === conversationId && a.messageId === messageId, 15_000);
+    const updates = pg()
+      .botActivities()
+      .filter((a) => a.seq > mark && a.kind === 'update');
+    expect(updates.map((a) => `${a.conversationId} ${a.messageId}`).sort()).toEqual(cards.map(([conversationId, messageId]) => `${conversationId} ${messageId}`).sort());
+    for (const update of updates) expect(update.status, `update of ${update.messageId}`).toBe(200);
+    const cardOfUpdate = (conversationId: string, messageId: string): JsonObject | undefined => updates.find((a) => a.conversationId === conversationId && a.messageId === messageId)?.cards[0];
+    const caseBase = cardOfUpdate(threadId, baseCardId);
+    expect(titleOf(caseBase)).toBe(da.cards.threadBase.title(reference));
+    expect(factValue(caseBase, da.cards.threadBase.nextMeeting)).toBe(da.dates.shortDateTime(`${NEXT_MEETING.date}T${NEXT_MEETING.time}`));
+    const checklistBase = cardOfUpdate(threadId, checklistBaseId);
+    expect(titleOf(checklistBase)).toBe(da.cards.meeting.title(reference, 1));
+    expect(factValue(checklistBase, da.cards.meeting.state)).toBe(state);
+    for (const closing of [cardOfUpdate(threadId, closingBaseId), cardOfUpdate(PERSONAL_CHAT_ID, personalCloseId)]) {
+      expect(titleOf(closing)).toBe(goals.closingBaseTitle(reference));
+      expect(factsOf(closing)).toEqual([
+        { title: da.cards.threadBase.meeting, value: da.cards.threadBase.meetingNo(1) },
+        { title: da.cards.threadBase.state, value: state },
+      ]);
+    }
+    for (const update of updates.filter((a) => a.conversationId === threadId)) expectNoPersonalData(update.raw);
   };
 
   /** Starts a bot on this file's port and data directory (a restart keeps both). */
@@ -482,6 +522,7 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
     withBotOutput(async () => {
       const { reference } = scenario();
       const message = earlier(closeMessage, 'The close card');
+      const mark = lastSeq();
       const closed = cardOf(
         await invoke(
           mette,
@@ -524,7 +565,9 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       expect(second).toMatchObject({ status: 'planned' });
       expect(second?.number).toBeUndefined();
       expect(DateTime.fromISO(second?.startsAt ?? '').setZone(ZONE).toFormat('yyyy-MM-dd HH:mm')).toBe(`${NEXT_MEETING.date} ${NEXT_MEETING.time}`);
-      // Nothing circulates before the young person's approval.
+      // The cards that showed the meeting open now say it is closed, its minutes awaiting approval; the base card names the next meeting.
+      await expectCardsPutRight(mark, da.cards.meeting.phases.awaitingApproval);
+      // Nothing circulates before the young person's approval (the card updates were sent and forgotten).
       expect(aboutTheForm(outbox())).toEqual([]);
       expect(messagesInOutbox()).toEqual([]);
       expectNothingElseDue(outbox());
@@ -655,16 +698,6 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       delivered.assigned = await message((a) => a.toUserId === jonas.id);
       delivered.handOver = await message((a) => a.toUserId === ali.id);
       delivered.relays = [await message((a) => a.toUserId === mette.id), await message((a) => a.toUserId === mette.id)];
-      const baseCardId = earlier(scenario().threadPost.messageId, "The thread's first post id");
-      const personalCloseId = earlier(earlier(closeMessage, 'The close card').messageId, 'The close card id');
-      for (const [conversationId, messageId] of [
-        [threadId, baseCardId],
-        [threadId, checklistBaseId],
-        [threadId, closingBaseId],
-        [PERSONAL_CHAT_ID, personalCloseId],
-      ]) {
-        await after(mark, (a) => a.kind === 'update' && a.conversationId === conversationId && a.messageId === messageId, 15_000);
-      }
 
       // Several dispatcher intervals more: still exactly these, once each.
       await sleep(DISPATCH_INTERVAL_MS * 8);
@@ -679,29 +712,9 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       expect(count((a) => a.toUserId === ali.id && titled(goals.handOverTitle(reference))(a))).toBe(1);
       expect(count(titled(outboxLabels.handOverPendingTitle(reference)))).toBe(0);
       // The cards that showed the meeting awaiting approval are updated in place, once each, to say it is approved.
-      const updates = pg()
-        .botActivities()
-        .filter((a) => a.seq > mark && a.kind === 'update');
-      const updated = (conversationId: string, messageId: string): BotActivity[] => updates.filter((a) => a.conversationId === conversationId && a.messageId === messageId);
-      expect(updates.map((a) => `${a.conversationId} ${a.messageId}`).sort()).toEqual(
-        [`${threadId} ${baseCardId}`, `${threadId} ${checklistBaseId}`, `${threadId} ${closingBaseId}`, `${PERSONAL_CHAT_ID} ${personalCloseId}`].sort(),
-      );
-      for (const update of updates) expect(update.status, `update of ${update.messageId}`).toBe(200);
-      const approvedState = da.cards.meeting.phases.approved;
-      const [caseBase] = updated(threadId, baseCardId);
-      expect(titleOf(caseBase?.cards[0])).toBe(da.cards.threadBase.title(reference));
-      expect(factValue(caseBase?.cards[0], da.cards.threadBase.nextMeeting)).toBe(da.dates.shortDateTime(`${NEXT_MEETING.date}T${NEXT_MEETING.time}`));
-      const [checklistBase] = updated(threadId, checklistBaseId);
-      expect(titleOf(checklistBase?.cards[0])).toBe(da.cards.meeting.title(reference, 1));
-      expect(factValue(checklistBase?.cards[0], da.cards.meeting.state)).toBe(approvedState);
-      for (const closing of [...updated(threadId, closingBaseId), ...updated(PERSONAL_CHAT_ID, personalCloseId)]) {
-        expect(titleOf(closing.cards[0])).toBe(goals.closingBaseTitle(reference));
-        expect(factValue(closing.cards[0], da.cards.threadBase.state)).toBe(approvedState);
-      }
-      // What the channel reads: no personal data in any of them.
-      for (const update of updates.filter((a) => a.conversationId === threadId)) expectNoPersonalData(update.raw);
+      await expectCardsPutRight(mark, da.cards.meeting.phases.approved);
       // Sent once and then forgotten: the outbox keeps no card update.
-      expect(outbox().filter((row) => ['caseCard', 'checklistCard', 'closingCard', 'minutesCard'].includes(row.kind))).toEqual([]);
+      expect(outbox().filter((row) => FORGOTTEN_ONCE_SENT.has(row.kind))).toEqual([]);
       // Every message reached the playground: the minutes in the thread and the 1:1 messages.
       const personal = [delivered.minutes, delivered.assigned, delivered.handOver, ...delivered.relays];
       for (const activity of personal) expect(activity.status, `#${activity.seq} to ${activity.toUserId}: ${JSON.stringify(activity.response)}`).toBe(201);
