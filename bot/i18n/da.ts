@@ -65,6 +65,7 @@ const statuses: Record<EducationStatus, string> = {
 };
 
 const fields: Record<string, string> = {
+  unitName: 'enhedens navn',
   name: 'navn',
   birthDate: 'fødselsdato',
   phone: 'telefon',
@@ -184,6 +185,17 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>,
   invalidPeriod: () => 'Angiv et halvår som 2027H1 (1. januar til 30. juni) eller 2027H2 (1. juli til 31. december).',
   periodNotEnded: (d) => `Halvåret ${d.period} er ikke slut endnu. Ledelsesinformation gives kun for hele halvår, så tal fra to opgørelser ikke kan trækkes fra hinanden.`,
   periodNotStarted: (d) => `Halvåret ${d.period} er ikke begyndt endnu.`,
+  notAdministrator: () => 'Kun kommunens administratorer af botten kan oprette enheder og udpege ledere. Intet er gemt.',
+  notLeader: () => 'Halvårsstatus er for ledere. Kommunens administrator af botten udpeger lederne; kontakt vedkommende, hvis du skal have adgang.',
+  notLeaderOfUnit: () => 'Du er ikke leder af den enhed. Du kan kun se tal for de enheder, du er leder af.',
+  unitNotFound: () => 'Der er ingen enhed med det navn. Skriv "enheder" for at se kommunens enheder.',
+  unitExists: () => 'Der er allerede en enhed med det navn. Intet er gemt.',
+  tooManyUnits: (d) => `Kommunen har nået det højeste antal enheder (${d.max}). Intet er gemt.`,
+  tooManyLeaders: (d) => `Kommunen har nået det højeste antal ledere (${d.max}). Intet er gemt.`,
+  noUnits: () => 'Kommunen har ingen enheder endnu. Opret en med "enhed tilføj <navn>". Intet er gemt.',
+  invalidObjectId: () => 'Angiv lederens objekt-id fra Microsoft Entra (36 tegn, fx 8f1c…-…), ikke navn eller e-mail. Det står på brugerens side i Entra. Intet er gemt.',
+  alreadyLeader: () => 'Personen er allerede leder af den enhed.',
+  leaderNotFound: () => 'Personen er ikke leder af den enhed. Skriv "enheder" for at se lederne. Intet er gemt.',
 };
 
 /** "netværksmøde nr. 3"; a planned or cancelled meeting has no number (meeting.ts: meetingNumber). */

@@ -15,6 +15,7 @@ const CONSENT_GAPS_EN: Record<ConsentGap, string> = {
 };
 
 const fields: Record<string, string> = {
+  unitName: "the unit's name",
   name: 'name',
   birthDate: 'date of birth',
   phone: 'phone',
@@ -209,6 +210,17 @@ export const en: Messages = {
     invalidPeriod: () => 'Give a half-year as 2027H1 (1 January to 30 June) or 2027H2 (1 July to 31 December).',
     periodNotEnded: (d) => `The half-year ${d.period} has not ended yet. Leaders get figures for whole half-years only, so that two reports cannot be subtracted from each other.`,
     periodNotStarted: (d) => `The half-year ${d.period} has not begun yet.`,
+    notAdministrator: () => "Only the municipality's administrators of the bot can create units and appoint leaders. Nothing was saved.",
+    notLeader: () => "The half-yearly status is for leaders. The municipality's administrator of the bot appoints them; contact them if you need access.",
+    notLeaderOfUnit: () => 'You are not a leader of that unit. You can see figures only for the units you lead.',
+    unitNotFound: () => 'There is no unit of that name. Write "units" to see the municipality\'s units.',
+    unitExists: () => 'There is a unit of that name already. Nothing was saved.',
+    tooManyUnits: (d) => `The municipality has reached the largest number of units (${d.max}). Nothing was saved.`,
+    tooManyLeaders: (d) => `The municipality has reached the largest number of leaders (${d.max}). Nothing was saved.`,
+    noUnits: () => 'The municipality has no units yet. Create one with "unit add <name>". Nothing was saved.',
+    invalidObjectId: () => "Give the leader's Microsoft Entra object id (36 characters), not a name or an e-mail address. It is on the user's page in Entra. Nothing was saved.",
+    alreadyLeader: () => 'That person is a leader of that unit already.',
+    leaderNotFound: () => 'That person is not a leader of that unit. Write "units" to see the leaders. Nothing was saved.',
   },
   language: 'en',
   dates: dateFormats('en'),
