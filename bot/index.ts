@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   // The export's short-lived links, kept in the store: any instance serves them (cards/README.md, "The young person's rights").
   const exportLinks = config.exportBaseUrl ? new ExportLinks(store, now, config.exportBaseUrl) : undefined;
   const rights = { exportLinks, retentionDays: config.retention.days };
-  const bot = new SamarbejdsBot({ botAppId: config.credentials?.appId ?? '', deps, log, rights });
+  const bot = new SamarbejdsBot({ botAppId: config.credentials?.appId ?? '', deps, log, rights, administrators: new Set(config.administrators) });
   const server = createServer({ adapter, bot, log, ready: () => store.ping() });
   if (exportLinks) registerExportRoute(server, exportLinks, deps, log);
   // The tab: its page, and its API behind Teams single sign-on (tokens are checked on the wall clock, as Entra issues them).

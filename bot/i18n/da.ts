@@ -66,6 +66,7 @@ const statuses: Record<EducationStatus, string> = {
 
 const fields: Record<string, string> = {
   unitName: 'enhedens navn',
+  aadObjectId: 'objekt-id fra Microsoft Entra',
   name: 'navn',
   birthDate: 'fødselsdato',
   phone: 'telefon',
@@ -273,9 +274,13 @@ export const da = {
     exportCase: { help: 'hele sagen som ét dokument (koordinatoren, kun i 1:1-chatten)', manifest: 'Hele sagen som ét dokument (kun i 1:1-chatten)' },
     closeCase: { help: 'luk sagen; den slettes efter opbevaringsperioden (koordinatoren)', manifest: 'Luk sagen; den slettes efter opbevaringsperioden' },
     eraseCase: { help: 'slet sagen helt nu (koordinatoren, med bekræftelse)', manifest: 'Slet sagen helt nu, med bekræftelse' },
+    stats: { help: 'halvårsstatus for den enhed, du er leder af: tal uden personoplysninger (ledere, i 1:1-chatten; fx **statistik 2026H1**)', manifest: 'Halvårsstatus for din enhed, uden personoplysninger (ledere)' },
+    units: { help: 'kommunens enheder og deres ledere (administratorer, i 1:1-chatten)', manifest: 'Kommunens enheder og ledere' },
+    unitAdd: { help: 'opret en enhed: **enhed tilføj <navn>** (administratorer)', manifest: 'Opret en enhed' },
+    leaderAdd: { help: 'gør en person til leder af en enhed: **leder tilføj <objekt-id> <enhed>** (administratorer)', manifest: 'Udpeg en leder' },
+    leaderRemove: { help: 'tag lederrollen fra en person: **leder fjern <objekt-id> [enhed]** (administratorer)', manifest: 'Fjern en leder' },
     network: { help: 'netværkskortet (kommer snart)', manifest: 'Netværkskortet' },
     interventions: { help: 'indsatsoverblikket (kommer snart)', manifest: 'Indsatsoverblikket' },
-    stats: { help: 'halvårlig status til ledere (kommer snart)', manifest: 'Halvårlig status til ledere, uden personoplysninger' },
   },
   helpTitle: '**Samarbejdsbot: kommandoer**',
   helpWhere: `I en kanal eller gruppechat hører jeg kun beskeder, der nævner mig: skriv **${BOT_MENTION}** og kommandoen i sagens tråd. I en 1:1-chat: skriv **sag** for at vælge sag.`,
@@ -344,6 +349,7 @@ export const da = {
     onlyInPersonalChat: 'Halvårsstatus vises kun i din 1:1-chat med Samarbejdsbot: skriv **statistik** der.',
   },
   organisation: {
+    inPersonalChat: 'Enheder og ledere sættes op i din 1:1-chat med Samarbejdsbot, ikke i en kanal eller gruppechat.',
     unitAdded: (name: string) => `Enheden ${name} er oprettet.`,
     leaderAdded: (unit: string) => `Personen er nu leder af ${unit} og kan skrive **statistik** i sin 1:1-chat med botten.`,
     leaderRemoved: 'Personen er ikke længere leder af den enhed.',

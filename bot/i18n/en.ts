@@ -16,6 +16,7 @@ const CONSENT_GAPS_EN: Record<ConsentGap, string> = {
 
 const fields: Record<string, string> = {
   unitName: "the unit's name",
+  aadObjectId: 'object id from Microsoft Entra',
   name: 'name',
   birthDate: 'date of birth',
   phone: 'phone',
@@ -238,9 +239,13 @@ export const en: Messages = {
     exportCase: { help: 'the whole case as one document (the coordinator, only in the 1:1 chat)', manifest: 'The whole case as one document (only in the 1:1 chat)' },
     closeCase: { help: 'close the case; it is erased after the retention period (the coordinator)', manifest: 'Close the case; it is erased after the retention period' },
     eraseCase: { help: 'erase the case completely now (the coordinator, with confirmation)', manifest: 'Erase the case completely now, with confirmation' },
+    stats: { help: 'the half-yearly status of the unit you lead: figures without personal data (leaders, in the 1:1 chat; e.g. **stats 2026H1**)', manifest: 'The half-yearly status of your unit, without personal data (leaders)' },
+    units: { help: "the municipality's units and their leaders (administrators, in the 1:1 chat)", manifest: "The municipality's units and leaders" },
+    unitAdd: { help: 'create a unit: **unit add <name>** (administrators)', manifest: 'Create a unit' },
+    leaderAdd: { help: 'make a person a leader of a unit: **leader add <object id> <unit>** (administrators)', manifest: 'Appoint a leader' },
+    leaderRemove: { help: "take a person's leader role: **leader remove <object id> [unit]** (administrators)", manifest: 'Remove a leader' },
     network: { help: 'the network map (coming soon)', manifest: 'The network map' },
     interventions: { help: 'the intervention overview (coming soon)', manifest: 'The intervention overview' },
-    stats: { help: 'the half-yearly status for leaders (coming soon)', manifest: 'Half-yearly status for leaders, without personal data' },
   },
   helpTitle: '**Samarbejdsbot: commands**',
   helpWhere: `In a channel or group chat I hear only messages that mention me: write **${BOT_MENTION}** and the command in the case's thread. In a 1:1 chat: write **status** to pick a case.`,
@@ -308,6 +313,7 @@ export const en: Messages = {
     onlyInPersonalChat: 'The half-yearly status is shown only in your 1:1 chat with Samarbejdsbot: write **stats** there.',
   },
   organisation: {
+    inPersonalChat: 'Units and leaders are set up in your 1:1 chat with Samarbejdsbot, not in a channel or group chat.',
     unitAdded: (name: string) => `The unit ${name} was created.`,
     leaderAdded: (unit: string) => `The person is now a leader of ${unit} and can write **stats** in their 1:1 chat with the bot.`,
     leaderRemoved: 'The person is no longer a leader of that unit.',

@@ -88,7 +88,7 @@ function activityOf(bot: InProcessBot, who: Person, where: Place, fields: Record
 }
 
 /** The bot of one test file, started before its tests, its clock at NOW. */
-export function botPerFile(options: { exportBaseUrl?: string } = {}) {
+export function botPerFile(options: { exportBaseUrl?: string; administrators?: readonly string[] } = {}) {
   let started: InProcessBot | undefined;
   beforeAll(async () => {
     started = await startInProcessBot({ ...options, now: () => NOW, logLevel: 'info' });
