@@ -346,6 +346,7 @@ export const da = {
     downloadCsv: 'Hent tallene som CSV',
     csvMinutes: (minutes: number) => `Linket til CSV-filen virker én gang og i ${minutes} minutter.`,
     csvHeader: ['Afsnit', 'Tal', 'Værdi'] as readonly string[],
+    linkExpired: 'Linket er udløbet eller allerede brugt. Skriv "statistik" til botten igen.',
     onlyInPersonalChat: 'Halvårsstatus vises kun i din 1:1-chat med Samarbejdsbot: skriv **statistik** der.',
   },
   organisation: {

@@ -310,6 +310,7 @@ export const en: Messages = {
     downloadCsv: 'Download the figures as CSV',
     csvMinutes: (minutes: number) => `The link to the CSV file works once and for ${minutes} minutes.`,
     csvHeader: ['Section', 'Figure', 'Value'] as readonly string[],
+    linkExpired: 'The link has expired or was used already. Write "stats" to the bot again.',
     onlyInPersonalChat: 'The half-yearly status is shown only in your 1:1 chat with Samarbejdsbot: write **stats** there.',
   },
   organisation: {
