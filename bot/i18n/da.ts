@@ -326,7 +326,7 @@ export const da = {
     checklist: {
       youngPersonPresent: 'Den unge deltog',
       vipAttached: 'VIP tilknyttet',
-      prepHandoverSent: 'Overlevering sendt før mødet',
+      prepHandoverSent: 'Skema sendt til deltagerne før mødet',
       prepPreMeeting: 'Formøde holdt',
       prepFollowedUpPlan: 'Planen fulgt op',
       prepNetworkMapMade: 'Netværkskort lavet',

@@ -290,7 +290,7 @@ export const en: Messages = {
     checklist: {
       youngPersonPresent: 'The young person attended',
       vipAttached: 'VIP attached',
-      prepHandoverSent: 'Hand-over sent before the meeting',
+      prepHandoverSent: 'Form sent to the participants before the meeting',
       prepPreMeeting: 'Pre-meeting held',
       prepFollowedUpPlan: 'Plan followed up',
       prepNetworkMapMade: 'Network map made',

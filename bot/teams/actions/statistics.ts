@@ -20,7 +20,7 @@ async function cardFor(turn: Turn, periodId: string | undefined, unitId: string 
 }
 
 export const statisticsVerbs = [
-  verb('statistics.show', z.object({ ...versioned, periodId: id, unitId: id.optional() }), async (turn, { periodId, unitId }) => ({ card: await cardFor(turn, periodId, unitId) })),
+  verb('statistics.show', z.object({ ...versioned, periodId: id.optional(), unitId: id.optional() }), async (turn, { periodId, unitId }) => ({ card: await cardFor(turn, periodId, unitId) })),
 ];
 
 export const statisticsCommands = {
