@@ -84,10 +84,12 @@ export async function statisticsBench(settings: StatisticsSettings): Promise<str
     const buildStarted = performance.now();
     let meetings = 0;
     let agreements = 0;
+    let bytes = 0;
     for (let index = 0; index < settings.youngPeople; index++) {
       const built = { ...followedCase(index, settings), unitId: 'unit-1' };
       meetings += built.meetings.filter((meeting) => meeting.status === 'held').length;
       agreements += built.agreements.length;
+      bytes += Buffer.byteLength(JSON.stringify(built));
       await store.createCase(built, { audit: [] });
     }
     const buildMs = performance.now() - buildStarted;
@@ -112,7 +114,7 @@ export async function statisticsBench(settings: StatisticsSettings): Promise<str
     return [
       '',
       `== statistics: a leader's half-yearly status (${PERIOD}) of one unit, embedded SQLite store ==`,
-      `Built through the domain: ${settings.youngPeople} young people, ${meetings} meetings held, ${agreements} agreements, in ${fixed(buildMs / 1000, 1)} s; file and log ${fixed([path, `${path}-wal`].filter((file) => existsSync(file)).reduce((sum, file) => sum + statSync(file).size, 0) / 1e6, 1)} MB.`,
+      `Built through the domain: ${settings.youngPeople} young people, ${meetings} meetings held, ${agreements} agreements, ${fixed(bytes / settings.youngPeople / 1000, 1)} KB a case as JSON, in ${fixed(buildMs / 1000, 1)} s; file and log ${fixed([path, `${path}-wal`].filter((file) => existsSync(file)).reduce((sum, file) => sum + statSync(file).size, 0) / 1e6, 1)} MB.`,
       `Medians of ${settings.repetitions}: readLeaderReport ${fixed(whole, 1)} ms (target < 1000 ms: ${whole < 1000 ? 'met' : 'NOT met'}); of it, reading the unit's cases (baseline) ${fixed(read, 1)} ms, counting and suppressing ${fixed(count, 1)} ms.`,
       `Ratio readLeaderReport / reading the cases: ${fixed(whole / read, 2)}. Young people in the report: ${shown}.`,
     ];
