@@ -7,7 +7,7 @@ import { CANCELLATION_REASONS } from '../bot/domain/checklist';
 import { EDUCATION_STATUSES } from '../bot/domain/case';
 import type { Messages } from '../bot/i18n';
 
-export interface Figure {
+interface Figure {
   title: string;
   value: string;
 }

@@ -11,7 +11,7 @@ export interface Unit {
   name: string;
 }
 
-export interface Leader {
+interface Leader {
   /** The leader's Entra object id: what Teams' activities and the tab's token name them by. */
   aadObjectId: string;
   unitIds: string[];
