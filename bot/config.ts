@@ -49,6 +49,16 @@ const environment = z.object({
   TAB_CLIENT_ID: optional,
   /** The tab's Application ID URI (the manifest's webApplicationInfo.resource); api://<public host>/<client id> by default. */
   TAB_APP_ID_URI: optional,
+  /**
+   * The municipality's administrators of the bot, by Entra object id (comma-separated): they alone set up
+   * units and leaders (app/organisation.ts says why a list here and not an app role or group).
+   */
+  ADMIN_AAD_OBJECT_IDS: z
+    .string()
+    .trim()
+    .transform((value) => value.split(',').map((id) => id.trim().toLowerCase()).filter((id) => id !== ''))
+    .pipe(z.array(z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'each must be an Entra object id (a GUID)')))
+    .default([]),
   /** Where Entra's signing keys are published; tests point it at a local stub. */
   TAB_JWKS_URL: z.string().trim().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
 });
@@ -76,6 +86,8 @@ export interface Config {
   exportBaseUrl?: string;
   /** The tab's single sign-on; absent (no client id): the tab says it is not set up and shows nothing. */
   tab?: TabSettings;
+  /** Entra object ids (lower case) of the administrators who set up units and leaders; none: nobody can. */
+  administrators: string[];
 }
 
 export interface TabSettings {
@@ -127,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       ? { kind: 'cosmos', endpoint: settings.COSMOS_ENDPOINT, databaseId: settings.COSMOS_DATABASE, key: settings.COSMOS_KEY }
       : { kind: 'sqlite', file: `${settings.DATA_DIR.replace(/\/$/, '')}/samarbejdsbot.sqlite` },
     retention: { days: settings.RETENTION_DAYS, intervalMs: settings.RETENTION_INTERVAL_MS },
+    administrators: settings.ADMIN_AAD_OBJECT_IDS,
     ...exportBase(settings),
     ...tabSettings(settings),
   };

@@ -19,6 +19,7 @@ import { wakingOnDueMessages } from './outbox/wakeOnDue';
 import { RetentionJob } from './retention/retentionJob';
 import { ExportLinks } from './app/exportLinks';
 import { registerExportRoute } from './teams/exportRoute';
+import { registerStatisticsRoute } from './teams/statisticsRoute';
 import { registerTabPage } from './tab/tabPage';
 import { registerTabApi } from './tab/tabApi';
 import { createTokenValidator } from './tab/tokenValidation';
@@ -38,9 +39,12 @@ async function main(): Promise<void> {
   // The export's short-lived links, kept in the store: any instance serves them (cards/README.md, "The young person's rights").
   const exportLinks = config.exportBaseUrl ? new ExportLinks(store, now, config.exportBaseUrl) : undefined;
   const rights = { exportLinks, retentionDays: config.retention.days };
-  const bot = new SamarbejdsBot({ botAppId: config.credentials?.appId ?? '', deps, log, rights });
+  const bot = new SamarbejdsBot({ botAppId: config.credentials?.appId ?? '', deps, log, rights, administrators: new Set(config.administrators) });
   const server = createServer({ adapter, bot, log, ready: () => store.ping() });
-  if (exportLinks) registerExportRoute(server, exportLinks, deps, log);
+  if (exportLinks) {
+    registerExportRoute(server, exportLinks, deps, log);
+    registerStatisticsRoute(server, exportLinks, deps, log);
+  }
   // The tab: its page, and its API behind Teams single sign-on (tokens are checked on the wall clock, as Entra issues them).
   registerTabPage(server);
   registerTabApi(server, deps, log, config.tab && createTokenValidator(config.tab, systemClock()));

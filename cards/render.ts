@@ -23,6 +23,7 @@ import memberEdit from './templates/memberEdit.json';
 import message from './templates/message.json';
 import minutesBase from './templates/minutesBase.json';
 import overview from './templates/overview.json';
+import statistics from './templates/statistics.json';
 import team from './templates/team.json';
 import teamStatus from './templates/teamStatus.json';
 import { CARD_VERSION } from './version';
@@ -50,6 +51,7 @@ export const TEMPLATES = {
   message,
   minutesBase,
   overview,
+  statistics,
   team,
   teamStatus,
 } as const;

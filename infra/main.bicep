@@ -30,6 +30,9 @@ param botAppRegistrationClientId string = ''
 @description('The client id of the Entra app registration for the tab\'s single sign-on (made by aadApp/create from aad.manifest.json; README, "The tab"): a managed identity cannot be one. Empty: the tab says it is not set up.')
 param tabClientId string = ''
 
+@description('The municipality\'s administrators of the bot, by Entra object id, comma-separated: they alone set up units and leaders (README, "Leaders and units"). Empty: nobody can.')
+param adminAadObjectIds string = ''
+
 @description('SingleTenant only: name of the Key Vault secret that holds the client secret (set by an operator, never here).')
 param botAppPasswordSecretName string = 'bot-app-password'
 
@@ -254,7 +257,7 @@ resource cosmosDatabase 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024
 }
 
 // The case, its audit records and its outbox messages; indexing as CASES_INDEXING in bot/store/cosmosStore.ts
-// (closedAt: the retention query for closed cases).
+// (closedAt: the retention query for closed cases; unitId: a leader's unit, listUnitCases).
 resource casesContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = {
   parent: cosmosDatabase
   name: 'cases'
@@ -282,6 +285,7 @@ resource casesContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/cont
           { path: '/notBefore/?' }
           { path: '/leaseUntil/?' }
           { path: '/closedAt/?' }
+          { path: '/unitId/?' }
         ]
         excludedPaths: [
           { path: '/*' }
@@ -447,6 +451,8 @@ var baseAppSettings = {
   EXPORT_BASE_URL: 'https://${webApp.properties.defaultHostName}'
   // The tab's single sign-on; its Application ID URI is api://<this host>/<client id> (bot/config.ts).
   TAB_CLIENT_ID: tabClientId
+  // Who sets up units and leaders (bot/app/organisation.ts).
+  ADMIN_AAD_OBJECT_IDS: adminAadObjectIds
   // DefaultAzureCredential (Cosmos DB) picks the user-assigned identity by its client id.
   AZURE_CLIENT_ID: identity.properties.clientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString

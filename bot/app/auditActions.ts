@@ -49,4 +49,11 @@ export type AuditAction =
   | 'case.card'
   | `${ReadPurpose}.read`
   /** `mine`: my agreements, one record per case shown. */
-  | 'agreements.read';
+  | 'agreements.read'
+  /** The administrator's commands on units and leaders (app/organisation.ts), under `organisationAuditId`. */
+  | 'unit.add'
+  | 'leader.add'
+  | 'leader.remove'
+  | 'organisation.read'
+  /** A leader's half-yearly status of a unit, as a card, JSON or CSV (app/statistics.ts), under `organisationAuditId`. */
+  | 'statistics.read';

@@ -5,6 +5,9 @@
 // DB, by the container's time to live). The export is built (and audited) when the link is opened,
 // for the coordinator who asked for it, so a coordinator who lost the role in between gets nothing.
 // Choice and limits: cards/README.md. The route that serves it: teams/exportRoute.ts.
+// A leader's CSV of the half-yearly status (`statistik`) gets a link of the same kind at `/statistics/<token>`
+// (teams/statisticsRoute.ts), its unit and period kept where a case's id is, behind `STATISTICS`: the
+// figures are read, access checked and the read audited when it is opened, as for the export.
 import { createHash, randomBytes } from 'node:crypto';
 import type { CaseStore } from '../store/port';
 import type { ActorId } from './context';
@@ -13,6 +16,13 @@ export const EXPORT_LINK_MINUTES = 10;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+/** A statistics link's subject: never a case id (those are UUIDs). */
+const STATISTICS = 'statistics|';
+
+export interface StatisticsSubject {
+  unitId: string;
+  periodId: string;
+}
 
 export class ExportLinks {
   constructor(
@@ -25,6 +35,15 @@ export class ExportLinks {
 
   /** A new link for `actor` to `caseId`'s export; links that ran out are deleted on the way. */
   async create(actor: ActorId, caseId: string): Promise<string> {
+    return this.newLink(actor, caseId, 'export');
+  }
+
+  /** A new link for a leader to the CSV of a unit's half-yearly status. */
+  async createStatistics(actor: ActorId, { unitId, periodId }: StatisticsSubject): Promise<string> {
+    return this.newLink(actor, `${STATISTICS}${unitId}|${periodId}`, 'statistics');
+  }
+
+  private async newLink(actor: ActorId, caseId: string, path: 'export' | 'statistics'): Promise<string> {
     const now = this.now();
     await this.store.deleteExpiredExportLinks(now);
     const token = randomBytes(32).toString('base64url');
@@ -35,13 +54,23 @@ export class ExportLinks {
       actorAadObjectId: actor.aadObjectId,
       expiresAt: new Date(now.getTime() + this.validMs).toISOString(),
     });
-    return `${this.baseUrl.replace(/\/$/, '')}/export/${token}`;
+    return `${this.baseUrl.replace(/\/$/, '')}/${path}/${token}`;
   }
 
   /** The link's request, once: a second use, an unknown or a run-out token gives nothing. */
   async take(token: string): Promise<{ actor: ActorId; caseId: string } | undefined> {
     if (!TOKEN.test(token)) return undefined;
     const link = await this.store.takeExportLink(hashOf(token), this.now());
-    return link && { actor: { tenantId: link.tenantId, aadObjectId: link.actorAadObjectId }, caseId: link.caseId };
+    if (!link || link.caseId.startsWith(STATISTICS)) return undefined;
+    return { actor: { tenantId: link.tenantId, aadObjectId: link.actorAadObjectId }, caseId: link.caseId };
+  }
+
+  /** A statistics link's request, once, as `take`. */
+  async takeStatistics(token: string): Promise<{ actor: ActorId; subject: StatisticsSubject } | undefined> {
+    if (!TOKEN.test(token)) return undefined;
+    const link = await this.store.takeExportLink(hashOf(token), this.now());
+    if (!link?.caseId.startsWith(STATISTICS)) return undefined;
+    const [unitId = '', periodId = ''] = link.caseId.slice(STATISTICS.length).split('|');
+    return { actor: { tenantId: link.tenantId, aadObjectId: link.actorAadObjectId }, subject: { unitId, periodId } };
   }
 }

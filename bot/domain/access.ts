@@ -9,6 +9,7 @@ import { type Closure, closureOf } from './closing';
 import { isConsentedParty } from './consent';
 import type { Agreement } from './goals';
 import { type Meeting, isInternalMeeting, meetingById, writerMayWriteForm } from './meeting';
+import { type Organisation, type Unit, unitsLedBy } from './organisation';
 
 export const isCoordinator = (member: TeamMember): boolean => member.role === 'coordinator';
 
@@ -101,4 +102,24 @@ export function requireHandOverAcknowledger(current: Case, meetingId: string, aa
   const member = requireCaseReader(current, aadObjectId, now);
   if (!mayAcknowledgeHandOver(closureOf(current, meetingId), member)) throw new DomainError('notEyeKeeper');
   return member;
+}
+
+/**
+ * Units and leaders are set up by the municipality's administrators, named by Entra object id in the
+ * bot's settings (ADMIN_AAD_OBJECT_IDS): never by a coordinator, whose role is per case.
+ */
+export function requireAdministrator(administrators: ReadonlySet<string>, aadObjectId: string): void {
+  if (!administrators.has(aadObjectId.toLowerCase())) throw new DomainError('notAdministrator');
+}
+
+/**
+ * A leader reads the aggregates of a unit they lead, and of no other: `unitId` when given, else the
+ * first they lead. Nothing about a single young person reaches them (statistics/leaderReport.ts).
+ */
+export function requireLeaderOf(organisation: Organisation, aadObjectId: string, unitId?: string): Unit {
+  const led = unitsLedBy(organisation, aadObjectId);
+  if (led.length === 0) throw new DomainError('notLeader');
+  const unit = unitId === undefined ? led[0] : led.find((candidate) => candidate.id === unitId);
+  if (!unit) throw new DomainError('notLeaderOfUnit');
+  return unit;
 }

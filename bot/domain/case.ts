@@ -100,6 +100,8 @@ export interface Case {
   home?: CaseHome;
   /** When the coordinator closed the case (ISO 8601); the retention period runs from here. */
   closedAt?: string;
+  /** The municipality's unit the case belongs to (organisation.ts); none: the default unit. */
+  unitId?: string;
 }
 
 export interface NewCaseInput {

@@ -82,6 +82,17 @@ const DOMAIN_ERROR_KINDS = {
   invalidPeriod: 'validation',
   periodNotEnded: 'state',
   periodNotStarted: 'state',
+  notAdministrator: 'access',
+  notLeader: 'access',
+  notLeaderOfUnit: 'access',
+  unitNotFound: 'state',
+  unitExists: 'state',
+  tooManyUnits: 'state',
+  tooManyLeaders: 'state',
+  noUnits: 'state',
+  invalidObjectId: 'validation',
+  alreadyLeader: 'state',
+  leaderNotFound: 'state',
 } as const satisfies Record<string, 'access' | 'validation' | 'state'>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_KINDS;

@@ -10,8 +10,9 @@ import {
 } from '@azure/cosmos';
 import type { TokenCredential } from '@azure/identity';
 import { type Case, teamsUserIds } from '../domain/case';
-import type { AuditRecord, CaseStore, CaseSummary, ClosedCase, ExportLink, OutboxMessage, OutboxOutcome, SaveEffects, StoredCase, StoredTenantPacing, TenantPacing, UserState } from './port';
-import { ConcurrencyConflict, MAX_AUDIT_PER_SAVE, outboxContentOf } from './port';
+import type { Organisation } from '../domain/organisation';
+import type { AuditRecord, CaseStore, CaseSummary, ClosedCase, ExportLink, OutboxMessage, OutboxOutcome, SaveEffects, StoredCase, StoredOrganisation, StoredTenantPacing, TenantPacing, UserState } from './port';
+import { ConcurrencyConflict, MAX_AUDIT_PER_SAVE, checkOrganisationAudit, organisationAuditId, outboxContentOf } from './port';
 
 export type CosmosStoreOptions = {
   endpoint: string;
@@ -30,7 +31,21 @@ interface CaseDocument {
   memberAadObjectIds: string[];
   /** Set once the case is closed: what the retention job looks for. */
   closedAt?: string;
+  /** The case's unit: what a leader's figures are read by. */
+  unitId?: string;
   data: Case;
+}
+
+/**
+ * A tenant's units and leaders, in a partition of its own (`organisationAuditId`) in `cases`, so that
+ * one transactional batch writes it with the audit records of its change.
+ */
+interface OrganisationDocument {
+  id: string;
+  caseId: string;
+  type: 'organisation';
+  tenantId: string;
+  data: Organisation;
 }
 
 type AuditDocument = AuditRecord & { type: 'audit' };
@@ -106,6 +121,7 @@ const CASES_INDEXING: IndexingPolicy = {
     '/notBefore/?',
     '/leaseUntil/?',
     '/closedAt/?',
+    '/unitId/?',
   ].map((path) => ({ path })),
   excludedPaths: [{ path: '/*' }],
   // The claim query: equality on type and status, a range and the order on notBefore. With the
@@ -243,6 +259,7 @@ const toCaseDocument = (saved: Case): CaseDocument => ({
   homeConversationId: saved.home?.conversationId,
   memberAadObjectIds: teamsUserIds(saved),
   ...(saved.closedAt !== undefined && { closedAt: saved.closedAt }),
+  ...(saved.unitId !== undefined && { unitId: saved.unitId }),
   data: saved,
 });
 
@@ -250,7 +267,7 @@ const toCaseDocument = (saved: Case): CaseDocument => ({
 const toStoredCase = (document: { data: Case; _etag: string }): StoredCase => ({ case: document.data, etag: document._etag });
 
 /** Documents are plain JSON; the SDK's batch input type only wants an index signature. */
-const asJson = (document: CaseDocument | AuditDocument | OutboxDocument | FanOutDocument) => document as unknown as JSONObject;
+const asJson = (document: CaseDocument | AuditDocument | OutboxDocument | FanOutDocument | OrganisationDocument) => document as unknown as JSONObject;
 
 export class CosmosCaseStore implements CaseStore {
   private constructor(
@@ -563,6 +580,44 @@ export class CosmosCaseStore implements CaseStore {
       closed.push(...resources.slice(0, limit - closed.length));
     }
     return closed;
+  }
+
+  async getOrganisation(tenantId: string): Promise<StoredOrganisation | undefined> {
+    const key = organisationAuditId(tenantId);
+    const { resource } = await this.cases.item(key, key).read<Read<OrganisationDocument>>();
+    return resource?.type === 'organisation' && resource.tenantId === tenantId ? { organisation: resource.data, etag: resource._etag } : undefined;
+  }
+
+  /** Create (409: another instance created it first) or Replace under `IfMatch` (412), with the audit records, in one batch. */
+  async saveOrganisation(organisation: Organisation, expectedEtag: string | undefined, audit: AuditRecord[]): Promise<StoredOrganisation> {
+    checkOrganisationAudit(organisation, audit);
+    const key = organisationAuditId(organisation.tenantId);
+    const document: OrganisationDocument = { id: key, caseId: key, type: 'organisation', tenantId: organisation.tenantId, data: organisation };
+    const operations: OperationInput[] = [
+      expectedEtag === undefined
+        ? { operationType: 'Create', partitionKey: key, resourceBody: asJson(document) }
+        : { operationType: 'Replace', id: key, partitionKey: key, ifMatch: expectedEtag, resourceBody: asJson(document) },
+      ...audit.map((record): OperationInput => ({ operationType: 'Create', partitionKey: key, resourceBody: asJson({ ...record, type: 'audit' }) })),
+    ];
+    const { result = [] } = await this.cases.items.batch(operations, key);
+    const failure = result.find((operation) => operation.statusCode >= 400 && operation.statusCode !== STATUS.failedDependency);
+    if (failure && failure === result[0] && [STATUS.conflict, STATUS.preconditionFailed, STATUS.notFound].includes(failure.statusCode as 409)) throw new ConcurrencyConflict(key);
+    if (failure) throw new Error(`saving the organisation of ${organisation.tenantId} failed with status ${failure.statusCode}`);
+    const etag = result[0]?.eTag;
+    if (!etag) throw new Error(`saving the organisation of ${organisation.tenantId} returned no etag`);
+    return { organisation, etag };
+  }
+
+  /**
+   * A cross-partition query on the indexed tenantId and unitId: it reads each of the unit's case
+   * documents whole (bot/store/README.md, "Leaders' figures", has the cost and the summary design).
+   */
+  async listUnitCases(tenantId: string, unitId: string, withUnassigned: boolean): Promise<Case[]> {
+    const own = await this.query<{ data: Case }>("SELECT c.data FROM c WHERE c.type = 'case' AND c.tenantId = @tenantId AND c.unitId = @unitId", { tenantId, unitId });
+    const unassigned = withUnassigned
+      ? await this.query<{ data: Case }>("SELECT c.data FROM c WHERE c.type = 'case' AND c.tenantId = @tenantId AND NOT IS_DEFINED(c.unitId)", { tenantId })
+      : [];
+    return [...own, ...unassigned].map((document) => document.data);
   }
 
   async ping(): Promise<void> {

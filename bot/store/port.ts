@@ -1,6 +1,7 @@
 // The storage port. The app layer talks only to this; adapters: embedded SQLite (default) and Azure
 // Cosmos DB. One contract suite (test/store/contract.ts) runs against both.
 import type { Case } from '../domain/case';
+import type { Organisation } from '../domain/organisation';
 import type { ReminderKind, ReminderSubjects } from '../domain/reminders';
 
 /** Who did what to which case, when. Ids and codes only: no personal data. */
@@ -208,6 +209,24 @@ export interface StoredTenantPacing {
   etag: string;
 }
 
+export interface StoredOrganisation {
+  organisation: Organisation;
+  etag: string;
+}
+
+/**
+ * Where the audit records of a tenant's units and leaders, and of leaders' reads of their figures, are
+ * kept: under this id in place of a case's (Cosmos DB: the partition of the tenant's organisation).
+ */
+export const organisationAuditId = (tenantId: string): string => `organisation|${tenantId}`;
+
+/** An organisation's save carries its own audit records only (the same rules as the Cosmos adapter). */
+export function checkOrganisationAudit(organisation: Organisation, audit: readonly AuditRecord[]): void {
+  if (audit.length > MAX_AUDIT_PER_SAVE) throw new Error(`a save holds at most ${MAX_AUDIT_PER_SAVE} audit records`);
+  const foreign = audit.find((record) => record.tenantId !== organisation.tenantId || record.caseId !== organisationAuditId(organisation.tenantId));
+  if (foreign) throw new Error(`audit record ${foreign.id} is not about the organisation of ${organisation.tenantId}`);
+}
+
 /** Thrown by a save whose etag is stale: reload, re-apply the command, save again. */
 export class ConcurrencyConflict extends Error {
   constructor(readonly caseId: string) {
@@ -275,6 +294,18 @@ export interface CaseStore {
   takeExportLink(tokenHash: string, now: Date): Promise<ExportLink | undefined>;
   /** Deletes every link that ran out by `now`: nothing of an unused link stays. */
   deleteExpiredExportLinks(now: Date): Promise<void>;
+  /** The tenant's units and leaders; undefined until its administrator first sets them up. */
+  getOrganisation(tenantId: string): Promise<StoredOrganisation | undefined>;
+  /**
+   * Writes the organisation with its audit records (about `organisationAuditId`), if it is still as read
+   * (`expectedEtag`; undefined: none stored yet); else ConcurrencyConflict, writing nothing.
+   */
+  saveOrganisation(organisation: Organisation, expectedEtag: string | undefined, audit: AuditRecord[]): Promise<StoredOrganisation>;
+  /**
+   * The tenant's cases of one unit, with the cases of no unit when `withUnassigned` (the default unit's):
+   * never another tenant's or unit's.
+   */
+  listUnitCases(tenantId: string, unitId: string, withUnassigned: boolean): Promise<Case[]>;
   /** Cheap reachability check for readiness probes. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -5,8 +5,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type Case, teamsUserIds } from '../domain/case';
-import type { AuditRecord, CaseStore, CaseSummary, ClosedCase, ExportLink, OutboxContent, OutboxMessage, OutboxOutcome, SaveEffects, StoredCase, StoredTenantPacing, TenantPacing, UserState } from './port';
-import { ConcurrencyConflict, outboxContentOf, MAX_AUDIT_PER_SAVE } from './port';
+import type { Organisation } from '../domain/organisation';
+import type { AuditRecord, CaseStore, CaseSummary, ClosedCase, ExportLink, OutboxContent, OutboxMessage, OutboxOutcome, SaveEffects, StoredCase, StoredOrganisation, StoredTenantPacing, TenantPacing, UserState } from './port';
+import { ConcurrencyConflict, outboxContentOf, MAX_AUDIT_PER_SAVE, checkOrganisationAudit, organisationAuditId } from './port';
 
 const IN_MEMORY = ':memory:';
 
@@ -91,6 +92,18 @@ const MIGRATIONS: readonly string[] = [
     etag TEXT NOT NULL,
     doc TEXT NOT NULL
   );
+  `,
+  // A tenant's units and leaders (one document under its etag), and the unit of each case, which a
+  // leader's figures are read by.
+  `
+  CREATE TABLE organisations (
+    tenant_id TEXT PRIMARY KEY,
+    etag TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  ALTER TABLE cases ADD COLUMN unit_id TEXT;
+  UPDATE cases SET unit_id = json_extract(doc, '$.unitId');
+  CREATE INDEX cases_by_unit ON cases (tenant_id, unit_id);
   `,
 ];
 
@@ -202,6 +215,7 @@ const caseColumns = (saved: Case, etag: string) => ({
   etag,
   doc: JSON.stringify(saved),
   homeConversationId: saved.home?.conversationId ?? null,
+  unitId: saved.unitId ?? null,
 });
 
 /**
@@ -224,12 +238,12 @@ function prepareStatements(db: Database.Database) {
        WHERE m.tenant_id = ? AND m.aad_object_id = ?`,
     ),
     insertCase: db.prepare(
-      `INSERT INTO cases (tenant_id, id, etag, doc, home_conversation_id)
-       VALUES (@tenantId, @id, @etag, @doc, @homeConversationId)
+      `INSERT INTO cases (tenant_id, id, etag, doc, home_conversation_id, unit_id)
+       VALUES (@tenantId, @id, @etag, @doc, @homeConversationId, @unitId)
        ON CONFLICT DO NOTHING`,
     ),
     updateCase: db.prepare(
-      `UPDATE cases SET etag = @etag, doc = @doc, home_conversation_id = @homeConversationId
+      `UPDATE cases SET etag = @etag, doc = @doc, home_conversation_id = @homeConversationId, unit_id = @unitId
        WHERE tenant_id = @tenantId AND id = @id AND etag = @expectedEtag`,
     ),
     listMembers: db.prepare<[string, string], string>('SELECT aad_object_id FROM case_members WHERE tenant_id = ? AND case_id = ?').pluck(),
@@ -299,6 +313,17 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
+/** Two index searches rather than one OR, which SQLite would answer by scanning the tenant's cases. */
+function prepareOrganisationStatements(db: Database.Database) {
+  return {
+    get: db.prepare<[string], { etag: string; doc: string }>('SELECT etag, doc FROM organisations WHERE tenant_id = ?'),
+    insert: db.prepare('INSERT INTO organisations (tenant_id, etag, doc) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+    update: db.prepare('UPDATE organisations SET etag = ?, doc = ? WHERE tenant_id = ? AND etag = ?'),
+    unitCases: db.prepare<[string, string], string>('SELECT doc FROM cases WHERE tenant_id = ? AND unit_id = ?').pluck(),
+    unassignedCases: db.prepare<[string], string>('SELECT doc FROM cases WHERE tenant_id = ? AND unit_id IS NULL').pluck(),
+  };
+}
+
 interface ExportLinkRow {
   token_hash: string;
   tenant_id: string;
@@ -323,6 +348,8 @@ export class SqliteCaseStore implements CaseStore {
   private readonly db: Database.Database;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly exportLinkStatements: ReturnType<typeof prepareExportLinkStatements>;
+  private readonly organisationStatements: ReturnType<typeof prepareOrganisationStatements>;
+  private readonly saveOrganisationWithAudit: (organisation: Organisation, expectedEtag: string | undefined, audit: AuditRecord[]) => StoredOrganisation;
   private readonly insertAudit: (records: AuditRecord[]) => void;
   private readonly appendOutboxMessages: (messages: OutboxMessage[]) => void;
   private readonly claimOutbox: (now: string, owner: string, leaseUntil: string, limit: number) => OutboxMessage[];
@@ -345,6 +372,8 @@ export class SqliteCaseStore implements CaseStore {
     const statements = prepareStatements(this.db);
     this.statements = statements;
     this.exportLinkStatements = prepareExportLinkStatements(this.db);
+    const organisationStatements = prepareOrganisationStatements(this.db);
+    this.organisationStatements = organisationStatements;
 
     this.insertAudit = this.db.transaction((records: AuditRecord[]) => {
       for (const record of records) statements.insertAudit.run(record);
@@ -375,6 +404,19 @@ export class SqliteCaseStore implements CaseStore {
       statements.forgetSelectedCase.run(tenantId, caseId);
       statements.insertAudit.run(tombstone);
       return true;
+    });
+
+    this.saveOrganisationWithAudit = this.db.transaction((organisation: Organisation, expectedEtag: string | undefined, audit: AuditRecord[]) => {
+      checkOrganisationAudit(organisation, audit);
+      const etag = randomUUID();
+      const doc = JSON.stringify(organisation);
+      const { changes } =
+        expectedEtag === undefined
+          ? organisationStatements.insert.run(organisation.tenantId, etag, doc)
+          : organisationStatements.update.run(etag, doc, organisation.tenantId, expectedEtag);
+      if (changes === 0) throw new ConcurrencyConflict(organisationAuditId(organisation.tenantId));
+      this.insertAudit(audit);
+      return { organisation, etag };
     });
 
     this.saveCase = this.db.transaction((saved: Case, expectedEtag: string | undefined, effects: SaveEffects) => {
@@ -508,6 +550,20 @@ export class SqliteCaseStore implements CaseStore {
   async listCasesClosedBefore(before: Date, limit: number): Promise<ClosedCase[]> {
     if (limit <= 0) return [];
     return this.statements.casesClosedBefore.all({ before: before.toISOString(), limit });
+  }
+
+  async getOrganisation(tenantId: string): Promise<StoredOrganisation | undefined> {
+    const row = this.organisationStatements.get.get(tenantId);
+    return row && { organisation: JSON.parse(row.doc) as Organisation, etag: row.etag };
+  }
+
+  async saveOrganisation(organisation: Organisation, expectedEtag: string | undefined, audit: AuditRecord[]): Promise<StoredOrganisation> {
+    return this.saveOrganisationWithAudit(organisation, expectedEtag, audit);
+  }
+
+  async listUnitCases(tenantId: string, unitId: string, withUnassigned: boolean): Promise<Case[]> {
+    const docs = [...this.organisationStatements.unitCases.all(tenantId, unitId), ...(withUnassigned ? this.organisationStatements.unassignedCases.all(tenantId) : [])];
+    return docs.map((doc) => JSON.parse(doc) as Case);
   }
 
   async ping(): Promise<void> {

@@ -2,12 +2,18 @@
 // (tokenValidation.ts), read through the same use cases and access rules as the bot's cards (every read
 // and refusal of a case audited):
 // - `GET /api/tab/cases`: my cases at a glance and my agreements (app/tabOverview.ts, tabView.ts);
-// - `GET /api/tab/cases/:caseId`: one case's team, goals and agreements, meetings (caseDetailsView.ts).
+// - `GET /api/tab/cases/:caseId`: one case's team, goals and agreements, meetings (caseDetailsView.ts);
+// - `GET /api/tab/statistics?period=2026H1&unit=<id>`: a leader's half-yearly status of a unit they lead
+//   (app/statistics.ts), suppressed, as JSON; `GET /api/tab/statistics.csv?…` the same as a CSV file.
 // Every refusal is JSON in the person's language; nothing personal is logged.
 import type { Request, Response, Server } from 'restify';
 import type { Actor, AppDeps } from '../app/context';
 import { readCase } from '../app/readCase';
+import { PERIOD_CHOICES, readLeaderReport } from '../app/statistics';
 import { readTabOverview } from '../app/tabOverview';
+import { endedPeriods } from '../domain/statistics/period';
+import { reportSections } from '../../cards/statisticsFigures';
+import { statisticsCsv, statisticsFileName } from './statisticsCsv';
 import { DomainError, isAccessRefusal } from '../domain/errors';
 import { type Messages, messagesFor } from '../i18n';
 import type { Logger } from '../logger';
@@ -30,7 +36,7 @@ type Answer = (status: number, body: object) => void;
 /** Without `validate` (no client id set) the tab is not set up: it says so and shows nothing. */
 export function registerTabApi(server: Server, deps: AppDeps, log: Logger, validate: TokenValidator | undefined): void {
   /** Runs `read` for the token's actor; refuses, in the caller's language, whatever goes wrong before or in it. */
-  const authenticated = (event: string, read: (actor: Actor, m: Messages, answer: Answer, req: Request) => Promise<void>) => async (req: Request, res: Response) => {
+  const authenticated = (event: string, read: (actor: Actor, m: Messages, answer: Answer, req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
     const m = messagesFor(localeOf(req));
     const answer: Answer = (status, body) => {
       res.writeHead(status, NO_STORE);
@@ -48,7 +54,7 @@ export function registerTabApi(server: Server, deps: AppDeps, log: Logger, valid
         answer(STATUS[identity.refusal], { error: identity.refusal, message: m.tab.refusals[identity.refusal] });
         return;
       }
-      await read(identity.actor, m, answer, req);
+      await read(identity.actor, m, answer, req, res);
     } catch (error) {
       if (error instanceof DomainError) {
         log.info({ event, outcome: error.code });
@@ -77,6 +83,34 @@ export function registerTabApi(server: Server, deps: AppDeps, log: Logger, valid
       answer(200, caseDetails(current, viewer, m, deps.now()));
     }),
   );
+
+  server.get(
+    '/api/tab/statistics',
+    authenticated('tab.statistics', async (actor, m, answer, req) => {
+      const { unit, units, report } = await readLeaderReport(deps, actor, statisticsQuery(req));
+      log.info({ event: 'tab.statistics', outcome: 'ok' });
+      const periods = endedPeriods(deps.now(), PERIOD_CHOICES).map((period) => period.id);
+      answer(200, { unit, units, periods, report, sections: reportSections(m, report), note: m.statistics.suppressedNote });
+    }),
+  );
+
+  server.get(
+    '/api/tab/statistics.csv',
+    authenticated('tab.statistics', async (actor, m, _answer, req, res) => {
+      const { unit, report } = await readLeaderReport(deps, actor, statisticsQuery(req));
+      log.info({ event: 'tab.statistics', outcome: 'ok', format: 'csv' });
+      res.writeHead(200, { ...NO_STORE, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${statisticsFileName(report)}"` });
+      res.end(statisticsCsv(m, unit.name, report));
+    }),
+  );
+}
+
+/** The period and unit a leader asked for: none, the latest ended half-year and their first unit. */
+function statisticsQuery(req: Request): { periodId?: string; unitId?: string } {
+  const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+  const periodId = query.get('period') ?? undefined;
+  const unitId = query.get('unit') ?? undefined;
+  return { ...(periodId ? { periodId } : {}), ...(unitId ? { unitId } : {}) };
 }
 
 function bearerToken(req: Request): string | undefined {

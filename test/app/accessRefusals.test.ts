@@ -13,7 +13,11 @@ import { readCase, selectCase } from '../../bot/app/readCase';
 import { reportPlanSlipping } from '../../bot/app/reportPlanSlipping';
 import { exportCase } from '../../bot/app/rights';
 import { answerMeetingChecklist, openNetworkMeeting } from '../../bot/app/runMeeting';
+import { changeOrganisation, readOrganisation } from '../../bot/app/organisation';
+import { readLeaderReport } from '../../bot/app/statistics';
 import type { AccessRefusalCode } from '../../bot/domain/errors';
+import { addLeader, addUnit } from '../../bot/domain/organisation';
+import { organisationAuditId } from '../../bot/store/port';
 import { asyncCodeOf } from '../support/refusals';
 import { COORDINATOR, JONAS, STRANGER, YOUNG_PERSON, appDeps } from './appFixture';
 
@@ -65,6 +69,21 @@ interface Scenario {
   actor: Actor;
   action: string;
   run: (fixture: Fixture) => Promise<unknown>;
+  /** A refusal about the municipality's units and leaders is audited under its organisation, not a case. */
+  aboutOrganisation?: true;
+}
+
+/** The municipality's administrator (settings: ADMIN_AAD_OBJECT_IDS), and a leader of unit Nord. */
+const ADMIN: Actor = { tenantId: COORDINATOR.tenantId, aadObjectId: '0a0a0a0a-0000-4000-8000-00000000000a', name: 'Anna Admin' };
+const LEADER: Actor = { tenantId: COORDINATOR.tenantId, aadObjectId: '1b1b1b1b-0000-4000-8000-00000000000b', name: 'Lene Leder' };
+const ADMINS = new Set([ADMIN.aadObjectId]);
+
+/** Units Nord and Syd, with LEADER leading Nord; the id of Syd. */
+async function twoUnits({ deps }: Fixture): Promise<string> {
+  await changeOrganisation(deps, ADMIN, ADMINS, 'unit.add', (current) => addUnit(current, 'unit-nord', 'Nord'));
+  await changeOrganisation(deps, ADMIN, ADMINS, 'unit.add', (current) => addUnit(current, 'unit-syd', 'Syd'));
+  await changeOrganisation(deps, ADMIN, ADMINS, 'leader.add', (current) => addLeader(current, LEADER.aadObjectId, 'Nord'));
+  return 'unit-syd';
 }
 
 // Keyed by every access code: a new one does not compile until it has its scenarios here.
@@ -105,15 +124,33 @@ const SCENARIOS = {
     },
   ],
   notEyeKeeper: [{ actor: JONAS, action: 'handOver.acknowledge', run: ({ deps, caseId, meetingId }) => acknowledgeCaseHandOver(deps, JONAS, caseId, meetingId) }],
+  notAdministrator: [
+    { actor: COORDINATOR, action: 'unit.add', aboutOrganisation: true, run: ({ deps }) => changeOrganisation(deps, COORDINATOR, ADMINS, 'unit.add', (current) => addUnit(current, 'unit-x', 'X')) },
+    {
+      actor: COORDINATOR,
+      action: 'leader.add',
+      aboutOrganisation: true,
+      run: async (fixture) => {
+        await twoUnits(fixture);
+        return changeOrganisation(fixture.deps, COORDINATOR, ADMINS, 'leader.add', (current) => addLeader(current, LEADER.aadObjectId, 'Syd'));
+      },
+    },
+    { actor: LEADER, action: 'organisation.read', aboutOrganisation: true, run: ({ deps }) => readOrganisation(deps, LEADER, ADMINS) },
+  ],
+  notLeader: [{ actor: COORDINATOR, action: 'statistics.read', aboutOrganisation: true, run: ({ deps }) => readLeaderReport(deps, COORDINATOR, { periodId: '2026H1' }) }],
+  notLeaderOfUnit: [
+    { actor: LEADER, action: 'statistics.read', aboutOrganisation: true, run: async (fixture) => readLeaderReport(fixture.deps, LEADER, { periodId: '2026H1', unitId: await twoUnits(fixture) }) },
+  ],
 } satisfies Record<AccessRefusalCode, Scenario[]>;
 
 describe('every refusal because of who asked', () => {
   it.each(Object.entries(SCENARIOS).flatMap(([code, scenarios]) => scenarios.map((scenario: Scenario) => [code, scenario.action, scenario] as const)))(
     '%s from %s is audited as denied',
-    async (code, action, { actor, run }) => {
+    async (code, action, { actor, run, aboutOrganisation }) => {
       const fixture = await circulatedCase();
       expect(await asyncCodeOf(run(fixture))).toBe(code);
-      expect((await fixture.deps.store.listAudit(COORDINATOR.tenantId, fixture.caseId)).at(-1)).toMatchObject({ actorAadObjectId: actor.aadObjectId, action, outcome: 'denied' });
+      const auditedUnder = aboutOrganisation ? organisationAuditId(COORDINATOR.tenantId) : fixture.caseId;
+      expect((await fixture.deps.store.listAudit(COORDINATOR.tenantId, auditedUnder)).at(-1)).toMatchObject({ actorAadObjectId: actor.aadObjectId, action, outcome: 'denied' });
     },
   );
 });

@@ -13,7 +13,8 @@
 // timing; the run fails only when a request does (a broken benchmark is not a measurement).
 // Settings (environment): BENCH_ROUNDS, BENCH_TURNS (per bot per round), BENCH_WARMUP,
 // BENCH_CONCURRENCY, BENCH_ADDS_PER_CASE; BENCH_SECTIONS (echo,outbox,dispatch), BENCH_DUE_SIZES,
-// BENCH_DUE_REPETITIONS, BENCH_DISPATCH_MESSAGES. See test/bench/README.md.
+// BENCH_DUE_REPETITIONS, BENCH_DISPATCH_MESSAGES; BENCH_STATISTICS_YOUNG_PEOPLE, BENCH_STATISTICS_REPETITIONS
+// (section statistics, statisticsBench.ts). See test/bench/README.md.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -23,6 +24,7 @@ import { join, resolve } from 'node:path';
 import { type ConnectorStub, startConnectorStub } from './connectorStub';
 import { dispatchBench } from './dispatchBench';
 import { dueQueryBench } from './dueQueryBench';
+import { statisticsBench } from './statisticsBench';
 
 const HOST = '127.0.0.1';
 
@@ -42,8 +44,8 @@ const WARMUP = Math.ceil(setting('BENCH_WARMUP', 3000, 0) / CONCURRENCY) * CONCU
 /** A case gets this many external members during a run: 2 members at creation, 2 + this at the end. */
 const ADDS_PER_CASE = setting('BENCH_ADDS_PER_CASE', 10, 1);
 
-const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'echo,outbox,dispatch').split(',').map((name) => name.trim()));
-for (const name of SECTIONS) if (!['echo', 'outbox', 'dispatch'].includes(name)) throw new Error(`BENCH_SECTIONS: unknown section ${name} (echo, outbox, dispatch)`);
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'echo,outbox,dispatch,statistics').split(',').map((name) => name.trim()));
+for (const name of SECTIONS) if (!['echo', 'outbox', 'dispatch', 'statistics'].includes(name)) throw new Error(`BENCH_SECTIONS: unknown section ${name} (echo, outbox, dispatch, statistics)`);
 /** Case counts for the due-reminders query, smallest first. */
 const DUE_SIZES = (process.env.BENCH_DUE_SIZES ?? '500,50000').split(',').map((size) => {
   const value = Number(size);
@@ -53,6 +55,9 @@ const DUE_SIZES = (process.env.BENCH_DUE_SIZES ?? '500,50000').split(',').map((s
 const DUE_REPETITIONS = setting('BENCH_DUE_REPETITIONS', 300, 1);
 /** Reminders (and owners, and 1:1 chats) per run of the dispatch section (one instance, then two): about 2 × 65 s at the default. */
 const DISPATCH_MESSAGES = setting('BENCH_DISPATCH_MESSAGES', 3000, 1);
+/** Young people in the statistics section's unit (15 meetings and 60 agreements each over five years), and its repetitions. */
+const STATISTICS_YOUNG_PEOPLE = setting('BENCH_STATISTICS_YOUNG_PEOPLE', 500, 1);
+const STATISTICS_REPETITIONS = setting('BENCH_STATISTICS_REPETITIONS', 10, 1);
 
 const TENANT_ID = 'b3c1a7e0-0000-4000-8000-0000000be7c4';
 const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -574,6 +579,10 @@ async function main(): Promise<void> {
     lines.push(`Section took ${fixed((Date.now() - started) / 1000, 1)} s.`);
     process.stdout.write(`${lines.join('\n')}\n`);
     if (!ok) process.exitCode = 1;
+  }
+  if (SECTIONS.has('statistics')) {
+    const lines = await statisticsBench({ youngPeople: STATISTICS_YOUNG_PEOPLE, meetingsPerCase: 15, agreementsPerMeeting: 4, repetitions: STATISTICS_REPETITIONS });
+    process.stdout.write(`${lines.join('\n')}\n`);
   }
 }
 

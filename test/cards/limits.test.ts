@@ -23,7 +23,8 @@ import { validateAdaptiveCard } from '../support/cardValidation';
 import { type TextOf, caseAtEveryLimit, markdownText, text } from '../support/limitCase';
 import { asCoordinator, caseSummaries, everyTemplate, smallestCase } from '../support/sampleCards';
 
-const VERBS_WITHOUT_CASE = ['case.create', 'case.pick'];
+// A leader's statistics are about a unit, never a case.
+const VERBS_WITHOUT_CASE = ['case.create', 'case.pick', 'statistics.show'];
 
 const executes = (card: unknown) => nodes(card, 'Action.Execute') as Array<{ verb: string; data: Record<string, unknown>; title: string }>;
 

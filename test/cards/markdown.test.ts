@@ -24,6 +24,7 @@ import { memberEditCard, teamCard } from '../../cards/teamCards';
 import { teamStatusCard } from '../../cards/teamStatusCards';
 import { NOW } from '../domain/fixtures';
 import { caseWithText } from '../support/caseWithText';
+import { sampleStatisticsCard } from '../support/sampleCards';
 import { findChromium, launchCardRenderer, type CardRenderer, type RenderReport } from './preview/renderCards';
 
 // Every template the cards are made from, each counted as it is rendered (see 'binds into every template').
@@ -87,6 +88,7 @@ function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
     agreementEditRequested: agreementEditCard(m, { case: asked, viewer: read.viewer }, 'agreement-2', HOSTILE),
     agreementEditDeclined: agreementEditCard(m, { case: declineChangeRequest(asked, 'agreement-2', HOSTILE, 'aad-coordinator', NOW), viewer: member('m-jonas') }, 'agreement-2'),
     exportLink: exportLinkCard(m, current, 'https://samarbejdsbot.example.dk/export/token', 10),
+    statistics: sampleStatisticsCard(m, [current], HOSTILE),
     eraseConfirm: eraseConfirmCard(m, current),
     closeConfirm: closeConfirmCard(m, current, '2031-11-23'),
     // Figures and labels only: no typed text, and the markdown its period's "1." would start stays literal.

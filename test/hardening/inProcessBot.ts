@@ -54,6 +54,8 @@ export interface InProcessBotOptions {
   now?: () => Date;
   /** Where export links point: given, `eksport` hands them out (no download route is served). */
   exportBaseUrl?: string;
+  /** The municipality's administrators by Entra object id (ADMIN_AAD_OBJECT_IDS). */
+  administrators?: readonly string[];
 }
 
 export async function startInProcessBot(options: InProcessBotOptions = {}): Promise<InProcessBot> {
@@ -73,7 +75,7 @@ export async function startInProcessBot(options: InProcessBotOptions = {}): Prom
   const deps: AppDeps = { store, now: options.now ?? (() => new Date()), newId: randomUUID, reminders: new ReminderPlanner(new WorkingDays()) };
   const adapter = createAdapter(undefined, log);
   const exportLinks = options.exportBaseUrl ? new ExportLinks(store, deps.now, options.exportBaseUrl) : undefined;
-  const bot = new SamarbejdsBot({ botAppId: '', deps, log, rights: { exportLinks, retentionDays: DEFAULT_RETENTION_DAYS } });
+  const bot = new SamarbejdsBot({ botAppId: '', deps, log, rights: { exportLinks, retentionDays: DEFAULT_RETENTION_DAYS }, administrators: new Set(options.administrators ?? []) });
   const server = createServer({ adapter, bot, log, ready: options.ready ? options.ready(store) : () => store.ping() });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -7,6 +7,7 @@ import { type CosmosTestServer, startCosmosServer } from '../support/cosmosServe
 import { describeCaseStoreContract } from './contract';
 import { describeEraseContract } from './eraseContract';
 import { describeExportLinkContract } from './exportLinkContract';
+import { describeOrganisationContract } from './organisationContract';
 import { describeOutboxContract } from './outboxContract';
 import { describeTenantPacingContract } from './pacingContract';
 
@@ -35,6 +36,7 @@ describeCaseStoreContract('Cosmos DB test server', openDatabase);
 describeOutboxContract('Cosmos DB test server', openDatabase);
 describeExportLinkContract('Cosmos DB test server', openDatabase);
 describeTenantPacingContract('Cosmos DB test server', openDatabase);
+describeOrganisationContract('Cosmos DB test server', openDatabase);
 describeEraseContract('Cosmos DB test server', async () => {
   const options = newDatabaseOptions();
   const store = await CosmosCaseStore.open(options);

@@ -12,6 +12,9 @@ import { askToChangeAgreement, changeAgreement, pendingChangeRequest } from '../
 import { memberEditCard, teamCard } from '../../cards/teamCards';
 import { teamStatusCard } from '../../cards/teamStatusCards';
 import { closeConfirmCard, eraseConfirmCard, exportLinkCard } from '../../cards/rightsCards';
+import { statisticsCard } from '../../cards/statisticsCards';
+import { leaderReport } from '../../bot/domain/statistics/leaderReport';
+import { endedPeriods, parsePeriod } from '../../bot/domain/statistics/period';
 import type { CaseRead } from '../../bot/app/readCase';
 import type { Case, TeamMember } from '../../bot/domain/case';
 import { acknowledgeHandOver, approveMinutes, closeInternalMeeting, closeMeeting, sendBackMinutes } from '../../bot/domain/closing';
@@ -345,7 +348,18 @@ export function everyTemplate(m: Messages, current: Case, pickerCases: number, m
     closeConfirm: closeConfirmCard(m, current, '2031-11-23'),
     // Taken the day after the open meeting, the case's last: every half-year it was open in to choose.
     teamStatus: teamStatusCard(m, { case: current, viewer: member }, new Date(new Date(open.startsAt).getTime() + 24 * 60 * 60 * 1000)),
+    statistics: sampleStatisticsCard(m, [current], 'Ungeenheden Nord'),
   };
+}
+
+/** A leader's card of 2026H1 for `cases`, in a unit named `unitName`, one of two they lead. */
+export function sampleStatisticsCard(m: Messages, cases: Case[], unitName: string): AdaptiveCardJson {
+  const units = [
+    { id: 'unit-1', name: unitName },
+    { id: 'unit-2', name: 'Ungeenheden Syd' },
+  ];
+  const report = leaderReport(cases, parsePeriod('2026H1'), NOW);
+  return statisticsCard(m, { unit: units[0]!, units, report, periods: endedPeriods(NOW, 6), csv: { url: 'https://samarbejdsbot.example.dk/statistics/token', minutes: 10 } });
 }
 
 /**

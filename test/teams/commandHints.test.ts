@@ -8,7 +8,20 @@ import { en } from '../../bot/i18n/en';
 import { parseCommand } from '../../bot/teams/commands';
 
 /** Texts shown only in a 1:1 chat (or naming the 1:1 chat as the place to write): they need no mention. */
-const ONLY_IN_PERSONAL_CHAT = new Set(['myTasksInPersonalChat', 'rights.exportInPersonalChat', 'cards.picker.closedLeftOut', 'cards.outbox.unreachableMention', 'helpWhere']);
+const ONLY_IN_PERSONAL_CHAT = new Set([
+  'myTasksInPersonalChat',
+  'rights.exportInPersonalChat',
+  'cards.picker.closedLeftOut',
+  'cards.outbox.unreachableMention',
+  'helpWhere',
+  // The administrators' commands and `statistik` run in the 1:1 chat only; the CSV link's refusal is read in a browser.
+  'errors.unitNotFound',
+  'errors.leaderNotFound',
+  'statistics.linkExpired',
+  'statistics.onlyInPersonalChat',
+  'organisation.leaderAdded',
+  'organisation.usage',
+]);
 
 /**
  * A command as the user would type it: quoted ("team", „team“), bold or in backticks (a case reference

@@ -76,8 +76,15 @@ describe('settings', () => {
       credentials: undefined,
       store: { kind: 'sqlite', file: './data/samarbejdsbot.sqlite' },
       retention: { days: 1826, intervalMs: 3_600_000 },
+      administrators: [],
       exportBaseUrl: 'http://127.0.0.1:3978',
     });
+  });
+
+  it("reads the administrators' Entra object ids, in lower case, and refuses anything else", () => {
+    const ids = '0A0A0A0A-0000-4000-8000-00000000000A, 1b1b1b1b-0000-4000-8000-00000000000b';
+    expect(loadConfig({ ADMIN_AAD_OBJECT_IDS: ids }).administrators).toEqual(['0a0a0a0a-0000-4000-8000-00000000000a', '1b1b1b1b-0000-4000-8000-00000000000b']);
+    expect(() => loadConfig({ ADMIN_AAD_OBJECT_IDS: 'anna@kommune.dk' })).toThrow(/ADMIN_AAD_OBJECT_IDS/);
   });
 
   it('gives export links over HTTPS (App Service host name, or EXPORT_BASE_URL), on loopback, or not at all', () => {

@@ -69,6 +69,19 @@ const windowAt = (period: Period, asOf: string, complete: boolean): StatusWindow
   complete,
 });
 
+/** The `count` latest half-years that have ended by `now`, the latest first: what a leader picks from. */
+export function endedPeriods(now: Date, count: number): Period[] {
+  const running = periodContaining(now);
+  let year = Number(running.id.slice(0, 4));
+  let half: 1 | 2 = running.id.endsWith('1') ? 1 : 2;
+  const periods: Period[] = [];
+  while (periods.length < count) {
+    [year, half] = half === 1 ? [year - 1, 2] : [year, 1];
+    periods.push(periodOf(year, half));
+  }
+  return periods;
+}
+
 /** A leader's window: the period must have ended. */
 export function endedWindow(period: Period, now: Date): StatusWindow {
   if (now.toISOString() < period.end) throw new DomainError('periodNotEnded', { period: period.id });

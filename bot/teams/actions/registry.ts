@@ -11,7 +11,9 @@ import { closingCommands, closingVerbs } from './closing';
 import { consentCommands, consentVerbs } from './consent';
 import { goalCommands, goalVerbs } from './goals';
 import { meetingCommands, meetingVerbs } from './meeting';
+import { organisationCommands } from './organisation';
 import { rightsCommands, rightsVerbs } from './rights';
+import { statisticsCommands, statisticsVerbs } from './statistics';
 import { teamCommands, teamVerbs } from './team';
 import { teamStatusCommands } from './teamStatus';
 import type { AnyVerb, CommandDeclaration, ManifestScope, Turn, VerbReply } from './turn';
@@ -25,6 +27,7 @@ export const VERBS: readonly AnyVerb[] = [
   ...closingVerbs,
   ...agreementVerbs,
   ...rightsVerbs,
+  ...statisticsVerbs,
 ];
 
 const VERB_BY_NAME = new Map(VERBS.map((declaration) => [declaration.verb, declaration]));
@@ -60,9 +63,10 @@ export const COMMANDS = {
   ...agreementCommands,
   ...rightsCommands,
   ...teamStatusCommands,
+  ...statisticsCommands,
+  ...organisationCommands,
   network: notReady({ da: ['netværk'], en: ['network'] }),
   interventions: notReady({ da: ['indsatser'], en: ['interventions'] }),
-  stats: notReady({ da: ['statistik'], en: ['stats'] }),
 } as const satisfies Record<CommandName, CommandDeclaration>;
 
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];

@@ -26,6 +26,8 @@ export interface BotEnv {
   log: Logger;
   /** Export links and the retention period; the defaults serve no export links. */
   rights?: RightsEnv;
+  /** The municipality's administrators (Entra object ids, lower case): who set up units and leaders. */
+  administrators?: ReadonlySet<string>;
 }
 
 export interface Turn {

@@ -88,7 +88,7 @@ function activityOf(bot: InProcessBot, who: Person, where: Place, fields: Record
 }
 
 /** The bot of one test file, started before its tests, its clock at NOW unless `now` is given (a clock the file moves). */
-export function botPerFile({ now = () => NOW, ...options }: { exportBaseUrl?: string; now?: () => Date } = {}) {
+export function botPerFile({ now = () => NOW, ...options }: { exportBaseUrl?: string; administrators?: readonly string[]; now?: () => Date } = {}) {
   let started: InProcessBot | undefined;
   beforeAll(async () => {
     started = await startInProcessBot({ ...options, now, logLevel: 'info' });
@@ -118,14 +118,15 @@ export function botPerFile({ now = () => NOW, ...options }: { exportBaseUrl?: st
     return answer.body;
   }
 
-  /** `who` writes `text` in `where` (in a channel @mentioning the bot); what the bot posted there. */
-  async function say(who: Person, where: Place, text: string): Promise<Post[]> {
+  /** `who` writes `text` in `where` (in a channel @mentioning the bot), in Danish unless `locale` says; what the bot posted there. */
+  async function say(who: Person, where: Place, text: string, locale?: string): Promise<Post[]> {
     const mention = `<at>${BOT.name}</at>`;
     const inChannel = where.kind === 'channel';
     const message = activityOf(bot(), who, where, {
       type: 'message',
       text: inChannel ? `${mention} ${text}` : text,
       ...(inChannel ? { entities: [{ type: 'mention', text: mention, mentioned: BOT }] } : {}),
+      ...(locale ? { locale } : {}),
     });
     const { posts } = await postsDuring(() => send(message));
     return posts.filter((post) => post.conversationId === where.conversationId);
