@@ -50,6 +50,11 @@ export function mayAcknowledgeHandOver(closure: Closure, reader: TeamMember): bo
   return isCoordinator(reader) || closure.eyeKeeperMemberId === reader.id;
 }
 
+/** That the young person had feedback is recorded by its giver, or by the coordinator (who relays for one outside Teams). */
+export function mayRecordFeedback(closure: Closure, reader: TeamMember): boolean {
+  return isCoordinator(reader) || closure.feedbackMemberId === reader.id;
+}
+
 export function requireMember(current: Case, aadObjectId: string): TeamMember {
   const member = memberByAadObjectId(current, aadObjectId);
   if (!member) throw new DomainError('notTeamMember');
@@ -100,5 +105,13 @@ export function requireAgreementEditor(current: Case, aadObjectId: string, agree
 export function requireHandOverAcknowledger(current: Case, meetingId: string, aadObjectId: string, now: Date): TeamMember {
   const member = requireCaseReader(current, aadObjectId, now);
   if (!mayAcknowledgeHandOver(closureOf(current, meetingId), member)) throw new DomainError('notEyeKeeper');
+  return member;
+}
+
+/** An internal meeting and one not closed yet are closing.ts's refusals, checked after this. */
+export function requireFeedbackRecorder(current: Case, meetingId: string, aadObjectId: string, now: Date): TeamMember {
+  const member = requireCaseReader(current, aadObjectId, now);
+  const closure = meetingById(current, meetingId).closure;
+  if (closure && !mayRecordFeedback(closure, member)) throw new DomainError('notFeedbackGiver');
   return member;
 }
