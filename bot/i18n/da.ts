@@ -487,6 +487,7 @@ export const da = {
       recordFeedbackFor: (giver: string) => `${giver} har givet tilbagemelding`,
       feedbackGiven: (at: string) => `Du registrerede ${at}, at den unge har fået tilbagemelding.`,
       feedbackGivenBy: (giver: string, at: string) => `Registreret ${at}: den unge har fået tilbagemelding fra ${giver}.`,
+      feedbackGivenOn: (on: string) => `Den unge har fået tilbagemelding (registreret ${on}).`,
       feedbackRecorded: 'Registreret: den unge har fået tilbagemelding. Påmindelserne om det sendes ikke.',
       nextMeetingTitle: (reference: string) => `Sag ${reference}: næste netværksmøde nærmer sig`,
       nextMeeting: (at: string) => `Mødet er planlagt til ${at}. Husk at indkalde teamet og den unge.`,

@@ -442,6 +442,7 @@ export const en: Messages = {
       recordFeedbackFor: (giver) => `${giver} has given feedback`,
       feedbackGiven: (at) => `You recorded ${at} that the young person has had feedback.`,
       feedbackGivenBy: (giver, at) => `Recorded ${at}: the young person has had feedback from ${giver}.`,
+      feedbackGivenOn: (on) => `The young person has had feedback (recorded ${on}).`,
       feedbackRecorded: 'Recorded: the young person has had feedback. The reminders about it will not be sent.',
       nextMeetingTitle: (reference) => `Case ${reference}: the next network meeting is coming up`,
       nextMeeting: (at) => `The meeting is planned for ${at}. Remember to call the team and the young person.`,

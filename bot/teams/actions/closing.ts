@@ -73,11 +73,17 @@ export const closingVerbs = [
     return cardAfterChange(turn, changed, (read) => handOverCard(turn.m, read, meetingById(changed, meetingId)), turn.m.cards.goals.confirmations.handOverAcknowledged);
   }),
   /** From the feedback reminder: the giver, or the coordinator relaying; the reply is the reminder, recorded. */
-  verb('feedback.given', z.object(ofMeeting), async (turn, { caseId, meetingId }) => {
+  /** `from`: `minutes` when clicked on the minutes, which are then the reply; older and reminder cards send none. */
+  verb('feedback.given', z.object({ ...ofMeeting, from: z.enum(['minutes']).optional() }), async (turn, { caseId, meetingId, from }) => {
     const changed = await recordCaseFeedbackGiven(turn.deps, turn.actor, caseId, meetingId, turn.activityId);
     const meeting = meetingById(changed, meetingId);
     const labels = turn.m.cards.reminders;
-    return cardAfterChange(turn, changed, (read) => feedbackCard(turn.m, read.case, meeting, read.viewer, labels.feedbackTitle(changed.reference, meetingNumber(meeting)), labels.feedbackRecorded), labels.feedbackRecorded);
+    return cardAfterChange(
+      turn,
+      changed,
+      (read) => (from === 'minutes' ? minutesCard(turn.m, read, meeting) : feedbackCard(turn.m, read.case, meeting, read.viewer, labels.feedbackTitle(changed.reference, meetingNumber(meeting)), labels.feedbackRecorded)),
+      labels.feedbackRecorded,
+    );
   }),
 ];
 

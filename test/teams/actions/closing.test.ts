@@ -183,6 +183,21 @@ describe('feedback.given', () => {
     expect(feedbackButtonsFor(notGiven.caseId)).toHaveLength(2);
   });
 
+  it('is on the minutes for the one who gives it, whom the minutes answer once it is recorded; not for another member', async () => {
+    const given = await caseWithJonasGivingFeedback();
+    const forAli = cardOf(await click(ALI, personalChat(ALI), 'minutes.show', { caseId: given.caseId, meetingId: given.meetingId }));
+    expect(actionsOf(forAli).map((action) => action.verb)).not.toContain('feedback.given');
+    const forJonas = cardOf(await click(JONAS, personalChat(JONAS), 'minutes.show', { caseId: given.caseId, meetingId: given.meetingId }));
+    const button = actionsOf(forJonas).find((action) => action.verb === 'feedback.given');
+    expect(button?.data).toMatchObject({ caseId: given.caseId, meetingId: given.meetingId, from: 'minutes' });
+    expect(textsOf(forJonas)).toContain(da.cards.reminders.recordFeedback);
+
+    const minutes = cardOf(await click(JONAS, personalChat(JONAS), 'feedback.given', button!.data));
+    expect(textsOf(minutes)).toContain(da.cards.goals.minutesTitle(given.reference, 1));
+    expect(textsOf(minutes)).toContain(da.cards.reminders.feedbackGivenOn(da.dates.short(NOW.toISOString())));
+    expect(actionsOf(minutes).map((action) => action.verb)).not.toContain('feedback.given');
+  });
+
   it('is refused before the meeting is closed', async () => {
     const { meetingId, ...theCase } = await caseWithOpenMeeting(turns);
     expect(await click(METTE, personalChat(METTE), 'feedback.given', { caseId: theCase.caseId, meetingId })).toEqual({ message: da.errors.meetingNotClosed({}) });
