@@ -159,10 +159,11 @@ async function dispatchAfterTwoDays(): Promise<void> {
 }
 
 describe('feedback.given', () => {
+  const sent = () => turns.bot().connector.requests.filter((request) => request.kind === 'activity');
+  /** The feedback reminders sent about a case, by their title. */
+  const feedbackRemindersOf = (reference: string) => sent().filter((request) => textsOf(request.body).includes(da.cards.reminders.feedbackTitle(reference, 1)));
   const feedbackButtonsFor = (caseId: string) =>
-    turns
-      .bot()
-      .connector.requests.filter((request) => request.kind === 'activity')
+    sent()
       .flatMap((request) => actionsOf(request.body))
       .filter((action) => action.verb === 'feedback.given' && action.data.caseId === caseId);
 
@@ -181,8 +182,9 @@ describe('feedback.given', () => {
     expect(await click(METTE, personalChat(METTE), 'feedback.given', { caseId: given.caseId, meetingId: given.meetingId })).toEqual({ message: da.errors.feedbackAlreadyGiven({}) });
 
     await dispatchAfterTwoDays();
-    expect(feedbackButtonsFor(given.caseId)).toEqual([]);
+    expect(feedbackRemindersOf(given.reference)).toEqual([]);
     // The case where nobody recorded it: Jonas is reminded, and the coordinator told after two days, each with the button.
+    expect(feedbackRemindersOf(notGiven.reference)).toHaveLength(2);
     expect(feedbackButtonsFor(notGiven.caseId)).toHaveLength(2);
   });
 
