@@ -18,6 +18,8 @@ export function feedbackCard(m: Messages, current: Case, meeting: Meeting, viewe
     caseId: current.id,
     meetingId: meeting.id,
     title,
+    // A reminder until it is recorded.
+    color: given ? 'Good' : 'Attention',
     text,
     given: given ? (forGiver ? labels.feedbackGiven(m.dates.dateTime(given.at)) : labels.feedbackGivenBy(giver ? memberName(current, giver, m) : m.cards.goals.formerMember, m.dates.dateTime(given.at))) : '',
     recordLabel: forGiver ? labels.recordFeedback : labels.recordFeedbackFor(giver ? shortName(current, giver, m) : m.cards.goals.formerMember),
