@@ -18,6 +18,8 @@ import { approvalCard, closeMeetingCard, goalsFormCard } from './goalCards';
 import { closeInternalCard } from './meetingCards';
 import { type RosterPerson, teamCard } from './teamCards';
 import { pageOf } from './paging';
+import { teamStatusCard } from './teamStatusCards';
+import type { Period } from '../bot/domain/statistics/period';
 
 export function createCaseCard(m: Messages): AdaptiveCardJson {
   return renderCard('createCase', {
@@ -87,6 +89,8 @@ export interface CaseViewOptions {
   pageSize?: number;
   rosterPage?: number;
   roster?: RosterPerson[];
+  /** The team status's half-year; none, the latest. */
+  period?: Period;
 }
 
 /** The card of one view of a case, for the reader the read names. */
@@ -103,6 +107,8 @@ export function caseViewCard(m: Messages, read: ViewedCase, view: DetailView, no
       return goalsFormCard(m, read, notice);
     case 'closing':
       return closingCard(m, read, now);
+    case 'teamStatus':
+      return teamStatusCard(m, read, now, options.period);
   }
 }
 

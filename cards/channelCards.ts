@@ -80,9 +80,13 @@ function channelMeeting(meeting: Meeting): ChannelMeeting {
   return { meetingId: code(meeting.id), number: meetingLabel(meeting), startsAt: new Date(meeting.startsAt), status: meeting.status, phase: meetingStateOf(meeting) };
 }
 
-/** `sag`, `team`, `samtykke`, `mål`, `afslut` in a channel or group chat, and a new case's first post. */
-export function baseCard(m: Messages, current: Case, view: DetailView): AdaptiveCardJson {
-  const closing = view === 'closing' ? closingMeetingOf(current) : undefined;
+/**
+ * `sag`, `team`, `samtykke`, `mål`, `afslut`, `teamstatus` in a channel or group chat, and a new case's
+ * first post. `afslut`'s card names the meeting it is about now, or, when put right later, the one it was
+ * posted for (`closingMeeting`): another meeting opened since has cards of its own.
+ */
+export function baseCard(m: Messages, current: Case, view: DetailView, closingMeeting?: Meeting): AdaptiveCardJson {
+  const closing = view === 'closing' ? (closingMeeting ?? closingMeetingOf(current)) : undefined;
   return renderChannelCard(m, { kind: 'case', case: channelCase(current), view, closing: closing && channelMeeting(closing) });
 }
 
@@ -130,6 +134,7 @@ function renderChannelCard(m: Messages, card: ChannelCard): AdaptiveCardJson {
         consent: m.cards.consent.title(reference),
         goals: m.cards.goals.title(reference),
         closing: m.cards.goals.closingBaseTitle(reference),
+        teamStatus: m.cards.teamStatus.title(reference),
       };
       const labels = m.cards.threadBase;
       const facts = card.view === 'overview' ? caseFacts(m, card.case) : card.view === 'closing' ? closingFacts(m, card.closing) : [];

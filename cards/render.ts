@@ -25,6 +25,7 @@ import message from './templates/message.json';
 import minutesBase from './templates/minutesBase.json';
 import overview from './templates/overview.json';
 import team from './templates/team.json';
+import teamStatus from './templates/teamStatus.json';
 import { CARD_VERSION } from './version';
 
 export const TEMPLATES = {
@@ -52,6 +53,7 @@ export const TEMPLATES = {
   minutesBase,
   overview,
   team,
+  teamStatus,
 } as const;
 export type TemplateName = keyof typeof TEMPLATES;
 

@@ -10,8 +10,8 @@ export interface ViewedCase {
   viewer: TeamMember;
 }
 
-/** The detail cards `case.show` opens (its data's `view`): app/readCase's CASE_VIEWS, the same five. */
-export type DetailView = 'overview' | 'team' | 'consent' | 'goals' | 'closing';
+/** The detail cards `case.show` opens (its data's `view`): app/readCase's CASE_VIEWS, the same six. */
+export type DetailView = 'overview' | 'team' | 'consent' | 'goals' | 'closing' | 'teamStatus';
 
 /** A row of the 1:1 case picker. */
 export interface PickerCase {

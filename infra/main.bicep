@@ -27,7 +27,7 @@ param botAuthType string = 'UserAssignedMSI'
 @description('SingleTenant only: the client id of the app registration. Left empty for UserAssignedMSI.')
 param botAppRegistrationClientId string = ''
 
-@description('The client id of the Entra app registration for the tab\'s single sign-on (README, "The tab"): a managed identity cannot be one. Empty: the tab says it is not set up.')
+@description('The client id of the Entra app registration for the tab\'s single sign-on (made by aadApp/create from aad.manifest.json; README, "The tab"): a managed identity cannot be one. Empty: the tab says it is not set up.')
 param tabClientId string = ''
 
 @description('SingleTenant only: name of the Key Vault secret that holds the client secret (set by an operator, never here).')

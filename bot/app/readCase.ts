@@ -6,8 +6,8 @@ import type { CaseStore, CaseSummary } from '../store/port';
 import { type Actor, type AppDeps, auditRecord } from './context';
 import { auditIfRefused } from './guardedChange';
 
-/** A card a team member can ask for: most need consent; consent and closing are the coordinator's. */
-export const CASE_VIEWS = ['overview', 'team', 'consent', 'goals', 'closing'] as const;
+/** A card a team member can ask for: most need consent; consent and closing are the coordinator's; `teamStatus`: the team's own half-yearly status. */
+export const CASE_VIEWS = ['overview', 'team', 'consent', 'goals', 'closing', 'teamStatus'] as const;
 export type CaseView = (typeof CASE_VIEWS)[number];
 /** Why the case is read; changing a member is the coordinator's; `tab`: the case in the tab's list. */
 export type ReadPurpose = CaseView | 'memberEdit' | 'checklist' | 'tab';
@@ -23,6 +23,7 @@ const AUTHORIZE: Record<ReadPurpose, (current: Case, aadObjectId: string, now: D
   consent: (current, aadObjectId) => requireCoordinator(current, aadObjectId),
   memberEdit: (current, aadObjectId) => requireCoordinator(current, aadObjectId),
   goals: requireCaseReader,
+  teamStatus: requireCaseReader,
   closing: (current, aadObjectId) => requireCoordinator(current, aadObjectId),
   checklist: (current, aadObjectId, now, meetingId) => (meetingId ? requireMeetingReader(current, meetingId, aadObjectId, now) : requireCaseReader(current, aadObjectId, now)),
   tab: requireCaseReader,

@@ -17,6 +17,12 @@ const ALGORITHMS = ['RS256'];
 /** Clocks of Entra and this host may differ a little. */
 const CLOCK_TOLERANCE_SECONDS = 60;
 
+/**
+ * The scope the tab's app registration exposes (infra/aad.manifest.json). A token without it in `scp` is
+ * no person's Teams sign-on: an app-only token any app of the tenant can get for this API has none.
+ */
+const TAB_SCOPE = 'access_as_user';
+
 /** The two issuer forms Entra uses, v2.0 and v1, for the token's own tenant. */
 const issuersFor = (tenantId: string) => [`https://login.microsoftonline.com/${tenantId}/v2.0`, `https://sts.windows.net/${tenantId}/`];
 
@@ -40,6 +46,7 @@ export function createTokenValidator(settings: TabSettings, now: () => Date): To
     const tenantId = stringClaim(payload, 'tid');
     const aadObjectId = stringClaim(payload, 'oid');
     if (!tenantId || !aadObjectId || !issuersFor(tenantId).includes(payload.iss ?? '')) return { ok: false, refusal: 'invalidToken' };
+    if (!(stringClaim(payload, 'scp') ?? '').split(' ').includes(TAB_SCOPE)) return { ok: false, refusal: 'invalidToken' };
     if (settings.allowedTenantIds && !settings.allowedTenantIds.includes(tenantId)) return { ok: false, refusal: 'tenantNotAllowed' };
     return { ok: true, actor: { tenantId, aadObjectId, name: stringClaim(payload, 'name') ?? '' } };
   };

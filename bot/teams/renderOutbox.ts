@@ -181,12 +181,14 @@ export function renderForConversation(m: Messages, current: Case, message: Outbo
       return { activity: cardActivity(baseCard(m, current, 'overview')), updates: home.baseCardId };
     }
     case 'closingCard': {
-      // Put right as the channel sees `afslut`'s card; each team member's view of it refreshes to the details.
+      // Put right as the channel sees `afslut`'s card, about the meeting it was posted for (not one opened
+      // since, whose changes never update this card); each team member's view of it refreshes to the details.
       const { meetingId, activityId } = message.about;
       const to = message.to;
-      const posted = current.meetings.find((meeting) => meeting.id === meetingId)?.closingCards?.find((card) => card.activityId === activityId);
-      if (!posted || to.kind !== 'conversation' || posted.conversationId !== to.conversationId) return { skip: 'card gone' };
-      return { activity: cardActivity(baseCard(m, current, 'closing')), updates: posted.activityId };
+      const meeting = current.meetings.find((candidate) => candidate.id === meetingId);
+      const posted = meeting?.closingCards?.find((card) => card.activityId === activityId);
+      if (!meeting || !posted || to.kind !== 'conversation' || posted.conversationId !== to.conversationId) return { skip: 'card gone' };
+      return { activity: cardActivity(baseCard(m, current, 'closing', meeting)), updates: posted.activityId };
     }
     case 'minutesCard': {
       const meeting = current.meetings.find((candidate) => candidate.id === message.about.meetingId);

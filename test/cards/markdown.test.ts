@@ -24,6 +24,7 @@ import { messageCard } from '../../cards/messageCard';
 import * as render from '../../cards/render';
 import { closeConfirmCard, eraseConfirmCard, exportLinkCard } from '../../cards/rightsCards';
 import { memberEditCard, teamCard } from '../../cards/teamCards';
+import { teamStatusCard } from '../../cards/teamStatusCards';
 import { NOW } from '../domain/fixtures';
 import { caseWithText } from '../support/caseWithText';
 import { findChromium, launchCardRenderer, type CardRenderer, type RenderReport } from './preview/renderCards';
@@ -97,6 +98,8 @@ function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
     exportLink: exportLinkCard(m, current, 'https://samarbejdsbot.example.dk/export/token', 10),
     eraseConfirm: eraseConfirmCard(m, current),
     closeConfirm: closeConfirmCard(m, current, '2031-11-23'),
+    // Figures and labels only: no typed text, and the markdown its period's "1." would start stays literal.
+    teamStatus: teamStatusCard(m, read, NOW),
   };
   for (const meeting of current.meetings) cards[`meetingBase ${meeting.status}`] = meetingBaseCard(m, current, meeting);
   cards.minutesBase = minutesBaseCard(m, current, held!);

@@ -26,6 +26,7 @@ import type { Case } from '../../bot/domain/case';
 import type { Agreement } from '../../bot/domain/goals';
 import type { Meeting } from '../../bot/domain/meeting';
 import { da } from '../../bot/i18n/da';
+import { FORGOTTEN_ONCE_SENT } from '../../bot/store/port';
 import { botOutputTail, startBot, type BotProcess } from './support/botProcess';
 import {
   CARD_VERSION,
@@ -121,6 +122,8 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
   /** The base cards `mål` and `afslut` posted in the thread (the goals form's clicks are made on the first). */
   let goalsBaseId = '';
   let closingBaseId = '';
+  /** The checklist's base card `meeting.open` posted in the thread. */
+  let checklistBaseId = '';
   /** The close card in Mette's 1:1 chat, and the approval card it turned into. */
   let closeMessage: BotActivity | undefined;
   let approvalForm: JsonObject | undefined;
@@ -188,6 +191,45 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
   const expectNoPersonalData = (what: unknown): void => {
     const json = JSON.stringify(what);
     for (const personal of PERSONAL_DATA) expect(json, `personal data "${personal}"`).not.toContain(personal);
+  };
+
+  /**
+   * The cards that show meeting no. 1's state are each updated in place, once, after `mark`, to say
+   * `state`: the case's base card (the thread's first post, naming the next meeting), the checklist's
+   * base card, and the two cards Mette's `afslut` posted (in the thread, 2a, and in her 1:1 chat, 2c).
+   * Nothing else is updated, and the updates in the thread carry no personal data.
+   */
+  const expectCardsPutRight = async (mark: number, state: string): Promise<void> => {
+    const { threadId, reference } = scenario();
+    const baseCardId = earlier(scenario().threadPost.messageId, "The thread's first post id");
+    const personalCloseId = earlier(earlier(closeMessage, 'The close card').messageId, 'The close card id');
+    const cards: Array<[string, string]> = [
+      [threadId, baseCardId],
+      [threadId, checklistBaseId],
+      [threadId, closingBaseId],
+      [PERSONAL_CHAT_ID, personalCloseId],
+    ];
+    for (const [conversationId, messageId] of cards) await after(mark, (a) => a.kind === 'update' && a.conversationId === conversationId && a.messageId === messageId, 15_000);
+    const updates = pg()
+      .botActivities()
+      .filter((a) => a.seq > mark && a.kind === 'update');
+    expect(updates.map((a) => `${a.conversationId} ${a.messageId}`).sort()).toEqual(cards.map(([conversationId, messageId]) => `${conversationId} ${messageId}`).sort());
+    for (const update of updates) expect(update.status, `update of ${update.messageId}`).toBe(200);
+    const cardOfUpdate = (conversationId: string, messageId: string): JsonObject | undefined => updates.find((a) => a.conversationId === conversationId && a.messageId === messageId)?.cards[0];
+    const caseBase = cardOfUpdate(threadId, baseCardId);
+    expect(titleOf(caseBase)).toBe(da.cards.threadBase.title(reference));
+    expect(factValue(caseBase, da.cards.threadBase.nextMeeting)).toBe(da.dates.shortDateTime(`${NEXT_MEETING.date}T${NEXT_MEETING.time}`));
+    const checklistBase = cardOfUpdate(threadId, checklistBaseId);
+    expect(titleOf(checklistBase)).toBe(da.cards.meeting.title(reference, 1));
+    expect(factValue(checklistBase, da.cards.meeting.state)).toBe(state);
+    for (const closing of [cardOfUpdate(threadId, closingBaseId), cardOfUpdate(PERSONAL_CHAT_ID, personalCloseId)]) {
+      expect(titleOf(closing)).toBe(goals.closingBaseTitle(reference));
+      expect(factsOf(closing)).toEqual([
+        { title: da.cards.threadBase.meeting, value: da.cards.threadBase.meetingNo(1) },
+        { title: da.cards.threadBase.state, value: state },
+      ]);
+    }
+    for (const update of updates.filter((a) => a.conversationId === threadId)) expectNoPersonalData(update.raw);
   };
 
   /** Starts a bot on this file's port and data directory (a restart keeps both). */
@@ -269,6 +311,7 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       expect(textsOf(cardOf(opened))[0]).toBe(da.cards.meeting.opened(1));
       const meetingBase = await after(mark, (a) => a.kind === 'message' && a.conversationId === threadId && a.cards.length > 0);
       meetingId = String(actionData(firstCard(meetingBase), 'meeting.show').meetingId);
+      checklistBaseId = earlier(meetingBase.messageId, "The checklist's base card id");
 
       // The checklist: Mette sets the minute-taker (roleWriter) to Jonas in the roles section.
       const checklist = cardOf(await invoke(mette, threadId, { verb: 'meeting.show', data: actionData(firstCard(meetingBase), 'meeting.show') }, meetingBase.messageId));
@@ -479,6 +522,7 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
     withBotOutput(async () => {
       const { reference } = scenario();
       const message = earlier(closeMessage, 'The close card');
+      const mark = lastSeq();
       const closed = cardOf(
         await invoke(
           mette,
@@ -521,7 +565,9 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       expect(second).toMatchObject({ status: 'planned' });
       expect(second?.number).toBeUndefined();
       expect(DateTime.fromISO(second?.startsAt ?? '').setZone(ZONE).toFormat('yyyy-MM-dd HH:mm')).toBe(`${NEXT_MEETING.date} ${NEXT_MEETING.time}`);
-      // Nothing circulates before the young person's approval.
+      // The cards that showed the meeting open now say it is closed, its minutes awaiting approval; the base card names the next meeting.
+      await expectCardsPutRight(mark, da.cards.meeting.phases.awaitingApproval);
+      // Nothing circulates before the young person's approval (the card updates were sent and forgotten).
       expect(aboutTheForm(outbox())).toEqual([]);
       expect(messagesInOutbox()).toEqual([]);
       expectNothingElseDue(outbox());
@@ -574,7 +620,10 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       expect(actionsWithVerb(approved, 'minutes.approve')).toEqual([]);
       expect(storedMeeting().closure?.approval).toEqual({ approvedOn: today(), recordedAt: expect.any(String), byAadObjectId: mette.aadObjectId });
 
-      // Written with the approval, in the same save: one message per delivery, all pending.
+      // Written with the approval, in the same save: one message per delivery, all pending. With them the
+      // updates of the cards that show the meeting's state, each once: the case's base card (the thread's
+      // first post), the checklist's base card, and the two cards Mette's `afslut` posted (in the thread,
+      // 2a, and in her 1:1 chat, 2c).
       const rows = messagesInOutbox();
       expect(rows.map(outboxKey).sort()).toEqual(
         [
@@ -584,6 +633,10 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
           `agreementRelay -> ${mette.id}`,
           `handOver -> ${ali.id}`,
           `handOverReminder -> ${mette.id}`,
+          `caseCard -> conversation ${threadId}`,
+          `checklistCard -> conversation ${threadId}`,
+          `closingCard -> conversation ${threadId}`,
+          `closingCard -> conversation ${PERSONAL_CHAT_ID}`,
         ].sort(),
       );
       for (const row of rows) {
@@ -596,6 +649,15 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
         new Set([JSON.stringify({ meetingId, ownerMemberId: memberId.youngPerson }), JSON.stringify({ meetingId, ownerMemberId: memberId.vip })]),
       );
       expect(about('handOver')).toEqual([{ meetingId }]);
+      // The updates name the cards by id, in the language of the one who approved (the locale proxy's da-DK).
+      expect(about('caseCard')).toEqual([{ digest: 'caseCard', locale: 'da-DK' }]);
+      expect(about('checklistCard')).toEqual([{ meetingId, digest: `checklistCard ${meetingId}`, locale: 'da-DK' }]);
+      expect(rows.filter((row) => row.kind === 'closingCard').map((row) => [row.to.kind === 'conversation' ? row.to.conversationId : row.to.kind, row.about]).sort()).toEqual(
+        [
+          [threadId, { meetingId, activityId: closingBaseId, digest: `closingCard ${closingBaseId}`, locale: 'da-DK' }],
+          [PERSONAL_CHAT_ID, { meetingId, activityId: message.messageId, digest: `closingCard ${message.messageId}`, locale: 'da-DK' }],
+        ].sort(),
+      );
       // Everything is due now but the reminder, due a day later.
       const recordedAt = Date.parse(storedMeeting().closure?.approval?.recordedAt ?? '');
       for (const row of rows.filter((r) => r.kind !== 'handOverReminder')) expect(Date.parse(row.notBefore)).toBeLessThanOrEqual(recordedAt);
@@ -608,7 +670,7 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       expectNothingElseDue(outbox().filter((row) => row.kind === 'reminder'));
 
       // The dispatcher is stopped: nothing reaches the playground.
-      await pg().expectNoBotActivity((a) => a.kind === 'message' || a.kind === 'createConversation', 1_500, beforeCrash);
+      await pg().expectNoBotActivity((a) => a.kind === 'message' || a.kind === 'createConversation' || a.kind === 'update', 1_500, beforeCrash);
       expect(outbox().every((row) => row.status === 'pending' && row.attempts === 0)).toBe(true);
     }), 60_000);
 
@@ -623,7 +685,7 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       // A crash, not a shutdown: the bot never logged that it was stopping.
       expect(theBot().output()).not.toContain('"event":"stopping"');
       // Nothing was lost in the crash.
-      expect(messagesInOutbox()).toHaveLength(6);
+      expect(messagesInOutbox()).toHaveLength(10);
       expect(outbox().every((row) => row.status === 'pending')).toBe(true);
 
       uiBeforeRestart = pg().uiEvents().length;
@@ -649,6 +711,10 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       expect(count((a) => a.toUserId === mette.id && titled(goals.relayTitle(reference, 1))(a))).toBe(2);
       expect(count((a) => a.toUserId === ali.id && titled(goals.handOverTitle(reference))(a))).toBe(1);
       expect(count(titled(outboxLabels.handOverPendingTitle(reference)))).toBe(0);
+      // The cards that showed the meeting awaiting approval are updated in place, once each, to say it is approved.
+      await expectCardsPutRight(mark, da.cards.meeting.phases.approved);
+      // Sent once and then forgotten: the outbox keeps no card update.
+      expect(outbox().filter((row) => FORGOTTEN_ONCE_SENT.has(row.kind))).toEqual([]);
       // Every message reached the playground: the minutes in the thread and the 1:1 messages.
       const personal = [delivered.minutes, delivered.assigned, delivered.handOver, ...delivered.relays];
       for (const activity of personal) expect(activity.status, `#${activity.seq} to ${activity.toUserId}: ${JSON.stringify(activity.response)}`).toBe(201);
@@ -809,7 +875,7 @@ describe('the goals and agreements issue, end to end through the Agents Playgrou
       const dateInput = String(actionData(form, 'agreement.move').dateInput);
       expect(inputById(form, dateInput).value).toBe(AGREEMENTS.jonas.followUpOn);
       const moved = cardOf(await invoke(jonas, reply.conversationId, submit(form, 'agreement.move', { [dateInput]: NEW_FOLLOW_UP }), reply.messageId));
-      expect(textsOf(moved).slice(0, 2)).toEqual([goals.mineTitle, goals.confirmations.agreementMoved(NEW_FOLLOW_UP)]);
+      expect(textsOf(moved).slice(0, 2)).toEqual([goals.mineTitle, goals.confirmations.agreementMoved(da.dates.long(NEW_FOLLOW_UP))]);
       expect(textsOf(moved)).toContain(goals.followUp(da.dates.short(NEW_FOLLOW_UP), goals.methods.phone));
       expect(textsOf(moved)).not.toContain(goals.followUp(da.dates.short(AGREEMENTS.jonas.followUpOn), goals.methods.phone));
       expect(storedAgreement(agreementId.jonas)).toMatchObject({ followUpOn: NEW_FOLLOW_UP, status: 'open' });

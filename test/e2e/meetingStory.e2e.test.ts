@@ -282,7 +282,8 @@ describe('a meeting from planning to approved minutes, through the Agents Playgr
     withBotOutput(async () => {
       const approval = earlier(approvalCard, 'The approval card');
       const checklist = cardOf(await invoke({ verb: 'meeting.show', data: actionData(approval, 'meeting.show') }, closingBaseId));
-      expect(factValue(checklist, labels.state)).toBe(labels.states.held);
+      // The checklist says the state as the thread's card does: closed, the minutes awaiting the young person's approval.
+      expect(factValue(checklist, labels.state)).toBe(labels.phases.awaitingApproval);
       expect(inputsOf(sectionOf(checklist, S.status))).toEqual([]);
       expect(textsOf(sectionOf(checklist, S.status))).toContain(labels.sectionWhen.open);
 
@@ -322,6 +323,7 @@ describe('a meeting from planning to approved minutes, through the Agents Playgr
       // The approval card no longer leads to the checklist; the thread's base card shows its answers, with nothing to fill in.
       expect(actionsWithVerb(approved, 'meeting.show')).toEqual([]);
       const readOnly = cardOf(await invoke(earlier(showChecklist, 'The base card\'s action'), checklistBaseId));
+      expect(factValue(readOnly, labels.state)).toBe(labels.phases.approved);
       expect(inputsOf(readOnly)).toEqual([]);
       expect(actionsWithVerb(readOnly, 'meeting.answer')).toEqual([]);
       expect(progressLine(readOnly, S.evaluation)).toBe(labels.sectionDone(Object.keys(EVALUATION).length));

@@ -367,7 +367,10 @@ describe('network meetings through the Agents Playground', () => {
     const current = stored().case;
     expect(current.members.map((member) => member.id)).toEqual(memberOrder);
     expect(current.consents.at(-1)?.partyMemberIds).toEqual(memberOrder);
-    expect(current.home).toEqual({ kind: 'channelThread', conversationId: threadId });
+    // The thread's first post is the case's base card, remembered so that the bot can keep it current.
+    expect(threadRoot.messageId).toBeDefined();
+    expect(threadId).toBe(`${CHANNEL.id};messageid=${threadRoot.messageId}`);
+    expect(current.home).toEqual({ kind: 'channelThread', conversationId: threadId, baseCardId: threadRoot.messageId });
   }, 30_000);
 
   // ---- 1 ----

@@ -98,6 +98,8 @@ const NEW = {
 } as const;
 /** Monday 4 January 2027, after New Year's Day (a Friday). */
 const LATER_DATE = '2027-01-04';
+/** LATER_DATE as the confirmation writes it: the reader's way (da.dates.long). */
+const LATER_DATE_LONG = 'mandag 4. januar 2027';
 const LATER = {
   /** Sunday 3, Saturday 2 and New Year's Day do not count: Thursday 31 December (1), Wednesday 30 (2). */
   before: '2026-12-30T07:00:00.000Z',
@@ -574,7 +576,7 @@ describe('the reminders issue, end to end through the Agents Playground with the
       const form = shownObjectsOf(firstCard(onDay)).find((o) => o.type === 'Action.ShowCard' && o.title === goals.newDate)?.card;
       if (form === undefined) throw new Error(`No "${goals.newDate}" on ${JSON.stringify(firstCard(onDay))}`);
       const moved = cardOf(await invoke(jonas, onDay.conversationId, submit(form, 'agreement.move', { [`followUpOn_${agreementId}`]: LATER_DATE }), onDay.messageId));
-      expect(textsOf(moved).slice(0, 2)).toEqual([goals.mineTitle, goals.confirmations.agreementMoved(LATER_DATE)]);
+      expect(textsOf(moved).slice(0, 2)).toEqual([goals.mineTitle, goals.confirmations.agreementMoved(LATER_DATE_LONG)]);
       expect(storedAgreement()).toMatchObject({ followUpOn: LATER_DATE, status: 'open' });
       expect(lines(agreementReminders(LATER_DATE))).toEqual(
         [
@@ -597,7 +599,7 @@ describe('the reminders issue, end to end through the Agents Playground with the
       const form = showCard(firstCard(mine), goals.newDate);
       expect(inputById(form, `followUpOn_${agreementId}`).value).toBe(LATER_DATE);
       const saved = cardOf(await invoke(jonas, mine.conversationId, submit(form, 'agreement.move'), mine.messageId));
-      expect(textsOf(saved).slice(0, 2)).toEqual([goals.mineTitle, goals.confirmations.agreementMoved(LATER_DATE)]);
+      expect(textsOf(saved).slice(0, 2)).toEqual([goals.mineTitle, goals.confirmations.agreementMoved(LATER_DATE_LONG)]);
 
       const mark = lastSeq();
       clock = '2026-12-30T07:00:01.000Z';

@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { documentedTeamsClientIds } from './teamsClients';
 
 const root = join(__dirname, '..', '..');
 const infraDir = join(root, 'infra');
@@ -435,11 +436,13 @@ describe('m365agents.yml (Microsoft 365 Agents Toolkit)', () => {
     expect(statSync(join(root, folder!, '.env.dev')).isFile()).toBe(true);
   });
 
-  it('provisions: Teams app, Azure resources from infra/main.bicep, then the validated app package', () => {
+  it("provisions: Teams app, the tab's Entra app, Azure resources from infra/main.bicep, then the validated app package", () => {
     const provision = stage('provision');
     expect(actions(provision)).toEqual([
       'teamsApp/create',
+      'aadApp/create',
       'arm/deploy',
+      'aadApp/update',
       'teamsApp/validateManifest',
       'teamsApp/zipAppPackage',
       'teamsApp/validateAppPackage',
@@ -459,11 +462,11 @@ describe('m365agents.yml (Microsoft 365 Agents Toolkit)', () => {
     expect(read(ignoreFile!)).toMatch(/^node_modules\/$/m);
   });
 
-  it('gets every value it and the manifest use from the environment file, the toolkit or the template\'s outputs', () => {
+  it('gets every value it and the manifests use from the environment file, the toolkit or the template\'s outputs', () => {
     const builtIn = ['TEAMSFX_ENV', 'AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP_NAME'];
     const envNames = [...read('infra/env/.env.dev').matchAll(/^(\w+)=/gm)].map((match) => match[1]!);
     const outputs = [...mainBicep.matchAll(/^output\s+(\w+)\s/gm)].map((match) => match[1]!);
-    const used = [...`${yml}\n${read('appPackage/manifest.json')}`.matchAll(/\$\{\{(\w+)\}\}/g)].map((match) => match[1]!);
+    const used = [...`${yml}\n${read('appPackage/manifest.json')}\n${read('infra/aad.manifest.json')}`.matchAll(/\$\{\{(\w+)\}\}/g)].map((match) => match[1]!);
     expect(used.filter((name) => !builtIn.includes(name) && !envNames.includes(name))).toEqual([]);
     for (const name of ['BOT_ID', 'BOT_DOMAIN', 'BOT_AZURE_APP_SERVICE_RESOURCE_ID']) expect(outputs).toContain(name);
   });
@@ -474,6 +477,7 @@ describe('no secret in any infrastructure file', () => {
   const wellKnownGuids = new Set([
     '4633458b-17de-408a-b874-0445c86b69e6', // Key Vault Secrets User (built-in role)
     '00000000-0000-0000-0000-000000000002', // Cosmos DB Built-in Data Contributor (built-in role)
+    ...Object.keys(documentedTeamsClientIds), // the Microsoft 365 clients pre-authorized in aad.manifest.json
   ]);
 
   it.each(files.map((file) => [relative(root, file), file]))('%s', (_, file) => {

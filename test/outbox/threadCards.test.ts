@@ -134,6 +134,27 @@ describe("the thread's cards, through the outbox", () => {
     expect(JSON.stringify(cardOf(updatesOf(CHECKLIST_POST).at(-1)))).toContain(JSON.stringify(da.cards.meeting.phases.approved));
   });
 
+  it("an update of `afslut`'s card names the meeting it was posted for, not a meeting opened since", async () => {
+    const meetingId = await openedMeeting();
+    await close(meetingId);
+    await recordClosingCard(bot.deps, coordinator, caseId, { conversationId: THREAD, activityId: CLOSING_POST });
+    // Before the young person approves, an internal meeting is opened: what `afslut` is about now.
+    await openNetworkMeeting(bot.deps, coordinator, caseId, { date: '2026-11-23', time: '10:00' }, undefined, 'internal');
+    await dispatcher().runOnce();
+
+    await approveAndCirculate(bot.deps, coordinator, caseId, meetingId, '2026-11-23');
+    await dispatcher().runOnce();
+
+    const [update, ...others] = updatesOf(CLOSING_POST);
+    expect(others).toEqual([]);
+    const facts = (cardOf(update) as { body: { type: string; facts?: { title: string; value: string }[] }[] }).body.find((item) => item.type === 'FactSet')?.facts;
+    // Closing the internal meeting later updates only its own cards: this one must not say it is open.
+    expect(facts).toEqual([
+      { title: da.cards.threadBase.meeting, value: da.cards.threadBase.meetingNo(1) },
+      { title: da.cards.threadBase.state, value: da.cards.meeting.phases.approved },
+    ]);
+  });
+
   it('the minutes posted in the thread are remembered, and put right when the next meeting they name is cancelled', async () => {
     const meetingId = await openedMeeting();
     await close(meetingId);

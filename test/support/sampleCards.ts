@@ -11,6 +11,7 @@ import { agreementsCard, handOverCard, relayContactFor } from '../../cards/handO
 import { agreementEditCard } from '../../cards/agreementCards';
 import { askToChangeAgreement, changeAgreement, pendingChangeRequest } from '../../bot/domain/agreementChanges';
 import { memberEditCard, teamCard } from '../../cards/teamCards';
+import { teamStatusCard } from '../../cards/teamStatusCards';
 import { closeConfirmCard, eraseConfirmCard, exportLinkCard } from '../../cards/rightsCards';
 import type { CaseRead } from '../../bot/app/readCase';
 import type { Case, TeamMember } from '../../bot/domain/case';
@@ -71,6 +72,9 @@ export function withMeetings(current: Case = fullTeam()): Case {
   const planned = planMeeting(answered, 'meeting-2', { date: '2027-02-01', time: '09:30' }, by, NOW);
   return cancelMeeting(planned, 'meeting-2', 'other', 'Tolken kunne ikke komme', by, NOW);
 }
+
+/** A month after NOW, when the team takes stock of the half-year so far. */
+const STATUS_DAY = new Date('2026-12-20T09:00:00Z');
 
 /** A day after NOW: revisions, verdicts and acknowledgements come later than what they change. */
 export const LATER = new Date(NOW.getTime() + 24 * 60 * 60 * 1000);
@@ -139,6 +143,7 @@ export function everyCard(m: Messages, current: Case): Record<string, AdaptiveCa
     createCase: createCaseCard(m),
     baseOverview: baseCard(m, current, 'overview'),
     baseTeam: baseCard(m, current, 'team'),
+    baseTeamStatus: baseCard(m, current, 'teamStatus'),
     overview: overviewCard(m, read, NOW),
     overviewForMember: overviewCard(m, { case: current, viewer: current.members[2]! }, NOW),
     team: teamCard(m, read, roster, m.cards.done.memberAdded),
@@ -284,6 +289,8 @@ function goalCards(m: Messages, meetings: Case): Record<string, AdaptiveCardJson
     feedbackReminder: feedbackCard(m, approved, meeting(approved), member(approved, 'm-coordinator'), m.cards.reminders.feedbackTitle(approved.reference, 1), m.cards.reminders.feedbackDue),
     feedbackReminderRelayed: feedbackCard(m, jonasGives, meeting(jonasGives), member(jonasGives, 'm-coordinator'), m.cards.reminders.feedbackTitle(approved.reference, 1), m.cards.reminders.feedbackOverdue),
     feedbackGiven: feedbackCard(m, feedbackGiven, meeting(feedbackGiven), member(feedbackGiven, 'm-coordinator'), m.cards.reminders.feedbackTitle(approved.reference, 1), m.cards.reminders.feedbackRecorded),
+    // The team's status a month on: meeting 1 held, meeting 2 cancelled, the agreements' dates passed.
+    teamStatus: teamStatusCard(m, asMember(acknowledged, 'm-jonas'), STATUS_DAY),
   };
 }
 
@@ -344,6 +351,8 @@ export function everyTemplate(m: Messages, current: Case, pickerCases: number, m
     exportLink: exportLinkCard(m, current, 'https://samarbejdsbot.example.dk/export/token', 10),
     eraseConfirm: eraseConfirmCard(m, current),
     closeConfirm: closeConfirmCard(m, current, '2031-11-23'),
+    // Taken the day after the open meeting, the case's last: every half-year it was open in to choose.
+    teamStatus: teamStatusCard(m, { case: current, viewer: member }, new Date(new Date(open.startsAt).getTime() + 24 * 60 * 60 * 1000)),
   };
 }
 

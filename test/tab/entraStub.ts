@@ -20,6 +20,8 @@ export interface TokenClaims {
   expiresAt: Date;
   /** Signs with a key Entra never published, under the published key's id. */
   forged?: boolean;
+  /** The delegated scopes (`scp`): the tab's own by default; null for none, as in an app-only token. */
+  scope?: string | null;
 }
 
 export interface EntraStub {
@@ -61,7 +63,7 @@ export async function startEntraStub(): Promise<EntraStub> {
 
 function signToken(claims: TokenClaims, key: CryptoKey): Promise<string> {
   const seconds = (at: Date) => Math.floor(at.getTime() / 1000);
-  return new SignJWT({ tid: claims.tenantId, oid: claims.oid, name: claims.name ?? 'Test Person', ver: '2.0', scp: 'access_as_user' })
+  return new SignJWT({ tid: claims.tenantId, oid: claims.oid, name: claims.name ?? 'Test Person', ver: '2.0', ...(claims.scope === null ? {} : { scp: claims.scope ?? 'access_as_user' }) })
     .setProtectedHeader({ alg: 'RS256', kid: KEY_ID, typ: 'JWT' })
     .setIssuer(claims.issuer ?? v2Issuer(claims.tenantId))
     .setAudience(claims.audience ?? APP_ID_URI)

@@ -88,6 +88,12 @@ describe('the tab single sign-on token', () => {
     expect(await validate(await entra.sign(claims({ oid: '' })))).toEqual({ ok: false, refusal: 'invalidToken' });
   });
 
+  it("refuses a token without the tab's delegated scope: an app-only token, or one for another scope", async () => {
+    expect(await validate(await entra.sign(claims({ scope: null })))).toEqual({ ok: false, refusal: 'invalidToken' });
+    expect(await validate(await entra.sign(claims({ scope: 'User.Read' })))).toEqual({ ok: false, refusal: 'invalidToken' });
+    expect(await validate(await entra.sign(claims({ scope: 'openid access_as_user' })))).toMatchObject({ ok: true });
+  });
+
   it('says the keys are unavailable (not that the token is bad) when Entra cannot be reached', async () => {
     const offline = createTokenValidator({ clientId: CLIENT_ID, applicationIdUri: APP_ID_URI, jwksUrl: 'http://127.0.0.1:1/keys' }, () => NOW);
     expect(await offline(await entra.sign(claims()))).toEqual({ ok: false, refusal: 'keysUnavailable' });

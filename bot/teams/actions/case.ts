@@ -10,6 +10,7 @@ import { CASE_VIEWS, type CaseRead, type CaseView, caseForConversationCard, list
 import { reportPlanSlipping } from '../../app/reportPlanSlipping';
 import type { Case, CaseHome } from '../../domain/case';
 import type { PostedCard } from '../../domain/meeting';
+import { type Period, parsePeriod, teamWindow } from '../../domain/statistics/period';
 import { type ConversationKind, channelIdOf } from '../actor';
 import { cardActivity, writeCommandIn } from '../replies';
 import { rosterOf } from '../roster';
@@ -62,6 +63,14 @@ function threadButton({ context, m, actor }: Turn, created: Case): { title: stri
   return { title: m.cards.threadBase.goToThread, url: threadLink({ channelId, firstPostId, tenantId: actor.tenantId, groupId: groupIdOf(context) }) };
 }
 
+/** The team status's half-year ("2027H1"), refused before the case is read when it is none or has not begun; empty, the latest. */
+function chosenPeriod(text: string | undefined, now: Date): Period | undefined {
+  if (!text) return undefined;
+  const period = parsePeriod(text);
+  teamWindow(period, now); // throws periodNotStarted
+  return period;
+}
+
 export const caseVerbs = [
   verb(
     'case.create',
@@ -81,8 +90,10 @@ export const caseVerbs = [
   /** `page`/`pageSize`: the team card's page of members; `rosterPage`: its page of people in the conversation to add. */
   verb(
     'case.show',
-    z.object({ ...withCase, view: z.enum(CASE_VIEWS), page, pageSize: z.coerce.number().int().min(1).max(100).optional(), rosterPage: page }),
-    async (turn, { caseId, view, page: memberPage, pageSize, rosterPage }) => ({ card: await detailCard(turn, caseId, view, { page: memberPage, pageSize, rosterPage }) }),
+    z.object({ ...withCase, view: z.enum(CASE_VIEWS), page, pageSize: z.coerce.number().int().min(1).max(100).optional(), rosterPage: page, period: z.string().max(20).optional() }),
+    async (turn, { caseId, view, page: memberPage, pageSize, rosterPage, period }) => ({
+      card: await detailCard(turn, caseId, view, { page: memberPage, pageSize, rosterPage, period: chosenPeriod(period, turn.deps.now()) }),
+    }),
   ),
   verb('case.select', z.object(withCase), async (turn, { caseId }) => {
     const picked = await selectCase(turn.deps, turn.actor, caseId);
@@ -109,11 +120,11 @@ const EVERYWHERE: readonly ManifestScope[] = ['team', 'groupChat', 'personal'];
 export function viewCommand(
   view: CaseView,
   aliases: CommandDeclaration['aliases'],
-  options: { referenceArgument?: boolean; remember?: (turn: Turn, caseId: string, posted: PostedCard) => Promise<unknown> } = {},
+  options: { referenceArgument?: boolean; remember?: (turn: Turn, caseId: string, posted: PostedCard) => Promise<unknown>; manifestScopes?: readonly ManifestScope[] } = {},
 ): CommandDeclaration {
   return {
     aliases,
-    manifestScopes: EVERYWHERE,
+    manifestScopes: options.manifestScopes ?? EVERYWHERE,
     async handle(turn, argument) {
       const { context, deps, actor, m, conversation } = turn;
       const byReference = options.referenceArgument ? { reference: argument || undefined, alwaysPickAmongSeveral: true } : {};

@@ -13,6 +13,7 @@ import { goalCommands, goalVerbs } from './goals';
 import { meetingCommands, meetingVerbs } from './meeting';
 import { rightsCommands, rightsVerbs } from './rights';
 import { teamCommands, teamVerbs } from './team';
+import { teamStatusCommands } from './teamStatus';
 import type { AnyVerb, CommandDeclaration, ManifestScope, Turn, VerbReply } from './turn';
 
 export const VERBS: readonly AnyVerb[] = [
@@ -58,6 +59,7 @@ export const COMMANDS = {
   ...closingCommands,
   ...agreementCommands,
   ...rightsCommands,
+  ...teamStatusCommands,
   network: notReady({ da: ['netværk'], en: ['network'] }),
   interventions: notReady({ da: ['indsatser'], en: ['interventions'] }),
   stats: notReady({ da: ['statistik'], en: ['stats'] }),

@@ -87,11 +87,11 @@ function activityOf(bot: InProcessBot, who: Person, where: Place, fields: Record
   };
 }
 
-/** The bot of one test file, started before its tests, its clock at NOW. */
-export function botPerFile(options: { exportBaseUrl?: string } = {}) {
+/** The bot of one test file, started before its tests, its clock at NOW unless `now` is given (a clock the file moves). */
+export function botPerFile({ now = () => NOW, ...options }: { exportBaseUrl?: string; now?: () => Date } = {}) {
   let started: InProcessBot | undefined;
   beforeAll(async () => {
-    started = await startInProcessBot({ ...options, now: () => NOW, logLevel: 'info' });
+    started = await startInProcessBot({ ...options, now, logLevel: 'info' });
   });
   afterAll(async () => {
     await started?.close();
