@@ -2,7 +2,7 @@
 // theme and their agreements, one goal with its whole history, closing the meeting with the form's four
 // closing questions, the young person's approval, and the minutes circulated once it is approved.
 import { DateTime } from 'luxon';
-import { isCoordinator, mayChangeAgreement, mayEditAgreement, mayWriteForm } from '../bot/domain/access';
+import { isCoordinator, mayChangeAgreement, mayEditAgreement, mayRecordFeedback, mayWriteForm } from '../bot/domain/access';
 import { type Case, type TeamMember, memberByAadObjectId } from '../bot/domain/case';
 import type { Closure } from '../bot/domain/closing';
 import { MODEL_ZONE, localDate } from '../bot/domain/fields';
@@ -175,7 +175,7 @@ function goalsByTheme(m: Messages, current: Case, detail: Detail, only?: GoalThe
   });
 }
 
-const NO_MINUTES = { facts: [], summary: '', closing: [] };
+const NO_MINUTES = { facts: [], summary: '', closing: [], feedbackGiven: '', canRecordFeedback: false, recordFeedbackLabel: '' };
 
 /**
  * The goals and agreements form for a reader: the goals by theme with their responsibles, latest
@@ -352,10 +352,12 @@ export function approvalCard(m: Messages, read: ViewedCase, meeting: Meeting, no
   });
 }
 
-function minutesView(m: Messages, current: Case, meeting: Meeting, closure: Closure) {
+function minutesView(m: Messages, current: Case, meeting: Meeting, closure: Closure, viewer: TeamMember) {
   const labels = m.cards.goals;
   const named = (memberId: string) => (memberId ? memberLabelById(m, current, memberId) : labels.noAnswer);
+  const giver = current.members.find((member) => member.id === closure.feedbackMemberId);
   return {
+    ...feedbackOnMinutes(m, current, closure, viewer, giver),
     facts: [
       { title: labels.meetingHeld, value: m.dates.shortDateTime(meeting.startsAt) },
       { title: labels.approval, value: closure.approval ? m.dates.short(closure.approval.approvedOn) : labels.notApproved },
@@ -368,6 +370,18 @@ function minutesView(m: Messages, current: Case, meeting: Meeting, closure: Clos
       { question: labels.acuteContact, answer: named(closure.acuteContactMemberId) },
       { question: labels.nextMeeting, answer: nextMeetingText(m, current, closure) },
     ],
+  };
+}
+
+/** Whether the young person had feedback, and for its giver (or the coordinator) the button that records it. */
+function feedbackOnMinutes(m: Messages, current: Case, closure: Closure, viewer: TeamMember, giver: TeamMember | undefined) {
+  const labels = m.cards.reminders;
+  const given = closure.feedbackGiven;
+  const giverName = giver ? shortName(current, giver, m) : m.cards.goals.formerMember;
+  return {
+    feedbackGiven: given ? labels.feedbackGivenOn(m.dates.short(given.at)) : '',
+    canRecordFeedback: !given && mayRecordFeedback(closure, viewer),
+    recordFeedbackLabel: !giver || giver.id === viewer.id ? labels.recordFeedback : labels.recordFeedbackFor(giverName),
   };
 }
 
@@ -391,7 +405,7 @@ export function minutesCard(m: Messages, read: ViewedCase, meeting: Meeting, the
       hasMinutes: Boolean(closure),
       // "Vis referatet" on the approval card must not be a dead end while the approval is the coordinator's next step.
       backToApproval: Boolean(closure && !closure.approval) && isCoordinator(read.viewer),
-      minutes: closure ? minutesView(m, current, meeting, closure) : NO_MINUTES,
+      minutes: closure ? minutesView(m, current, meeting, closure, read.viewer) : NO_MINUTES,
       themes: goalsByTheme(m, current, detail, shown),
       otherThemes: otherThemes(m, current, shown),
       meetingId: meeting.id,

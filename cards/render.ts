@@ -13,6 +13,7 @@ import closeInternal from './templates/closeInternal.json';
 import closeMeeting from './templates/closeMeeting.json';
 import consent from './templates/consent.json';
 import createCase from './templates/createCase.json';
+import feedback from './templates/feedback.json';
 import goalEdit from './templates/goalEdit.json';
 import goals from './templates/goals.json';
 import handOver from './templates/handOver.json';
@@ -41,6 +42,7 @@ export const TEMPLATES = {
   closeMeeting,
   consent,
   createCase,
+  feedback,
   goalEdit,
   goals,
   handOver,

@@ -64,6 +64,15 @@ export function reportSections(m: Messages, report: LeaderReport): FigureSection
       ],
     },
     {
+      heading: s.sections.feedback,
+      facts: [
+        fact(s.meetings.held, report.feedback.held),
+        fact(s.feedback.withinTwoDays, report.feedback.withinTwoDays),
+        fact(s.feedback.later, report.feedback.later),
+        fact(s.feedback.notRecorded, report.feedback.notRecorded),
+      ],
+    },
+    {
       heading: s.sections.evaluation,
       facts: EDUCATION_STATUSES.map((status) => {
         const { start, now, model } = report.evaluationShares[status];

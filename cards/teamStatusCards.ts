@@ -66,6 +66,13 @@ function answerValue(labels: Labels, counts: Partial<Record<AnswerKey, number>>)
   return rest.length > 0 ? `${yes}; ${rest.join(', ')}` : yes;
 }
 
+/** "1 af 2 (50 %); senere: 1": feedback recorded within two days of the meetings held, and the rest. */
+function feedbackValue(labels: Labels, { feedback }: TeamStatus): string {
+  const rest = [...(feedback.later ? [labels.feedbackLater(feedback.later)] : []), ...(feedback.notRecorded ? [labels.feedbackNotRecorded(feedback.notRecorded)] : [])];
+  const within = share(labels, feedback.withinTwoDays, feedback.held);
+  return rest.length > 0 ? `${within}; ${rest.join(', ')}` : within;
+}
+
 function checklistSection(labels: Labels, status: TeamStatus): Section {
   const length = status.meetingLength;
   return {
@@ -73,6 +80,7 @@ function checklistSection(labels: Labels, status: TeamStatus): Section {
     facts: [
       ...CHECKLIST_FIGURES.map((figure) => ({ title: labels.figures[figure], value: answerValue(labels, status.checklist[figure]) })),
       { title: labels.meetingLength, value: length === undefined ? labels.lengthNotAnswered : labels.minutes(Math.round(length)) },
+      { title: labels.feedbackInTwoDays, value: feedbackValue(labels, status) },
     ],
     note: '',
   };

@@ -29,6 +29,7 @@ export const VERB_ACTIONS = [
   'minutes.approve',
   'minutes.sendBack',
   'handOver.acknowledge',
+  'feedback.given',
   'agreement.done',
   'agreement.move',
   'agreement.needsHelp',

@@ -3,8 +3,8 @@
 // when it is closed, its minutes to the professionals only. Closing and approving update every card of
 // the meeting posted before, through the outbox.
 import { type Case, memberByAadObjectId } from '../domain/case';
-import { isCoordinator, requireHandOverAcknowledger } from '../domain/access';
-import { type ClosingInput, acknowledgeHandOver, approveMinutes, closeInternalMeeting, closeMeeting, sendBackMinutes } from '../domain/closing';
+import { isCoordinator, requireFeedbackRecorder, requireHandOverAcknowledger } from '../domain/access';
+import { type ClosingInput, acknowledgeHandOver, approveMinutes, closeInternalMeeting, closeMeeting, recordFeedbackGiven, sendBackMinutes } from '../domain/closing';
 import { type PostedCard, addClosingCard, closingMeetingOf } from '../domain/meeting';
 import type { Actor, AppDeps } from './context';
 import { type ActivityId, coordinatorChange, guardedChange } from './guardedChange';
@@ -73,6 +73,17 @@ export function acknowledgeCaseHandOver(deps: AppDeps, actor: Actor, caseId: str
     action: 'handOver.acknowledge',
     authorize: (current) => requireHandOverAcknowledger(current, meetingId, actor.aadObjectId, deps.now()),
     apply: (current, now) => acknowledgeHandOver(current, meetingId, now),
+    activityId,
+  });
+}
+
+/** Recorded once; the feedback reminders still in the outbox then find it given and are not sent (renderReminder.ts). */
+export function recordCaseFeedbackGiven(deps: AppDeps, actor: Actor, caseId: string, meetingId: string, activityId?: ActivityId): Promise<Case> {
+  return guardedChange(deps, actor, {
+    caseId,
+    action: 'feedback.given',
+    authorize: (current) => requireFeedbackRecorder(current, meetingId, actor.aadObjectId, deps.now()),
+    apply: (current, now) => recordFeedbackGiven(current, meetingId, actor.aadObjectId, now),
     activityId,
   });
 }

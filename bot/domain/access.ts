@@ -51,6 +51,11 @@ export function mayAcknowledgeHandOver(closure: Closure, reader: TeamMember): bo
   return isCoordinator(reader) || closure.eyeKeeperMemberId === reader.id;
 }
 
+/** That the young person had feedback is recorded by its giver, or by the coordinator (who relays for one outside Teams). */
+export function mayRecordFeedback(closure: Closure, reader: TeamMember): boolean {
+  return isCoordinator(reader) || closure.feedbackMemberId === reader.id;
+}
+
 export function requireMember(current: Case, aadObjectId: string): TeamMember {
   const member = memberByAadObjectId(current, aadObjectId);
   if (!member) throw new DomainError('notTeamMember');
@@ -122,4 +127,12 @@ export function requireLeaderOf(organisation: Organisation, aadObjectId: string,
   const unit = unitId === undefined ? led[0] : led.find((candidate) => candidate.id === unitId);
   if (!unit) throw new DomainError('notLeaderOfUnit');
   return unit;
+}
+
+/** An internal meeting and one not closed yet are closing.ts's refusals, checked after this. */
+export function requireFeedbackRecorder(current: Case, meetingId: string, aadObjectId: string, now: Date): TeamMember {
+  const member = requireCaseReader(current, aadObjectId, now);
+  const closure = meetingById(current, meetingId).closure;
+  if (closure && !mayRecordFeedback(closure, member)) throw new DomainError('notFeedbackGiver');
+  return member;
 }

@@ -42,6 +42,11 @@ export interface Closure {
   /** The young person's approval, recorded by the coordinator: only then is the form circulated. */
   approval?: { approvedOn: string; recordedAt: string; byAadObjectId: string };
   handOverAcknowledgedAt?: string;
+  /**
+   * That the young person had their feedback on the meeting's agreements ("senest to dage efter mødet",
+   * seed 001): when it was recorded and by whom (the feedback giver, or the coordinator relaying).
+   */
+  feedbackGiven?: { at: string; byAadObjectId: string };
 }
 
 /** An internal meeting's end: no closing questions, no approval, no hand-over, no next meeting. */
@@ -182,4 +187,16 @@ export function acknowledgeHandOver(current: Case, meetingId: string, now: Date)
   if (!closure.approval) throw new DomainError('minutesNotApproved');
   if (closure.handOverAcknowledgedAt) return current;
   return withClosure(current, meetingId, { ...closure, handOverAcknowledgedAt: now.toISOString() });
+}
+
+/**
+ * The feedback giver (or the coordinator relaying for one outside Teams) records that the young person
+ * had their feedback, once, any time after the meeting is closed: the feedback is on the agreements made
+ * at the meeting, not on the approved minutes. Who may is access.ts's rule (requireFeedbackRecorder).
+ */
+export function recordFeedbackGiven(current: Case, meetingId: string, byAadObjectId: string, now: Date): Case {
+  if (isInternalMeeting(meetingById(current, meetingId))) throw new DomainError('meetingIsInternal');
+  const closure = closureOf(current, meetingId);
+  if (closure.feedbackGiven) throw new DomainError('feedbackAlreadyGiven');
+  return withClosure(current, meetingId, { ...closure, feedbackGiven: { at: now.toISOString(), byAadObjectId } });
 }

@@ -55,6 +55,8 @@ const DOMAIN_ERROR_KINDS = {
   minutesNotApproved: 'state',
   approvalInFuture: 'validation',
   notEyeKeeper: 'access',
+  notFeedbackGiver: 'access',
+  feedbackAlreadyGiven: 'state',
   notAgreementOwner: 'access',
   notWriter: 'access',
   meetingRolesByCoordinator: 'access',

@@ -2,6 +2,7 @@
 // whose reason has gone (the agreement is done or moved, the meeting held or moved) is not sent.
 import type { Activity } from 'botbuilder';
 import { type AgreementDue, type AgreementItem, agreementsCard, relayContactFor } from '../../cards/handOverCards';
+import { feedbackCard } from '../../cards/feedbackCard';
 import { messageCard } from '../../cards/messageCard';
 import { memberName } from '../../cards/people';
 import type { Case, TeamMember } from '../domain/case';
@@ -104,7 +105,9 @@ export function renderReminder(m: Messages, current: Case, message: OutboxMessag
     case 'feedbackOverdue': {
       const meeting = current.meetings.find((candidate) => candidate.id === about.meetingId);
       if (!meeting?.closure) return { skip: 'meeting gone' };
-      return note(labels.feedbackTitle(current.reference, meetingNumber(meeting)), labels[about.reminder]);
+      // Recorded as given since it was planned: neither the reminder nor the coordinator's escalation is due.
+      if (meeting.closure.feedbackGiven) return { skip: 'feedback given' };
+      return { activity: cardActivity(feedbackCard(m, current, meeting, recipient, labels.feedbackTitle(current.reference, meetingNumber(meeting)), labels[about.reminder])) };
     }
     case 'nextMeetingSoon': {
       const meeting = current.meetings.find((candidate) => candidate.id === about.meetingId);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../bot/app/context';
 import { completeMyAgreement, listMyAgreements } from '../../bot/app/agreements';
 import { acceptAgreementChange, askAgreementChange, changeCaseAgreement } from '../../bot/app/changeAgreements';
-import { acknowledgeCaseHandOver, approveAndCirculate, closeNetworkMeeting } from '../../bot/app/closeMeeting';
+import { acknowledgeCaseHandOver, approveAndCirculate, closeNetworkMeeting, recordCaseFeedbackGiven } from '../../bot/app/closeMeeting';
 import { addCaseAgreement, addCaseGoal } from '../../bot/app/goalsForm';
 import { recordCaseConsent } from '../../bot/app/manageConsent';
 import { addTeamMember } from '../../bot/app/manageTeam';
@@ -141,6 +141,8 @@ const SCENARIOS = {
   notLeaderOfUnit: [
     { actor: LEADER, action: 'statistics.read', aboutOrganisation: true, run: async (fixture) => readLeaderReport(fixture.deps, LEADER, { periodId: '2026H1', unitId: await twoUnits(fixture) }) },
   ],
+  // The coordinator gives the feedback: Jonas, on the team under the consent, may not record it.
+  notFeedbackGiver: [{ actor: JONAS, action: 'feedback.given', run: ({ deps, caseId, meetingId }) => recordCaseFeedbackGiven(deps, JONAS, caseId, meetingId) }],
 } satisfies Record<AccessRefusalCode, Scenario[]>;
 
 describe('every refusal because of who asked', () => {

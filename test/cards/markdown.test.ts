@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Case, TeamMember } from '../../bot/domain/case';
+import { recordFeedbackGiven } from '../../bot/domain/closing';
+import { meetingById } from '../../bot/domain/meeting';
 import type { Messages } from '../../bot/i18n';
 import { da } from '../../bot/i18n/da';
 import { en } from '../../bot/i18n/en';
@@ -13,6 +15,7 @@ import { casePickerCard, createCaseCard, overviewCard } from '../../cards/caseCa
 import { baseCard, meetingBaseCard, minutesBaseCard } from '../../cards/channelCards';
 import { consentCard } from '../../cards/consentCard';
 import { approvalCard, closeMeetingCard, goalEditCard, goalsFormCard, minutesCard } from '../../cards/goalCards';
+import { feedbackCard } from '../../cards/feedbackCard';
 import { agreementsCard, handOverCard, relayContactFor } from '../../cards/handOverCards';
 import { agreementEditCard } from '../../cards/agreementCards';
 import { askToChangeAgreement, declineChangeRequest } from '../../bot/domain/agreementChanges';
@@ -58,6 +61,9 @@ function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
   const [held, cancelled, open] = current.meetings;
   const items = current.agreements.map((agreement) => ({ case: current, agreement }));
   const asked = askToChangeAgreement(current, 'agreement-2', { action: HOSTILE, followUpOn: '2026-12-20', why: HOSTILE }, 'aad-jonas', NOW);
+  // Jonas gives the young person feedback: the coordinator's card names him.
+  const jonasGives: Case = { ...current, meetings: current.meetings.map((meeting) => (meeting.id === held!.id && meeting.closure ? { ...meeting, closure: { ...meeting.closure, feedbackMemberId: 'm-jonas' } } : meeting)) };
+  const feedbackGiven = recordFeedbackGiven(jonasGives, held!.id, 'aad-coordinator', NOW);
   const cards: Record<string, object> = {
     createCase: createCaseCard(m),
     base: baseCard(m, current, 'overview'),
@@ -84,6 +90,9 @@ function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
     agreements: agreementsCard(m, items, HOSTILE, HOSTILE),
     agreementsRelayed: agreementsCard(m, items.map((item) => ({ ...item, relayContact: relayContactFor(m, current, member('m-vip')) })), HOSTILE, HOSTILE),
     handOver: handOverCard(m, asJonas, held!),
+    // The feedback reminder to the coordinator, naming the giver on its button, and once recorded.
+    feedback: feedbackCard(m, jonasGives, meetingById(jonasGives, held!.id), coordinator, HOSTILE, HOSTILE),
+    feedbackGiven: feedbackCard(m, feedbackGiven, meetingById(feedbackGiven, held!.id), coordinator, HOSTILE, HOSTILE),
     // An owner's request for a change (what and why, typed by them), and the reason it was declined.
     agreementEditRequested: agreementEditCard(m, { case: asked, viewer: read.viewer }, 'agreement-2', HOSTILE),
     agreementEditDeclined: agreementEditCard(m, { case: declineChangeRequest(asked, 'agreement-2', HOSTILE, 'aad-coordinator', NOW), viewer: member('m-jonas') }, 'agreement-2'),

@@ -45,6 +45,8 @@ describe("the team's status card", () => {
       [labels.figures.evalResponsibles]: '1 af 2 (50\u00A0%); ved ikke:\u00A01',
       // (90 + 60) / 2.
       [labels.meetingLength]: '75 minutter',
+      // a1's feedback recorded on its second day, a3's on its third.
+      [labels.feedbackInTwoDays]: '1 af 2 (50\u00A0%); senere:\u00A01',
       // ag1, ag2, ag3 and ag5 were due; ag1 on time, ag2 a day late, ag3 (moved) and ag5 (done in July) not done by 30 June.
       [labels.due(true)]: '4',
       [labels.keptOnTime]: '1 af 4 (25\u00A0%)',

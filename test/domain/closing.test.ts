@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../bot/domain/case';
-import { acknowledgeHandOver, approveMinutes, closeMeeting, closureOf, sendBackMinutes } from '../../bot/domain/closing';
+import { acknowledgeHandOver, approveMinutes, closeInternalMeeting, closeMeeting, closureOf, recordFeedbackGiven, sendBackMinutes } from '../../bot/domain/closing';
 import { meetingNumber, openMeeting, plannedMeetingOf, planMeeting } from '../../bot/domain/meeting';
 import { addMember } from '../../bot/domain/team';
 import { refusalOf } from '../support/refusals';
@@ -101,5 +101,29 @@ describe('the hand-over', () => {
     expect(closureOf(approvedByOwnEye, 'meeting-1').handOverAcknowledgedAt).toBe(later.toISOString());
     // Another eye-keeper still acknowledges for themselves.
     expect(closureOf(approved(), 'meeting-1').handOverAcknowledgedAt).toBeUndefined();
+  });
+});
+
+describe('feedback to the young person', () => {
+  const closed = () => closeMeeting(openCase(), 'meeting-1', complete, 'meeting-2', by, NOW);
+
+  // Who may record it is access.ts's rule (test/domain/consentAndAccess.test.ts).
+  it('is recorded once the meeting is closed, before the approval too, with when and by whom', () => {
+    const given = recordFeedbackGiven(closed(), 'meeting-1', 'aad-ali', later);
+    expect(closureOf(given, 'meeting-1').feedbackGiven).toEqual({ at: later.toISOString(), byAadObjectId: 'aad-ali' });
+    const afterApproval = recordFeedbackGiven(approveMinutes(closed(), 'meeting-1', '2026-11-24', by, later), 'meeting-1', by, later);
+    expect(closureOf(afterApproval, 'meeting-1').feedbackGiven?.byAadObjectId).toBe(by);
+  });
+
+  it('is recorded only once: a second time is refused and the first kept', () => {
+    const given = recordFeedbackGiven(closed(), 'meeting-1', 'aad-ali', later);
+    expect(refusalOf(() => recordFeedbackGiven(given, 'meeting-1', by, new Date('2026-11-26T12:00:00Z')))?.code).toBe('feedbackAlreadyGiven');
+    expect(closureOf(given, 'meeting-1').feedbackGiven?.at).toBe(later.toISOString());
+  });
+
+  it('is refused before the meeting is closed, and for an internal meeting (it has no feedback to the young person)', () => {
+    expect(refusalOf(() => recordFeedbackGiven(openCase(), 'meeting-1', by, later))?.code).toBe('meetingNotClosed');
+    const internal = closeInternalMeeting(openMeeting(sampleCase(), 'internal-1', { date: '2026-11-23', time: '10:00' }, by, NOW, 'internal'), 'internal-1', true, by, NOW);
+    expect(refusalOf(() => recordFeedbackGiven(internal, 'internal-1', by, later))?.code).toBe('meetingIsInternal');
   });
 });

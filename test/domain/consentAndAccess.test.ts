@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   mayAcknowledgeHandOver,
+  mayRecordFeedback,
   mayChangeAgreement,
   mayReadCaseDetails,
   mayWriteForm,
   requireAgreementOwner,
   requireCaseReader,
   requireCoordinator,
+  requireFeedbackRecorder,
   requireFormWriter,
   requireHandOverAcknowledger,
   requireMember,
@@ -158,5 +160,16 @@ describe('who may do what', () => {
     expect(requireHandOverAcknowledger(current, 'meeting-1', by, NOW).role).toBe('coordinator');
     expect(requireHandOverAcknowledger(current, 'meeting-1', 'aad-sara', NOW).id).toBe('m-sara');
     expect(codeOf(() => requireHandOverAcknowledger(current, 'meeting-1', 'aad-jonas', NOW))).toBe('notEyeKeeper');
+  });
+
+  it('lets the feedback giver, or the coordinator relaying for them, record that the young person had feedback', () => {
+    const closing = { waitingArrangement: 'Ingen', feedbackMemberId: 'm-sara', eyeKeeperMemberId: 'm-coordinator', acuteContactMemberId: 'm-sara', nextMeetingDate: '2027-02-15', nextMeetingTime: '09:00', summary: 'Fokus på uddannelse.', confirmEmptySections: true };
+    const current = closeMeeting(meetingWithForm(), 'meeting-1', closing, 'meeting-2', by, NOW);
+    const closure = closureOf(current, 'meeting-1');
+    expect(['m-coordinator', 'm-jonas', 'm-sara'].map((memberId) => mayRecordFeedback(closure, member(current, memberId)))).toEqual([true, false, true]);
+    expect(requireFeedbackRecorder(current, 'meeting-1', by, NOW).role).toBe('coordinator');
+    expect(requireFeedbackRecorder(current, 'meeting-1', 'aad-sara', NOW).id).toBe('m-sara');
+    expect(codeOf(() => requireFeedbackRecorder(current, 'meeting-1', 'aad-jonas', NOW))).toBe('notFeedbackGiver');
+    expect(codeOf(() => requireFeedbackRecorder(current, 'meeting-1', 'aad-stranger', NOW))).toBe('notTeamMember');
   });
 });

@@ -2,6 +2,7 @@
 import { casePickerCard, createCaseCard, overviewCard } from '../../cards/caseCards';
 import { baseCard, meetingBaseCard, minutesBaseCard } from '../../cards/channelCards';
 import { consentCard } from '../../cards/consentCard';
+import { feedbackCard } from '../../cards/feedbackCard';
 import { messageCard } from '../../cards/messageCard';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { checklistCard, closeInternalCard, meetingCancelCard, meetingOpenCard } from '../../cards/meetingCards';
@@ -17,7 +18,7 @@ import { leaderReport } from '../../bot/domain/statistics/leaderReport';
 import { endedPeriods, parsePeriod } from '../../bot/domain/statistics/period';
 import type { CaseRead } from '../../bot/app/readCase';
 import type { Case, TeamMember } from '../../bot/domain/case';
-import { acknowledgeHandOver, approveMinutes, closeInternalMeeting, closeMeeting, sendBackMinutes } from '../../bot/domain/closing';
+import { acknowledgeHandOver, approveMinutes, closeInternalMeeting, closeMeeting, recordFeedbackGiven, sendBackMinutes } from '../../bot/domain/closing';
 import { addAgreement, addGoal, completeAgreement, markGoal, reviseGoal } from '../../bot/domain/goals';
 import { recordConsent, withdrawConsent } from '../../bot/domain/consent';
 import { type Meeting, answerChecklist, cancelMeeting, meetingById, openMeeting, planMeeting } from '../../bot/domain/meeting';
@@ -224,6 +225,8 @@ function goalCards(m: Messages, meetings: Case): Record<string, AdaptiveCardJson
   const open = (current: Case, ownerMemberId?: string) =>
     current.agreements.filter((agreement) => agreement.status === 'open' && (!ownerMemberId || agreement.ownerMemberId === ownerMemberId)).map((agreement) => ({ case: current, agreement }));
   const vip = member(approved, 'm-vip');
+  const jonasGives: Case = { ...approved, meetings: approved.meetings.map((candidate) => (candidate.id === 'meeting-1' && candidate.closure ? { ...candidate, closure: { ...candidate.closure, feedbackMemberId: 'm-jonas' } } : candidate)) };
+  const feedbackGiven = recordFeedbackGiven(jonasGives, 'meeting-1', 'aad-jonas', LATER);
   // Between meetings: the coordinator handed an agreement to Jonas with a later date, and Jonas asks for another change.
   const changed = changeAgreement(approved, 'agreement-school', { ownerMemberId: 'm-jonas', followUpOn: '2026-12-10', action: 'Besøge erhvervsskolen med Emil.' }, by, LATER);
   const asked = askToChangeAgreement(changed, 'agreement-placement', { followUpOn: '2027-01-15', ownerMemberId: 'm-vip', why: 'Tømrerne holder lukket i julen, og Karen kender en mester.' }, 'aad-jonas', LATER);
@@ -285,6 +288,10 @@ function goalCards(m: Messages, meetings: Case): Record<string, AdaptiveCardJson
     // The VIP (outside Teams) keeps the eye: the coordinator passes the hand-over on and records it.
     handOverRelayed: handOverCard(m, asCoordinator(relayed), meeting(relayed)),
     handOverAcknowledged: handOverCard(m, asMember(acknowledged, 'm-jonas'), meeting(acknowledged)),
+    // The feedback reminder to its giver (the coordinator here), to the coordinator for Jonas giving it, and recorded.
+    feedbackReminder: feedbackCard(m, approved, meeting(approved), member(approved, 'm-coordinator'), m.cards.reminders.feedbackTitle(approved.reference, 1), m.cards.reminders.feedbackDue),
+    feedbackReminderRelayed: feedbackCard(m, jonasGives, meeting(jonasGives), member(jonasGives, 'm-coordinator'), m.cards.reminders.feedbackTitle(approved.reference, 1), m.cards.reminders.feedbackOverdue),
+    feedbackGiven: feedbackCard(m, feedbackGiven, meeting(feedbackGiven), member(feedbackGiven, 'm-coordinator'), m.cards.reminders.feedbackTitle(approved.reference, 1), m.cards.reminders.feedbackRecorded),
     // The team's status a month on: meeting 1 held, meeting 2 cancelled, the agreements' dates passed.
     teamStatus: teamStatusCard(m, asMember(acknowledged, 'm-jonas'), STATUS_DAY),
   };
@@ -343,6 +350,7 @@ export function everyTemplate(m: Messages, current: Case, pickerCases: number, m
     minutes: minutesCard(m, read, closed),
     agreements: agreementsCard(m, agreements, m.cards.goals.mineTitle, m.cards.goals.mineIntro),
     handOver: handOverCard(m, read, closed),
+    feedback: feedbackCard(m, current, closed, member, m.cards.reminders.feedbackTitle(current.reference, closed.number), m.cards.reminders.feedbackOverdue),
     exportLink: exportLinkCard(m, current, 'https://samarbejdsbot.example.dk/export/token', 10),
     eraseConfirm: eraseConfirmCard(m, current),
     closeConfirm: closeConfirmCard(m, current, '2031-11-23'),

@@ -41,6 +41,11 @@ describe('the statistics CSV', () => {
       const cell = report.meetings[`cancelled.${reason}`];
       expect(valueOf(rows, m.statistics.cancelledBecause(m.checklist.cancellationReasons[reason]))).toBe(cell.kind === 'value' ? String(cell.value) : '–');
     }
+    // Feedback to the young person within two days (seed 001), shown or hidden as the report has it.
+    const feedbackRows = rows.filter((row) => row[0] === m.statistics.sections.feedback);
+    const feedbackCells = [report.feedback.held, report.feedback.withinTwoDays, report.feedback.later, report.feedback.notRecorded];
+    expect(feedbackRows.map((row) => row[1])).toEqual([m.statistics.meetings.held, m.statistics.feedback.withinTwoDays, m.statistics.feedback.later, m.statistics.feedback.notRecorded]);
+    expect(feedbackRows.map((row) => row[2])).toEqual(feedbackCells.map((cell) => (cell.kind === 'value' ? String(cell.value) : '–')));
     // Nothing hidden leaks as a number anywhere: every suppressed cell of the report stays a mark.
     const shownNumbers = rows.flatMap((row) => row.slice(2)).filter((value) => /^\d/.test(value));
     expect(shownNumbers.length).toBeGreaterThan(0);

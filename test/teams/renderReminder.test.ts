@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approveMinutes, closeInternalMeeting, closeMeeting } from '../../bot/domain/closing';
+import { approveMinutes, closeInternalMeeting, closeMeeting, recordFeedbackGiven } from '../../bot/domain/closing';
 import { addAgreement, addGoal, completeAgreement, moveAgreement, withReminderPlan } from '../../bot/domain/goals';
 import { cancelMeeting, openMeeting, planMeeting } from '../../bot/domain/meeting';
 import { addMember } from '../../bot/domain/team';
@@ -98,5 +98,30 @@ describe('rendering a reminder when it is due', () => {
     expect('activity' in renderReminder(da, internal, reminder(rhythm, '29:mette'), internal.members[0], NOW)).toBe(true);
     const plannedInternal = planMeeting(withoutNext, 'internal-2', { date: '2027-01-10', time: '13:00' }, by, NOW, 'internal');
     expect('activity' in renderReminder(da, plannedInternal, reminder(rhythm, '29:mette'), plannedInternal.members[0], NOW)).toBe(true);
+  });
+
+  describe('feedback to the young person', () => {
+    const closing = { waitingArrangement: 'x', feedbackMemberId: 'm-ali', eyeKeeperMemberId: 'm-ali', acuteContactMemberId: 'm-ali', nextMeetingDate: '2027-02-01', nextMeetingTime: '09:00', summary: 's', confirmEmptySections: true };
+    const approved = () => approveMinutes(closeMeeting(openMeeting(caseWithAgreement(), 'meeting-1', { date: '2026-11-23', time: '10:00' }, by, NOW), 'meeting-1', closing, 'meeting-2', by, NOW), 'meeting-1', '2026-11-23', by, NOW);
+    const due = { reminder: 'feedbackDue', memberId: 'm-ali', meetingId: 'meeting-1' };
+    const overdue = { reminder: 'feedbackOverdue', memberId: 'm-coordinator', meetingId: 'meeting-1' };
+    const actions = (card: Record<string, unknown>) => (card.actions as Array<{ verb: string; title: string; data: unknown }>).map(({ verb, title, data }) => ({ verb, title, data }));
+
+    it('gives the giver the button that records it, and the coordinator the same button naming the giver', () => {
+      const current = approved();
+      const toAli = cardOf(renderReminder(da, current, reminder(due), current.members.find((member) => member.id === 'm-ali'), NOW));
+      expect(validateAdaptiveCard(toAli)).toEqual([]);
+      expect(JSON.stringify(toAli)).toContain(da.cards.reminders.feedbackDue);
+      expect(actions(toAli)).toEqual([{ verb: 'feedback.given', title: da.cards.reminders.recordFeedback, data: { v: 1, caseId: current.id, meetingId: 'meeting-1' } }]);
+      const toCoordinator = cardOf(renderReminder(da, current, reminder(overdue, '29:mette'), current.members[0], NOW));
+      expect(JSON.stringify(toCoordinator)).toContain(da.cards.reminders.feedbackOverdue);
+      expect(actions(toCoordinator)).toEqual([{ verb: 'feedback.given', title: da.cards.reminders.recordFeedbackFor('Ali'), data: { v: 1, caseId: current.id, meetingId: 'meeting-1' } }]);
+    });
+
+    it('is not sent, nor its escalation to the coordinator, once the feedback is recorded as given', () => {
+      const given = recordFeedbackGiven(approved(), 'meeting-1', 'aad-ali', NOW);
+      expect(renderReminder(da, given, reminder(due), given.members.find((member) => member.id === 'm-ali'), NOW)).toEqual({ skip: 'feedback given' });
+      expect(renderReminder(da, given, reminder(overdue, '29:mette'), given.members[0], NOW)).toEqual({ skip: 'feedback given' });
+    });
   });
 });

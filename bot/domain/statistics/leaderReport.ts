@@ -3,7 +3,7 @@
 import { EDUCATION_STATUSES, type Case, type EducationStatus } from '../case';
 import { MODEL_EVALUATION } from './modelFigures';
 import { type Period, type StatusWindow, endedWindow } from './period';
-import { type AgreementKey, type AnswerKey, type Average, type ChecklistFigure, type EvaluationKey, type MeetingKey, type MovedKey, type YearKey, halfYearStatus } from './status';
+import { type AgreementKey, type AnswerKey, type Average, type ChecklistFigure, type EvaluationKey, type FeedbackKey, type MeetingKey, type MovedKey, type YearKey, halfYearStatus } from './status';
 import { type Cell, MIN_GROUP, hiddenCells, shownTable } from './suppression';
 import type { SharedFigure, Table } from './table';
 
@@ -18,6 +18,8 @@ export interface LeaderReport {
   meetingLength: Cell;
   agreements: Record<AgreementKey, Cell>;
   agreementsMoved: Record<MovedKey, Cell>;
+  /** Of the meetings held: feedback to the young person recorded within two days, later, not recorded. */
+  feedback: Record<FeedbackKey, Cell>;
   evaluation: Record<EvaluationKey, Cell>;
   /**
    * Per cent of the young people by their status at the start and now, beside the model's evaluation at
@@ -56,7 +58,7 @@ function hiddenAcross(tables: readonly Table<string>[]): Map<Table<string>, Read
 export function leaderReport(cases: readonly Case[], period: Period, at: Date): LeaderReport {
   const status = halfYearStatus(cases, endedWindow(period, at));
   const checklistTables = Object.entries(status.checklist) as [ChecklistFigure, Table<AnswerKey>][];
-  const hidden = hiddenAcross([status.meetings, status.meetingsPerYear, status.agreements, status.agreementsMoved, status.evaluation, ...checklistTables.map(([, table]) => table)]);
+  const hidden = hiddenAcross([status.meetings, status.meetingsPerYear, status.agreements, status.agreementsMoved, status.feedback, status.evaluation, ...checklistTables.map(([, table]) => table)]);
   const shown = <Key extends string>(table: Table<Key>): Record<Key, Cell> => shownTable(table, (hidden.get(table) ?? new Set()) as ReadonlySet<Key>);
   const evaluation = shown(status.evaluation);
   const meetingsPerYear = shown(status.meetingsPerYear);
@@ -70,6 +72,7 @@ export function leaderReport(cases: readonly Case[], period: Period, at: Date): 
     meetingLength: meanCell(status.meetingLength),
     agreements: shown(status.agreements),
     agreementsMoved: shown(status.agreementsMoved),
+    feedback: shown(status.feedback),
     evaluation,
     evaluationShares: Object.fromEntries(
       EDUCATION_STATUSES.map((education) => [education, { start: shareOf(evaluation[`${education}.total`]), now: shareOf(evaluation[`total.${education}`]), model: MODEL_EVALUATION[education] }]),

@@ -2,10 +2,9 @@
 // formidle dette til ledergruppen og politikere"), counted from the cases and their checklists, with
 // whose (which case's) each count is, so that it can be suppressed for leaders or shown whole to a team.
 //
-// Not counted, because nothing records it today: feedback to the young person within two days (the
-// closing names who gives it, nothing records that it was given); the young person's status at the end
-// of the model's evaluation as seed 002 measured it (we have the latest status a checklist recorded);
-// the date an agreement was first due (see `agreementTables`).
+// Not counted, because nothing records it today: the young person's status at the end of the model's
+// evaluation as seed 002 measured it (we have the latest status a checklist recorded); the date an
+// agreement was first due (see `agreementTables`).
 import { DateTime } from 'luxon';
 import { type Case, EDUCATION_STATUSES, type EducationStatus, youngPersonMember } from '../case';
 import { ANSWER_CHOICES, CANCELLATION_REASONS, type CancellationReason, FIXED_QUESTIONS } from '../checklist';
@@ -42,6 +41,11 @@ export type YearKey = 'youngPeople' | 'atLeastThree' | 'fewerThanThree' | 'notOp
 export type AgreementKey = 'due' | 'keptOnTime' | 'doneLate' | 'overdue';
 export type MovedKey = 'due' | 'moved' | 'notMoved';
 export type EvaluationKey = CrossKey<EducationStatus, EducationStatus>;
+/** Feedback to the young person after a meeting held: recorded within two days, recorded later, or not recorded. */
+export type FeedbackKey = 'held' | 'withinTwoDays' | 'later' | 'notRecorded';
+
+/** Seed 001: "senest to dage efter mødet", calendar days, as the coordinator's reminder counts them (reminders.ts). */
+const FEEDBACK_DAYS = 2;
 
 /** A mean, as its sum and how many, with whose they are. */
 export interface Average {
@@ -62,6 +66,8 @@ export interface HalfYearStatus {
   meetingLength: Average;
   agreements: Table<AgreementKey>;
   agreementsMoved: Table<MovedKey>;
+  /** The meetings held, by whether the young person's feedback was recorded as given within two days of each. */
+  feedback: Table<FeedbackKey>;
   /** The young people by their status at the start (rows) and as last recorded by the window's end (columns), as seed 002's evaluation. */
   evaluation: Table<EvaluationKey>;
 }
@@ -179,6 +185,25 @@ function agreementTables(cases: readonly Case[], window: StatusWindow): { outcom
 }
 
 /**
+ * Each meeting held, by when its feedback giver (or the coordinator for them) recorded that the young
+ * person had feedback: by the second day after the meeting's day, later, or not by the time the status
+ * is taken (for an ended period, its end, as the agreements). The record's time stands for when it was
+ * given: a record made late counts as late.
+ */
+function feedbackTable(cases: readonly Case[], window: StatusWindow, held: Tally): Table<FeedbackKey> {
+  const counts = { withinTwoDays: emptyTally(), later: emptyTally(), notRecorded: emptyTally() };
+  for (const current of cases) {
+    for (const meeting of heldIn(current, window)) {
+      const given = meeting.closure?.feedbackGiven;
+      const lastDay = DateTime.fromISO(meeting.startsAt, { zone: MODEL_ZONE }).plus({ days: FEEDBACK_DAYS }).toISODate() ?? '';
+      const outcome = !given || given.at >= window.asOf ? 'notRecorded' : localDay(given.at) <= lastDay ? 'withinTwoDays' : 'later';
+      countFor(counts[outcome], current.id);
+    }
+  }
+  return listTable('meetings', { key: 'held', tally: held, shared: 'heldMeetings' }, (['withinTwoDays', 'later', 'notRecorded'] as const).map((key) => ({ key, tally: counts[key] })));
+}
+
+/**
  * The status as last recorded by a network meeting held before the window's end, else the status at the
  * start: meeting.ts' latestStatus, as of then.
  */
@@ -207,6 +232,7 @@ export function halfYearStatus(allCases: readonly Case[], window: StatusWindow):
     meetingLength: meetingLength(cases, window),
     agreements: agreements.outcomes,
     agreementsMoved: agreements.moved,
+    feedback: feedbackTable(cases, window, held),
     evaluation: crossTable(
       'youngPeople',
       EDUCATION_STATUSES,

@@ -3,7 +3,7 @@
 // running half-year may be taken "so far" (period.ts: teamWindow).
 import type { Case } from '../case';
 import { type Period, type StatusWindow, teamWindow } from './period';
-import { type AgreementKey, type AnswerKey, type Average, type ChecklistFigure, type EvaluationKey, type MeetingKey, type MovedKey, type YearKey, halfYearStatus } from './status';
+import { type AgreementKey, type AnswerKey, type Average, type ChecklistFigure, type EvaluationKey, type FeedbackKey, type MeetingKey, type MovedKey, type YearKey, halfYearStatus } from './status';
 import { tableCounts } from './table';
 
 export interface TeamStatus {
@@ -17,6 +17,7 @@ export interface TeamStatus {
   meetingLength?: number;
   agreements: Record<AgreementKey, number>;
   agreementsMoved: Record<MovedKey, number>;
+  feedback: Record<FeedbackKey, number>;
   evaluation: Record<EvaluationKey, number>;
 }
 
@@ -33,6 +34,7 @@ export function teamStatus(current: Case, period: Period, now: Date): TeamStatus
     meetingLength: mean(status.meetingLength),
     agreements: tableCounts(status.agreements),
     agreementsMoved: tableCounts(status.agreementsMoved),
+    feedback: tableCounts(status.feedback),
     evaluation: tableCounts(status.evaluation),
   };
 }

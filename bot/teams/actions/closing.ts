@@ -4,8 +4,9 @@
 import { z } from 'zod';
 import { approvalCard, minutesCard } from '../../../cards/goalCards';
 import { checklistCard } from '../../../cards/meetingCards';
+import { feedbackCard } from '../../../cards/feedbackCard';
 import { handOverCard } from '../../../cards/handOverCards';
-import { acknowledgeCaseHandOver, approveAndCirculate, closeInternalCoordinationMeeting, closeNetworkMeeting, recordClosingCard, sendBackForChanges } from '../../app/closeMeeting';
+import { acknowledgeCaseHandOver, approveAndCirculate, closeInternalCoordinationMeeting, closeNetworkMeeting, recordCaseFeedbackGiven, recordClosingCard, sendBackForChanges } from '../../app/closeMeeting';
 import { readCase } from '../../app/readCase';
 import { meetingById, meetingNumber } from '../../domain/meeting';
 import { viewCommand } from './case';
@@ -70,6 +71,19 @@ export const closingVerbs = [
   verb('handOver.acknowledge', z.object(ofMeeting), async (turn, { caseId, meetingId }) => {
     const changed = await acknowledgeCaseHandOver(turn.deps, turn.actor, caseId, meetingId, turn.activityId);
     return cardAfterChange(turn, changed, (read) => handOverCard(turn.m, read, meetingById(changed, meetingId)), turn.m.cards.goals.confirmations.handOverAcknowledged);
+  }),
+  /** From the feedback reminder: the giver, or the coordinator relaying; the reply is the reminder, recorded. */
+  /** `from`: `minutes` when clicked on the minutes, which are then the reply; older and reminder cards send none. */
+  verb('feedback.given', z.object({ ...ofMeeting, from: z.enum(['minutes']).optional() }), async (turn, { caseId, meetingId, from }) => {
+    const changed = await recordCaseFeedbackGiven(turn.deps, turn.actor, caseId, meetingId, turn.activityId);
+    const meeting = meetingById(changed, meetingId);
+    const labels = turn.m.cards.reminders;
+    return cardAfterChange(
+      turn,
+      changed,
+      (read) => (from === 'minutes' ? minutesCard(turn.m, read, meeting) : feedbackCard(turn.m, read.case, meeting, read.viewer, labels.feedbackTitle(changed.reference, meetingNumber(meeting)), labels.feedbackRecorded)),
+      labels.feedbackRecorded,
+    );
   }),
 ];
 

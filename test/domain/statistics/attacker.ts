@@ -24,6 +24,7 @@ export function reportAsShown(cases: readonly Case[], period: Period, at: Date):
     { table: status.meetingsPerYear, cells: report.meetingsPerYear },
     { table: status.agreements, cells: report.agreements },
     { table: status.agreementsMoved, cells: report.agreementsMoved },
+    { table: status.feedback, cells: report.feedback },
     { table: status.evaluation, cells: report.evaluation },
     ...CHECKLIST_FIGURES.map((figure) => ({ table: status.checklist[figure], cells: report.checklist[figure] as Record<string, Cell> })),
   ];

@@ -28,13 +28,14 @@ describe("a leader's report", () => {
       ...Object.values(report.meetingsPerYear),
       ...Object.values(report.agreements),
       ...Object.values(report.agreementsMoved),
+      ...Object.values(report.feedback),
       ...Object.values(report.evaluation),
       ...Object.values(report.checklist).flatMap((table) => Object.values(table)),
       report.meetingLength,
       report.meetingsPerYoungPersonPerYear,
       ...Object.values(report.evaluationShares).flatMap((share) => [share.start, share.now]),
     ];
-    expect(cells.length).toBe(7 + 4 + 4 + 3 + 16 + (7 * 4 + 2 * 5) + 2 + 6);
+    expect(cells.length).toBe(7 + 4 + 4 + 3 + 4 + 16 + (7 * 4 + 2 * 5) + 2 + 6);
     expect(cells.every((cell) => cell.kind === 'suppressed')).toBe(true);
     expect(Object.fromEntries(Object.entries(report.evaluationShares).map(([status, share]) => [status, share.model]))).toEqual({ education: 64, work: 16, neither: 20 });
   });
@@ -72,6 +73,12 @@ describe("a leader's report", () => {
       // Each A: ag1 on time, ag2 late, ag3 and ag5 overdue, ag3 moved.
       expect(report.agreements).toEqual({ due: v(24), keptOnTime: v(6), doneLate: v(6), overdue: v(12) });
       expect(report.agreementsMoved).toEqual({ due: v(24), moved: v(6), notMoved: v(18) });
+    });
+
+    it('shows the feedback to the young person, hiding a small cell and the smallest that would give it away', () => {
+      // Within two days: a1 and d1 = 6 + 2 = 8 (8 young people); later: a3 = 6; not recorded: e3 = 3
+      // (3 young people, hidden), so "later" (6, against 8) goes too: 17 - 8 = 9 splits two ways.
+      expect(report.feedback).toEqual({ held: v(17), withinTwoDays: v(8), later: X, notRecorded: X });
     });
 
     it('hides the evaluation table down to what cannot give a small cell away', () => {

@@ -1,7 +1,7 @@
 // The half-yearly status of 2027H1 (1 January to 30 June 2027, Copenhagen) on five cases written out
 // in full; every expected figure is counted by hand in the comments.
 import { describe, expect, it } from 'vitest';
-import { endedWindow, parsePeriod } from '../../../bot/domain/statistics/period';
+import { endedWindow, parsePeriod, teamWindow } from '../../../bot/domain/statistics/period';
 import { halfYearStatus } from '../../../bot/domain/statistics/status';
 import { tableCounts } from '../../../bot/domain/statistics/table';
 import { caseA, caseB, caseC, caseD, caseE } from './statusFixtures';
@@ -56,6 +56,21 @@ describe('the half-yearly status, counted', () => {
     // bg1 (on time, moved). Not ag4 (July), ag6 (December), cg1 (C is closed).
     expect(tableCounts(status.agreements)).toEqual({ due: 5, keptOnTime: 2, doneLate: 1, overdue: 2 });
     expect(tableCounts(status.agreementsMoved)).toEqual({ due: 5, moved: 2, notMoved: 3 });
+  });
+
+  it('counts the meetings held by when the young person\'s feedback was recorded as given', () => {
+    // Seed 001: at the latest two days after the meeting, counted in calendar days in Copenhagen.
+    // a1 (10 Feb) on 12 Feb at 22:00, b1 (10 Mar) on 11 Mar, d1 (20 Jan) on 21 Jan: within two days.
+    // a3 (20 May) on 23 May at 00:30: later. e3 (10 Jan) recorded only in July: not recorded at the period's end.
+    expect(tableCounts(status.feedback)).toEqual({ held: 5, withinTwoDays: 3, later: 1, notRecorded: 1 });
+  });
+
+  it('counts a feedback recorded after the status is taken as not recorded, and a meeting without a closure too', () => {
+    const open = halfYearStatus([caseA], teamWindow(period, new Date('2027-02-12T12:00:00.000Z')));
+    // Taken on 12 February at 13:00: a1's feedback (22:00 that day) was not recorded yet.
+    expect(tableCounts(open.feedback)).toEqual({ held: 1, withinTwoDays: 0, later: 0, notRecorded: 1 });
+    const unclosed = { ...caseB, meetings: caseB.meetings.map((meeting) => ({ ...meeting, closure: undefined })) };
+    expect(tableCounts(halfYearStatus([unclosed], window).feedback)).toEqual({ held: 1, withinTwoDays: 0, later: 0, notRecorded: 1 });
   });
 
   it('sets the status at the start beside the status last recorded by the period end', () => {

@@ -2,6 +2,7 @@
 // caseA to caseE are about 2027H1 (status.test.ts counts them).
 import type { Case, EducationStatus } from '../../../bot/domain/case';
 import type { CancellationReason } from '../../../bot/domain/checklist';
+import type { Closure } from '../../../bot/domain/closing';
 import type { Agreement } from '../../../bot/domain/goals';
 import type { Meeting } from '../../../bot/domain/meeting';
 import { sampleCase } from '../fixtures';
@@ -9,8 +10,24 @@ import { sampleCase } from '../fixtures';
 /** The young person's member id in sampleCase: their attendance is `attended_m-young`. */
 const YOUNG_ATTENDED = 'attended_m-young';
 
-function held(id: string, startsAt: string, answers: Meeting['answers'] = {}): Meeting {
-  return { id, number: 1, status: 'held', startsAt, createdAt: startsAt, answers, answerLog: [] };
+/** Closed at the meeting; `feedbackGivenAt` when its giver recorded that the young person had feedback. */
+export function meetingClosure(closedAt: string, feedbackGivenAt?: string): Closure {
+  return {
+    waitingArrangement: 'Ingen ventetid',
+    feedbackMemberId: 'm-coordinator',
+    eyeKeeperMemberId: 'm-coordinator',
+    acuteContactMemberId: 'm-coordinator',
+    nextMeetingId: '',
+    summary: 'Resumé',
+    closedAt,
+    closedByAadObjectId: 'aad-coordinator',
+    sentBack: [],
+    ...(feedbackGivenAt ? { feedbackGiven: { at: feedbackGivenAt, byAadObjectId: 'aad-coordinator' } } : {}),
+  };
+}
+
+function held(id: string, startsAt: string, answers: Meeting['answers'] = {}, feedbackGivenAt?: string): Meeting {
+  return { id, number: 1, status: 'held', startsAt, createdAt: startsAt, answers, answerLog: [], closure: meetingClosure(startsAt, feedbackGivenAt) };
 }
 
 function cancelled(id: string, startsAt: string, reason: CancellationReason): Meeting {
@@ -65,7 +82,7 @@ export const caseA = caseOf('A', {
   createdAt: '2026-01-10T09:00:00.000Z',
   statusAtStart: 'neither',
   meetings: [
-    held('a0', '2026-09-15T08:00:00.000Z', { youngPersonStatus: 'neither' }),
+    held('a0', '2026-09-15T08:00:00.000Z', { youngPersonStatus: 'neither' }, '2026-09-16T08:00:00.000Z'),
     held('a1', '2027-02-10T09:00:00.000Z', {
       [YOUNG_ATTENDED]: 'yes',
       vipAttached: 'yes',
@@ -78,9 +95,9 @@ export const caseA = caseOf('A', {
       evalResponsibles: 'unknown',
       evalLengthMinutes: 90,
       youngPersonStatus: 'education',
-    }),
+    }, '2027-02-12T21:00:00.000Z'), // feedback at 22:00 on 12 February in Copenhagen: the second day after, within two days
     cancelled('a2', '2027-04-01T08:00:00.000Z', 'youngPersonIll'),
-    held('a3', '2027-05-20T08:00:00.000Z', { [YOUNG_ATTENDED]: 'no', vipAttached: 'yes', prepHandoverSent: 'no', evalClearGoals: 'yes', evalResponsibles: 'yes', evalLengthMinutes: 60, youngPersonStatus: 'work' }),
+    held('a3', '2027-05-20T08:00:00.000Z', { [YOUNG_ATTENDED]: 'no', vipAttached: 'yes', prepHandoverSent: 'no', evalClearGoals: 'yes', evalResponsibles: 'yes', evalLengthMinutes: 60, youngPersonStatus: 'work' }, '2027-05-22T22:30:00.000Z'), // feedback at 00:30 on 23 May in Copenhagen: the third day, late
     // After the period: neither its meeting nor its status counts.
     held('a4', '2027-07-05T08:00:00.000Z', { youngPersonStatus: 'neither' }),
   ],
@@ -99,7 +116,7 @@ export const caseB = caseOf('B', {
   createdAt: '2027-03-01T09:00:00.000Z',
   statusAtStart: 'education',
   meetings: [
-    held('b1', '2027-03-10T09:00:00.000Z', { [YOUNG_ATTENDED]: 'yes', vipAttached: 'no', evalLengthMinutes: 120 }),
+    held('b1', '2027-03-10T09:00:00.000Z', { [YOUNG_ATTENDED]: 'yes', vipAttached: 'no', evalLengthMinutes: 120 }, '2027-03-11T08:00:00.000Z'), // feedback the next day
     cancelled('b2', '2027-06-01T08:00:00.000Z', 'other'),
     planned('b3', '2027-06-20T08:00:00.000Z'), // not held: not counted
   ],
@@ -114,7 +131,10 @@ export const caseD = caseOf('D', {
   createdAt: '2026-05-01T09:00:00.000Z',
   closedAt: '2027-05-01T09:00:00.000Z',
   statusAtStart: 'work',
-  meetings: [held('d1', '2027-01-20T09:00:00.000Z', { [YOUNG_ATTENDED]: 'yes', evalLengthMinutes: 45, youngPersonStatus: 'work' }), cancelled('d2', '2027-02-20T09:00:00.000Z', 'coordinatorIll')],
+  meetings: [
+    held('d1', '2027-01-20T09:00:00.000Z', { [YOUNG_ATTENDED]: 'yes', evalLengthMinutes: 45, youngPersonStatus: 'work' }, '2027-01-21T13:00:00.000Z'), // feedback the next day
+    cancelled('d2', '2027-02-20T09:00:00.000Z', 'coordinatorIll'),
+  ],
 });
 
 /** E: three meetings held in the year, one of them in the period; the status recorded last is at the second. */
@@ -124,7 +144,8 @@ export const caseE = caseOf('E', {
   meetings: [
     held('e1', '2026-08-01T08:00:00.000Z'),
     held('e2', '2026-11-01T09:00:00.000Z', { youngPersonStatus: 'education' }),
-    held('e3', '2027-01-10T09:00:00.000Z', { [YOUNG_ATTENDED]: 'yes', vipAttached: 'yes', evalResponsibles: 'no' }),
+    // Feedback recorded only after the period: not recorded at its end.
+    held('e3', '2027-01-10T09:00:00.000Z', { [YOUNG_ATTENDED]: 'yes', vipAttached: 'yes', evalResponsibles: 'no' }, '2027-07-01T10:00:00.000Z'),
   ],
 });
 

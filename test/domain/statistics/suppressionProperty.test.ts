@@ -11,7 +11,7 @@ import { parsePeriod } from '../../../bot/domain/statistics/period';
 import { hiddenCells, shownTable } from '../../../bot/domain/statistics/suppression';
 import { type Counted, type Table, type Tally, crossTable, listTable } from '../../../bot/domain/statistics/table';
 import { type Shown, linearlyRecovered, recoveredWithBounds, reportAsShown } from './attacker';
-import { agreement, caseOf } from './statusFixtures';
+import { agreement, caseOf, meetingClosure } from './statusFixtures';
 
 const period = parsePeriod('2027H1');
 const AFTER = new Date('2027-08-01T08:00:00Z');
@@ -30,6 +30,8 @@ const meetingArb = fc.record({
   responsibles: answer,
   minutes: fc.option(fc.integer({ min: 15, max: 180 })),
   status: fc.option(fc.constantFrom(...EDUCATION_STATUSES)),
+  /** Days after the meeting its feedback was recorded as given, if it was. */
+  feedbackAfter: fc.option(fc.integer({ min: 0, max: 5 })),
 });
 const agreementArb = fc.record({ due: fc.integer({ min: -10, max: 190 }), doneAfter: fc.option(fc.integer({ min: -20, max: 60 })), moved: fc.boolean() });
 const caseArb = fc.record({
@@ -60,7 +62,8 @@ function caseFrom(shape: Shape, index: number) {
       put('evalResponsibles', meeting.responsibles);
       put('evalLengthMinutes', meeting.minutes);
       put('youngPersonStatus', meeting.status);
-      return { id, number: place + 1, status: 'held', startsAt, createdAt: startsAt, answers, answerLog: [] };
+      const closure = meetingClosure(startsAt, meeting.feedbackAfter !== null ? at(meeting.day + meeting.feedbackAfter, 14) : undefined);
+      return { id, number: place + 1, status: 'held', startsAt, createdAt: startsAt, answers, answerLog: [], closure };
     });
   return caseOf(`case-${index}`, {
     createdAt: at(shape.created, 8),

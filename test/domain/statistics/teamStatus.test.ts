@@ -19,6 +19,8 @@ describe("the team's own status", () => {
     expect(status.checklist.youngPersonPresent).toEqual({ held: 1, yes: 1, no: 0, notAnswered: 0 });
     expect(status.checklist.evalResponsibles).toEqual({ held: 1, yes: 0, no: 0, unknown: 1, notAnswered: 0 });
     expect(status.meetingLength).toBe(90);
+    // a1's feedback was recorded on 12 February, its second day.
+    expect(status.feedback).toEqual({ held: 1, withinTwoDays: 1, later: 0, notRecorded: 0 });
     // Due before today: ag1 (1 March, done 28 Feb) on time, ag2 (15 March, done 17 March local) late;
     // ag3 (30 June) and ag5 (10 June) are not due yet.
     expect(status.agreements).toEqual({ due: 2, keptOnTime: 1, doneLate: 1, overdue: 0 });

@@ -3,9 +3,14 @@
 // eye-keeper acknowledges the hand-over; the `afslut` command.
 import { describe, expect, it } from 'vitest';
 import { meetingById } from '../../../bot/domain/meeting';
+import { OutboxDispatcher } from '../../../bot/outbox/dispatcher';
+import { SendPacer } from '../../../bot/outbox/pacing';
+import { createAdapter } from '../../../bot/teams/adapter';
+import { createOutboxSender } from '../../../bot/teams/outboxSender';
+import { FakeClock } from '../../outbox/fakeClock';
 import { da } from '../../../bot/i18n/da';
 import { ALI, JONAS, LARS, LISE, METTE, NOW, TENANT_ID, TODAY, actionsOf, botPerFile, cardOf, itRefuses, onlyCard, personalChat, shows, textsOf } from './botTurns';
-import { GOAL, addGoal, caseWithApprovedMeeting, caseWithClosedMeeting, caseWithOpenMeeting, closingOf, expectBaseCard, memberIdOf, pickInPersonalChat } from './caseScenes';
+import { GOAL, addAgreement, addGoal, caseWithApprovedMeeting, caseWithClosedMeeting, caseWithOpenMeeting, closingOf, expectBaseCard, memberIdOf, pickInPersonalChat } from './caseScenes';
 
 const turns = botPerFile();
 const { click, say } = turns;
@@ -126,6 +131,84 @@ describe('handOver.acknowledge', () => {
   });
 });
 
+/** Jonas gives the young person feedback after the meeting: closed so, and approved (the feedback reminders are then in the outbox). */
+async function caseWithJonasGivingFeedback() {
+  const { meetingId, ...theCase } = await caseWithOpenMeeting(turns);
+  await addAgreement(turns, theCase, await addGoal(turns, theCase), JONAS);
+  const feedbackMemberId = memberIdOf(await turns.storedCase(theCase.caseId), JONAS);
+  cardOf(await click(METTE, theCase.home, 'meeting.close', { caseId: theCase.caseId, meetingId, ...(await closingOf(turns, theCase)), feedbackMemberId }));
+  cardOf(await click(METTE, theCase.home, 'minutes.approve', { caseId: theCase.caseId, meetingId, approvedOn: TODAY }));
+  return { ...theCase, meetingId };
+}
+
+/** The outbox sent when the feedback reminders and the coordinator's two-days reminder are long due. */
+async function dispatchAfterTwoDays(): Promise<void> {
+  const bot = turns.bot();
+  // Teams' pacing in virtual time: the file's earlier cases have many messages waiting too.
+  const clock = new FakeClock();
+  const dispatcher = new OutboxDispatcher({
+    store: bot.store,
+    now: () => new Date('2026-11-27T12:00:00Z'),
+    owner: 'feedback-test',
+    send: createOutboxSender({ adapter: createAdapter(undefined, bot.log), botAppId: '', deps: bot.deps, log: bot.log }),
+    leaseMs: 60_000,
+    batchSize: 200,
+    pacer: new SendPacer({ clock }),
+  });
+  await clock.run(dispatcher.runOnce());
+}
+
+describe('feedback.given', () => {
+  const sent = () => turns.bot().connector.requests.filter((request) => request.kind === 'activity');
+  /** The feedback reminders sent about a case, by their title. */
+  const feedbackRemindersOf = (reference: string) => sent().filter((request) => textsOf(request.body).includes(da.cards.reminders.feedbackTitle(reference, 1)));
+  const feedbackButtonsFor = (caseId: string) =>
+    sent()
+      .flatMap((request) => actionsOf(request.body))
+      .filter((action) => action.verb === 'feedback.given' && action.data.caseId === caseId);
+
+  it('records that the young person had feedback, once; the feedback reminder and its escalation are then not sent', async () => {
+    const given = await caseWithJonasGivingFeedback();
+    const notGiven = await caseWithJonasGivingFeedback();
+    const pending = (await turns.bot().store.listOutbox(TENANT_ID, given.caseId)).filter((message) => message.kind === 'reminder' && message.about.reminder.startsWith('feedback'));
+    expect(pending.map((message) => message.kind === 'reminder' && message.about.reminder).sort()).toEqual(['feedbackDue', 'feedbackOverdue']);
+
+    const card = cardOf(await click(JONAS, personalChat(JONAS), 'feedback.given', { caseId: given.caseId, meetingId: given.meetingId }));
+    expect(textsOf(card)).toContain(da.cards.reminders.feedbackGiven(da.dates.dateTime(NOW.toISOString())));
+    expect(actionsOf(card)).toEqual([]);
+    expect((await closureOf(given.caseId, given.meetingId))?.feedbackGiven).toEqual({ at: NOW.toISOString(), byAadObjectId: JONAS.aadObjectId });
+    expect((await turns.auditOf(given.caseId)).at(-1)).toMatchObject({ actorAadObjectId: JONAS.aadObjectId, action: 'feedback.given', outcome: 'ok' });
+    // Once: the coordinator's click on her own reminder afterwards is told so, and the first record kept.
+    expect(await click(METTE, personalChat(METTE), 'feedback.given', { caseId: given.caseId, meetingId: given.meetingId })).toEqual({ message: da.errors.feedbackAlreadyGiven({}) });
+
+    await dispatchAfterTwoDays();
+    expect(feedbackRemindersOf(given.reference)).toEqual([]);
+    // The case where nobody recorded it: Jonas is reminded, and the coordinator told after two days, each with the button.
+    expect(feedbackRemindersOf(notGiven.reference)).toHaveLength(2);
+    expect(feedbackButtonsFor(notGiven.caseId)).toHaveLength(2);
+  });
+
+  it('is on the minutes for the one who gives it, whom the minutes answer once it is recorded; not for another member', async () => {
+    const given = await caseWithJonasGivingFeedback();
+    const forAli = cardOf(await click(ALI, personalChat(ALI), 'minutes.show', { caseId: given.caseId, meetingId: given.meetingId }));
+    expect(actionsOf(forAli).map((action) => action.verb)).not.toContain('feedback.given');
+    const forJonas = cardOf(await click(JONAS, personalChat(JONAS), 'minutes.show', { caseId: given.caseId, meetingId: given.meetingId }));
+    const button = actionsOf(forJonas).find((action) => action.verb === 'feedback.given');
+    expect(button?.data).toMatchObject({ caseId: given.caseId, meetingId: given.meetingId, from: 'minutes' });
+    expect(textsOf(forJonas)).toContain(da.cards.reminders.recordFeedback);
+
+    const minutes = cardOf(await click(JONAS, personalChat(JONAS), 'feedback.given', button!.data));
+    expect(textsOf(minutes)).toContain(da.cards.goals.minutesTitle(given.reference, 1));
+    expect(textsOf(minutes)).toContain(da.cards.reminders.feedbackGivenOn(da.dates.short(NOW.toISOString())));
+    expect(actionsOf(minutes).map((action) => action.verb)).not.toContain('feedback.given');
+  });
+
+  it('is refused before the meeting is closed', async () => {
+    const { meetingId, ...theCase } = await caseWithOpenMeeting(turns);
+    expect(await click(METTE, personalChat(METTE), 'feedback.given', { caseId: theCase.caseId, meetingId })).toEqual({ message: da.errors.meetingNotClosed({}) });
+  });
+});
+
 describe('refused because of who asks', () => {
   itRefuses(turns, () => caseWithOpenMeeting(turns), [
     { verb: 'meeting.close', who: JONAS, code: 'notCoordinator', data: async (theCase) => ({ meetingId: theCase.meetingId, ...(await closingOf(turns, theCase)) }) },
@@ -138,6 +221,8 @@ describe('refused because of who asks', () => {
   itRefuses(turns, () => caseWithApprovedMeeting(turns), [
     { verb: 'minutes.show', who: LARS, code: 'noValidConsent', audited: 'goals.read', data: ({ meetingId }) => ({ meetingId }) },
     { verb: 'handOver.acknowledge', who: ALI, code: 'notEyeKeeper', data: ({ meetingId }) => ({ meetingId }) },
+    // Mette gives the feedback in this case: Jonas, on the team, may not record it for her.
+    { verb: 'feedback.given', who: JONAS, code: 'notFeedbackGiver', data: ({ meetingId }) => ({ meetingId }) },
   ]);
 });
 
