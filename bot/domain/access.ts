@@ -129,9 +129,12 @@ export function requireLeaderOf(organisation: Organisation, aadObjectId: string,
   return unit;
 }
 
-/** An internal meeting and one not closed yet are closing.ts's refusals, checked after this. */
+/**
+ * A reader of the meeting (so a VIP learns nothing of an internal one); that it is internal or not closed
+ * yet are closing.ts's refusals, checked after this.
+ */
 export function requireFeedbackRecorder(current: Case, meetingId: string, aadObjectId: string, now: Date): TeamMember {
-  const member = requireCaseReader(current, aadObjectId, now);
+  const member = requireMeetingReader(current, meetingId, aadObjectId, now);
   const closure = meetingById(current, meetingId).closure;
   if (closure && !mayRecordFeedback(closure, member)) throw new DomainError('notFeedbackGiver');
   return member;

@@ -23,6 +23,21 @@ const CLOCK_TOLERANCE_SECONDS = 60;
  */
 const TAB_SCOPE = 'access_as_user';
 
+/**
+ * The Microsoft 365 clients that get the tab's token for Teams (pre-authorized in infra/aad.manifest.json).
+ * A token another app obtained for this API (`azp` in v2 tokens, `appid` in v1) is not a Teams sign-on:
+ * a consent-phishing app a caseworker let in must read nothing.
+ */
+export const TEAMS_CLIENT_IDS: ReadonlySet<string> = new Set([
+  '1fec8e78-bce4-4aaf-ab1b-5451cc387264', // Teams desktop and mobile
+  '5e3ce6c0-2b1f-4285-8d4b-75ee78787346', // Teams web
+  '4765445b-32c6-49b0-83e6-1d93765276ca', // Microsoft 365 web
+  '0ec893e0-5785-4de6-99da-4ed124e5296c', // Microsoft 365 desktop
+  'd3590ed6-52b3-4102-aeff-aad2292ab01c', // Microsoft 365 mobile, Outlook desktop
+  'bc59ab01-8403-45c6-8796-ac3ef710b3e3', // Outlook web
+  '27922004-5251-4030-b22d-91ecd9a37ea4', // Outlook mobile
+]);
+
 /** The two issuer forms Entra uses, v2.0 and v1, for the token's own tenant. */
 const issuersFor = (tenantId: string) => [`https://login.microsoftonline.com/${tenantId}/v2.0`, `https://sts.windows.net/${tenantId}/`];
 
@@ -47,6 +62,7 @@ export function createTokenValidator(settings: TabSettings, now: () => Date): To
     const aadObjectId = stringClaim(payload, 'oid');
     if (!tenantId || !aadObjectId || !issuersFor(tenantId).includes(payload.iss ?? '')) return { ok: false, refusal: 'invalidToken' };
     if (!(stringClaim(payload, 'scp') ?? '').split(' ').includes(TAB_SCOPE)) return { ok: false, refusal: 'invalidToken' };
+    if (!TEAMS_CLIENT_IDS.has(stringClaim(payload, 'azp') ?? stringClaim(payload, 'appid') ?? '')) return { ok: false, refusal: 'invalidToken' };
     if (settings.allowedTenantIds && !settings.allowedTenantIds.includes(tenantId)) return { ok: false, refusal: 'tenantNotAllowed' };
     return { ok: true, actor: { tenantId, aadObjectId, name: stringClaim(payload, 'name') ?? '' } };
   };

@@ -122,6 +122,8 @@ const SCENARIOS = {
       action: 'meeting.answer',
       run: async (fixture) => answerMeetingChecklist(fixture.deps, VIP, fixture.caseId, await internalMeetingWithVip(fixture), {}),
     },
+    // The feedback button sent with an internal meeting's id tells a VIP nothing of that meeting.
+    { actor: VIP, action: 'feedback.given', run: async (fixture) => recordCaseFeedbackGiven(fixture.deps, VIP, fixture.caseId, await internalMeetingWithVip(fixture)) },
   ],
   notEyeKeeper: [{ actor: JONAS, action: 'handOver.acknowledge', run: ({ deps, caseId, meetingId }) => acknowledgeCaseHandOver(deps, JONAS, caseId, meetingId) }],
   notAdministrator: [

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TEAMS_CLIENT_IDS } from '../../bot/tab/tokenValidation';
 import { documentedTeamsClientIds } from './teamsClients';
 
 const root = join(__dirname, '..', '..');
@@ -108,6 +109,10 @@ describe('infra/aad.manifest.json: the tab\'s Entra app registration', () => {
     expect(appIds).toContain('1fec8e78-bce4-4aaf-ab1b-5451cc387264'); // Teams desktop and mobile
     expect(appIds).toContain('5e3ce6c0-2b1f-4285-8d4b-75ee78787346'); // Teams web
     for (const client of aad.preAuthorizedApplications) expect(client.permissionIds, client.appId).toEqual([accessAsUser().id]);
+  });
+
+  it('the tab accepts tokens asked for by exactly the clients pre-authorized here', () => {
+    expect([...TEAMS_CLIENT_IDS].sort()).toEqual(aad.preAuthorizedApplications.map((client) => client.appId).sort());
   });
 
   it('has the Application ID URI and client id the Teams manifest\'s webApplicationInfo names', () => {

@@ -7,6 +7,8 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 export const CLIENT_ID = '11111111-2222-3333-4444-555555555555';
 export const APP_ID_URI = `api://tab.example.dk/${CLIENT_ID}`;
 const KEY_ID = 'test-signing-key';
+/** Teams desktop and mobile, the client that asks for the tab's token in most tests. */
+const TEAMS_DESKTOP_CLIENT_ID = '1fec8e78-bce4-4aaf-ab1b-5451cc387264';
 
 export interface TokenClaims {
   tenantId: string;
@@ -22,6 +24,8 @@ export interface TokenClaims {
   forged?: boolean;
   /** The delegated scopes (`scp`): the tab's own by default; null for none, as in an app-only token. */
   scope?: string | null;
+  /** The app that asked for the token (`azp`): Teams desktop and mobile by default. */
+  client?: string;
 }
 
 export interface EntraStub {
@@ -63,7 +67,7 @@ export async function startEntraStub(): Promise<EntraStub> {
 
 function signToken(claims: TokenClaims, key: CryptoKey): Promise<string> {
   const seconds = (at: Date) => Math.floor(at.getTime() / 1000);
-  return new SignJWT({ tid: claims.tenantId, oid: claims.oid, name: claims.name ?? 'Test Person', ver: '2.0', ...(claims.scope === null ? {} : { scp: claims.scope ?? 'access_as_user' }) })
+  return new SignJWT({ tid: claims.tenantId, oid: claims.oid, name: claims.name ?? 'Test Person', ver: '2.0', azp: claims.client ?? TEAMS_DESKTOP_CLIENT_ID, ...(claims.scope === null ? {} : { scp: claims.scope ?? 'access_as_user' }) })
     .setProtectedHeader({ alg: 'RS256', kid: KEY_ID, typ: 'JWT' })
     .setIssuer(claims.issuer ?? v2Issuer(claims.tenantId))
     .setAudience(claims.audience ?? APP_ID_URI)

@@ -94,6 +94,11 @@ describe('the tab single sign-on token', () => {
     expect(await validate(await entra.sign(claims({ scope: 'openid access_as_user' })))).toMatchObject({ ok: true });
   });
 
+  it('refuses a token another app obtained for the API: only the Teams and Microsoft 365 clients sign a person in', async () => {
+    expect(await validate(await entra.sign(claims({ client: '99999999-0000-4000-8000-000000000009' })))).toEqual({ ok: false, refusal: 'invalidToken' });
+    expect(await validate(await entra.sign(claims({ client: '5e3ce6c0-2b1f-4285-8d4b-75ee78787346' })))).toMatchObject({ ok: true });
+  });
+
   it('says the keys are unavailable (not that the token is bad) when Entra cannot be reached', async () => {
     const offline = createTokenValidator({ clientId: CLIENT_ID, applicationIdUri: APP_ID_URI, jwksUrl: 'http://127.0.0.1:1/keys' }, () => NOW);
     expect(await offline(await entra.sign(claims()))).toEqual({ ok: false, refusal: 'keysUnavailable' });
