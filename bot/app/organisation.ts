@@ -5,14 +5,14 @@
 // changed only by the administrators the operator names (ADMIN_AAD_OBJECT_IDS), works the same in chat
 // and tab, is audited change by change, and needs no extra permission (README, "Leaders and units").
 import { requireAdministrator } from '../domain/access';
-import { DomainError, isAccessRefusal } from '../domain/errors';
+import { isAccessRefusal } from '../domain/errors';
 import { type Organisation, emptyOrganisation } from '../domain/organisation';
-import { ConcurrencyConflict, organisationAuditId } from '../store/port';
+import { organisationAuditId } from '../store/port';
 import type { AuditAction } from './auditActions';
 import type { ActorId, AppDeps } from './context';
 import { auditRecord } from './context';
+import { retryOnConflict } from './saveWithRetry';
 
-const MAX_SAVE_ATTEMPTS = 20;
 
 /** The tenant's units and leaders: none until its administrator sets them up. */
 export async function organisationOf(deps: AppDeps, tenantId: string): Promise<Organisation> {
@@ -38,17 +38,12 @@ export async function changeOrganisation(
   } catch (error) {
     return auditedRefusal(deps, actor, action, error);
   }
-  for (let attempt = 1; attempt <= MAX_SAVE_ATTEMPTS; attempt++) {
+  return retryOnConflict(async () => {
     const stored = await deps.store.getOrganisation(actor.tenantId);
     const changed = change(stored?.organisation ?? emptyOrganisation(actor.tenantId));
-    try {
-      const audit = [auditRecord(deps, actor, organisationAuditId(actor.tenantId), action, 'ok')];
-      return (await deps.store.saveOrganisation(changed, stored?.etag, audit)).organisation;
-    } catch (error) {
-      if (!(error instanceof ConcurrencyConflict)) throw error;
-    }
-  }
-  throw new DomainError('tooManyConflicts');
+    const audit = [auditRecord(deps, actor, organisationAuditId(actor.tenantId), action, 'ok')];
+    return (await deps.store.saveOrganisation(changed, stored?.etag, audit)).organisation;
+  });
 }
 
 /** `enheder`: the units and their leaders (object ids), for an administrator. */

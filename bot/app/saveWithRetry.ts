@@ -13,20 +13,11 @@ export interface CaseChange {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** `change` returns nothing when there is nothing to save (e.g. an activity applied before). */
-export async function saveWithRetry(
-  store: CaseStore,
-  tenantId: string,
-  caseId: string,
-  change: (current: Case) => CaseChange | undefined,
-): Promise<StoredCase> {
+/** `save` loads, applies and saves with the etag; after a stale save it runs again on fresh state. */
+export async function retryOnConflict<T>(save: () => Promise<T>): Promise<T> {
   for (let attempt = 1; attempt <= MAX_SAVE_ATTEMPTS; attempt++) {
-    const stored = await store.getCase(tenantId, caseId);
-    if (!stored) throw new DomainError('caseNotFound');
-    const next = change(stored.case);
-    if (!next) return stored;
     try {
-      return await store.replaceCase(next.changed, stored.etag, next.effects);
+      return await save();
     } catch (error) {
       if (!(error instanceof ConcurrencyConflict)) throw error;
       // Jitter spreads the retries of many simultaneous writers so most land on the next attempt.
@@ -34,4 +25,14 @@ export async function saveWithRetry(
     }
   }
   throw new DomainError('tooManyConflicts');
+}
+
+/** `change` returns nothing when there is nothing to save (e.g. an activity applied before). */
+export function saveWithRetry(store: CaseStore, tenantId: string, caseId: string, change: (current: Case) => CaseChange | undefined): Promise<StoredCase> {
+  return retryOnConflict(async () => {
+    const stored = await store.getCase(tenantId, caseId);
+    if (!stored) throw new DomainError('caseNotFound');
+    const next = change(stored.case);
+    return next ? store.replaceCase(next.changed, stored.etag, next.effects) : stored;
+  });
 }
