@@ -1023,6 +1023,7 @@ export const da = {
       saving: 'Gemmer …',
       saved: 'Gemt.',
       saveFailed: 'Det blev ikke gemt. Prøv igen om lidt.',
+      guidance: 'Vejledning',
       refresh: 'Hent igen',
       badRequest: 'Fanen sendte noget, der ikke kunne læses. Genindlæs fanen, og prøv igen.',
       tooLarge: 'Det er for langt til at blive gemt.',

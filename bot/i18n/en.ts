@@ -972,6 +972,7 @@ export const en: Messages = {
       saving: 'Saving …',
       saved: 'Saved.',
       saveFailed: 'It was not saved. Try again in a moment.',
+      guidance: 'Guidance',
       refresh: 'Fetch again',
       badRequest: 'The tab sent something that could not be read. Reload the tab and try again.',
       tooLarge: 'That is too long to be saved.',
