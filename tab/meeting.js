@@ -95,7 +95,7 @@
       var answer = question.input === 'toggle' ? (input.checked ? 'yes' : 'no') : input.value;
       shared.say(tm().saving);
       call('POST', casePath() + '/meetings/' + encodeURIComponent(meetingId) + '/answers', { questionId: question.id, answer: answer, seen: question.seen, requestId: requestId() }, function (view) {
-        render(view, inputId);
+        render(view, inputId, form);
       });
     };
     form.addEventListener('submit', function (event) {
@@ -171,7 +171,7 @@
       });
       shared.say(tm().saving);
       call('POST', casePath() + path + meetingQuery(), body, function (view) {
-        render(view, null);
+        render(view, null, form);
       });
     });
     return form;
@@ -254,7 +254,18 @@
 
   // The panel -------------------------------------------------------------------------------------------
 
-  function render(view, focusId) {
+  /** What the person has typed and not saved, outside the form just saved: a save elsewhere keeps it. */
+  function unsavedTyping(savedForm) {
+    var kept = {};
+    document.querySelectorAll('#content input, #content textarea').forEach(function (input) {
+      if (input.type === 'checkbox' || input.type === 'radio' || !input.id || (savedForm && savedForm.contains(input))) return;
+      if (input.value !== input.defaultValue) kept[input.id] = input.value;
+    });
+    return kept;
+  }
+
+  function render(view, focusId, savedForm) {
+    var kept = unsavedTyping(savedForm);
     state.view = view;
     var el = shared.element;
     var refresh = el('button', { type: 'button', class: 'refresh' }, [tm().refresh]);
@@ -268,6 +279,10 @@
         return part !== null;
       }),
     );
+    Object.keys(kept).forEach(function (id) {
+      var input = document.getElementById(id);
+      if (input) input.value = kept[id];
+    });
     shared.say(view.notice || '');
     var focus = focusId && document.getElementById(focusId);
     if (focus) focus.focus();

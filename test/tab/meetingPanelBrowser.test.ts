@@ -139,10 +139,11 @@ describe.skipIf(skip)('the tab in a Teams meeting', () => {
     });
   }
 
-  it('lets the writer add a goal from the side panel', async () => {
+  it('lets the writer add a goal from the side panel, keeping what they typed elsewhere and did not save', async () => {
     const opened = await openInMeeting({ locale: 'da-DK', theme: 'default', frameContext: 'sidePanel', tabPath: panelPath(), token: await tab.tokenFor(JONAS), as: JONAS }, SIDE_PANEL);
     const { frame } = opened;
     await frame.getByRole('heading', { level: 2, name: da.cards.goals.goalsHeading }).waitFor({ timeout: 15_000 });
+    await frame.locator('#answer-otherName_1').fill('Kim fra klubben');
     await frame.getByText(da.cards.goals.addGoal).click();
     await frame.getByLabel(da.cards.goals.theme).selectOption({ label: da.cards.goals.themes.work });
     await frame.getByLabel(da.cards.goals.longTermGoal).fill('Emil får et fritidsjob');
@@ -150,7 +151,22 @@ describe.skipIf(skip)('the tab in a Teams meeting', () => {
     await frame.getByText(da.cards.goals.confirmations.goalAdded).waitFor({ timeout: 15_000 });
     expect(await frame.evaluate(() => document.body.innerText)).toContain('Emil får et fritidsjob');
     expect((await tab.store.getCase(TENANT, scene.emil.caseId))!.case.goals.map((goal) => goal.theme)).toContain('work');
+    expect(await frame.locator('#answer-otherName_1').inputValue()).toBe('Kim fra klubben');
+    expect((await storedAnswers()).otherName_1).toBeUndefined();
     expect(opened.problems).toEqual([]);
+    await opened.page.context().close();
+  });
+
+  it('says why an answer is refused, keeps what was typed, and saves nothing', async () => {
+    const opened = await openInMeeting({ locale: 'da-DK', theme: 'default', frameContext: 'sidePanel', tabPath: panelPath(), token: await tab.tokenFor(JONAS), as: JONAS }, SIDE_PANEL);
+    const { frame } = opened;
+    const input = frame.locator('#answer-otherName_1');
+    await input.waitFor({ timeout: 15_000 });
+    await input.fill('Kim 010203-1234');
+    await input.press('Enter');
+    await frame.getByRole('status').filter({ hasText: 'CPR' }).waitFor({ timeout: 15_000 });
+    expect(await input.inputValue()).toBe('Kim 010203-1234');
+    expect((await storedAnswers()).otherName_1).toBeUndefined();
     await opened.page.context().close();
   });
 
