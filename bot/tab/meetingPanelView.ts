@@ -4,19 +4,23 @@
 // cards/goalCards.ts: goalsFormInputs), so the two cannot drift apart.
 import { mayReadMeeting } from '../domain/access';
 import type { Case, TeamMember } from '../domain/case';
+import { meetingPhase } from '../domain/checklist';
 import type { Meeting } from '../domain/meeting';
 import type { Messages } from '../i18n';
 import { goalsFormGoals, goalsFormInputs } from '../../cards/goalCards';
 import { checklistForm } from '../../cards/meetingCards';
 
 /**
- * The meeting the side panel is about when none is asked for: the open one, else the next planned one,
- * of those this reader may read (an internal meeting is the professionals' own).
+ * The meeting the side panel is about when none is asked for, of those this reader may read (an
+ * internal meeting is the professionals' own): the open one; else the one just held whose minutes await
+ * the young person's approval (its attendance and evaluation are filled in after it, checklist.ts);
+ * else the next planned one.
  */
 export function panelMeetingOf(current: Case, viewer: TeamMember): Meeting | undefined {
   const readable = current.meetings.filter((meeting) => mayReadMeeting(meeting, viewer));
   const planned = readable.filter((meeting) => meeting.status === 'planned').sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-  return readable.find((meeting) => meeting.status === 'open') ?? planned[0];
+  const awaitingApproval = readable.filter((meeting) => meetingPhase(meeting) === 'awaitingApproval').at(-1);
+  return readable.find((meeting) => meeting.status === 'open') ?? awaitingApproval ?? planned[0];
 }
 
 /** The form's words the panel needs, in the reader's language: the cards' own. */
