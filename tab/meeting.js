@@ -165,7 +165,7 @@
       event.preventDefault();
       var body = Object.assign({ requestId: requestId() }, extra || {});
       Array.prototype.forEach.call(form.elements, function (input) {
-        if (!input.name) return;
+        if (!input.name || (input.type === 'radio' && !input.checked)) return;
         if (input.type === 'checkbox') body[input.name] = input.checked;
         else if (input.value !== '') body[input.name] = input.value;
       });
@@ -225,6 +225,36 @@
                 ],
                 labels.save,
                 { goalId: goal.id },
+              ),
+            ]),
+            el('details', {}, [
+              el('summary', {}, [labels.revise]),
+              writeForm(
+                'revise-form-' + n,
+                '/goals/' + encodeURIComponent(goal.id),
+                [
+                  field(id('long'), labels.longTermGoal, el('textarea', { id: id('long'), name: 'longTermGoal', rows: '3', required: 'required' }, [goal.longTermGoal])),
+                  field(id('sub'), labels.subGoals, el('textarea', { id: id('sub'), name: 'subGoals', rows: '3' }, [goal.subGoals])),
+                ],
+                labels.saveRevision,
+              ),
+            ]),
+            el('details', {}, [
+              el('summary', {}, [labels.mark]),
+              writeForm(
+                'outcome-form-' + n,
+                '/goals/' + encodeURIComponent(goal.id) + '/outcome',
+                [
+                  [
+                    el('fieldset', {}, [
+                      el('legend', {}, [labels.reached]),
+                      el('div', { class: 'toggle' }, [el('input', { id: id('yes'), name: 'reached', type: 'radio', value: 'yes', required: 'required' }), el('label', { for: id('yes') }, [labels.yes])]),
+                      el('div', { class: 'toggle' }, [el('input', { id: id('no'), name: 'reached', type: 'radio', value: 'no' }), el('label', { for: id('no') }, [labels.no])]),
+                    ]),
+                  ],
+                  field(id('reason'), labels.reason, el('textarea', { id: id('reason'), name: 'reason', rows: '2', required: 'required' })),
+                ],
+                labels.saveOutcome,
               ),
             ]),
           );

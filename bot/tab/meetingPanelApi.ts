@@ -1,11 +1,13 @@
 // The tab's API for a Teams meeting's side panel (tab/meeting.js): the case's meeting checklist and goals
 // and agreements form, read and written by the person whose Teams token comes with the request. Every
-// write goes through the same use case as the card's verb (meeting.answer, goal.add, agreement.add), so
-// the same access rules, section windows, field rules (no CPR number in free text), audit and
-// optimistic concurrency apply; the answer is the refreshed panel (meetingPanelView.ts).
+// write goes through the same use case as the card's verb (meeting.answer, goal.add, goal.revise,
+// goal.mark, agreement.add), so the same access rules, section windows, field rules (no CPR number in
+// free text), audit and optimistic concurrency apply; the answer is the refreshed panel (meetingPanelView.ts).
 // - `GET  /api/tab/cases/:caseId/meeting[?meeting=<id>]`: the panel;
 // - `POST /api/tab/cases/:caseId/meetings/:meetingId/answers` `{ questionId, answer, seen }`: one answer;
 // - `POST /api/tab/cases/:caseId/goals` `{ theme, longTermGoal, subGoals }`: a goal;
+// - `POST /api/tab/cases/:caseId/goals/:goalId` `{ longTermGoal, subGoals }`: the goal revised (goal.revise);
+// - `POST /api/tab/cases/:caseId/goals/:goalId/outcome` `{ reached: yes|no, reason }`: "Er målet nået?" (goal.mark);
 // - `POST /api/tab/cases/:caseId/agreements` `{ goalId, action, ownerMemberId, followUpOn, followUpMethod, … }`: an agreement.
 // A POST takes a JSON body of at most PANEL_BODY_BYTES; `requestId` (a UUID the page makes per save)
 // lets a repeated request be applied once, as a redelivered Teams activity is.
@@ -13,7 +15,7 @@ import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import { changedAnswers } from '../app/checklistAnswers';
 import type { Actor, AppDeps } from '../app/context';
-import { addCaseAgreement, addCaseGoal } from '../app/goalsForm';
+import { addCaseAgreement, addCaseGoal, markCaseGoal, reviseCaseGoal } from '../app/goalsForm';
 import { changerView, readCase } from '../app/readCase';
 import { answerMeetingChecklist } from '../app/runMeeting';
 import type { Case } from '../domain/case';
@@ -36,6 +38,8 @@ const requestId = z.string().uuid().optional();
 
 const answerBody = z.object({ questionId: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/), answer: answerValue, seen: z.string().max(200), requestId }).strict();
 const goalBody = z.object({ theme: optionalText, longTermGoal: optionalText, subGoals: optionalText, requestId }).strict();
+const revisionBody = z.object({ longTermGoal: optionalText, subGoals: optionalText, requestId }).strict();
+const outcomeBody = z.object({ reached: z.enum(['yes', 'no']), reason: optionalText, requestId }).strict();
 const agreementBody = z
   .object({
     goalId: id,
@@ -110,6 +114,35 @@ export function registerMeetingPanelApi(server: Server, deps: AppDeps, log: Logg
       const changed = await addCaseGoal(deps, writer(actor, m), param(req, 'caseId'), input, activityOf(request));
       log.info({ event: 'tab.goal', outcome: 'ok' });
       answer(200, afterChange(changed, actor, m, meetingQuery(req), m.cards.goals.confirmations.goalAdded));
+    }),
+  );
+
+  server.post(
+    '/api/tab/cases/:caseId/goals/:goalId',
+    authenticated('tab.goalRevision', async (actor, m, answer, req) => {
+      const body = bodyOf(revisionBody, req, m, answer);
+      if (!body) return;
+      const { requestId: request, ...input } = body;
+      const changed = await reviseCaseGoal(deps, writer(actor, m), param(req, 'caseId'), param(req, 'goalId'), input, activityOf(request));
+      log.info({ event: 'tab.goalRevision', outcome: 'ok' });
+      answer(200, afterChange(changed, actor, m, meetingQuery(req), m.cards.goals.confirmations.goalRevised));
+    }),
+  );
+
+  server.post(
+    '/api/tab/cases/:caseId/goals/:goalId/outcome',
+    authenticated('tab.goalOutcome', async (actor, m, answer, req) => {
+      const body = bodyOf(outcomeBody, req, m, answer);
+      if (!body) return;
+      const changed = await markCaseGoal(deps, writer(actor, m), {
+        caseId: param(req, 'caseId'),
+        goalId: param(req, 'goalId'),
+        reached: body.reached === 'yes',
+        reason: body.reason,
+        activityId: activityOf(body.requestId),
+      });
+      log.info({ event: 'tab.goalOutcome', outcome: 'ok' });
+      answer(200, afterChange(changed, actor, m, meetingQuery(req), m.cards.goals.confirmations.goalMarked));
     }),
   );
 

@@ -185,6 +185,25 @@ describe('the meeting side panel, while the meeting is open with Jonas as its wr
     expect(await audit('agreement.add', JONAS, 'ok')).toHaveLength(1);
   });
 
+  it("lets the writer revise a goal and say whether it is reached, the goal's earlier wording kept", async () => {
+    const goalId = (await storedCase()).goals.find((goal) => goal.theme === 'education')!.id;
+    const revised = await call('POST', `/api/tab/cases/${scene.emil.caseId}/goals/${goalId}`, JONAS, { longTermGoal: 'Emil starter på produktionsskolen', subGoals: 'Besøge skolen' });
+    expect(revised.status).toBe(200);
+    expect(revised.json.notice).toBe(da.cards.goals.confirmations.goalRevised);
+    const marked = await call('POST', `/api/tab/cases/${scene.emil.caseId}/goals/${goalId}/outcome`, JONAS, { reached: 'no', reason: 'Skolen har venteliste' });
+    expect(marked.status).toBe(200);
+    expect(marked.json.notice).toBe(da.cards.goals.confirmations.goalMarked);
+    const goal = (await storedCase()).goals.find((candidate) => candidate.id === goalId)!;
+    expect(goal.versions.map((version) => version.longTermGoal)).toEqual(['Emil starter på en uddannelse', 'Emil starter på produktionsskolen']);
+    expect(goal.outcomes.at(-1)).toEqual(expect.objectContaining({ reached: false, reason: 'Skolen har venteliste', meetingId }));
+    expect(await audit('goal.revise', JONAS, 'ok')).toHaveLength(1);
+    expect(await audit('goal.mark', JONAS, 'ok')).toHaveLength(1);
+    // Without a reason, the form's own rule refuses it.
+    const bare = await call('POST', `/api/tab/cases/${scene.emil.caseId}/goals/${goalId}/outcome`, JONAS, { reached: 'yes' });
+    expect(bare.status).toBe(400);
+    expect(bare.json.error).toBe('fieldRequired');
+  });
+
   it('refuses a body that is too large, malformed or carries unknown fields', async () => {
     const path = `/api/tab/cases/${scene.emil.caseId}/meetings/${meetingId}/answers`;
     const large = await call('POST', path, JONAS, { questionId: 'otherName_1', answer: 'x'.repeat(PANEL_BODY_BYTES), seen: '' });

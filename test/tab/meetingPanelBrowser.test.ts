@@ -145,14 +145,32 @@ describe.skipIf(skip)('the tab in a Teams meeting', () => {
     await frame.getByRole('heading', { level: 2, name: da.cards.goals.goalsHeading }).waitFor({ timeout: 15_000 });
     await frame.locator('#answer-otherName_1').fill('Kim fra klubben');
     await frame.getByText(da.cards.goals.addGoal).click();
-    await frame.getByLabel(da.cards.goals.theme).selectOption({ label: da.cards.goals.themes.work });
-    await frame.getByLabel(da.cards.goals.longTermGoal).fill('Emil får et fritidsjob');
-    await frame.locator('#goal-form button[type=submit]').click();
+    const form = frame.locator('#goal-form');
+    await form.getByLabel(da.cards.goals.theme).selectOption({ label: da.cards.goals.themes.work });
+    await form.getByLabel(da.cards.goals.longTermGoal).fill('Emil får et fritidsjob');
+    await form.locator('button[type=submit]').click();
     await frame.getByText(da.cards.goals.confirmations.goalAdded).waitFor({ timeout: 15_000 });
     expect(await frame.evaluate(() => document.body.innerText)).toContain('Emil får et fritidsjob');
     expect((await tab.store.getCase(TENANT, scene.emil.caseId))!.case.goals.map((goal) => goal.theme)).toContain('work');
     expect(await frame.locator('#answer-otherName_1').inputValue()).toBe('Kim fra klubben');
     expect((await storedAnswers()).otherName_1).toBeUndefined();
+    expect(opened.problems).toEqual([]);
+    await opened.page.context().close();
+  });
+
+  it("lets the writer say whether a goal is reached, with why", async () => {
+    const opened = await openInMeeting({ locale: 'da-DK', theme: 'default', frameContext: 'sidePanel', tabPath: panelPath(), token: await tab.tokenFor(JONAS), as: JONAS }, SIDE_PANEL);
+    const { frame } = opened;
+    const form = frame.locator('#outcome-form-0');
+    await frame.getByText(da.cards.goals.mark).first().waitFor({ timeout: 15_000 });
+    await frame.getByText(da.cards.goals.mark).first().click();
+    await form.getByLabel(da.cards.goals.yes).check();
+    await form.getByLabel(da.cards.goals.reason).fill('Emil er startet på produktionsskolen');
+    await form.locator('button[type=submit]').click();
+    await frame.getByText(da.cards.goals.confirmations.goalMarked).waitFor({ timeout: 15_000 });
+    const goal = (await tab.store.getCase(TENANT, scene.emil.caseId))!.case.goals.find((candidate) => candidate.theme === 'education')!;
+    expect(goal.outcomes.at(-1)).toEqual(expect.objectContaining({ reached: true, reason: 'Emil er startet på produktionsskolen' }));
+    expect(await seriousViolations(frame)).toEqual([]);
     expect(opened.problems).toEqual([]);
     await opened.page.context().close();
   });
