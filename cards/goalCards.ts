@@ -184,10 +184,8 @@ const NO_MINUTES = { facts: [], summary: '', closing: [], feedbackGiven: '', can
 export function goalsFormCard(m: Messages, read: ViewedCase, notice = '', theme?: string): AdaptiveCardJson {
   const { case: current } = read;
   const labels = m.cards.goals;
-  const canWrite = mayWriteForm(read.case, read.viewer);
+  const { canWrite, readOnlyNote, themeChoices, ownerChoices, methodChoices } = goalsFormInputs(m, read);
   const choice = (title: string, value: string) => ({ title: shortened(title, CHOICE_PREVIEW), value });
-  const open = openMeetingOf(current);
-  const isInternalOpen = Boolean(open && isInternalMeeting(open));
   return themePaged(current, theme, (detail, shortened, shown) =>
     renderCard('goals', {
       caseId: current.id,
@@ -205,20 +203,38 @@ export function goalsFormCard(m: Messages, read: ViewedCase, notice = '', theme?
       meetingId: '',
       goalButton: canWrite ? labels.edit : labels.show,
       canWrite,
-      readOnlyNote: canWrite ? '' : labels.readOnly,
-      themeChoices: GOAL_THEMES.map((candidate) => ({ title: labels.themes[candidate], value: candidate })),
+      readOnlyNote,
+      themeChoices,
       // On a page of one theme, agreements are added to that theme's goals.
       goalChoices: goalsInThemeOrder(current)
         .filter((goal) => !shown || goal.theme === shown)
         .map((goal) => choice(goalText(m, goal), goal.id)),
-      // The young person and the VIP own agreements too, but none made at an internal meeting they are not at (seed 003).
-      ownerChoices: current.members
-        .filter((member) => !isInternalOpen || attendsInternalMeetings(member))
-        .map((member) => ({ title: memberChoiceTitle(current, member, m), value: member.id })),
-      methodChoices: FOLLOW_UP_METHODS.map((method) => ({ title: labels.methods[method], value: method })),
+      ownerChoices,
+      methodChoices,
     }),
   );
 }
+
+/** Whether this reader writes the form (access.ts: mayWriteForm), and what its inputs offer: the card's and the tab's alike. */
+export function goalsFormInputs(m: Messages, { case: current, viewer }: ViewedCase) {
+  const labels = m.cards.goals;
+  const canWrite = mayWriteForm(current, viewer);
+  const open = openMeetingOf(current);
+  const isInternalOpen = Boolean(open && isInternalMeeting(open));
+  return {
+    canWrite,
+    readOnlyNote: canWrite ? '' : labels.readOnly,
+    themeChoices: GOAL_THEMES.map((candidate) => ({ title: labels.themes[candidate], value: candidate })),
+    // The young person and the VIP own agreements too, but none made at an internal meeting they are not at (seed 003).
+    ownerChoices: current.members
+      .filter((member) => !isInternalOpen || attendsInternalMeetings(member))
+      .map((member) => ({ title: memberChoiceTitle(current, member, m), value: member.id })),
+    methodChoices: FOLLOW_UP_METHODS.map((method) => ({ title: labels.methods[method], value: method })),
+  };
+}
+
+/** The whole form's goals by theme, as the card shows them with all their detail: for a page that is no card (the tab's side panel). */
+export const goalsFormGoals = (m: Messages, current: Case) => goalsByTheme(m, current, FULL_DETAIL);
 
 /** Who did something, by name while they are on the team; the meeting it was done at, if any. */
 function recordedBy(m: Messages, current: Case, byAadObjectId: string, meetingId: string | undefined): string {

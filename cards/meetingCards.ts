@@ -277,6 +277,52 @@ function readOnlyReason(m: Messages, section: ChecklistSection, phase: Checklist
 }
 
 /**
+ * The sections of the checklist's pages for one reader: inputs for those this reader may answer now
+ * (checklist.ts: each section's window; the roles by the coordinator), the answers of the others; a page
+ * not `expandAll` nor `shown` by title and progress only.
+ */
+function checklistSections(m: Messages, { case: current, viewer }: ViewedCase, meeting: Meeting, pages: ChecklistPage[], { expandAll, short, shown }: { expandAll: boolean; short: boolean; shown?: string }) {
+  const phase = meetingPhase(meeting);
+  return pages.map((candidate) => {
+    const expanded = expandAll || candidate.key === shown;
+    const whyReadOnly = readOnlyReason(m, candidate.section, phase, viewer.role === 'coordinator');
+    // A section this reader may answer now shows inputs holding the answers; any other its answers as read-only facts.
+    const answerable = !whyReadOnly && isAnswerableIn(candidate.section, phase);
+    const views = expanded ? pageViews(m, current, candidate, meeting.answers, answerable, { short, withGuidance: phase === 'planned' || phase === 'open' }) : [];
+    return {
+      key: candidate.key,
+      title: candidate.title,
+      progress: sectionProgress(m, candidate.questions, meeting.answers),
+      note: expanded ? whyReadOnly : '',
+      expanded,
+      editable: expanded && answerable,
+      questions: answerable ? views : [],
+      answers: answerable ? [] : views,
+      seen: Object.fromEntries(views.filter(hasInput).map((view) => [view.id, answerFingerprint(view.value)])),
+    };
+  });
+}
+
+/**
+ * The whole checklist for one reader, as the card shows it expanded: for a page that is no card (the
+ * tab's meeting side panel), which sends back one answer with what its input showed (`seen`).
+ */
+export function checklistForm(m: Messages, read: ViewedCase, meeting: Meeting) {
+  const phase = meetingPhase(meeting);
+  const pages = checklistPages(m, shownQuestions(checklistQuestions(read.case, meeting), meeting.answers, isAnswerableIn('attendance', phase)));
+  const { answered, total } = checklistProgress(read.case, meeting);
+  return {
+    title: m.cards.meeting.title(read.case.reference, meetingLabel(meeting)),
+    kindNote: isInternalMeeting(meeting) ? m.cards.meeting.kindNote : '',
+    startsAt: m.dates.shortDateTime(meeting.startsAt),
+    state: stateText(m, meeting),
+    progress: `${answered} / ${total}`,
+    dropped: meeting.freeTextDropped ? m.cards.meeting.freeTextDropped : '',
+    sections: checklistSections(m, read, meeting, pages, { expandAll: true, short: false }),
+  };
+}
+
+/**
  * The checklist for one reader: every section with its answers; inputs for the sections this reader
  * may answer now (checklist.ts: each section's window; the roles by the coordinator).
  * When the whole checklist does not fit a card (a large team), one page (`page`, a key from
@@ -289,25 +335,7 @@ export function checklistCard(m: Messages, { case: current, viewer }: ViewedCase
   const phase = meetingPhase(meeting);
   const pages = checklistPages(m, shownQuestions(questions, meeting.answers, isAnswerableIn('attendance', phase)));
   const shown = pages.some((candidate) => candidate.key === page) ? page : pages[0]?.key;
-  const sections = (expandAll: boolean, short: boolean) =>
-    pages.map((candidate) => {
-      const expanded = expandAll || candidate.key === shown;
-      const whyReadOnly = readOnlyReason(m, candidate.section, phase, viewer.role === 'coordinator');
-      // A section this reader may answer now shows inputs holding the answers; any other its answers as read-only facts.
-      const answerable = !whyReadOnly && isAnswerableIn(candidate.section, phase);
-      const views = expanded ? pageViews(m, current, candidate, meeting.answers, answerable, { short, withGuidance: phase === 'planned' || phase === 'open' }) : [];
-      return {
-        key: candidate.key,
-        title: candidate.title,
-        progress: sectionProgress(m, candidate.questions, meeting.answers),
-        note: expanded ? whyReadOnly : '',
-        expanded,
-        editable: expanded && answerable,
-        questions: answerable ? views : [],
-        answers: answerable ? [] : views,
-        seen: Object.fromEntries(views.filter(hasInput).map((view) => [view.id, answerFingerprint(view.value)])),
-      };
-    });
+  const sections = (expandAll: boolean, short: boolean) => checklistSections(m, { case: current, viewer }, meeting, pages, { expandAll, short, shown });
   const render = ({ expandAll, short }: { expandAll: boolean; short: boolean }) =>
     renderCard('checklist', {
       caseId: current.id,

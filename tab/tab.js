@@ -316,6 +316,9 @@
           applyTheme(context.app.theme);
           teams.app.registerOnThemeChangeHandler(applyTheme);
           teams.app.notifySuccess();
+          // In a Teams meeting, tab/meeting.js shows the case the meeting is about.
+          var meeting = window.samarbejdsbotMeeting;
+          if (meeting && meeting.handles(context, CONFIGURING)) return meeting.start(teams, CONFIGURING, shared);
           if (CONFIGURING) {
             configure(teams);
             return;
@@ -370,6 +373,19 @@
         say(t.loadFailed);
       });
   }
+
+  /** What tab/meeting.js builds on. */
+  var shared = {
+    element: element,
+    fill: fill,
+    say: say,
+    texts: function () {
+      return t;
+    },
+    locale: function () {
+      return locale;
+    },
+  };
 
   start();
 })();

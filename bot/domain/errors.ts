@@ -114,3 +114,6 @@ export class DomainError extends Error {
 
 /** A refusal because of who asked: every one is audited as denied. */
 export const isAccessRefusal = (error: unknown): error is DomainError & { code: AccessRefusalCode } => error instanceof DomainError && DOMAIN_ERROR_KINDS[error.code] === 'access';
+
+/** Whether a refusal is about who asked, what they sent, or the state of the case. */
+export const domainErrorKind = (error: DomainError): 'access' | 'validation' | 'state' => DOMAIN_ERROR_KINDS[error.code];

@@ -5,6 +5,7 @@
 // - `GET /api/tab/cases/:caseId`: one case's team, goals and agreements, meetings (caseDetailsView.ts);
 // - `GET /api/tab/statistics?period=2026H1&unit=<id>`: a leader's half-yearly status of a unit they lead
 //   (app/statistics.ts), suppressed, as JSON; `GET /api/tab/statistics.csv?…` the same as a CSV file.
+// - the meeting side panel's checklist and goals form, read and written: meetingPanelApi.ts.
 // Every refusal is JSON in the person's language; nothing personal is logged.
 import type { Request, Response, Server } from 'restify';
 import type { Actor, AppDeps } from '../app/context';
@@ -14,10 +15,11 @@ import { readTabOverview } from '../app/tabOverview';
 import { endedPeriods } from '../domain/statistics/period';
 import { reportSections } from '../../cards/statisticsFigures';
 import { statisticsCsv, statisticsFileName } from './statisticsCsv';
-import { DomainError, isAccessRefusal } from '../domain/errors';
+import { DomainError, domainErrorKind, isAccessRefusal } from '../domain/errors';
 import { type Messages, messagesFor } from '../i18n';
 import type { Logger } from '../logger';
 import { caseDetails } from './caseDetailsView';
+import { registerMeetingPanelApi } from './meetingPanelApi';
 import type { TokenRefusal, TokenValidator } from './tokenValidation';
 import { tabView } from './tabView';
 
@@ -33,10 +35,20 @@ const NO_STORE = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosni
 
 type Answer = (status: number, body: object) => void;
 
+/** A route's handler for the token's actor, wrapped so that whatever goes wrong is refused in their language. */
+export type Authenticated = (event: string, read: (actor: Actor, m: Messages, answer: Answer, req: Request, res: Response) => Promise<void>) => (req: Request, res: Response) => Promise<void>;
+
+/** Who may not: 403; what is not there: 404; what was sent is wrong: 400; the case's state does not allow it: 409. */
+function refusalStatus(error: DomainError): number {
+  if (isAccessRefusal(error)) return 403;
+  if (error.code.endsWith('NotFound')) return 404;
+  return domainErrorKind(error) === 'validation' ? 400 : 409;
+}
+
 /** Without `validate` (no client id set) the tab is not set up: it says so and shows nothing. */
 export function registerTabApi(server: Server, deps: AppDeps, log: Logger, validate: TokenValidator | undefined): void {
   /** Runs `read` for the token's actor; refuses, in the caller's language, whatever goes wrong before or in it. */
-  const authenticated = (event: string, read: (actor: Actor, m: Messages, answer: Answer, req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+  const authenticated: Authenticated = (event, read) => async (req, res) => {
     const m = messagesFor(localeOf(req));
     const answer: Answer = (status, body) => {
       res.writeHead(status, NO_STORE);
@@ -58,7 +70,7 @@ export function registerTabApi(server: Server, deps: AppDeps, log: Logger, valid
     } catch (error) {
       if (error instanceof DomainError) {
         log.info({ event, outcome: error.code });
-        answer(isAccessRefusal(error) ? 403 : 404, { error: error.code, message: m.errors[error.code](error.details) });
+        answer(refusalStatus(error), { error: error.code, message: m.errors[error.code](error.details) });
         return;
       }
       log.error({ event: 'tab.failed', errorName: (error as Error).name });
@@ -103,6 +115,8 @@ export function registerTabApi(server: Server, deps: AppDeps, log: Logger, valid
       res.end(statisticsCsv(m, unit.name, report));
     }),
   );
+
+  registerMeetingPanelApi(server, deps, log, authenticated);
 }
 
 /** The period and unit a leader asked for: none, the latest ended half-year and their first unit. */

@@ -140,11 +140,13 @@ describe('Teams app manifest', () => {
 
   it("offers the tab personally and in channels and group chats from the bot's own host, with single sign-on for the tab's app registration", () => {
     const withTab = manifest as unknown as {
-      configurableTabs: Array<{ configurationUrl: string; scopes: string[] }>;
+      configurableTabs: Array<{ configurationUrl: string; scopes: string[]; context: string[] }>;
       staticTabs: Array<{ entityId: string; contentUrl: string; scopes: string[] }>;
       webApplicationInfo: { id: string; resource: string };
     };
     expect(withTab.configurableTabs).toEqual([expect.objectContaining({ configurationUrl: `https://${placeholderSamples.BOT_DOMAIN}/tab/config`, scopes: ['team', 'groupChat'] })]);
+    // In a Teams meeting the tab opens in the side panel too; Teams requires the meeting's chat and details tabs with it.
+    expect(withTab.configurableTabs[0]?.context).toEqual(expect.arrayContaining(['meetingSidePanel', 'meetingChatTab', 'meetingDetailsTab']));
     expect(withTab.staticTabs).toEqual([expect.objectContaining({ entityId: 'cases', contentUrl: `https://${placeholderSamples.BOT_DOMAIN}/tab`, scopes: ['personal'] })]);
     // bot/config.ts expects the same Application ID URI by default: api://<public host>/<client id>.
     expect(withTab.webApplicationInfo).toEqual({ id: placeholderSamples.TAB_CLIENT_ID, resource: `api://${placeholderSamples.BOT_DOMAIN}/${placeholderSamples.TAB_CLIENT_ID}` });

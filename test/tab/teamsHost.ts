@@ -12,8 +12,12 @@ export interface HostSettings {
   aadObjectId: string;
   /** What getAuthToken answers; absent: Teams could not get one. */
   token?: string;
-  /** `settings` when the tab is being added to a channel or chat (its configuration page); `content` otherwise. */
-  frameContext?: 'content' | 'settings';
+  /** `settings` when the tab is being added to a channel or chat (its configuration page); `sidePanel` in a meeting's side panel; `content` otherwise. */
+  frameContext?: 'content' | 'settings' | 'sidePanel';
+  /** The Teams meeting the tab is in, if any. */
+  meetingId?: string;
+  /** The page framed, when not the one for the frame context (a tab saved with its own content URL). */
+  tabPath?: string;
 }
 
 /** What a Teams web client says it supports (runtime config v4): enough for a content tab. */
@@ -29,7 +33,7 @@ export function teamsHostPage(settings: HostSettings): string {
 <style>html, body { margin: 0; } iframe { border: 0; width: 100%; height: 100vh; display: block; }</style>
 </head>
 <body>
-<iframe id="tab" src="${settings.frameContext === 'settings' ? '/tab/config' : '/tab'}" title="Samarbejdsbot"></iframe>
+<iframe id="tab" src="${settings.tabPath ?? (settings.frameContext === 'settings' ? '/tab/config' : '/tab')}" title="Samarbejdsbot"></iframe>
 <script>
   const { settings, runtime } = ${data};
   const frame = document.getElementById('tab');
@@ -44,7 +48,7 @@ export function teamsHostPage(settings: HostSettings): string {
     if (request.func === 'initialize') reply([settings.frameContext || 'content', 'web', runtime, '2.58.0']);
     else if (request.func === 'settings.setSettings') reply([true]);
     else if (request.func === 'getContext')
-      reply([{ locale: settings.locale, theme: settings.theme, frameContext: settings.frameContext || 'content', hostClientType: 'web', entityId: 'cases', userObjectId: settings.aadObjectId, tid: settings.tenantId }]);
+      reply([{ locale: settings.locale, theme: settings.theme, frameContext: settings.frameContext || 'content', hostClientType: 'web', entityId: 'cases', userObjectId: settings.aadObjectId, tid: settings.tenantId, meetingId: settings.meetingId }]);
     else if (request.func === 'authentication.getAuthToken') reply(settings.token ? [true, settings.token] : [false, 'resourceRequiresConsent']);
   });
 </script>
