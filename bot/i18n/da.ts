@@ -66,6 +66,10 @@ const statuses: Record<EducationStatus, string> = {
 
 const fields: Record<string, string> = {
   unitName: 'enhedens navn',
+  mapField: 'felt på netværkskortet',
+  closeness: 'cirkel (hvor tæt)',
+  mapName: 'personens navn',
+  relation: 'hvem personen er for den unge',
   aadObjectId: 'objekt-id fra Microsoft Entra',
   name: 'navn',
   birthDate: 'fødselsdato',
@@ -199,6 +203,11 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>,
   invalidObjectId: () => 'Angiv lederens objekt-id fra Microsoft Entra (36 tegn, fx 8f1c…-…), ikke navn eller e-mail. Det står på brugerens side i Entra. Intet er gemt.',
   alreadyLeader: () => 'Personen er allerede leder af den enhed.',
   leaderNotFound: () => 'Personen er ikke leder af den enhed. Skriv "enheder" for at se lederne. Intet er gemt.',
+  invalidMapPlace: () => 'Vælg et af netværkskortets fem felter og en af de tre cirkler (1 er tættest på den unge). Intet er gemt.',
+  memberAlreadyOnMap: () => 'Personen fra teamet står allerede på netværkskortet. Flyt personen i stedet. Intet er gemt.',
+  mapPersonNotFound: () => 'Personen står ikke (længere) på netværkskortet. Åbn kortet igen for at se det, som det er nu.',
+  networkMapFull: (d) => `Netværkskortet kan højst rumme ${d.max}, så det kan læses. Fjern nogen, der ikke længere er vigtige. Intet er gemt.`,
+  invalidMapLink: () => 'En streg går mellem to forskellige personer på kortet. Intet er gemt.',
 };
 
 /** "netværksmøde nr. 3"; a planned or cancelled meeting has no number (meeting.ts: meetingNumber). */

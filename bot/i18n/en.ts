@@ -16,6 +16,10 @@ const CONSENT_GAPS_EN: Record<ConsentGap, string> = {
 
 const fields: Record<string, string> = {
   unitName: "the unit's name",
+  mapField: 'field on the network map',
+  closeness: 'circle (how close)',
+  mapName: "the person's name",
+  relation: 'who the person is to the young person',
   aadObjectId: 'object id from Microsoft Entra',
   name: 'name',
   birthDate: 'date of birth',
@@ -224,6 +228,11 @@ export const en: Messages = {
     invalidObjectId: () => "Give the leader's Microsoft Entra object id (36 characters), not a name or an e-mail address. It is on the user's page in Entra. Nothing was saved.",
     alreadyLeader: () => 'That person is a leader of that unit already.',
     leaderNotFound: () => 'That person is not a leader of that unit. Write "units" to see the leaders. Nothing was saved.',
+    invalidMapPlace: () => "Choose one of the network map's five fields and one of its three circles (1 is closest to the young person). Nothing was saved.",
+    memberAlreadyOnMap: () => 'That team member is on the network map already. Move them instead. Nothing was saved.',
+    mapPersonNotFound: () => 'That person is not on the network map (any more). Open the map again to see it as it is now.',
+    networkMapFull: (d) => `The network map holds at most ${d.max}, so that it can be read. Take off someone who no longer matters. Nothing was saved.`,
+    invalidMapLink: () => 'A line joins two different people on the map. Nothing was saved.',
   },
   language: 'en',
   dates: dateFormats('en'),
