@@ -36,7 +36,7 @@ export interface MapLink {
 interface MapEvent {
   at: string;
   byAadObjectId: string;
-  kind: 'personAdded' | 'personMoved' | 'personChanged' | 'personRemoved' | 'linked' | 'unlinked' | 'shown';
+  kind: 'personAdded' | 'personMoved' | 'personRemoved' | 'linked' | 'unlinked' | 'shown';
   personId?: string;
 }
 
@@ -54,13 +54,16 @@ export const NETWORK_MAP_LIMITS = {
   /** A young person's network on paper rarely holds more than a few dozen; the picture stays readable at this many. */
   persons: 40,
   links: 80,
-  /** Kept: the first change (when the map was begun) and the latest ones. */
-  events: 60,
+  /**
+   * Kept: the first change (when the map was begun) and the latest ones: enough to see who changed the
+   * map lately; a case at every limit must stay under 1 MB with its map full (test/support/limitCase.ts).
+   */
+  events: 20,
 } as const;
 
 /** Written on the picture: a name longer than this would not fit a circle. */
 const MAP_NAME_MAX = 60;
-const RELATION_MAX = 60;
+const RELATION_MAX = 40;
 
 export const emptyNetworkMap = (): NetworkMap => ({ persons: [], links: [], history: [], lastPersonNumber: 0 });
 
@@ -70,8 +73,8 @@ export const networkMapOf = (current: Case): NetworkMap => current.networkMap ??
 export const hasNetworkMap = (current: Case): boolean => networkMapOf(current).persons.length > 0;
 
 export interface MapPersonInput {
-  field?: string;
-  closeness?: string | number;
+  field?: string | undefined;
+  closeness?: string | number | undefined;
   memberId?: string;
   name?: string;
   relation?: string;
@@ -107,6 +110,7 @@ const withEvent = (map: NetworkMap, event: MapEvent): NetworkMap => ({ ...map, h
 const changed = (current: Case, map: NetworkMap): Case => ({ ...current, networkMap: map });
 
 function personOf(map: NetworkMap, personId: string): MapPerson {
+  if (!personId) throw new DomainError('fieldRequired', { field: 'mapPerson' });
   const person = map.persons.find((candidate) => candidate.id === personId);
   if (!person) throw new DomainError('mapPersonNotFound');
   return person;
@@ -142,19 +146,6 @@ export function moveMapPerson(current: Case, personId: string, input: Pick<MapPe
   if (field === person.field && closeness === person.closeness) return current;
   const persons = map.persons.map((candidate) => (candidate === person ? { ...person, field, closeness } : candidate));
   return changed(current, withEvent({ ...map, persons }, { at: now.toISOString(), byAadObjectId, kind: 'personMoved', personId }));
-}
-
-/** A typed person's name or anyone's relation; a team member's name comes from the team. */
-export function changeMapPerson(current: Case, personId: string, input: Pick<MapPersonInput, 'name' | 'relation'>, byAadObjectId: string, now: Date): Case {
-  const map = networkMapOf(current);
-  const person = personOf(map, personId);
-  const name = person.memberId ? undefined : requiredText(input.name, 'mapName', MAP_NAME_MAX);
-  const { relation } = optionalRelation(input.relation);
-  if (name === person.name && relation === person.relation) return current;
-  const { relation: _old, ...rest } = person;
-  const updated: MapPerson = { ...rest, ...(name ? { name } : {}), ...(relation ? { relation } : {}) };
-  const persons = map.persons.map((candidate) => (candidate === person ? updated : candidate));
-  return changed(current, withEvent({ ...map, persons }, { at: now.toISOString(), byAadObjectId, kind: 'personChanged', personId }));
 }
 
 /** Takes the person off the map, and every line to them. */
