@@ -29,7 +29,7 @@ export interface MapPerson {
 }
 
 /** A line the young person draws between two people who have to do with each other. */
-export interface MapLink {
+interface MapLink {
   between: [string, string];
 }
 
@@ -65,7 +65,7 @@ export const NETWORK_MAP_LIMITS = {
 const MAP_NAME_MAX = 60;
 const RELATION_MAX = 40;
 
-export const emptyNetworkMap = (): NetworkMap => ({ persons: [], links: [], history: [], lastPersonNumber: 0 });
+const emptyNetworkMap = (): NetworkMap => ({ persons: [], links: [], history: [], lastPersonNumber: 0 });
 
 export const networkMapOf = (current: Case): NetworkMap => current.networkMap ?? emptyNetworkMap();
 

@@ -34,7 +34,7 @@ interface Label {
   box: Box;
 }
 
-export interface PlacedPerson {
+interface PlacedPerson {
   id: string;
   x: number;
   y: number;
