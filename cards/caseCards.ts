@@ -19,6 +19,7 @@ import { closeInternalCard } from './meetingCards';
 import { type RosterPerson, teamCard } from './teamCards';
 import { pageOf } from './paging';
 import { teamStatusCard } from './teamStatusCards';
+import { networkMapCard } from './networkMapCards';
 import type { Period } from '../bot/domain/statistics/period';
 
 export function createCaseCard(m: Messages): AdaptiveCardJson {
@@ -91,6 +92,8 @@ export interface CaseViewOptions {
   roster?: RosterPerson[];
   /** The team status's half-year; none, the latest. */
   period?: Period;
+  /** The network map picture's one-time link. */
+  pictureUrl?: string;
 }
 
 /** The card of one view of a case, for the reader the read names. */
@@ -109,6 +112,8 @@ export function caseViewCard(m: Messages, read: ViewedCase, view: DetailView, no
       return closingCard(m, read, now);
     case 'teamStatus':
       return teamStatusCard(m, read, now, options.period);
+    case 'network':
+      return networkMapCard(m, read, { notice, ...(options.pictureUrl ? { pictureUrl: options.pictureUrl } : {}) });
   }
 }
 

@@ -135,6 +135,7 @@ function renderChannelCard(m: Messages, card: ChannelCard): AdaptiveCardJson {
         goals: m.cards.goals.title(reference),
         closing: m.cards.goals.closingBaseTitle(reference),
         teamStatus: m.cards.teamStatus.title(reference),
+        network: m.cards.network.title(reference),
       };
       const labels = m.cards.threadBase;
       const facts = card.view === 'overview' ? caseFacts(m, card.case) : card.view === 'closing' ? closingFacts(m, card.closing) : [];

@@ -23,6 +23,7 @@ import meetingOpen from './templates/meetingOpen.json';
 import memberEdit from './templates/memberEdit.json';
 import message from './templates/message.json';
 import minutesBase from './templates/minutesBase.json';
+import network from './templates/network.json';
 import overview from './templates/overview.json';
 import statistics from './templates/statistics.json';
 import team from './templates/team.json';
@@ -52,6 +53,7 @@ export const TEMPLATES = {
   memberEdit,
   message,
   minutesBase,
+  network,
   overview,
   statistics,
   team,

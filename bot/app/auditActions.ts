@@ -38,12 +38,19 @@ export const VERB_ACTIONS = [
   'agreement.acceptChange',
   'agreement.declineChange',
   'plan.slipping',
+  'network.add',
+  'network.move',
+  'network.remove',
+  'network.link',
+  'network.unlink',
 ] as const;
 
 export type AuditAction =
   | (typeof VERB_ACTIONS)[number]
   /** The `eksport` command and the download of its link: no card verb asks for it. */
   | 'case.export'
+  /** The coordinator opened the network map's picture (the checklist asks whether the map was used). */
+  | 'network.shown'
   /** Where the checklist was posted, recorded by the bot after `meeting.open`; where `afslut` posted its card. */
   | 'meeting.card'
   /** Where the case's base card was posted in a group chat, recorded by the bot after `case.create`. */

@@ -7,7 +7,9 @@
 // Choice and limits: cards/README.md. The route that serves it: teams/exportRoute.ts.
 // A leader's CSV of the half-yearly status (`statistik`) gets a link of the same kind at `/statistics/<token>`
 // (teams/statisticsRoute.ts), its unit and period kept where a case's id is, behind `STATISTICS`: the
-// figures are read, access checked and the read audited when it is opened, as for the export.
+// figures are read, access checked and the read audited when it is opened, as for the export. The
+// network map's picture (`netværk`) gets one at `/network-map/<token>` (teams/networkPictureRoute.ts),
+// its case behind `NETWORK_PICTURE`.
 import { createHash, randomBytes } from 'node:crypto';
 import type { CaseStore } from '../store/port';
 import type { ActorId } from './context';
@@ -18,6 +20,9 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 /** A statistics link's subject: never a case id (those are UUIDs). */
 const STATISTICS = 'statistics|';
+const NETWORK_PICTURE = 'network|';
+/** An export's subject is the case id alone; the other links' subjects carry their kind. */
+const isExport = (subject: string) => !subject.startsWith(STATISTICS) && !subject.startsWith(NETWORK_PICTURE);
 
 export interface StatisticsSubject {
   unitId: string;
@@ -43,7 +48,12 @@ export class ExportLinks {
     return this.newLink(actor, `${STATISTICS}${unitId}|${periodId}`, 'statistics');
   }
 
-  private async newLink(actor: ActorId, caseId: string, path: 'export' | 'statistics'): Promise<string> {
+  /** A new link for a team member to the network map's picture of `caseId`. */
+  async createNetworkPicture(actor: ActorId, caseId: string): Promise<string> {
+    return this.newLink(actor, `${NETWORK_PICTURE}${caseId}`, 'network-map');
+  }
+
+  private async newLink(actor: ActorId, caseId: string, path: 'export' | 'statistics' | 'network-map'): Promise<string> {
     const now = this.now();
     await this.store.deleteExpiredExportLinks(now);
     const token = randomBytes(32).toString('base64url');
@@ -61,8 +71,16 @@ export class ExportLinks {
   async take(token: string): Promise<{ actor: ActorId; caseId: string } | undefined> {
     if (!TOKEN.test(token)) return undefined;
     const link = await this.store.takeExportLink(hashOf(token), this.now());
-    if (!link || link.caseId.startsWith(STATISTICS)) return undefined;
+    if (!link || !isExport(link.caseId)) return undefined;
     return { actor: { tenantId: link.tenantId, aadObjectId: link.actorAadObjectId }, caseId: link.caseId };
+  }
+
+  /** A network picture link's request, once, as `take`. */
+  async takeNetworkPicture(token: string): Promise<{ actor: ActorId; caseId: string } | undefined> {
+    if (!TOKEN.test(token)) return undefined;
+    const link = await this.store.takeExportLink(hashOf(token), this.now());
+    if (!link?.caseId.startsWith(NETWORK_PICTURE)) return undefined;
+    return { actor: { tenantId: link.tenantId, aadObjectId: link.actorAadObjectId }, caseId: link.caseId.slice(NETWORK_PICTURE.length) };
   }
 
   /** A statistics link's request, once, as `take`. */

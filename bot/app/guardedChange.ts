@@ -6,7 +6,7 @@ import { DomainError, isAccessRefusal } from '../domain/errors';
 import { assertCaseFits, compactCase } from '../domain/limits';
 import type { OutboxMessage } from '../store/port';
 import type { AuditAction } from './auditActions';
-import type { Actor, ActorId, AppDeps } from './context';
+import type { ActorId, AppDeps } from './context';
 import { auditRecord } from './context';
 import { saveWithRetry } from './saveWithRetry';
 
@@ -37,7 +37,7 @@ export interface ChangeCommand {
 }
 
 /** Runs the command's `apply` on fresh state, retrying on conflicts. */
-export async function guardedChange(deps: AppDeps, actor: Actor, { caseId, action, authorize, apply, activityId }: ChangeCommand): Promise<Case> {
+export async function guardedChange(deps: AppDeps, actor: ActorId, { caseId, action, authorize, apply, activityId }: ChangeCommand): Promise<Case> {
   try {
     const saved = await saveWithRetry(deps.store, actor.tenantId, caseId, (current) => {
       authorize(current);
@@ -70,6 +70,6 @@ export async function auditIfRefused(deps: AppDeps, actor: ActorId, caseId: stri
 }
 
 /** A change only the coordinator may make. */
-export function coordinatorChange(deps: AppDeps, actor: Actor, command: Omit<ChangeCommand, 'authorize'>): Promise<Case> {
+export function coordinatorChange(deps: AppDeps, actor: ActorId, command: Omit<ChangeCommand, 'authorize'>): Promise<Case> {
   return guardedChange(deps, actor, { ...command, authorize: (current) => requireCoordinator(current, actor.aadObjectId) });
 }

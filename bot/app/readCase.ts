@@ -3,14 +3,14 @@ import { type Case, type TeamMember, memberByAadObjectId } from '../domain/case'
 import { requireCaseReader, requireCoordinator, requireMeetingReader, requireMember } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import type { CaseStore, CaseSummary } from '../store/port';
-import { type Actor, type AppDeps, auditRecord } from './context';
+import { type Actor, type ActorId, type AppDeps, auditRecord } from './context';
 import { auditIfRefused } from './guardedChange';
 
-/** A card a team member can ask for: most need consent; consent and closing are the coordinator's; `teamStatus`: the team's own half-yearly status. */
-export const CASE_VIEWS = ['overview', 'team', 'consent', 'goals', 'closing', 'teamStatus'] as const;
+/** A card a team member can ask for: most need consent; consent and closing are the coordinator's; `teamStatus`: the team's own half-yearly status; `network`: the network map. */
+export const CASE_VIEWS = ['overview', 'team', 'consent', 'goals', 'closing', 'teamStatus', 'network'] as const;
 export type CaseView = (typeof CASE_VIEWS)[number];
-/** Why the case is read; changing a member is the coordinator's; `tab`: the case in the tab's list. */
-export type ReadPurpose = CaseView | 'memberEdit' | 'checklist' | 'tab';
+/** Why the case is read; changing a member is the coordinator's; `tab`: the case in the tab's list; `networkPicture`: the map's picture. */
+export type ReadPurpose = CaseView | 'memberEdit' | 'checklist' | 'tab' | 'networkPicture';
 
 export interface CaseRead {
   case: Case;
@@ -27,10 +27,12 @@ const AUTHORIZE: Record<ReadPurpose, (current: Case, aadObjectId: string, now: D
   closing: (current, aadObjectId) => requireCoordinator(current, aadObjectId),
   checklist: (current, aadObjectId, now, meetingId) => (meetingId ? requireMeetingReader(current, meetingId, aadObjectId, now) : requireCaseReader(current, aadObjectId, now)),
   tab: requireCaseReader,
+  network: requireCaseReader,
+  networkPicture: requireCaseReader,
 };
 
 /** `meetingId`: the meeting whose checklist is read, when its own rule applies (access.ts: mayReadMeeting). */
-export async function readCase(deps: AppDeps, actor: Actor, caseId: string, purpose: ReadPurpose, meetingId?: string): Promise<CaseRead> {
+export async function readCase(deps: AppDeps, actor: ActorId, caseId: string, purpose: ReadPurpose, meetingId?: string): Promise<CaseRead> {
   const stored = await deps.store.getCase(actor.tenantId, caseId);
   if (!stored) throw new DomainError('caseNotFound');
   const action = `${purpose}.read` as const;

@@ -5,6 +5,7 @@ import { ageOn, localDate, optionalEmail, optionalPhone, optionalPostalCode, opt
 import type { Consent } from './consent';
 import type { Agreement, Goal } from './goals';
 import type { Meeting } from './meeting';
+import type { NetworkMap } from './networkMap';
 
 export const EDUCATION_STATUSES = ['education', 'work', 'neither'] as const;
 export type EducationStatus = (typeof EDUCATION_STATUSES)[number];
@@ -102,6 +103,8 @@ export interface Case {
   closedAt?: string;
   /** The municipality's unit the case belongs to (organisation.ts); none: the default unit. */
   unitId?: string;
+  /** Netværkskort: none until someone is put on it. */
+  networkMap?: NetworkMap;
 }
 
 export interface NewCaseInput {

@@ -95,6 +95,11 @@ const DOMAIN_ERROR_KINDS = {
   invalidObjectId: 'validation',
   alreadyLeader: 'state',
   leaderNotFound: 'state',
+  invalidMapPlace: 'validation',
+  memberAlreadyOnMap: 'state',
+  mapPersonNotFound: 'state',
+  networkMapFull: 'state',
+  invalidMapLink: 'validation',
 } as const satisfies Record<string, 'access' | 'validation' | 'state'>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_KINDS;

@@ -2,6 +2,7 @@
 import { ASSIGNABLE_ROLES, type TeamRole } from './roles';
 import { DomainError } from './errors';
 import { optionalEmail, optionalId, optionalPhone, optionalText, requiredText, TEXT_LIMITS } from './fields';
+import { keepRemovedMemberOnMap } from './networkMap';
 import { type Case, type MemberPerson, type TeamMember, coordinatorOf, memberByAadObjectId } from './case';
 
 /** Teams shows user-specific card views to at most 60 people; no team around one young person is larger. */
@@ -117,11 +118,12 @@ export function changeMember(current: Case, input: ChangeMemberInput, byAadObjec
 export function removeMember(current: Case, memberId: string, byAadObjectId: string, now: Date): Case {
   const member = findMember(current, memberId);
   assertNotFixedRole(member);
-  return {
+  const removed = {
     ...current,
     members: current.members.filter((candidate) => candidate.id !== memberId),
-    history: [...current.history, { at: now.toISOString(), byAadObjectId, kind: 'memberRemoved', memberId }],
+    history: [...current.history, { at: now.toISOString(), byAadObjectId, kind: 'memberRemoved' as const, memberId }],
   };
+  return member.person.kind === 'youngPerson' ? removed : keepRemovedMemberOnMap(removed, memberId, member.person.name);
 }
 
 /**

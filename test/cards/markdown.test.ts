@@ -1,6 +1,8 @@
 // Text a person typed shows in every card as typed, in headless Chromium with Teams' markdown
 // (preview/teamsMarkdown.ts) and host config: a link, **bold**, a # heading, - and 1. lists, line breaks
 // and <at> bound into every template come out as literal text, and no card holds a link.
+import { networkMapCard } from '../../cards/networkMapCards';
+import { addMapPerson, linkMapPersons } from '../../bot/domain/networkMap';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +55,13 @@ function displayTexts(node: unknown): string[] {
 const chromiumPath = findChromium();
 const skip = !chromiumPath && !process.env.CI;
 
+/** The map with a typed person and a team member, named with typed text, and a line between them. */
+function withNetworkMap(current: Case): Case {
+  const typed = addMapPerson(current, { field: 'family', closeness: 1, name: HOSTILE.slice(0, 60), relation: HOSTILE.slice(0, 40) }, 'aad-coordinator', NOW);
+  const both = addMapPerson(typed, { field: 'professionals', closeness: 2, memberId: 'm-jonas' }, 'aad-coordinator', NOW);
+  return linkMapPersons(both, 'p1', 'p2', 'aad-coordinator', NOW);
+}
+
 function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
   const coordinator = current.members[0]!;
   const member = (id: string): TeamMember => current.members.find((candidate) => candidate.id === id)!;
@@ -102,6 +111,8 @@ function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
     closeConfirm: closeConfirmCard(m, current, '2031-11-23'),
     // Figures and labels only: no typed text, and the markdown its period's "1." would start stays literal.
     teamStatus: teamStatusCard(m, read, NOW),
+    // Written into the map as the form allows them, a name and a relation cut to their maximum.
+    network: networkMapCard(m, { case: withNetworkMap(current), viewer: coordinator }, { notice: HOSTILE }),
   };
   for (const meeting of current.meetings) cards[`meetingBase ${meeting.status}`] = meetingBaseCard(m, current, meeting);
   cards.minutesBase = minutesBaseCard(m, current, held!);

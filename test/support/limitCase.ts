@@ -11,6 +11,7 @@ import { CASE_LIMITS, HISTORY_KEPT, compactCase } from '../../bot/domain/limits'
 import { askToChangeAgreement, changeAgreement, declineChangeRequest } from '../../bot/domain/agreementChanges';
 import { answerChecklist, checklistQuestions, openMeeting, plannedMeetingOf } from '../../bot/domain/meeting';
 import { MAX_TEAM_SIZE, addMember } from '../../bot/domain/team';
+import { MAP_FIELDS, NETWORK_MAP_LIMITS, addMapPerson, linkMapPersons } from '../../bot/domain/networkMap';
 import { localDate } from '../../bot/domain/fields';
 import { COORDINATOR, NOW, sampleCase } from '../domain/fixtures';
 
@@ -188,5 +189,25 @@ export function caseAtEveryLimit({ years = 10, reanswers = 6, textOf: text = rea
     current = compactCase(askToChangeAgreement(current, agreement.id, request, by, day));
     if (index < HISTORY_KEPT.decidedChangeRequests) current = compactCase(declineChangeRequest(current, agreement.id, text(500, `d${index}`), by, day));
   });
-  return current;
+  return networkMapAtLimits(current, text);
+}
+
+/** The network map full: half of it team members, half typed with names and relations at their maximum, every line drawn. */
+function networkMapAtLimits(current: Case, text: TextOf): Case {
+  const members = current.members.filter((member) => member.role !== 'youngPerson');
+  let changed = repeat(current, NETWORK_MAP_LIMITS.persons, (map, index) =>
+    addMapPerson(
+      map,
+      { field: MAP_FIELDS[index % MAP_FIELDS.length], closeness: 1 + (index % 3), relation: text(40, `r${index}`), ...(index % 2 === 0 ? { memberId: members[index]!.id } : { name: text(60, `n${index}`) }) },
+      by,
+      NOW,
+    ),
+  );
+  for (let index = 0; index < NETWORK_MAP_LIMITS.links; index++) {
+    // Each person to the next, then to the one after: every pair distinct.
+    const from = index % NETWORK_MAP_LIMITS.persons;
+    const to = (from + 1 + Math.floor(index / NETWORK_MAP_LIMITS.persons)) % NETWORK_MAP_LIMITS.persons;
+    changed = compactCase(linkMapPersons(changed, `p${from + 1}`, `p${to + 1}`, by, NOW));
+  }
+  return changed;
 }

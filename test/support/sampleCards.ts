@@ -1,4 +1,6 @@
 // Every card the bot renders, filled with a realistic case: for the card tests and the previews.
+import { addMapPerson, hasNetworkMap, linkMapPersons } from '../../bot/domain/networkMap';
+import { networkMapCard } from '../../cards/networkMapCards';
 import { casePickerCard, createCaseCard, overviewCard } from '../../cards/caseCards';
 import { baseCard, meetingBaseCard, minutesBaseCard } from '../../cards/channelCards';
 import { consentCard } from '../../cards/consentCard';
@@ -312,6 +314,14 @@ function ownerRead(current: Case): CaseRead {
  * eye-keeper, by `member`): the case must have an open meeting (`open`), and a closed and approved one
  * (`closed`), and at least one goal.
  */
+/** The case's own map, or for a case without one, two people and a line: every form of the network card shows. */
+function withNetworkMap(current: Case): Case {
+  if (hasNetworkMap(current)) return current;
+  const by = current.members[0]!.person.kind === 'teams' ? current.members[0]!.person.aadObjectId : '';
+  const typed = addMapPerson(current, { field: 'family', closeness: 1, name: 'Mormor', relation: 'mormor' }, by, NOW);
+  return linkMapPersons(addMapPerson(typed, { field: 'leisure', closeness: 3, name: 'Ali' }, by, NOW), 'p1', 'p2', by, NOW);
+}
+
 export function everyTemplate(m: Messages, current: Case, pickerCases: number, member: TeamMember): Record<string, AdaptiveCardJson> {
   const read = asCoordinator(current);
   const open = current.meetings.find((meeting) => meeting.status === 'open')!;
@@ -341,6 +351,9 @@ export function everyTemplate(m: Messages, current: Case, pickerCases: number, m
     goalsForm: goalsFormCard(m, read),
     goalsFormForMember: goalsFormCard(m, { case: current, viewer: member }),
     goalEdit: goalEditCard(m, read, goal.id),
+    network: networkMapCard(m, asCoordinator(withNetworkMap(current)), { pictureUrl: `https://samarbejdsbot.example.dk/network-map/${'t'.repeat(43)}`, notice: m.cards.network.added }),
+    networkForMember: networkMapCard(m, { case: withNetworkMap(current), viewer: member }),
+    networkEmpty: networkMapCard(m, asCoordinator({ ...current, networkMap: undefined })),
     // The coordinator's card of an agreement with a request for a change awaiting an answer (the largest case holds some), and its owner's.
     agreementEdit: agreementEditCard(m, read, (current.agreements.find((agreement) => pendingChangeRequest(agreement)) ?? current.agreements[0]!).id),
     agreementEditForOwner: agreementEditCard(m, ownerRead(current), current.agreements.find((agreement) => agreement.status === 'open')?.id ?? current.agreements[0]!.id),

@@ -9,6 +9,7 @@ import { openCase, recordCaseCard } from '../../app/openCase';
 import { CASE_VIEWS, type CaseRead, type CaseView, caseForConversationCard, listMyCases, openCasesOf, readCase, selectCase } from '../../app/readCase';
 import { reportPlanSlipping } from '../../app/reportPlanSlipping';
 import type { Case, CaseHome } from '../../domain/case';
+import { hasNetworkMap } from '../../domain/networkMap';
 import type { PostedCard } from '../../domain/meeting';
 import { type Period, parsePeriod, teamWindow } from '../../domain/statistics/period';
 import { type ConversationKind, channelIdOf } from '../actor';
@@ -31,7 +32,8 @@ export function viewAfterChange(turn: Turn, changed: Case, view: CaseView, notic
 
 async function viewCard(turn: Turn, read: CaseRead, view: CaseView, options: Omit<CaseViewOptions, 'roster'>): Promise<AdaptiveCardJson> {
   const roster = view === 'team' ? await addableRoster(turn, read.viewer.role === 'coordinator') : [];
-  return caseViewCard(turn.m, read, view, turn.deps.now(), { ...options, roster });
+  const pictureUrl = view === 'network' && hasNetworkMap(read.case) ? await turn.env.rights?.exportLinks?.createNetworkPicture(turn.actor, read.case.id) : undefined;
+  return caseViewCard(turn.m, read, view, turn.deps.now(), { ...options, roster, ...(pictureUrl ? { pictureUrl } : {}) });
 }
 
 /** Only the coordinator adds people, and only from a conversation with more people than the user. */

@@ -14,6 +14,7 @@ import { meetingCommands, meetingVerbs } from './meeting';
 import { organisationCommands } from './organisation';
 import { rightsCommands, rightsVerbs } from './rights';
 import { statisticsCommands, statisticsVerbs } from './statistics';
+import { networkCommands, networkVerbs } from './network';
 import { teamCommands, teamVerbs } from './team';
 import { teamStatusCommands } from './teamStatus';
 import type { AnyVerb, CommandDeclaration, ManifestScope, Turn, VerbReply } from './turn';
@@ -28,6 +29,7 @@ export const VERBS: readonly AnyVerb[] = [
   ...agreementVerbs,
   ...rightsVerbs,
   ...statisticsVerbs,
+  ...networkVerbs,
 ];
 
 const VERB_BY_NAME = new Map(VERBS.map((declaration) => [declaration.verb, declaration]));
@@ -65,7 +67,7 @@ export const COMMANDS = {
   ...teamStatusCommands,
   ...statisticsCommands,
   ...organisationCommands,
-  network: notReady({ da: ['netværk'], en: ['network'] }),
+  ...networkCommands,
   interventions: notReady({ da: ['indsatser'], en: ['interventions'] }),
 } as const satisfies Record<CommandName, CommandDeclaration>;
 
