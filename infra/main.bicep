@@ -257,7 +257,8 @@ resource cosmosDatabase 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024
 }
 
 // The case, its audit records and its outbox messages; indexing as CASES_INDEXING in bot/store/cosmosStore.ts
-// (closedAt: the retention query for closed cases; unitId: a leader's unit, listUnitCases).
+// (closedAt: the retention query for closed cases; unitId: a leader's unit, listUnitCases; reference: an
+// administrator's `enhed flyt`, listCaseIdsByReference).
 resource casesContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = {
   parent: cosmosDatabase
   name: 'cases'
@@ -286,6 +287,7 @@ resource casesContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/cont
           { path: '/leaseUntil/?' }
           { path: '/closedAt/?' }
           { path: '/unitId/?' }
+          { path: '/reference/?' }
         ]
         excludedPaths: [
           { path: '/*' }

@@ -95,6 +95,10 @@ const DOMAIN_ERROR_KINDS = {
   invalidObjectId: 'validation',
   alreadyLeader: 'state',
   leaderNotFound: 'state',
+  unitRequired: 'validation',
+  alreadyInUnit: 'state',
+  referenceAmbiguous: 'state',
+  referenceNotFound: 'state',
 } as const satisfies Record<string, 'access' | 'validation' | 'state'>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_KINDS;
