@@ -30,7 +30,7 @@ param botAppRegistrationClientId string = ''
 @description('The client id of the Entra app registration for the tab\'s single sign-on (made by aadApp/create from aad.manifest.json; README, "The tab"): a managed identity cannot be one. Empty: the tab says it is not set up.')
 param tabClientId string = ''
 
-@description('The municipality\'s administrators of the bot, by Entra object id, comma-separated: they alone set up units and leaders (README, "Leaders and units"). Empty: nobody can.')
+@description('The municipality\'s administrators of the bot, comma-separated, each <tenant id>:<Entra object id> (an object id alone: the bot\'s own tenant, single-tenant only): they alone set up units and leaders and move cases between units (README, "Leaders and units"). Empty: nobody can.')
 param adminAadObjectIds string = ''
 
 @description('SingleTenant only: name of the Key Vault secret that holds the client secret (set by an operator, never here).')
