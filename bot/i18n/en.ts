@@ -224,7 +224,7 @@ export const en: Messages = {
     noUnits: () => 'The municipality has no units yet. Create one with "unit add <name>". Nothing was saved.',
     invalidObjectId: () => "Give the leader's Microsoft Entra object id (36 characters), not a name or an e-mail address. It is on the user's page in Entra. Nothing was saved.",
     alreadyLeader: () => 'That person is a leader of that unit already.',
-    unitRequired: () => "Choose which of the municipality's units the case belongs to. If the card shows no units, write \"new case\" again for a new card. Nothing was saved.",
+    unitRequired: (_, write = inPersonalChat) => `Choose which of the municipality's units the case belongs to. If the card shows no units, write "${write('new case')}" again for a new card. Nothing was saved.`,
     alreadyInUnit: (d) => `Case ${d.reference} belongs to the unit ${d.unit} already. Nothing was changed.`,
     referenceAmbiguous: (d) => `Several cases have the reference ${d.reference}, so which one to move is not clear. Nothing was changed.`,
     referenceNotFound: (d) => `There is no case with the reference ${d.reference}. The coordinator sees the reference (e.g. S-7KQ2M) at the top of the case's overview. Nothing was changed.`,

@@ -33,12 +33,12 @@ export function viewAfterChange(turn: Turn, changed: Case, view: CaseView, notic
 
 async function viewCard(turn: Turn, read: CaseRead, view: CaseView, options: Omit<CaseViewOptions, 'roster'>): Promise<AdaptiveCardJson> {
   const roster = view === 'team' ? await addableRoster(turn, read.viewer.role === 'coordinator') : [];
-  const unitName = view === 'overview' ? await unitLine(turn, read.case) : undefined;
+  const unitName = view === 'overview' ? await unitNameOf(turn, read.case) : undefined;
   return caseViewCard(turn.m, read, view, turn.deps.now(), { ...options, roster, ...(unitName && { unitName }) });
 }
 
 /** The case's unit for its overview, only when the tenant has several (with one, every case is in it). */
-async function unitLine({ deps, actor }: Turn, current: Case): Promise<string | undefined> {
+async function unitNameOf({ deps, actor }: Turn, current: Case): Promise<string | undefined> {
   const organisation = await organisationOf(deps, actor.tenantId);
   return unitChoiceNeeded(organisation) ? unitOfCase(organisation, current)?.name : undefined;
 }

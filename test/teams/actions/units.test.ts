@@ -62,7 +62,7 @@ describe("a case's unit", () => {
   it('refuses a case without a unit, or with one not the municipality’s, writing nothing', async () => {
     for (const unitId of [undefined, 'unit-of-another-tenant']) {
       const before = turns.bot().rowCounts();
-      expect(await click(METTE, newGroupChat(), 'case.create', { ...YOUNG_PERSON, ...(unitId && { unitId }) })).toEqual({ message: da.errors.unitRequired({}) });
+      expect(await click(METTE, newGroupChat(), 'case.create', { ...YOUNG_PERSON, ...(unitId && { unitId }) })).toEqual({ message: da.errors.unitRequired({}, writeCommandIn('groupChat')) });
       expect(turns.bot().rowCounts()).toEqual(before);
     }
   });
