@@ -106,9 +106,10 @@ describe('moving a case to another unit', () => {
     const elsewhere: Actor = { ...ADMIN, tenantId: 'tenant-b' };
     expect(await asyncCodeOf(moveCase(deps, elsewhere, ADMINS, created.reference, 'Syd'))).toBe('notAdministrator');
     expect((await deps.store.listAudit('tenant-b', organisationAuditId('tenant-b'))).at(-1)).toMatchObject({ action: 'unit.move', outcome: 'denied' });
-    // An administrator of tenant b does not reach tenant a's case by its reference.
+    // An administrator of tenant b, with a unit Syd of its own, does not reach tenant a's case by its reference.
     const adminsB = new Set([administratorKey('tenant-b', ADMIN.aadObjectId)]);
-    expect(await asyncCodeOf(moveCase(deps, elsewhere, adminsB, created.reference, 'Syd'))).toBe('unitNotFound');
+    await changeOrganisation(deps, elsewhere, adminsB, 'unit.add', (current) => addUnit(current, 'unit-b-syd', 'Syd'));
+    expect(await asyncCodeOf(moveCase(deps, elsewhere, adminsB, created.reference, 'Syd'))).toBe('referenceNotFound');
     expect((await deps.store.getCase(COORDINATOR.tenantId, created.id))!.case.unitId).toBe('unit-nord');
   });
 
