@@ -4,6 +4,7 @@ import { DEFAULT_RETENTION_DAYS } from './app/rights';
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './domain/reminders';
 
 const optional = z.string().trim().min(1).optional();
+const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 
@@ -50,14 +51,16 @@ const environment = z.object({
   /** The tab's Application ID URI (the manifest's webApplicationInfo.resource); api://<public host>/<client id> by default. */
   TAB_APP_ID_URI: optional,
   /**
-   * The municipality's administrators of the bot, by Entra object id (comma-separated): they alone set up
-   * units and leaders (app/organisation.ts says why a list here and not an app role or group).
+   * The municipalities' administrators of the bot, each as `<tenant id>:<Entra object id>` (comma-separated):
+   * they alone set up units and leaders and move cases between units, in their own tenant only
+   * (app/organisation.ts says why a list here and not an app role or group). A bare object id means the
+   * bot's own tenant (MicrosoftAppTenantId), so it is accepted only for a single-tenant bot.
    */
   ADMIN_AAD_OBJECT_IDS: z
     .string()
     .trim()
-    .transform((value) => value.split(',').map((id) => id.trim().toLowerCase()).filter((id) => id !== ''))
-    .pipe(z.array(z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'each must be an Entra object id (a GUID)')))
+    .transform((value) => value.split(',').map((entry) => entry.trim().toLowerCase()).filter((entry) => entry !== ''))
+    .pipe(z.array(z.string().regex(new RegExp(`^(${GUID}:)?${GUID}$`), 'each must be <tenant id>:<Entra object id> (two GUIDs), or an object id alone for a single-tenant bot')))
     .default([]),
   /** Where Entra's signing keys are published; tests point it at a local stub. */
   TAB_JWKS_URL: z.string().trim().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
@@ -86,7 +89,7 @@ export interface Config {
   exportBaseUrl?: string;
   /** The tab's single sign-on; absent (no client id): the tab says it is not set up and shows nothing. */
   tab?: TabSettings;
-  /** Entra object ids (lower case) of the administrators who set up units and leaders; none: nobody can. */
+  /** The administrators who set up units and leaders, as `<tenant id>:<object id>` (lower case); none: nobody can. */
   administrators: string[];
 }
 
@@ -111,7 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`Invalid settings:\n  ${problems.join('\n  ')}`);
   }
   const settings = parsed.data;
-  const problems = [...credentialProblems(settings), ...storeProblems(settings)];
+  const problems = [...credentialProblems(settings), ...storeProblems(settings), ...administratorProblems(settings)];
   if (settings.NODE_ENV === 'production' && settings.CLOCK_FILE) problems.push('CLOCK_FILE sets the time for tests and is refused in production.');
   if (problems.length > 0) throw new ConfigError(`Invalid settings:\n  ${problems.join('\n  ')}`);
   return {
@@ -139,7 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       ? { kind: 'cosmos', endpoint: settings.COSMOS_ENDPOINT, databaseId: settings.COSMOS_DATABASE, key: settings.COSMOS_KEY }
       : { kind: 'sqlite', file: `${settings.DATA_DIR.replace(/\/$/, '')}/samarbejdsbot.sqlite` },
     retention: { days: settings.RETENTION_DAYS, intervalMs: settings.RETENTION_INTERVAL_MS },
-    administrators: settings.ADMIN_AAD_OBJECT_IDS,
+    administrators: administratorKeys(settings),
     ...exportBase(settings),
     ...tabSettings(settings),
   };
@@ -210,6 +213,23 @@ function credentialProblems(settings: Settings): string[] {
     );
   }
   return problems;
+}
+
+/** The bot's own tenant, for a bare administrator object id: known only for a single-tenant (or managed-identity) bot. */
+const ownTenantOf = (settings: Settings): string | undefined =>
+  (settings.MicrosoftAppType ?? 'SingleTenant') !== 'MultiTenant' ? settings.MicrosoftAppTenantId?.toLowerCase() : undefined;
+
+const isBareObjectId = (entry: string) => !entry.includes(':');
+
+function administratorProblems(settings: Settings): string[] {
+  if (ownTenantOf(settings) || !settings.ADMIN_AAD_OBJECT_IDS.some(isBareObjectId)) return [];
+  return ['ADMIN_AAD_OBJECT_IDS names an object id without its tenant: write each as <tenant id>:<object id> (a bare object id is only for a single-tenant bot with MicrosoftAppTenantId set).'];
+}
+
+/** `<tenant id>:<object id>`, the form requireAdministrator (domain/access.ts) looks administrators up by. */
+function administratorKeys(settings: Settings): string[] {
+  const ownTenant = ownTenantOf(settings);
+  return settings.ADMIN_AAD_OBJECT_IDS.map((entry) => (isBareObjectId(entry) ? `${ownTenant}:${entry}` : entry));
 }
 
 /** Cosmos DB: through Microsoft Entra ID (managed identity) when no key is set, else the key (from Key Vault). */

@@ -21,15 +21,19 @@ import { pageOf } from './paging';
 import { teamStatusCard } from './teamStatusCards';
 import { networkMapCard } from './networkMapCards';
 import type { Period } from '../bot/domain/statistics/period';
+import type { Unit } from '../bot/domain/organisation';
 
-export function createCaseCard(m: Messages): AdaptiveCardJson {
+/** `units`: the tenant's units to choose the case's among, when it has several (none: nothing to choose). */
+export function createCaseCard(m: Messages, units: readonly Unit[] = []): AdaptiveCardJson {
   return renderCard('createCase', {
     labels: m.cards.createCase,
     statusChoices: EDUCATION_STATUSES.map((status) => ({ title: m.statuses[status], value: status })),
+    unitChoices: units.map((unit) => ({ title: unit.name, value: unit.id })),
   });
 }
 
-export function overviewCard(m: Messages, { case: current, viewer }: ViewedCase, now: Date): AdaptiveCardJson {
+/** `unitName`: the case's unit, shown when the tenant has several units (else ''). */
+export function overviewCard(m: Messages, { case: current, viewer }: ViewedCase, now: Date, unitName = ''): AdaptiveCardJson {
   const labels = m.cards.overview;
   const consent = currentConsent(current);
   const { youngPerson } = current;
@@ -61,6 +65,7 @@ export function overviewCard(m: Messages, { case: current, viewer }: ViewedCase,
       consent: isConsentValid(consent, now) ? labels.consentValid(m.dates.short(consent.expiresOn)) : labels.consentMissing,
       members: members.slice(0, count),
       membersMore: count < members.length ? labels.membersMore(count, members.length) : '',
+      unit: unitName,
     }),
   );
 }
@@ -94,6 +99,8 @@ export interface CaseViewOptions {
   period?: Period;
   /** The network map picture's one-time link. */
   pictureUrl?: string;
+  /** The overview's line of the case's unit, when the tenant has several units. */
+  unitName?: string;
 }
 
 /** The card of one view of a case, for the reader the read names. */
@@ -101,7 +108,7 @@ export function caseViewCard(m: Messages, read: ViewedCase, view: DetailView, no
   const { notice = '' } = options;
   switch (view) {
     case 'overview':
-      return overviewCard(m, read, now);
+      return overviewCard(m, read, now, options.unitName);
     case 'consent':
       return consentCard(m, read, now, notice);
     case 'team':

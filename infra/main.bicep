@@ -30,7 +30,7 @@ param botAppRegistrationClientId string = ''
 @description('The client id of the Entra app registration for the tab\'s single sign-on (made by aadApp/create from aad.manifest.json; README, "The tab"): a managed identity cannot be one. Empty: the tab says it is not set up.')
 param tabClientId string = ''
 
-@description('The municipality\'s administrators of the bot, by Entra object id, comma-separated: they alone set up units and leaders (README, "Leaders and units"). Empty: nobody can.')
+@description('The municipality\'s administrators of the bot, comma-separated, each <tenant id>:<Entra object id> (an object id alone: the bot\'s own tenant, single-tenant only): they alone set up units and leaders and move cases between units (README, "Leaders and units"). Empty: nobody can.')
 param adminAadObjectIds string = ''
 
 @description('SingleTenant only: name of the Key Vault secret that holds the client secret (set by an operator, never here).')
@@ -257,7 +257,8 @@ resource cosmosDatabase 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024
 }
 
 // The case, its audit records and its outbox messages; indexing as CASES_INDEXING in bot/store/cosmosStore.ts
-// (closedAt: the retention query for closed cases; unitId: a leader's unit, listUnitCases).
+// (closedAt: the retention query for closed cases; unitId: a leader's unit, listUnitCases; reference: an
+// administrator's `enhed flyt`, listCaseIdsByReference).
 resource casesContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = {
   parent: cosmosDatabase
   name: 'cases'
@@ -286,6 +287,7 @@ resource casesContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/cont
           { path: '/leaseUntil/?' }
           { path: '/closedAt/?' }
           { path: '/unitId/?' }
+          { path: '/reference/?' }
         ]
         excludedPaths: [
           { path: '/*' }

@@ -63,5 +63,7 @@ export type AuditAction =
   | 'leader.add'
   | 'leader.remove'
   | 'organisation.read'
+  /** An administrator's move of a case to another unit (app/moveCase.ts): under the case; refused, under `organisationAuditId`. */
+  | 'unit.move'
   /** A leader's half-yearly status of a unit, as a card, JSON or CSV (app/statistics.ts), under `organisationAuditId`. */
   | 'statistics.read';

@@ -1,9 +1,12 @@
-// `ny sag`: the creator becomes the coordinator; the case is stored with its home in Teams.
+// `ny sag`: the creator becomes the coordinator; the case is stored with its home in Teams, in the unit
+// the creator chose when the tenant has several (domain/caseUnit.ts).
 import { type Case, type CaseHome, type NewCaseInput, createCase, setHome, setHomeCard } from '../domain/case';
+import { unitOfNewCase } from '../domain/caseUnit';
 import { DomainError } from '../domain/errors';
 import { type Actor, type AppDeps, auditRecord } from './context';
 import { coordinatorChange } from './guardedChange';
 import { outboxMessages, reminders } from './messages';
+import { organisationOf } from './organisation';
 
 const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -21,23 +24,26 @@ export function referenceFrom(id: string): string {
 
 /**
  * `homeFor` places the case in Teams (starts its channel thread, or names the group chat) once the
- * input is known to be valid; the case is stored only after that, so a failure leaves nothing half.
+ * input, the unit chosen included, is known to be valid; the case is stored only after that, so a
+ * failure leaves nothing half. The unit is stored on the case its `case.create` audit record is about.
  */
 export async function openCase(
   deps: AppDeps,
   actor: Actor,
-  input: NewCaseInput,
+  input: NewCaseInput & { unitId?: string },
   homeFor?: (draft: Case) => Promise<CaseHome>,
 ): Promise<Case> {
   const caseId = deps.newId();
   const now = deps.now();
-  const draft = createCase(
+  const fresh = createCase(
     actor.tenantId,
     actor,
     input,
     { caseId, reference: referenceFrom(caseId), coordinatorMemberId: deps.newId(), youngPersonMemberId: deps.newId() },
     now,
   );
+  const unitId = unitOfNewCase(await organisationOf(deps, actor.tenantId), input.unitId);
+  const draft = unitId ? { ...fresh, unitId } : fresh;
   const home = homeFor ? await homeFor(draft) : undefined;
   if (home && (await deps.store.findCaseByConversation(actor.tenantId, home.conversationId))) {
     throw new DomainError('caseAlreadyHasHome');

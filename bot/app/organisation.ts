@@ -34,7 +34,7 @@ export async function changeOrganisation(
   change: (current: Organisation) => Organisation,
 ): Promise<Organisation> {
   try {
-    requireAdministrator(administrators, actor.aadObjectId);
+    requireAdministrator(administrators, actor);
   } catch (error) {
     return auditedRefusal(deps, actor, action, error);
   }
@@ -49,7 +49,7 @@ export async function changeOrganisation(
 /** `enheder`: the units and their leaders (object ids), for an administrator. */
 export async function readOrganisation(deps: AppDeps, actor: ActorId, administrators: ReadonlySet<string>): Promise<Organisation> {
   try {
-    requireAdministrator(administrators, actor.aadObjectId);
+    requireAdministrator(administrators, actor);
   } catch (error) {
     return auditedRefusal(deps, actor, 'organisation.read', error);
   }

@@ -109,12 +109,17 @@ export function requireHandOverAcknowledger(current: Case, meetingId: string, aa
   return member;
 }
 
+/** How an administrator is named in the settings and kept: tenant and object id, lower case. */
+export const administratorKey = (tenantId: string, aadObjectId: string): string => `${tenantId}:${aadObjectId}`.toLowerCase();
+
 /**
- * Units and leaders are set up by the municipality's administrators, named by Entra object id in the
- * bot's settings (ADMIN_AAD_OBJECT_IDS): never by a coordinator, whose role is per case.
+ * Units and leaders are set up, and cases moved between units, by the municipality's administrators,
+ * named by tenant and Entra object id in the bot's settings (ADMIN_AAD_OBJECT_IDS): never by a
+ * coordinator, whose role is per case, nor by anyone of another tenant (an object id is unique only
+ * within its tenant's directory, and a multi-tenant bot serves several).
  */
-export function requireAdministrator(administrators: ReadonlySet<string>, aadObjectId: string): void {
-  if (!administrators.has(aadObjectId.toLowerCase())) throw new DomainError('notAdministrator');
+export function requireAdministrator(administrators: ReadonlySet<string>, actor: { tenantId: string; aadObjectId: string }): void {
+  if (!administrators.has(administratorKey(actor.tenantId, actor.aadObjectId))) throw new DomainError('notAdministrator');
 }
 
 /**

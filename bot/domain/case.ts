@@ -76,10 +76,14 @@ interface CaseEvent {
     | 'meetingCancelled'
     | 'meetingClosed'
     | 'planSlipping'
-    | 'caseClosed';
+    | 'caseClosed'
+    | 'unitMoved';
   memberId?: string;
   meetingId?: string;
   fromMemberId?: string;
+  /** `unitMoved`: the unit the case was in (its effective one: the default unit's when it had none) and is in now. */
+  fromUnitId?: string;
+  toUnitId?: string;
 }
 
 export interface Case {

@@ -100,6 +100,10 @@ const DOMAIN_ERROR_KINDS = {
   mapPersonNotFound: 'state',
   networkMapFull: 'state',
   invalidMapLink: 'validation',
+  unitRequired: 'validation',
+  alreadyInUnit: 'state',
+  referenceAmbiguous: 'state',
+  referenceNotFound: 'state',
 } as const satisfies Record<string, 'access' | 'validation' | 'state'>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_KINDS;

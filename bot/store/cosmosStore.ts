@@ -33,6 +33,8 @@ interface CaseDocument {
   closedAt?: string;
   /** The case's unit: what a leader's figures are read by. */
   unitId?: string;
+  /** The case's reference: what an administrator names a case by (listCaseIdsByReference). */
+  reference: string;
   data: Case;
 }
 
@@ -122,6 +124,7 @@ const CASES_INDEXING: IndexingPolicy = {
     '/leaseUntil/?',
     '/closedAt/?',
     '/unitId/?',
+    '/reference/?',
   ].map((path) => ({ path })),
   excludedPaths: [{ path: '/*' }],
   // The claim query: equality on type and status, a range and the order on notBefore. With the
@@ -260,6 +263,7 @@ const toCaseDocument = (saved: Case): CaseDocument => ({
   memberAadObjectIds: teamsUserIds(saved),
   ...(saved.closedAt !== undefined && { closedAt: saved.closedAt }),
   ...(saved.unitId !== undefined && { unitId: saved.unitId }),
+  reference: saved.reference,
   data: saved,
 });
 
@@ -618,6 +622,12 @@ export class CosmosCaseStore implements CaseStore {
       ? await this.query<{ data: Case }>("SELECT c.data FROM c WHERE c.type = 'case' AND c.tenantId = @tenantId AND NOT IS_DEFINED(c.unitId)", { tenantId })
       : [];
     return [...own, ...unassigned].map((document) => document.data);
+  }
+
+  /** A cross-partition query on the indexed tenantId and reference (a case saved before `reference` was copied up is not found: README, Provisioning). */
+  async listCaseIdsByReference(tenantId: string, reference: string): Promise<string[]> {
+    const found = await this.query<{ caseId: string }>("SELECT c.caseId FROM c WHERE c.type = 'case' AND c.tenantId = @tenantId AND c.reference = @reference", { tenantId, reference });
+    return found.map((document) => document.caseId);
   }
 
   async ping(): Promise<void> {

@@ -306,6 +306,11 @@ export interface CaseStore {
    * never another tenant's or unit's.
    */
   listUnitCases(tenantId: string, unitId: string, withUnassigned: boolean): Promise<Case[]>;
+  /**
+   * The ids of the tenant's cases with this reference (as `referenceFrom` wrote it), for an administrator
+   * who names a case by it: normally one, but a reference is short and not guaranteed unique.
+   */
+  listCaseIdsByReference(tenantId: string, reference: string): Promise<string[]>;
   /** Cheap reachability check for readiness probes. */
   ping(): Promise<void>;
   close(): Promise<void>;

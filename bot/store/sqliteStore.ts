@@ -321,6 +321,8 @@ function prepareOrganisationStatements(db: Database.Database) {
     update: db.prepare('UPDATE organisations SET etag = ?, doc = ? WHERE tenant_id = ? AND etag = ?'),
     unitCases: db.prepare<[string, string], string>('SELECT doc FROM cases WHERE tenant_id = ? AND unit_id = ?').pluck(),
     unassignedCases: db.prepare<[string], string>('SELECT doc FROM cases WHERE tenant_id = ? AND unit_id IS NULL').pluck(),
+    // A scan of the tenant's cases (the reference sits in the case's JSON): an administrator's rare move.
+    casesByReference: db.prepare<[string, string], string>("SELECT id FROM cases WHERE tenant_id = ? AND json_extract(doc, '$.reference') = ?").pluck(),
   };
 }
 
@@ -564,6 +566,10 @@ export class SqliteCaseStore implements CaseStore {
   async listUnitCases(tenantId: string, unitId: string, withUnassigned: boolean): Promise<Case[]> {
     const docs = [...this.organisationStatements.unitCases.all(tenantId, unitId), ...(withUnassigned ? this.organisationStatements.unassignedCases.all(tenantId) : [])];
     return docs.map((doc) => JSON.parse(doc) as Case);
+  }
+
+  async listCaseIdsByReference(tenantId: string, reference: string): Promise<string[]> {
+    return this.organisationStatements.casesByReference.all(tenantId, reference);
   }
 
   async ping(): Promise<void> {

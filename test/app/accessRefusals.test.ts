@@ -13,7 +13,9 @@ import { readCase, selectCase } from '../../bot/app/readCase';
 import { reportPlanSlipping } from '../../bot/app/reportPlanSlipping';
 import { exportCase } from '../../bot/app/rights';
 import { answerMeetingChecklist, openNetworkMeeting } from '../../bot/app/runMeeting';
+import { moveCase } from '../../bot/app/moveCase';
 import { changeOrganisation, readOrganisation } from '../../bot/app/organisation';
+import { administratorKey } from '../../bot/domain/access';
 import { readLeaderReport } from '../../bot/app/statistics';
 import type { AccessRefusalCode } from '../../bot/domain/errors';
 import { addLeader, addUnit } from '../../bot/domain/organisation';
@@ -76,7 +78,7 @@ interface Scenario {
 /** The municipality's administrator (settings: ADMIN_AAD_OBJECT_IDS), and a leader of unit Nord. */
 const ADMIN: Actor = { tenantId: COORDINATOR.tenantId, aadObjectId: '0a0a0a0a-0000-4000-8000-00000000000a', name: 'Anna Admin' };
 const LEADER: Actor = { tenantId: COORDINATOR.tenantId, aadObjectId: '1b1b1b1b-0000-4000-8000-00000000000b', name: 'Lene Leder' };
-const ADMINS = new Set([ADMIN.aadObjectId]);
+const ADMINS = new Set([administratorKey(ADMIN.tenantId, ADMIN.aadObjectId)]);
 
 /** Units Nord and Syd, with LEADER leading Nord; the id of Syd. */
 async function twoUnits({ deps }: Fixture): Promise<string> {
@@ -138,6 +140,17 @@ const SCENARIOS = {
       },
     },
     { actor: LEADER, action: 'organisation.read', aboutOrganisation: true, run: ({ deps }) => readOrganisation(deps, LEADER, ADMINS) },
+    // The coordinator of the case may not move it to another unit either.
+    {
+      actor: COORDINATOR,
+      action: 'unit.move',
+      aboutOrganisation: true,
+      run: async (fixture) => {
+        await twoUnits(fixture);
+        const { reference } = (await fixture.deps.store.getCase(COORDINATOR.tenantId, fixture.caseId))!.case;
+        return moveCase(fixture.deps, COORDINATOR, ADMINS, reference, 'Syd');
+      },
+    },
   ],
   notLeader: [{ actor: COORDINATOR, action: 'statistics.read', aboutOrganisation: true, run: ({ deps }) => readLeaderReport(deps, COORDINATOR, { periodId: '2026H1' }) }],
   notLeaderOfUnit: [

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppDeps } from '../../bot/app/context';
 import { changeOrganisation } from '../../bot/app/organisation';
+import { administratorKey } from '../../bot/domain/access';
 import { readLeaderReport } from '../../bot/app/statistics';
 import { type Case, createCase } from '../../bot/domain/case';
 import { approveMinutes, closeMeeting } from '../../bot/domain/closing';
@@ -77,7 +78,7 @@ export async function statisticsBench(settings: StatisticsSettings): Promise<str
   const store = new SqliteCaseStore(path);
   try {
     const deps: AppDeps = { store, now: () => NOW, newId: (() => { let next = 0; return () => `id-${++next}`; })(), reminders: new ReminderPlanner(new WorkingDays()) };
-    const admins = new Set([ADMIN.aadObjectId]);
+    const admins = new Set([administratorKey(ADMIN.tenantId, ADMIN.aadObjectId)]);
     await changeOrganisation(deps, ADMIN, admins, 'unit.add', (current) => addUnit(current, 'unit-1', 'Ungeenheden'));
     await changeOrganisation(deps, ADMIN, admins, 'leader.add', (current) => addLeader(current, LEADER.aadObjectId, 'Ungeenheden'));
 

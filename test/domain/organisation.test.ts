@@ -1,6 +1,6 @@
 // A municipality's units and leaders, and who may read which unit's figures (access.ts).
 import { describe, expect, it } from 'vitest';
-import { requireAdministrator, requireLeaderOf } from '../../bot/domain/access';
+import { administratorKey, requireAdministrator, requireLeaderOf } from '../../bot/domain/access';
 import { addLeader, addUnit, emptyOrganisation, isDefaultUnit, removeLeader, unitsLedBy } from '../../bot/domain/organisation';
 import { codeOf } from '../support/refusals';
 
@@ -42,9 +42,12 @@ describe('who reads which unit', () => {
     expect(codeOf(() => requireLeaderOf(emptyOrganisation('tenant-b'), LENE))).toBe('notLeader');
   });
 
-  it('lets only the administrators named in the settings set them up', () => {
-    const administrators = new Set(['0a0a0a0a-0000-4000-8000-00000000000a']);
-    expect(codeOf(() => requireAdministrator(administrators, '0A0A0A0A-0000-4000-8000-00000000000A'))).toBe('no refusal');
-    expect(codeOf(() => requireAdministrator(administrators, LENE))).toBe('notAdministrator');
+  it('lets only the administrators named in the settings set them up, each in their own tenant', () => {
+    const ANNA = '0a0a0a0a-0000-4000-8000-00000000000a';
+    const administrators = new Set([administratorKey('tenant-a', ANNA)]);
+    expect(codeOf(() => requireAdministrator(administrators, { tenantId: 'tenant-a', aadObjectId: ANNA.toUpperCase() }))).toBe('no refusal');
+    expect(codeOf(() => requireAdministrator(administrators, { tenantId: 'tenant-a', aadObjectId: LENE }))).toBe('notAdministrator');
+    // The same object id in another tenant's directory is someone else.
+    expect(codeOf(() => requireAdministrator(administrators, { tenantId: 'tenant-b', aadObjectId: ANNA }))).toBe('notAdministrator');
   });
 });

@@ -54,7 +54,7 @@ export interface InProcessBotOptions {
   now?: () => Date;
   /** Where export links point: given, `eksport` hands them out (no download route is served). */
   exportBaseUrl?: string;
-  /** The municipality's administrators by Entra object id (ADMIN_AAD_OBJECT_IDS). */
+  /** The administrators as `<tenant id>:<object id>` (ADMIN_AAD_OBJECT_IDS as config.ts reads it). */
   administrators?: readonly string[];
 }
 

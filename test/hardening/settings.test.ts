@@ -142,3 +142,27 @@ describe('the tab single sign-on settings', () => {
     expect(problemsOf({ TAB_JWKS_URL: 'keys' })).toMatch(/TAB_JWKS_URL/);
   });
 });
+
+describe('the administrators (ADMIN_AAD_OBJECT_IDS)', () => {
+  const ANNA = '0a0a0a0a-0000-4000-8000-00000000000A';
+  const OTHER_TENANT = '77777777-6666-4555-8444-333333333333';
+  const SINGLE = { MicrosoftAppId: APP_ID, MicrosoftAppTenantId: TENANT_ID, MicrosoftAppPassword: 'secret' };
+  const MULTI = { MicrosoftAppType: 'MultiTenant', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret' };
+
+  it('names each by tenant and object id, lower case; none by default', () => {
+    expect(loadConfig({}).administrators).toEqual([]);
+    const config = loadConfig({ ...MULTI, ADMIN_AAD_OBJECT_IDS: ` ${TENANT_ID}:${ANNA} , ${OTHER_TENANT}:${ANNA}` });
+    expect(config.administrators).toEqual([`${TENANT_ID}:${ANNA.toLowerCase()}`, `${OTHER_TENANT}:${ANNA.toLowerCase()}`]);
+  });
+
+  it("takes an object id alone as one of a single-tenant bot's own tenant", () => {
+    expect(loadConfig({ ...SINGLE, ADMIN_AAD_OBJECT_IDS: ANNA }).administrators).toEqual([`${TENANT_ID}:${ANNA.toLowerCase()}`]);
+  });
+
+  it('refuses an object id alone where the tenant is not known, and anything but GUIDs', () => {
+    expect(problemsOf({ ...MULTI, ADMIN_AAD_OBJECT_IDS: ANNA })).toMatch(/ADMIN_AAD_OBJECT_IDS names an object id without its tenant/);
+    expect(problemsOf({ ADMIN_AAD_OBJECT_IDS: ANNA })).toMatch(/<tenant id>:<object id>/);
+    expect(problemsOf({ ADMIN_AAD_OBJECT_IDS: `${TENANT_ID}:anna@kommune.dk` })).toMatch(/ADMIN_AAD_OBJECT_IDS/);
+    expect(problemsOf({ ADMIN_AAD_OBJECT_IDS: `kommune:${ANNA}` })).toMatch(/ADMIN_AAD_OBJECT_IDS/);
+  });
+});

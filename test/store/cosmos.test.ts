@@ -81,7 +81,7 @@ describe('CosmosCaseStore containers', () => {
     try {
       const { resource: cases } = await client.database(options.databaseId).container('cases').read();
       const included = cases?.indexingPolicy?.includedPaths?.map((included) => included.path);
-      expect(included).toEqual(expect.arrayContaining(['/type/?', '/status/?', '/notBefore/?', '/leaseUntil/?', '/caseId/?']));
+      expect(included).toEqual(expect.arrayContaining(['/type/?', '/status/?', '/notBefore/?', '/leaseUntil/?', '/caseId/?', '/unitId/?', '/reference/?']));
       expect(cases?.indexingPolicy?.compositeIndexes).toEqual([
         [
           { path: '/type', order: 'ascending' },

@@ -85,5 +85,31 @@ export function describeOrganisationContract(name: string, open: () => Promise<O
       expect(ids(await store.listUnitCases(TENANT, 'unit-syd', false))).toEqual([original.id]);
       expect(await store.listUnitCases(TENANT, 'unit-nord', true)).toEqual([]);
     });
+
+    it('moves a case between named units, and back, listing it in one unit only each time', async () => {
+      const original = inUnit('unit-nord');
+      const stayed = inUnit('unit-nord');
+      const created = await store.createCase(original, NO_EFFECTS);
+      await store.createCase(stayed, NO_EFFECTS);
+      const moved = await store.replaceCase({ ...original, unitId: 'unit-syd' }, created.etag, NO_EFFECTS);
+      expect(ids(await store.listUnitCases(TENANT, 'unit-nord', true))).toEqual([stayed.id]);
+      expect(ids(await store.listUnitCases(TENANT, 'unit-syd', false))).toEqual([original.id]);
+      await store.replaceCase({ ...original, unitId: 'unit-nord' }, moved.etag, NO_EFFECTS);
+      expect(ids(await store.listUnitCases(TENANT, 'unit-nord', false))).toEqual(ids([original, stayed]));
+      expect(await store.listUnitCases(TENANT, 'unit-syd', false)).toEqual([]);
+    });
+
+    it("finds a tenant's cases by their reference, every one that has it, never another tenant's", async () => {
+      const first = { ...inUnit(undefined), reference: 'S-ABCDE' };
+      const twin = { ...inUnit('unit-syd'), reference: 'S-ABCDE' };
+      const other = { ...inUnit(undefined), reference: 'S-FGHJK' };
+      const elsewhere = { ...inUnit(undefined, OTHER_TENANT), reference: 'S-ABCDE' };
+      for (const created of [first, other, elsewhere]) await store.createCase(created, NO_EFFECTS);
+      expect(await store.listCaseIdsByReference(TENANT, 'S-ABCDE')).toEqual([first.id]);
+      expect(await store.listCaseIdsByReference(TENANT, 'S-ZZZZZ')).toEqual([]);
+      expect(await store.listCaseIdsByReference(OTHER_TENANT, 'S-FGHJK')).toEqual([]);
+      await store.createCase(twin, NO_EFFECTS);
+      expect((await store.listCaseIdsByReference(TENANT, 'S-ABCDE')).sort()).toEqual(ids([first, twin]));
+    });
   });
 }

@@ -146,10 +146,15 @@ export function everyCard(m: Messages, current: Case): Record<string, AdaptiveCa
   const roster = [{ aadObjectId: 'aad-sara', name: 'Sara Nielsen', teamsUserId: '29:sara' }];
   return {
     createCase: createCaseCard(m),
+    createCaseWithUnits: createCaseCard(m, [
+      { id: 'unit-nord', name: 'Ungeenheden Nord' },
+      { id: 'unit-syd', name: 'Ungeenheden Syd' },
+    ]),
     baseOverview: baseCard(m, current, 'overview'),
     baseTeam: baseCard(m, current, 'team'),
     baseTeamStatus: baseCard(m, current, 'teamStatus'),
     overview: overviewCard(m, read, NOW),
+    overviewWithUnit: overviewCard(m, read, NOW, 'Ungeenheden Nord'),
     overviewForMember: overviewCard(m, { case: current, viewer: current.members[2]! }, NOW),
     team: teamCard(m, read, roster, m.cards.done.memberAdded),
     teamWithoutRoster: teamCard(m, read, []),

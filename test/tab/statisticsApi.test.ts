@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../bot/app/context';
 import { changeOrganisation } from '../../bot/app/organisation';
+import { administratorKey } from '../../bot/domain/access';
 import type { Case } from '../../bot/domain/case';
 import { addLeader, addUnit } from '../../bot/domain/organisation';
 import { da } from '../../bot/i18n/da';
@@ -24,7 +25,7 @@ const inUnit = (source: Case, id: string, unitId?: string): Case => ({ ...source
 beforeAll(async () => {
   tab = await startTabServer();
   tab.setNow(new Date('2027-08-01T08:00:00Z'));
-  const admins = new Set([ADMIN.aadObjectId]);
+  const admins = new Set([administratorKey(ADMIN.tenantId, ADMIN.aadObjectId)]);
   await changeOrganisation(tab.deps, ADMIN, admins, 'unit.add', (current) => addUnit(current, 'unit-nord', 'Nord'));
   await changeOrganisation(tab.deps, ADMIN, admins, 'unit.add', (current) => addUnit(current, 'unit-syd', 'Syd'));
   await changeOrganisation(tab.deps, ADMIN, admins, 'leader.add', (current) => addLeader(current, LENE.aadObjectId, 'Nord'));

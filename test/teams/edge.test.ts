@@ -81,10 +81,12 @@ describe('settings', () => {
     });
   });
 
-  it("reads the administrators' Entra object ids, in lower case, and refuses anything else", () => {
-    const ids = '0A0A0A0A-0000-4000-8000-00000000000A, 1b1b1b1b-0000-4000-8000-00000000000b';
-    expect(loadConfig({ ADMIN_AAD_OBJECT_IDS: ids }).administrators).toEqual(['0a0a0a0a-0000-4000-8000-00000000000a', '1b1b1b1b-0000-4000-8000-00000000000b']);
+  it("reads the administrators' tenant and Entra object ids, in lower case, and refuses anything else", () => {
+    const tenant = '99999999-8888-4777-8666-555555555555';
+    const ids = `${tenant}:0A0A0A0A-0000-4000-8000-00000000000A, ${tenant.toUpperCase()}:1b1b1b1b-0000-4000-8000-00000000000b`;
+    expect(loadConfig({ ADMIN_AAD_OBJECT_IDS: ids }).administrators).toEqual([`${tenant}:0a0a0a0a-0000-4000-8000-00000000000a`, `${tenant}:1b1b1b1b-0000-4000-8000-00000000000b`]);
     expect(() => loadConfig({ ADMIN_AAD_OBJECT_IDS: 'anna@kommune.dk' })).toThrow(/ADMIN_AAD_OBJECT_IDS/);
+    expect(() => loadConfig({ ADMIN_AAD_OBJECT_IDS: `${tenant}:anna@kommune.dk` })).toThrow(/ADMIN_AAD_OBJECT_IDS/);
   });
 
   it('gives export links over HTTPS (App Service host name, or EXPORT_BASE_URL), on loopback, or not at all', () => {

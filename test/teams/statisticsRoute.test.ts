@@ -5,6 +5,7 @@ import * as restify from 'restify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExportLinks } from '../../bot/app/exportLinks';
 import { changeOrganisation } from '../../bot/app/organisation';
+import { administratorKey } from '../../bot/domain/access';
 import { addLeader, addUnit, removeLeader } from '../../bot/domain/organisation';
 import { da } from '../../bot/i18n/da';
 import { createLogger } from '../../bot/logger';
@@ -13,7 +14,7 @@ import { COORDINATOR, appDeps } from '../app/appFixture';
 
 const ADMIN = { tenantId: COORDINATOR.tenantId, aadObjectId: '0a0a0a0a-0000-4000-8000-00000000000a' };
 const LENE = { tenantId: COORDINATOR.tenantId, aadObjectId: '1b1b1b1b-0000-4000-8000-00000000000b' };
-const ADMINS = new Set([ADMIN.aadObjectId]);
+const ADMINS = new Set([administratorKey(ADMIN.tenantId, ADMIN.aadObjectId)]);
 
 const servers: restify.Server[] = [];
 afterEach(() => {

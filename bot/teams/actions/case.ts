@@ -6,10 +6,12 @@ import { baseCard } from '../../../cards/channelCards';
 import { messageCard } from '../../../cards/messageCard';
 import type { AdaptiveCardJson } from '../../../cards/render';
 import { openCase, recordCaseCard } from '../../app/openCase';
+import { organisationOf } from '../../app/organisation';
 import { CASE_VIEWS, type CaseRead, type CaseView, caseForConversationCard, listMyCases, openCasesOf, readCase, selectCase } from '../../app/readCase';
 import { reportPlanSlipping } from '../../app/reportPlanSlipping';
 import type { Case, CaseHome } from '../../domain/case';
 import { hasNetworkMap } from '../../domain/networkMap';
+import { unitChoiceNeeded, unitOfCase } from '../../domain/caseUnit';
 import type { PostedCard } from '../../domain/meeting';
 import { type Period, parsePeriod, teamWindow } from '../../domain/statistics/period';
 import { type ConversationKind, channelIdOf } from '../actor';
@@ -33,7 +35,14 @@ export function viewAfterChange(turn: Turn, changed: Case, view: CaseView, notic
 async function viewCard(turn: Turn, read: CaseRead, view: CaseView, options: Omit<CaseViewOptions, 'roster'>): Promise<AdaptiveCardJson> {
   const roster = view === 'team' ? await addableRoster(turn, read.viewer.role === 'coordinator') : [];
   const pictureUrl = view === 'network' && hasNetworkMap(read.case) ? await turn.env.rights?.exportLinks?.createNetworkPicture(turn.actor, read.case.id) : undefined;
-  return caseViewCard(turn.m, read, view, turn.deps.now(), { ...options, roster, ...(pictureUrl ? { pictureUrl } : {}) });
+  const unitName = view === 'overview' ? await unitNameOf(turn, read.case) : undefined;
+  return caseViewCard(turn.m, read, view, turn.deps.now(), { ...options, roster, ...(unitName && { unitName }), ...(pictureUrl ? { pictureUrl } : {}) });
+}
+
+/** The case's unit for its overview, only when the tenant has several (with one, every case is in it). */
+async function unitNameOf({ deps, actor }: Turn, current: Case): Promise<string | undefined> {
+  const organisation = await organisationOf(deps, actor.tenantId);
+  return unitChoiceNeeded(organisation) ? unitOfCase(organisation, current)?.name : undefined;
 }
 
 /** Only the coordinator adds people, and only from a conversation with more people than the user. */
@@ -76,7 +85,18 @@ function chosenPeriod(text: string | undefined, now: Date): Period | undefined {
 export const caseVerbs = [
   verb(
     'case.create',
-    z.object({ ...versioned, name: optionalText, birthDate: optionalText, phone: optionalText, email: optionalText, address: optionalText, postalCode: optionalText, city: optionalText, status: optionalText }),
+    z.object({
+      ...versioned,
+      name: optionalText,
+      birthDate: optionalText,
+      phone: optionalText,
+      email: optionalText,
+      address: optionalText,
+      postalCode: optionalText,
+      city: optionalText,
+      status: optionalText,
+      unitId: optionalText,
+    }),
     async (turn, input) => {
       const { context, deps, actor, m, conversation } = turn;
       const created = await openCase(deps, actor, input, homeMaker(turn));
@@ -143,8 +163,9 @@ export const caseCommands = {
   newCase: {
     aliases: { da: ['ny sag', 'opret sag'], en: ['new case'] },
     manifestScopes: ['team', 'groupChat'],
-    async handle({ context, m }) {
-      await context.sendActivity(cardActivity(createCaseCard(m)));
+    async handle({ context, m, deps, actor }) {
+      const organisation = await organisationOf(deps, actor.tenantId);
+      await context.sendActivity(cardActivity(createCaseCard(m, unitChoiceNeeded(organisation) ? organisation.units : [])));
     },
   },
   /** `sag S-ABCDE` in a 1:1 chat opens that case, a closed one too; `sag` alone always offers the picker among several. */

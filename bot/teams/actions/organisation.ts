@@ -1,7 +1,9 @@
 // The administrator's commands (1:1 chat only, as the administrators named in the settings):
-// `enhed tilføj <navn>`, `leder tilføj <objekt-id> <enhed>`, `leder fjern <objekt-id> [enhed]`, `enheder`.
+// `enhed tilføj <navn>`, `leder tilføj <objekt-id> <enhed>`, `leder fjern <objekt-id> [enhed]`, `enheder`,
+// `enhed flyt <sagsreference> <enhed>`.
 // Leaders are named by Entra object id: the bot sees no directory, and a name or e-mail typed in chat
 // could match two people (app/organisation.ts says why administrators are named in the settings).
+import { moveCase } from '../../app/moveCase';
 import { changeOrganisation, readOrganisation } from '../../app/organisation';
 import { DomainError } from '../../domain/errors';
 import { addLeader, addUnit, isDefaultUnit, removeLeader, unitByName } from '../../domain/organisation';
@@ -18,6 +20,14 @@ function leaderArguments(argument: string, unitRequired: boolean): { objectId: s
   const unitName = rest.join(' ');
   if (!objectId || (unitRequired && !unitName)) throw new DomainError('fieldRequired', { field: unitRequired && objectId ? 'unitName' : 'aadObjectId' });
   return { objectId, ...(unitName ? { unitName } : {}) };
+}
+
+/** `<sagsreference> <enhedens navn, perhaps several words>`; a missing part is the usage. */
+function moveArguments(argument: string): { reference: string; unitName: string } {
+  const [reference = '', ...rest] = argument.trim().split(/\s+/);
+  const unitName = rest.join(' ');
+  if (!reference || !unitName) throw new DomainError('fieldRequired', { field: reference ? 'unitName' : 'reference' });
+  return { reference, unitName };
 }
 
 export const organisationCommands = {
@@ -67,6 +77,16 @@ export const organisationCommands = {
       const { objectId, unitName } = leaderArguments(argument, false);
       await changeOrganisation(turn.deps, turn.actor, administratorsOf(turn), 'leader.remove', (current) => removeLeader(current, objectId, unitName));
       await turn.context.sendActivity(turn.m.organisation.leaderRemoved);
+    },
+  },
+  unitMove: {
+    aliases: { da: ['enhed flyt', 'flyt sag'], en: ['unit move', 'move case'] },
+    manifestScopes: [],
+    onlyInPersonalChat: inPersonalChat,
+    async handle(turn, argument) {
+      const { reference, unitName } = moveArguments(argument);
+      const moved = await moveCase(turn.deps, turn.actor, administratorsOf(turn), reference, unitName);
+      await turn.context.sendActivity(turn.m.organisation.caseMoved(moved.reference, moved.fromUnit, moved.toUnit));
     },
   },
 } satisfies Record<string, CommandDeclaration>;

@@ -26,7 +26,7 @@ export interface BotEnv {
   log: Logger;
   /** Export links and the retention period; the defaults serve no export links. */
   rights?: RightsEnv;
-  /** The municipality's administrators (Entra object ids, lower case): who set up units and leaders. */
+  /** The administrators as `<tenant id>:<object id>` (lower case, domain/access.ts administratorKey): who set up units and leaders. */
   administrators?: ReadonlySet<string>;
 }
 

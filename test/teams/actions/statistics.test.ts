@@ -3,6 +3,7 @@
 // gets the half-yearly status of their unit (`statistik` / `stats`, verb `statistics.show`), anyone
 // else a clear refusal; every change, read and refusal audited under the organisation.
 import { describe, expect, it } from 'vitest';
+import { administratorKey } from '../../../bot/domain/access';
 import { da } from '../../../bot/i18n/da';
 import { en } from '../../../bot/i18n/en';
 import { organisationAuditId } from '../../../bot/store/port';
@@ -13,7 +14,7 @@ const ANNA: Person = { aadObjectId: '0a0a0a0a-0000-4000-8000-00000000000a', name
 const LENE: Person = { aadObjectId: '1b1b1b1b-0000-4000-8000-00000000000b', name: 'Lene Leder', teamsUserId: '29:lene' };
 const LEO: Person = { aadObjectId: '2c2c2c2c-0000-4000-8000-00000000000c', name: 'Leo Leader', teamsUserId: '29:leo' };
 
-const turns = botPerFile({ exportBaseUrl: 'https://samarbejdsbot.example', administrators: [ANNA.aadObjectId] });
+const turns = botPerFile({ exportBaseUrl: 'https://samarbejdsbot.example', administrators: [administratorKey(TENANT_ID, ANNA.aadObjectId)] });
 const { say, click } = turns;
 const textOf = async (who: Person, text: string, locale?: string) => (await say(who, personalChat(who), text, locale)).map((post) => post.text);
 const organisationAudit = () => turns.bot().store.listAudit(TENANT_ID, organisationAuditId(TENANT_ID));
