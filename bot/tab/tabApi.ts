@@ -4,7 +4,8 @@
 // - `GET /api/tab/cases`: my cases at a glance and my agreements (app/tabOverview.ts, tabView.ts);
 // - `GET /api/tab/cases/:caseId`: one case's team, goals and agreements, meetings (caseDetailsView.ts);
 // - `GET /api/tab/statistics?period=2026H1&unit=<id>`: a leader's half-yearly status of a unit they lead
-//   (app/statistics.ts), suppressed, as JSON; `GET /api/tab/statistics.csv?…` the same as a CSV file.
+//   (app/statistics.ts), suppressed, as JSON (the figures as labelled sections and as charts, hidden
+//   cells without a value); `GET /api/tab/statistics.csv?…` the same as a CSV file.
 // Every refusal is JSON in the person's language; nothing personal is logged.
 import type { Request, Response, Server } from 'restify';
 import type { Actor, AppDeps } from '../app/context';
@@ -12,6 +13,8 @@ import { readCase } from '../app/readCase';
 import { PERIOD_CHOICES, readLeaderReport } from '../app/statistics';
 import { readTabOverview } from '../app/tabOverview';
 import { endedPeriods } from '../domain/statistics/period';
+import { chartInWords, reportCharts } from '../../cards/statisticsCharts';
+import { periodName } from '../../cards/statisticsCards';
 import { reportSections } from '../../cards/statisticsFigures';
 import { statisticsCsv, statisticsFileName } from './statisticsCsv';
 import { DomainError, isAccessRefusal } from '../domain/errors';
@@ -89,8 +92,20 @@ export function registerTabApi(server: Server, deps: AppDeps, log: Logger, valid
     authenticated('tab.statistics', async (actor, m, answer, req) => {
       const { unit, units, report } = await readLeaderReport(deps, actor, statisticsQuery(req));
       log.info({ event: 'tab.statistics', outcome: 'ok' });
-      const periods = endedPeriods(deps.now(), PERIOD_CHOICES).map((period) => period.id);
-      answer(200, { unit, units, periods, report, sections: reportSections(m, report), note: m.statistics.suppressedNote });
+      const ended = endedPeriods(deps.now(), PERIOD_CHOICES);
+      const { period } = report.window;
+      answer(200, {
+        unit,
+        units,
+        periods: ended.map((choice) => choice.id),
+        periodNames: Object.fromEntries(ended.concat(period).map((choice) => [choice.id, periodName(m, choice)])),
+        title: m.statistics.title(unit.name, periodName(m, period)),
+        subtitle: m.statistics.periodDays(m.dates.long(period.firstDay), m.dates.long(period.lastDay)),
+        report,
+        sections: reportSections(m, report),
+        charts: reportCharts(m, report).map((chart) => ({ ...chart, description: chartInWords(chart) })),
+        note: m.statistics.suppressedNote,
+      });
     }),
   );
 

@@ -14,6 +14,8 @@ export interface HostSettings {
   token?: string;
   /** `settings` when the tab is being added to a channel or chat (its configuration page); `content` otherwise. */
   frameContext?: 'content' | 'settings';
+  /** The sub-page a deep link opened the tab at (Teams' `subEntityId`). */
+  subPageId?: string;
 }
 
 /** What a Teams web client says it supports (runtime config v4): enough for a content tab. */
@@ -44,7 +46,7 @@ export function teamsHostPage(settings: HostSettings): string {
     if (request.func === 'initialize') reply([settings.frameContext || 'content', 'web', runtime, '2.58.0']);
     else if (request.func === 'settings.setSettings') reply([true]);
     else if (request.func === 'getContext')
-      reply([{ locale: settings.locale, theme: settings.theme, frameContext: settings.frameContext || 'content', hostClientType: 'web', entityId: 'cases', userObjectId: settings.aadObjectId, tid: settings.tenantId }]);
+      reply([{ locale: settings.locale, theme: settings.theme, frameContext: settings.frameContext || 'content', hostClientType: 'web', entityId: 'cases', ...(settings.subPageId ? { subEntityId: settings.subPageId } : {}), userObjectId: settings.aadObjectId, tid: settings.tenantId }]);
     else if (request.func === 'authentication.getAuthToken') reply(settings.token ? [true, settings.token] : [false, 'resourceRequiresConsent']);
   });
 </script>
