@@ -59,6 +59,8 @@ const environment = z.object({
     .transform((value) => value.split(',').map((id) => id.trim().toLowerCase()).filter((id) => id !== ''))
     .pipe(z.array(z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'each must be an Entra object id (a GUID)')))
     .default([]),
+  /** The Teams app's id (the manifest's `id`, known once it is packaged): for links to the tab; unset: none are given. */
+  TEAMS_APP_ID: z.string().trim().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be the Teams app id (a GUID)').optional(),
   /** Where Entra's signing keys are published; tests point it at a local stub. */
   TAB_JWKS_URL: z.string().trim().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
 });
@@ -86,6 +88,8 @@ export interface Config {
   exportBaseUrl?: string;
   /** The tab's single sign-on; absent (no client id): the tab says it is not set up and shows nothing. */
   tab?: TabSettings;
+  /** The Teams app's id, for deep links to the tab; absent: cards give none. */
+  teamsAppId?: string;
   /** Entra object ids (lower case) of the administrators who set up units and leaders; none: nobody can. */
   administrators: string[];
 }
@@ -142,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     administrators: settings.ADMIN_AAD_OBJECT_IDS,
     ...exportBase(settings),
     ...tabSettings(settings),
+    ...(settings.TEAMS_APP_ID ? { teamsAppId: settings.TEAMS_APP_ID } : {}),
   };
 }
 

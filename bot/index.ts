@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   // The export's short-lived links, kept in the store: any instance serves them (cards/README.md, "The young person's rights").
   const exportLinks = config.exportBaseUrl ? new ExportLinks(store, now, config.exportBaseUrl) : undefined;
   const rights = { exportLinks, retentionDays: config.retention.days };
-  const bot = new SamarbejdsBot({ botAppId: config.credentials?.appId ?? '', deps, log, rights, administrators: new Set(config.administrators) });
+  const bot = new SamarbejdsBot({ botAppId: config.credentials?.appId ?? '', deps, log, rights, administrators: new Set(config.administrators), ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}) });
   const server = createServer({ adapter, bot, log, ready: () => store.ping() });
   if (exportLinks) {
     registerExportRoute(server, exportLinks, deps, log);

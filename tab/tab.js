@@ -190,7 +190,7 @@
     if (focus) focus.focus();
   }
 
-  /** The leader's half-yearly status (leader.js); the statistik card's link opens the tab at it. */
+  /** The leader's half-yearly status (leader.js); the statistik card's link opens the tab at it (bot/tab/deepLink.ts). */
   function leaderSection() {
     return window.samarbejdsbotLeader.section({
       t: t,
