@@ -7,6 +7,7 @@ import { da } from '../../../bot/i18n/da';
 import { en } from '../../../bot/i18n/en';
 import { organisationAuditId } from '../../../bot/store/port';
 import { writeCommandIn } from '../../../bot/teams/replies';
+import { nodes } from '../../support/cardNodes';
 import { METTE, TENANT_ID, type Person, actionsOf, botPerFile, cardOf, newGroupChat, onlyCard, personalChat, shows, textsOf } from './botTurns';
 
 const ANNA: Person = { aadObjectId: '0a0a0a0a-0000-4000-8000-00000000000a', name: 'Anna Admin', teamsUserId: '29:anna' };
@@ -75,7 +76,7 @@ describe('statistik', () => {
     expect(textsOf(card)).toContain('–');
     expect(JSON.stringify(card)).toContain('https://samarbejdsbot.example/statistics/');
     // "Åbn i fanen": the personal tab, at the leader's view.
-    const openInTab = (card.actions as Array<{ title: string; url?: string }>).find((action) => action.title === da.statistics.openInTab);
+    const openInTab = nodes(card, 'Action.OpenUrl').find((action) => action.title === da.statistics.openInTab);
     expect(openInTab?.url).toBe(`https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/cases?context=${encodeURIComponent('{"subEntityId":"statistics"}')}`);
     expect(actionsOf(card)).toEqual([{ verb: 'statistics.show', data: expect.objectContaining({ periodId: '2026H1' }) }]);
     expect((await organisationAudit()).at(-1)).toMatchObject({ actorAadObjectId: LENE.aadObjectId, action: 'statistics.read', outcome: 'ok' });
