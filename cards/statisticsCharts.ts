@@ -10,12 +10,12 @@ import { EDUCATION_STATUSES } from '../bot/domain/case';
 import type { Messages } from '../bot/i18n';
 
 /** A figure as shown: `value` only when it is shown; `text` is the number as written, or the hidden mark. */
-export interface ChartValue {
+interface ChartValue {
   value?: number;
   text: string;
 }
 
-export interface ChartRow {
+interface ChartRow {
   label: string;
   /** One per series. */
   values: ChartValue[];
