@@ -10,6 +10,7 @@ import { da } from '../../bot/i18n/da';
 import { en } from '../../bot/i18n/en';
 import { PERSONAL_TAB_ENTITY_ID, STATISTICS_SUB_PAGE, personalTabLink } from '../../bot/tab/deepLink';
 import { CARD_BUDGET_BYTES } from '../../cards/budget';
+import { chartInWords, reportCharts } from '../../cards/statisticsCharts';
 import { statisticsCard } from '../../cards/statisticsCards';
 import { nodes } from '../support/cardNodes';
 import { validateAdaptiveCard } from '../support/cardValidation';
@@ -42,6 +43,23 @@ const unit: Unit = { id: 'unit-1', name: 'Nord' };
 const cardOf = (m: typeof da, report: LeaderReport, options: { units?: Unit[]; tabUrl?: string } = {}) =>
   statisticsCard(m, { unit: options.units?.[0] ?? unit, units: options.units ?? [unit], report, periods: endedPeriods(AT, 6), csv: { url: 'https://samarbejdsbot.example.dk/statistics/token', minutes: 10 }, ...(options.tabUrl ? { tabUrl: options.tabUrl } : {}) });
 const charts = (card: unknown) => CHARTS.flatMap((type) => nodes(card, type)) as Array<{ type: string; data: unknown[]; fallback: { text: string } }>;
+
+describe('the charts of a report', () => {
+  it('give the shown figures as values and the hidden ones as their mark only (six like A, three like E, by hand)', () => {
+    const charts = reportCharts(da, mixed);
+    const rows = (id: string) => charts.find((chart) => chart.id === id)!.rows;
+    // Six like A: two held and one cancelled in the half-year each; three like E: one held each.
+    expect(rows('meetings').slice(0, 2)).toEqual([
+      { label: da.statistics.meetings.held, values: [{ value: 15, text: '15' }] },
+      { label: da.statistics.meetings.cancelled, values: [{ value: 6, text: '6' }] },
+    ]);
+    // The young person attended 9 of the 15 held.
+    expect(rows('checklist')[0]).toEqual({ label: da.statistics.checklist.youngPersonPresent, values: [{ value: 60, text: '60 %' }] });
+    expect(rows('checklist')[1]).toEqual({ label: da.statistics.checklist.vipAttached, values: [{ text: da.statistics.suppressed }] });
+    expect(rows('evaluation').map((row) => row.values[2])).toEqual([64, 16, 20].map((value) => ({ value, text: `${value} %` })));
+    expect(chartInWords(charts[0]!)).toBe(`${da.statistics.charts.meetings}. Afholdt 15; Aflyst 6; Aflyst: Den unge udebliver –; Aflyst: Den unge er syg –; Aflyst: Myndighedskoordinator er syg –; Aflyst: Andet (angiv hvad) –.`);
+  });
+});
 
 describe('the statistik card', () => {
   it('draws charts from the shown figures only, a hidden one no data point, each with its figures in words as the fallback', () => {
