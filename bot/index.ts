@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   }
   // The tab: its page, and its API behind Teams single sign-on (tokens are checked on the wall clock, as Entra issues them).
   registerTabPage(server);
-  registerTabApi(server, deps, log, config.tab && createTokenValidator(config.tab, systemClock()));
+  registerTabApi(server, deps, log, config.tab && createTokenValidator(config.tab, systemClock()), exportLinks);
   // Closed cases are erased once the retention period has run, in this process, on its own timer.
   const retention = new RetentionJob(deps, config.retention.days, log);
   // Sends within Teams' rate limits, on its own timer or woken by a write (never inside a turn); one

@@ -1,7 +1,8 @@
 // The tab's leader view: the half-yearly status of a unit the person leads, from GET /api/tab/statistics
 // (which checks, and audits, that they lead it). Period and unit pickers, the figures as bar charts drawn
 // with DOM calls (text as text, never markup from data) with their numbers as a table too, all figures
-// as a list, and the CSV file. A hidden figure has no value in the answer, so no bar: only its mark.
+// as a list, and the CSV file: downloaded with the token, or (Teams' desktop app may refuse a download from
+// a tab) opened in the browser by a one-time link. A hidden figure has no value in the answer, so no bar.
 (function () {
   'use strict';
 
@@ -161,6 +162,8 @@
     var unitField = element('div', { class: 'field', hidden: '' }, [element('label', { for: 'leader-unit' }, [t.unit]), unit]);
     var report = element('div', { class: 'leader-report' }, []);
     var download = element('button', { type: 'button', class: 'download' }, [t.downloadCsv]);
+    var openLink = element('button', { type: 'button', class: 'download' }, [t.openCsvLink]);
+    var linkField = element('div', { hidden: '' }, [element('p', { class: 'note' }, [t.csvHint]), openLink]);
     var heading = element('h2', { id: 'leader-heading', tabindex: '-1' }, [t.heading]);
 
     function query(extra) {
@@ -170,8 +173,8 @@
       return '?' + parts.concat(extra || []).join('&');
     }
 
-    function call(path) {
-      return fetch(path + query(), { headers: { Authorization: 'Bearer ' + env.token() }, cache: 'no-store' });
+    function call(path, method) {
+      return fetch(path + query(), { method: method || 'GET', headers: { Authorization: 'Bearer ' + env.token() }, cache: 'no-store' });
     }
 
     function show(answer) {
@@ -202,6 +205,9 @@
         allFigures(answer.sections, t),
       );
       download.disabled = false;
+      openLink.disabled = false;
+      if (answer.csvLink) linkField.removeAttribute('hidden');
+      else linkField.setAttribute('hidden', '');
       status.textContent = '';
       root.setAttribute('aria-busy', 'false');
     }
@@ -210,6 +216,7 @@
       status.textContent = t.loading;
       root.setAttribute('aria-busy', 'true');
       download.disabled = true;
+      openLink.disabled = true;
       return call('/api/tab/statistics')
         .then(function (response) {
           return response.json().then(function (body) {
@@ -251,6 +258,26 @@
         });
     }
 
+    /** A one-time link to the same file (as the statistik card has), opened by Teams in the browser. */
+    function openCsvLink() {
+      status.textContent = t.loading;
+      call('/api/tab/statistics/link', 'POST')
+        .then(function (response) {
+          return response.json().then(function (body) {
+            if (!response.ok) {
+              status.textContent = (body && body.message) || t.downloadFailed;
+              return;
+            }
+            return window.microsoftTeams.app.openLink(body.url).then(function () {
+              status.textContent = t.csvLinkOpened.replace('{minutes}', String(body.minutes));
+            });
+          });
+        })
+        .catch(function () {
+          status.textContent = t.downloadFailed;
+        });
+    }
+
     period.addEventListener('change', function () {
       state.periodId = period.value;
       load();
@@ -260,6 +287,7 @@
       load();
     });
     download.addEventListener('click', downloadCsv);
+    openLink.addEventListener('click', openCsvLink);
 
     var root = element('section', { id: 'leader', class: 'leader', 'aria-labelledby': 'leader-heading', 'aria-busy': 'true' }, [
       heading,
@@ -267,7 +295,7 @@
       element('div', { class: 'pickers' }, [element('div', { class: 'field' }, [element('label', { for: 'leader-period' }, [t.period]), period]), unitField]),
       status,
       report,
-      element('div', { class: 'csv' }, [download, element('p', { class: 'note' }, [t.csvHint])]),
+      element('div', { class: 'csv' }, [download, linkField]),
     ]);
     state.node = root;
     load().then(function () {

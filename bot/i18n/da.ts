@@ -975,7 +975,10 @@ export const da = {
       downloadCsv: 'Hent tallene som CSV',
       downloaded: 'CSV-filen er hentet.',
       downloadFailed: 'CSV-filen kunne ikke hentes. Prøv igen om lidt.',
-      csvHint: 'Blokerer Teams-appen hentningen, så skriv statistik til Samarbejdsbot i din 1:1-chat: kortet har et link til den samme fil.',
+      csvHint: 'Blokerer Teams-appen hentningen, så åbn filen i din browser i stedet.',
+      openCsvLink: 'Åbn CSV-filen i browseren',
+      csvLinkOpened: 'CSV-filen åbnes i din browser. Linket virker én gang og i {minutes} minutter.',
+      noCsvLink: 'Botten giver ingen links til filer. Brug knappen Hent tallene som CSV.',
     },
     page: {
       title: 'Samarbejdsbot',

@@ -924,7 +924,10 @@ export const en: Messages = {
       downloadCsv: 'Download the figures as CSV',
       downloaded: 'The CSV file was downloaded.',
       downloadFailed: 'The CSV file could not be downloaded. Try again in a moment.',
-      csvHint: 'If the Teams app blocks the download, write stats to Samarbejdsbot in your 1:1 chat: its card has a link to the same file.',
+      csvHint: 'If the Teams app blocks the download, open the file in your browser instead.',
+      openCsvLink: 'Open the CSV file in the browser',
+      csvLinkOpened: 'The CSV file opens in your browser. The link works once and for {minutes} minutes.',
+      noCsvLink: 'The bot gives no links to files. Use the button Download the figures as CSV.',
     },
     page: {
       title: 'Samarbejdsbot',

@@ -1,7 +1,7 @@
 // The tab's leader view in headless Chromium inside the Teams test host: a leader sees the half-yearly
 // status of the units they lead as charts with their numbers as tables, every hidden figure its mark and
-// no bar; the pickers fetch another half-year or unit; the CSV button downloads the file; a person who
-// leads nothing never sees the section (nor is it asked for). Screenshots to .previews/tab/leader-*.png.
+// no bar; the pickers fetch another half-year or unit; the CSV button downloads the file, or Teams opens a
+// one-time link to it in the browser; a person who leads nothing never sees the section (nor is it asked for). Screenshots to .previews/tab/leader-*.png.
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -134,6 +134,23 @@ describe.skipIf(skip)("the tab's leader view", () => {
     expect(csv).toContain(`"${da.statistics.year.youngPeople}";"9"`);
     expect(csv).toContain(`"${da.statistics.suppressed}"`);
     await frame.getByText(da.tab.leader.downloaded).waitFor({ timeout: 15_000 });
+    await page.context().close();
+  });
+
+  it('opens a one-time link to the same CSV in the browser, through Teams, for when the app blocks the download', async () => {
+    const opened = await openInTeams({ locale: 'da-DK', theme: 'default', token: await tab.tokenFor(LENE), as: LENE });
+    const { frame, page } = opened;
+    await frame.getByRole('heading', heading(da.statistics.title('Nord', '1. halvår 2027'))).waitFor({ timeout: 15_000 });
+    await frame.getByRole('button', { name: da.tab.leader.openCsvLink }).click();
+    await frame.getByText(da.tab.leader.csvLinkOpened.replace('{minutes}', '10')).waitFor({ timeout: 15_000 });
+    const opening = (await hostRequests(page)).find((request) => request.func === 'executeDeepLink');
+    const url = String(opening?.args[0]);
+    expect(url).toMatch(new RegExp(`^${tab.url}/statistics/[A-Za-z0-9_-]{43}$`));
+    const first = await tab.get(url.slice(tab.url.length));
+    expect(first.status).toBe(200);
+    expect(first.body).toContain(`"${da.statistics.year.youngPeople}";"9"`);
+    // Once only.
+    expect((await tab.get(url.slice(tab.url.length))).status).toBe(404);
     await page.context().close();
   });
 

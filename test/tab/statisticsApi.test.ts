@@ -91,6 +91,19 @@ describe('GET /api/tab/statistics', () => {
     }
   });
 
+  it('gives a leader a one-time CSV link of their unit, and anyone else none (audited)', async () => {
+    const post = async (actor: Actor, query: string) => {
+      const response = await fetch(`${tab.url}/api/tab/statistics/link${query}`, { method: 'POST', headers: { Authorization: `Bearer ${await tab.tokenFor(actor)}` } });
+      return { status: response.status, json: (await response.json()) as { url?: string; minutes?: number; error?: string } };
+    };
+    const given = await post(LENE, '?period=2027H1');
+    expect(given.status).toBe(200);
+    expect(given.json).toEqual({ url: expect.stringMatching(/\/statistics\/[A-Za-z0-9_-]{43}$/), minutes: 10 });
+    expect((await tab.get(new URL(given.json.url!).pathname)).body).toContain(`"${da.statistics.year.youngPeople}";"9"`);
+    expect(await post(METTE, '?period=2027H1')).toEqual({ status: 403, json: { error: 'notLeader', message: da.errors.notLeader({}) } });
+    expect(await post(LENE, `?period=2027H1&unit=${sydId}`)).toEqual({ status: 403, json: { error: 'notLeaderOfUnit', message: da.errors.notLeaderOfUnit({}) } });
+  });
+
   it("gives the other unit's leader only that unit", async () => {
     const json = JSON.parse((await get(LEO, `/api/tab/statistics?period=2027H1&unit=${sydId}`)).body) as { unit: { name: string }; report: { meetingsPerYear: { youngPeople: unknown } } };
     expect(json.unit.name).toBe('Syd');
