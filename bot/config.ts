@@ -62,6 +62,8 @@ const environment = z.object({
     .transform((value) => value.split(',').map((entry) => entry.trim().toLowerCase()).filter((entry) => entry !== ''))
     .pipe(z.array(z.string().regex(new RegExp(`^(${GUID}:)?${GUID}$`), 'each must be <tenant id>:<Entra object id> (two GUIDs), or an object id alone for a single-tenant bot')))
     .default([]),
+  /** The Teams app's id (the manifest's `id`, known once it is packaged): for links to the tab; unset: none are given. */
+  TEAMS_APP_ID: z.string().trim().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be the Teams app id (a GUID)').optional(),
   /** Where Entra's signing keys are published; tests point it at a local stub. */
   TAB_JWKS_URL: z.string().trim().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
 });
@@ -89,6 +91,8 @@ export interface Config {
   exportBaseUrl?: string;
   /** The tab's single sign-on; absent (no client id): the tab says it is not set up and shows nothing. */
   tab?: TabSettings;
+  /** The Teams app's id, for deep links to the tab; absent: cards give none. */
+  teamsAppId?: string;
   /** The administrators who set up units and leaders, as `<tenant id>:<object id>` (lower case); none: nobody can. */
   administrators: string[];
 }
@@ -145,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     administrators: administratorKeys(settings),
     ...exportBase(settings),
     ...tabSettings(settings),
+    ...(settings.TEAMS_APP_ID ? { teamsAppId: settings.TEAMS_APP_ID } : {}),
   };
 }
 

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   // The export's short-lived links, kept in the store: any instance serves them (cards/README.md, "The young person's rights").
   const exportLinks = config.exportBaseUrl ? new ExportLinks(store, now, config.exportBaseUrl) : undefined;
   const rights = { exportLinks, retentionDays: config.retention.days };
-  const bot = new SamarbejdsBot({ botAppId: config.credentials?.appId ?? '', deps, log, rights, administrators: new Set(config.administrators) });
+  const bot = new SamarbejdsBot({ botAppId: config.credentials?.appId ?? '', deps, log, rights, administrators: new Set(config.administrators), ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}) });
   const server = createServer({ adapter, bot, log, ready: () => store.ping() });
   if (exportLinks) {
     registerExportRoute(server, exportLinks, deps, log);
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   }
   // The tab: its page, and its API behind Teams single sign-on (tokens are checked on the wall clock, as Entra issues them).
   registerTabPage(server);
-  registerTabApi(server, deps, log, config.tab && createTokenValidator(config.tab, systemClock()));
+  registerTabApi(server, deps, log, config.tab && createTokenValidator(config.tab, systemClock()), exportLinks);
   // Closed cases are erased once the retention period has run, in this process, on its own timer.
   const retention = new RetentionJob(deps, config.retention.days, log);
   // Sends within Teams' rate limits, on its own timer or woken by a write (never inside a turn); one

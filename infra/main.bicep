@@ -30,6 +30,9 @@ param botAppRegistrationClientId string = ''
 @description('The client id of the Entra app registration for the tab\'s single sign-on (made by aadApp/create from aad.manifest.json; README, "The tab"): a managed identity cannot be one. Empty: the tab says it is not set up.')
 param tabClientId string = ''
 
+@description('The Teams app\'s id (teamsApp/create writes TEAMS_APP_ID): the statistik card then links to the tab. Empty: no such link.')
+param teamsAppId string = ''
+
 @description('The municipality\'s administrators of the bot, comma-separated, each <tenant id>:<Entra object id> (an object id alone: the bot\'s own tenant, single-tenant only): they alone set up units and leaders and move cases between units (README, "Leaders and units"). Empty: nobody can.')
 param adminAadObjectIds string = ''
 
@@ -455,6 +458,8 @@ var baseAppSettings = {
   TAB_CLIENT_ID: tabClientId
   // Who sets up units and leaders (bot/app/organisation.ts).
   ADMIN_AAD_OBJECT_IDS: adminAadObjectIds
+  // The Teams app, for the statistik card's link to the tab (bot/tab/deepLink.ts).
+  TEAMS_APP_ID: teamsAppId
   // DefaultAzureCredential (Cosmos DB) picks the user-assigned identity by its client id.
   AZURE_CLIENT_ID: identity.properties.clientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString

@@ -10,8 +10,8 @@
   var status = document.getElementById('status');
   var content = document.getElementById('content');
   var main = document.getElementById('main');
-  /** The token and the list last shown, for a case's details and the way back. */
-  var session = { token: '', view: null };
+  /** The token and the list last shown, for a case's details and the way back; the sub-page Teams opened the tab at. */
+  var session = { token: '', view: null, subPageId: '' };
 
   /** In a channel or group chat Teams first opens the tab's configuration page (the manifest's configurationUrl). */
   var CONFIGURING = /\/tab\/config$/.test(location.pathname);
@@ -158,7 +158,8 @@
     if (view.withheldCases.length > 0) {
       parts.push(section('withheld-cases', t.withheldCases, [element('p', { class: 'note' }, [t.withheldCasesNote]), caseList(view.withheldCases, withheldCase)]));
     }
-    if (parts.length === 0) parts.push(element('p', {}, [t.noCases]));
+    var onlyLeader = view.leader && parts.length === 0 && view.agreements.length === 0 && view.withheldAgreements.length === 0;
+    if (parts.length === 0 && !onlyLeader) parts.push(element('p', {}, [t.noCases]));
     var agreements = view.agreements.map(function (item) {
       return element('li', {}, [
         element('p', {}, [item.action]),
@@ -168,7 +169,7 @@
         ]),
       ]);
     });
-    parts.push(section('agreements', t.agreements, [agreements.length > 0 ? element('ul', { class: 'agreements' }, agreements) : element('p', {}, [t.noAgreements])]));
+    if (!onlyLeader) parts.push(section('agreements', t.agreements, [agreements.length > 0 ? element('ul', { class: 'agreements' }, agreements) : element('p', {}, [t.noAgreements])]));
     if (view.withheldAgreements.length > 0) {
       parts.push(
         section('withheld-agreements', t.withheldAgreements, [
@@ -182,10 +183,23 @@
         ]),
       );
     }
+    if (view.leader && window.samarbejdsbotLeader) parts.push(leaderSection());
     content.replaceChildren.apply(content, parts);
     say('');
     var focus = focusId && document.getElementById(focusId);
     if (focus) focus.focus();
+  }
+
+  /** The leader's half-yearly status (leader.js); the statistik card's link opens the tab at it (bot/tab/deepLink.ts). */
+  function leaderSection() {
+    return window.samarbejdsbotLeader.section({
+      t: t,
+      locale: locale,
+      token: function () {
+        return session.token;
+      },
+      focus: session.subPageId === 'statistics',
+    });
   }
 
   /** One case: its team, goals with agreements and their history, and meetings; then back to the list. */
@@ -313,6 +327,7 @@
       .then(
         function (context) {
           chooseLanguage(context.app.locale);
+          session.subPageId = (context.page && context.page.subPageId) || '';
           applyTheme(context.app.theme);
           teams.app.registerOnThemeChangeHandler(applyTheme);
           teams.app.notifySuccess();

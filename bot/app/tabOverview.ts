@@ -1,10 +1,12 @@
 // What the tab shows a person: each open case they are on, read as the bot reads a case (audited, and
-// a refusal audited too), and their own open agreements as `mine` lists them.
+// a refusal audited too), their own open agreements as `mine` lists them, and whether they lead a unit.
+import { isLeader } from '../domain/access';
 import { type Case, memberByAadObjectId } from '../domain/case';
 import { type ConsentGap, consentGapFor } from '../domain/consent';
 import { DomainError } from '../domain/errors';
 import { listMyAgreements, type MyAgreements } from './agreements';
 import type { Actor, AppDeps } from './context';
+import { organisationOf } from './organisation';
 import { type CaseRead, listMyCases, openCasesOf, readCase } from './readCase';
 
 /**
@@ -20,6 +22,8 @@ export interface TabOverview {
   cases: CaseRead[];
   withheld: WithheldCase[];
   agreements: MyAgreements;
+  /** They lead a unit: the tab offers its half-yearly status (read, and audited, through app/statistics.ts). */
+  leader: boolean;
 }
 
 export async function readTabOverview(deps: AppDeps, actor: Actor): Promise<TabOverview> {
@@ -38,5 +42,6 @@ export async function readTabOverview(deps: AppDeps, actor: Actor): Promise<TabO
       if (stored && viewer) withheld.push({ case: stored.case, reason: consentGapFor(stored.case, viewer.id, deps.now()) ?? 'none' });
     }
   }
-  return { cases, withheld, agreements: await listMyAgreements(deps, actor) };
+  const leader = isLeader(await organisationOf(deps, actor.tenantId), actor.aadObjectId);
+  return { cases, withheld, agreements: await listMyAgreements(deps, actor), leader };
 }

@@ -122,6 +122,9 @@ export function requireAdministrator(administrators: ReadonlySet<string>, actor:
   if (!administrators.has(administratorKey(actor.tenantId, actor.aadObjectId))) throw new DomainError('notAdministrator');
 }
 
+/** Whether the person leads a unit, so may be offered its half-yearly status (the tab's leader view). */
+export const isLeader = (organisation: Organisation, aadObjectId: string): boolean => unitsLedBy(organisation, aadObjectId).length > 0;
+
 /**
  * A leader reads the aggregates of a unit they lead, and of no other: `unitId` when given, else the
  * first they lead. Nothing about a single young person reaches them (statistics/leaderReport.ts).

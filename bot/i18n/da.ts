@@ -369,6 +369,20 @@ export const da = {
     csvHeader: ['Afsnit', 'Tal', 'Værdi'] as readonly string[],
     linkExpired: 'Linket er udløbet eller allerede brugt. Skriv "statistik" til botten igen.',
     onlyInPersonalChat: 'Halvårsstatus vises kun i din 1:1-chat med Samarbejdsbot: skriv **statistik** der.',
+    charts: {
+      meetings: 'Netværksmøder: afholdt og aflyst',
+      year: 'Unge efter antal møder det seneste år',
+      checklist: 'Mødetjeklisten: andel ja af afholdte møder',
+      agreements: 'Aftaler med frist i halvåret',
+      feedback: 'Tilbagemelding til den unge efter afholdte møder',
+      evaluation: 'Den unges status ved start og nu, og modellens evaluering',
+      count: 'Antal',
+      share: 'Andel ja',
+      start: 'Ved start',
+      now: 'Nu',
+      model: 'Modellen',
+    },
+    openInTab: 'Åbn i fanen',
   },
   organisation: {
     inPersonalChat: 'Enheder og ledere sættes op i din 1:1-chat med Samarbejdsbot, ikke i en kanal eller gruppechat.',
@@ -1016,6 +1030,24 @@ export const da = {
    * API's refusals (bot/tab/tabRoutes.ts).
    */
   tab: {
+    leader: {
+      heading: 'Ledelsesinformation',
+      intro: 'Halvårsstatus for en enhed, du er leder af: kun samlede tal, aldrig om en enkelt ung.',
+      period: 'Halvår',
+      unit: 'Enhed',
+      loading: 'Henter halvårsstatus …',
+      loadFailed: 'Halvårsstatus kunne ikke hentes. Prøv igen om lidt.',
+      figures: 'Alle tal',
+      table: 'Tallene som tabel',
+      figure: 'Tal',
+      downloadCsv: 'Hent tallene som CSV',
+      downloaded: 'CSV-filen er hentet.',
+      downloadFailed: 'CSV-filen kunne ikke hentes. Prøv igen om lidt.',
+      csvHint: 'Blokerer Teams-appen hentningen, så åbn filen i din browser i stedet.',
+      openCsvLink: 'Åbn CSV-filen i browseren',
+      csvLinkOpened: 'CSV-filen åbnes i din browser. Linket virker én gang og i {minutes} minutter.',
+      noCsvLink: 'Botten giver ingen links til filer. Brug knappen Hent tallene som CSV.',
+    },
     page: {
       title: 'Samarbejdsbot',
       tabName: 'Mine sager',

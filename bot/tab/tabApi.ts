@@ -3,16 +3,22 @@
 // and refusal of a case audited):
 // - `GET /api/tab/cases`: my cases at a glance and my agreements (app/tabOverview.ts, tabView.ts);
 // - `GET /api/tab/cases/:caseId`: one case's team, goals and agreements, meetings (caseDetailsView.ts);
+// - `POST /api/tab/statistics/link?…`: a one-time link to the same CSV (app/exportLinks.ts), which the page
+//   opens in the browser: Teams' desktop app may refuse a download from inside a tab;
 // - `GET /api/tab/statistics?period=2026H1&unit=<id>`: a leader's half-yearly status of a unit they lead
-//   (app/statistics.ts), suppressed, as JSON; `GET /api/tab/statistics.csv?…` the same as a CSV file.
+//   (app/statistics.ts), suppressed, as JSON (the figures as labelled sections and as charts, hidden
+//   cells without a value); `GET /api/tab/statistics.csv?…` the same as a CSV file.
 // - the meeting side panel's checklist and goals form, read and written: meetingPanelApi.ts.
 // Every refusal is JSON in the person's language; nothing personal is logged.
 import type { Request, Response, Server } from 'restify';
 import type { Actor, AppDeps } from '../app/context';
+import { EXPORT_LINK_MINUTES, type ExportLinks } from '../app/exportLinks';
 import { readCase } from '../app/readCase';
 import { PERIOD_CHOICES, readLeaderReport } from '../app/statistics';
 import { readTabOverview } from '../app/tabOverview';
 import { endedPeriods } from '../domain/statistics/period';
+import { chartInWords, reportCharts } from '../../cards/statisticsCharts';
+import { periodName } from '../../cards/statisticsCards';
 import { reportSections } from '../../cards/statisticsFigures';
 import { statisticsCsv, statisticsFileName } from './statisticsCsv';
 import { DomainError, domainErrorKind, isAccessRefusal } from '../domain/errors';
@@ -45,8 +51,11 @@ function refusalStatus(error: DomainError): number {
   return domainErrorKind(error) === 'validation' ? 400 : 409;
 }
 
-/** Without `validate` (no client id set) the tab is not set up: it says so and shows nothing. */
-export function registerTabApi(server: Server, deps: AppDeps, log: Logger, validate: TokenValidator | undefined): void {
+/**
+ * Without `validate` (no client id set) the tab is not set up: it says so and shows nothing. Without
+ * `links` (no export base URL) there are no one-time CSV links, only the download.
+ */
+export function registerTabApi(server: Server, deps: AppDeps, log: Logger, validate: TokenValidator | undefined, links?: ExportLinks): void {
   /** Runs `read` for the token's actor; refuses, in the caller's language, whatever goes wrong before or in it. */
   const authenticated: Authenticated = (event, read) => async (req, res) => {
     const m = messagesFor(localeOf(req));
@@ -101,8 +110,36 @@ export function registerTabApi(server: Server, deps: AppDeps, log: Logger, valid
     authenticated('tab.statistics', async (actor, m, answer, req) => {
       const { unit, units, report } = await readLeaderReport(deps, actor, statisticsQuery(req));
       log.info({ event: 'tab.statistics', outcome: 'ok' });
-      const periods = endedPeriods(deps.now(), PERIOD_CHOICES).map((period) => period.id);
-      answer(200, { unit, units, periods, report, sections: reportSections(m, report), note: m.statistics.suppressedNote });
+      const ended = endedPeriods(deps.now(), PERIOD_CHOICES);
+      const { period } = report.window;
+      answer(200, {
+        unit,
+        units,
+        periods: ended.map((choice) => choice.id),
+        periodNames: Object.fromEntries(ended.concat(period).map((choice) => [choice.id, periodName(m, choice)])),
+        title: m.statistics.title(unit.name, periodName(m, period)),
+        subtitle: m.statistics.periodDays(m.dates.long(period.firstDay), m.dates.long(period.lastDay)),
+        report,
+        sections: reportSections(m, report),
+        charts: reportCharts(m, report).map((chart) => ({ ...chart, description: chartInWords(chart) })),
+        note: m.statistics.suppressedNote,
+        csvLink: links !== undefined,
+      });
+    }),
+  );
+
+  server.post(
+    '/api/tab/statistics/link',
+    authenticated('tab.statistics', async (actor, m, answer, req) => {
+      if (!links) {
+        answer(404, { error: 'noLinks', message: m.tab.leader.noCsvLink });
+        return;
+      }
+      // Read first, as the card does: a person who may not read the figures gets no link (and it is audited).
+      const { unit, report } = await readLeaderReport(deps, actor, statisticsQuery(req));
+      const url = await links.createStatistics(actor, { unitId: unit.id, periodId: report.window.period.id });
+      log.info({ event: 'tab.statistics', outcome: 'ok', format: 'link' });
+      answer(200, { url, minutes: EXPORT_LINK_MINUTES });
     }),
   );
 

@@ -37,7 +37,7 @@ const PAGE_HEADERS = {
 /** The words the page shows, by language; `<` escaped so that no text can close the script element holding them. */
 function pageTexts(): string {
   const texts = Object.fromEntries(
-    [da, en].map((m) => [m.language, { ...m.tab.page, roles: m.roles, consentGaps: m.tab.consentGaps, meeting: m.tab.meeting }]),
+    [da, en].map((m) => [m.language, { ...m.tab.page, roles: m.roles, consentGaps: m.tab.consentGaps, meeting: m.tab.meeting, leader: m.tab.leader }]),
   );
   return JSON.stringify(texts).replace(/</g, '\\u003c');
 }
@@ -48,6 +48,7 @@ export function registerTabPage(server: Server): void {
   // A Map, so that a name such as `constructor` is no file.
   const assets = new Map<string, { body: Buffer; type: string }>([
     ['tab.js', { body: readFileSync(join(directory, 'tab.js')), type: 'text/javascript; charset=utf-8' }],
+    ['leader.js', { body: readFileSync(join(directory, 'leader.js')), type: 'text/javascript; charset=utf-8' }],
     ['tab.css', { body: readFileSync(join(directory, 'tab.css')), type: 'text/css; charset=utf-8' }],
     ['meeting.js', { body: readFileSync(join(directory, 'meeting.js')), type: 'text/javascript; charset=utf-8' }],
     ['meeting.css', { body: readFileSync(join(directory, 'meeting.css')), type: 'text/css; charset=utf-8' }],

@@ -67,6 +67,8 @@ export interface TabView {
   withheldCases: WithheldCase[];
   agreements: AgreementView[];
   withheldAgreements: Array<{ reference: string; openCount: number; reason: ConsentGap }>;
+  /** The page then shows the leader's view, from GET /api/tab/statistics. */
+  leader: boolean;
 }
 
 export function tabView(overview: TabOverview, m: Messages, now: Date): TabView {
@@ -97,6 +99,7 @@ export function tabView(overview: TabOverview, m: Messages, now: Date): TabView 
       overdue: agreement.followUpOn < today,
     })),
     withheldAgreements: overview.agreements.withheld.map(({ case: current, openCount, reason }) => ({ reference: current.reference, openCount, reason })),
+    leader: overview.leader,
   };
 }
 

@@ -41,7 +41,8 @@ describe.each([
   const cards = everyCard(m, fullTeam());
 
   it.each(Object.keys(cards))('%s is a valid Teams card (1.5, Universal Actions, under 80 KB, no leftovers)', (name) => {
-    expect(validateAdaptiveCard(cards[name], { verbsWithoutCaseId: ['case.create'] })).toEqual([]);
+    // A leader's statistics are about a unit, never a case.
+    expect(validateAdaptiveCard(cards[name], { verbsWithoutCaseId: ['case.create', 'statistics.show'] })).toEqual([]);
   });
 
   it('uses only verbs the bot understands, with the current card version', () => {

@@ -1,6 +1,6 @@
 // A municipality's units and leaders, and who may read which unit's figures (access.ts).
 import { describe, expect, it } from 'vitest';
-import { administratorKey, requireAdministrator, requireLeaderOf } from '../../bot/domain/access';
+import { administratorKey, isLeader, requireAdministrator, requireLeaderOf } from '../../bot/domain/access';
 import { addLeader, addUnit, emptyOrganisation, isDefaultUnit, removeLeader, unitsLedBy } from '../../bot/domain/organisation';
 import { codeOf } from '../support/refusals';
 
@@ -49,5 +49,14 @@ describe('who reads which unit', () => {
     expect(codeOf(() => requireAdministrator(administrators, { tenantId: 'tenant-a', aadObjectId: LENE }))).toBe('notAdministrator');
     // The same object id in another tenant's directory is someone else.
     expect(codeOf(() => requireAdministrator(administrators, { tenantId: 'tenant-b', aadObjectId: ANNA }))).toBe('notAdministrator');
+  });
+});
+
+describe("the tab's leader view", () => {
+  it('is offered to a leader of a unit, and to nobody else, nor once the role is gone', () => {
+    const organisation = twoUnits();
+    expect(isLeader(organisation, LENE)).toBe(true);
+    expect(isLeader(organisation, '3d3d3d3d-0000-4000-8000-00000000000d')).toBe(false);
+    expect(isLeader(removeLeader(organisation, LENE), LENE)).toBe(false);
   });
 });

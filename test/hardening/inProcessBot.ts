@@ -56,6 +56,8 @@ export interface InProcessBotOptions {
   exportBaseUrl?: string;
   /** The administrators as `<tenant id>:<object id>` (ADMIN_AAD_OBJECT_IDS as config.ts reads it). */
   administrators?: readonly string[];
+  /** The Teams app's id (TEAMS_APP_ID): given, `statistik` links to the tab. */
+  teamsAppId?: string;
 }
 
 export async function startInProcessBot(options: InProcessBotOptions = {}): Promise<InProcessBot> {
@@ -75,7 +77,7 @@ export async function startInProcessBot(options: InProcessBotOptions = {}): Prom
   const deps: AppDeps = { store, now: options.now ?? (() => new Date()), newId: randomUUID, reminders: new ReminderPlanner(new WorkingDays()) };
   const adapter = createAdapter(undefined, log);
   const exportLinks = options.exportBaseUrl ? new ExportLinks(store, deps.now, options.exportBaseUrl) : undefined;
-  const bot = new SamarbejdsBot({ botAppId: '', deps, log, rights: { exportLinks, retentionDays: DEFAULT_RETENTION_DAYS }, administrators: new Set(options.administrators ?? []) });
+  const bot = new SamarbejdsBot({ botAppId: '', deps, log, rights: { exportLinks, retentionDays: DEFAULT_RETENTION_DAYS }, administrators: new Set(options.administrators ?? []), ...(options.teamsAppId ? { teamsAppId: options.teamsAppId } : {}) });
   const server = createServer({ adapter, bot, log, ready: options.ready ? options.ready(store) : () => store.ping() });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

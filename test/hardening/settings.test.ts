@@ -166,3 +166,11 @@ describe('the administrators (ADMIN_AAD_OBJECT_IDS)', () => {
     expect(problemsOf({ ADMIN_AAD_OBJECT_IDS: `kommune:${ANNA}` })).toMatch(/ADMIN_AAD_OBJECT_IDS/);
   });
 });
+
+describe('the Teams app id, for links to the tab', () => {
+  it('is taken when it is a GUID, and left unset otherwise (no link is given)', () => {
+    expect(loadConfig({ TEAMS_APP_ID: '6f1c2d3e-4a5b-4c6d-8e7f-0123456789ab' }).teamsAppId).toBe('6f1c2d3e-4a5b-4c6d-8e7f-0123456789ab');
+    expect(loadConfig({}).teamsAppId).toBeUndefined();
+    expect(problemsOf({ TEAMS_APP_ID: 'samarbejdsbot' })).toMatch(/TEAMS_APP_ID: must be the Teams app id/);
+  });
+});

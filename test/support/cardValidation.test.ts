@@ -201,4 +201,27 @@ describe('validateAdaptiveCard', () => {
     const problems = problemsAfter((card) => (card.refresh.action = { type: 'Action.Submit' }));
     expect(problems).toContain('refresh.action: must be an Action.Execute');
   });
+
+  it("accepts Teams' chart elements with a fallback and data points of their shape", () => {
+    const fallback = { type: 'TextBlock', text: 'Held 12, cancelled 3', wrap: true };
+    const problems = problemsAfter((card) =>
+      card.body.push(
+        { type: 'Chart.Donut', title: 'Meetings', data: [{ legend: 'Held', value: 12 }, { legend: 'Cancelled', value: 3 }], fallback },
+        { type: 'Chart.HorizontalBar', title: 'Checklist', data: [{ x: 'VIP', y: 62.5 }], fallback },
+        { type: 'Chart.VerticalBar.Grouped', title: 'Status', data: [{ legend: 'Now', values: [{ x: 'Education', y: 40 }] }], fallback },
+      ),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('rejects a chart without a fallback, without data, or with a point of the wrong shape', () => {
+    expect(problemsAfter((card) => card.body.push({ type: 'Chart.Donut', data: [{ legend: 'Held', value: 12 }] }))).toEqual([
+      expect.stringContaining('Chart.Donut has no fallback element'),
+    ]);
+    const fallback = { type: 'TextBlock', text: 'x' };
+    expect(problemsAfter((card) => card.body.push({ type: 'Chart.HorizontalBar', data: [], fallback }))).toEqual([expect.stringContaining('Chart.HorizontalBar has no data')]);
+    expect(problemsAfter((card) => card.body.push({ type: 'Chart.HorizontalBar', data: [{ x: 'VIP', y: '–' }], fallback }))).toEqual([
+      expect.stringContaining('is not a data point of Chart.HorizontalBar'),
+    ]);
+  });
 });

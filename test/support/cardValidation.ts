@@ -72,6 +72,29 @@ const eventsCheckedByRootProblems = new Set<AdaptiveCards.ValidationEvent>([
   adaptiveCards.ValidationEvent.UnsupportedCardVersion,
 ]);
 
+/**
+ * Teams' own chart elements (not in the adaptivecards package, which parses their fallback instead).
+ * Each is checked below: a fallback for a client without charts, and data points of the right shape.
+ */
+const TEAMS_CHARTS: Record<string, (point: unknown) => boolean> = {
+  'Chart.Donut': (point) => isJsonObject(point) && typeof point.legend === 'string' && isFiniteNumber(point.value),
+  'Chart.Pie': (point) => isJsonObject(point) && typeof point.legend === 'string' && isFiniteNumber(point.value),
+  'Chart.VerticalBar': (point) => isXyPoint(point),
+  'Chart.HorizontalBar': (point) => isXyPoint(point),
+  'Chart.Line': (point) => isJsonObject(point) && typeof point.legend === 'string' && Array.isArray(point.values) && point.values.every(isXyPoint),
+  'Chart.VerticalBar.Grouped': (point) => isJsonObject(point) && typeof point.legend === 'string' && Array.isArray(point.values) && point.values.length > 0 && point.values.every(isXyPoint),
+};
+
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+function isXyPoint(point: unknown): boolean {
+  return isJsonObject(point) && (typeof point.x === 'string' || isFiniteNumber(point.x)) && isFiniteNumber(point.y);
+}
+
+const UNKNOWN_TYPE = /^Unknown element type "([^"]+)"/;
+
 /** Unknown element and action types, bad enum values, duplicate ids, inputs without id, and more. */
 function parserProblems(card: JsonObject): string[] {
   const parsed = new adaptiveCards.AdaptiveCard();
@@ -86,6 +109,7 @@ function parserProblems(card: JsonObject): string[] {
   events.push(...parsed.validateProperties().validationEvents);
   return events
     .filter((event) => !eventsCheckedByRootProblems.has(event.event))
+    .filter((event) => !(event.event === adaptiveCards.ValidationEvent.UnknownElementType && (UNKNOWN_TYPE.exec(event.message)?.[1] ?? '') in TEAMS_CHARTS))
     .map((event) => `adaptivecards (${adaptiveCards.ValidationEvent[event.event]}${sourceLabel(event)}): ${event.message}`);
 }
 
@@ -154,10 +178,23 @@ function typedNodeProblems(node: JsonObject, type: string, path: string, options
     return [located(path, 'Action.Submit is not allowed; use Action.Execute (Universal Actions)')];
   }
   if (type === 'Action.Execute') return executeActionProblems(node, path, options);
+  if (type in TEAMS_CHARTS) return chartProblems(node, type, path);
   if (type.startsWith('Input.') && !isNonEmptyString(node.label)) {
     return [located(path, `${type} has no label`)];
   }
   return [];
+}
+
+function chartProblems(chart: JsonObject, type: string, path: string): string[] {
+  const problems: string[] = [];
+  const fallback = chart.fallback;
+  if (!isJsonObject(fallback) || typeof fallback.type !== 'string') problems.push(located(path, `${type} has no fallback element for a client without charts`));
+  const isPoint = TEAMS_CHARTS[type]!;
+  if (!Array.isArray(chart.data) || chart.data.length === 0) problems.push(located(path, `${type} has no data`));
+  else chart.data.forEach((point, index) => {
+    if (!isPoint(point)) problems.push(located(`${path}.data[${index}]`, `is not a data point of ${type}: ${JSON.stringify(point)}`));
+  });
+  return problems;
 }
 
 function executeActionProblems(action: JsonObject, path: string, options: CardValidationOptions): string[] {

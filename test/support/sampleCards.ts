@@ -18,6 +18,8 @@ import { closeConfirmCard, eraseConfirmCard, exportLinkCard } from '../../cards/
 import { statisticsCard } from '../../cards/statisticsCards';
 import { leaderReport } from '../../bot/domain/statistics/leaderReport';
 import { endedPeriods, parsePeriod } from '../../bot/domain/statistics/period';
+import { STATISTICS_SUB_PAGE, personalTabLink } from '../../bot/tab/deepLink';
+import { caseA, caseE } from '../domain/statistics/statusFixtures';
 import type { CaseRead } from '../../bot/app/readCase';
 import type { Case, TeamMember } from '../../bot/domain/case';
 import { acknowledgeHandOver, approveMinutes, closeInternalMeeting, closeMeeting, recordFeedbackGiven, sendBackMinutes } from '../../bot/domain/closing';
@@ -171,6 +173,7 @@ export function everyCard(m: Messages, current: Case): Record<string, AdaptiveCa
     ...meetingCards(m, withMeetings(current)),
     ...goalCards(m, withMeetings(current)),
     ...internalMeetingCards(m, current),
+    statistics: leaderStatisticsCard(m),
   };
 }
 
@@ -386,6 +389,19 @@ export function sampleStatisticsCard(m: Messages, cases: Case[], unitName: strin
   ];
   const report = leaderReport(cases, parsePeriod('2026H1'), NOW);
   return statisticsCard(m, { unit: units[0]!, units, report, periods: endedPeriods(NOW, 6), csv: { url: 'https://samarbejdsbot.example.dk/statistics/token', minutes: 10 } });
+}
+
+/** A leader's card of 2027H1 for nine young people (some figures shown, some hidden), linked to the tab. */
+function leaderStatisticsCard(m: Messages): AdaptiveCardJson {
+  const many = (source: Case, count: number) => Array.from({ length: count }, (_, index) => ({ ...source, id: `${source.id}${index}` }));
+  const at = new Date('2027-08-01T08:00:00Z');
+  const report = leaderReport([...many(caseA, 6), ...many(caseE, 3)], parsePeriod('2027H1'), at);
+  const units = [
+    { id: 'unit-1', name: 'Ungeenheden Nord' },
+    { id: 'unit-2', name: 'Ungeenheden Syd' },
+  ];
+  const tabUrl = personalTabLink('6f1c2d3e-4a5b-4c6d-8e7f-0123456789ab', STATISTICS_SUB_PAGE);
+  return statisticsCard(m, { unit: units[0]!, units, report, periods: endedPeriods(at, 6), csv: { url: 'https://samarbejdsbot.example.dk/statistics/token', minutes: 10 }, tabUrl });
 }
 
 /**

@@ -44,6 +44,18 @@ afterAll(() => tab.close());
 
 const get = async (actor: Actor, path: string) => tab.get(path, { Authorization: `Bearer ${await tab.tokenFor(actor)}` });
 
+describe('GET /api/tab/cases for the leader view', () => {
+  it.each([
+    ['a leader', LENE, true],
+    ['a coordinator', METTE, false],
+    ['the same leader in another tenant', LENE_ELSEWHERE, false],
+  ] as const)('says whether %s leads a unit', async (_who, actor, leader) => {
+    const answer = await get(actor, '/api/tab/cases');
+    expect(answer.status).toBe(200);
+    expect((JSON.parse(answer.body) as { leader: boolean }).leader).toBe(leader);
+  });
+});
+
 describe('GET /api/tab/statistics', () => {
   it("gives a leader their unit's figures, suppressed, with nothing about a young person", async () => {
     const answer = await get(LENE, '/api/tab/statistics?period=2027H1');
@@ -52,6 +64,11 @@ describe('GET /api/tab/statistics', () => {
     expect(json.unit.name).toBe('Nord');
     expect(json.report.meetingsPerYear.youngPeople).toEqual({ kind: 'value', value: 9 });
     expect(json.periods[0]).toBe('2027H1');
+    // The charts carry no value for a hidden figure, only its mark.
+    const { charts } = JSON.parse(answer.body) as { charts: Array<{ rows: Array<{ values: Array<{ value?: number; text: string }> }> }> };
+    const cells = charts.flatMap((chart) => chart.rows.flatMap((row) => row.values));
+    expect(cells.some((cell) => cell.text === da.statistics.suppressed)).toBe(true);
+    for (const cell of cells) expect(cell.value === undefined).toBe(cell.text === da.statistics.suppressed);
     for (const personal of [caseA.youngPerson.name, caseA.youngPerson.birthDate, '"A0"', 'F-A0']) expect(answer.body).not.toContain(personal);
   });
 
@@ -73,6 +90,19 @@ describe('GET /api/tab/statistics', () => {
       expect(answer.status).toBe(403);
       expect(JSON.parse(answer.body)).toEqual({ error, message });
     }
+  });
+
+  it('gives a leader a one-time CSV link of their unit, and anyone else none (audited)', async () => {
+    const post = async (actor: Actor, query: string) => {
+      const response = await fetch(`${tab.url}/api/tab/statistics/link${query}`, { method: 'POST', headers: { Authorization: `Bearer ${await tab.tokenFor(actor)}` } });
+      return { status: response.status, json: (await response.json()) as { url?: string; minutes?: number; error?: string } };
+    };
+    const given = await post(LENE, '?period=2027H1');
+    expect(given.status).toBe(200);
+    expect(given.json).toEqual({ url: expect.stringMatching(/\/statistics\/[A-Za-z0-9_-]{43}$/), minutes: 10 });
+    expect((await tab.get(new URL(given.json.url!).pathname)).body).toContain(`"${da.statistics.year.youngPeople}";"9"`);
+    expect(await post(METTE, '?period=2027H1')).toEqual({ status: 403, json: { error: 'notLeader', message: da.errors.notLeader({}) } });
+    expect(await post(LENE, `?period=2027H1&unit=${sydId}`)).toEqual({ status: 403, json: { error: 'notLeaderOfUnit', message: da.errors.notLeaderOfUnit({}) } });
   });
 
   it("gives the other unit's leader only that unit", async () => {

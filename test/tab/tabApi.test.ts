@@ -81,7 +81,7 @@ describe('GET /api/tab/cases', () => {
     const before = (await tab.store.listAudit(TENANT, scene.emil.caseId)).length;
     const { status, json, body } = await casesAs(await tab.tokenFor(METTE_ELSEWHERE));
     expect(status).toBe(200);
-    expect(json).toEqual({ coordinatorCases: [], memberCases: [], withheldCases: [], agreements: [], withheldAgreements: [] });
+    expect(json).toEqual({ coordinatorCases: [], memberCases: [], withheldCases: [], agreements: [], withheldAgreements: [], leader: false });
     expect(body).not.toContain(EMIL.name);
     expect((await tab.store.listAudit(TENANT, scene.emil.caseId)).length).toBe(before);
   });

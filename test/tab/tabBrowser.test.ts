@@ -2,22 +2,15 @@
 // theme, a single sign-on token signed by the test's key, then the API of the bot's real server. Each
 // view is scanned with axe-core (no serious or critical violations) and screenshotted to .previews/tab/
 // (light and dark, desktop and 360 px) for a person to look at.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { da } from '../../bot/i18n/da';
 import { en } from '../../bot/i18n/en';
-import { findChromium } from '../cards/preview/renderCards';
+import { OUT, SIZES, hostRequests, launchBrowser, screenshot, seriousViolations, skip, tabHarness, textOf } from './tabHarness';
 import { EMIL, IDA, JONAS, METTE, NOW, SOFIE, type TabScene, buildScene } from './tabScene';
 import { startTabServer, type TabServer } from './tabServer';
-import { type HostSettings, teamsHostPage } from './teamsHost';
-
-const chromiumPath = findChromium();
-// In CI a missing Chromium is a failure, not a skip: the launch below throws.
-const skip = !chromiumPath && !process.env.CI;
-const OUT = join(process.cwd(), '.previews', 'tab');
-const SIZES = { desktop: { width: 1024, height: 768 }, phone: { width: 360, height: 740 } } as const;
 
 let tab: TabServer;
 let scene: TabScene;
@@ -27,7 +20,7 @@ beforeAll(async () => {
   if (skip) return;
   tab = await startTabServer();
   scene = await buildScene(tab);
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'], timeout: 60_000 });
+  browser = await launchBrowser();
   mkdirSync(OUT, { recursive: true });
 });
 afterAll(async () => {
@@ -35,59 +28,7 @@ afterAll(async () => {
   await tab?.close();
 });
 
-interface Opened {
-  page: Page;
-  frame: Frame;
-  /** Console errors and CSP violations of the host and the tab. */
-  problems: string[];
-}
-
-/** Opens the tab inside the test host; nothing leaves 127.0.0.1 (teams-js' fetch of Microsoft's origin list is refused). */
-async function openInTeams(host: Omit<HostSettings, 'tenantId' | 'aadObjectId'> & { as: { tenantId: string; aadObjectId: string } }, size: keyof typeof SIZES = 'desktop'): Promise<Opened> {
-  const { as, ...settings } = host;
-  const context = await browser.newContext({ viewport: SIZES[size], locale: host.locale, colorScheme: host.theme === 'dark' ? 'dark' : 'light' });
-  await context.route((url) => !url.href.startsWith(tab.url), (route) => route.abort());
-  await context.route(`${tab.url}/teams-host`, (route) =>
-    route.fulfill({ contentType: 'text/html; charset=utf-8', body: teamsHostPage({ ...settings, tenantId: as.tenantId, aadObjectId: as.aadObjectId }) }),
-  );
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().includes('net::ERR_FAILED')) problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(`${tab.url}/teams-host`);
-  const frame = page.frames().find((candidate) => /\/tab(\/config)?$/.test(candidate.url()));
-  if (!frame) throw new Error('the tab was not framed');
-  return { page, frame, problems };
-}
-
-/** The frame grown to its content, so that the screenshot shows all of it. */
-async function screenshot({ page, frame }: Opened, name: string): Promise<void> {
-  const height = await frame.evaluate(() => document.documentElement.scrollHeight);
-  await page.evaluate((pixels) => {
-    (document.getElementById('tab') as HTMLIFrameElement).style.height = `${pixels}px`;
-  }, height);
-  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
-}
-
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core in the tab's own document (evaluated, so the page's CSP stays as it is): serious and critical violations. */
-async function seriousViolations(frame: Frame): Promise<string[]> {
-  await frame.evaluate(axeSource);
-  return frame.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ testEngine: { name: string }; violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
-    const { violations, testEngine } = await axe.run(document, { resultTypes: ['violations'] });
-    // A scan that did not run would find nothing too.
-    if (testEngine.name !== 'axe-core') throw new Error('axe-core did not run');
-    return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id} (${violation.nodes.length})`);
-  });
-}
-
-const hostRequests = (page: Page) => page.evaluate(() => (window as unknown as { hostRequests: Array<{ func: string; args: unknown[] }> }).hostRequests);
-
-const textOf = (frame: Frame) => frame.evaluate(() => document.body.innerText);
+const { openInTeams } = tabHarness(() => ({ browser, tab }));
 
 describe.skipIf(skip)('the tab in Teams', () => {
   for (const theme of ['default', 'dark'] as const) {

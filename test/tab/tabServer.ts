@@ -1,4 +1,5 @@
-// The bot's real HTTP server (createServer with the real adapter and bot) with the tab's page and API,
+// The bot's real HTTP server (createServer with the real adapter and bot) with the tab's page and API
+// (and the one-time CSV links of a leader's figures),
 // over the embedded SQLite store in a temporary directory, trusting tokens from an Entra stub on
 // 127.0.0.1. The scene is built through the use cases, on the bot's clock; what the logger writes is kept.
 import { randomUUID } from 'node:crypto';
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Actor, AppDeps } from '../../bot/app/context';
+import { ExportLinks } from '../../bot/app/exportLinks';
 import { DEFAULT_RETENTION_DAYS } from '../../bot/app/rights';
 import type { TabSettings } from '../../bot/config';
 import { ReminderPlanner } from '../../bot/domain/reminders';
@@ -20,6 +22,7 @@ import { createTokenValidator } from '../../bot/tab/tokenValidation';
 import { createAdapter } from '../../bot/teams/adapter';
 import { SamarbejdsBot } from '../../bot/teams/samarbejdsBot';
 import { createServer } from '../../bot/teams/server';
+import { registerStatisticsRoute } from '../../bot/teams/statisticsRoute';
 import { APP_ID_URI, CLIENT_ID, type EntraStub, startEntraStub } from './entraStub';
 
 export interface TabServer {
@@ -55,10 +58,13 @@ export async function startTabServer(options: { allowedTenantIds?: string[] } = 
   const server = createServer({ adapter: createAdapter(undefined, log), bot, log, ready: () => store.ping() });
   const entra = await startEntraStub();
   const settings: TabSettings = { clientId: CLIENT_ID, applicationIdUri: APP_ID_URI, jwksUrl: entra.jwksUrl, ...options };
-  registerTabPage(server);
-  registerTabApi(server, deps, log, createTokenValidator(settings, deps.now));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The one-time CSV links point at this server, known once it listens.
+  const links = new ExportLinks(store, deps.now, url);
+  registerTabPage(server);
+  registerTabApi(server, deps, log, createTokenValidator(settings, deps.now), links);
+  registerStatisticsRoute(server, links, deps, log);
   return {
     url,
     store,

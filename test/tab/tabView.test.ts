@@ -39,7 +39,7 @@ function heldAndApproved(): Case {
 
 function glanceOf(current: Case, now: Date) {
   const viewer = current.members.find((member) => member.role === 'coordinator')!;
-  const view = tabView({ cases: [{ case: current, viewer }], withheld: [], agreements: { agreements: [], withheld: [] } }, da, now);
+  const view = tabView({ cases: [{ case: current, viewer }], withheld: [], agreements: { agreements: [], withheld: [] }, leader: false }, da, now);
   expect(view.memberCases).toEqual([]);
   return view.coordinatorCases[0]!;
 }

@@ -1,7 +1,7 @@
 // A page that plays the Teams host for the tab, as Teams does over postMessage (teams-js' protocol:
 // requests `{ id, uuidAsString, func, args }`, answers `{ id, uuidAsString, args }`): the handshake
 // (`initialize`), the context with locale and theme (`getContext`) and the single sign-on token
-// (`authentication.getAuthToken`); for a configuration page the validity state, the Save button
+// (`authentication.getAuthToken`), a link opened in the browser (`executeDeepLink`); for a configuration page the validity state, the Save button
 // (`window.pressSave()`) and the configuration saved (`settings.setSettings`). It frames the tab from the
 // same origin, as Teams frames it from its own; `window.hostRequests` lists what the tab asked.
 
@@ -18,6 +18,8 @@ export interface HostSettings {
   meetingId?: string;
   /** The page framed, when not the one for the frame context (a tab saved with its own content URL). */
   tabPath?: string;
+  /** The sub-page a deep link opened the tab at (Teams' `subEntityId`). */
+  subPageId?: string;
 }
 
 /** What a Teams web client says it supports (runtime config v4): enough for a content tab. */
@@ -48,7 +50,8 @@ export function teamsHostPage(settings: HostSettings): string {
     if (request.func === 'initialize') reply([settings.frameContext || 'content', 'web', runtime, '2.58.0']);
     else if (request.func === 'settings.setSettings') reply([true]);
     else if (request.func === 'getContext')
-      reply([{ locale: settings.locale, theme: settings.theme, frameContext: settings.frameContext || 'content', hostClientType: 'web', entityId: 'cases', userObjectId: settings.aadObjectId, tid: settings.tenantId, meetingId: settings.meetingId }]);
+      reply([{ locale: settings.locale, theme: settings.theme, frameContext: settings.frameContext || 'content', hostClientType: 'web', entityId: 'cases', ...(settings.subPageId ? { subEntityId: settings.subPageId } : {}), userObjectId: settings.aadObjectId, tid: settings.tenantId, meetingId: settings.meetingId }]);
+    else if (request.func === 'executeDeepLink') reply([true]);
     else if (request.func === 'authentication.getAuthToken') reply(settings.token ? [true, settings.token] : [false, 'resourceRequiresConsent']);
   });
 </script>

@@ -1,11 +1,12 @@
 // `statistik` / `stats` (only in the 1:1 chat): a leader's half-yearly status of their unit as a card,
-// with the ended half-years to pick from (verb `statistics.show`) and a one-time CSV link; anyone else
-// is refused (app/statistics.ts audits both).
+// with the ended half-years to pick from (verb `statistics.show`), a one-time CSV link and a link to the
+// tab's leader view; anyone else is refused (app/statistics.ts audits both).
 import { z } from 'zod';
 import { statisticsCard } from '../../../cards/statisticsCards';
 import { EXPORT_LINK_MINUTES } from '../../app/exportLinks';
 import { PERIOD_CHOICES, readLeaderReport } from '../../app/statistics';
 import { endedPeriods } from '../../domain/statistics/period';
+import { STATISTICS_SUB_PAGE, personalTabLink } from '../../tab/deepLink';
 import type { AdaptiveCardJson } from '../../../cards/render';
 import { cardActivity } from '../replies';
 import { id, versioned } from './data';
@@ -16,7 +17,13 @@ async function cardFor(turn: Turn, periodId: string | undefined, unitId: string 
   const links = turn.env.rights?.exportLinks;
   const subject = { unitId: read.unit.id, periodId: read.report.window.period.id };
   const csv = links && { url: await links.createStatistics(turn.actor, subject), minutes: EXPORT_LINK_MINUTES };
-  return statisticsCard(turn.m, { ...read, periods: endedPeriods(turn.deps.now(), PERIOD_CHOICES), ...(csv ? { csv } : {}) });
+  const { teamsAppId } = turn.env;
+  return statisticsCard(turn.m, {
+    ...read,
+    periods: endedPeriods(turn.deps.now(), PERIOD_CHOICES),
+    ...(csv ? { csv } : {}),
+    ...(teamsAppId ? { tabUrl: personalTabLink(teamsAppId, STATISTICS_SUB_PAGE) } : {}),
+  });
 }
 
 export const statisticsVerbs = [

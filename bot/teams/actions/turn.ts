@@ -28,6 +28,8 @@ export interface BotEnv {
   rights?: RightsEnv;
   /** The administrators as `<tenant id>:<object id>` (lower case, domain/access.ts administratorKey): who set up units and leaders. */
   administrators?: ReadonlySet<string>;
+  /** The Teams app's id, for links to the tab (`statistik`); absent: no such link. */
+  teamsAppId?: string;
 }
 
 export interface Turn {

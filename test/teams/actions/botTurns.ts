@@ -88,7 +88,7 @@ function activityOf(bot: InProcessBot, who: Person, where: Place, fields: Record
 }
 
 /** The bot of one test file, started before its tests, its clock at NOW unless `now` is given (a clock the file moves). */
-export function botPerFile({ now = () => NOW, ...options }: { exportBaseUrl?: string; administrators?: readonly string[]; now?: () => Date } = {}) {
+export function botPerFile({ now = () => NOW, ...options }: { exportBaseUrl?: string; administrators?: readonly string[]; teamsAppId?: string; now?: () => Date } = {}) {
   let started: InProcessBot | undefined;
   beforeAll(async () => {
     started = await startInProcessBot({ ...options, now, logLevel: 'info' });

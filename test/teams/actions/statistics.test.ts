@@ -8,13 +8,15 @@ import { da } from '../../../bot/i18n/da';
 import { en } from '../../../bot/i18n/en';
 import { organisationAuditId } from '../../../bot/store/port';
 import { writeCommandIn } from '../../../bot/teams/replies';
+import { nodes } from '../../support/cardNodes';
 import { METTE, TENANT_ID, type Person, actionsOf, botPerFile, cardOf, newGroupChat, onlyCard, personalChat, shows, textsOf } from './botTurns';
 
 const ANNA: Person = { aadObjectId: '0a0a0a0a-0000-4000-8000-00000000000a', name: 'Anna Admin', teamsUserId: '29:anna' };
 const LENE: Person = { aadObjectId: '1b1b1b1b-0000-4000-8000-00000000000b', name: 'Lene Leder', teamsUserId: '29:lene' };
 const LEO: Person = { aadObjectId: '2c2c2c2c-0000-4000-8000-00000000000c', name: 'Leo Leader', teamsUserId: '29:leo' };
 
-const turns = botPerFile({ exportBaseUrl: 'https://samarbejdsbot.example', administrators: [administratorKey(TENANT_ID, ANNA.aadObjectId)] });
+const TEAMS_APP_ID = '6f1c2d3e-4a5b-4c6d-8e7f-0123456789ab';
+const turns = botPerFile({ exportBaseUrl: 'https://samarbejdsbot.example', administrators: [administratorKey(TENANT_ID, ANNA.aadObjectId)], teamsAppId: TEAMS_APP_ID });
 const { say, click } = turns;
 const textOf = async (who: Person, text: string, locale?: string) => (await say(who, personalChat(who), text, locale)).map((post) => post.text);
 const organisationAudit = () => turns.bot().store.listAudit(TENANT_ID, organisationAuditId(TENANT_ID));
@@ -74,6 +76,9 @@ describe('statistik', () => {
     expect(shows(card, da.statistics.suppressedNote)).toBe(true);
     expect(textsOf(card)).toContain('–');
     expect(JSON.stringify(card)).toContain('https://samarbejdsbot.example/statistics/');
+    // "Åbn i fanen": the personal tab, at the leader's view.
+    const openInTab = nodes(card, 'Action.OpenUrl').find((action) => action.title === da.statistics.openInTab);
+    expect(openInTab?.url).toBe(`https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/cases?context=${encodeURIComponent('{"subEntityId":"statistics"}')}`);
     expect(actionsOf(card)).toEqual([{ verb: 'statistics.show', data: expect.objectContaining({ periodId: '2026H1' }) }]);
     expect((await organisationAudit()).at(-1)).toMatchObject({ actorAadObjectId: LENE.aadObjectId, action: 'statistics.read', outcome: 'ok' });
   });
