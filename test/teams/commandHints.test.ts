@@ -18,6 +18,9 @@ const ONLY_IN_PERSONAL_CHAT = new Set([
   'errors.unitNotFound',
   'errors.leaderNotFound',
   'statistics.linkExpired',
+  // Read in a browser: the network picture's spent link, and the tab (which has no conversation to write in).
+  'cards.network.pictureExpired',
+  'tab.meeting.noMeeting',
   'statistics.onlyInPersonalChat',
   'organisation.leaderAdded',
   'organisation.usage',

@@ -27,7 +27,7 @@ describe('hjælp', () => {
 describe('commands whose feature has not landed', () => {
   it.each(EVERY_KIND)('are known, and say they are not ready, in %s', async (kind, where) => {
     const write = kind === 'a 1:1 chat' ? inPersonalChat : inSharedConversation;
-    for (const command of ['netværk', 'indsatser']) expect(await say(METTE, where, command)).toMatchObject([{ text: da.notYetAvailable(write) }]);
+    for (const command of ['indsatser']) expect(await say(METTE, where, command)).toMatchObject([{ text: da.notYetAvailable(write) }]);
   });
 });
 
