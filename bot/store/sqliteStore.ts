@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type Case, teamsUserIds } from '../domain/case';
 import type { Organisation } from '../domain/organisation';
+import type { FrozenReport } from '../domain/statistics/frozenReport';
 import type { AuditRecord, CaseStore, CaseSummary, ClosedCase, ExportLink, OutboxContent, OutboxMessage, OutboxOutcome, SaveEffects, StoredCase, StoredOrganisation, StoredTenantPacing, TenantPacing, UserState } from './port';
 import { ConcurrencyConflict, outboxContentOf, MAX_AUDIT_PER_SAVE, checkOrganisationAudit, organisationAuditId } from './port';
 
@@ -104,6 +105,16 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE cases ADD COLUMN unit_id TEXT;
   UPDATE cases SET unit_id = json_extract(doc, '$.unitId');
   CREATE INDEX cases_by_unit ON cases (tenant_id, unit_id);
+  `,
+  // Leaders' reports of ended half-years, as first computed: never updated, never recomputed.
+  `
+  CREATE TABLE frozen_reports (
+    tenant_id TEXT NOT NULL,
+    unit_id TEXT NOT NULL,
+    period_id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, unit_id, period_id)
+  );
   `,
 ];
 
@@ -321,6 +332,9 @@ function prepareOrganisationStatements(db: Database.Database) {
     update: db.prepare('UPDATE organisations SET etag = ?, doc = ? WHERE tenant_id = ? AND etag = ?'),
     unitCases: db.prepare<[string, string], string>('SELECT doc FROM cases WHERE tenant_id = ? AND unit_id = ?').pluck(),
     unassignedCases: db.prepare<[string], string>('SELECT doc FROM cases WHERE tenant_id = ? AND unit_id IS NULL').pluck(),
+    all: db.prepare<[], string>('SELECT doc FROM organisations ORDER BY tenant_id').pluck(),
+    frozenReport: db.prepare<[string, string, string], string>('SELECT doc FROM frozen_reports WHERE tenant_id = ? AND unit_id = ? AND period_id = ?').pluck(),
+    freezeReport: db.prepare('INSERT INTO frozen_reports (tenant_id, unit_id, period_id, doc) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
   };
 }
 
@@ -564,6 +578,28 @@ export class SqliteCaseStore implements CaseStore {
   async listUnitCases(tenantId: string, unitId: string, withUnassigned: boolean): Promise<Case[]> {
     const docs = [...this.organisationStatements.unitCases.all(tenantId, unitId), ...(withUnassigned ? this.organisationStatements.unassignedCases.all(tenantId) : [])];
     return docs.map((doc) => JSON.parse(doc) as Case);
+  }
+
+  /** One page: the embedded store reads the unit's cases from a local file, at no cost per query. */
+  async *unitCasePages(tenantId: string, unitId: string, withUnassigned: boolean): AsyncIterable<Case[]> {
+    yield await this.listUnitCases(tenantId, unitId, withUnassigned);
+  }
+
+  async listOrganisations(): Promise<Organisation[]> {
+    return this.organisationStatements.all.all().map((doc) => JSON.parse(doc) as Organisation);
+  }
+
+  async getFrozenReport(tenantId: string, unitId: string, periodId: string): Promise<FrozenReport | undefined> {
+    const doc = this.organisationStatements.frozenReport.get(tenantId, unitId, periodId);
+    return doc === undefined ? undefined : (JSON.parse(doc) as FrozenReport);
+  }
+
+  /** Insert-if-absent, then read: what is stored is the first writer's (another connection's, perhaps). */
+  async freezeReport(report: FrozenReport): Promise<FrozenReport> {
+    this.organisationStatements.freezeReport.run(report.tenantId, report.unitId, report.periodId, JSON.stringify(report));
+    const stored = await this.getFrozenReport(report.tenantId, report.unitId, report.periodId);
+    if (!stored) throw new Error(`the frozen report of ${report.tenantId} ${report.unitId} ${report.periodId} was not stored`);
+    return stored;
   }
 
   async ping(): Promise<void> {
