@@ -309,7 +309,7 @@ export interface CaseStore {
   listUnitCases(tenantId: string, unitId: string, withUnassigned: boolean): Promise<Case[]>;
   /**
    * The same cases, a page at a time, for counting them without one query that reads them all (Cosmos
-   * DB: pages of `UNIT_CASES_PAGE` by the SDK's continuation; SQLite: one page).
+   * DB: pages of `UNIT_CASES_PAGE` by the SDK's continuation; SQLite: one page). No page is empty.
    */
   unitCasePages(tenantId: string, unitId: string, withUnassigned: boolean): AsyncIterable<Case[]>;
   /** Every tenant's organisation (the job that freezes leaders' reports goes through their units). */

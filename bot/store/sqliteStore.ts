@@ -582,7 +582,8 @@ export class SqliteCaseStore implements CaseStore {
 
   /** One page: the embedded store reads the unit's cases from a local file, at no cost per query. */
   async *unitCasePages(tenantId: string, unitId: string, withUnassigned: boolean): AsyncIterable<Case[]> {
-    yield await this.listUnitCases(tenantId, unitId, withUnassigned);
+    const cases = await this.listUnitCases(tenantId, unitId, withUnassigned);
+    if (cases.length > 0) yield cases;
   }
 
   async listOrganisations(): Promise<Organisation[]> {

@@ -8,6 +8,7 @@ import { DUE_OUTBOX_SQL, SqliteCaseStore } from '../../bot/store/sqliteStore';
 import { describeCaseStoreContract } from './contract';
 import { describeEraseContract } from './eraseContract';
 import { describeExportLinkContract } from './exportLinkContract';
+import { describeFrozenReportContract } from './frozenReportContract';
 import { describeOrganisationContract } from './organisationContract';
 import { describeOutboxContract } from './outboxContract';
 import { describeTenantPacingContract } from './pacingContract';
@@ -29,6 +30,7 @@ describeOutboxContract('SQLite file', openFile);
 describeExportLinkContract('SQLite file', openFile);
 describeTenantPacingContract('SQLite file', openFile);
 describeOrganisationContract('SQLite file', openFile);
+describeFrozenReportContract('SQLite file', openFile);
 /** Every byte of the file and of its write-ahead log, as the search for personal data sees them. */
 const bytesOf = (path: string) =>
   [path, `${path}-wal`].filter((file) => existsSync(file)).map((file) => readFileSync(file).toString('latin1')).join('\n');
