@@ -42,6 +42,8 @@ const environment = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(DEFAULT_RETENTION_DAYS),
   /** How often closed cases past their retention are looked for; 0 stops it (for operations and tests). */
   RETENTION_INTERVAL_MS: z.coerce.number().int().min(0).default(60 * 60_000),
+  /** How often leaders' reports of the half-year just ended are frozen (bot/store/README.md, "Leaders' figures"); 0 stops it. */
+  STATISTICS_FREEZE_INTERVAL_MS: z.coerce.number().int().min(0).default(24 * 3_600_000),
   /** Where a user's browser reaches the bot, for the export link; App Service's own host name otherwise. */
   EXPORT_BASE_URL: z.string().trim().url().optional(),
   /** Set by Azure App Service: the app's host name. */
@@ -87,6 +89,8 @@ export interface Config {
   reminders: ReminderSettings;
   /** Closed cases are erased `days` after closing, looked for every `intervalMs` (0: never). */
   retention: { days: number; intervalMs: number };
+  /** Leaders' reports of the latest ended half-year are frozen every `ms` (0: never, and the first read freezes them). */
+  statisticsFreezeIntervalMs: number;
   /** The export link's base (HTTPS, or loopback for local use); absent: no export links are given. */
   exportBaseUrl?: string;
   /** The tab's single sign-on; absent (no client id): the tab says it is not set up and shows nothing. */
@@ -146,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       ? { kind: 'cosmos', endpoint: settings.COSMOS_ENDPOINT, databaseId: settings.COSMOS_DATABASE, key: settings.COSMOS_KEY }
       : { kind: 'sqlite', file: `${settings.DATA_DIR.replace(/\/$/, '')}/samarbejdsbot.sqlite` },
     retention: { days: settings.RETENTION_DAYS, intervalMs: settings.RETENTION_INTERVAL_MS },
+    statisticsFreezeIntervalMs: settings.STATISTICS_FREEZE_INTERVAL_MS,
     administrators: administratorKeys(settings),
     ...exportBase(settings),
     ...tabSettings(settings),

@@ -17,6 +17,7 @@ import { SendPacer, connectorRequestsFor, wallPacingClock } from './outbox/pacin
 import { SharedTenantPacing } from './outbox/sharedPacing';
 import { wakingOnDueMessages } from './outbox/wakeOnDue';
 import { RetentionJob } from './retention/retentionJob';
+import { FreezeReportsJob } from './statistics/freezeJob';
 import { ExportLinks } from './app/exportLinks';
 import { registerExportRoute } from './teams/exportRoute';
 import { registerStatisticsRoute } from './teams/statisticsRoute';
@@ -52,6 +53,8 @@ async function main(): Promise<void> {
   registerTabApi(server, deps, log, config.tab && createTokenValidator(config.tab, systemClock()), exportLinks);
   // Closed cases are erased once the retention period has run, in this process, on its own timer.
   const retention = new RetentionJob(deps, config.retention.days, log);
+  // Leaders' reports of the half-year just ended are frozen soon after its end, on a timer of their own.
+  const freezing = new FreezeReportsJob(deps, log);
   // Sends within Teams' rate limits, on its own timer or woken by a write (never inside a turn); one
   // pacer for the whole process, and the tenant's budget and "throttled until" shared with every other
   // instance through the store (on the wall clock, which the instances compare).
@@ -71,6 +74,7 @@ async function main(): Promise<void> {
     log.info({ event: 'started', host: config.host, port: config.port, store: config.store.kind, authenticated: Boolean(config.credentials) });
     if (config.outboxIntervalMs > 0) dispatcher.start(config.outboxIntervalMs);
     if (config.retention.intervalMs > 0) retention.start(config.retention.intervalMs);
+    if (config.statisticsFreezeIntervalMs > 0) freezing.start(config.statisticsFreezeIntervalMs);
   });
 
   // Graceful shutdown (App Service sends SIGTERM, then SIGKILL after a grace period): stop accepting,
@@ -93,7 +97,7 @@ async function main(): Promise<void> {
     server.close(() => {
       clearInterval(idle);
       clearTimeout(force);
-      void Promise.all([dispatcher.stop(), retention.stop()])
+      void Promise.all([dispatcher.stop(), retention.stop(), freezing.stop()])
         .then(() => store.close())
         .then(
           () => {

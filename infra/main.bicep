@@ -130,6 +130,10 @@ param retentionDays int = 1826
 @description('RETENTION_INTERVAL_MS: how often closed cases past their retention are looked for; 0 stops it.')
 param retentionIntervalMs int = 3600000
 
+@minValue(0)
+@description('STATISTICS_FREEZE_INTERVAL_MS: how often leaders\' reports of the half-year just ended are frozen (bot/store/README.md, "Leaders\' figures"); 0 stops it.')
+param statisticsFreezeIntervalMs int = 86400000
+
 @description('Tags on every resource.')
 param tags object = {}
 
@@ -452,6 +456,7 @@ var baseAppSettings = {
   REMINDER_TRANSITION_LEAD_MONTHS: string(reminderTransitionLeadMonths)
   RETENTION_DAYS: string(retentionDays)
   RETENTION_INTERVAL_MS: string(retentionIntervalMs)
+  STATISTICS_FREEZE_INTERVAL_MS: string(statisticsFreezeIntervalMs)
   // The export link's base; the bot would fall back to WEBSITE_HOSTNAME, which App Service sets itself.
   EXPORT_BASE_URL: 'https://${webApp.properties.defaultHostName}'
   // The tab's single sign-on; its Application ID URI is api://<this host>/<client id> (bot/config.ts).

@@ -11,6 +11,7 @@ import {
 import type { TokenCredential } from '@azure/identity';
 import { type Case, teamsUserIds } from '../domain/case';
 import type { Organisation } from '../domain/organisation';
+import type { FrozenReport } from '../domain/statistics/frozenReport';
 import type { AuditRecord, CaseStore, CaseSummary, ClosedCase, ExportLink, OutboxMessage, OutboxOutcome, SaveEffects, StoredCase, StoredOrganisation, StoredTenantPacing, TenantPacing, UserState } from './port';
 import { ConcurrencyConflict, MAX_AUDIT_PER_SAVE, checkOrganisationAudit, organisationAuditId, outboxContentOf } from './port';
 
@@ -49,6 +50,24 @@ interface OrganisationDocument {
   tenantId: string;
   data: Organisation;
 }
+
+/**
+ * A leader's report of an ended half-year as first computed (bot/store/README.md, "Leaders' figures"),
+ * in the partition of its tenant's organisation: one point read serves it, and it is created once (409:
+ * another instance froze it first) and never replaced.
+ */
+interface FrozenReportDocument {
+  id: string;
+  caseId: string;
+  type: 'frozenReport';
+  tenantId: string;
+  data: FrozenReport;
+}
+
+const frozenReportId = (unitId: string, periodId: string) => `report|${unitId}|${periodId}`;
+
+/** Case documents a page of a unit's cases holds: about 50 KB each for a case followed five years, so about 2.5 MB a page. */
+const UNIT_CASES_PAGE = 50;
 
 type AuditDocument = AuditRecord & { type: 'audit' };
 
@@ -614,7 +633,7 @@ export class CosmosCaseStore implements CaseStore {
 
   /**
    * A cross-partition query on the indexed tenantId and unitId: it reads each of the unit's case
-   * documents whole (bot/store/README.md, "Leaders' figures", has the cost and the summary design).
+   * documents whole (bot/store/README.md, "Leaders' figures"). Leaders' reports use `unitCasePages`.
    */
   async listUnitCases(tenantId: string, unitId: string, withUnassigned: boolean): Promise<Case[]> {
     const own = await this.query<{ data: Case }>("SELECT c.data FROM c WHERE c.type = 'case' AND c.tenantId = @tenantId AND c.unitId = @unitId", { tenantId, unitId });
@@ -628,6 +647,39 @@ export class CosmosCaseStore implements CaseStore {
   async listCaseIdsByReference(tenantId: string, reference: string): Promise<string[]> {
     const found = await this.query<{ caseId: string }>("SELECT c.caseId FROM c WHERE c.type = 'case' AND c.tenantId = @tenantId AND c.reference = @reference", { tenantId, reference });
     return found.map((document) => document.caseId);
+  }
+
+  /** The same queries as `listUnitCases`, fetched `UNIT_CASES_PAGE` documents at a time by the SDK's continuation. */
+  async *unitCasePages(tenantId: string, unitId: string, withUnassigned: boolean): AsyncIterable<Case[]> {
+    yield* this.pagesOf("SELECT c.data FROM c WHERE c.type = 'case' AND c.tenantId = @tenantId AND c.unitId = @unitId", { tenantId, unitId });
+    if (withUnassigned) yield* this.pagesOf("SELECT c.data FROM c WHERE c.type = 'case' AND c.tenantId = @tenantId AND NOT IS_DEFINED(c.unitId)", { tenantId });
+  }
+
+  /** A fan-out query on the indexed type: one small document per tenant. */
+  async listOrganisations(): Promise<Organisation[]> {
+    const found = await this.query<{ data: Organisation }>("SELECT c.data FROM c WHERE c.type = 'organisation'", {});
+    return found.map((document) => document.data);
+  }
+
+  async getFrozenReport(tenantId: string, unitId: string, periodId: string): Promise<FrozenReport | undefined> {
+    const key = organisationAuditId(tenantId);
+    const { resource } = await this.cases.item(frozenReportId(unitId, periodId), key).read<FrozenReportDocument>();
+    return resource?.type === 'frozenReport' && resource.tenantId === tenantId ? resource.data : undefined;
+  }
+
+  /** Create; a 409 means another instance froze it first, and its copy is read and given back. */
+  async freezeReport(report: FrozenReport): Promise<FrozenReport> {
+    const key = organisationAuditId(report.tenantId);
+    const document: FrozenReportDocument = { id: frozenReportId(report.unitId, report.periodId), caseId: key, type: 'frozenReport', tenantId: report.tenantId, data: report };
+    try {
+      await this.cases.items.create(document);
+      return report;
+    } catch (error) {
+      if (statusOf(error) !== STATUS.conflict) throw error;
+    }
+    const stored = await this.getFrozenReport(report.tenantId, report.unitId, report.periodId);
+    if (!stored) throw new Error(`the frozen report of ${report.tenantId} ${report.unitId} ${report.periodId} conflicted but cannot be read`);
+    return stored;
   }
 
   async ping(): Promise<void> {
@@ -740,6 +792,17 @@ export class CosmosCaseStore implements CaseStore {
   }
 
   /** Cross-partition unless a partition key is given; every caller filters on the tenant too. */
+  private async *pagesOf(query: string, parameters: Record<string, string>): AsyncIterable<Case[]> {
+    const found = this.cases.items.query<{ data: Case }>(
+      { query, parameters: Object.entries(parameters).map(([name, value]) => ({ name: `@${name}`, value })) },
+      { maxItemCount: UNIT_CASES_PAGE },
+    );
+    while (found.hasMoreResults()) {
+      const { resources = [] } = await found.fetchNext();
+      if (resources.length > 0) yield resources.map((document) => document.data);
+    }
+  }
+
   private async query<T>(query: string, parameters: Record<string, string>, partitionKey?: string): Promise<T[]> {
     const { resources } = await this.cases.items
       .query<T>(

@@ -2,6 +2,7 @@
 // Cosmos DB. One contract suite (test/store/contract.ts) runs against both.
 import type { Case } from '../domain/case';
 import type { Organisation } from '../domain/organisation';
+import type { FrozenReport } from '../domain/statistics/frozenReport';
 import type { ReminderKind, ReminderSubjects } from '../domain/reminders';
 
 /** Who did what to which case, when. Ids and codes only: no personal data. */
@@ -311,6 +312,20 @@ export interface CaseStore {
    * who names a case by it: normally one, but a reference is short and not guaranteed unique.
    */
   listCaseIdsByReference(tenantId: string, reference: string): Promise<string[]>;
+  /**
+   * The same cases, a page at a time, for counting them without one query that reads them all (Cosmos
+   * DB: pages of `UNIT_CASES_PAGE` by the SDK's continuation; SQLite: one page). No page is empty.
+   */
+  unitCasePages(tenantId: string, unitId: string, withUnassigned: boolean): AsyncIterable<Case[]>;
+  /** Every tenant's organisation (the job that freezes leaders' reports goes through their units). */
+  listOrganisations(): Promise<Organisation[]>;
+  /** A unit's leader report of an ended half-year as it was frozen; undefined until it is. */
+  getFrozenReport(tenantId: string, unitId: string, periodId: string): Promise<FrozenReport | undefined>;
+  /**
+   * Stores the report unless one of its tenant, unit and period is stored already, and gives back the
+   * one stored: of callers racing, on any instance, the first writer's copy stands; none is overwritten.
+   */
+  freezeReport(report: FrozenReport): Promise<FrozenReport>;
   /** Cheap reachability check for readiness probes. */
   ping(): Promise<void>;
   close(): Promise<void>;

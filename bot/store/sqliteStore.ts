@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type Case, teamsUserIds } from '../domain/case';
 import type { Organisation } from '../domain/organisation';
+import type { FrozenReport } from '../domain/statistics/frozenReport';
 import type { AuditRecord, CaseStore, CaseSummary, ClosedCase, ExportLink, OutboxContent, OutboxMessage, OutboxOutcome, SaveEffects, StoredCase, StoredOrganisation, StoredTenantPacing, TenantPacing, UserState } from './port';
 import { ConcurrencyConflict, outboxContentOf, MAX_AUDIT_PER_SAVE, checkOrganisationAudit, organisationAuditId } from './port';
 
@@ -104,6 +105,16 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE cases ADD COLUMN unit_id TEXT;
   UPDATE cases SET unit_id = json_extract(doc, '$.unitId');
   CREATE INDEX cases_by_unit ON cases (tenant_id, unit_id);
+  `,
+  // Leaders' reports of ended half-years, as first computed: never updated, never recomputed.
+  `
+  CREATE TABLE frozen_reports (
+    tenant_id TEXT NOT NULL,
+    unit_id TEXT NOT NULL,
+    period_id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, unit_id, period_id)
+  );
   `,
 ];
 
@@ -323,6 +334,9 @@ function prepareOrganisationStatements(db: Database.Database) {
     unassignedCases: db.prepare<[string], string>('SELECT doc FROM cases WHERE tenant_id = ? AND unit_id IS NULL').pluck(),
     // A scan of the tenant's cases (the reference sits in the case's JSON): an administrator's rare move.
     casesByReference: db.prepare<[string, string], string>("SELECT id FROM cases WHERE tenant_id = ? AND json_extract(doc, '$.reference') = ?").pluck(),
+    all: db.prepare<[], string>('SELECT doc FROM organisations ORDER BY tenant_id').pluck(),
+    frozenReport: db.prepare<[string, string, string], string>('SELECT doc FROM frozen_reports WHERE tenant_id = ? AND unit_id = ? AND period_id = ?').pluck(),
+    freezeReport: db.prepare('INSERT INTO frozen_reports (tenant_id, unit_id, period_id, doc) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
   };
 }
 
@@ -570,6 +584,29 @@ export class SqliteCaseStore implements CaseStore {
 
   async listCaseIdsByReference(tenantId: string, reference: string): Promise<string[]> {
     return this.organisationStatements.casesByReference.all(tenantId, reference);
+  }
+
+  /** One page: the embedded store reads the unit's cases from a local file, at no cost per query. */
+  async *unitCasePages(tenantId: string, unitId: string, withUnassigned: boolean): AsyncIterable<Case[]> {
+    const cases = await this.listUnitCases(tenantId, unitId, withUnassigned);
+    if (cases.length > 0) yield cases;
+  }
+
+  async listOrganisations(): Promise<Organisation[]> {
+    return this.organisationStatements.all.all().map((doc) => JSON.parse(doc) as Organisation);
+  }
+
+  async getFrozenReport(tenantId: string, unitId: string, periodId: string): Promise<FrozenReport | undefined> {
+    const doc = this.organisationStatements.frozenReport.get(tenantId, unitId, periodId);
+    return doc === undefined ? undefined : (JSON.parse(doc) as FrozenReport);
+  }
+
+  /** Insert-if-absent, then read: what is stored is the first writer's (another connection's, perhaps). */
+  async freezeReport(report: FrozenReport): Promise<FrozenReport> {
+    this.organisationStatements.freezeReport.run(report.tenantId, report.unitId, report.periodId, JSON.stringify(report));
+    const stored = await this.getFrozenReport(report.tenantId, report.unitId, report.periodId);
+    if (!stored) throw new Error(`the frozen report of ${report.tenantId} ${report.unitId} ${report.periodId} was not stored`);
+    return stored;
   }
 
   async ping(): Promise<void> {

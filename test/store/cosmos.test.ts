@@ -7,6 +7,7 @@ import { type CosmosTestServer, startCosmosServer } from '../support/cosmosServe
 import { describeCaseStoreContract } from './contract';
 import { describeEraseContract } from './eraseContract';
 import { describeExportLinkContract } from './exportLinkContract';
+import { describeFrozenReportContract } from './frozenReportContract';
 import { describeOrganisationContract } from './organisationContract';
 import { describeOutboxContract } from './outboxContract';
 import { describeTenantPacingContract } from './pacingContract';
@@ -37,6 +38,7 @@ describeOutboxContract('Cosmos DB test server', openDatabase);
 describeExportLinkContract('Cosmos DB test server', openDatabase);
 describeTenantPacingContract('Cosmos DB test server', openDatabase);
 describeOrganisationContract('Cosmos DB test server', openDatabase);
+describeFrozenReportContract('Cosmos DB test server', openDatabase);
 describeEraseContract('Cosmos DB test server', async () => {
   const options = newDatabaseOptions();
   const store = await CosmosCaseStore.open(options);
@@ -164,6 +166,23 @@ describe('CosmosCaseStore fan-out of many messages', () => {
       expect((await store.listOutbox('tenant-aarhus', 'case-1'))[0]).toMatchObject({ id: outbox[0]!.id, status: 'sent' });
     } finally {
       client.dispose();
+      await store.close();
+    }
+  });
+});
+
+describe("CosmosCaseStore, a leader's report", () => {
+  it("reads a unit's cases in pages of 50 by continuation, never in one query", async () => {
+    const store = await CosmosCaseStore.open(newDatabaseOptions());
+    try {
+      for (let index = 0; index < 120; index++) {
+        const created = createCase('tenant-aarhus', { aadObjectId: 'aad-coordinator', name: 'Kim Koordinator' }, { name: 'Alex Ung', birthDate: '2009-03-14', status: 'education' }, { caseId: `case-${index}`, reference: `F-${index}`, coordinatorMemberId: 'member-1', youngPersonMemberId: 'member-2' }, new Date('2026-11-23T09:00:00Z'));
+        await store.createCase({ ...created, unitId: 'unit-nord' }, { audit: [] });
+      }
+      const sizes: number[] = [];
+      for await (const page of store.unitCasePages('tenant-aarhus', 'unit-nord', false)) sizes.push(page.length);
+      expect(sizes).toEqual([50, 50, 20]);
+    } finally {
       await store.close();
     }
   });

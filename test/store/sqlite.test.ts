@@ -8,6 +8,7 @@ import { DUE_OUTBOX_SQL, SqliteCaseStore } from '../../bot/store/sqliteStore';
 import { describeCaseStoreContract } from './contract';
 import { describeEraseContract } from './eraseContract';
 import { describeExportLinkContract } from './exportLinkContract';
+import { describeFrozenReportContract } from './frozenReportContract';
 import { describeOrganisationContract } from './organisationContract';
 import { describeOutboxContract } from './outboxContract';
 import { describeTenantPacingContract } from './pacingContract';
@@ -29,6 +30,7 @@ describeOutboxContract('SQLite file', openFile);
 describeExportLinkContract('SQLite file', openFile);
 describeTenantPacingContract('SQLite file', openFile);
 describeOrganisationContract('SQLite file', openFile);
+describeFrozenReportContract('SQLite file', openFile);
 /** Every byte of the file and of its write-ahead log, as the search for personal data sees them. */
 const bytesOf = (path: string) =>
   [path, `${path}-wal`].filter((file) => existsSync(file)).map((file) => readFileSync(file).toString('latin1')).join('\n');
@@ -52,7 +54,7 @@ describe('SqliteCaseStore file', () => {
     await new SqliteCaseStore(path).close();
 
     expect(inspect(path, (db) => db.pragma('journal_mode', { simple: true }))).toBe('wal');
-    expect(inspect(path, (db) => db.pragma('user_version', { simple: true }))).toBe(5);
+    expect(inspect(path, (db) => db.pragma('user_version', { simple: true }))).toBe(6);
   });
 
   it('adds the outbox to a file of schema version 1, keeping its cases', async () => {
@@ -69,7 +71,7 @@ describe('SqliteCaseStore file', () => {
     await first.close();
     // What a file written before the outbox looked like.
     const db = new Database(path);
-    db.exec('DROP TABLE outbox; DROP TABLE export_links; DROP TABLE tenant_pacing; DROP TABLE organisations; DROP INDEX cases_by_unit; ALTER TABLE cases DROP COLUMN unit_id');
+    db.exec('DROP TABLE frozen_reports; DROP TABLE outbox; DROP TABLE export_links; DROP TABLE tenant_pacing; DROP TABLE organisations; DROP INDEX cases_by_unit; ALTER TABLE cases DROP COLUMN unit_id');
     db.pragma('user_version = 1');
     db.close();
 
@@ -79,7 +81,7 @@ describe('SqliteCaseStore file', () => {
       expect(await reopened.listOutbox('tenant-aarhus', 'case-1')).toEqual([]);
       // A case from before units belongs to the default unit.
       expect(await reopened.listUnitCases('tenant-aarhus', 'unit-1', true)).toEqual([saved.case]);
-      expect(inspect(path, (file) => file.pragma('user_version', { simple: true }))).toBe(5);
+      expect(inspect(path, (file) => file.pragma('user_version', { simple: true }))).toBe(6);
     } finally {
       await reopened.close();
     }

@@ -76,6 +76,7 @@ describe('settings', () => {
       credentials: undefined,
       store: { kind: 'sqlite', file: './data/samarbejdsbot.sqlite' },
       retention: { days: 1826, intervalMs: 3_600_000 },
+      statisticsFreezeIntervalMs: 86_400_000,
       administrators: [],
       exportBaseUrl: 'http://127.0.0.1:3978',
     });

@@ -3,7 +3,7 @@
 import { EDUCATION_STATUSES, type Case, type EducationStatus } from '../case';
 import { MODEL_EVALUATION } from './modelFigures';
 import { type Period, type StatusWindow, endedWindow } from './period';
-import { type AgreementKey, type AnswerKey, type Average, type ChecklistFigure, type EvaluationKey, type FeedbackKey, type MeetingKey, type MovedKey, type YearKey, halfYearStatus } from './status';
+import { type AgreementKey, type AnswerKey, type Average, type ChecklistFigure, type EvaluationKey, type FeedbackKey, type HalfYearStatus, type MeetingKey, type MovedKey, type YearKey, halfYearStatus } from './status';
 import { type Cell, MIN_GROUP, hiddenCells, shownTable } from './suppression';
 import type { SharedFigure, Table } from './table';
 
@@ -56,7 +56,11 @@ function hiddenAcross(tables: readonly Table<string>[]): Map<Table<string>, Read
 }
 
 export function leaderReport(cases: readonly Case[], period: Period, at: Date): LeaderReport {
-  const status = halfYearStatus(cases, endedWindow(period, at));
+  return suppressedReport(halfYearStatus(cases, endedWindow(period, at)));
+}
+
+/** A status of an ended window (`endedWindow`) as a leader may see it. */
+export function suppressedReport(status: HalfYearStatus): LeaderReport {
   const checklistTables = Object.entries(status.checklist) as [ChecklistFigure, Table<AnswerKey>][];
   const hidden = hiddenAcross([status.meetings, status.meetingsPerYear, status.agreements, status.agreementsMoved, status.feedback, status.evaluation, ...checklistTables.map(([, table]) => table)]);
   const shown = <Key extends string>(table: Table<Key>): Record<Key, Cell> => shownTable(table, (hidden.get(table) ?? new Set()) as ReadonlySet<Key>);

@@ -95,6 +95,9 @@ describe('statistik', () => {
     expect((await organisationAudit()).at(-1)).toMatchObject({ actorAadObjectId: METTE.aadObjectId, action: 'statistics.read', outcome: 'denied' });
     expect(await textOf(METTE, 'stats', 'en-US')).toEqual([en.errors.notLeader({}, writeCommandIn('personal'))]);
     expect(await textOf(LENE, 'statistik 2026H2')).toEqual([da.errors.periodNotEnded({ period: '2026H2' }, writeCommandIn('personal'))]);
+    expect((await organisationAudit()).at(-1)).toMatchObject({ actorAadObjectId: LENE.aadObjectId, action: 'statistics.read', outcome: 'denied' });
+    expect(await textOf(LEO, 'stats 2026H3', 'en-US')).toEqual([en.errors.invalidPeriod({}, writeCommandIn('personal'))]);
+    expect((await organisationAudit()).at(-1)).toMatchObject({ actorAadObjectId: LEO.aadObjectId, action: 'statistics.read', outcome: 'denied' });
   });
 
   it("lets a leader pick a period of their unit, and refuses another unit's", async () => {
