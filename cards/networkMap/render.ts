@@ -1,12 +1,10 @@
 // The network map as a PNG: measured and drawn with the font bundled from the npm registry
 // (dejavu-fonts-ttf: æ, ø and å), never the host's fonts, so that it looks the same on every machine.
-import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import * as fontkit from 'fontkit';
 import { type MapLayout, type MapPictureView, type Measure, layoutNetworkMap } from './layout';
 import { FONT_FAMILY, networkMapSvg } from './svg';
 
-const require = createRequire(__filename);
 const FONT_FILES = [require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'), require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')];
 
 const faces: { regular?: fontkit.Font; bold?: fontkit.Font } = {};

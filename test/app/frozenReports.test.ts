@@ -2,6 +2,7 @@
 // job) and served as stored from then on: what happens to the cases afterwards (a follow-up date moved,
 // a meeting closed late, a case erased) cannot change it, so two reads of one period cannot be
 // subtracted to expose a young person. Racing freezes keep one copy; refused periods are audited.
+import { administratorKey } from '../../bot/domain/access';
 import { describe, expect, it } from 'vitest';
 import type { ActorId, AppDeps } from '../../bot/app/context';
 import { frozenLeaderReport } from '../../bot/app/frozenReports';
@@ -33,7 +34,7 @@ const clones = (source: Case, count: number, prefix: string): Case[] =>
 async function unitWithCases(at: Date = AFTER): Promise<{ deps: AppDeps; store: CaseStore; clock: { now: Date }; cases: Case[] }> {
   const clock = { now: at };
   const deps = { ...appDeps(), now: () => clock.now };
-  const admins = new Set([ADMIN.aadObjectId]);
+  const admins = new Set([administratorKey(ADMIN.tenantId, ADMIN.aadObjectId)]);
   await changeOrganisation(deps, ADMIN, admins, 'unit.add', (current) => addUnit(current, 'unit-nord', 'Nord'));
   await changeOrganisation(deps, ADMIN, admins, 'unit.add', (current) => addUnit(current, 'unit-syd', 'Syd'));
   await changeOrganisation(deps, ADMIN, admins, 'leader.add', (current) => addLeader(current, LEADER.aadObjectId, 'Nord'));

@@ -5,7 +5,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { type Box, DOT_RADIUS, type MapLayout, type MapPictureView, layoutNetworkMap } from '../../cards/networkMap/layout';
 import { measureText, renderNetworkMap } from '../../cards/networkMap/render';
@@ -110,7 +109,6 @@ describe("the network map's picture", () => {
   });
 
   it('has æ, ø and å in both faces of the bundled font', () => {
-    const require = createRequire(__filename);
     for (const file of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']) {
       const font = fontkit.openSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)) as fontkit.Font;
       for (const letter of 'æøåÆØÅ') expect(font.glyphForCodePoint(letter.codePointAt(0)!).id, `${letter} in ${file}`).not.toBe(0);

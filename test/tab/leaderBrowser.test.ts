@@ -2,6 +2,7 @@
 // status of the units they lead as charts with their numbers as tables, every hidden figure its mark and
 // no bar; the pickers fetch another half-year or unit; the CSV button downloads the file, or Teams opens a
 // one-time link to it in the browser; a person who leads nothing never sees the section (nor is it asked for). Screenshots to .previews/tab/leader-*.png.
+import { administratorKey } from '../../bot/domain/access';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +32,7 @@ beforeAll(async () => {
   if (skip) return;
   tab = await startTabServer();
   tab.setNow(new Date('2027-08-01T08:00:00Z'));
-  const admins = new Set([ADMIN.aadObjectId]);
+  const admins = new Set([administratorKey(ADMIN.tenantId, ADMIN.aadObjectId)]);
   await changeOrganisation(tab.deps, ADMIN, admins, 'unit.add', (current) => addUnit(current, 'unit-nord', 'Nord'));
   await changeOrganisation(tab.deps, ADMIN, admins, 'unit.add', (current) => addUnit(current, 'unit-syd', 'Syd'));
   await changeOrganisation(tab.deps, ADMIN, admins, 'leader.add', (current) => addLeader(current, LENE.aadObjectId, 'Nord'));
