@@ -1,5 +1,6 @@
 // The meeting cards: opening or planning one (a network meeting or an internal coordination meeting),
 // the checklist itself (mødetjekliste) for team members, cancelling, and closing an internal meeting. The checklist's channel card is in channelCards.ts.
+import { networkMapAnswers } from '../bot/domain/networkMap';
 import { DateTime } from 'luxon';
 import type { Case, TeamMember } from '../bot/domain/case';
 import {
@@ -88,6 +89,8 @@ interface QuestionView {
   guidance: string;
   /** What the input shows before anyone touches it; sent back as `seen`, so only changes are saved. */
   value: string;
+  /** What `seen` says the input showed, when not `value`: an offered answer counts as unanswered. */
+  seenValue?: string;
   numberValue: number | null;
   display: string;
 }
@@ -96,6 +99,8 @@ interface ViewOptions {
   /** Members named as in lists of many (people.ts), when whole names make a page too large. */
   short: boolean;
   withGuidance: boolean;
+  /** Answers offered in the inputs of questions nobody has answered yet (the network map's: networkMapAnswers). */
+  offered: Partial<Record<string, string>>;
 }
 
 const hasInput = (view: QuestionView) => view.input !== 'heading' && view.input !== 'info';
@@ -141,7 +146,7 @@ function choicesFor(m: Messages, current: Case, question: ChecklistQuestion): Ar
 }
 
 /** `withGuidance`: the agenda's guidance is for preparing and running the meeting, not for its record. */
-function questionView(m: Messages, current: Case, question: ChecklistQuestion, answers: Meeting['answers'], { short, withGuidance }: ViewOptions): QuestionView {
+function questionView(m: Messages, current: Case, question: ChecklistQuestion, answers: Meeting['answers'], { short, withGuidance, offered }: ViewOptions): QuestionView {
   const answer = answers[question.id];
   const choices = choicesFor(m, current, question);
   const shown = answer === undefined ? '' : String(answer);
@@ -161,8 +166,11 @@ function questionView(m: Messages, current: Case, question: ChecklistQuestion, a
       return { ...base, input: 'text', value: shown, numberValue: null };
     case 'minutes':
       return { ...base, input: answer === undefined ? 'emptyNumber' : 'number', value: shown, numberValue: answer === undefined ? null : Number(answer) };
-    default:
-      return { ...base, input: 'choice', value: shown, numberValue: null };
+    default: {
+      // An offered answer is in the input but not yet given: `seen` says unanswered, so saving the section records it.
+      const offer = answer === undefined ? offered[question.id] : undefined;
+      return { ...base, input: 'choice', value: offer ?? shown, numberValue: null, ...(offer ? { seenValue: '' } : {}) };
+    }
   }
 }
 
@@ -174,7 +182,7 @@ export function checklistRecord(m: Messages, current: Case, meeting: Meeting): A
   const sections = new Map<string, Array<{ question: string; answer: string }>>();
   for (const question of checklistQuestions(current, meeting)) {
     if (meeting.answers[question.id] === undefined) continue;
-    const view = questionView(m, current, question, meeting.answers, { short: false, withGuidance: false });
+    const view = questionView(m, current, question, meeting.answers, { short: false, withGuidance: false, offered: {} });
     const section = m.checklist.sections[question.section];
     sections.set(section, [...(sections.get(section) ?? []), { question: view.label, answer: view.display }]);
   }
@@ -281,14 +289,22 @@ function readOnlyReason(m: Messages, section: ChecklistSection, phase: Checklist
  * (checklist.ts: each section's window; the roles by the coordinator), the answers of the others; a page
  * not `expandAll` nor `shown` by title and progress only.
  */
-function checklistSections(m: Messages, { case: current, viewer }: ViewedCase, meeting: Meeting, pages: ChecklistPage[], { expandAll, short, shown }: { expandAll: boolean; short: boolean; shown?: string }) {
+function checklistSections(
+  m: Messages,
+  { case: current, viewer }: ViewedCase,
+  meeting: Meeting,
+  pages: ChecklistPage[],
+  { expandAll, short, shown, offer }: { expandAll: boolean; short: boolean; shown?: string; offer: boolean },
+) {
+  // The card saves a section whole, so an offered answer is recorded by saving; the side panel saves a choice on change, where an offer could not be taken as it stands.
+  const offered = offer ? networkMapAnswers(current, meeting) : {};
   const phase = meetingPhase(meeting);
   return pages.map((candidate) => {
     const expanded = expandAll || candidate.key === shown;
     const whyReadOnly = readOnlyReason(m, candidate.section, phase, viewer.role === 'coordinator');
     // A section this reader may answer now shows inputs holding the answers; any other its answers as read-only facts.
     const answerable = !whyReadOnly && isAnswerableIn(candidate.section, phase);
-    const views = expanded ? pageViews(m, current, candidate, meeting.answers, answerable, { short, withGuidance: phase === 'planned' || phase === 'open' }) : [];
+    const views = expanded ? pageViews(m, current, candidate, meeting.answers, answerable, { short, withGuidance: phase === 'planned' || phase === 'open', offered }) : [];
     return {
       key: candidate.key,
       title: candidate.title,
@@ -298,7 +314,7 @@ function checklistSections(m: Messages, { case: current, viewer }: ViewedCase, m
       editable: expanded && answerable,
       questions: answerable ? views : [],
       answers: answerable ? [] : views,
-      seen: Object.fromEntries(views.filter(hasInput).map((view) => [view.id, answerFingerprint(view.value)])),
+      seen: Object.fromEntries(views.filter(hasInput).map((view) => [view.id, answerFingerprint(view.seenValue ?? view.value)])),
     };
   });
 }
@@ -318,7 +334,7 @@ export function checklistForm(m: Messages, read: ViewedCase, meeting: Meeting) {
     state: stateText(m, meeting),
     progress: `${answered} / ${total}`,
     dropped: meeting.freeTextDropped ? m.cards.meeting.freeTextDropped : '',
-    sections: checklistSections(m, read, meeting, pages, { expandAll: true, short: false }),
+    sections: checklistSections(m, read, meeting, pages, { expandAll: true, short: false, offer: false }),
   };
 }
 
@@ -335,7 +351,7 @@ export function checklistCard(m: Messages, { case: current, viewer }: ViewedCase
   const phase = meetingPhase(meeting);
   const pages = checklistPages(m, shownQuestions(questions, meeting.answers, isAnswerableIn('attendance', phase)));
   const shown = pages.some((candidate) => candidate.key === page) ? page : pages[0]?.key;
-  const sections = (expandAll: boolean, short: boolean) => checklistSections(m, { case: current, viewer }, meeting, pages, { expandAll, short, shown });
+  const sections = (expandAll: boolean, short: boolean) => checklistSections(m, { case: current, viewer }, meeting, pages, { expandAll, short, shown, offer: true });
   const render = ({ expandAll, short }: { expandAll: boolean; short: boolean }) =>
     renderCard('checklist', {
       caseId: current.id,

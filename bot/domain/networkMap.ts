@@ -3,6 +3,7 @@
 // to do with each other. The coordinator fills it in with the young person. A person already on the team
 // is linked by member id, never typed twice. Every change is kept with who and when, ids only.
 import type { Case } from './case';
+import { type Meeting, isInternalMeeting } from './meeting';
 import { DomainError } from './errors';
 import { optionalText, requiredText } from './fields';
 import { keepFirstAndLast } from './limits';
@@ -191,4 +192,17 @@ export function keepRemovedMemberOnMap(current: Case, memberId: string, name: st
   if (!map.persons.some((person) => person.memberId === memberId)) return current;
   const persons = map.persons.map((person) => (person.memberId === memberId ? (({ memberId: _gone, ...rest }) => ({ ...rest, name }))(person) : person));
   return changed(current, { ...map, persons });
+}
+
+/**
+ * The checklist's two network-map questions as the map in the bot answers them, to be offered on the
+ * checklist before anyone answers: made once someone is on it; used in preparing once it was shown since
+ * the last network meeting. Only "yes": a map on paper ("eller andet lign. redskab") is the team's to say.
+ */
+export function networkMapAnswers(current: Case, meeting: Meeting): Partial<Record<'prepNetworkMapMade' | 'prepNetworkMapUsed', 'yes'>> {
+  if (!hasNetworkMap(current)) return {};
+  const shownAt = networkMapOf(current).lastShownAt;
+  const previous = current.meetings.filter((other) => other.status === 'held' && !isInternalMeeting(other) && other.startsAt < meeting.startsAt).at(-1);
+  const usedSince = shownAt !== undefined && (!previous || shownAt > previous.startsAt);
+  return { prepNetworkMapMade: 'yes', ...(usedSince ? { prepNetworkMapUsed: 'yes' } : {}) };
 }
