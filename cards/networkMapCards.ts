@@ -7,6 +7,7 @@ import type { Case } from '../bot/domain/case';
 import { CLOSENESS_LEVELS, MAP_FIELDS, type MapPerson, NETWORK_MAP_LIMITS, networkMapOf } from '../bot/domain/networkMap';
 import type { Messages } from '../bot/i18n';
 import type { MapPictureView } from './networkMap/layout';
+import { renderNetworkMap } from './networkMap/render';
 import { memberChoiceTitle, shortName, shortened } from './people';
 import { type AdaptiveCardJson, renderCard } from './render';
 import type { ViewedCase } from './views';
@@ -22,7 +23,7 @@ function personName(m: Messages, current: Case, person: MapPerson): string {
 /** The young person's first name in the middle, as they would write it on the paper form. */
 const firstName = (current: Case) => current.youngPerson.name.split(/\s+/)[0] ?? '';
 
-export function networkPictureView(m: Messages, current: Case): MapPictureView {
+function networkPictureView(m: Messages, current: Case): MapPictureView {
   const map = networkMapOf(current);
   return {
     centre: firstName(current),
@@ -31,6 +32,9 @@ export function networkPictureView(m: Messages, current: Case): MapPictureView {
     links: map.links,
   };
 }
+
+/** The map drawn as a PNG for whoever may read the case (the one-time link and the tab). */
+export const networkMapPng = (m: Messages, current: Case): Buffer => renderNetworkMap(networkPictureView(m, current), m.cards.network.pictureTitle).png;
 
 export interface NetworkCardOptions {
   /** The picture's one-time link; none when links are not set up or nobody is on the map. */

@@ -3,6 +3,7 @@
 // and refusal of a case audited):
 // - `GET /api/tab/cases`: my cases at a glance and my agreements (app/tabOverview.ts, tabView.ts);
 // - `GET /api/tab/cases/:caseId`: one case's team, goals and agreements, meetings (caseDetailsView.ts);
+// - `GET /api/tab/cases/:caseId/network-map`: its network map as a PNG, full size (app/networkMap.ts);
 // - `POST /api/tab/statistics/link?…`: a one-time link to the same CSV (app/exportLinks.ts), which the page
 //   opens in the browser: Teams' desktop app may refuse a download from inside a tab;
 // - `GET /api/tab/statistics?period=2026H1&unit=<id>`: a leader's half-yearly status of a unit they lead
@@ -14,6 +15,8 @@ import type { Request, Response, Server } from 'restify';
 import type { Actor, AppDeps } from '../app/context';
 import { EXPORT_LINK_MINUTES, type ExportLinks } from '../app/exportLinks';
 import { readCase } from '../app/readCase';
+import { readNetworkPicture } from '../app/networkMap';
+import { networkMapPng } from '../../cards/networkMapCards';
 import { PERIOD_CHOICES, readLeaderReport } from '../app/statistics';
 import { readTabOverview } from '../app/tabOverview';
 import { endedPeriods } from '../domain/statistics/period';
@@ -102,6 +105,17 @@ export function registerTabApi(server: Server, deps: AppDeps, log: Logger, valid
       const { case: current, viewer } = await readCase(deps, actor, String(req.params?.caseId ?? ''), 'tab');
       log.info({ event: 'tab.case', outcome: 'ok' });
       answer(200, caseDetails(current, viewer, m, deps.now()));
+    }),
+  );
+
+  /** The network map as a picture, when the reader asks for it (the coordinator's look is recorded as the map used: app/networkMap.ts). */
+  server.get(
+    '/api/tab/cases/:caseId/network-map',
+    authenticated('tab.networkMap', async (actor, m, _answer, req, res) => {
+      const { case: current } = await readNetworkPicture(deps, actor, String(req.params?.caseId ?? ''));
+      log.info({ event: 'tab.networkMap', outcome: 'ok' });
+      res.writeHead(200, { ...NO_STORE, 'Content-Type': 'image/png' });
+      res.end(networkMapPng(m, current));
     }),
   );
 

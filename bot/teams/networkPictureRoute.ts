@@ -3,8 +3,7 @@
 // is, with the same access rules as the card (consent) and audited; the coordinator's opening records
 // the map as used (app/networkMap.ts). Nothing is cached, nothing personal is logged.
 import type { Server } from 'restify';
-import { networkPictureView } from '../../cards/networkMapCards';
-import { renderNetworkMap } from '../../cards/networkMap/render';
+import { networkMapPng } from '../../cards/networkMapCards';
 import type { AppDeps } from '../app/context';
 import type { ExportLinks } from '../app/exportLinks';
 import { readNetworkPicture } from '../app/networkMap';
@@ -28,7 +27,7 @@ export function registerNetworkPictureRoute(server: Server, links: ExportLinks, 
     }
     try {
       const { case: current } = await readNetworkPicture(deps, pending.actor, pending.caseId);
-      const { png } = renderNetworkMap(networkPictureView(m, current), m.cards.network.pictureTitle);
+      const png = networkMapPng(m, current);
       log.info({ event: 'network.picture', outcome: 'ok' });
       res.writeHead(200, { ...noStore, 'Content-Type': 'image/png', 'Content-Disposition': `inline; filename="${current.reference}-netvaerkskort.png"` });
       res.end(png);

@@ -2,6 +2,7 @@
 // consent is told, what another tenant gets, and that every refusal is JSON in the user's language.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabView } from '../../bot/tab/tabView';
+import { changeNetworkMap } from '../../bot/app/networkMap';
 import { da } from '../../bot/i18n/da';
 import { en } from '../../bot/i18n/en';
 import { APP_ID_URI } from './entraStub';
@@ -171,6 +172,21 @@ describe('GET /api/tab/cases/:caseId', () => {
     expect(audit).toContainEqual(expect.objectContaining({ action: 'tab.read', outcome: 'denied', actorAadObjectId: LISE.aadObjectId }));
     const unauthenticated = await tab.get(`/api/tab/cases/${scene.emil.caseId}`);
     expect(unauthenticated.status).toBe(401);
+  });
+});
+
+describe('GET /api/tab/cases/:caseId/network-map', () => {
+  it('draws the map for a reader with consent, audited; refuses someone not on the team with JSON', async () => {
+    await changeNetworkMap(tab.deps, METTE, scene.emil.caseId, { kind: 'add', person: { field: 'family', closeness: 1, name: 'Mormor Åse' } });
+    const picture = await tab.get(`/api/tab/cases/${scene.emil.caseId}/network-map`, { Authorization: `Bearer ${await tab.tokenFor(JONAS)}` });
+    expect(picture.status).toBe(200);
+    expect(picture.headers.get('content-type')).toBe('image/png');
+    const stranger = await tab.get(`/api/tab/cases/${scene.emil.caseId}/network-map`, { Authorization: `Bearer ${await tab.tokenFor(LISE)}` });
+    expect(stranger.status).toBe(403);
+    expect(JSON.parse(stranger.body)).toEqual({ error: 'notTeamMember', message: da.errors.notTeamMember({}) });
+    const audit = await tab.store.listAudit(TENANT, scene.emil.caseId);
+    expect(audit).toContainEqual(expect.objectContaining({ action: 'networkPicture.read', outcome: 'ok', actorAadObjectId: JONAS.aadObjectId }));
+    expect(audit).toContainEqual(expect.objectContaining({ action: 'networkPicture.read', outcome: 'denied', actorAadObjectId: LISE.aadObjectId }));
   });
 });
 
