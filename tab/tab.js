@@ -290,9 +290,43 @@
             }),
           ),
     ]);
-    content.replaceChildren(back, heading, team, goals, meetings);
+    var network = details.networkMap ? networkMapSection(details.caseId) : null;
+    content.replaceChildren.apply(content, [back, heading, team, network, goals, meetings].filter(Boolean));
     say('');
     heading.focus();
+  }
+
+  /** The map as a picture, on request only: the coordinator's look counts as the map being used (the checklist asks). */
+  function networkMapSection(caseId) {
+    var show = element('button', { type: 'button' }, [t.showNetworkMap]);
+    var place = element('div', { class: 'network-map', tabindex: '0', role: 'region', 'aria-label': t.networkMap }, []);
+    show.addEventListener('click', function () {
+      show.disabled = true;
+      fetch('/api/tab/cases/' + encodeURIComponent(caseId) + '/network-map?locale=' + encodeURIComponent(locale), { headers: { Authorization: 'Bearer ' + session.token }, cache: 'no-store' })
+        .then(function (response) {
+          if (!response.ok) {
+            return response.json().then(function (body) {
+              say(body && body.message ? body.message : t.loadFailed);
+            });
+          }
+          return response.blob().then(function (picture) {
+            var image = element('img', { src: URL.createObjectURL(picture), alt: t.networkMapAlt }, []);
+            // Where the picture is wider than the tab (a phone), the young person in the middle comes first.
+            image.addEventListener('load', function () {
+              place.scrollLeft = (place.scrollWidth - place.clientWidth) / 2;
+            });
+            place.replaceChildren(image);
+            show.remove();
+          });
+        })
+        .catch(function () {
+          say(t.loadFailed);
+        })
+        .finally(function () {
+          show.disabled = false;
+        });
+    });
+    return section('case-network', t.networkMap, [show, place]);
   }
 
   function showCase(caseId) {

@@ -6,6 +6,7 @@ import type { Case, TeamMember } from '../domain/case';
 import { localDate } from '../domain/fields';
 import { type Agreement, agreementsOf, currentVersion } from '../domain/goals';
 import { meetingNumber } from '../domain/meeting';
+import { hasNetworkMap } from '../domain/networkMap';
 import type { Messages } from '../i18n';
 import { checklistRecord } from '../../cards/meetingCards';
 import { memberName, roleName } from '../../cards/people';
@@ -27,6 +28,8 @@ export interface CaseDetails {
   youngPersonName: string;
   team: Array<{ role: string; name: string }>;
   goals: Array<{ theme: string; longTermGoal: string; subGoals: string; agreements: AgreementDetails[] }>;
+  /** Whether anyone is on the network map: its picture is then a request away (tabApi.ts). */
+  networkMap: boolean;
   /** Each meeting with its checklist's answers, as the checklist card words them. */
   meetings: Array<{ number?: number; state: string; startsAt: string; checklist: ReturnType<typeof checklistRecord> }>;
 }
@@ -43,6 +46,7 @@ export function caseDetails(current: Case, viewer: TeamMember, m: Messages, now:
     reference: current.reference,
     youngPersonName: current.youngPerson.name,
     team: current.members.map((member) => ({ role: roleName(member, m), name: memberName(current, member, m) })),
+    networkMap: hasNetworkMap(current),
     goals: current.goals.map((goal) => {
       const version = currentVersion(goal);
       return {

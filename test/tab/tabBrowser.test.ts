@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeNetworkMap } from '../../bot/app/networkMap';
 import { da } from '../../bot/i18n/da';
 import { en } from '../../bot/i18n/en';
 import { OUT, SIZES, hostRequests, launchBrowser, screenshot, seriousViolations, skip, tabHarness, textOf } from './tabHarness';
@@ -101,6 +102,26 @@ describe.skipIf(skip)('the tab in Teams', () => {
     await frame.getByRole('button', { name: new RegExp(da.tab.page.back) }).click();
     await frame.getByRole('heading', { level: 2, name: da.tab.page.memberCases }).waitFor({ timeout: 15_000 });
     expect(await frame.evaluate(() => document.activeElement?.id)).toBe(`open-${scene.emil.caseId}`);
+    await opened.page.context().close();
+  });
+
+  it("shows a case's network map as a picture when asked, and records the coordinator's look as the map used", async () => {
+    await changeNetworkMap(tab.deps, METTE, scene.emil.caseId, { kind: 'add', person: { field: 'family', closeness: 1, name: 'Mormor Åse' } });
+    await changeNetworkMap(tab.deps, METTE, scene.emil.caseId, { kind: 'add', person: { field: 'leisure', closeness: 2, name: 'Ali' } });
+    await changeNetworkMap(tab.deps, METTE, scene.emil.caseId, { kind: 'link', between: ['p1', 'p2'] });
+    const opened = await openInTeams({ locale: 'da-DK', theme: 'default', token: await tab.tokenFor(METTE), as: METTE }, 'phone');
+    const { frame } = opened;
+    await frame.getByRole('heading', { level: 2, name: da.tab.page.coordinatorCases }).waitFor({ timeout: 15_000 });
+    await frame.locator(`#open-${scene.emil.caseId}`).click();
+    await frame.getByRole('button', { name: da.tab.page.showNetworkMap }).click();
+    const picture = frame.getByRole('img', { name: da.tab.page.networkMapAlt });
+    await picture.waitFor({ timeout: 15_000 });
+    expect(await picture.evaluate((image) => (image as HTMLImageElement).naturalWidth)).toBeGreaterThan(500);
+    expect(await seriousViolations(frame)).toEqual([]);
+    expect(opened.problems).toEqual([]);
+    await screenshot(opened, 'case-network-map-light-phone');
+    const stored = await tab.store.getCase(METTE.tenantId, scene.emil.caseId);
+    expect(stored?.case.networkMap?.lastShownAt).toBe(NOW.toISOString());
     await opened.page.context().close();
   });
 
