@@ -8,7 +8,8 @@ import type { Messages } from '../bot/i18n';
 import { memberName, shortName } from './people';
 import { type AdaptiveCardJson, renderCard } from './render';
 
-export function feedbackCard(m: Messages, current: Case, meeting: Meeting, viewer: TeamMember | undefined, title: string, text: string): AdaptiveCardJson {
+/** `overdue`: the two days have passed; until then the reminder is a reminder, not an alarm. */
+export function feedbackCard(m: Messages, current: Case, meeting: Meeting, viewer: TeamMember | undefined, title: string, text: string, overdue = false): AdaptiveCardJson {
   const labels = m.cards.reminders;
   const closure = meeting.closure;
   const giver = current.members.find((member) => member.id === closure?.feedbackMemberId);
@@ -18,8 +19,7 @@ export function feedbackCard(m: Messages, current: Case, meeting: Meeting, viewe
     caseId: current.id,
     meetingId: meeting.id,
     title,
-    // A reminder until it is recorded.
-    color: given ? 'Good' : 'Attention',
+    color: given ? 'Good' : overdue ? 'Attention' : 'Default',
     text,
     given: given ? (forGiver ? labels.feedbackGiven(m.dates.dateTime(given.at)) : labels.feedbackGivenBy(giver ? memberName(current, giver, m) : m.cards.goals.formerMember, m.dates.dateTime(given.at))) : '',
     recordLabel: forGiver ? labels.recordFeedback : labels.recordFeedbackFor(giver ? shortName(current, giver, m) : m.cards.goals.formerMember),

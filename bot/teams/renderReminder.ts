@@ -107,7 +107,7 @@ export function renderReminder(m: Messages, current: Case, message: OutboxMessag
       if (!meeting?.closure) return { skip: 'meeting gone' };
       // Recorded as given since it was planned: neither the reminder nor the coordinator's escalation is due.
       if (meeting.closure.feedbackGiven) return { skip: 'feedback given' };
-      return { activity: cardActivity(feedbackCard(m, current, meeting, recipient, labels.feedbackTitle(current.reference, meetingNumber(meeting)), labels[about.reminder])) };
+      return { activity: cardActivity(feedbackCard(m, current, meeting, recipient, labels.feedbackTitle(current.reference, meetingNumber(meeting)), labels[about.reminder], about.reminder === 'feedbackOverdue')) };
     }
     case 'nextMeetingSoon': {
       const meeting = current.meetings.find((candidate) => candidate.id === about.meetingId);

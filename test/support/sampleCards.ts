@@ -300,7 +300,7 @@ function goalCards(m: Messages, meetings: Case): Record<string, AdaptiveCardJson
     handOverAcknowledged: handOverCard(m, asMember(acknowledged, 'm-jonas'), meeting(acknowledged)),
     // The feedback reminder to its giver (the coordinator here), to the coordinator for Jonas giving it, and recorded.
     feedbackReminder: feedbackCard(m, approved, meeting(approved), member(approved, 'm-coordinator'), m.cards.reminders.feedbackTitle(approved.reference, 1), m.cards.reminders.feedbackDue),
-    feedbackReminderRelayed: feedbackCard(m, jonasGives, meeting(jonasGives), member(jonasGives, 'm-coordinator'), m.cards.reminders.feedbackTitle(approved.reference, 1), m.cards.reminders.feedbackOverdue),
+    feedbackReminderRelayed: feedbackCard(m, jonasGives, meeting(jonasGives), member(jonasGives, 'm-coordinator'), m.cards.reminders.feedbackTitle(approved.reference, 1), m.cards.reminders.feedbackOverdue, true),
     feedbackGiven: feedbackCard(m, feedbackGiven, meeting(feedbackGiven), member(feedbackGiven, 'm-coordinator'), m.cards.reminders.feedbackTitle(approved.reference, 1), m.cards.reminders.feedbackRecorded),
     // The team's status a month on: meeting 1 held, meeting 2 cancelled, the agreements' dates passed.
     teamStatus: teamStatusCard(m, asMember(acknowledged, 'm-jonas'), STATUS_DAY),

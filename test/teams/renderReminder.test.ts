@@ -116,6 +116,10 @@ describe('rendering a reminder when it is due', () => {
       const toCoordinator = cardOf(renderReminder(da, current, reminder(overdue, '29:mette'), current.members[0], NOW));
       expect(JSON.stringify(toCoordinator)).toContain(da.cards.reminders.feedbackOverdue);
       expect(actions(toCoordinator)).toEqual([{ verb: 'feedback.given', title: da.cards.reminders.recordFeedbackFor('Ali'), data: { v: 1, caseId: current.id, meetingId: 'meeting-1' } }]);
+      // A reminder while the two days run; an alarm once they have passed.
+      const titleColour = (card: Record<string, unknown>) => (card.body as Array<{ color?: string }>)[0]!.color;
+      expect(titleColour(toAli)).toBe('Default');
+      expect(titleColour(toCoordinator)).toBe('Attention');
     });
 
     it('is not sent, nor its escalation to the coordinator, once the feedback is recorded as given', () => {
