@@ -128,7 +128,8 @@ export const checklistDa = {
   cancellationReasons: {
     youngPersonAbsent: 'Den unge udebliver',
     youngPersonIll: 'Den unge er syg',
-    coordinatorIll: 'Myndighedskoordinator er syg',
+    // A soft hyphen (invisible unless the word must break) for the narrow title column of the leader's figures.
+    coordinatorIll: 'Myndigheds\u00ADkoordinator er syg',
     other: 'Andet (angiv hvad)',
   },
 };

@@ -7,8 +7,14 @@ import type { Messages } from '../i18n';
 
 const BOM = '\uFEFF';
 
-/** Quoted, quotes doubled, and a leading formula character defused: a unit's name is typed text. */
-const field = (text: string): string => `"${(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
+/**
+ * Quoted, quotes doubled, and a leading formula character defused: a unit's name is typed text. The soft
+ * hyphens that let a card break a long word have no place in a spreadsheet's cell.
+ */
+const field = (raw: string): string => {
+  const text = raw.replace(/\u00AD/g, '');
+  return `"${(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
+};
 
 export function statisticsCsv(m: Messages, unitName: string, report: LeaderReport): string {
   const { period } = report.window;

@@ -57,7 +57,7 @@ describe('the charts of a report', () => {
     expect(rows('checklist')[0]).toEqual({ label: da.statistics.checklist.youngPersonPresent, values: [{ value: 60, text: '60 %' }] });
     expect(rows('checklist')[1]).toEqual({ label: da.statistics.checklist.vipAttached, values: [{ text: da.statistics.suppressed }] });
     expect(rows('evaluation').map((row) => row.values[2])).toEqual([64, 16, 20].map((value) => ({ value, text: `${value} %` })));
-    expect(chartInWords(charts[0]!)).toBe(`${da.statistics.charts.meetings}. Afholdt 15; Aflyst 6; Aflyst: Den unge udebliver –; Aflyst: Den unge er syg –; Aflyst: Myndighedskoordinator er syg –; Aflyst: Andet (angiv hvad) –.`);
+    expect(chartInWords(charts[0]!)).toBe(`${da.statistics.charts.meetings}. Afholdt 15; Aflyst 6; Aflyst: Den unge udebliver –; Aflyst: Den unge er syg –; Aflyst: ${da.checklist.cancellationReasons.coordinatorIll} –; Aflyst: Andet (angiv hvad) –.`);
   });
 });
 

@@ -62,4 +62,10 @@ describe('the statistics CSV', () => {
     const rows = rowsOf(statisticsCsv(da, '=HYPERLINK("http://x")', report));
     expect(rows[1]![2]).toBe(`'=HYPERLINK("http://x")`);
   });
+
+  it('writes the words a card may break (soft hyphens) whole', () => {
+    const csv = statisticsCsv(da, 'Ungeenheden Nord', report);
+    expect(csv).not.toContain('\u00AD');
+    expect(csv).toContain('Myndighedskoordinator er syg');
+  });
 });
