@@ -23,7 +23,8 @@ const rowsOf = (csv: string): string[][] =>
     .trimEnd()
     .split('\r\n')
     .map((line) => [...line.matchAll(/"((?:[^"]|"")*)"/g)].map((match) => match[1]!.replace(/""/g, '"')));
-const valueOf = (rows: string[][], figure: string): string | undefined => rows.find((row) => row[1] === figure)?.[2];
+/** A figure's row by its label as the card words it (the CSV leaves out the card's soft hyphens). */
+const valueOf = (rows: string[][], figure: string): string | undefined => rows.find((row) => row[1] === figure.replace(/\u00AD/g, ''))?.[2];
 
 describe('the statistics CSV', () => {
   it.each([
