@@ -65,7 +65,8 @@ export function networkMapCard(m: Messages, { case: current, viewer }: ViewedCas
     labels,
     title: labels.title(current.reference),
     notice,
-    questions: labels.questions.map((question) => `- ${question}`).join('\n'),
+    // One block a question: Teams shows a single line break in a TextBlock as a space.
+    questions: labels.questions,
     fields,
     empty: map.persons.length === 0 ? labels.empty : '',
     links: map.links.length > 0 ? labels.links(map.links.length) : '',

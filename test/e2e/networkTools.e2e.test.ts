@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../bot/domain/case';
 import { da } from '../../bot/i18n/da';
 import { botOutputTail, startBot, type BotProcess } from './support/botProcess';
-import { birthDateForAge, cardOf, click, commandInThread, createCaseInChannel, daysFromToday, present, textsOf, titleOf, type ChannelCase } from './support/caseSteps';
+import { birthDateForAge, cardOf, click, commandInThread, createCaseInChannel, daysFromToday, factsOf, present, textsOf, titleOf, type ChannelCase } from './support/caseSteps';
 import { choiceValue, choicesOfInput, firstCard, inputById, storedCase, submit } from './support/formSteps';
 import { USERS, startPlayground, type JsonObject, type PlaygroundClient } from './support/playground';
 
@@ -83,7 +83,7 @@ describe('the network map, through the Agents Playground (issue 13)', () => {
       mapBaseId = present(base.messageId, 'The base card has no id');
       mapCard = cardOf(await click(pg(), mette, threadId, 'case.show', { caseId, view: 'network' }, mapBaseId));
       expect(textsOf(mapCard)).toEqual(expect.arrayContaining([labels.title(reference), labels.empty]));
-      for (const question of labels.questions) expect(JSON.stringify(mapCard)).toContain(question);
+      expect(textsOf(mapCard)).toEqual(expect.arrayContaining([...labels.questions]));
       expect(pictureUrlOf(mapCard)).toBeUndefined();
     }), 30_000);
 
@@ -91,7 +91,8 @@ describe('the network map, through the Agents Playground (issue 13)', () => {
     withBotOutput(async () => {
       const { threadId } = scenario();
       const added = cardOf(await pg().invokeCardAction(mette, threadId, submit(present(mapCard, 'The map card'), 'network.add', { name: 'Mormor Åse', relation: 'mormor', field: 'family', closeness: '1' }), mapBaseId));
-      expect(textsOf(added)).toEqual(expect.arrayContaining([labels.added, 'Mormor Åse']));
+      expect(textsOf(added)).toContain(labels.added);
+      expect(factsOf(added)).toContainEqual({ title: 'Mormor Åse', value: `${labels.closenessShort[1]} · mormor` });
       const memberId = choiceValue(added, 'memberId', jonas.name);
       const withJonas = cardOf(await pg().invokeCardAction(mette, threadId, submit(added, 'network.add', { memberId, field: 'professionals', closeness: '2' }), mapBaseId));
       mapCard = cardOf(await pg().invokeCardAction(mette, threadId, submit(withJonas, 'network.link', { fromPersonId: 'p1', toPersonId: 'p2' }), mapBaseId));
@@ -123,7 +124,7 @@ describe('the network map, through the Agents Playground (issue 13)', () => {
       await pg().invokeCardAction(mette, threadId, submit(firstCard(openCard), 'meeting.plan', { meetingDate: daysFromToday(7), meetingTime: '10:00' }), present(openCard.messageId, 'The open card id'));
       const meetingId = present(stored().meetings[0], 'No meeting was planned').id;
       const checklist = cardOf(await click(pg(), mette, threadId, 'meeting.show', { caseId, meetingId, page: 'preparation' }, openCard.messageId));
-      expect(inputById(checklist, 'prepNetworkMapMade').value).toBe('yes');
+      expect(inputById(checklist, 'prepNetworkMapMade').value, JSON.stringify(inputById(checklist, 'prepNetworkMapMade'))).toBe('yes');
       expect(inputById(checklist, 'prepNetworkMapUsed').value).toBe('yes');
       expect(stored().meetings[0]?.answers).toEqual({});
     }), 30_000);

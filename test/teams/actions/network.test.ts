@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { networkMapOf } from '../../../bot/domain/networkMap';
 import { da } from '../../../bot/i18n/da';
-import { JONAS, LARS, METTE, actionsOf, botPerFile, cardOf, itRefuses, onlyCard, personalChat, shows, textsOf } from './botTurns';
+import { JONAS, LARS, METTE, actionsOf, botPerFile, cardOf, itRefuses, onlyCard, personalChat, textsOf } from './botTurns';
 import { caseWithTeam, memberIdOf, pickInPersonalChat } from './caseScenes';
 
 const EXPORT_BASE_URL = 'https://samarbejdsbot.example';
@@ -82,7 +82,7 @@ describe('netværk', () => {
     await pickInPersonalChat(turns, JONAS, caseId);
     const card = onlyCard(await say(JONAS, personalChat(JONAS), 'netværk'));
     expect(textsOf(card)).toEqual(expect.arrayContaining(['Mormor Åse', da.cards.network.coordinatorFills]));
-    for (const question of da.cards.network.questions) expect(shows(card, question)).toBe(true);
+    expect(textsOf(card)).toEqual(expect.arrayContaining([...da.cards.network.questions]));
     expect(pictureUrlOf(card)?.startsWith(`${EXPORT_BASE_URL}/network-map/`)).toBe(true);
     expect(actionsOf(card)).toEqual([]);
     expect((await turns.auditOf(caseId)).at(-1)).toMatchObject({ actorAadObjectId: JONAS.aadObjectId, action: 'network.read', outcome: 'ok' });
