@@ -174,6 +174,9 @@ export function everyCard(m: Messages, current: Case): Record<string, AdaptiveCa
     ...goalCards(m, withMeetings(current)),
     ...internalMeetingCards(m, current),
     statistics: leaderStatisticsCard(m),
+    baseNetwork: baseCard(m, current, 'network'),
+    network: networkMapCard(m, asCoordinator(withNetworkMap(current)), { pictureUrl: `https://samarbejdsbot.example.dk/network-map/${'t'.repeat(43)}` }),
+    networkForMember: networkMapCard(m, { case: withNetworkMap(current), viewer: current.members[2]! }),
   };
 }
 
@@ -322,12 +325,20 @@ function ownerRead(current: Case): CaseRead {
  * eye-keeper, by `member`): the case must have an open meeting (`open`), and a closed and approved one
  * (`closed`), and at least one goal.
  */
-/** The case's own map, or for a case without one, two people and a line: every form of the network card shows. */
-function withNetworkMap(current: Case): Case {
+/** The case's own map, or for a case without one a small one as a young person draws it: every form of the network card shows. */
+export function withNetworkMap(current: Case): Case {
   if (hasNetworkMap(current)) return current;
   const by = current.members[0]!.person.kind === 'teams' ? current.members[0]!.person.aadObjectId : '';
-  const typed = addMapPerson(current, { field: 'family', closeness: 1, name: 'Mormor', relation: 'mormor' }, by, NOW);
-  return linkMapPersons(addMapPerson(typed, { field: 'leisure', closeness: 3, name: 'Ali' }, by, NOW), 'p1', 'p2', by, NOW);
+  const professional = current.members.find((member) => member.role !== 'coordinator' && member.role !== 'youngPerson');
+  const people = [
+    { field: 'family', closeness: 1, name: 'Mormor Åse', relation: 'mormor' },
+    { field: 'family', closeness: 1, name: 'Lillebror Ørjan' },
+    { field: 'relatives', closeness: 3, name: 'Far' },
+    { field: 'leisure', closeness: 2, name: 'Ali', relation: 'bedste ven' },
+    ...(professional ? [{ field: 'professionals', closeness: 1, memberId: professional.id }] : []),
+  ];
+  const mapped = people.reduce((map, person) => addMapPerson(map, person, by, NOW), current);
+  return [['p1', 'p2'], ['p1', 'p4'], ...(professional ? [['p4', 'p5']] : [])].reduce((map, [a, b]) => linkMapPersons(map, a!, b!, by, NOW), mapped);
 }
 
 export function everyTemplate(m: Messages, current: Case, pickerCases: number, member: TeamMember): Record<string, AdaptiveCardJson> {

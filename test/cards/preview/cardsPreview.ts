@@ -1,13 +1,16 @@
 // `npm run cards:preview`: every card of test/support/sampleCards.ts, in Danish and English, rendered in
 // headless Chromium with the Teams host config at desktop width to .previews/<lang>/<name>.png and at
 // phone width to .previews/<lang>-phone/<name>.png, and the card behind each Action.ShowCard to
-// <name>.<title>.png (the dark theme too with --dark, in <lang>-dark/ and <lang>-phone-dark/). Prints a
+// <name>.<title>.png (the dark theme too with --dark, in <lang>-dark/ and <lang>-phone-dark/), and the
+// sample case's network map as the picture the bot draws, .previews/<lang>/networkMapPicture.png. Prints a
 // table and exits 1 when any card has a renderer error.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { da } from '../../../bot/i18n/da';
 import { en } from '../../../bot/i18n/en';
 import type { Messages } from '../../../bot/i18n';
-import { everyCard, fullTeam } from '../../support/sampleCards';
+import { networkMapPng } from '../../../cards/networkMapCards';
+import { everyCard, fullTeam, withNetworkMap } from '../../support/sampleCards';
 import { CARD_WIDTH, launchCardRenderer, PHONE_CARD_WIDTH, type RenderReport, type Theme } from './renderCards';
 
 /** Folder, messages, and the browser locale that formats date and time inputs as Teams would. */
@@ -70,6 +73,8 @@ async function main(): Promise<number> {
       console.log(`host config (${theme}): ${renderer.hostConfigSource(theme)}`);
       for (const [language, messages, locale] of LANGUAGES) {
         const cards = withShowCards(everyCard(messages, fullTeam()));
+        mkdirSync(join(outRoot, language), { recursive: true });
+        writeFileSync(join(outRoot, language, 'networkMapPicture.png'), networkMapPng(messages, withNetworkMap(fullTeam())));
         for (const [suffix, width] of WIDTHS) {
           const folder = `${language}${suffix}${theme === 'light' ? '' : '-dark'}`;
           const reports = await renderer.render(cards, join(outRoot, folder), { theme, locale, width });
