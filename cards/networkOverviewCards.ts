@@ -13,7 +13,7 @@ import { type AdaptiveCardJson, renderCard } from './render';
 import type { ViewedCase } from './views';
 
 /** Rows and people on one page: all 20 rows of a small case; a large case's people a page at a time. */
-export const OVERVIEW_PAGE_SIZE = 30;
+const OVERVIEW_PAGE_SIZE = 30;
 /** The card cuts a long support offer (the tab shows it whole); contact details are shown whole, they are the point. */
 const SUPPORT_OFFER_PREVIEW = 200;
 
