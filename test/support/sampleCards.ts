@@ -175,6 +175,8 @@ export function everyCard(m: Messages, current: Case): Record<string, AdaptiveCa
     ...goalCards(m, withMeetings(current)),
     ...internalMeetingCards(m, current),
     statistics: leaderStatisticsCard(m),
+    networkOverview: networkOverviewCard(m, asCoordinator(withNetworkMap(current))),
+    networkOverviewForMember: networkOverviewCard(m, { case: withNetworkMap(current), viewer: current.members[2]! }),
   };
 }
 
