@@ -3,6 +3,7 @@
 // typed on the map contact details by adding them to the team (app/networkMap.ts: `network.toTeam`).
 import { isCoordinator } from '../bot/domain/access';
 import type { Case } from '../bot/domain/case';
+import { networkMapOf } from '../bot/domain/networkMap';
 import { type OverviewPerson, type OverviewRowKey, networkOverview } from '../bot/domain/networkOverview';
 import { MAX_TEAM_SIZE } from '../bot/domain/team';
 import { ASSIGNABLE_ROLES } from '../bot/domain/roles';
@@ -65,7 +66,7 @@ export interface NetworkOverviewOptions {
 export function networkOverviewCard(m: Messages, { case: current, viewer }: ViewedCase, { notice = '', page, pageSize }: NetworkOverviewOptions = {}): AdaptiveCardJson {
   const labels = m.cards.networkOverview;
   const lines: Line[] = networkOverview(current).flatMap(({ row, persons }) => (persons.length === 0 ? [{ row }] : persons.map((person) => ({ row, person }))));
-  const typed = current.networkMap?.persons.filter((person) => person.memberId === undefined) ?? [];
+  const typed = networkMapOf(current).persons.filter((person) => person.memberId === undefined);
   const coordinator = isCoordinator(viewer);
   return fittingPage(m, lines, page, OVERVIEW_PAGE_SIZE, pageSize, (shown) => {
     // Consecutive lines of one row under one heading; a row going on over a page break has its heading on both pages.
