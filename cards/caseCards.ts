@@ -20,6 +20,7 @@ import { type RosterPerson, teamCard } from './teamCards';
 import { pageOf } from './paging';
 import { teamStatusCard } from './teamStatusCards';
 import { networkMapCard } from './networkMapCards';
+import { networkOverviewCard } from './networkOverviewCards';
 import type { Period } from '../bot/domain/statistics/period';
 import type { Unit } from '../bot/domain/organisation';
 
@@ -121,6 +122,8 @@ export function caseViewCard(m: Messages, read: ViewedCase, view: DetailView, no
       return teamStatusCard(m, read, now, options.period);
     case 'network':
       return networkMapCard(m, read, { notice, ...(options.pictureUrl ? { pictureUrl: options.pictureUrl } : {}) });
+    case 'networkOverview':
+      return networkOverviewCard(m, read, { notice, page: options.page, pageSize: options.pageSize });
   }
 }
 

@@ -81,5 +81,6 @@ export function networkMapCard(m: Messages, { case: current, viewer }: ViewedCas
     fieldChoices: MAP_FIELDS.map((field) => ({ title: `${labels.fields[field]} (${labels.fieldHints[field]})`, value: field })),
     closenessChoices: CLOSENESS_LEVELS.map((level) => ({ title: labels.closeness[level], value: String(level) })),
     personChoices: map.persons.map((person) => ({ title: nameOf(person), value: person.id })),
+    showOverview: m.cards.networkOverview.show,
   });
 }

@@ -24,6 +24,7 @@ import memberEdit from './templates/memberEdit.json';
 import message from './templates/message.json';
 import minutesBase from './templates/minutesBase.json';
 import network from './templates/network.json';
+import networkOverview from './templates/networkOverview.json';
 import overview from './templates/overview.json';
 import statistics from './templates/statistics.json';
 import team from './templates/team.json';
@@ -54,6 +55,7 @@ export const TEMPLATES = {
   message,
   minutesBase,
   network,
+  networkOverview,
   overview,
   statistics,
   team,

@@ -1,4 +1,4 @@
-// The team card (netværksoverblik in Teams) and the card to change one member.
+// The team card (the people and their contact details; the form-shaped netværksoverblik is networkOverviewCards.ts) and the card to change one member.
 import { isCoordinator } from '../bot/domain/access';
 import type { Case, TeamMember } from '../bot/domain/case';
 import { ASSIGNABLE_ROLES } from '../bot/domain/roles';
@@ -78,6 +78,7 @@ export function teamCard(m: Messages, { case: current, viewer }: ViewedCase, ros
       canHandOver: managesTeam && successorChoices.length > 0,
       noSuccessor: managesTeam && successorChoices.length === 0 ? m.cards.team.noSuccessor : '',
       previousRoleChoices: [{ title: m.cards.team.leaveTeam, value: LEAVE_TEAM }, ...roleChoices(m)],
+      showOverview: m.cards.networkOverview.show,
     }),
   );
 }

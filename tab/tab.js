@@ -218,6 +218,21 @@
         }),
       ),
     ]);
+    var overview = section('case-network-overview', t.networkOverview, [
+      element(
+        'dl',
+        { class: 'answers' },
+        [].concat.apply(
+          [],
+          details.networkOverview.map(function (line) {
+            var persons = line.persons.map(function (person) {
+              return element('p', {}, [person.name, element('br'), person.contact].concat(person.supportOffer ? [element('br'), person.supportOffer] : []));
+            });
+            return [element('dt', {}, [line.row]), element('dd', {}, persons.length > 0 ? persons : ['–'])];
+          }),
+        ),
+      ),
+    ]);
     var goals = section(
       'case-goals',
       t.goals,
@@ -291,7 +306,7 @@
           ),
     ]);
     var network = details.networkMap ? networkMapSection(details.caseId) : null;
-    content.replaceChildren.apply(content, [back, heading, team, network, goals, meetings].filter(Boolean));
+    content.replaceChildren.apply(content, [back, heading, team, overview, network, goals, meetings].filter(Boolean));
     say('');
     heading.focus();
   }

@@ -43,6 +43,7 @@ export const VERB_ACTIONS = [
   'network.remove',
   'network.link',
   'network.unlink',
+  'network.toTeam',
 ] as const;
 
 export type AuditAction =

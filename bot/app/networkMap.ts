@@ -7,6 +7,7 @@ import { type MapPersonInput, addMapPerson, linkMapPersons, moveMapPerson, recor
 import type { Actor, ActorId, AppDeps } from './context';
 import { type ActivityId, coordinatorChange } from './guardedChange';
 import { type CaseRead, readCase } from './readCase';
+import { type MapPersonToTeamInput, addMapPersonToTeam } from '../domain/team';
 
 export type MapChange =
   | { kind: 'add'; person: MapPersonInput }
@@ -33,6 +34,12 @@ export function changeNetworkMap(deps: AppDeps, actor: Actor, caseId: string, ch
     }
   };
   return coordinatorChange(deps, actor, { caseId, action: ACTIONS[change.kind], apply, activityId });
+}
+
+/** The network overview's contact details for someone typed on the map: they join the team as an external member. */
+export function addMapPersonToTeamWithContact(deps: AppDeps, actor: Actor, caseId: string, personId: string, input: MapPersonToTeamInput, activityId?: ActivityId): Promise<Case> {
+  const memberId = deps.newId();
+  return coordinatorChange(deps, actor, { caseId, action: 'network.toTeam', apply: (current, now) => addMapPersonToTeam(current, personId, input, memberId, actor.aadObjectId, now), activityId });
 }
 
 /** The case for the map's picture, read (and audited) for a team member with consent; the coordinator's opening is recorded. */

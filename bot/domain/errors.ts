@@ -98,6 +98,7 @@ const DOMAIN_ERROR_KINDS = {
   invalidMapPlace: 'validation',
   memberAlreadyOnMap: 'state',
   mapPersonNotFound: 'state',
+  mapPersonOnTeam: 'state',
   networkMapFull: 'state',
   invalidMapLink: 'validation',
   unitRequired: 'validation',

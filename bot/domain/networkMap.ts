@@ -37,7 +37,7 @@ interface MapLink {
 interface MapEvent {
   at: string;
   byAadObjectId: string;
-  kind: 'personAdded' | 'personMoved' | 'personRemoved' | 'linked' | 'unlinked' | 'shown';
+  kind: 'personAdded' | 'personMoved' | 'personRemoved' | 'personOnTeam' | 'linked' | 'unlinked' | 'shown';
   personId?: string;
 }
 
@@ -184,6 +184,20 @@ export function recordMapShown(current: Case, byAadObjectId: string, now: Date):
   if (map.persons.length === 0) return current;
   const at = now.toISOString();
   return changed(current, withEvent({ ...map, lastShownAt: at }, { at, byAadObjectId, kind: 'shown' }));
+}
+
+/** Someone typed on the map, not on the team (the network overview's contact details come with adding them). */
+export function typedMapPerson(current: Case, personId: string): MapPerson & { name: string } {
+  const person = personOf(networkMapOf(current), personId);
+  if (person.memberId !== undefined || person.name === undefined) throw new DomainError('mapPersonOnTeam');
+  return { ...person, name: person.name };
+}
+
+/** The typed person is now the team member `memberId`: named by the team from now on, in the same place, with the same lines and relation. */
+export function linkMapPersonToMember(current: Case, personId: string, memberId: string, byAadObjectId: string, now: Date): Case {
+  const map = networkMapOf(current);
+  const persons = map.persons.map((person) => (person.id === personId ? (({ name: _typed, ...rest }) => ({ ...rest, memberId }))(person) : person));
+  return changed(current, withEvent({ ...map, persons }, { at: now.toISOString(), byAadObjectId, kind: 'personOnTeam', personId }));
 }
 
 /** A team member leaving the team stays on the map under the name they had, so the young person's picture keeps them. */

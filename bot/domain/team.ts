@@ -2,7 +2,7 @@
 import { ASSIGNABLE_ROLES, type TeamRole } from './roles';
 import { DomainError } from './errors';
 import { optionalEmail, optionalId, optionalPhone, optionalText, requiredText, TEXT_LIMITS } from './fields';
-import { keepRemovedMemberOnMap } from './networkMap';
+import { keepRemovedMemberOnMap, linkMapPersonToMember, typedMapPerson } from './networkMap';
 import { type Case, type MemberPerson, type TeamMember, coordinatorOf, memberByAadObjectId } from './case';
 
 /** Teams shows user-specific card views to at most 60 people; no team around one young person is larger. */
@@ -96,6 +96,21 @@ export function addMember(current: Case, input: AddMemberInput, memberId: string
     members: [...current.members, member],
     history: [...current.history, { at, byAadObjectId, kind: 'memberAdded', memberId }],
   };
+}
+
+/** The network overview's contact details for someone typed on the map: what makes them an external member of the team. */
+export type MapPersonToTeamInput = Pick<AddMemberInput, 'role' | 'otherRoleName' | 'supportOffer'> & ExternalContactInput;
+
+/**
+ * Someone the young person put on the map joins the team as an external member, named as on the map
+ * (nothing typed twice), with the contact details and support offer the overview shows; on the map they
+ * are the member from now on. Refused whole when either step is.
+ */
+export function addMapPersonToTeam(current: Case, personId: string, input: MapPersonToTeamInput, memberId: string, byAadObjectId: string, now: Date): Case {
+  const { name } = typedMapPerson(current, personId);
+  const { role, otherRoleName, supportOffer, ...contact } = input;
+  const added = addMember(current, { role, otherRoleName, supportOffer, person: { kind: 'external', name, ...contact } }, memberId, byAadObjectId, now);
+  return linkMapPersonToMember(added, personId, memberId, byAadObjectId, now);
 }
 
 export function changeMember(current: Case, input: ChangeMemberInput, byAadObjectId: string, now: Date): Case {

@@ -1,4 +1,4 @@
-// One case in the tab, for a reader the access rules let see its details (readCase): the team, the
+// One case in the tab, for a reader the access rules let see its details (readCase): the team, the network overview, the
 // goals with their agreements and each agreement's history, and the meetings with their checklists. Words the bot already
 // has (roles, themes, ways to follow up, meeting states) come in the reader's language.
 import { mayReadMeeting } from '../domain/access';
@@ -10,6 +10,8 @@ import { hasNetworkMap } from '../domain/networkMap';
 import type { Messages } from '../i18n';
 import { checklistRecord } from '../../cards/meetingCards';
 import { memberName, roleName } from '../../cards/people';
+import { type OverviewPersonText, overviewPersonText, overviewRowTitle } from '../../cards/networkOverviewCards';
+import { networkOverview } from '../domain/networkOverview';
 
 interface AgreementDetails {
   action: string;
@@ -27,6 +29,8 @@ export interface CaseDetails {
   reference: string;
   youngPersonName: string;
   team: Array<{ role: string; name: string }>;
+  /** The network overview's 20 rows (seed 001), with contact details and support offers in full: the reader has consent. */
+  networkOverview: Array<{ row: string; persons: OverviewPersonText[] }>;
   goals: Array<{ theme: string; longTermGoal: string; subGoals: string; agreements: AgreementDetails[] }>;
   /** Whether anyone is on the network map: its picture is then a request away (tabApi.ts). */
   networkMap: boolean;
@@ -47,6 +51,7 @@ export function caseDetails(current: Case, viewer: TeamMember, m: Messages, now:
     youngPersonName: current.youngPerson.name,
     team: current.members.map((member) => ({ role: roleName(member, m), name: memberName(current, member, m) })),
     networkMap: hasNetworkMap(current),
+    networkOverview: networkOverview(current).map(({ row, persons }) => ({ row: overviewRowTitle(m, row), persons: persons.map((person) => overviewPersonText(m, current, person)) })),
     goals: current.goals.map((goal) => {
       const version = currentVersion(goal);
       return {

@@ -10,6 +10,8 @@ import { goalsFormCard, minutesCard } from '../../cards/goalCards';
 import { ATTENDANCE_PAGE_SIZE, checklistCard } from '../../cards/meetingCards';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { MAX_ROSTER_CHOICES, type RosterPerson, TEAM_PAGE_SIZE, teamCard } from '../../cards/teamCards';
+import { networkOverviewCard } from '../../cards/networkOverviewCards';
+import { networkOverview } from '../../bot/domain/networkOverview';
 import type { Case } from '../../bot/domain/case';
 import { GOAL_THEMES } from '../../bot/domain/goals';
 import { type Meeting, answerChecklist, checklistQuestions, openMeeting } from '../../bot/domain/meeting';
@@ -147,6 +149,20 @@ describe.each([
     const [from, to] = /"(\d+)–(\d+) /.exec(JSON.stringify(older))!.slice(1).map(Number);
     expect(from).toBeLessThanOrEqual(3 * TEAM_PAGE_SIZE + 1);
     expect(to).toBeGreaterThanOrEqual(3 * TEAM_PAGE_SIZE + 1);
+  });
+
+  it.each([
+    ['largest', largest],
+    ['adversarial', adversarial],
+  ] as const)('pages the network overview of 60 members and a full map (%s case): every row and every person on one of the pages, each page within 28 KB', (_name, current) => {
+    const read = asCoordinator(current);
+    const pages = everyPage(networkOverviewCard(m, read), 'page', (page, data) => networkOverviewCard(m, read, { page: Number(page), pageSize: data.pageSize === undefined ? undefined : Number(data.pageSize) }), 'case.show');
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((card, index) => expectFitsTeams(`network overview page ${index}`, card));
+    // Each person's name line once over all pages (a row going on over a page break repeats its heading only).
+    const lines = networkOverview(current).reduce((count, row) => count + Math.max(1, row.persons.length), 0);
+    const shown = pages.reduce((count, card) => count + Number(/"(\d+)–(\d+) /.exec(JSON.stringify(card))!.slice(1).map(Number).reduce((from, to) => to - from + 1)), 0);
+    expect(shown).toBe(lines);
   });
 
   it.each([

@@ -2,6 +2,7 @@
 // (preview/teamsMarkdown.ts) and host config: a link, **bold**, a # heading, - and 1. lists, line breaks
 // and <at> bound into every template come out as literal text, and no card holds a link.
 import { networkMapCard } from '../../cards/networkMapCards';
+import { networkOverviewCard } from '../../cards/networkOverviewCards';
 import { addMapPerson, linkMapPersons } from '../../bot/domain/networkMap';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -113,6 +114,8 @@ function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
     teamStatus: teamStatusCard(m, read, NOW),
     // Written into the map as the form allows them, a name and a relation cut to their maximum.
     network: networkMapCard(m, { case: withNetworkMap(current), viewer: coordinator }, { notice: HOSTILE }),
+    // The team's names, roles, contact details and support offers, and the map's typed name and relation, in the form's rows.
+    networkOverview: networkOverviewCard(m, { case: withNetworkMap(current), viewer: coordinator }, { notice: HOSTILE }),
   };
   for (const meeting of current.meetings) cards[`meetingBase ${meeting.status}`] = meetingBaseCard(m, current, meeting);
   cards.minutesBase = minutesBaseCard(m, current, held!);

@@ -1,6 +1,7 @@
 // Every card the bot renders, filled with a realistic case: for the card tests and the previews.
 import { addMapPerson, hasNetworkMap, linkMapPersons } from '../../bot/domain/networkMap';
 import { networkMapCard } from '../../cards/networkMapCards';
+import { networkOverviewCard } from '../../cards/networkOverviewCards';
 import { casePickerCard, createCaseCard, overviewCard } from '../../cards/caseCards';
 import { baseCard, meetingBaseCard, minutesBaseCard } from '../../cards/channelCards';
 import { consentCard } from '../../cards/consentCard';
@@ -177,6 +178,8 @@ export function everyCard(m: Messages, current: Case): Record<string, AdaptiveCa
     baseNetwork: baseCard(m, current, 'network'),
     network: networkMapCard(m, asCoordinator(withNetworkMap(current)), { pictureUrl: `https://samarbejdsbot.example.dk/network-map/${'t'.repeat(43)}` }),
     networkForMember: networkMapCard(m, { case: withNetworkMap(current), viewer: current.members[2]! }),
+    networkOverview: networkOverviewCard(m, asCoordinator(withNetworkMap(current))),
+    networkOverviewForMember: networkOverviewCard(m, { case: withNetworkMap(current), viewer: current.members[2]! }),
   };
 }
 
@@ -373,6 +376,8 @@ export function everyTemplate(m: Messages, current: Case, pickerCases: number, m
     network: networkMapCard(m, asCoordinator(withNetworkMap(current)), { pictureUrl: `https://samarbejdsbot.example.dk/network-map/${'t'.repeat(43)}`, notice: m.cards.network.added }),
     networkForMember: networkMapCard(m, { case: withNetworkMap(current), viewer: member }),
     networkEmpty: networkMapCard(m, asCoordinator({ ...current, networkMap: undefined })),
+    networkOverview: networkOverviewCard(m, asCoordinator(withNetworkMap(current)), { notice: m.cards.networkOverview.addedToTeam }),
+    networkOverviewForMember: networkOverviewCard(m, { case: withNetworkMap(current), viewer: member }),
     // The coordinator's card of an agreement with a request for a change awaiting an answer (the largest case holds some), and its owner's.
     agreementEdit: agreementEditCard(m, read, (current.agreements.find((agreement) => pendingChangeRequest(agreement)) ?? current.agreements[0]!).id),
     agreementEditForOwner: agreementEditCard(m, ownerRead(current), current.agreements.find((agreement) => agreement.status === 'open')?.id ?? current.agreements[0]!.id),

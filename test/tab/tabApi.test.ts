@@ -2,6 +2,7 @@
 // consent is told, what another tenant gets, and that every refusal is JSON in the user's language.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabView } from '../../bot/tab/tabView';
+import { addTeamMember } from '../../bot/app/manageTeam';
 import { changeNetworkMap } from '../../bot/app/networkMap';
 import { da } from '../../bot/i18n/da';
 import { en } from '../../bot/i18n/en';
@@ -172,6 +173,24 @@ describe('GET /api/tab/cases/:caseId', () => {
     expect(audit).toContainEqual(expect.objectContaining({ action: 'tab.read', outcome: 'denied', actorAadObjectId: LISE.aadObjectId }));
     const unauthenticated = await tab.get(`/api/tab/cases/${scene.emil.caseId}`);
     expect(unauthenticated.status).toBe(401);
+  });
+
+  it("gives a reader with consent the network overview's 20 rows, with the team's contact details in full and the map's people", async () => {
+    const { caseId } = scene.emil;
+    const supportOffer = `Kører Emil til skole. ${'Og meget mere. '.repeat(25)}`.trim();
+    await addTeamMember(tab.deps, METTE, caseId, { role: 'vip', person: { kind: 'external', name: 'Karen Holm', phone: '+45 22 33 44 55', email: 'karen@example.dk' }, supportOffer });
+    await changeNetworkMap(tab.deps, METTE, caseId, { kind: 'add', person: { field: 'relatives', closeness: 2, name: 'Farmor', relation: 'farmor' } });
+    const { status, json } = await details(JONAS, caseId);
+    expect(status).toBe(200);
+    const rows = json.networkOverview as Array<{ row: string; persons: Array<{ name: string; contact: string; supportOffer: string }> }>;
+    expect(rows).toHaveLength(20);
+    expect(rows.map((line) => line.row).slice(0, 3)).toEqual([da.roles.coordinator, da.cards.networkOverview.rows.vip, da.roles.caseworkerChildren]);
+    expect(rows[1]!.persons).toEqual([
+      { name: 'Karen Holm (ekstern)', contact: 'Direkte +45 22 33 44 55 · karen@example.dk', supportOffer: da.cards.networkOverview.supportOffer(supportOffer) },
+      { name: 'Farmor · farmor', contact: da.cards.networkOverview.onlyOnMap, supportOffer: '' },
+    ]);
+    expect(rows.find((line) => line.row === da.roles.youthGuidance)?.persons).toEqual([{ name: JONAS.name, contact: da.cards.networkOverview.viaTeams, supportOffer: '' }]);
+    expect(rows[2]!.persons).toEqual([]);
   });
 });
 

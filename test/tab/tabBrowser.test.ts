@@ -92,6 +92,11 @@ describe.skipIf(skip)('the tab in Teams', () => {
     expect(text).toContain(`${METTE.name} · ${da.roles.coordinator}`);
     expect(text).toContain('Jonas ringer til produktionsskolen');
     expect(text).toContain('Mette søger om bostøtte');
+    // The network overview: the form's rows, the team's people in theirs, the empty ones as "–".
+    expect(text).toContain(da.tab.page.networkOverview);
+    expect(text).toContain(da.cards.networkOverview.rows.vip);
+    expect(text).toMatch(new RegExp(`${da.roles.youthGuidance}\\s+${JONAS.name}\\s+${da.cards.networkOverview.viaTeams}`));
+    expect(text).toMatch(new RegExp(`${da.roles.housingSupport}\\s+–`));
     expect(await frame.evaluate(() => document.activeElement?.id)).toBe('case-heading');
     await frame.getByText(da.tab.page.history).first().click();
     await frame.getByText(da.tab.page.checklist).click();

@@ -29,6 +29,8 @@ describe('chat commands', () => {
     ['statistik', 'stats'],
     ['netværk', 'network'],
     ['NETVAERK', 'network'],
+    ['netværksoverblik', 'networkOverview'],
+    ['network overview', 'networkOverview'],
     ['indsatser', 'interventions'],
     ['eksport', 'exportCase'],
     ['Eksportér', 'exportCase'],

@@ -2,7 +2,7 @@
 // off and draws lines between them (app/networkMap.ts); `netværk` shows it to every team member with
 // consent, with a one-time link to its picture.
 import { z } from 'zod';
-import { changeNetworkMap } from '../../app/networkMap';
+import { addMapPersonToTeamWithContact, changeNetworkMap } from '../../app/networkMap';
 import { viewAfterChange, viewCommand } from './case';
 import { optionalText, withCase } from './data';
 import type { CommandDeclaration } from './turn';
@@ -35,9 +35,19 @@ export const networkVerbs = [
     const changed = await changeNetworkMap(turn.deps, turn.actor, caseId, { kind: 'unlink', between: [fromPersonId ?? '', toPersonId ?? ''] }, turn.activityId);
     return viewAfterChange(turn, changed, 'network', turn.m.cards.network.unlinked);
   }),
+  /** From the network overview: someone typed on the map joins the team as an external member with contact details. */
+  verb(
+    'network.toTeam',
+    z.object({ ...withCase, personId: optionalText, role: optionalText, otherRoleName: optionalText, phone: optionalText, mainPhone: optionalText, email: optionalText, postalAddress: optionalText, supportOffer: optionalText }),
+    async (turn, { caseId, personId, role, ...details }) => {
+      const changed = await addMapPersonToTeamWithContact(turn.deps, turn.actor, caseId, personId ?? '', { ...details, role: role ?? '' }, turn.activityId);
+      return viewAfterChange(turn, changed, 'networkOverview', turn.m.cards.networkOverview.addedToTeam);
+    },
+  ),
 ];
 
 export const networkCommands = {
   /** Not in the manifest's command menus: Teams shows at most ten a scope, and those are taken. */
   network: viewCommand('network', { da: ['netværk', 'netværkskort'], en: ['network', 'network map'] }, { manifestScopes: [] }),
+  networkOverview: viewCommand('networkOverview', { da: ['netværksoverblik'], en: ['network overview'] }, { manifestScopes: [] }),
 } satisfies Record<string, CommandDeclaration>;

@@ -84,7 +84,8 @@ describe('netværk', () => {
     expect(textsOf(card)).toEqual(expect.arrayContaining(['Mormor Åse', da.cards.network.coordinatorFills]));
     expect(textsOf(card)).toEqual(expect.arrayContaining([...da.cards.network.questions]));
     expect(pictureUrlOf(card)?.startsWith(`${EXPORT_BASE_URL}/network-map/`)).toBe(true);
-    expect(actionsOf(card)).toEqual([]);
+    // No form of the coordinator's: only the way to the network overview.
+    expect(actionsOf(card).map((action) => [action.verb, action.data.view])).toEqual([['case.show', 'networkOverview']]);
     expect((await turns.auditOf(caseId)).at(-1)).toMatchObject({ actorAadObjectId: JONAS.aadObjectId, action: 'network.read', outcome: 'ok' });
   });
 
@@ -94,7 +95,7 @@ describe('netværk', () => {
     const card = onlyCard(await say(METTE, personalChat(METTE), 'network'));
     expect(textsOf(card)).toContain(da.cards.network.empty);
     expect(pictureUrlOf(card)).toBeUndefined();
-    expect(actionsOf(card).map((action) => action.verb)).toEqual(['network.add']);
+    expect(actionsOf(card).map((action) => action.verb)).toEqual(['case.show', 'network.add']);
   });
 
   it('refuses a team member without consent, audited as denied', async () => {
