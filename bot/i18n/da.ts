@@ -1130,7 +1130,7 @@ export const da = {
       noMeetings: 'Ingen møder endnu.',
       networkMap: 'Netværkskort',
       showNetworkMap: 'Vis netværkskortet',
-      networkMapAlt: 'Netværkskortet: den unge i midten, personerne i de fem felter i den afstand fra den unge, den unge har valgt, og streger mellem dem, der har med hinanden at gøre. De samme personer står på kortet i chatten (skriv netværk).',
+      networkMapAlt: 'Netværkskortet: den unge i midten, personerne i de fem felter i den afstand fra den unge, den unge har valgt, og streger mellem dem, der har med hinanden at gøre. De samme personer står på netværkskortet i chatten.',
       meetingLine: '{name} · {at} · {state}',
       meetingName: 'Netværksmøde nr. {number}',
       meetingUnnumbered: 'Netværksmøde',

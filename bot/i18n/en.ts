@@ -1075,7 +1075,7 @@ export const en: Messages = {
       noMeetings: 'No meetings yet.',
       networkMap: 'Network map',
       showNetworkMap: 'Show the network map',
-      networkMapAlt: 'The network map: the young person in the middle, the people in the five fields at the distance the young person chose, and lines between those who have to do with each other. The same people are on the map in the chat (write network).',
+      networkMapAlt: 'The network map: the young person in the middle, the people in the five fields at the distance the young person chose, and lines between those who have to do with each other. The same people are on the network map in the chat.',
       meetingLine: '{name} · {at} · {state}',
       meetingName: 'Network meeting no. {number}',
       meetingUnnumbered: 'Network meeting',

@@ -109,7 +109,8 @@ describe('the detail cards', () => {
     expect(overview).toContain('Emil Hansen');
     expect(overview).toContain('Gyldigt til 20.11.2027');
     const forMember = teamCard(da, { case: current, viewer: current.members[2]! }, []);
-    expect(actionsOf(forMember).map((action) => action.verb)).toEqual([]);
+    // A member may go on to the network overview, and change nothing.
+    expect(actionsOf(forMember).map((action) => [action.verb, action.data.view])).toEqual([['case.show', 'networkOverview']]);
     const forCoordinator = actionsOf(teamCard(da, asCoordinator(current), [{ aadObjectId: 'aad-sara', name: 'Sara', teamsUserId: '29:sara' }])).map((action) => action.verb);
     expect(forCoordinator).toEqual(expect.arrayContaining(['team.edit', 'team.addTeamsUser', 'team.addExternal', 'team.handOver']));
   });
