@@ -136,6 +136,7 @@ function renderChannelCard(m: Messages, card: ChannelCard): AdaptiveCardJson {
         closing: m.cards.goals.closingBaseTitle(reference),
         teamStatus: m.cards.teamStatus.title(reference),
         network: m.cards.network.title(reference),
+        interventions: m.cards.interventions.title(reference),
       };
       const labels = m.cards.threadBase;
       const facts = card.view === 'overview' ? caseFacts(m, card.case) : card.view === 'closing' ? closingFacts(m, card.closing) : [];

@@ -43,6 +43,9 @@ export const VERB_ACTIONS = [
   'network.remove',
   'network.link',
   'network.unlink',
+  'intervention.add',
+  'intervention.change',
+  'intervention.status',
 ] as const;
 
 export type AuditAction =

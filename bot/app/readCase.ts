@@ -6,8 +6,8 @@ import type { CaseStore, CaseSummary } from '../store/port';
 import { type Actor, type ActorId, type AppDeps, auditRecord } from './context';
 import { auditIfRefused } from './guardedChange';
 
-/** A card a team member can ask for: most need consent; consent and closing are the coordinator's; `teamStatus`: the team's own half-yearly status; `network`: the network map. */
-export const CASE_VIEWS = ['overview', 'team', 'consent', 'goals', 'closing', 'teamStatus', 'network'] as const;
+/** A card a team member can ask for: most need consent; consent and closing are the coordinator's; `teamStatus`: the team's own half-yearly status; `network`: the network map; `interventions`: the intervention overview. */
+export const CASE_VIEWS = ['overview', 'team', 'consent', 'goals', 'closing', 'teamStatus', 'network', 'interventions'] as const;
 export type CaseView = (typeof CASE_VIEWS)[number];
 /** Why the case is read; changing a member is the coordinator's; `tab`: the case in the tab's list; `networkPicture`: the map's picture. */
 export type ReadPurpose = CaseView | 'memberEdit' | 'checklist' | 'tab' | 'networkPicture';
@@ -28,6 +28,7 @@ const AUTHORIZE: Record<ReadPurpose, (current: Case, aadObjectId: string, now: D
   checklist: (current, aadObjectId, now, meetingId) => (meetingId ? requireMeetingReader(current, meetingId, aadObjectId, now) : requireCaseReader(current, aadObjectId, now)),
   tab: requireCaseReader,
   network: requireCaseReader,
+  interventions: requireCaseReader,
   networkPicture: requireCaseReader,
 };
 
