@@ -13,9 +13,8 @@ import type { ViewedCase } from './views';
 /** The order of the card's groups: what runs now first, then what waits, then the past. */
 const GROUP_ORDER: readonly InterventionStatus[] = ['active', 'planned', 'paused', 'ended', 'declined'];
 
-/** Kept short on the card (the whole text is in the tab): 20 interventions must fit 28 KB. */
-const WHY_ON_CARD = 150;
-const CHOICE_TITLE = 60;
+/** A choice's title: the intervention's name shortened, and its status. */
+const CHOICE_TITLE = 50;
 const GOAL_ON_CARD = 60;
 
 /** Who initiated it: the team's name for a member (one who has left: the administration's line is empty, so "-"). */
@@ -38,7 +37,7 @@ function detailLine(m: Messages, current: Case, intervention: Intervention): str
   return [
     labels.period(m.dates.short(intervention.from), intervention.to && m.dates.short(intervention.to)),
     labels.initiatedBy(initiatorName(m, current, intervention)),
-    intervention.why && labels.why(shortened(intervention.why, WHY_ON_CARD)),
+    intervention.why && labels.why(intervention.why),
     goal && labels.goal(goal),
   ]
     .filter(Boolean)

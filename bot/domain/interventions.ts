@@ -51,9 +51,10 @@ export interface Intervention {
 export const INTERVENTION_LIMITS = {
   /** The paper form has room for a dozen; over the years of a case, twenty (ended ones kept). */
   interventions: 20,
-  what: 100,
-  why: 300,
-  administration: 100,
+  /** The paper form's columns are narrow: a name ("Mentor via Jobcenter, 5 timer om ugen"), a sentence why, an administration's name. */
+  what: 80,
+  why: 150,
+  administration: 60,
   /** Kept per intervention: how it was added and the latest two changes; a case at every limit stays under 1 MB. */
   events: 3,
 } as const;
