@@ -2,6 +2,8 @@
 // (preview/teamsMarkdown.ts) and host config: a link, **bold**, a # heading, - and 1. lists, line breaks
 // and <at> bound into every template come out as literal text, and no card holds a link.
 import { networkMapCard } from '../../cards/networkMapCards';
+import { interventionsCard } from '../../cards/interventionCards';
+import { addIntervention } from '../../bot/domain/interventions';
 import { addMapPerson, linkMapPersons } from '../../bot/domain/networkMap';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,6 +64,12 @@ function withNetworkMap(current: Case): Case {
   return linkMapPersons(both, 'p1', 'p2', 'aad-coordinator', NOW);
 }
 
+/** An intervention typed in every text at its maximum, initiated by an administration, serving a goal; and one a team member initiated. */
+function withInterventions(current: Case): Case {
+  const typed = { what: HOSTILE.slice(0, 80), administration: HOSTILE.slice(0, 60), why: HOSTILE.slice(0, 150), goalId: 'goal-1', from: '2026-12-01', to: '2027-03-31', status: 'active' };
+  return addIntervention(addIntervention(current, typed, 'aad-coordinator', NOW), { what: HOSTILE.slice(0, 80), memberId: 'm-jonas', from: '2027-01-01' }, 'aad-coordinator', NOW);
+}
+
 function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
   const coordinator = current.members[0]!;
   const member = (id: string): TeamMember => current.members.find((candidate) => candidate.id === id)!;
@@ -113,6 +121,9 @@ function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
     teamStatus: teamStatusCard(m, read, NOW),
     // Written into the map as the form allows them, a name and a relation cut to their maximum.
     network: networkMapCard(m, { case: withNetworkMap(current), viewer: coordinator }, { notice: HOSTILE }),
+    // Every text as the form allows it, cut to its maximum; the overview names the active one.
+    interventions: interventionsCard(m, { case: withInterventions(current), viewer: coordinator }, HOSTILE),
+    overviewInterventions: overviewCard(m, { case: withInterventions(current), viewer: coordinator }, NOW),
   };
   for (const meeting of current.meetings) cards[`meetingBase ${meeting.status}`] = meetingBaseCard(m, current, meeting);
   cards.minutesBase = minutesBaseCard(m, current, held!);

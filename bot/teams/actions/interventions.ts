@@ -19,8 +19,8 @@ export const interventionVerbs = [
     },
   ),
   /** Chosen on the card, so absent until chosen: the domain refuses a missing one by name. */
-  verb('intervention.status', z.object({ ...withCase, interventionId: optionalText, status: optionalText }), async (turn, { caseId, interventionId, status }) => {
-    const changed = await changeInterventions(turn.deps, turn.actor, caseId, { kind: 'status', interventionId: interventionId ?? '', status }, turn.activityId);
+  verb('intervention.status', z.object({ ...withCase, interventionId: optionalText, newStatus: optionalText }), async (turn, { caseId, interventionId, newStatus }) => {
+    const changed = await changeInterventions(turn.deps, turn.actor, caseId, { kind: 'status', interventionId: interventionId ?? '', status: newStatus }, turn.activityId);
     return viewAfterChange(turn, changed, 'interventions', turn.m.cards.interventions.statusChanged);
   }),
   /** Only what is filled in changes; the inputs have ids of their own (Adaptive Cards refuses one id twice on a card). */

@@ -21,7 +21,7 @@ describe('intervention.add, intervention.status, intervention.change', () => {
     const added = cardOf(await click(METTE, home, 'intervention.add', { caseId, ...MENTOR, memberId: '' }));
     expect(textsOf(added)).toEqual(expect.arrayContaining([da.cards.interventions.added, da.cards.interventions.groups.active, 'Mentor på skolen']));
     cardOf(await click(METTE, home, 'intervention.add', { caseId, what: 'Bostøtte', administration: 'Socialafdelingen', from: '2027-01-01' }));
-    const changed = cardOf(await click(METTE, home, 'intervention.status', { caseId, interventionId: 'i1', status: 'paused' }));
+    const changed = cardOf(await click(METTE, home, 'intervention.status', { caseId, interventionId: 'i1', newStatus: 'paused' }));
     expect(textsOf(changed)).toEqual(expect.arrayContaining([da.cards.interventions.statusChanged, da.cards.interventions.groups.paused, da.cards.interventions.groups.planned]));
     // Seed 002's closing question: a planned intervention is one the young person waits for.
     expect(shows(changed, da.cards.interventions.waiting)).toBe(true);
@@ -69,16 +69,16 @@ describe('intervention.add, intervention.status, intervention.change', () => {
     expect(await click(METTE, home, 'intervention.add', { caseId, ...MENTOR, administration: 'Afd. 010203-1234' })).toEqual({ message: da.errors.cprNotAllowed({ field: 'initiatedBy' }) });
     expect(await click(METTE, home, 'intervention.change', { caseId, editInterventionId: 'i1', editWhat: 'CPR 0102031234' })).toEqual({ message: da.errors.cprNotAllowed({ field: 'interventionWhat' }) });
     expect(await click(METTE, home, 'intervention.add', { caseId, ...MENTOR, to: '2026-11-30' })).toEqual({ message: da.errors.interventionEndsBeforeStart({}) });
-    expect(await click(METTE, home, 'intervention.status', { caseId, interventionId: 'i1', status: 'ended' })).toEqual({ message: da.errors.invalidInterventionStatus({}) });
-    expect(await click(METTE, home, 'intervention.status', { caseId, interventionId: 'i7', status: 'active' })).toEqual({ message: da.errors.interventionNotFound({}) });
-    expect(await click(METTE, home, 'intervention.status', { caseId, status: 'active' })).toEqual({ message: da.errors.fieldRequired({ field: 'intervention' }) });
+    expect(await click(METTE, home, 'intervention.status', { caseId, interventionId: 'i1', newStatus: 'ended' })).toEqual({ message: da.errors.invalidInterventionStatus({}) });
+    expect(await click(METTE, home, 'intervention.status', { caseId, interventionId: 'i7', newStatus: 'active' })).toEqual({ message: da.errors.interventionNotFound({}) });
+    expect(await click(METTE, home, 'intervention.status', { caseId, newStatus: 'active' })).toEqual({ message: da.errors.fieldRequired({ field: 'intervention' }) });
     expect(turns.bot().rowCounts()).toEqual(before);
     expect((await turns.bot().store.getCase(TENANT_ID, caseId))?.etag).toBe(stored?.etag);
   });
 
   itRefuses(turns, () => caseWithTeam(turns), [
     { verb: 'intervention.add', who: JONAS, code: 'notCoordinator', data: () => MENTOR },
-    { verb: 'intervention.status', who: JONAS, code: 'notCoordinator', data: () => ({ interventionId: 'i1', status: 'active' }) },
+    { verb: 'intervention.status', who: JONAS, code: 'notCoordinator', data: () => ({ interventionId: 'i1', newStatus: 'active' }) },
     { verb: 'intervention.change', who: LARS, code: 'notCoordinator', data: () => ({ editInterventionId: 'i1', editTo: '2027-01-01' }) },
   ]);
 });
