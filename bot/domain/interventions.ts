@@ -22,7 +22,7 @@ const NEXT_STATUSES: Record<InterventionStatus, readonly InterventionStatus[]> =
 /** An intervention starts planned (applied for, waiting) or active (already received). */
 const FIRST_STATUSES: readonly InterventionStatus[] = ['planned', 'active'];
 
-export type InitiatedBy = { memberId: string } | { administration: string };
+type InitiatedBy = { memberId: string } | { administration: string };
 
 interface InterventionEvent {
   at: string;

@@ -1161,6 +1161,12 @@ export const da = {
       meetingLine: '{name} · {at} · {state}',
       meetingName: 'Netværksmøde nr. {number}',
       meetingUnnumbered: 'Netværksmøde',
+      interventions: 'Indsatser',
+      noInterventions: 'Der er ingen indsatser endnu.',
+      interventionLine: '{period} · {status} · iværksat af {by}',
+      interventionWhy: 'Hvorfor',
+      interventionGoal: 'Mål',
+      interventionKinds: { added: 'Tilføjet: {status}', changed: 'Rettet', status: 'Status: {status}' },
       attention: 'Kræver opmærksomhed',
     },
     meeting: {

@@ -1106,6 +1106,12 @@ export const en: Messages = {
       meetingLine: '{name} · {at} · {state}',
       meetingName: 'Network meeting no. {number}',
       meetingUnnumbered: 'Network meeting',
+      interventions: 'Interventions',
+      noInterventions: 'There are no interventions yet.',
+      interventionLine: '{period} · {status} · initiated by {by}',
+      interventionWhy: 'Why',
+      interventionGoal: 'Goal',
+      interventionKinds: { added: 'Added: {status}', changed: 'Edited', status: 'Status: {status}' },
       attention: 'Needs attention',
     },
     meeting: {
