@@ -91,6 +91,8 @@ describe.skipIf(skip)('the tab in Teams', () => {
     expect(text).toContain(`${METTE.name} · ${da.roles.coordinator}`);
     expect(text).toContain('Jonas ringer til produktionsskolen');
     expect(text).toContain('Mette søger om bostøtte');
+    expect(text).toContain('Mentor på produktionsskolen');
+    expect(text).toContain(`${da.cards.interventions.statuses.active} · iværksat af Jobcenter`);
     expect(await frame.evaluate(() => document.activeElement?.id)).toBe('case-heading');
     await frame.getByText(da.tab.page.history).first().click();
     await frame.getByText(da.tab.page.checklist).click();
