@@ -44,6 +44,10 @@ function detailLine(m: Messages, current: Case, intervention: Intervention): str
     .join(' · ');
 }
 
+/** The interventions grouped by status as the card shows them: active first, then planned, paused, ended, declined. */
+export const interventionsInCardOrder = (current: Case): Intervention[] =>
+  GROUP_ORDER.flatMap((status) => interventionsOf(current).filter((intervention) => intervention.status === status));
+
 export function interventionsCard(m: Messages, { case: current, viewer }: ViewedCase, notice = ''): AdaptiveCardJson {
   const labels = m.cards.interventions;
   const interventions = interventionsOf(current);

@@ -61,8 +61,8 @@ export interface ReminderSubjects {
   transitionMeeting: { age: string; birthday: string };
   /** An agreement changed between meetings, told to an owner it concerns in the next day's reminders (one line however often it changed). */
   agreementChanged: { agreementId: string };
-  /** An active intervention ends within two weeks (the end date it was planned for). */
-  interventionEnding: { interventionId: string; to: string };
+  /** An active intervention ends within two weeks: the end date it was planned for, and when it was planned. */
+  interventionEnding: { interventionId: string; to: string; plannedAt: string };
 }
 export type ReminderKind = keyof ReminderSubjects;
 
@@ -166,7 +166,7 @@ export class ReminderPlanner {
     if (intervention.status !== 'active' || !to || to < this.localDate(now.toISOString())) return [];
     const lead = this.sendTimeOn(DateTime.fromISO(to).minus({ days: INTERVENTION_ENDING_LEAD_DAYS }).toISODate() ?? to);
     const at = lead > now.toISOString() ? lead : this.nextSendTime(now);
-    return [{ kind: 'interventionEnding', memberId: coordinatorOf(current).id, at, about: { interventionId: intervention.id, to } }];
+    return [{ kind: 'interventionEnding', memberId: coordinatorOf(current).id, at, about: { interventionId: intervention.id, to, plannedAt: now.toISOString() } }];
   }
 
   /** The coordinator, two months before the young person turns 16, 17½ and 18½; only those still ahead. */

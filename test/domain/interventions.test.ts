@@ -99,7 +99,7 @@ describe('the reminder that an intervention ends (issue 13)', () => {
   it('reminds the coordinator two weeks before an active intervention ends, at the send time of a working day', () => {
     // 2027-01-15 minus 14 days is Friday 1 January, a public holiday: Monday 4 January at 08:00 Copenhagen.
     expect(planner.forIntervention(withTeam(), activeTo('2027-01-15'), NOW)).toEqual([
-      { kind: 'interventionEnding', memberId: 'm-coordinator', at: '2027-01-04T07:00:00.000Z', about: { interventionId: 'i1', to: '2027-01-15' } },
+      { kind: 'interventionEnding', memberId: 'm-coordinator', at: '2027-01-04T07:00:00.000Z', about: { interventionId: 'i1', to: '2027-01-15', plannedAt: NOW.toISOString() } },
     ]);
   });
 

@@ -128,7 +128,7 @@ describe('rendering a reminder when it is due', () => {
 });
 
 describe('the reminder that an intervention ends', () => {
-  const about = { reminder: 'interventionEnding', memberId: 'm-coordinator', interventionId: 'i1', to: '2027-01-15' };
+  const about = { reminder: 'interventionEnding', memberId: 'm-coordinator', interventionId: 'i1', to: '2027-01-15', plannedAt: NOW.toISOString() };
   const active = addIntervention(sampleCase(), { what: 'Mentor på skolen', administration: 'Jobcenter', from: '2026-12-01', to: '2027-01-15', status: 'active' }, by, NOW);
 
   it('tells the coordinator which intervention ends when, while it is active with that end date', () => {
@@ -142,5 +142,12 @@ describe('the reminder that an intervention ends', () => {
     expect(renderReminder(da, paused, reminder(about, '29:mette'), paused.members[0], NOW)).toEqual({ skip: 'intervention changed' });
     const moved = changeIntervention(active, 'i1', { to: '2027-02-15' }, by, NOW);
     expect(renderReminder(da, moved, reminder(about, '29:mette'), moved.members[0], NOW)).toEqual({ skip: 'intervention changed' });
+  });
+
+  it('is sent once for an intervention paused and active again: the reminder planned when it became active again', () => {
+    const later = new Date(NOW.getTime() + 60_000);
+    const resumed = setInterventionStatus(setInterventionStatus(active, 'i1', 'paused', by, later), 'i1', 'active', by, later);
+    expect(renderReminder(da, resumed, reminder(about, '29:mette'), resumed.members[0], later)).toEqual({ skip: 'intervention planned again' });
+    expect('activity' in renderReminder(da, resumed, reminder({ ...about, plannedAt: later.toISOString() }, '29:mette'), resumed.members[0], later)).toBe(true);
   });
 });
