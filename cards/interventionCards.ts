@@ -16,13 +16,15 @@ const GROUP_ORDER: readonly InterventionStatus[] = ['active', 'planned', 'paused
 /** A choice's title: the intervention's name shortened, and its status. */
 const CHOICE_TITLE = 50;
 const GOAL_ON_CARD = 60;
+/** As shortName cuts a member's name. */
+const NAME_ON_CARD = 40;
 
-/** Who initiated it: the team's name for a member (one who has left: the administration's line is empty, so "-"). */
+/** Who initiated it: an administration, or the team's name for a member (one who has left, by the name they had). */
 export function initiatorName(m: Messages, current: Case, intervention: Intervention): string {
   if ('administration' in intervention.initiatedBy) return intervention.initiatedBy.administration;
-  const { memberId } = intervention.initiatedBy;
+  const { memberId, formerName } = intervention.initiatedBy;
   const member = current.members.find((candidate) => candidate.id === memberId);
-  return member ? shortName(current, member, m) : m.cards.goals.formerMember;
+  return member ? shortName(current, member, m) : shortened(formerName ?? m.cards.goals.formerMember, NAME_ON_CARD);
 }
 
 function goalName(current: Case, goalId: string | undefined): string | undefined {

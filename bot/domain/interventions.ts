@@ -22,7 +22,8 @@ const NEXT_STATUSES: Record<InterventionStatus, readonly InterventionStatus[]> =
 /** An intervention starts planned (applied for, waiting) or active (already received). */
 const FIRST_STATUSES: readonly InterventionStatus[] = ['planned', 'active'];
 
-type InitiatedBy = { memberId: string } | { administration: string };
+/** `formerName`: the name of a member who has left the team since, so the overview still says who it was. */
+type InitiatedBy = { memberId: string; formerName?: string } | { administration: string };
 
 interface InterventionEvent {
   at: string;
@@ -92,9 +93,9 @@ function initiatedByOf(current: Case, input: InterventionInput): InitiatedBy {
 }
 
 /** The fields the card sets, validated: dates real, and the end not before the start. */
-function detailsOf(current: Case, input: InterventionInput): Omit<Intervention, 'id' | 'status' | 'history'> {
+function detailsOf(current: Case, input: InterventionInput, keptInitiator?: InitiatedBy): Omit<Intervention, 'id' | 'status' | 'history'> {
   const what = requiredText(input.what, 'interventionWhat', INTERVENTION_LIMITS.what);
-  const initiatedBy = initiatedByOf(current, input);
+  const initiatedBy = keptInitiator ?? initiatedByOf(current, input);
   const why = optionalText(input.why, 'interventionWhy', INTERVENTION_LIMITS.why);
   const goalId = input.goalId?.trim();
   if (goalId && !current.goals.some((goal) => goal.id === goalId)) throw new DomainError('goalNotFound');
@@ -133,15 +134,20 @@ export function addIntervention(current: Case, input: InterventionInput & { stat
 export function changeIntervention(current: Case, interventionId: string, input: InterventionInput, byAadObjectId: string, now: Date): Case {
   const intervention = interventionById(current, interventionId);
   const given = (value: string | undefined) => (value?.trim() ? value : undefined);
-  const initiatedBy = given(input.memberId) || given(input.administration) ? { memberId: input.memberId, administration: input.administration } : intervention.initiatedBy;
-  const details = detailsOf(current, {
-    what: given(input.what) ?? intervention.what,
-    ...initiatedBy,
-    why: given(input.why) ?? intervention.why,
-    goalId: given(input.goalId) ?? intervention.goalId,
-    from: given(input.from) ?? intervention.from,
-    to: given(input.to) ?? intervention.to,
-  });
+  const newInitiator = given(input.memberId) || given(input.administration);
+  const details = detailsOf(
+    current,
+    {
+      what: given(input.what) ?? intervention.what,
+      memberId: input.memberId,
+      administration: input.administration,
+      why: given(input.why) ?? intervention.why,
+      goalId: given(input.goalId) ?? intervention.goalId,
+      from: given(input.from) ?? intervention.from,
+      to: given(input.to) ?? intervention.to,
+    },
+    newInitiator ? undefined : intervention.initiatedBy,
+  );
   const { id, status, history } = intervention;
   const next: Intervention = { id, ...details, status, history };
   if (JSON.stringify(next) === JSON.stringify(intervention)) return current;
@@ -155,6 +161,13 @@ export function setInterventionStatus(current: Case, interventionId: string, val
   if (status === intervention.status) return current;
   if (!NEXT_STATUSES[intervention.status].includes(status)) throw new DomainError('invalidInterventionStatus');
   return replaced(current, withEvent({ ...intervention, status }, { at: now.toISOString(), byAadObjectId, kind: 'status', status }));
+}
+
+/** A team member leaving the team stays named as the one who initiated their interventions. */
+export function keepRemovedMemberAsInitiator(current: Case, memberId: string, name: string): Case {
+  const initiatedBy = (intervention: Intervention) => 'memberId' in intervention.initiatedBy && intervention.initiatedBy.memberId === memberId;
+  if (!interventionsOf(current).some(initiatedBy)) return current;
+  return { ...current, interventions: interventionsOf(current).map((intervention) => (initiatedBy(intervention) ? { ...intervention, initiatedBy: { memberId, formerName: name } } : intervention)) };
 }
 
 /** The statuses an intervention can be given next (the card offers only these). */

@@ -4,7 +4,7 @@ import { DomainError } from '../../bot/domain/errors';
 import { addGoal } from '../../bot/domain/goals';
 import { INTERVENTION_LIMITS, activeInterventions, addIntervention, changeIntervention, interventionsOf, setInterventionStatus } from '../../bot/domain/interventions';
 import { ReminderPlanner } from '../../bot/domain/reminders';
-import { addMember } from '../../bot/domain/team';
+import { addMember, removeMember } from '../../bot/domain/team';
 import { WorkingDays } from '../../bot/domain/workingDays';
 import { COORDINATOR, NOW, sampleCase } from './fixtures';
 
@@ -89,6 +89,14 @@ describe('the intervention overview (indsatsoverblik)', () => {
     expect(changeIntervention(changed, 'i1', { to: '2027-08-31', what: '' }, by, LATER)).toBe(changed);
     expect(codeOf(() => changeIntervention(current, 'i1', { from: '2027-06-01' }, by, NOW))).toBe('interventionEndsBeforeStart');
     expect(codeOf(() => changeIntervention(current, 'i1', { why: 'CPR 010203-1234' }, by, NOW))).toBe('cprNotAllowed');
+  });
+});
+
+describe('a team member who initiated an intervention and leaves the team', () => {
+  it('stays named as its initiator, and its other details can still be changed', () => {
+    const current = removeMember(addIntervention(withTeam(), { ...MENTOR, memberId: 'm-vip' }, by, NOW), 'm-vip', by, NOW);
+    expect(interventionsOf(current)[0]!.initiatedBy).toEqual({ memberId: 'm-vip', formerName: 'Karen Hansen' });
+    expect(interventionsOf(changeIntervention(current, 'i1', { to: '2027-08-31' }, by, NOW))[0]!.initiatedBy).toEqual({ memberId: 'm-vip', formerName: 'Karen Hansen' });
   });
 });
 
