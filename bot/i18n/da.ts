@@ -860,6 +860,8 @@ export const da = {
       checklistLabel: 'Mødetjeklisten',
       confirmEmptySections: 'Afslut mødet, selv om tjeklisten ikke er udfyldt',
       waitingArrangement: 'Hvis der er ventetid på indsats (for eksempel behandling, udredning mm.), hvem gør hvad i mellemtiden?',
+      /** The intervention overview's planned interventions, above the waiting-time question. */
+      waitingFor: (interventions: string) => `Indsatsoverblikket: den unge venter på ${interventions}.`,
       /** The toggle beside the waiting-time question; when ticked and the question is empty, this is its answer. */
       noWaitingTime: 'Ingen ventetid',
       noWaitingTimeLabel: 'Eller',

@@ -808,6 +808,7 @@ export const en: Messages = {
       checklistLabel: 'The meeting checklist',
       confirmEmptySections: 'Close the meeting although the checklist is not filled in',
       waitingArrangement: 'If there is a wait for an intervention (for example treatment, assessment), who does what in the meantime?',
+      waitingFor: (interventions) => `The intervention overview: the young person is waiting for ${interventions}.`,
       noWaitingTime: 'No waiting time',
       noWaitingTimeLabel: 'Or',
       required: 'Required.',

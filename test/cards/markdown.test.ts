@@ -101,7 +101,8 @@ function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
     goalsForm: goalsFormCard(m, read, HOSTILE),
     goalEdit: goalEditCard(m, read, 'goal-1'),
     goalEditJudged: goalEditCard(m, read, 'goal-2'),
-    closeMeeting: closeMeetingCard(m, read, open!, NOW),
+    // With an intervention the young person waits for, named above the waiting-time question.
+    closeMeeting: closeMeetingCard(m, { case: withInterventions(current), viewer: coordinator }, open!, NOW),
     approval: approvalCard(m, read, held!, NOW, HOSTILE),
     minutes: minutesCard(m, asJonas, held!),
     agreements: agreementsCard(m, items, HOSTILE, HOSTILE),
