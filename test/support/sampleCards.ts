@@ -175,6 +175,8 @@ export function everyCard(m: Messages, current: Case): Record<string, AdaptiveCa
     ...meetingCards(m, withMeetings(current)),
     ...goalCards(m, withMeetings(current)),
     ...internalMeetingCards(m, current),
+    interventions: interventionsCard(m, asCoordinator(withInterventions(current)), m.cards.interventions.added),
+    interventionsForMember: interventionsCard(m, { case: withInterventions(current), viewer: current.members[2]! }),
     statistics: leaderStatisticsCard(m),
   };
 }
