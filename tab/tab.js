@@ -273,7 +273,7 @@
                     'ul',
                     {},
                     intervention.history.map(function (event) {
-                      return element('li', {}, [dayOf(event.at) + ': ' + fill(t.interventionKinds[event.kind] || event.kind, { status: event.status || '' })]);
+                      return element('li', {}, [dayOf(event.at) + ': ' + fill(t.interventionKinds[event.kind] || event.kind, { status: event.status || '', fields: event.fields || '' })]);
                     }),
                   ),
                 ]),

@@ -31,7 +31,13 @@ interface InterventionEvent {
   kind: 'added' | 'changed' | 'status';
   /** `added` and `status`: the status it got. */
   status?: InterventionStatus;
+  /** `changed`: which details changed (not what they were: the overview shows what they are). */
+  fields?: InterventionField[];
 }
+
+/** The details an edit can change. */
+export type InterventionField = 'what' | 'initiatedBy' | 'why' | 'goalId' | 'from' | 'to';
+const FIELDS: readonly InterventionField[] = ['what', 'initiatedBy', 'why', 'goalId', 'from', 'to'];
 
 export interface Intervention {
   /** "i1", "i2", …: short, and never reused in the case. */
@@ -148,10 +154,10 @@ export function changeIntervention(current: Case, interventionId: string, input:
     },
     newInitiator ? undefined : intervention.initiatedBy,
   );
+  const fields = FIELDS.filter((field) => JSON.stringify(details[field]) !== JSON.stringify(intervention[field]));
+  if (fields.length === 0) return current;
   const { id, status, history } = intervention;
-  const next: Intervention = { id, ...details, status, history };
-  if (JSON.stringify(next) === JSON.stringify(intervention)) return current;
-  return replaced(current, withEvent(next, { at: now.toISOString(), byAadObjectId, kind: 'changed' }));
+  return replaced(current, withEvent({ id, ...details, status, history }, { at: now.toISOString(), byAadObjectId, kind: 'changed', fields }));
 }
 
 export function setInterventionStatus(current: Case, interventionId: string, value: string | undefined, byAadObjectId: string, now: Date): Case {

@@ -1168,7 +1168,8 @@ export const da = {
       interventionLine: '{period} · {status} · iværksat af {by}',
       interventionWhy: 'Hvorfor',
       interventionGoal: 'Mål',
-      interventionKinds: { added: 'Tilføjet: {status}', changed: 'Rettet', status: 'Status: {status}' },
+      interventionKinds: { added: 'Tilføjet: {status}', changed: 'Rettet: {fields}', status: 'Status: {status}' },
+      interventionFields: { what: 'hvad', initiatedBy: 'iværksat af', why: 'hvorfor', goalId: 'mål', from: 'fra', to: 'til' },
       attention: 'Kræver opmærksomhed',
     },
     meeting: {

@@ -1112,7 +1112,8 @@ export const en: Messages = {
       interventionLine: '{period} · {status} · initiated by {by}',
       interventionWhy: 'Why',
       interventionGoal: 'Goal',
-      interventionKinds: { added: 'Added: {status}', changed: 'Edited', status: 'Status: {status}' },
+      interventionKinds: { added: 'Added: {status}', changed: 'Edited: {fields}', status: 'Status: {status}' },
+      interventionFields: { what: 'what', initiatedBy: 'initiated by', why: 'why', goalId: 'goal', from: 'from', to: 'to' },
       attention: 'Needs attention',
     },
     meeting: {

@@ -29,7 +29,7 @@ export interface CaseDetails {
   team: Array<{ role: string; name: string }>;
   goals: Array<{ theme: string; longTermGoal: string; subGoals: string; agreements: AgreementDetails[] }>;
   /** The intervention overview, as the card orders it (active first); statuses in the reader's language. */
-  interventions: Array<{ what: string; status: string; from: string; to?: string; initiatedBy: string; why?: string; goal?: string; history: Array<{ at: string; kind: string; status?: string }> }>;
+  interventions: Array<{ what: string; status: string; from: string; to?: string; initiatedBy: string; why?: string; goal?: string; history: Array<{ at: string; kind: string; status?: string; fields?: string }> }>;
   /** Each meeting with its checklist's answers, as the checklist card words them. */
   meetings: Array<{ number?: number; state: string; startsAt: string; checklist: ReturnType<typeof checklistRecord> }>;
 }
@@ -74,7 +74,12 @@ export function caseDetails(current: Case, viewer: TeamMember, m: Messages, now:
         initiatedBy: initiatorName(m, current, intervention),
         ...(intervention.why ? { why: intervention.why } : {}),
         ...(goal ? { goal: currentVersion(goal).longTermGoal } : {}),
-        history: intervention.history.map(({ at, kind, status }) => ({ at, kind, ...(status ? { status: statuses[status] } : {}) })),
+        history: intervention.history.map(({ at, kind, status, fields }) => ({
+          at,
+          kind,
+          ...(status ? { status: statuses[status] } : {}),
+          ...(fields ? { fields: fields.map((field) => m.tab.page.interventionFields[field]).join(', ') } : {}),
+        })),
       };
     }),
     meetings: current.meetings.filter((meeting) => mayReadMeeting(meeting, viewer)).map((meeting) => {

@@ -85,7 +85,7 @@ describe('the intervention overview (indsatsoverblik)', () => {
     const current = addIntervention(withTeam(), MENTOR, by, NOW);
     const changed = changeIntervention(current, 'i1', { to: '2027-08-31', memberId: 'm-vip' }, by, LATER);
     expect(interventionsOf(changed)[0]).toMatchObject({ what: MENTOR.what, why: MENTOR.why, from: MENTOR.from, to: '2027-08-31', initiatedBy: { memberId: 'm-vip' }, status: 'planned' });
-    expect(interventionsOf(changed)[0]!.history.at(-1)).toEqual({ at: LATER.toISOString(), byAadObjectId: by, kind: 'changed' });
+    expect(interventionsOf(changed)[0]!.history.at(-1)).toEqual({ at: LATER.toISOString(), byAadObjectId: by, kind: 'changed', fields: ['initiatedBy', 'to'] });
     expect(changeIntervention(changed, 'i1', { to: '2027-08-31', what: '' }, by, LATER)).toBe(changed);
     expect(codeOf(() => changeIntervention(current, 'i1', { from: '2027-06-01' }, by, NOW))).toBe('interventionEndsBeforeStart');
     expect(codeOf(() => changeIntervention(current, 'i1', { why: 'CPR 010203-1234' }, by, NOW))).toBe('cprNotAllowed');

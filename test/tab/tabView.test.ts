@@ -8,7 +8,7 @@ import { openMeeting } from '../../bot/domain/meeting';
 import { addMember } from '../../bot/domain/team';
 import { da } from '../../bot/i18n/da';
 import { en } from '../../bot/i18n/en';
-import { addIntervention, setInterventionStatus } from '../../bot/domain/interventions';
+import { addIntervention, changeIntervention, setInterventionStatus } from '../../bot/domain/interventions';
 import { caseDetails } from '../../bot/tab/caseDetailsView';
 import { tabView } from '../../bot/tab/tabView';
 import { COORDINATOR, NOW, sampleCase } from '../domain/fixtures';
@@ -110,5 +110,7 @@ describe('the intervention overview in the tab', () => {
       },
     ]);
     expect(caseDetails(setInterventionStatus(current, 'i2', 'active', by, LATER), current.members[0]!, en, LATER).interventions.map((intervention) => intervention.status)).toEqual(['Active', 'Planned']);
+    const edited = changeIntervention(current, 'i1', { to: '2027-06-30', why: 'Egen bolig' }, by, LATER);
+    expect(caseDetails(edited, current.members[0]!, da, LATER).interventions[0]!.history.at(-1)).toEqual({ at: LATER.toISOString(), kind: 'changed', fields: 'hvorfor, til' });
   });
 });
