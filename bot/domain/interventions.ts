@@ -36,7 +36,7 @@ interface InterventionEvent {
 }
 
 /** The details an edit can change. */
-export type InterventionField = 'what' | 'initiatedBy' | 'why' | 'goalId' | 'from' | 'to';
+type InterventionField = 'what' | 'initiatedBy' | 'why' | 'goalId' | 'from' | 'to';
 const FIELDS: readonly InterventionField[] = ['what', 'initiatedBy', 'why', 'goalId', 'from', 'to'];
 
 export interface Intervention {
