@@ -246,7 +246,7 @@ export const en: Messages = {
     mapPersonNotFound: () => 'That person is not on the network map (any more). Open the map again to see it as it is now.',
     networkMapFull: (d) => `The network map holds at most ${d.max}, so that it can be read. Take off someone who no longer matters. Nothing was saved.`,
     invalidMapLink: () => 'A line joins two different people on the map. Nothing was saved.',
-    interventionNotFound: () => 'That intervention is not in this case. Write "interventions" to see the intervention overview as it is now.',
+    interventionNotFound: (_, write = inPersonalChat) => `That intervention is not in this case. Write "${write('interventions')}" to see the intervention overview as it is now.`,
     tooManyInterventions: (d) => `The intervention overview holds at most ${d.max} interventions. Nothing was saved.`,
     invalidInterventionStatus: () => 'The intervention cannot get that status now: a planned one becomes active or is declined, an active one is paused or ended, a paused one resumes or ends. Nothing was saved.',
     interventionEndsBeforeStart: () => 'The to date is before the from date. Nothing was saved.',
@@ -709,7 +709,7 @@ export const en: Messages = {
       transitionTitle: (reference) => `Case ${reference}: transition meeting`,
       transition: (age, birthday) => `The young person turns ${age} on ${birthday}. Plan the transition meeting in good time.`,
       interventionEndingTitle: (reference) => `Case ${reference}: an intervention ends soon`,
-      interventionEnding: (what, to) => `The intervention "${what}" ends on ${to}. Decide what happens next, and update the intervention overview (write "interventions").`,
+      interventionEnding: (what, to) => `The intervention "${what}" ends on ${to}. Decide what happens next, and update the intervention overview.`,
     },
     outbox: {
       withoutConsentTitle: (reference) => `Case ${reference}`,

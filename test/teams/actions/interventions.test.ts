@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { interventionsOf } from '../../../bot/domain/interventions';
 import { da } from '../../../bot/i18n/da';
+import { writeCommandIn } from '../../../bot/teams/replies';
 import { JONAS, LARS, METTE, TENANT_ID, actionsOf, botPerFile, cardOf, itRefuses, onlyCard, personalChat, shows, textsOf } from './botTurns';
 import { caseWithTeam, pickInPersonalChat } from './caseScenes';
 
@@ -70,7 +71,7 @@ describe('intervention.add, intervention.status, intervention.change', () => {
     expect(await click(METTE, home, 'intervention.change', { caseId, editInterventionId: 'i1', editWhat: 'CPR 0102031234' })).toEqual({ message: da.errors.cprNotAllowed({ field: 'interventionWhat' }) });
     expect(await click(METTE, home, 'intervention.add', { caseId, ...MENTOR, to: '2026-11-30' })).toEqual({ message: da.errors.interventionEndsBeforeStart({}) });
     expect(await click(METTE, home, 'intervention.status', { caseId, interventionId: 'i1', newStatus: 'ended' })).toEqual({ message: da.errors.invalidInterventionStatus({}) });
-    expect(await click(METTE, home, 'intervention.status', { caseId, interventionId: 'i7', newStatus: 'active' })).toEqual({ message: da.errors.interventionNotFound({}) });
+    expect(await click(METTE, home, 'intervention.status', { caseId, interventionId: 'i7', newStatus: 'active' })).toEqual({ message: da.errors.interventionNotFound({}, writeCommandIn(home.kind)) });
     expect(await click(METTE, home, 'intervention.status', { caseId, newStatus: 'active' })).toEqual({ message: da.errors.fieldRequired({ field: 'intervention' }) });
     expect(turns.bot().rowCounts()).toEqual(before);
     expect((await turns.bot().store.getCase(TENANT_ID, caseId))?.etag).toBe(stored?.etag);
