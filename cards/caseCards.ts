@@ -1,7 +1,8 @@
 // The case cards: creating one, the overview, the 1:1 case picker (the channel's: channelCards.ts),
 // and which card shows each view of a case.
 import { isCoordinator } from '../bot/domain/access';
-import { EDUCATION_STATUSES } from '../bot/domain/case';
+import { type Case, EDUCATION_STATUSES } from '../bot/domain/case';
+import { activeInterventions } from '../bot/domain/interventions';
 import { currentClosure } from '../bot/domain/closing';
 import { currentConsent, isConsentValid } from '../bot/domain/consent';
 import { ageOn, localDate } from '../bot/domain/fields';
@@ -11,7 +12,7 @@ import type { Messages } from '../bot/i18n';
 import { DomainError } from '../bot/domain/errors';
 import type { DetailView, PickerCase, ViewedCase } from './views';
 import { type AdaptiveCardJson, renderCard } from './render';
-import { addressLine, coordinatorName, memberName, roleName } from './people';
+import { addressLine, coordinatorName, memberName, roleName, shortened } from './people';
 import { firstFitting, halvings } from './budget';
 import { consentCard } from './consentCard';
 import { approvalCard, closeMeetingCard, goalsFormCard } from './goalCards';
@@ -21,6 +22,7 @@ import { pageOf } from './paging';
 import { teamStatusCard } from './teamStatusCards';
 import { networkMapCard } from './networkMapCards';
 import { networkOverviewCard } from './networkOverviewCards';
+import { interventionsCard } from './interventionCards';
 import type { Period } from '../bot/domain/statistics/period';
 import type { Unit } from '../bot/domain/organisation';
 
@@ -67,8 +69,18 @@ export function overviewCard(m: Messages, { case: current, viewer }: ViewedCase,
       members: members.slice(0, count),
       membersMore: count < members.length ? labels.membersMore(count, members.length) : '',
       unit: unitName,
+      interventions: activeInterventionsLine(m, current),
     }),
   );
+}
+
+/** On the overview, at most this many active interventions are named (shortened); the rest are counted. */
+const ACTIVE_NAMED = { count: 3, length: 40 } as const;
+
+function activeInterventionsLine(m: Messages, current: Case): string {
+  const active = activeInterventions(current);
+  const named = active.slice(0, ACTIVE_NAMED.count).map((intervention) => shortened(intervention.what, ACTIVE_NAMED.length));
+  return m.cards.overview.activeInterventions(named, active.length - named.length);
 }
 
 /** Cases on one page of the 1:1 picker. */
@@ -124,6 +136,8 @@ export function caseViewCard(m: Messages, read: ViewedCase, view: DetailView, no
       return networkMapCard(m, read, { notice, ...(options.pictureUrl ? { pictureUrl: options.pictureUrl } : {}) });
     case 'networkOverview':
       return networkOverviewCard(m, read, { notice, page: options.page, pageSize: options.pageSize });
+    case 'interventions':
+      return interventionsCard(m, read, notice);
   }
 }
 

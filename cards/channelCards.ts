@@ -137,6 +137,7 @@ function renderChannelCard(m: Messages, card: ChannelCard): AdaptiveCardJson {
         teamStatus: m.cards.teamStatus.title(reference),
         network: m.cards.network.title(reference),
         networkOverview: m.cards.networkOverview.title(reference),
+        interventions: m.cards.interventions.title(reference),
       };
       const labels = m.cards.threadBase;
       const facts = card.view === 'overview' ? caseFacts(m, card.case) : card.view === 'closing' ? closingFacts(m, card.closing) : [];

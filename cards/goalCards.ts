@@ -14,6 +14,7 @@ import type { ViewedCase } from './views';
 import { firstFitting, fitsTeams, halvings } from './budget';
 import { type AdaptiveCardJson, renderCard } from './render';
 import { memberChoiceTitle, memberName, nameWithRole, roleName, shortName, shortRole, shortened } from './people';
+import { interventionsOf } from '../bot/domain/interventions';
 
 /** The values of the verdict "Er målet nået? Ja/nej" (`goal.mark`'s `reached`). */
 const REACHED_CHOICES = ['yes', 'no'] as const;
@@ -334,7 +335,16 @@ export function closeMeetingCard(m: Messages, read: ViewedCase, meeting: Meeting
     today: localDate(now),
     nextMeetingDate: plannedAt?.toISODate() ?? '',
     nextMeetingTime: plannedAt?.toFormat('HH:mm') ?? '',
+    waitingFor: waitingForLine(m, current),
   });
+}
+
+/** The interventions the young person waits for (planned ones), named shortly: the waiting-time question is about them. */
+function waitingForLine(m: Messages, current: Case): string {
+  const waiting = interventionsOf(current).filter((intervention) => intervention.status === 'planned');
+  if (waiting.length === 0) return '';
+  const named = waiting.slice(0, 3).map((intervention) => shortened(intervention.what, 40));
+  return m.cards.goals.waitingFor(m.cards.overview.activeInterventions(named, waiting.length - named.length));
 }
 
 export function nextMeetingText(m: Messages, current: Case, closure: Closure): string {

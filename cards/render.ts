@@ -17,6 +17,7 @@ import feedback from './templates/feedback.json';
 import goalEdit from './templates/goalEdit.json';
 import goals from './templates/goals.json';
 import handOver from './templates/handOver.json';
+import interventions from './templates/interventions.json';
 import meetingBase from './templates/meetingBase.json';
 import meetingCancel from './templates/meetingCancel.json';
 import meetingOpen from './templates/meetingOpen.json';
@@ -48,6 +49,7 @@ export const TEMPLATES = {
   goalEdit,
   goals,
   handOver,
+  interventions,
   meetingBase,
   meetingCancel,
   meetingOpen,

@@ -202,7 +202,7 @@
     });
   }
 
-  /** One case: its team, goals with agreements and their history, and meetings; then back to the list. */
+  /** One case: its team, goals with agreements and their history, interventions with theirs, and meetings; then back to the list. */
   function renderCase(details) {
     var back = element('button', { type: 'button', class: 'back' }, ['← ' + t.back]);
     back.addEventListener('click', function () {
@@ -268,6 +268,34 @@
             ]);
           }),
     );
+    var interventions = section('case-interventions', t.interventions, [
+      details.interventions.length === 0
+        ? element('p', {}, [t.noInterventions])
+        : element(
+            'ul',
+            { class: 'agreements' },
+            details.interventions.map(function (intervention) {
+              var period = day(intervention.from) + '–' + (intervention.to ? day(intervention.to) : '');
+              return element('li', {}, [
+                element('p', {}, [intervention.what]),
+                element('p', { class: 'note' }, [fill(t.interventionLine, { period: period, status: intervention.status, by: intervention.initiatedBy })]),
+                intervention.why || intervention.goal
+                  ? element('dl', {}, [].concat(intervention.why ? row(t.interventionWhy, intervention.why) : [], intervention.goal ? row(t.interventionGoal, intervention.goal) : []))
+                  : null,
+                element('details', {}, [
+                  element('summary', {}, [t.history]),
+                  element(
+                    'ul',
+                    {},
+                    intervention.history.map(function (event) {
+                      return element('li', {}, [dayOf(event.at) + ': ' + fill(t.interventionKinds[event.kind] || event.kind, { status: event.status || '', fields: event.fields || '' })]);
+                    }),
+                  ),
+                ]),
+              ]);
+            }),
+          ),
+    ]);
     var meetings = section('case-meetings', t.meetings, [
       details.meetings.length === 0
         ? element('p', {}, [t.noMeetings])
@@ -306,7 +334,7 @@
           ),
     ]);
     var network = details.networkMap ? networkMapSection(details.caseId) : null;
-    content.replaceChildren.apply(content, [back, heading, team, overview, network, goals, meetings].filter(Boolean));
+    content.replaceChildren.apply(content, [back, heading, team, overview, network, goals, interventions, meetings].filter(Boolean));
     say('');
     heading.focus();
   }

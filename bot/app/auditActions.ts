@@ -44,6 +44,9 @@ export const VERB_ACTIONS = [
   'network.link',
   'network.unlink',
   'network.toTeam',
+  'intervention.add',
+  'intervention.change',
+  'intervention.status',
 ] as const;
 
 export type AuditAction =

@@ -6,6 +6,7 @@ import type { Consent } from './consent';
 import type { Agreement, Goal } from './goals';
 import type { Meeting } from './meeting';
 import type { NetworkMap } from './networkMap';
+import type { Intervention } from './interventions';
 
 export const EDUCATION_STATUSES = ['education', 'work', 'neither'] as const;
 export type EducationStatus = (typeof EDUCATION_STATUSES)[number];
@@ -109,6 +110,8 @@ export interface Case {
   unitId?: string;
   /** Netværkskort: none until someone is put on it. */
   networkMap?: NetworkMap;
+  /** Indsatsoverblik: none until the first intervention is added. */
+  interventions?: Intervention[];
 }
 
 export interface NewCaseInput {

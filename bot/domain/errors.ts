@@ -105,6 +105,10 @@ const DOMAIN_ERROR_KINDS = {
   alreadyInUnit: 'state',
   referenceAmbiguous: 'state',
   referenceNotFound: 'state',
+  interventionNotFound: 'state',
+  tooManyInterventions: 'state',
+  invalidInterventionStatus: 'validation',
+  interventionEndsBeforeStart: 'validation',
 } as const satisfies Record<string, 'access' | 'validation' | 'state'>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_KINDS;

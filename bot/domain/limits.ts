@@ -44,7 +44,8 @@ export const HISTORY_KEPT = {
    */
   meetingsWithFreeText: 2,
   goalVersions: 2,
-  goalOutcomes: 2,
+  /** The first judgement and the latest: 1, not 2, since the intervention overview came (a case at every limit stays under 1 MB). */
+  goalOutcomes: 1,
   /**
    * Of the changes between meetings among them, only the latest says what each field was before (owner,
    * date, method): 100 agreements' histories must fit the case (compactAgreementHistory).

@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon';
 import { type Case, coordinatorOf } from './case';
 import type { Agreement } from './goals';
+import type { Intervention } from './interventions';
 import type { Meeting } from './meeting';
 import { MODEL_ZONE } from './fields';
 import type { WorkingDays } from './workingDays';
@@ -29,6 +30,9 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
   noMeetingAfterMonths: 4,
   transitionLeadMonths: 2,
 };
+
+/** Issue 13: an intervention that ends within two weeks is a reminder to the coordinator. */
+const INTERVENTION_ENDING_LEAD_DAYS = 14;
 
 /** Seed 002: meetings at 16, 17½ and 18½ years, around the transitions to adult services. */
 const TRANSITION_AGES = [
@@ -57,6 +61,8 @@ export interface ReminderSubjects {
   transitionMeeting: { age: string; birthday: string };
   /** An agreement changed between meetings, told to an owner it concerns in the next day's reminders (one line however often it changed). */
   agreementChanged: { agreementId: string };
+  /** An active intervention ends within two weeks: the end date it was planned for, and when it was planned. */
+  interventionEnding: { interventionId: string; to: string; plannedAt: string };
 }
 export type ReminderKind = keyof ReminderSubjects;
 
@@ -140,10 +146,27 @@ export class ReminderPlanner {
    * send time while it is ahead, else the next working day's. Not one message per change.
    */
   forChange(agreementId: string, memberIds: string[], now: Date): Planned<'agreementChanged'>[] {
+    const at = this.nextSendTime(now);
+    return memberIds.map((memberId) => ({ kind: 'agreementChanged' as const, memberId, at, about: { agreementId } }));
+  }
+
+  /** Today's send time while it is ahead, else the next working day's. */
+  private nextSendTime(now: Date): string {
     const today = this.localDate(now.toISOString());
     const todays = this.sendTimeOn(today);
-    const at = todays > now.toISOString() ? todays : this.sendTimeOn(this.calendar.add(today, 1));
-    return memberIds.map((memberId) => ({ kind: 'agreementChanged' as const, memberId, at, about: { agreementId } }));
+    return todays > now.toISOString() ? todays : this.sendTimeOn(this.calendar.add(today, 1));
+  }
+
+  /**
+   * The coordinator, two weeks before an active intervention ends, to decide what comes after; with the
+   * next reminders when the end is already that close. None for one not active, open-ended or ended by now.
+   */
+  forIntervention(current: Case, intervention: Intervention, now: Date): Planned<'interventionEnding'>[] {
+    const { to } = intervention;
+    if (intervention.status !== 'active' || !to || to < this.localDate(now.toISOString())) return [];
+    const lead = this.sendTimeOn(DateTime.fromISO(to).minus({ days: INTERVENTION_ENDING_LEAD_DAYS }).toISODate() ?? to);
+    const at = lead > now.toISOString() ? lead : this.nextSendTime(now);
+    return [{ kind: 'interventionEnding', memberId: coordinatorOf(current).id, at, about: { interventionId: intervention.id, to, plannedAt: now.toISOString() } }];
   }
 
   /** The coordinator, two months before the young person turns 16, 17½ and 18½; only those still ahead. */

@@ -1,5 +1,6 @@
-// One case in the tab, for a reader the access rules let see its details (readCase): the team, the network overview, the
-// goals with their agreements and each agreement's history, and the meetings with their checklists. Words the bot already
+// One case in the tab, for a reader the access rules let see its details (readCase): the team, the network overview,
+// the goals with their agreements and each agreement's history, the interventions with theirs, and the meetings
+// with their checklists. Words the bot already
 // has (roles, themes, ways to follow up, meeting states) come in the reader's language.
 import { mayReadMeeting } from '../domain/access';
 import type { Case, TeamMember } from '../domain/case';
@@ -12,6 +13,7 @@ import { checklistRecord } from '../../cards/meetingCards';
 import { memberName, roleName } from '../../cards/people';
 import { type OverviewPersonText, overviewPersonText, overviewRowTitle } from '../../cards/networkOverviewCards';
 import { networkOverview } from '../domain/networkOverview';
+import { initiatorName, interventionsInCardOrder } from '../../cards/interventionCards';
 
 interface AgreementDetails {
   action: string;
@@ -34,6 +36,8 @@ export interface CaseDetails {
   goals: Array<{ theme: string; longTermGoal: string; subGoals: string; agreements: AgreementDetails[] }>;
   /** Whether anyone is on the network map: its picture is then a request away (tabApi.ts). */
   networkMap: boolean;
+  /** The intervention overview, as the card orders it (active first); statuses in the reader's language. */
+  interventions: Array<{ what: string; status: string; from: string; to?: string; initiatedBy: string; why?: string; goal?: string; history: Array<{ at: string; kind: string; status?: string; fields?: string }> }>;
   /** Each meeting with its checklist's answers, as the checklist card words them. */
   meetings: Array<{ number?: number; state: string; startsAt: string; checklist: ReturnType<typeof checklistRecord> }>;
 }
@@ -66,6 +70,25 @@ export function caseDetails(current: Case, viewer: TeamMember, m: Messages, now:
           done: agreement.status === 'done',
           overdue: agreement.status === 'open' && agreement.followUpOn < today,
           history: agreement.history.map(({ at, kind, followUpOn }) => ({ at, kind, ...(followUpOn ? { followUpOn } : {}) })),
+        })),
+      };
+    }),
+    interventions: interventionsInCardOrder(current).map((intervention) => {
+      const statuses = m.cards.interventions.statuses;
+      const goal = intervention.goalId ? current.goals.find((candidate) => candidate.id === intervention.goalId) : undefined;
+      return {
+        what: intervention.what,
+        status: statuses[intervention.status],
+        from: intervention.from,
+        ...(intervention.to ? { to: intervention.to } : {}),
+        initiatedBy: initiatorName(m, current, intervention),
+        ...(intervention.why ? { why: intervention.why } : {}),
+        ...(goal ? { goal: currentVersion(goal).longTermGoal } : {}),
+        history: intervention.history.map(({ at, kind, status, fields }) => ({
+          at,
+          kind,
+          ...(status ? { status: statuses[status] } : {}),
+          ...(fields ? { fields: fields.map((field) => m.tab.page.interventionFields[field]).join(', ') } : {}),
         })),
       };
     }),

@@ -8,6 +8,7 @@ import { memberName } from '../../cards/people';
 import type { Case, TeamMember } from '../domain/case';
 import { localDate } from '../domain/fields';
 import type { Agreement } from '../domain/goals';
+import { interventionsOf } from '../domain/interventions';
 import { isInternalMeeting, meetingNumber } from '../domain/meeting';
 import type { Messages } from '../i18n';
 import type { OutboxMessage, OutboxMessageOf, ReminderAbout } from '../store/port';
@@ -130,6 +131,15 @@ export function renderReminder(m: Messages, current: Case, message: OutboxMessag
     }
     case 'transitionMeeting':
       return note(labels.transitionTitle(current.reference), labels.transition(about.age, m.dates.long(about.birthday)));
+    case 'interventionEnding': {
+      const intervention = interventionsOf(current).find((candidate) => candidate.id === about.interventionId);
+      // Ended, paused or given another end date since: the reminder of that date is not due. Paused and
+      // active again since it was planned: the reminder planned then is the one sent.
+      if (intervention?.status !== 'active' || intervention.to !== about.to) return { skip: 'intervention changed' };
+      const activated = intervention.history.filter((event) => event.status === 'active').at(-1)?.at;
+      if (activated && activated > about.plannedAt) return { skip: 'intervention planned again' };
+      return note(labels.interventionEndingTitle(current.reference), labels.interventionEnding(intervention.what, m.dates.long(about.to)));
+    }
     default:
       // A reminder this version does not know (written by a later one).
       return { skip: `unknown reminder ${(about as { reminder: string }).reminder}` };

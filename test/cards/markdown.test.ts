@@ -3,6 +3,8 @@
 // and <at> bound into every template come out as literal text, and no card holds a link.
 import { networkMapCard } from '../../cards/networkMapCards';
 import { networkOverviewCard } from '../../cards/networkOverviewCards';
+import { interventionsCard } from '../../cards/interventionCards';
+import { addIntervention } from '../../bot/domain/interventions';
 import { addMapPerson, linkMapPersons } from '../../bot/domain/networkMap';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,6 +65,12 @@ function withNetworkMap(current: Case): Case {
   return linkMapPersons(both, 'p1', 'p2', 'aad-coordinator', NOW);
 }
 
+/** An intervention typed in every text at its maximum, initiated by an administration, serving a goal; and one a team member initiated. */
+function withInterventions(current: Case): Case {
+  const typed = { what: HOSTILE.slice(0, 80), administration: HOSTILE.slice(0, 60), why: HOSTILE.slice(0, 150), goalId: 'goal-1', from: '2026-12-01', to: '2027-03-31', status: 'active' };
+  return addIntervention(addIntervention(current, typed, 'aad-coordinator', NOW), { what: HOSTILE.slice(0, 80), memberId: 'm-jonas', from: '2027-01-01' }, 'aad-coordinator', NOW);
+}
+
 function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
   const coordinator = current.members[0]!;
   const member = (id: string): TeamMember => current.members.find((candidate) => candidate.id === id)!;
@@ -94,7 +102,8 @@ function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
     goalsForm: goalsFormCard(m, read, HOSTILE),
     goalEdit: goalEditCard(m, read, 'goal-1'),
     goalEditJudged: goalEditCard(m, read, 'goal-2'),
-    closeMeeting: closeMeetingCard(m, read, open!, NOW),
+    // With an intervention the young person waits for, named above the waiting-time question.
+    closeMeeting: closeMeetingCard(m, { case: withInterventions(current), viewer: coordinator }, open!, NOW),
     approval: approvalCard(m, read, held!, NOW, HOSTILE),
     minutes: minutesCard(m, asJonas, held!),
     agreements: agreementsCard(m, items, HOSTILE, HOSTILE),
@@ -116,6 +125,9 @@ function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
     network: networkMapCard(m, { case: withNetworkMap(current), viewer: coordinator }, { notice: HOSTILE }),
     // The team's names, roles, contact details and support offers, and the map's typed name and relation, in the form's rows.
     networkOverview: networkOverviewCard(m, { case: withNetworkMap(current), viewer: coordinator }, { notice: HOSTILE }),
+    // Every text as the form allows it, cut to its maximum; the overview names the active one.
+    interventions: interventionsCard(m, { case: withInterventions(current), viewer: coordinator }, HOSTILE),
+    overviewInterventions: overviewCard(m, { case: withInterventions(current), viewer: coordinator }, NOW),
   };
   for (const meeting of current.meetings) cards[`meetingBase ${meeting.status}`] = meetingBaseCard(m, current, meeting);
   cards.minutesBase = minutesBaseCard(m, current, held!);

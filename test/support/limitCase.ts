@@ -12,6 +12,7 @@ import { askToChangeAgreement, changeAgreement, declineChangeRequest } from '../
 import { answerChecklist, checklistQuestions, openMeeting, plannedMeetingOf } from '../../bot/domain/meeting';
 import { MAX_TEAM_SIZE, addMember } from '../../bot/domain/team';
 import { MAP_FIELDS, NETWORK_MAP_LIMITS, addMapPerson, linkMapPersons } from '../../bot/domain/networkMap';
+import { INTERVENTION_LIMITS, addIntervention, changeIntervention, setInterventionStatus } from '../../bot/domain/interventions';
 import { localDate } from '../../bot/domain/fields';
 import { COORDINATOR, NOW, sampleCase } from '../domain/fixtures';
 
@@ -189,7 +190,7 @@ export function caseAtEveryLimit({ years = 10, reanswers = 6, textOf: text = rea
     current = compactCase(askToChangeAgreement(current, agreement.id, request, by, day));
     if (index < HISTORY_KEPT.decidedChangeRequests) current = compactCase(declineChangeRequest(current, agreement.id, text(500, `d${index}`), by, day));
   });
-  return networkMapAtLimits(current, text);
+  return interventionsAtLimits(networkMapAtLimits(current, text), text);
 }
 
 /** The network map full: half of it team members, half typed with names and relations at their maximum, every line drawn. */
@@ -210,4 +211,18 @@ function networkMapAtLimits(current: Case, text: TextOf): Case {
     changed = compactCase(linkMapPersons(changed, `p${from + 1}`, `p${to + 1}`, by, NOW));
   }
   return changed;
+}
+
+/** The intervention overview full, every text at its maximum, each edited and its status changed past what its history keeps. */
+function interventionsAtLimits(current: Case, text: TextOf): Case {
+  const goalId = current.goals[0]!.id;
+  return repeat(current, INTERVENTION_LIMITS.interventions, (changed, index) => {
+    const initiatedBy = index % 2 === 0 ? { administration: text(INTERVENTION_LIMITS.administration, `f${index}`) } : { memberId: changed.members[1 + index]!.id };
+    const input = { what: text(INTERVENTION_LIMITS.what, `i${index}`), ...initiatedBy, why: text(INTERVENTION_LIMITS.why, `h${index}`), goalId, from: '2026-01-01', to: '2026-12-31' };
+    const id = `i${index + 1}`;
+    let added = compactCase(addIntervention(changed, { ...input, status: 'active' }, by, NOW));
+    added = compactCase(changeIntervention(added, id, { to: '2027-06-30' }, by, NOW));
+    added = repeat(added, 4, (paused, round) => setInterventionStatus(paused, id, round % 2 === 0 ? 'paused' : 'active', by, NOW));
+    return added;
+  });
 }

@@ -2,6 +2,8 @@
 import { addMapPerson, hasNetworkMap, linkMapPersons } from '../../bot/domain/networkMap';
 import { networkMapCard } from '../../cards/networkMapCards';
 import { networkOverviewCard } from '../../cards/networkOverviewCards';
+import { addIntervention, interventionsOf } from '../../bot/domain/interventions';
+import { interventionsCard } from '../../cards/interventionCards';
 import { casePickerCard, createCaseCard, overviewCard } from '../../cards/caseCards';
 import { baseCard, meetingBaseCard, minutesBaseCard } from '../../cards/channelCards';
 import { consentCard } from '../../cards/consentCard';
@@ -174,6 +176,8 @@ export function everyCard(m: Messages, current: Case): Record<string, AdaptiveCa
     ...meetingCards(m, withMeetings(current)),
     ...goalCards(m, withMeetings(current)),
     ...internalMeetingCards(m, current),
+    interventions: interventionsCard(m, asCoordinator(withInterventions(current)), m.cards.interventions.added),
+    interventionsForMember: interventionsCard(m, { case: withInterventions(current), viewer: current.members[2]! }),
     statistics: leaderStatisticsCard(m),
     baseNetwork: baseCard(m, current, 'network'),
     network: networkMapCard(m, asCoordinator(withNetworkMap(current)), { pictureUrl: `https://samarbejdsbot.example.dk/network-map/${'t'.repeat(43)}` }),
@@ -344,6 +348,15 @@ export function withNetworkMap(current: Case): Case {
   return [['p1', 'p2'], ['p1', 'p4'], ...(professional ? [['p4', 'p5']] : [])].reduce((map, [a, b]) => linkMapPersons(map, a!, b!, by, NOW), mapped);
 }
 
+/** The case's own interventions, or for a case without any, an active one for a goal and a planned one: every form of the card shows. */
+function withInterventions(current: Case): Case {
+  if (interventionsOf(current).length > 0) return current;
+  const by = current.members[0]!.person.kind === 'teams' ? current.members[0]!.person.aadObjectId : '';
+  const member = current.members.find((candidate) => candidate.role !== 'youngPerson')!;
+  const active = { what: 'Mentor på skolen', administration: 'Ungeenheden', why: 'Støtte til fremmøde', goalId: current.goals[0]?.id, from: '2026-09-01', to: '2027-01-31', status: 'active' };
+  return addIntervention(addIntervention(current, active, by, NOW), { what: 'Bostøtte', memberId: member.id, from: '2027-01-01' }, by, NOW);
+}
+
 export function everyTemplate(m: Messages, current: Case, pickerCases: number, member: TeamMember): Record<string, AdaptiveCardJson> {
   const read = asCoordinator(current);
   const open = current.meetings.find((meeting) => meeting.status === 'open')!;
@@ -378,6 +391,9 @@ export function everyTemplate(m: Messages, current: Case, pickerCases: number, m
     networkEmpty: networkMapCard(m, asCoordinator({ ...current, networkMap: undefined })),
     networkOverview: networkOverviewCard(m, asCoordinator(withNetworkMap(current)), { notice: m.cards.networkOverview.addedToTeam }),
     networkOverviewForMember: networkOverviewCard(m, { case: withNetworkMap(current), viewer: member }),
+    interventions: interventionsCard(m, asCoordinator(withInterventions(current)), m.cards.interventions.added),
+    interventionsForMember: interventionsCard(m, { case: withInterventions(current), viewer: member }),
+    interventionsEmpty: interventionsCard(m, asCoordinator({ ...current, interventions: undefined })),
     // The coordinator's card of an agreement with a request for a change awaiting an answer (the largest case holds some), and its owner's.
     agreementEdit: agreementEditCard(m, read, (current.agreements.find((agreement) => pendingChangeRequest(agreement)) ?? current.agreements[0]!).id),
     agreementEditForOwner: agreementEditCard(m, ownerRead(current), current.agreements.find((agreement) => agreement.status === 'open')?.id ?? current.agreements[0]!.id),

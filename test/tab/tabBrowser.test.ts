@@ -97,6 +97,8 @@ describe.skipIf(skip)('the tab in Teams', () => {
     expect(text).toContain(da.cards.networkOverview.rows.vip);
     expect(text).toMatch(new RegExp(`${da.roles.youthGuidance}\\s+${JONAS.name}\\s+${da.cards.networkOverview.viaTeams}`));
     expect(text).toMatch(new RegExp(`${da.roles.housingSupport}\\s+–`));
+    expect(text).toContain('Mentor på produktionsskolen');
+    expect(text).toContain(`${da.cards.interventions.statuses.active} · iværksat af Jobcenter`);
     expect(await frame.evaluate(() => document.activeElement?.id)).toBe('case-heading');
     await frame.getByText(da.tab.page.history).first().click();
     await frame.getByText(da.tab.page.checklist).click();

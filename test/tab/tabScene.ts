@@ -7,6 +7,7 @@
 import type { Actor } from '../../bot/app/context';
 import { addCaseAgreement, addCaseGoal } from '../../bot/app/goalsForm';
 import { recordCaseConsent } from '../../bot/app/manageConsent';
+import { changeInterventions } from '../../bot/app/interventions';
 import { addTeamMember } from '../../bot/app/manageTeam';
 import { openCase } from '../../bot/app/openCase';
 import { answerMeetingChecklist, planNetworkMeeting } from '../../bot/app/runMeeting';
@@ -47,6 +48,7 @@ export async function buildScene(tab: TabServer): Promise<TabScene> {
   const goalId = withGoal.goals[0]?.id ?? '';
   await addCaseAgreement(deps, METTE, emil.id, goalId, { action: 'Jonas ringer til produktionsskolen', ownerMemberId: jonasInEmil, followUpOn: '2026-10-20', followUpMethod: 'phone' });
   await addCaseAgreement(deps, METTE, emil.id, goalId, { action: 'Mette søger om bostøtte', ownerMemberId: metteInEmil, followUpOn: '2026-12-01', followUpMethod: 'email' });
+  await changeInterventions(deps, METTE, emil.id, { kind: 'add', intervention: { what: 'Mentor på produktionsskolen', administration: 'Jobcenter', why: 'Støtte til fremmøde', from: '2026-09-01', to: '2027-01-31', status: 'active' } });
   const planned = await planNetworkMeeting(deps, METTE, emil.id, { date: '2026-12-03', time: '10:00' });
   // Roles and preparation are filled in before the meeting.
   await answerMeetingChecklist(deps, METTE, emil.id, planned.meetings[0]?.id ?? '', { roleLeader: metteInEmil, prepHandoverSent: 'yes' });

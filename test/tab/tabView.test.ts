@@ -7,6 +7,8 @@ import { recordConsent } from '../../bot/domain/consent';
 import { openMeeting } from '../../bot/domain/meeting';
 import { addMember } from '../../bot/domain/team';
 import { da } from '../../bot/i18n/da';
+import { en } from '../../bot/i18n/en';
+import { addIntervention, changeIntervention, setInterventionStatus } from '../../bot/domain/interventions';
 import { caseDetails } from '../../bot/tab/caseDetailsView';
 import { tabView } from '../../bot/tab/tabView';
 import { COORDINATOR, NOW, sampleCase } from '../domain/fixtures';
@@ -82,5 +84,33 @@ describe('internal coordination meetings in the tab (seed 003: the professionals
     const member = (role: string) => current.members.find((candidate) => candidate.role === role)!;
     expect(caseDetails(current, member('coordinator'), da, LATER).meetings).toHaveLength(1);
     expect(caseDetails(current, member('vip'), da, LATER).meetings).toEqual([]);
+  });
+});
+
+describe('the intervention overview in the tab', () => {
+  it('lists the interventions as the card does, active first, in the reader\'s language, each with who initiated it and its history', () => {
+    const team = addMember(sampleCase(), { role: 'housingSupport', person: { kind: 'teams', aadObjectId: 'aad-ali', name: 'Ali Khan' } }, 'm-ali', by, NOW);
+    const planned = addIntervention(team, { what: 'Bostøtte', memberId: 'm-ali', from: '2027-01-01' }, by, NOW);
+    const active = addIntervention(planned, { what: 'Mentor', administration: 'Jobcenter', why: 'Fremmøde', from: '2026-12-01', to: '2027-05-31', status: 'active' }, by, NOW);
+    const current = setInterventionStatus(active, 'i2', 'paused', by, LATER);
+    const details = caseDetails(current, current.members[0]!, da, LATER).interventions;
+    expect(details).toEqual([
+      { what: 'Bostøtte', status: da.cards.interventions.statuses.planned, from: '2027-01-01', initiatedBy: 'Ali Khan', history: [{ at: NOW.toISOString(), kind: 'added', status: da.cards.interventions.statuses.planned }] },
+      {
+        what: 'Mentor',
+        status: da.cards.interventions.statuses.paused,
+        from: '2026-12-01',
+        to: '2027-05-31',
+        initiatedBy: 'Jobcenter',
+        why: 'Fremmøde',
+        history: [
+          { at: NOW.toISOString(), kind: 'added', status: da.cards.interventions.statuses.active },
+          { at: LATER.toISOString(), kind: 'status', status: da.cards.interventions.statuses.paused },
+        ],
+      },
+    ]);
+    expect(caseDetails(setInterventionStatus(current, 'i2', 'active', by, LATER), current.members[0]!, en, LATER).interventions.map((intervention) => intervention.status)).toEqual(['Active', 'Planned']);
+    const edited = changeIntervention(current, 'i1', { to: '2027-06-30', why: 'Egen bolig' }, by, LATER);
+    expect(caseDetails(edited, current.members[0]!, da, LATER).interventions[0]!.history.at(-1)).toEqual({ at: LATER.toISOString(), kind: 'changed', fields: 'hvorfor, til' });
   });
 });

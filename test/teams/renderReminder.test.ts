@@ -3,6 +3,7 @@ import { approveMinutes, closeInternalMeeting, closeMeeting, recordFeedbackGiven
 import { addAgreement, addGoal, completeAgreement, moveAgreement, withReminderPlan } from '../../bot/domain/goals';
 import { cancelMeeting, openMeeting, planMeeting } from '../../bot/domain/meeting';
 import { addMember } from '../../bot/domain/team';
+import { addIntervention, changeIntervention, setInterventionStatus } from '../../bot/domain/interventions';
 import { da } from '../../bot/i18n/da';
 import type { OutboxMessageOf } from '../../bot/store/port';
 import { renderReminder } from '../../bot/teams/renderReminder';
@@ -127,5 +128,30 @@ describe('rendering a reminder when it is due', () => {
       expect(renderReminder(da, given, reminder(due), given.members.find((member) => member.id === 'm-ali'), NOW)).toEqual({ skip: 'feedback given' });
       expect(renderReminder(da, given, reminder(overdue, '29:mette'), given.members[0], NOW)).toEqual({ skip: 'feedback given' });
     });
+  });
+});
+
+describe('the reminder that an intervention ends', () => {
+  const about = { reminder: 'interventionEnding', memberId: 'm-coordinator', interventionId: 'i1', to: '2027-01-15', plannedAt: NOW.toISOString() };
+  const active = addIntervention(sampleCase(), { what: 'Mentor på skolen', administration: 'Jobcenter', from: '2026-12-01', to: '2027-01-15', status: 'active' }, by, NOW);
+
+  it('tells the coordinator which intervention ends when, while it is active with that end date', () => {
+    const card = cardOf(renderReminder(da, active, reminder(about, '29:mette'), active.members[0], NOW));
+    expect(validateAdaptiveCard(card)).toEqual([]);
+    expect(JSON.stringify(card)).toContain(da.cards.reminders.interventionEndingTitle('S-ABCDE'));
+  });
+
+  it('is not sent for an intervention paused, ended or given another end date since', () => {
+    const paused = setInterventionStatus(active, 'i1', 'paused', by, NOW);
+    expect(renderReminder(da, paused, reminder(about, '29:mette'), paused.members[0], NOW)).toEqual({ skip: 'intervention changed' });
+    const moved = changeIntervention(active, 'i1', { to: '2027-02-15' }, by, NOW);
+    expect(renderReminder(da, moved, reminder(about, '29:mette'), moved.members[0], NOW)).toEqual({ skip: 'intervention changed' });
+  });
+
+  it('is sent once for an intervention paused and active again: the reminder planned when it became active again', () => {
+    const later = new Date(NOW.getTime() + 60_000);
+    const resumed = setInterventionStatus(setInterventionStatus(active, 'i1', 'paused', by, later), 'i1', 'active', by, later);
+    expect(renderReminder(da, resumed, reminder(about, '29:mette'), resumed.members[0], later)).toEqual({ skip: 'intervention planned again' });
+    expect('activity' in renderReminder(da, resumed, reminder({ ...about, plannedAt: later.toISOString() }, '29:mette'), resumed.members[0], later)).toBe(true);
   });
 });

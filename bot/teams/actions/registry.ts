@@ -4,7 +4,6 @@
 import { z } from 'zod';
 import { CARD_VERSION } from '../../../cards/version';
 import type { Messages } from '../../i18n';
-import { writeCommandIn } from '../replies';
 import { agreementCommands, agreementVerbs } from './agreements';
 import { caseCommands, caseVerbs } from './case';
 import { closingCommands, closingVerbs } from './closing';
@@ -15,6 +14,7 @@ import { organisationCommands } from './organisation';
 import { rightsCommands, rightsVerbs } from './rights';
 import { statisticsCommands, statisticsVerbs } from './statistics';
 import { networkCommands, networkVerbs } from './network';
+import { interventionCommands, interventionVerbs } from './interventions';
 import { teamCommands, teamVerbs } from './team';
 import { teamStatusCommands } from './teamStatus';
 import type { AnyVerb, CommandDeclaration, ManifestScope, Turn, VerbReply } from './turn';
@@ -30,22 +30,12 @@ export const VERBS: readonly AnyVerb[] = [
   ...rightsVerbs,
   ...statisticsVerbs,
   ...networkVerbs,
+  ...interventionVerbs,
 ];
 
 const VERB_BY_NAME = new Map(VERBS.map((declaration) => [declaration.verb, declaration]));
 
 export type CommandName = keyof Messages['commands'];
-
-/** A command whose feature has not landed yet: known (so it is not "unknown"), and says so. */
-function notReady(aliases: CommandDeclaration['aliases']): CommandDeclaration {
-  return {
-    aliases,
-    manifestScopes: [],
-    async handle({ context, m, conversation }) {
-      await context.sendActivity(m.notYetAvailable(writeCommandIn(conversation)));
-    },
-  };
-}
 
 /** In this order in `hjælp` and in the manifest's command lists. */
 export const COMMANDS = {
@@ -68,7 +58,7 @@ export const COMMANDS = {
   ...statisticsCommands,
   ...organisationCommands,
   ...networkCommands,
-  interventions: notReady({ da: ['indsatser'], en: ['interventions'] }),
+  ...interventionCommands,
 } as const satisfies Record<CommandName, CommandDeclaration>;
 
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];

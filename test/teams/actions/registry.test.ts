@@ -1,8 +1,7 @@
-// bot/teams/actions/registry.ts through the in-process bot: the commands it declares itself (`hjælp`,
-// and those whose feature has not landed), and the refusal of a card it cannot read.
+// bot/teams/actions/registry.ts through the in-process bot: the command it declares itself (`hjælp`),
+// and the refusal of a card it cannot read.
 import { describe, expect, it } from 'vitest';
 import { da } from '../../../bot/i18n/da';
-import { inPersonalChat, inSharedConversation } from '../../../bot/i18n/commandHint';
 import { helpText } from '../../../bot/teams/actions/registry';
 import { writeCommandIn } from '../../../bot/teams/replies';
 import { CARD_VERSION } from '../../../cards/version';
@@ -21,13 +20,6 @@ const EVERY_KIND = [
 describe('hjælp', () => {
   it.each(EVERY_KIND)('lists the commands in %s', async (_where, where) => {
     expect(await say(METTE, where, 'hjælp')).toMatchObject([{ text: helpText(da) }]);
-  });
-});
-
-describe('commands whose feature has not landed', () => {
-  it.each(EVERY_KIND)('are known, and say they are not ready, in %s', async (kind, where) => {
-    const write = kind === 'a 1:1 chat' ? inPersonalChat : inSharedConversation;
-    for (const command of ['indsatser']) expect(await say(METTE, where, command)).toMatchObject([{ text: da.notYetAvailable(write) }]);
   });
 });
 
