@@ -1,4 +1,5 @@
-// Issue 13, "Shown by tests in CI": the model's network map (netværkskort, seed 001) end to end through
+// Issue 13, "Shown by tests in CI": the model's network map (netværkskort, seed 001) and intervention
+// overview (indsatsoverblik, seed 002) end to end through
 // the Agents Playground. The real bot (`node dist/bot/index.js`) behind the real Microsoft 365 Agents
 // Playground; chat commands in the case's thread and Action.Execute invokes with the data Teams sends;
 // what the bot stored is read from its SQLite file.
@@ -7,7 +8,8 @@
 // card with the case's reference only; its button gives Mette the map, where she puts the young person's
 // grandmother (typed) and Jonas (from the team, not typed twice) and draws a line between them. The
 // picture behind the card's one-time link is a PNG, once. Opening it counts as the map used, so the next
-// meeting's checklist offers "yes" to both of its network-map questions.
+// meeting's checklist offers "yes" to both of its network-map questions. `indsatser`: an intervention the
+// young person waits for, then started, named on the case overview.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -127,5 +129,26 @@ describe('the network map, through the Agents Playground (issue 13)', () => {
       expect(inputById(checklist, 'prepNetworkMapMade').value, JSON.stringify(inputById(checklist, 'prepNetworkMapMade'))).toBe('yes');
       expect(inputById(checklist, 'prepNetworkMapUsed').value).toBe('yes');
       expect(stored().meetings[0]?.answers).toEqual({});
+    }), 30_000);
+
+  it('indsatser: Mette records an intervention the young person waits for, then starts it; the overview names the active one', () =>
+    withBotOutput(async () => {
+      const { threadId, caseId, reference } = scenario();
+      const base = await commandInThread(pg(), mette, threadId, 'indsatser');
+      expect(titleOf(firstCard(base))).toBe(da.cards.interventions.title(reference));
+      const baseId = present(base.messageId, 'The base card has no id');
+      const empty = cardOf(await click(pg(), mette, threadId, 'case.show', { caseId, view: 'interventions' }, baseId));
+      expect(textsOf(empty)).toContain(da.cards.interventions.empty);
+      const added = cardOf(
+        await pg().invokeCardAction(mette, threadId, submit(empty, 'intervention.add', { what: 'Mentor på produktionsskolen', administration: 'Jobcenter', from: daysFromToday(7) }), baseId),
+      );
+      expect(textsOf(added)).toEqual(expect.arrayContaining([da.cards.interventions.added, da.cards.interventions.waiting]));
+      const interventionId = present(stored().interventions?.[0], 'No intervention was stored').id;
+      const started = cardOf(await pg().invokeCardAction(mette, threadId, submit(added, 'intervention.status', { interventionId, newStatus: 'active' }), baseId));
+      expect(textsOf(started)).toContain(da.cards.interventions.statusChanged);
+      expect(stored().interventions?.[0]).toMatchObject({ what: 'Mentor på produktionsskolen', status: 'active' });
+      const overviewBase = await commandInThread(pg(), mette, threadId, 'overblik');
+      const overview = cardOf(await click(pg(), mette, threadId, 'case.show', { caseId, view: 'overview' }, present(overviewBase.messageId, 'The overview base card')));
+      expect(JSON.stringify(overview)).toContain('Mentor på produktionsskolen');
     }), 30_000);
 });
