@@ -10,17 +10,8 @@
   /** The section, kept while the page lives: back from a case's details, it is shown as it was left. */
   var state = { node: null, periodId: '', unitId: '' };
 
-  function element(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      node.setAttribute(name, attributes[name]);
-    });
-    (children || []).forEach(function (child) {
-      if (child === null || child === undefined) return;
-      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
+  /** tab.js's element builder (text as text), given with the first call of `section`. */
+  var element;
 
   function svg(tag, attributes) {
     var node = document.createElementNS(SVG, tag);
@@ -155,6 +146,7 @@
    */
   function section(env) {
     if (state.node) return state.node;
+    element = env.element;
     var t = env.t.leader;
     var status = element('p', { class: 'note', role: 'status', 'aria-live': 'polite' }, []);
     var period = element('select', { id: 'leader-period' }, []);

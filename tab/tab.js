@@ -193,6 +193,7 @@
   /** The leader's half-yearly status (leader.js); the statistik card's link opens the tab at it (bot/tab/deepLink.ts). */
   function leaderSection() {
     return window.samarbejdsbotLeader.section({
+      element: element,
       t: t,
       locale: locale,
       token: function () {
