@@ -1,6 +1,6 @@
+import { codeOf } from '../support/refusals';
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../bot/domain/case';
-import { DomainError } from '../../bot/domain/errors';
 import { addGoal } from '../../bot/domain/goals';
 import { INTERVENTION_LIMITS, activeInterventions, addIntervention, changeIntervention, interventionsOf, setInterventionStatus } from '../../bot/domain/interventions';
 import { ReminderPlanner } from '../../bot/domain/reminders';
@@ -10,16 +10,6 @@ import { COORDINATOR, NOW, sampleCase } from './fixtures';
 
 const by = COORDINATOR.aadObjectId;
 const LATER = new Date(NOW.getTime() + 60_000);
-
-const codeOf = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return 'no error';
-};
 
 const MENTOR = { what: 'Mentor på skolen', administration: 'Jobcenter Odense', why: 'Støtte til fremmøde', from: '2026-12-01', to: '2027-05-31' };
 

@@ -1,6 +1,6 @@
+import { codeOf } from '../support/refusals';
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../bot/domain/case';
-import { DomainError } from '../../bot/domain/errors';
 import {
   NETWORK_MAP_LIMITS,
   addMapPerson,
@@ -17,16 +17,6 @@ import { COORDINATOR, NOW, sampleCase } from './fixtures';
 
 const by = COORDINATOR.aadObjectId;
 const LATER = new Date(NOW.getTime() + 60_000);
-
-const codeOf = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return 'no error';
-};
 
 const withVip = (): Case => addMember(sampleCase(), { role: 'vip', person: { kind: 'external', name: 'Karen Hansen', phone: '22334455' } }, 'm-vip', by, NOW);
 
