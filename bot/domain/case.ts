@@ -7,6 +7,8 @@ import type { Agreement, Goal } from './goals';
 import type { Meeting } from './meeting';
 import type { NetworkMap } from './networkMap';
 import type { Intervention } from './interventions';
+import type { Measures } from './measures';
+import type { AdultHandOver } from './transitions';
 
 export const EDUCATION_STATUSES = ['education', 'work', 'neither'] as const;
 export type EducationStatus = (typeof EDUCATION_STATUSES)[number];
@@ -112,6 +114,10 @@ export interface Case {
   networkMap?: NetworkMap;
   /** Indsatsoverblik: none until the first intervention is added. */
   interventions?: Intervention[];
+  /** WHO-5 and readiness (BIP) over time (seed 004): none until the first is recorded. */
+  measures?: Measures;
+  /** Overdragelse til voksenforvaltningen (seed 002): none until the coordinator records it. */
+  adultHandOver?: AdultHandOver;
 }
 
 export interface NewCaseInput {

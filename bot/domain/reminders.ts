@@ -9,6 +9,7 @@ import type { Intervention } from './interventions';
 import type { Meeting } from './meeting';
 import { MODEL_ZONE } from './fields';
 import type { WorkingDays } from './workingDays';
+import { TRANSITION_AGES, transitionBirthday } from './transitions';
 
 export interface ReminderSettings {
   /** Local time of day reminders are sent, HH:MM. */
@@ -33,13 +34,6 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
 
 /** Issue 13: an intervention that ends within two weeks is a reminder to the coordinator. */
 const INTERVENTION_ENDING_LEAD_DAYS = 14;
-
-/** Seed 002: meetings at 16, 17½ and 18½ years, around the transitions to adult services. */
-const TRANSITION_AGES = [
-  { label: '16', years: 16, months: 0 },
-  { label: '17½', years: 17, months: 6 },
-  { label: '18½', years: 18, months: 6 },
-] as const;
 
 /** An agreement's reminder holds the follow-up date and the reminder plan it was planned for. */
 interface AgreementReminderSubject {
@@ -171,13 +165,11 @@ export class ReminderPlanner {
 
   /** The coordinator, two months before the young person turns 16, 17½ and 18½; only those still ahead. */
   forTransitions(current: Case, now: Date): Planned<'transitionMeeting'>[] {
-    const birth = DateTime.fromISO(current.youngPerson.birthDate, { zone: MODEL_ZONE });
-    return TRANSITION_AGES.flatMap(({ label, years, months }) => {
-      // Luxon keeps 29 February births on 28 February in common years.
-      const birthday = birth.plus({ years, months });
-      const lead = birthday.minus({ months: this.settings.transitionLeadMonths }).toISODate() ?? '';
+    return TRANSITION_AGES.flatMap((age) => {
+      const birthday = transitionBirthday(current, age);
+      const lead = DateTime.fromISO(birthday).minus({ months: this.settings.transitionLeadMonths }).toISODate() ?? '';
       const at = this.sendTimeOn(lead);
-      return at > now.toISOString() ? [{ kind: 'transitionMeeting' as const, memberId: coordinatorOf(current).id, at, about: { age: label, birthday: birthday.toISODate() ?? '' } }] : [];
+      return at > now.toISOString() ? [{ kind: 'transitionMeeting' as const, memberId: coordinatorOf(current).id, at, about: { age: age.label, birthday } }] : [];
     });
   }
 }
