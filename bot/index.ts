@@ -22,6 +22,7 @@ import { ExportLinks } from './app/exportLinks';
 import { registerExportRoute } from './teams/exportRoute';
 import { registerStatisticsRoute } from './teams/statisticsRoute';
 import { registerNetworkPictureRoute } from './teams/networkPictureRoute';
+import { registerDocumentRoute } from './teams/documentRoute';
 import { registerTabPage } from './tab/tabPage';
 import { registerTabApi } from './tab/tabApi';
 import { createTokenValidator } from './tab/tokenValidation';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     registerExportRoute(server, exportLinks, deps, log);
     registerStatisticsRoute(server, exportLinks, deps, log);
     registerNetworkPictureRoute(server, exportLinks, deps, log);
+    registerDocumentRoute(server, exportLinks, deps, log);
   }
   // The tab: its page, and its API behind Teams single sign-on (tokens are checked on the wall clock, as Entra issues them).
   registerTabPage(server);

@@ -380,7 +380,6 @@ export function approvalCard(m: Messages, read: ViewedCase, meeting: Meeting, no
 
 function minutesView(m: Messages, current: Case, meeting: Meeting, closure: Closure, viewer: TeamMember) {
   const labels = m.cards.goals;
-  const named = (memberId: string) => (memberId ? memberLabelById(m, current, memberId) : labels.noAnswer);
   const giver = current.members.find((member) => member.id === closure.feedbackMemberId);
   return {
     ...feedbackOnMinutes(m, current, closure, viewer, giver),
@@ -389,14 +388,21 @@ function minutesView(m: Messages, current: Case, meeting: Meeting, closure: Clos
       { title: labels.approval, value: closure.approval ? m.dates.short(closure.approval.approvedOn) : labels.notApproved },
     ],
     summary: closure.summary || labels.noAnswer,
-    closing: [
-      { question: labels.waitingArrangement, answer: closure.waitingArrangement || labels.noAnswer },
-      { question: labels.feedbackMember, answer: named(closure.feedbackMemberId) },
-      { question: labels.eyeKeeper, answer: named(closure.eyeKeeperMemberId) },
-      { question: labels.acuteContact, answer: named(closure.acuteContactMemberId) },
-      { question: labels.nextMeeting, answer: nextMeetingText(m, current, closure) },
-    ],
+    closing: closingAnswers(m, current, closure),
   };
+}
+
+/** The form's four closing questions (seed 001) with the meeting's answers, as the minutes show them. */
+export function closingAnswers(m: Messages, current: Case, closure: Closure): Array<{ question: string; answer: string }> {
+  const labels = m.cards.goals;
+  const named = (memberId: string) => (memberId ? memberLabelById(m, current, memberId) : labels.noAnswer);
+  return [
+    { question: labels.waitingArrangement, answer: closure.waitingArrangement || labels.noAnswer },
+    { question: labels.feedbackMember, answer: named(closure.feedbackMemberId) },
+    { question: labels.eyeKeeper, answer: named(closure.eyeKeeperMemberId) },
+    { question: labels.acuteContact, answer: named(closure.acuteContactMemberId) },
+    { question: labels.nextMeeting, answer: nextMeetingText(m, current, closure) },
+  ];
 }
 
 /** Whether the young person had feedback, and for its giver (or the coordinator) the button that records it. */

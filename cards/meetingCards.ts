@@ -176,12 +176,14 @@ function questionView(m: Messages, current: Case, question: ChecklistQuestion, a
 
 /**
  * The checklist's answers as the card shows them, section by section, answered questions only: the
- * meeting's record where a card is not the place (the tab's case details).
+ * meeting's record where a card is not the place (the tab's case details). With `unanswered`, every
+ * question as the paper form has them (the case file's minutes), but for places of other participants not in use.
  */
-export function checklistRecord(m: Messages, current: Case, meeting: Meeting): Array<{ section: string; answers: Array<{ question: string; answer: string }> }> {
+export function checklistRecord(m: Messages, current: Case, meeting: Meeting, unanswered = false): Array<{ section: string; answers: Array<{ question: string; answer: string }> }> {
   const sections = new Map<string, Array<{ question: string; answer: string }>>();
   for (const question of checklistQuestions(current, meeting)) {
-    if (meeting.answers[question.id] === undefined) continue;
+    // The free places of "Øvrige deltagere" are no questions the meeting left open.
+    if (meeting.answers[question.id] === undefined && (!unanswered || question.attendance?.row.kind === 'other')) continue;
     const view = questionView(m, current, question, meeting.answers, { short: false, withGuidance: false, offered: {} });
     const section = m.checklist.sections[question.section];
     sections.set(section, [...(sections.get(section) ?? []), { question: view.label, answer: view.display }]);

@@ -1,11 +1,26 @@
-// The young person's rights: the export link (1:1 only) and the confirmations of closing and erasing.
+// The young person's rights: the export link (1:1 only) and the confirmations of closing and erasing;
+// and a closed meeting's documents, whose links are made the same way.
 import type { Case } from '../bot/domain/case';
+import { type Meeting, meetingNumber } from '../bot/domain/meeting';
 import type { Messages } from '../bot/i18n';
 import { type AdaptiveCardJson, renderCard } from './render';
 
 /** The export link; `url` holds a single-use token, so the card is only ever sent in a 1:1 chat. */
 export function exportLinkCard(m: Messages, current: Case, url: string, minutes: number): AdaptiveCardJson {
-  return renderCard('caseExport', { title: m.rights.exportTitle(current.reference), body: m.rights.exportBody(minutes), open: m.rights.exportOpen, url });
+  return renderCard('caseExport', { title: m.rights.exportTitle(current.reference), body: m.rights.exportBody(minutes), links: [{ title: m.rights.exportOpen, url }] });
+}
+
+/** `dokumenter`: a closed meeting's PDF documents, each behind a link of its own (the minutes for the case file, the young person's copy). */
+export function meetingDocumentsCard(m: Messages, current: Case, meeting: Meeting, urls: { caseFile: string; youngPersonCopy: string }, minutes: number): AdaptiveCardJson {
+  const labels = m.documents;
+  return renderCard('caseExport', {
+    title: labels.title(current.reference, meetingNumber(meeting)),
+    body: labels.body(minutes),
+    links: [
+      { title: labels.caseFile, url: urls.caseFile },
+      { title: labels.youngPersonCopy, url: urls.youngPersonCopy },
+    ],
+  });
 }
 
 /** `slet sag`: erase only after the case's reference is typed (verb `case.erase`). */

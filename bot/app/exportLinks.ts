@@ -9,7 +9,8 @@
 // (teams/statisticsRoute.ts), its unit and period kept where a case's id is, behind `STATISTICS`: the
 // figures are read, access checked and the read audited when it is opened, as for the export. The
 // network map's picture (`netværk`) gets one at `/network-map/<token>` (teams/networkPictureRoute.ts),
-// its case behind `NETWORK_PICTURE`.
+// its case behind `NETWORK_PICTURE`. A closed meeting's PDF documents (`dokumenter`) get one each at
+// `/documents/<token>` (teams/documentRoute.ts), case, meeting and document behind `DOCUMENT`.
 import { createHash, randomBytes } from 'node:crypto';
 import type { CaseStore } from '../store/port';
 import type { ActorId } from './context';
@@ -21,8 +22,19 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('hex
 /** A statistics link's subject: never a case id (those are UUIDs). */
 const STATISTICS = 'statistics|';
 const NETWORK_PICTURE = 'network|';
+const DOCUMENT = 'document|';
 /** An export's subject is the case id alone; the other links' subjects carry their kind. */
-const isExport = (subject: string) => !subject.startsWith(STATISTICS) && !subject.startsWith(NETWORK_PICTURE);
+const isExport = (subject: string) => ![STATISTICS, NETWORK_PICTURE, DOCUMENT].some((kind) => subject.startsWith(kind));
+
+/** The PDF documents of a closed meeting: the case file's minutes, the young person's copy. */
+export const MEETING_DOCUMENTS = ['caseFile', 'youngPersonCopy'] as const;
+export type MeetingDocument = (typeof MEETING_DOCUMENTS)[number];
+
+export interface DocumentSubject {
+  caseId: string;
+  meetingId: string;
+  document: MeetingDocument;
+}
 
 export interface StatisticsSubject {
   unitId: string;
@@ -53,7 +65,12 @@ export class ExportLinks {
     return this.newLink(actor, `${NETWORK_PICTURE}${caseId}`, 'network-map');
   }
 
-  private async newLink(actor: ActorId, caseId: string, path: 'export' | 'statistics' | 'network-map'): Promise<string> {
+  /** A new link for a coordinator to one PDF document of a closed meeting. */
+  async createDocument(actor: ActorId, { caseId, meetingId, document }: DocumentSubject): Promise<string> {
+    return this.newLink(actor, `${DOCUMENT}${caseId}|${meetingId}|${document}`, 'documents');
+  }
+
+  private async newLink(actor: ActorId, caseId: string, path: 'export' | 'statistics' | 'network-map' | 'documents'): Promise<string> {
     const now = this.now();
     await this.store.deleteExpiredExportLinks(now);
     const token = randomBytes(32).toString('base64url');
@@ -69,26 +86,38 @@ export class ExportLinks {
 
   /** The link's request, once: a second use, an unknown or a run-out token gives nothing. */
   async take(token: string): Promise<{ actor: ActorId; caseId: string } | undefined> {
-    if (!TOKEN.test(token)) return undefined;
-    const link = await this.store.takeExportLink(hashOf(token), this.now());
-    if (!link || !isExport(link.caseId)) return undefined;
-    return { actor: { tenantId: link.tenantId, aadObjectId: link.actorAadObjectId }, caseId: link.caseId };
+    const link = await this.takeLink(token);
+    return link && isExport(link.subject) ? { actor: link.actor, caseId: link.subject } : undefined;
   }
 
   /** A network picture link's request, once, as `take`. */
   async takeNetworkPicture(token: string): Promise<{ actor: ActorId; caseId: string } | undefined> {
-    if (!TOKEN.test(token)) return undefined;
-    const link = await this.store.takeExportLink(hashOf(token), this.now());
-    if (!link?.caseId.startsWith(NETWORK_PICTURE)) return undefined;
-    return { actor: { tenantId: link.tenantId, aadObjectId: link.actorAadObjectId }, caseId: link.caseId.slice(NETWORK_PICTURE.length) };
+    const link = await this.takeLink(token, NETWORK_PICTURE);
+    return link && { actor: link.actor, caseId: link.subject };
   }
 
   /** A statistics link's request, once, as `take`. */
   async takeStatistics(token: string): Promise<{ actor: ActorId; subject: StatisticsSubject } | undefined> {
+    const link = await this.takeLink(token, STATISTICS);
+    if (!link) return undefined;
+    const [unitId = '', periodId = ''] = link.subject.split('|');
+    return { actor: link.actor, subject: { unitId, periodId } };
+  }
+
+  /** A meeting document link's request, once, as `take`. */
+  async takeDocument(token: string): Promise<{ actor: ActorId; subject: DocumentSubject } | undefined> {
+    const link = await this.takeLink(token, DOCUMENT);
+    if (!link) return undefined;
+    const [caseId = '', meetingId = '', document = ''] = link.subject.split('|');
+    const known = MEETING_DOCUMENTS.find((candidate) => candidate === document);
+    return known && { actor: link.actor, subject: { caseId, meetingId, document: known } };
+  }
+
+  /** Takes the link once; with `kind`, only a link of that kind, its subject without the kind. */
+  private async takeLink(token: string, kind = ''): Promise<{ actor: ActorId; subject: string } | undefined> {
     if (!TOKEN.test(token)) return undefined;
     const link = await this.store.takeExportLink(hashOf(token), this.now());
-    if (!link?.caseId.startsWith(STATISTICS)) return undefined;
-    const [unitId = '', periodId = ''] = link.caseId.slice(STATISTICS.length).split('|');
-    return { actor: { tenantId: link.tenantId, aadObjectId: link.actorAadObjectId }, subject: { unitId, periodId } };
+    if (!link?.caseId.startsWith(kind)) return undefined;
+    return { actor: { tenantId: link.tenantId, aadObjectId: link.actorAadObjectId }, subject: link.caseId.slice(kind.length) };
   }
 }

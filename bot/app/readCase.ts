@@ -9,8 +9,8 @@ import { auditIfRefused } from './guardedChange';
 /** A card a team member can ask for: most need consent; consent and closing are the coordinator's; `teamStatus`: the team's own half-yearly status; `network`: the network map; `interventions`: the intervention overview; `networkOverview`: the network overview. */
 export const CASE_VIEWS = ['overview', 'team', 'consent', 'goals', 'closing', 'teamStatus', 'network', 'networkOverview', 'interventions'] as const;
 export type CaseView = (typeof CASE_VIEWS)[number];
-/** Why the case is read; changing a member is the coordinator's; `tab`: the case in the tab's list; `networkPicture`: the map's picture. */
-export type ReadPurpose = CaseView | 'memberEdit' | 'checklist' | 'tab' | 'networkPicture';
+/** Why the case is read; changing a member is the coordinator's; `tab`: the case in the tab's list; `networkPicture`: the map's picture; `documents`: a closed meeting's PDF documents, the coordinator's. */
+export type ReadPurpose = CaseView | 'memberEdit' | 'checklist' | 'tab' | 'networkPicture' | 'documents';
 
 export interface CaseRead {
   case: Case;
@@ -31,6 +31,7 @@ const AUTHORIZE: Record<ReadPurpose, (current: Case, aadObjectId: string, now: D
   networkOverview: requireCaseReader,
   interventions: requireCaseReader,
   networkPicture: requireCaseReader,
+  documents: (current, aadObjectId) => requireCoordinator(current, aadObjectId),
 };
 
 /** `meetingId`: the meeting whose checklist is read, when its own rule applies (access.ts: mayReadMeeting). */

@@ -34,8 +34,8 @@ async function asCoordinator(deps: AppDeps, actor: ActorId, caseId: string, acti
   return stored.case;
 }
 
-/** Before offering the export link or a confirmation card: only the coordinator gets one. */
-export function caseForCoordinator(deps: AppDeps, actor: Actor, caseId: string, action: 'case.export' | 'case.erase' | 'case.close'): Promise<Case> {
+/** Before offering the export link, a meeting's documents or a confirmation card: only the coordinator gets one. */
+export function caseForCoordinator(deps: AppDeps, actor: Actor, caseId: string, action: 'case.export' | 'case.erase' | 'case.close' | 'documents.read'): Promise<Case> {
   return asCoordinator(deps, actor, caseId, action);
 }
 

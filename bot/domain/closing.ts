@@ -6,7 +6,7 @@ import type { ChecklistSection } from './checklist';
 import { DomainError } from './errors';
 import { TEXT_LIMITS, localDate, optionalText, requiredDate } from './fields';
 import { CASE_LIMITS } from './limits';
-import { type Meeting, incompleteSections, isInternalMeeting, meetingById, meetingStart, planMeeting, plannedMeetingOf } from './meeting';
+import { type Meeting, incompleteSections, isInternalMeeting, meetingById, meetingNumber, meetingStart, planMeeting, plannedMeetingOf } from './meeting';
 
 export interface ClosingInput {
   /** "Hvis der er ventetid på indsats, hvem gør hvad i mellemtiden?" */
@@ -150,6 +150,14 @@ export function closureOf(current: Case, meetingId: string): Closure {
   const closure = meetingById(current, meetingId).closure;
   if (!closure) throw new DomainError('meetingNotClosed');
   return closure;
+}
+
+/** The closed network meeting of this number, or the latest closed one: what the minutes' documents are of. */
+export function closedMeetingByNumber(current: Case, number?: number): Meeting & { closure: Closure } {
+  const closed = current.meetings.filter((meeting): meeting is Meeting & { closure: Closure } => meeting.closure !== undefined);
+  const found = number === undefined ? closed.at(-1) : closed.find((meeting) => meetingNumber(meeting) === number);
+  if (!found) throw new DomainError('noClosedMeeting', number === undefined ? {} : { number });
+  return found;
 }
 
 /**

@@ -37,6 +37,7 @@ const DOMAIN_ERROR_KINDS = {
   meetingAlreadyOpen: 'state',
   meetingAlreadyPlanned: 'state',
   meetingNotFound: 'state',
+  noClosedMeeting: 'state',
   meetingNotOpen: 'state',
   meetingInPast: 'validation',
   invalidTime: 'validation',

@@ -12,6 +12,7 @@ import { goalCommands, goalVerbs } from './goals';
 import { meetingCommands, meetingVerbs } from './meeting';
 import { organisationCommands } from './organisation';
 import { rightsCommands, rightsVerbs } from './rights';
+import { documentCommands } from './documents';
 import { statisticsCommands, statisticsVerbs } from './statistics';
 import { networkCommands, networkVerbs } from './network';
 import { interventionCommands, interventionVerbs } from './interventions';
@@ -54,6 +55,7 @@ export const COMMANDS = {
   ...closingCommands,
   ...agreementCommands,
   ...rightsCommands,
+  ...documentCommands,
   ...teamStatusCommands,
   ...statisticsCommands,
   ...organisationCommands,
