@@ -1,6 +1,6 @@
 // The walls of the house (ARCHITECTURE.md, README's architecture section), checked in CI by
 // `npm run check:deps`: no import cycles; the domain imports only itself and its libraries; botbuilder
-// only in bot/teams; cards/ is presentation and never imports the store or the use cases.
+// only in bot/teams; cards/ and documents/ are presentation and never import the store or the use cases.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -24,14 +24,14 @@ module.exports = {
       name: 'botbuilder-only-in-teams',
       comment: 'The Bot Framework stays behind the Teams layer.',
       severity: 'error',
-      from: { path: '^(dist/)?(bot|cards)/', pathNot: '^(dist/)?bot/teams/' },
+      from: { path: '^(dist/)?(bot|cards|documents)/', pathNot: '^(dist/)?bot/teams/' },
       to: { path: '(^|/)node_modules/(botbuilder|botframework-)' },
     },
     {
       name: 'cards-are-presentation',
-      comment: 'cards/ takes view types; it never reaches into the store or the use cases.',
+      comment: 'cards/ and documents/ take view types; they never reach into the store or the use cases.',
       severity: 'error',
-      from: { path: '^(dist/)?cards/' },
+      from: { path: '^(dist/)?(cards|documents)/' },
       to: { path: '^(dist/)?bot/(store|app)/' },
     },
   ],

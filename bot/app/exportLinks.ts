@@ -27,7 +27,7 @@ const DOCUMENT = 'document|';
 const isExport = (subject: string) => ![STATISTICS, NETWORK_PICTURE, DOCUMENT].some((kind) => subject.startsWith(kind));
 
 /** The PDF documents of a closed meeting: the case file's minutes, the young person's copy. */
-export const MEETING_DOCUMENTS = ['caseFile', 'youngPersonCopy'] as const;
+const MEETING_DOCUMENTS = ['caseFile', 'youngPersonCopy'] as const;
 export type MeetingDocument = (typeof MEETING_DOCUMENTS)[number];
 
 export interface DocumentSubject {

@@ -24,6 +24,9 @@ const ONLY_IN_PERSONAL_CHAT = new Set([
   'statistics.onlyInPersonalChat',
   'organisation.leaderAdded',
   'organisation.usage',
+  // `dokumenter` runs in the 1:1 chat only; its spent link is read in a browser.
+  'documents.inPersonalChat',
+  'documents.expired',
 ]);
 
 /**

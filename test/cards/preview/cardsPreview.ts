@@ -2,7 +2,8 @@
 // headless Chromium with the Teams host config at desktop width to .previews/<lang>/<name>.png and at
 // phone width to .previews/<lang>-phone/<name>.png, and the card behind each Action.ShowCard to
 // <name>.<title>.png (the dark theme too with --dark, in <lang>-dark/ and <lang>-phone-dark/), and the
-// sample case's network map as the picture the bot draws, .previews/<lang>/networkMapPicture.png. Prints a
+// sample case's network map as the picture the bot draws, .previews/<lang>/networkMapPicture.png, and its
+// closed meeting's PDF documents, .previews/documents/ (minutes.pdf, youngPersonCopy.pdf). Prints a
 // table and exits 1 when any card has a renderer error.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -10,7 +11,10 @@ import { da } from '../../../bot/i18n/da';
 import { en } from '../../../bot/i18n/en';
 import type { Messages } from '../../../bot/i18n';
 import { networkMapPng } from '../../../cards/networkMapCards';
-import { everyCard, fullTeam, withNetworkMap } from '../../support/sampleCards';
+import { closedMeetingByNumber } from '../../../bot/domain/closing';
+import { minutesPdf } from '../../../documents/minutesDocument';
+import { youngPersonCopyPdf } from '../../../documents/youngPersonCopy';
+import { everyCard, fullTeam, withApprovedMinutes, withNetworkMap } from '../../support/sampleCards';
 import { CARD_WIDTH, launchCardRenderer, PHONE_CARD_WIDTH, type RenderReport, type Theme } from './renderCards';
 
 /** Folder, messages, and the browser locale that formats date and time inputs as Teams would. */
@@ -62,9 +66,19 @@ function table(rows: string[][]): string {
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
 }
 
+/** The sample case's closed meeting as the PDF documents `dokumenter` gives (Danish, as the route draws them). */
+async function writeDocuments(folder: string): Promise<void> {
+  const current = withNetworkMap(withApprovedMinutes());
+  const meeting = closedMeetingByNumber(current);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'minutes.pdf'), await minutesPdf(da, current, meeting, meeting.closure, new Date()));
+  writeFileSync(join(folder, 'youngPersonCopy.pdf'), await youngPersonCopyPdf(da, current, meeting, meeting.closure));
+}
+
 async function main(): Promise<number> {
   const root = process.cwd();
   const outRoot = join(root, '.previews');
+  await writeDocuments(join(outRoot, 'documents'));
   const themes: Theme[] = process.argv.includes('--dark') ? ['light', 'dark'] : ['light'];
   const renderer = await launchCardRenderer();
   const all: Array<{ folder: string; report: RenderReport }> = [];
