@@ -8,6 +8,11 @@ const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 
+/** What the bot does through Microsoft Graph, each behind its own application permission (README, "Microsoft Graph"). */
+export const GRAPH_FEATURES = ['calendar'] as const;
+export type GraphFeature = (typeof GRAPH_FEATURES)[number];
+const GRAPH_DEFAULT_BASE_URL = 'https://graph.microsoft.com/v1.0';
+
 const environment = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3978),
   /** Loopback unless the host says otherwise (App Service sets 0.0.0.0 through infra/). */
@@ -68,6 +73,17 @@ const environment = z.object({
   TEAMS_APP_ID: z.string().trim().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be the Teams app id (a GUID)').optional(),
   /** Where Entra's signing keys are published; tests point it at a local stub. */
   TAB_JWKS_URL: z.string().trim().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+  /** Microsoft Graph (calendar events, app installation): off unless `true`; README, "Microsoft Graph". */
+  GRAPH_ENABLED: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+  /** Graph's address; tests point it at a local stub. */
+  GRAPH_BASE_URL: z.string().trim().url().default(GRAPH_DEFAULT_BASE_URL),
+  /** Which Graph features are on (each needs its own permission): comma-separated, all by default. */
+  GRAPH_FEATURES: z
+    .string()
+    .trim()
+    .transform((value) => value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
+    .pipe(z.array(z.enum(GRAPH_FEATURES, { message: `each must be one of ${GRAPH_FEATURES.join(', ')}` })))
+    .optional(),
 });
 
 export interface BotCredentials {
@@ -99,6 +115,13 @@ export interface Config {
   teamsAppId?: string;
   /** The administrators who set up units and leaders, as `<tenant id>:<object id>` (lower case); none: nobody can. */
   administrators: string[];
+  /** Microsoft Graph, when GRAPH_ENABLED is true: where, and which features; absent: the bot never calls Graph. */
+  graph?: GraphSettings;
+}
+
+export interface GraphSettings {
+  baseUrl: string;
+  features: ReadonlySet<GraphFeature>;
 }
 
 export interface TabSettings {
@@ -122,7 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`Invalid settings:\n  ${problems.join('\n  ')}`);
   }
   const settings = parsed.data;
-  const problems = [...credentialProblems(settings), ...storeProblems(settings), ...administratorProblems(settings)];
+  const problems = [...credentialProblems(settings), ...storeProblems(settings), ...administratorProblems(settings), ...graphProblems(settings)];
   if (settings.NODE_ENV === 'production' && settings.CLOCK_FILE) problems.push('CLOCK_FILE sets the time for tests and is refused in production.');
   if (problems.length > 0) throw new ConfigError(`Invalid settings:\n  ${problems.join('\n  ')}`);
   return {
@@ -155,7 +178,30 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     ...exportBase(settings),
     ...tabSettings(settings),
     ...(settings.TEAMS_APP_ID ? { teamsAppId: settings.TEAMS_APP_ID } : {}),
+    ...(settings.GRAPH_ENABLED === 'true'
+      ? { graph: { baseUrl: settings.GRAPH_BASE_URL.replace(/\/$/, ''), features: new Set(settings.GRAPH_FEATURES ?? GRAPH_FEATURES) } }
+      : {}),
   };
+}
+
+const isLoopback = (url: URL) => ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+
+/**
+ * Graph is called with the bot's own identity, over HTTPS; only a local stub on loopback (tests) is
+ * called without credentials. Its settings without GRAPH_ENABLED would be silently ignored: refused.
+ */
+function graphProblems(settings: Settings): string[] {
+  const env = (name: 'GRAPH_BASE_URL' | 'GRAPH_FEATURES') => (name === 'GRAPH_FEATURES' ? settings.GRAPH_FEATURES !== undefined : settings.GRAPH_BASE_URL !== GRAPH_DEFAULT_BASE_URL);
+  if (settings.GRAPH_ENABLED !== 'true') {
+    return (['GRAPH_BASE_URL', 'GRAPH_FEATURES'] as const).filter(env).map((name) => `${name} is set, but GRAPH_ENABLED is not true: set GRAPH_ENABLED=true to use Microsoft Graph, or remove ${name}.`);
+  }
+  const problems: string[] = [];
+  if (settings.GRAPH_FEATURES?.length === 0) problems.push(`GRAPH_FEATURES is empty: name at least one of ${GRAPH_FEATURES.join(', ')}, or set GRAPH_ENABLED=false.`);
+  const url = new URL(settings.GRAPH_BASE_URL);
+  if (isLoopback(url)) return problems;
+  if (url.protocol !== 'https:') problems.push('GRAPH_BASE_URL must be an HTTPS address (or a local stub on loopback).');
+  if (!settings.MicrosoftAppId) problems.push("GRAPH_ENABLED is true, but MicrosoftAppId is not set: Graph is called with the bot's own identity (its managed identity or client secret).");
+  return problems;
 }
 
 /**
