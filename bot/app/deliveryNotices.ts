@@ -4,6 +4,7 @@
 // messages like any other, ids only; the Teams layer renders them from the case.
 import { type Case, coordinatorOf, memberByAadObjectId } from '../domain/case';
 import { type CaseStore, FORGOTTEN_ONCE_SENT, type OutboxMessage } from '../store/port';
+import { tellOfCalendarRefusal } from './calendarEvents';
 import type { AppDeps } from './context';
 import { outboxMessages, recipientOf } from './messages';
 
@@ -38,13 +39,16 @@ export async function tellOfUnreachable(deps: AppDeps, current: Case, message: O
  * For `OutboxDispatcher`'s `onGivenUp`: the coordinator gets a `sendFailed` message naming the message
  * and whom it was for. Tells nobody about a notice that itself failed (no chain of notices), nor about
  * an update of a card posted before (the next change updates it again, and the case holds every
- * answer), nor when the case is gone or its coordinator cannot be reached in Teams.
+ * answer), nor when the case is gone or its coordinator cannot be reached in Teams. A calendar event
+ * given up is told as the calendar's own notice (calendarEvents.ts).
  */
 export function tellCoordinator(store: Pick<CaseStore, 'getCase' | 'appendOutbox'>, now: () => Date) {
   return async (message: OutboxMessage, error: string): Promise<void> => {
-    if (message.kind === 'sendFailed' || FORGOTTEN_ONCE_SENT.has(message.kind)) return;
+    if (message.kind === 'sendFailed' || (FORGOTTEN_ONCE_SENT.has(message.kind) && message.kind !== 'calendarEvent')) return;
     const stored = await store.getCase(message.tenantId, message.caseId);
     if (!stored) return;
+    // A calendar event Graph kept refusing: the coordinator is told what to do about the calendar, once per meeting.
+    if (message.kind === 'calendarEvent') return tellOfCalendarRefusal(store, now(), stored.case, message, 'unavailable');
     const to = recipientOf(coordinatorOf(stored.case));
     if (!to) return;
     const failedFor = message.to.kind === 'user' ? { aadObjectId: message.to.aadObjectId } : { conversationId: message.to.conversationId };

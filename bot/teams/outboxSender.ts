@@ -1,6 +1,7 @@
 // Sends an outbox message in Teams, for the dispatcher: loads it with its case (app/outgoing.ts),
 // renders it from the case as it is now (renderOutbox.ts), delivers it (outboxDelivery.ts) and says how
-// it went. A person who cannot be reached 1:1 is left to the policy in app/deliveryNotices.ts.
+// it went. A person who cannot be reached 1:1 is left to the policy in app/deliveryNotices.ts. A meeting's
+// calendar event goes to Graph instead (calendarSender.ts).
 import type { CloudAdapter } from 'botbuilder';
 import type { AppDeps } from '../app/context';
 import { tellOfUnreachable } from '../app/deliveryNotices';
@@ -8,7 +9,7 @@ import { type MessageToSend, forgetPersonalChat, loadMessageToSend, rememberMinu
 import { rememberPersonalChat } from '../app/readCase';
 import type { Logger } from '../logger';
 import type { SendResult } from '../outbox/dispatcher';
-import type { OutboxMessage } from '../store/port';
+import type { OutboxMessage, OutboxMessageOf } from '../store/port';
 import { type OutboxDelivery, createOutboxDelivery, isUnreachable, sendResultOf, statusOf } from './outboxDelivery';
 import type { RenderedMessage } from './renderReminder';
 import { renderOutboxMessage } from './renderOutbox';
@@ -18,12 +19,18 @@ export interface OutboxSenderDeps {
   botAppId: string;
   deps: AppDeps;
   log: Logger;
+  /** Sends `calendarEvent` messages through Graph (calendarSender.ts); absent (Graph off): they are let go unsent. */
+  calendar?: (message: OutboxMessageOf<'calendarEvent'>) => Promise<SendResult>;
 }
 
-export function createOutboxSender({ adapter, botAppId, deps, log }: OutboxSenderDeps): (message: OutboxMessage, digest?: OutboxMessage[]) => Promise<SendResult> {
+export function createOutboxSender({ adapter, botAppId, deps, log, calendar }: OutboxSenderDeps): (message: OutboxMessage, digest?: OutboxMessage[]) => Promise<SendResult> {
   const delivery = createOutboxDelivery({ adapter, botAppId, log });
 
   return async (message, digest = []) => {
+    // Not a Teams message: the meeting's Outlook event, put right from the meeting as it is (the digest's
+    // messages are about the same meeting, so one call answers them all). Queued while Graph was on, and
+    // Graph is off now: let go, as the operator chose.
+    if (message.kind === 'calendarEvent') return calendar ? calendar(message) : { status: 'sent' };
     const loaded = await loadMessageToSend(deps, message, digest);
     if (!loaded) return { status: 'failed', error: 'caseGone' };
     const rendered = renderOutboxMessage(loaded.first, loaded.joined, loaded.state, deps.now());

@@ -156,6 +156,15 @@ function renderForPerson(m: Messages, current: Case, message: OutboxMessage, now
       if (!person || person.person.kind !== 'teams') return { skip: 'member gone' };
       return { activity: cardActivity(messageCard(labels.unreachableTitle(current.reference), labels.unreachableToCoordinator(person.person.name))) };
     }
+    case 'calendarEvent':
+      return { skip: 'a calendar event goes to Graph (calendarSender.ts)' };
+    case 'calendarRefused': {
+      const meeting = meetingById(current, message.about.meetingId);
+      // A meeting cancelled or held since needs no invitation any more.
+      if (meeting.status !== 'planned' && meeting.status !== 'open') return { skip: 'meeting no longer ahead' };
+      const notice = labels.calendarRefused;
+      return { activity: cardActivity(messageCard(notice.title(current.reference), notice[message.about.reason](m.dates.dateTime(meeting.startsAt)), 'attention')) };
+    }
   }
 }
 
