@@ -9,7 +9,7 @@ const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 
 /** What the bot does through Microsoft Graph, each behind its own application permission (README, "Microsoft Graph"). */
-export const GRAPH_FEATURES = ['calendar'] as const;
+export const GRAPH_FEATURES = ['calendar', 'install'] as const;
 export type GraphFeature = (typeof GRAPH_FEATURES)[number];
 const GRAPH_DEFAULT_BASE_URL = 'https://graph.microsoft.com/v1.0';
 
@@ -84,6 +84,8 @@ const environment = z.object({
     .transform((value) => value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
     .pipe(z.array(z.enum(GRAPH_FEATURES, { message: `each must be one of ${GRAPH_FEATURES.join(', ')}` })))
     .optional(),
+  /** The Teams app's id in the tenant's app catalog, which Graph installs it by (feature `install`). */
+  GRAPH_TEAMS_CATALOG_APP_ID: z.string().trim().regex(new RegExp(`^${GUID}$`, 'i'), "must be the app's id in the Teams app catalog (a GUID)").optional(),
 });
 
 export interface BotCredentials {
@@ -122,6 +124,8 @@ export interface Config {
 export interface GraphSettings {
   baseUrl: string;
   features: ReadonlySet<GraphFeature>;
+  /** Set when `install` is on. */
+  teamsCatalogAppId?: string;
 }
 
 export interface TabSettings {
@@ -178,9 +182,18 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     ...exportBase(settings),
     ...tabSettings(settings),
     ...(settings.TEAMS_APP_ID ? { teamsAppId: settings.TEAMS_APP_ID } : {}),
-    ...(settings.GRAPH_ENABLED === 'true'
-      ? { graph: { baseUrl: settings.GRAPH_BASE_URL.replace(/\/$/, ''), features: new Set(settings.GRAPH_FEATURES ?? GRAPH_FEATURES) } }
-      : {}),
+    ...(settings.GRAPH_ENABLED === 'true' ? { graph: graphSettings(settings) } : {}),
+  };
+}
+
+/** Every feature by default, installation only when the app's catalog id is known. */
+function graphSettings(settings: Settings): GraphSettings {
+  const catalogAppId = settings.GRAPH_TEAMS_CATALOG_APP_ID?.toLowerCase();
+  const features = new Set(settings.GRAPH_FEATURES ?? GRAPH_FEATURES.filter((feature) => feature !== 'install' || catalogAppId));
+  return {
+    baseUrl: settings.GRAPH_BASE_URL.replace(/\/$/, ''),
+    features,
+    ...(features.has('install') && catalogAppId ? { teamsCatalogAppId: catalogAppId } : {}),
   };
 }
 
@@ -191,11 +204,16 @@ const isLoopback = (url: URL) => ['127.0.0.1', 'localhost', '[::1]'].includes(ur
  * called without credentials. Its settings without GRAPH_ENABLED would be silently ignored: refused.
  */
 function graphProblems(settings: Settings): string[] {
-  const env = (name: 'GRAPH_BASE_URL' | 'GRAPH_FEATURES') => (name === 'GRAPH_FEATURES' ? settings.GRAPH_FEATURES !== undefined : settings.GRAPH_BASE_URL !== GRAPH_DEFAULT_BASE_URL);
+  const given = { GRAPH_BASE_URL: settings.GRAPH_BASE_URL !== GRAPH_DEFAULT_BASE_URL, GRAPH_FEATURES: settings.GRAPH_FEATURES !== undefined, GRAPH_TEAMS_CATALOG_APP_ID: settings.GRAPH_TEAMS_CATALOG_APP_ID !== undefined };
   if (settings.GRAPH_ENABLED !== 'true') {
-    return (['GRAPH_BASE_URL', 'GRAPH_FEATURES'] as const).filter(env).map((name) => `${name} is set, but GRAPH_ENABLED is not true: set GRAPH_ENABLED=true to use Microsoft Graph, or remove ${name}.`);
+    return Object.entries(given)
+      .filter(([, set]) => set)
+      .map(([name]) => `${name} is set, but GRAPH_ENABLED is not true: set GRAPH_ENABLED=true to use Microsoft Graph, or remove ${name}.`);
   }
   const problems: string[] = [];
+  if (settings.GRAPH_FEATURES?.includes('install') && !settings.GRAPH_TEAMS_CATALOG_APP_ID) {
+    problems.push("GRAPH_FEATURES names install, but GRAPH_TEAMS_CATALOG_APP_ID is not set: give the app's id in the tenant's Teams app catalog (Teams admin center, Manage apps).");
+  }
   if (settings.GRAPH_FEATURES?.length === 0) problems.push(`GRAPH_FEATURES is empty: name at least one of ${GRAPH_FEATURES.join(', ')}, or set GRAPH_ENABLED=false.`);
   const url = new URL(settings.GRAPH_BASE_URL);
   if (isLoopback(url)) return problems;

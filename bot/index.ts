@@ -14,6 +14,7 @@ import { createOutboxSender } from './teams/outboxSender';
 import { createCalendarSender } from './teams/calendarSender';
 import { GraphClient } from './teams/graph/graphClient';
 import { graphCalendar } from './teams/graph/calendar';
+import { graphAppInstallation } from './teams/graph/appInstallation';
 import { graphTokens } from './teams/graph/tokens';
 import { tellCoordinator } from './app/deliveryNotices';
 import { OutboxDispatcher, TEAMS_DISPATCH } from './outbox/dispatcher';
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
       deps,
       log,
       ...(graph && calendarOn ? { calendar: createCalendarSender(graphCalendar(graph), deps, log) } : {}),
+      ...(graph && config.graph?.teamsCatalogAppId ? { installApp: graphAppInstallation(graph, config.graph.teamsCatalogAppId, config.graph.baseUrl) } : {}),
     }),
     ...TEAMS_DISPATCH,
     pacer: new SendPacer({ clock: wallPacingClock, shared: new SharedTenantPacing({ store }) }),

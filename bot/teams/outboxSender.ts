@@ -13,6 +13,8 @@ import type { OutboxMessage, OutboxMessageOf } from '../store/port';
 import { type OutboxDelivery, createOutboxDelivery, isUnreachable, sendResultOf, statusOf } from './outboxDelivery';
 import type { RenderedMessage } from './renderReminder';
 import { renderOutboxMessage } from './renderOutbox';
+import type { InstallApp } from './graph/appInstallation';
+import { GraphFailed, GraphForbidden, GraphNotFound, GraphThrottled } from './graph/graphErrors';
 
 export interface OutboxSenderDeps {
   adapter: CloudAdapter;
@@ -21,9 +23,11 @@ export interface OutboxSenderDeps {
   log: Logger;
   /** Sends `calendarEvent` messages through Graph (calendarSender.ts); absent (Graph off): they are let go unsent. */
   calendar?: (message: OutboxMessageOf<'calendarEvent'>) => Promise<SendResult>;
+  /** Installs the app for a person Teams will not let the bot reach 1:1 (Graph, appInstallation.ts); absent: they are unreachable. */
+  installApp?: InstallApp;
 }
 
-export function createOutboxSender({ adapter, botAppId, deps, log, calendar }: OutboxSenderDeps): (message: OutboxMessage, digest?: OutboxMessage[]) => Promise<SendResult> {
+export function createOutboxSender({ adapter, botAppId, deps, log, calendar, installApp }: OutboxSenderDeps): (message: OutboxMessage, digest?: OutboxMessage[]) => Promise<SendResult> {
   const delivery = createOutboxDelivery({ adapter, botAppId, log });
 
   return async (message, digest = []) => {
@@ -36,9 +40,12 @@ export function createOutboxSender({ adapter, botAppId, deps, log, calendar }: O
     const rendered = renderOutboxMessage(loaded.first, loaded.joined, loaded.state, deps.now());
     if ('skip' in rendered) return { status: 'sent' };
     try {
-      await deliver(delivery, deps, log, loaded, rendered);
+      await deliver(delivery, deps, log, loaded, rendered, installApp);
       return { status: 'sent' };
     } catch (error) {
+      // Graph was throttling or failing while the app was installed: the message is tried again later.
+      if (error instanceof GraphThrottled) return { status: 'retry', afterMs: error.retryAfterMs, error: error.status };
+      if (error instanceof GraphFailed) return { status: 'retry', error: error.status };
       const status = statusOf(error);
       log.warn({ event: 'outbox.send.failed', kind: message.kind, status, errorName: (error as Error).name });
       if (isUnreachable(error) && (await tellOfUnreachable(deps, loaded.first.current, message))) {
@@ -49,8 +56,32 @@ export function createOutboxSender({ adapter, botAppId, deps, log, calendar }: O
   };
 }
 
+/**
+ * Installs the app for the person before their first message. Graph refusing (no permission, the user
+ * gone) leaves them unreachable as before: Teams' own refusal is what the sender then acts on.
+ */
+async function installFor(installApp: InstallApp, person: OutboxMessage & { to: { kind: 'user'; aadObjectId: string } }, refusal: unknown, log: Logger): Promise<void> {
+  try {
+    await installApp(person.tenantId, person.to.aadObjectId);
+    log.info({ event: 'outbox.appInstalled', caseId: person.caseId, messageId: person.id });
+  } catch (error) {
+    if (error instanceof GraphForbidden || error instanceof GraphNotFound) {
+      log.warn({ event: 'outbox.appNotInstalled', caseId: person.caseId, status: error.status, code: error.code });
+      throw refusal;
+    }
+    throw error;
+  }
+}
+
 /** Into the conversation, or the person's 1:1 chat: the one known, else opened (and then remembered). */
-async function deliver(delivery: OutboxDelivery, deps: AppDeps, log: Logger, { first, state }: MessageToSend, rendered: Exclude<RenderedMessage, { skip: string }>): Promise<void> {
+async function deliver(
+  delivery: OutboxDelivery,
+  deps: AppDeps,
+  log: Logger,
+  { first, state }: MessageToSend,
+  rendered: Exclude<RenderedMessage, { skip: string }>,
+  installApp: InstallApp | undefined,
+): Promise<void> {
   const { message, current } = first;
   if (message.to.kind === 'conversation') {
     const posted = await delivery.toConversation(current, { ...message, to: message.to }, rendered.activity, rendered.updates);
@@ -69,9 +100,11 @@ async function deliver(delivery: OutboxDelivery, deps: AppDeps, log: Logger, { f
   try {
     ({ opened } = await delivery.toPerson(person, rendered.activity, known));
   } catch (error) {
-    if (!known || !state || !isUnreachable(error)) throw error;
+    if (!isUnreachable(error) || (!(known && state) && !installApp)) throw error;
     // The chat we knew is gone (the app was reinstalled, say): forget it and open the chat anew.
-    await forgetPersonalChat(deps, state);
+    if (known && state) await forgetPersonalChat(deps, state);
+    // Teams refuses a chat with someone who has not installed the app: install it for them, then open it.
+    if (installApp) await installFor(installApp, person, error, log);
     ({ opened } = await delivery.toPerson(person, rendered.activity, undefined));
   }
   if (opened) await rememberPersonalChat(deps.store, message.tenantId, message.to.aadObjectId, opened);

@@ -192,10 +192,21 @@ describe('Microsoft Graph settings', () => {
     expect(problemsOf({ ...production, GRAPH_ENABLED: 'true', GRAPH_BASE_URL: 'http://graph.example/v1.0' })).toMatch(/GRAPH_BASE_URL must be an HTTPS address/);
   });
 
+  it("installs the app only with its catalog id: by default when the id is given, and refused when named without it", () => {
+    const catalog = '0d820ecd-def2-4297-adad-78056cde7c78';
+    const graph = loadConfig({ ...production, GRAPH_ENABLED: 'true', GRAPH_TEAMS_CATALOG_APP_ID: catalog }).graph;
+    expect([...(graph?.features ?? [])]).toEqual(['calendar', 'install']);
+    expect(graph?.teamsCatalogAppId).toBe(catalog);
+    expect(loadConfig({ ...production, GRAPH_ENABLED: 'true', GRAPH_FEATURES: 'calendar', GRAPH_TEAMS_CATALOG_APP_ID: catalog }).graph?.teamsCatalogAppId).toBeUndefined();
+    expect(problemsOf({ ...production, GRAPH_ENABLED: 'true', GRAPH_FEATURES: 'install' })).toMatch(/GRAPH_FEATURES names install, but GRAPH_TEAMS_CATALOG_APP_ID is not set/);
+    expect(problemsOf({ ...production, GRAPH_ENABLED: 'true', GRAPH_TEAMS_CATALOG_APP_ID: 'samarbejdsbot' })).toMatch(/GRAPH_TEAMS_CATALOG_APP_ID: must be the app's id/);
+  });
+
   it('names a Graph setting given while Graph is off, an unknown feature and a wrong switch', () => {
     expect(problemsOf({ GRAPH_FEATURES: 'calendar' })).toMatch(/GRAPH_FEATURES is set, but GRAPH_ENABLED is not true/);
     expect(problemsOf({ GRAPH_BASE_URL: 'http://127.0.0.1:1/v1.0' })).toMatch(/GRAPH_BASE_URL is set, but GRAPH_ENABLED is not true/);
-    expect(problemsOf({ ...production, GRAPH_ENABLED: 'true', GRAPH_FEATURES: 'calendar,mail' })).toMatch(/GRAPH_FEATURES.*must be one of calendar/);
+    expect(problemsOf({ ...production, GRAPH_ENABLED: 'true', GRAPH_FEATURES: 'calendar,mail' })).toMatch(/GRAPH_FEATURES.*must be one of calendar, install/);
+    expect(problemsOf({ GRAPH_TEAMS_CATALOG_APP_ID: '0d820ecd-def2-4297-adad-78056cde7c78' })).toMatch(/GRAPH_TEAMS_CATALOG_APP_ID is set, but GRAPH_ENABLED is not true/);
     expect(problemsOf({ GRAPH_ENABLED: 'yes' })).toMatch(/GRAPH_ENABLED: must be true or false/);
   });
 });

@@ -28,6 +28,8 @@ export interface StubRequest {
 
 type Fault = { status: 429 | 503; retryAfter?: string } | { status: 403 | 404 | 500 };
 
+const CATALOG_BIND = /\/appCatalogs\/teamsApps\/([^/]+)$/;
+
 export interface GraphStub {
   url: string;
   requests: StubRequest[];
@@ -39,6 +41,10 @@ export interface GraphStub {
   forbiddenMailboxes: Set<string>;
   /** The next requests (whatever they are) get these answers, in order. */
   faults: Fault[];
+  /** Per user, the catalog ids of the Teams apps installed for them. */
+  installedApps: Map<string, string[]>;
+  /** Called when an app is installed for a user (the connector stub then lets the bot reach them). */
+  onInstalled?: (userId: string, catalogAppId: string) => void;
   close(): Promise<void>;
 }
 
@@ -46,7 +52,7 @@ const errorBody = (code: string, message: string) => ({ error: { code, message }
 
 export async function startGraphStub(): Promise<GraphStub> {
   let nextId = 0;
-  const stub: Omit<GraphStub, 'url' | 'close'> = { requests: [], events: new Map(), users: new Map(), forbiddenMailboxes: new Set(), faults: [] };
+  const stub: Omit<GraphStub, 'url' | 'close'> = { requests: [], events: new Map(), users: new Map(), forbiddenMailboxes: new Set(), faults: [], installedApps: new Map() };
 
   const answer = (response: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) => {
     response.writeHead(status, { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers });
@@ -64,6 +70,16 @@ export async function startGraphStub(): Promise<GraphStub> {
     if (!userId) return answer(response, 400, errorBody('BadRequest', 'unknown path'));
     if (/^\/users\/[^/]+\/events/.test(path) && stub.forbiddenMailboxes.has(userId)) {
       return answer(response, 403, errorBody('ErrorAccessDenied', 'Access to OData is disabled.'));
+    }
+    if (/^\/users\/[^/]+\/teamwork\/installedApps$/.test(path)) {
+      const installed = stub.installedApps.get(userId) ?? [];
+      if (method === 'GET') return answer(response, 200, { value: installed.map((appId) => ({ id: `${userId}-${appId}`, teamsApp: { id: appId } })) });
+      const appId = CATALOG_BIND.exec(String(body['teamsApp@odata.bind'] ?? ''))?.[1];
+      if (method !== 'POST' || !appId) return answer(response, 400, errorBody('BadRequest', 'teamsApp@odata.bind is required'));
+      if (installed.includes(appId)) return answer(response, 409, errorBody('Conflict', 'App is already installed.'));
+      stub.installedApps.set(userId, [...installed, appId]);
+      stub.onInstalled?.(userId, appId);
+      return answer(response, 201);
     }
     const mailbox = stub.events.get(userId) ?? [];
     stub.events.set(userId, mailbox);
