@@ -35,6 +35,37 @@ export async function tellOfUnreachable(deps: AppDeps, current: Case, message: O
   return true;
 }
 
+/** The notice's id follows from the person's: the coordinator is told once that they blocked the bot. */
+const blockedIdOf = (caseId: string, memberId: string): string => `${caseId}.${memberId}.blocked`;
+
+/**
+ * The person blocked the bot in Teams (MessageWritesBlocked, ConversationBlockedByUser): nothing sent
+ * to them is tried again, and the coordinator is told once, not the thread (the person chose to hear
+ * nothing from the bot). False when there is nobody to tell (the coordinator blocked it themselves, or
+ * the recipient is no member); the message is given up all the same.
+ */
+export async function tellOfBlocked(deps: AppDeps, current: Case, message: OutboxMessage): Promise<boolean> {
+  const person = message.to.kind === 'user' ? memberByAadObjectId(current, message.to.aadObjectId) : undefined;
+  const coordinator = coordinatorOf(current);
+  const to = recipientOf(coordinator);
+  if (!person || !to || person.id === coordinator.id || message.kind === 'unreachable') return false;
+  await deps.store.appendOutbox([
+    {
+      id: blockedIdOf(current.id, person.id),
+      tenantId: message.tenantId,
+      caseId: message.caseId,
+      kind: 'unreachable',
+      to,
+      about: { memberId: person.id, blocked: true },
+      serviceUrl: message.serviceUrl,
+      notBefore: deps.now().toISOString(),
+      status: 'pending',
+      attempts: 0,
+    },
+  ]);
+  return true;
+}
+
 /**
  * For `OutboxDispatcher`'s `onGivenUp`: the coordinator gets a `sendFailed` message naming the message
  * and whom it was for. Tells nobody about a notice that itself failed (no chain of notices), nor about

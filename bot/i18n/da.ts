@@ -806,6 +806,8 @@ export const da = {
       planSlipping: (reporter: string) => `${reporter} melder, at planen for den unge skrider. Tag kontakt til den unge og teamet.`,
       needsHelp: (owner: string, action: string) => `${owner} har brug for hjælp med aftalen: ${action}`,
       unreachableTitle: (reference: string) => `Sag ${reference}: en besked nåede ikke frem`,
+      blockedToCoordinator: (person: string) =>
+        `${person} har blokeret Samarbejdsbot i Teams, så botten kan ikke skrive til personen om sagen; giv selv besked, eller bed personen fjerne blokeringen.`,
       unreachableToCoordinator: (person: string) => `Jeg kunne ikke skrive til ${person} i en 1:1-chat (appen er måske ikke installeret). Personen er nævnt i sagens tråd i stedet.`,
       unreachableMention: (mention: string, reference: string) => `${mention}: jeg kunne ikke skrive til dig i en 1:1-chat om sag ${reference}. Åbn Samarbejdsbot i Teams og skriv **mine** for at se dine aftaler.`,
       sendFailed: {

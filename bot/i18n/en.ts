@@ -747,6 +747,7 @@ export const en: Messages = {
       planSlipping: (reporter) => `${reporter} reports that the plan for the young person is slipping. Get in touch with the young person and the team.`,
       needsHelp: (owner, action) => `${owner} needs help with the agreement: ${action}`,
       unreachableTitle: (reference) => `Case ${reference}: a message did not get through`,
+      blockedToCoordinator: (person) => `${person} has blocked Samarbejdsbot in Teams, so the bot cannot write to them about the case; please tell them yourself, or ask them to unblock it.`,
       unreachableToCoordinator: (person) => `I could not write to ${person} in a 1:1 chat (perhaps the app is not installed). They are mentioned in the case's thread instead.`,
       unreachableMention: (mention, reference) => `${mention}: I could not write to you in a 1:1 chat about case ${reference}. Open Samarbejdsbot in Teams and write **my tasks** to see your agreements.`,
       sendFailed: {

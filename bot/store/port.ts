@@ -71,8 +71,8 @@ interface OutboxAbout {
   changeDecided: { agreementId: string; askedAt: string };
   /** `memberId`: who reported it. */
   planSlipping: { memberId: string };
-  /** `memberId`: who could not be reached. */
-  unreachable: { memberId: string };
+  /** `memberId`: who could not be reached; `blocked`: they blocked the bot (to the coordinator only, once). */
+  unreachable: { memberId: string; blocked?: true };
   reminder: ReminderAbout;
   /** The message given up, and whom it was for: a person (`aadObjectId`) or a conversation. */
   sendFailed: { messageId: string; failedKind: OutboxKind; error: string } & ({ aadObjectId: string } | { conversationId: string });

@@ -4,13 +4,13 @@
 // calendar event goes to Graph instead (calendarSender.ts).
 import type { CloudAdapter } from 'botbuilder';
 import type { AppDeps } from '../app/context';
-import { tellOfUnreachable } from '../app/deliveryNotices';
+import { tellOfBlocked, tellOfUnreachable } from '../app/deliveryNotices';
 import { type MessageToSend, forgetPersonalChat, loadMessageToSend, rememberMinutesCard } from '../app/outgoing';
 import { rememberPersonalChat } from '../app/readCase';
 import type { Logger } from '../logger';
 import type { SendResult } from '../outbox/dispatcher';
 import type { OutboxMessage, OutboxMessageOf } from '../store/port';
-import { type OutboxDelivery, createOutboxDelivery, isUnreachable, sendResultOf, statusOf } from './outboxDelivery';
+import { type OutboxDelivery, createOutboxDelivery, isBlocked, isUnreachable, sendResultOf, statusOf } from './outboxDelivery';
 import type { RenderedMessage } from './renderReminder';
 import { renderOutboxMessage } from './renderOutbox';
 import type { InstallApp } from './graph/appInstallation';
@@ -48,6 +48,12 @@ export function createOutboxSender({ adapter, botAppId, deps, log, calendar, ins
       if (error instanceof GraphFailed) return { status: 'retry', error: error.status };
       const status = statusOf(error);
       log.warn({ event: 'outbox.send.failed', kind: message.kind, status, errorName: (error as Error).name });
+      // Blocked: never retried (every try would fail the same way) and no sendFailed on top: the
+      // coordinator is told once, by tellOfBlocked, or nobody when it was the coordinator who blocked it.
+      if (isBlocked(error)) {
+        await tellOfBlocked(deps, loaded.first.current, message);
+        return { status: 'failed', error: 'blocked', coordinatorTold: true };
+      }
       if (isUnreachable(error) && (await tellOfUnreachable(deps, loaded.first.current, message))) {
         return { status: 'failed', error: `http${status}`, coordinatorTold: true };
       }
@@ -100,7 +106,7 @@ async function deliver(
   try {
     ({ opened } = await delivery.toPerson(person, rendered.activity, known));
   } catch (error) {
-    if (!isUnreachable(error) || (!(known && state) && !installApp)) throw error;
+    if (!isUnreachable(error) || isBlocked(error) || (!(known && state) && !installApp)) throw error;
     // The chat we knew is gone (the app was reinstalled, say): forget it and open the chat anew.
     if (known && state) await forgetPersonalChat(deps, state);
     // Teams refuses a chat with someone who has not installed the app: install it for them, then open it.

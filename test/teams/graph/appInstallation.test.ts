@@ -145,3 +145,25 @@ describe('installing the app before a first 1:1 message', () => {
     expect(graph.requests).toEqual([]);
   });
 });
+
+describe('a person who blocked the bot', () => {
+  const blockedBy = (code: string) => (request: { kind: string }) =>
+    request.kind === 'activity' ? { status: 403, body: { error: { code, message: 'User blocked the conversation with the bot.' } } } : undefined;
+
+  it.each(['ConversationBlockedByUser', 'MessageWritesBlocked'])('(%s) is not retried, nothing is installed, and the coordinator is told once, not the thread', async (code) => {
+    await teams.close();
+    teams = await startTeamsConnectorStub({ answer: blockedBy(code) });
+    installedFor.add('aad-0');
+    for (let index = 0; index < 3; index++) expect(await sender()(reminderTo(jonas))).toEqual({ status: 'failed', error: 'blocked', coordinatorTold: true });
+    expect(graph.requests).toEqual([]);
+    const notices = await unreachableNotices();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ to: { kind: 'user', aadObjectId: 'aad-mette' }, about: { memberId: 'm-0', blocked: true } });
+    // The coordinator reads it in one sentence: who, and what to do.
+    await teams.close();
+    teams = await startTeamsConnectorStub({});
+    expect(await sender()({ ...notices[0]!, serviceUrl: teams.url })).toEqual({ status: 'sent' });
+    const card = JSON.stringify(teams.delivered.get(teams.chatIdOf('29:mette'))?.[0]);
+    expect(card).toContain('Jonas Jensen har blokeret Samarbejdsbot i Teams, så botten kan ikke skrive til personen om sagen; giv selv besked, eller bed personen fjerne blokeringen.');
+  });
+});
