@@ -9,8 +9,8 @@ const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 
 /** What the bot does through Microsoft Graph, each behind its own application permission (README, "Microsoft Graph"). */
-export const GRAPH_FEATURES = ['calendar', 'install'] as const;
-export type GraphFeature = (typeof GRAPH_FEATURES)[number];
+const GRAPH_FEATURES = ['calendar', 'install'] as const;
+type GraphFeature = (typeof GRAPH_FEATURES)[number];
 const GRAPH_DEFAULT_BASE_URL = 'https://graph.microsoft.com/v1.0';
 
 const environment = z.object({
@@ -121,7 +121,7 @@ export interface Config {
   graph?: GraphSettings;
 }
 
-export interface GraphSettings {
+interface GraphSettings {
   baseUrl: string;
   features: ReadonlySet<GraphFeature>;
   /** Set when `install` is on. */

@@ -4,7 +4,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface StubEvent {
+interface StubEvent {
   id: string;
   transactionId?: string;
   subject?: string;
@@ -19,7 +19,7 @@ export interface StubEvent {
   cancelComment?: string;
 }
 
-export interface StubRequest {
+interface StubRequest {
   method: string;
   path: string;
   body: unknown;
