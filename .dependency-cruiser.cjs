@@ -1,6 +1,7 @@
 // The walls of the house (ARCHITECTURE.md, README's architecture section), checked in CI by
 // `npm run check:deps`: no import cycles; the domain imports only itself and its libraries; botbuilder
-// only in bot/teams; cards/ and documents/ are presentation and never import the store or the use cases.
+// only in bot/teams; Microsoft Graph only through bot/teams/graph; cards/ and documents/ are presentation and never
+// import the store or the use cases.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -26,6 +27,15 @@ module.exports = {
       severity: 'error',
       from: { path: '^(dist/)?(bot|cards|documents)/', pathNot: '^(dist/)?bot/teams/' },
       to: { path: '(^|/)node_modules/(botbuilder|botframework-)' },
+    },
+    {
+      name: 'graph-behind-teams',
+      comment:
+        'Microsoft Graph is reached only through its one client in bot/teams/graph, used by the Teams layer and the wiring (bot/index.ts); ' +
+        'the domain, the use cases, the store and the outbox never import it (the app layer queues outbox messages, which the Teams layer sends).',
+      severity: 'error',
+      from: { path: '^(dist/)?(bot|cards|documents)/', pathNot: ['^(dist/)?bot/teams/', '^(dist/)?bot/index\\.(ts|js)$'] },
+      to: { path: '^(dist/)?bot/teams/graph/' },
     },
     {
       name: 'cards-are-presentation',

@@ -8,6 +8,11 @@ const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 
+/** What the bot does through Microsoft Graph, each behind its own application permission (README, "Microsoft Graph"). */
+const GRAPH_FEATURES = ['calendar', 'install'] as const;
+type GraphFeature = (typeof GRAPH_FEATURES)[number];
+const GRAPH_DEFAULT_BASE_URL = 'https://graph.microsoft.com/v1.0';
+
 const environment = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3978),
   /** Loopback unless the host says otherwise (App Service sets 0.0.0.0 through infra/). */
@@ -68,6 +73,19 @@ const environment = z.object({
   TEAMS_APP_ID: z.string().trim().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be the Teams app id (a GUID)').optional(),
   /** Where Entra's signing keys are published; tests point it at a local stub. */
   TAB_JWKS_URL: z.string().trim().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+  /** Microsoft Graph (calendar events, app installation): off unless `true`; README, "Microsoft Graph". */
+  GRAPH_ENABLED: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+  /** Graph's address; tests point it at a local stub. */
+  GRAPH_BASE_URL: z.string().trim().url().default(GRAPH_DEFAULT_BASE_URL),
+  /** Which Graph features are on (each needs its own permission): comma-separated, all by default. */
+  GRAPH_FEATURES: z
+    .string()
+    .trim()
+    .transform((value) => value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
+    .pipe(z.array(z.enum(GRAPH_FEATURES, { message: `each must be one of ${GRAPH_FEATURES.join(', ')}` })))
+    .optional(),
+  /** The Teams app's id in the tenant's app catalog, which Graph installs it by (feature `install`). */
+  GRAPH_TEAMS_CATALOG_APP_ID: z.string().trim().regex(new RegExp(`^${GUID}$`, 'i'), "must be the app's id in the Teams app catalog (a GUID)").optional(),
 });
 
 export interface BotCredentials {
@@ -99,6 +117,15 @@ export interface Config {
   teamsAppId?: string;
   /** The administrators who set up units and leaders, as `<tenant id>:<object id>` (lower case); none: nobody can. */
   administrators: string[];
+  /** Microsoft Graph, when GRAPH_ENABLED is true: where, and which features; absent: the bot never calls Graph. */
+  graph?: GraphSettings;
+}
+
+interface GraphSettings {
+  baseUrl: string;
+  features: ReadonlySet<GraphFeature>;
+  /** Set when `install` is on. */
+  teamsCatalogAppId?: string;
 }
 
 export interface TabSettings {
@@ -122,7 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`Invalid settings:\n  ${problems.join('\n  ')}`);
   }
   const settings = parsed.data;
-  const problems = [...credentialProblems(settings), ...storeProblems(settings), ...administratorProblems(settings)];
+  const problems = [...credentialProblems(settings), ...storeProblems(settings), ...administratorProblems(settings), ...graphProblems(settings)];
   if (settings.NODE_ENV === 'production' && settings.CLOCK_FILE) problems.push('CLOCK_FILE sets the time for tests and is refused in production.');
   if (problems.length > 0) throw new ConfigError(`Invalid settings:\n  ${problems.join('\n  ')}`);
   return {
@@ -155,7 +182,44 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     ...exportBase(settings),
     ...tabSettings(settings),
     ...(settings.TEAMS_APP_ID ? { teamsAppId: settings.TEAMS_APP_ID } : {}),
+    ...(settings.GRAPH_ENABLED === 'true' ? { graph: graphSettings(settings) } : {}),
   };
+}
+
+/** Every feature by default, installation only when the app's catalog id is known. */
+function graphSettings(settings: Settings): GraphSettings {
+  const catalogAppId = settings.GRAPH_TEAMS_CATALOG_APP_ID?.toLowerCase();
+  const features = new Set(settings.GRAPH_FEATURES ?? GRAPH_FEATURES.filter((feature) => feature !== 'install' || catalogAppId));
+  return {
+    baseUrl: settings.GRAPH_BASE_URL.replace(/\/$/, ''),
+    features,
+    ...(features.has('install') && catalogAppId ? { teamsCatalogAppId: catalogAppId } : {}),
+  };
+}
+
+const isLoopback = (url: URL) => ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+
+/**
+ * Graph is called with the bot's own identity, over HTTPS; only a local stub on loopback (tests) is
+ * called without credentials. Its settings without GRAPH_ENABLED would be silently ignored: refused.
+ */
+function graphProblems(settings: Settings): string[] {
+  const given = { GRAPH_BASE_URL: settings.GRAPH_BASE_URL !== GRAPH_DEFAULT_BASE_URL, GRAPH_FEATURES: settings.GRAPH_FEATURES !== undefined, GRAPH_TEAMS_CATALOG_APP_ID: settings.GRAPH_TEAMS_CATALOG_APP_ID !== undefined };
+  if (settings.GRAPH_ENABLED !== 'true') {
+    return Object.entries(given)
+      .filter(([, set]) => set)
+      .map(([name]) => `${name} is set, but GRAPH_ENABLED is not true: set GRAPH_ENABLED=true to use Microsoft Graph, or remove ${name}.`);
+  }
+  const problems: string[] = [];
+  if (settings.GRAPH_FEATURES?.includes('install') && !settings.GRAPH_TEAMS_CATALOG_APP_ID) {
+    problems.push("GRAPH_FEATURES names install, but GRAPH_TEAMS_CATALOG_APP_ID is not set: give the app's id in the tenant's Teams app catalog (Teams admin center, Manage apps).");
+  }
+  if (settings.GRAPH_FEATURES?.length === 0) problems.push(`GRAPH_FEATURES is empty: name at least one of ${GRAPH_FEATURES.join(', ')}, or set GRAPH_ENABLED=false.`);
+  const url = new URL(settings.GRAPH_BASE_URL);
+  if (isLoopback(url)) return problems;
+  if (url.protocol !== 'https:') problems.push('GRAPH_BASE_URL must be an HTTPS address (or a local stub on loopback).');
+  if (!settings.MicrosoftAppId) problems.push("GRAPH_ENABLED is true, but MicrosoftAppId is not set: Graph is called with the bot's own identity (its managed identity or client secret).");
+  return problems;
 }
 
 /**

@@ -11,6 +11,11 @@ import { createAdapter } from './teams/adapter';
 import { SamarbejdsBot } from './teams/samarbejdsBot';
 import { createServer } from './teams/server';
 import { createOutboxSender } from './teams/outboxSender';
+import { createCalendarSender } from './teams/calendarSender';
+import { GraphClient } from './teams/graph/graphClient';
+import { graphCalendar } from './teams/graph/calendar';
+import { graphAppInstallation } from './teams/graph/appInstallation';
+import { graphTokens } from './teams/graph/tokens';
 import { tellCoordinator } from './app/deliveryNotices';
 import { OutboxDispatcher, TEAMS_DISPATCH } from './outbox/dispatcher';
 import { SendPacer, connectorRequestsFor, wallPacingClock } from './outbox/pacing';
@@ -37,7 +42,10 @@ async function main(): Promise<void> {
   // A message due now wakes the dispatcher (declared below; no write happens before the server listens),
   // and an answer returns once the checklist's card shows it (outbox/wakeOnDue.ts).
   const store = wakingOnDueMessages(await openStore(config.store), now, (messageIds) => dispatcher.wake(messageIds));
-  const deps: AppDeps = { store, now, newId: randomUUID, reminders: new ReminderPlanner(new WorkingDays(), config.reminders) };
+  const calendarOn = config.graph?.features.has('calendar') ?? false;
+  const deps: AppDeps = { store, now, newId: randomUUID, reminders: new ReminderPlanner(new WorkingDays(), config.reminders), ...(calendarOn ? { calendar: true } : {}) };
+  // Microsoft Graph, only when configured: the one client, with the bot's own identity (README, "Microsoft Graph").
+  const graph = config.graph && new GraphClient({ baseUrl: config.graph.baseUrl, tokens: graphTokens(config.credentials) });
   const adapter = createAdapter(config.credentials, log);
   // The export's short-lived links, kept in the store: any instance serves them (cards/README.md, "The young person's rights").
   const exportLinks = config.exportBaseUrl ? new ExportLinks(store, now, config.exportBaseUrl) : undefined;
@@ -64,7 +72,14 @@ async function main(): Promise<void> {
     store,
     now: deps.now,
     owner: randomUUID(),
-    send: createOutboxSender({ adapter, botAppId: config.credentials?.appId ?? '', deps, log }),
+    send: createOutboxSender({
+      adapter,
+      botAppId: config.credentials?.appId ?? '',
+      deps,
+      log,
+      ...(graph && calendarOn ? { calendar: createCalendarSender(graphCalendar(graph), deps, log) } : {}),
+      ...(graph && config.graph?.teamsCatalogAppId ? { installApp: graphAppInstallation(graph, config.graph.teamsCatalogAppId, config.graph.baseUrl) } : {}),
+    }),
     ...TEAMS_DISPATCH,
     pacer: new SendPacer({ clock: wallPacingClock, shared: new SharedTenantPacing({ store }) }),
     requestsFor: connectorRequestsFor(store),
@@ -73,7 +88,7 @@ async function main(): Promise<void> {
   });
 
   server.listen(config.port, config.host, () => {
-    log.info({ event: 'started', host: config.host, port: config.port, store: config.store.kind, authenticated: Boolean(config.credentials) });
+    log.info({ event: 'started', host: config.host, port: config.port, store: config.store.kind, authenticated: Boolean(config.credentials), graph: config.graph ? [...config.graph.features] : false });
     if (config.outboxIntervalMs > 0) dispatcher.start(config.outboxIntervalMs);
     if (config.retention.intervalMs > 0) retention.start(config.retention.intervalMs);
     if (config.statisticsFreezeIntervalMs > 0) freezing.start(config.statisticsFreezeIntervalMs);

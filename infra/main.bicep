@@ -36,6 +36,15 @@ param teamsAppId string = ''
 @description('The municipality\'s administrators of the bot, comma-separated, each <tenant id>:<Entra object id> (an object id alone: the bot\'s own tenant, single-tenant only): they alone set up units and leaders and move cases between units (README, "Leaders and units"). Empty: nobody can.')
 param adminAadObjectIds string = ''
 
+@description('Microsoft Graph (README, "Microsoft Graph"): network meetings in the coordinator\'s Outlook calendar. Turn on only after the municipality\'s IT department has granted the identity the application permissions and set the Exchange application access policy the README names.')
+param graphEnabled bool = false
+
+@description('The Graph features to turn on, comma-separated (bot/config.ts GRAPH_FEATURES: calendar, install): each needs its own permission. Used only with graphEnabled.')
+param graphFeatures string = 'calendar'
+
+@description('The Teams app\'s id in the tenant\'s app catalog (Teams admin center, Manage apps), which Graph installs it for a person by (feature install). Used only with graphEnabled.')
+param graphTeamsCatalogAppId string = ''
+
 @description('SingleTenant only: name of the Key Vault secret that holds the client secret (set by an operator, never here).')
 param botAppPasswordSecretName string = 'bot-app-password'
 
@@ -465,6 +474,11 @@ var baseAppSettings = {
   ADMIN_AAD_OBJECT_IDS: adminAadObjectIds
   // The Teams app, for the statistik card's link to the tab (bot/tab/deepLink.ts).
   TEAMS_APP_ID: teamsAppId
+  // Microsoft Graph with the bot's own identity (bot/teams/graph); an empty value is "not set", as the bot
+  // refuses features named while Graph is off.
+  GRAPH_ENABLED: graphEnabled ? 'true' : 'false'
+  GRAPH_FEATURES: graphEnabled ? graphFeatures : ''
+  GRAPH_TEAMS_CATALOG_APP_ID: graphEnabled ? graphTeamsCatalogAppId : ''
   // DefaultAzureCredential (Cosmos DB) picks the user-assigned identity by its client id.
   AZURE_CLIENT_ID: identity.properties.clientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString

@@ -5,10 +5,10 @@
 import { type Case, memberByAadObjectId } from '../domain/case';
 import { isCoordinator, requireFeedbackRecorder, requireHandOverAcknowledger } from '../domain/access';
 import { type ClosingInput, acknowledgeHandOver, approveMinutes, closeInternalMeeting, closeMeeting, recordFeedbackGiven, sendBackMinutes } from '../domain/closing';
-import { type PostedCard, addClosingCard, closingMeetingOf } from '../domain/meeting';
+import { type PostedCard, addClosingCard, closingMeetingOf, plannedMeetingOf } from '../domain/meeting';
 import type { Actor, AppDeps } from './context';
 import { type ActivityId, coordinatorChange, guardedChange } from './guardedChange';
-import { circulation, internalMinutes, meetingCardUpdates, outboxMessages, remindersAfterMeeting } from './messages';
+import { calendarUpdates, circulation, internalMinutes, meetingCardUpdates, outboxMessages, remindersAfterMeeting } from './messages';
 
 export function closeNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, meetingId: string, input: ClosingInput, activityId?: ActivityId): Promise<Case> {
   const nextMeetingId = deps.newId();
@@ -17,7 +17,10 @@ export function closeNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string,
     action: 'meeting.close',
     apply: (current, now) => {
       const changed = closeMeeting(current, meetingId, input, nextMeetingId, actor.aadObjectId, now);
-      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, meetingCardUpdates(changed, meetingId, actor.locale)) };
+      // The held meeting's event says it was held; a next meeting planned by closing gets its own.
+      const plannedNow = plannedMeetingOf(changed)?.id === nextMeetingId ? [nextMeetingId] : [];
+      const outgoing = [...meetingCardUpdates(changed, meetingId, actor.locale), ...calendarUpdates(deps, changed, [meetingId, ...plannedNow])];
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, outgoing) };
     },
     activityId,
   });

@@ -25,6 +25,11 @@ export interface AppDeps {
   newId: () => string;
   /** When reminders fall due: working days, send time and lead times. */
   reminders: ReminderPlanner;
+  /**
+   * Network meetings are kept in the coordinator's Outlook calendar (Microsoft Graph on, with its
+   * `calendar` feature): planning, opening, moving, cancelling and closing one queues a `calendarEvent`.
+   */
+  calendar?: boolean;
 }
 
 export function auditRecord(

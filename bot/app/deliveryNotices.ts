@@ -4,6 +4,7 @@
 // messages like any other, ids only; the Teams layer renders them from the case.
 import { type Case, coordinatorOf, memberByAadObjectId } from '../domain/case';
 import { type CaseStore, FORGOTTEN_ONCE_SENT, type OutboxMessage } from '../store/port';
+import { tellOfCalendarRefusal } from './calendarEvents';
 import type { AppDeps } from './context';
 import { outboxMessages, recipientOf } from './messages';
 
@@ -34,17 +35,51 @@ export async function tellOfUnreachable(deps: AppDeps, current: Case, message: O
   return true;
 }
 
+/** The notice's id follows from the person's: the coordinator is told once that they blocked the bot. */
+const blockedIdOf = (caseId: string, memberId: string): string => `${caseId}.${memberId}.blocked`;
+
+/**
+ * The person blocked the bot in Teams (MessageWritesBlocked, ConversationBlockedByUser): nothing sent
+ * to them is tried again, and the coordinator is told once, not the thread (the person chose to hear
+ * nothing from the bot). False when there is nobody to tell (the coordinator blocked it themselves, or
+ * the recipient is no member); the message is given up all the same.
+ */
+export async function tellOfBlocked(deps: AppDeps, current: Case, message: OutboxMessage): Promise<boolean> {
+  const person = message.to.kind === 'user' ? memberByAadObjectId(current, message.to.aadObjectId) : undefined;
+  const coordinator = coordinatorOf(current);
+  const to = recipientOf(coordinator);
+  if (!person || !to || person.id === coordinator.id || message.kind === 'unreachable') return false;
+  await deps.store.appendOutbox([
+    {
+      id: blockedIdOf(current.id, person.id),
+      tenantId: message.tenantId,
+      caseId: message.caseId,
+      kind: 'unreachable',
+      to,
+      about: { memberId: person.id, blocked: true },
+      serviceUrl: message.serviceUrl,
+      notBefore: deps.now().toISOString(),
+      status: 'pending',
+      attempts: 0,
+    },
+  ]);
+  return true;
+}
+
 /**
  * For `OutboxDispatcher`'s `onGivenUp`: the coordinator gets a `sendFailed` message naming the message
  * and whom it was for. Tells nobody about a notice that itself failed (no chain of notices), nor about
  * an update of a card posted before (the next change updates it again, and the case holds every
- * answer), nor when the case is gone or its coordinator cannot be reached in Teams.
+ * answer), nor when the case is gone or its coordinator cannot be reached in Teams. A calendar event
+ * given up is told as the calendar's own notice (calendarEvents.ts).
  */
 export function tellCoordinator(store: Pick<CaseStore, 'getCase' | 'appendOutbox'>, now: () => Date) {
   return async (message: OutboxMessage, error: string): Promise<void> => {
-    if (message.kind === 'sendFailed' || FORGOTTEN_ONCE_SENT.has(message.kind)) return;
+    if (message.kind === 'sendFailed' || (FORGOTTEN_ONCE_SENT.has(message.kind) && message.kind !== 'calendarEvent')) return;
     const stored = await store.getCase(message.tenantId, message.caseId);
     if (!stored) return;
+    // A calendar event Graph kept refusing: the coordinator is told what to do about the calendar, once per meeting.
+    if (message.kind === 'calendarEvent') return tellOfCalendarRefusal(store, now(), stored.case, message, 'unavailable');
     const to = recipientOf(coordinatorOf(stored.case));
     if (!to) return;
     const failedFor = message.to.kind === 'user' ? { aadObjectId: message.to.aadObjectId } : { conversationId: message.to.conversationId };

@@ -187,6 +187,21 @@ export function checklistCardUpdate(current: Case, meetingId: string, locale: st
   return [{ kind: 'checklistCard', to: { kind: 'conversation', conversationId: posted.conversationId }, about }];
 }
 
+/**
+ * After a network meeting is planned, opened (and so moved to its real time), cancelled or closed, when
+ * the bot keeps meetings in the coordinator's Outlook calendar (`deps.calendar`): its event, made or put
+ * right from the meeting as it is when the message is sent. Addressed to the coordinator's mailbox; the
+ * recipient only paces it with the coordinator's other messages (nothing is posted in Teams).
+ */
+export function calendarUpdates(deps: AppDeps, current: Case, meetingIds: readonly string[]): Outgoing[] {
+  const coordinator = coordinatorOf(current).person;
+  if (!deps.calendar || coordinator.kind !== 'teams') return [];
+  const to: OutboxRecipient = { kind: 'user', aadObjectId: coordinator.aadObjectId, teamsUserId: coordinator.teamsUserId ?? '' };
+  return meetingIds
+    .filter((meetingId) => !isInternalMeeting(meetingById(current, meetingId)))
+    .map((meetingId) => ({ kind: 'calendarEvent', to, about: { meetingId, digest: `calendarEvent ${meetingId}` } }));
+}
+
 /** After a change of what the case's base card shows (its coordinator, its next meeting): the card in its home, as the checklist's. */
 export function caseCardUpdate(current: Case, locale: string | undefined): Outgoing[] {
   if (!current.home?.baseCardId) return [];

@@ -1,13 +1,13 @@
 // `møde` and `aflys`: the coordinator opens, plans and cancels meetings; every team member who may
 // see the case answers the checklist. An answer updates the checklist's card where it was posted, and
 // opening, planning and cancelling every card that shows the meeting, through the outbox (written in
-// the same save).
+// the same save), and, when the bot keeps the calendar, the meeting's Outlook event.
 import type { Case } from '../domain/case';
 import { requireMeetingReader } from '../domain/access';
 import { type MeetingKind, type MeetingTime, type PostedCard, answerChecklist, cancelMeeting, meetingById, openMeeting, openMeetingOf, planMeeting, setMeetingCard } from '../domain/meeting';
 import type { Actor, AppDeps } from './context';
 import { type ActivityId, coordinatorChange, guardedChange } from './guardedChange';
-import { caseCardUpdate, checklistCardUpdate, meetingCardUpdates, outboxMessages, reminders } from './messages';
+import { calendarUpdates, caseCardUpdate, checklistCardUpdate, meetingCardUpdates, outboxMessages, reminders } from './messages';
 
 /** A network meeting, or (`kind` internal) an internal coordination meeting of the professionals. */
 export function openNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, time: MeetingTime, activityId?: ActivityId, kind: MeetingKind = 'network'): Promise<Case> {
@@ -18,7 +18,8 @@ export function openNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, 
     apply: (current, now) => {
       const changed = openMeeting(current, meetingId, time, actor.aadObjectId, now, kind);
       const opened = openMeetingOf(changed)?.id ?? meetingId;
-      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, meetingCardUpdates(changed, opened, actor.locale)) };
+      const outgoing = [...meetingCardUpdates(changed, opened, actor.locale), ...calendarUpdates(deps, changed, [opened])];
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, outgoing) };
     },
     activityId,
   });
@@ -36,7 +37,8 @@ export function planNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, 
     apply: (current, now) => {
       const changed = planMeeting(current, meetingId, time, actor.aadObjectId, now, kind);
       const planned = kind === 'network' ? deps.reminders.forPlannedMeeting(changed, meetingById(changed, meetingId)) : [];
-      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, [...reminders(changed, planned), ...caseCardUpdate(changed, actor.locale)]) };
+      const outgoing = [...reminders(changed, planned), ...caseCardUpdate(changed, actor.locale), ...calendarUpdates(deps, changed, [meetingId])];
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, outgoing) };
     },
     activityId,
   });
@@ -52,7 +54,8 @@ export function cancelNetworkMeeting(
     action: 'meeting.cancel',
     apply: (current, now) => {
       const changed = cancelMeeting(current, meetingId, reason, otherReason, actor.aadObjectId, now);
-      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, meetingCardUpdates(changed, meetingId, actor.locale)) };
+      const outgoing = [...meetingCardUpdates(changed, meetingId, actor.locale), ...calendarUpdates(deps, changed, [meetingId])];
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, outgoing) };
     },
     activityId,
   });

@@ -82,6 +82,8 @@ export interface Meeting {
   closingCards?: PostedCard[];
   /** Where the outbox posted the approved minutes' channel card: updated when the next meeting it names changes. */
   minutesCard?: PostedCard;
+  /** The Outlook event the bot made for a network meeting (Microsoft Graph on): kept up to date as the meeting moves, is cancelled or held. */
+  calendarEvent?: CalendarEventRef;
   /** Set when a network meeting is closed (status `held`). */
   closure?: Closure;
   /** Set when an internal meeting is closed (status `held`): it has no closing questions and no approval. */
@@ -94,6 +96,12 @@ const kindOf = (meeting: Pick<Meeting, 'kind'>): MeetingKind => meeting.kind ?? 
 export interface PostedCard {
   conversationId: string;
   activityId: string;
+}
+
+/** A calendar event: its id in the mailbox it was made in (the coordinator's then, whoever coordinates now). */
+export interface CalendarEventRef {
+  eventId: string;
+  mailboxAadObjectId: string;
 }
 
 /** The closing cards remembered per meeting: a coordinator writes `afslut` a few times, not more. */
@@ -347,6 +355,13 @@ export function setMeetingCard(current: Case, meetingId: string, card: PostedCar
 }
 
 /** Remembers where the meeting's minutes were posted; the same place again changes nothing. */
+/** Where the meeting's calendar event is, once made: later changes of the meeting update that event. */
+export function setCalendarEvent(current: Case, meetingId: string, calendarEvent: CalendarEventRef): Case {
+  const meeting = meetingById(current, meetingId);
+  if (meeting.calendarEvent?.eventId === calendarEvent.eventId && meeting.calendarEvent.mailboxAadObjectId === calendarEvent.mailboxAadObjectId) return current;
+  return withMeeting(current, { ...meeting, calendarEvent });
+}
+
 export function setMinutesCard(current: Case, meetingId: string, card: PostedCard): Case {
   const meeting = meetingById(current, meetingId);
   if (meeting.minutesCard?.activityId === card.activityId && meeting.minutesCard.conversationId === card.conversationId) return current;

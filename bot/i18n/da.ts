@@ -291,6 +291,18 @@ export const da = {
   language: 'da' as Language,
   /** How dates and times are written for this reader (dates.ts). */
   dates: dateFormats('da'),
+  /**
+   * A network meeting's Outlook event (Microsoft Graph), read by every invitee, external ones too: the
+   * case's reference and seed 001's agenda, nothing about the young person.
+   */
+  calendar: {
+    subject: (reference: string, number: number | undefined, held: boolean) =>
+      `Netværksmøde${number ? ` nr. ${number}` : ''}, sag ${reference}${held ? ' (afholdt)' : ''}`,
+    intro: (reference: string) => `Den unges netværksmøde i sag ${reference}. Mødet holdes i Teams (linket herunder) eller som aftalt.`,
+    agendaTitle: 'Forslag til dagsorden',
+    footer: 'Mødetjeklisten og mål- og aftaleskemaet udfyldes med Samarbejdsbot i sagens tråd i Teams.',
+    cancelComment: 'Netværksmødet er aflyst.',
+  },
   commands: {
     help: { help: 'denne liste', manifest: 'Vis kommandoerne og hvad de gør' },
     newCase: { help: 'opret en sag for en ung', manifest: 'Opret et nyt forløb for en ung' },
@@ -841,12 +853,22 @@ export const da = {
       planSlipping: (reporter: string) => `${reporter} melder, at planen for den unge skrider. Tag kontakt til den unge og teamet.`,
       needsHelp: (owner: string, action: string) => `${owner} har brug for hjælp med aftalen: ${action}`,
       unreachableTitle: (reference: string) => `Sag ${reference}: en besked nåede ikke frem`,
+      blockedToCoordinator: (person: string) =>
+        `${person} har blokeret Samarbejdsbot i Teams, så botten kan ikke skrive til personen om sagen; giv selv besked, eller bed personen fjerne blokeringen.`,
       unreachableToCoordinator: (person: string) => `Jeg kunne ikke skrive til ${person} i en 1:1-chat (appen er måske ikke installeret). Personen er nævnt i sagens tråd i stedet.`,
       unreachableMention: (mention: string, reference: string) => `${mention}: jeg kunne ikke skrive til dig i en 1:1-chat om sag ${reference}. Åbn Samarbejdsbot i Teams og skriv **mine** for at se dine aftaler.`,
       sendFailed: {
         title: (reference: string) => `Sag ${reference}: en besked blev ikke leveret`,
         text: (recipient: string | undefined) =>
           `En besked ${recipient ? `til ${recipient}` : 'i sagens tråd'} kunne ikke leveres: Teams tog ikke imod den, og jeg har opgivet at sende den. Giv besked på anden vis, og se sagen igennem.`,
+      },
+      calendarRefused: {
+        title: (reference: string) => `Sag ${reference}: mødet kom ikke i din kalender`,
+        /** One sentence: what happened and what to do; the meeting itself is planned as before. */
+        refused: (when: string) =>
+          `Mødet ${when} er planlagt som før, men Outlook ville ikke give botten adgang til din kalender, så send selv mødeindkaldelsen, og bed jeres IT-afdeling give appen tilladelsen Calendars.ReadWrite til din postkasse.`,
+        unavailable: (when: string) =>
+          `Mødet ${when} er planlagt som før, men Outlook svarede ikke botten i lang tid, så send selv mødeindkaldelsen, hvis den ikke står i din kalender.`,
       },
     },
     goals: {

@@ -256,6 +256,13 @@ export const en: Messages = {
   },
   language: 'en',
   dates: dateFormats('en'),
+  calendar: {
+    subject: (reference, number, held) => `Network meeting${number ? ` no. ${number}` : ''}, case ${reference}${held ? ' (held)' : ''}`,
+    intro: (reference) => `The young person's network meeting in case ${reference}. It is held in Teams (the link below) or as agreed.`,
+    agendaTitle: 'Proposed agenda',
+    footer: 'The meeting checklist and the goals and agreements form are filled in with Samarbejdsbot in the case\'s thread in Teams.',
+    cancelComment: 'The network meeting is cancelled.',
+  },
   commands: {
     help: { help: 'this list', manifest: 'Show the commands and what they do' },
     newCase: { help: 'create a case for a young person', manifest: 'Create a new case for a young person' },
@@ -785,12 +792,20 @@ export const en: Messages = {
       planSlipping: (reporter) => `${reporter} reports that the plan for the young person is slipping. Get in touch with the young person and the team.`,
       needsHelp: (owner, action) => `${owner} needs help with the agreement: ${action}`,
       unreachableTitle: (reference) => `Case ${reference}: a message did not get through`,
+      blockedToCoordinator: (person) => `${person} has blocked Samarbejdsbot in Teams, so the bot cannot write to them about the case; please tell them yourself, or ask them to unblock it.`,
       unreachableToCoordinator: (person) => `I could not write to ${person} in a 1:1 chat (perhaps the app is not installed). They are mentioned in the case's thread instead.`,
       unreachableMention: (mention, reference) => `${mention}: I could not write to you in a 1:1 chat about case ${reference}. Open Samarbejdsbot in Teams and write **my tasks** to see your agreements.`,
       sendFailed: {
         title: (reference) => `Case ${reference}: a message was not delivered`,
         text: (recipient) =>
           `A message ${recipient ? `to ${recipient}` : `in the case's thread`} could not be delivered: Teams did not accept it, and I have stopped trying. Please pass it on another way, and look the case over.`,
+      },
+      calendarRefused: {
+        title: (reference) => `Case ${reference}: the meeting is not in your calendar`,
+        refused: (when) =>
+          `The meeting ${when} is planned as before, but Outlook would not let the bot into your calendar, so please send the invitation yourself and ask your IT department to give the app the Calendars.ReadWrite permission for your mailbox.`,
+        unavailable: (when) =>
+          `The meeting ${when} is planned as before, but Outlook did not answer the bot for a long time, so please send the invitation yourself if it is not in your calendar.`,
       },
     },
     goals: {

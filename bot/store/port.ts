@@ -46,6 +46,8 @@ export const OUTBOX_KINDS = [
   'caseCard', // the case's base card, the thread's first post, updated in place when its coordinator or next meeting changes
   'closingCard', // a card `afslut` posted, updated in place when its meeting is closed or approved
   'minutesCard', // the minutes' channel card, updated in place when the next meeting it names changes
+  'calendarEvent', // a network meeting's Outlook event (Microsoft Graph), made, updated or cancelled to match the meeting at send time
+  'calendarRefused', // Graph would not keep a meeting's calendar event: to the coordinator, once per meeting
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
@@ -69,8 +71,8 @@ interface OutboxAbout {
   changeDecided: { agreementId: string; askedAt: string };
   /** `memberId`: who reported it. */
   planSlipping: { memberId: string };
-  /** `memberId`: who could not be reached. */
-  unreachable: { memberId: string };
+  /** `memberId`: who could not be reached; `blocked`: they blocked the bot (to the coordinator only, once). */
+  unreachable: { memberId: string; blocked?: true };
   reminder: ReminderAbout;
   /** The message given up, and whom it was for: a person (`aadObjectId`) or a conversation. */
   sendFailed: { messageId: string; failedKind: OutboxKind; error: string } & ({ aadObjectId: string } | { conversationId: string });
@@ -85,6 +87,10 @@ interface OutboxAbout {
   closingCard: { meetingId: string; activityId: string; digest: string; locale?: string };
   /** As `checklistCard`; `meetingId`: the meeting whose minutes they are. */
   minutesCard: { meetingId: string; digest: string; locale?: string };
+  /** `digest`: one key per meeting, so that changes claimed together make one Graph call. */
+  calendarEvent: { meetingId: string; digest: string };
+  /** `reason`: `refused` (no permission, or a mailbox outside the access policy), `unavailable` (Graph kept throttling or failing). */
+  calendarRefused: { meetingId: string; reason: 'refused' | 'unavailable' };
 }
 
 /** A message's kind and what it is about: one shape per kind. */
@@ -127,9 +133,10 @@ export type OutboxMessageOf<K extends OutboxKind> = OutboxEnvelope & { kind: K; 
 
 /**
  * Kinds whose message is deleted once sent instead of kept as sent: an update of a card posted before,
- * which comes again with every answer and records nothing a later reader needs.
+ * which comes again with every answer and records nothing a later reader needs, and a calendar event's
+ * update (the meeting keeps the event's id).
  */
-export const FORGOTTEN_ONCE_SENT: ReadonlySet<OutboxKind> = new Set<OutboxKind>(['checklistCard', 'caseCard', 'closingCard', 'minutesCard']);
+export const FORGOTTEN_ONCE_SENT: ReadonlySet<OutboxKind> = new Set<OutboxKind>(['checklistCard', 'caseCard', 'closingCard', 'minutesCard', 'calendarEvent']);
 
 /** How a dispatcher settles a message it claimed. Every outcome counts one attempt. */
 export type OutboxOutcome =

@@ -22,6 +22,12 @@ export function statusOf(error: unknown): number | undefined {
 /** Teams answers 403 or 404 when the app is not installed for the person or they blocked it (or a chat is gone). */
 export const isUnreachable = (error: unknown): boolean => statusOf(error) === 403 || statusOf(error) === 404;
 
+/** Teams' codes for a person who blocked the bot (its error's `code`, from the body Teams answers with). */
+const BLOCKED_CODES = new Set(['ConversationBlockedByUser', 'MessageWritesBlocked']);
+
+/** The person blocked the bot: nothing sent to them will get through until they unblock it. */
+export const isBlocked = (error: unknown): boolean => statusOf(error) === 403 && BLOCKED_CODES.has(String((error as { code?: unknown } | undefined)?.code));
+
 /** Retry-After of a failed request in milliseconds: seconds or an HTTP date (Teams), or Azure's `retry-after-ms`. */
 function retryAfterMsOf(error: unknown, nowMs: number = Date.now()): number | undefined {
   const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } } } | undefined)?.response?.headers;

@@ -1,39 +1,59 @@
 // Sends an outbox message in Teams, for the dispatcher: loads it with its case (app/outgoing.ts),
 // renders it from the case as it is now (renderOutbox.ts), delivers it (outboxDelivery.ts) and says how
-// it went. A person who cannot be reached 1:1 is left to the policy in app/deliveryNotices.ts.
+// it went. A person who cannot be reached 1:1 is left to the policy in app/deliveryNotices.ts. A meeting's
+// calendar event goes to Graph instead (calendarSender.ts).
 import type { CloudAdapter } from 'botbuilder';
 import type { AppDeps } from '../app/context';
-import { tellOfUnreachable } from '../app/deliveryNotices';
+import { tellOfBlocked, tellOfUnreachable } from '../app/deliveryNotices';
 import { type MessageToSend, forgetPersonalChat, loadMessageToSend, rememberMinutesCard } from '../app/outgoing';
 import { rememberPersonalChat } from '../app/readCase';
 import type { Logger } from '../logger';
 import type { SendResult } from '../outbox/dispatcher';
-import type { OutboxMessage } from '../store/port';
-import { type OutboxDelivery, createOutboxDelivery, isUnreachable, sendResultOf, statusOf } from './outboxDelivery';
+import type { OutboxMessage, OutboxMessageOf } from '../store/port';
+import { type OutboxDelivery, createOutboxDelivery, isBlocked, isUnreachable, sendResultOf, statusOf } from './outboxDelivery';
 import type { RenderedMessage } from './renderReminder';
 import { renderOutboxMessage } from './renderOutbox';
+import type { InstallApp } from './graph/appInstallation';
+import { GraphFailed, GraphForbidden, GraphNotFound, GraphThrottled } from './graph/graphErrors';
 
 export interface OutboxSenderDeps {
   adapter: CloudAdapter;
   botAppId: string;
   deps: AppDeps;
   log: Logger;
+  /** Sends `calendarEvent` messages through Graph (calendarSender.ts); absent (Graph off): they are let go unsent. */
+  calendar?: (message: OutboxMessageOf<'calendarEvent'>) => Promise<SendResult>;
+  /** Installs the app for a person Teams will not let the bot reach 1:1 (Graph, appInstallation.ts); absent: they are unreachable. */
+  installApp?: InstallApp;
 }
 
-export function createOutboxSender({ adapter, botAppId, deps, log }: OutboxSenderDeps): (message: OutboxMessage, digest?: OutboxMessage[]) => Promise<SendResult> {
+export function createOutboxSender({ adapter, botAppId, deps, log, calendar, installApp }: OutboxSenderDeps): (message: OutboxMessage, digest?: OutboxMessage[]) => Promise<SendResult> {
   const delivery = createOutboxDelivery({ adapter, botAppId, log });
 
   return async (message, digest = []) => {
+    // Not a Teams message: the meeting's Outlook event, put right from the meeting as it is (the digest's
+    // messages are about the same meeting, so one call answers them all). Queued while Graph was on, and
+    // Graph is off now: let go, as the operator chose.
+    if (message.kind === 'calendarEvent') return calendar ? calendar(message) : { status: 'sent' };
     const loaded = await loadMessageToSend(deps, message, digest);
     if (!loaded) return { status: 'failed', error: 'caseGone' };
     const rendered = renderOutboxMessage(loaded.first, loaded.joined, loaded.state, deps.now());
     if ('skip' in rendered) return { status: 'sent' };
     try {
-      await deliver(delivery, deps, log, loaded, rendered);
+      await deliver(delivery, deps, log, loaded, rendered, installApp);
       return { status: 'sent' };
     } catch (error) {
+      // Graph was throttling or failing while the app was installed: the message is tried again later.
+      if (error instanceof GraphThrottled) return { status: 'retry', afterMs: error.retryAfterMs, error: error.status };
+      if (error instanceof GraphFailed) return { status: 'retry', error: error.status };
       const status = statusOf(error);
       log.warn({ event: 'outbox.send.failed', kind: message.kind, status, errorName: (error as Error).name });
+      // Blocked: never retried (every try would fail the same way) and no sendFailed on top: the
+      // coordinator is told once, by tellOfBlocked, or nobody when it was the coordinator who blocked it.
+      if (isBlocked(error)) {
+        await tellOfBlocked(deps, loaded.first.current, message);
+        return { status: 'failed', error: 'blocked', coordinatorTold: true };
+      }
       if (isUnreachable(error) && (await tellOfUnreachable(deps, loaded.first.current, message))) {
         return { status: 'failed', error: `http${status}`, coordinatorTold: true };
       }
@@ -42,8 +62,32 @@ export function createOutboxSender({ adapter, botAppId, deps, log }: OutboxSende
   };
 }
 
+/**
+ * Installs the app for the person before their first message. Graph refusing (no permission, the user
+ * gone) leaves them unreachable as before: Teams' own refusal is what the sender then acts on.
+ */
+async function installFor(installApp: InstallApp, person: OutboxMessage & { to: { kind: 'user'; aadObjectId: string } }, refusal: unknown, log: Logger): Promise<void> {
+  try {
+    await installApp(person.tenantId, person.to.aadObjectId);
+    log.info({ event: 'outbox.appInstalled', caseId: person.caseId, messageId: person.id });
+  } catch (error) {
+    if (error instanceof GraphForbidden || error instanceof GraphNotFound) {
+      log.warn({ event: 'outbox.appNotInstalled', caseId: person.caseId, status: error.status, code: error.code });
+      throw refusal;
+    }
+    throw error;
+  }
+}
+
 /** Into the conversation, or the person's 1:1 chat: the one known, else opened (and then remembered). */
-async function deliver(delivery: OutboxDelivery, deps: AppDeps, log: Logger, { first, state }: MessageToSend, rendered: Exclude<RenderedMessage, { skip: string }>): Promise<void> {
+async function deliver(
+  delivery: OutboxDelivery,
+  deps: AppDeps,
+  log: Logger,
+  { first, state }: MessageToSend,
+  rendered: Exclude<RenderedMessage, { skip: string }>,
+  installApp: InstallApp | undefined,
+): Promise<void> {
   const { message, current } = first;
   if (message.to.kind === 'conversation') {
     const posted = await delivery.toConversation(current, { ...message, to: message.to }, rendered.activity, rendered.updates);
@@ -62,9 +106,11 @@ async function deliver(delivery: OutboxDelivery, deps: AppDeps, log: Logger, { f
   try {
     ({ opened } = await delivery.toPerson(person, rendered.activity, known));
   } catch (error) {
-    if (!known || !state || !isUnreachable(error)) throw error;
+    if (!isUnreachable(error) || isBlocked(error) || (!(known && state) && !installApp)) throw error;
     // The chat we knew is gone (the app was reinstalled, say): forget it and open the chat anew.
-    await forgetPersonalChat(deps, state);
+    if (known && state) await forgetPersonalChat(deps, state);
+    // Teams refuses a chat with someone who has not installed the app: install it for them, then open it.
+    if (installApp) await installFor(installApp, person, error, log);
     ({ opened } = await delivery.toPerson(person, rendered.activity, undefined));
   }
   if (opened) await rememberPersonalChat(deps.store, message.tenantId, message.to.aadObjectId, opened);

@@ -154,7 +154,17 @@ function renderForPerson(m: Messages, current: Case, message: OutboxMessage, now
     case 'unreachable': {
       const person = current.members.find((member) => member.id === message.about.memberId);
       if (!person || person.person.kind !== 'teams') return { skip: 'member gone' };
-      return { activity: cardActivity(messageCard(labels.unreachableTitle(current.reference), labels.unreachableToCoordinator(person.person.name))) };
+      const text = message.about.blocked ? labels.blockedToCoordinator(person.person.name) : labels.unreachableToCoordinator(person.person.name);
+      return { activity: cardActivity(messageCard(labels.unreachableTitle(current.reference), text)) };
+    }
+    case 'calendarEvent':
+      return { skip: 'a calendar event goes to Graph (calendarSender.ts)' };
+    case 'calendarRefused': {
+      const meeting = meetingById(current, message.about.meetingId);
+      // A meeting cancelled or held since needs no invitation any more.
+      if (meeting.status !== 'planned' && meeting.status !== 'open') return { skip: 'meeting no longer ahead' };
+      const notice = labels.calendarRefused;
+      return { activity: cardActivity(messageCard(notice.title(current.reference), notice[message.about.reason](m.dates.dateTime(meeting.startsAt)), 'attention')) };
     }
   }
 }
@@ -199,6 +209,8 @@ export function renderForConversation(m: Messages, current: Case, message: Outbo
     case 'unreachable': {
       const person = current.members.find((member) => member.id === message.about.memberId)?.person;
       if (person?.kind !== 'teams') return { skip: 'member gone' };
+      // Who blocked the bot chose to hear nothing from it: the coordinator alone is told.
+      if (message.about.blocked) return { skip: 'blocked the bot' };
       // A mention is by name: its text is the person's Teams name, which Teams shows on any mention of them
       // (PRODUCT.md: the person is mentioned in the thread). Their role and the young person are not named.
       const mention = `<at>${person.name}</at>`;

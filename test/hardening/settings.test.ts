@@ -174,3 +174,39 @@ describe('the Teams app id, for links to the tab', () => {
     expect(problemsOf({ TEAMS_APP_ID: 'samarbejdsbot' })).toMatch(/TEAMS_APP_ID: must be the Teams app id/);
   });
 });
+
+describe('Microsoft Graph settings', () => {
+  const production = { MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: APP_ID, MicrosoftAppTenantId: TENANT_ID };
+
+  it('is off unless GRAPH_ENABLED is true, and then every feature is on by default', () => {
+    expect(loadConfig({}).graph).toBeUndefined();
+    expect(loadConfig({ GRAPH_ENABLED: 'false' }).graph).toBeUndefined();
+    const graph = loadConfig({ ...production, GRAPH_ENABLED: 'true' }).graph;
+    expect(graph?.baseUrl).toBe('https://graph.microsoft.com/v1.0');
+    expect([...(graph?.features ?? [])]).toEqual(['calendar']);
+  });
+
+  it("refuses Graph without the bot's identity, except for a local stub on loopback", () => {
+    expect(problemsOf({ GRAPH_ENABLED: 'true' })).toMatch(/GRAPH_ENABLED is true, but MicrosoftAppId is not set/);
+    expect(loadConfig({ GRAPH_ENABLED: 'true', GRAPH_BASE_URL: 'http://127.0.0.1:4321/v1.0/' }).graph?.baseUrl).toBe('http://127.0.0.1:4321/v1.0');
+    expect(problemsOf({ ...production, GRAPH_ENABLED: 'true', GRAPH_BASE_URL: 'http://graph.example/v1.0' })).toMatch(/GRAPH_BASE_URL must be an HTTPS address/);
+  });
+
+  it("installs the app only with its catalog id: by default when the id is given, and refused when named without it", () => {
+    const catalog = '0d820ecd-def2-4297-adad-78056cde7c78';
+    const graph = loadConfig({ ...production, GRAPH_ENABLED: 'true', GRAPH_TEAMS_CATALOG_APP_ID: catalog }).graph;
+    expect([...(graph?.features ?? [])]).toEqual(['calendar', 'install']);
+    expect(graph?.teamsCatalogAppId).toBe(catalog);
+    expect(loadConfig({ ...production, GRAPH_ENABLED: 'true', GRAPH_FEATURES: 'calendar', GRAPH_TEAMS_CATALOG_APP_ID: catalog }).graph?.teamsCatalogAppId).toBeUndefined();
+    expect(problemsOf({ ...production, GRAPH_ENABLED: 'true', GRAPH_FEATURES: 'install' })).toMatch(/GRAPH_FEATURES names install, but GRAPH_TEAMS_CATALOG_APP_ID is not set/);
+    expect(problemsOf({ ...production, GRAPH_ENABLED: 'true', GRAPH_TEAMS_CATALOG_APP_ID: 'samarbejdsbot' })).toMatch(/GRAPH_TEAMS_CATALOG_APP_ID: must be the app's id/);
+  });
+
+  it('names a Graph setting given while Graph is off, an unknown feature and a wrong switch', () => {
+    expect(problemsOf({ GRAPH_FEATURES: 'calendar' })).toMatch(/GRAPH_FEATURES is set, but GRAPH_ENABLED is not true/);
+    expect(problemsOf({ GRAPH_BASE_URL: 'http://127.0.0.1:1/v1.0' })).toMatch(/GRAPH_BASE_URL is set, but GRAPH_ENABLED is not true/);
+    expect(problemsOf({ ...production, GRAPH_ENABLED: 'true', GRAPH_FEATURES: 'calendar,mail' })).toMatch(/GRAPH_FEATURES.*must be one of calendar, install/);
+    expect(problemsOf({ GRAPH_TEAMS_CATALOG_APP_ID: '0d820ecd-def2-4297-adad-78056cde7c78' })).toMatch(/GRAPH_TEAMS_CATALOG_APP_ID is set, but GRAPH_ENABLED is not true/);
+    expect(problemsOf({ GRAPH_ENABLED: 'yes' })).toMatch(/GRAPH_ENABLED: must be true or false/);
+  });
+});

@@ -323,6 +323,7 @@ describe('infra/main.bicep: app settings', () => {
     COSMOS_KEY: 'Cosmos DB takes Entra ID only (disableLocalAuth), through AZURE_CLIENT_ID',
     TAB_APP_ID_URI: "the default, api://<the web app's host>/<TAB_CLIENT_ID>, is what the manifest's webApplicationInfo names",
     TAB_JWKS_URL: "Entra's published keys, the default; tests point it at a local stub",
+    GRAPH_BASE_URL: 'Microsoft Graph v1.0, the default; tests point it at a local stub',
   };
 
   it('sets every setting bot/config.ts reads, except the few production does not use', () => {
