@@ -51,9 +51,14 @@ export function overviewCard(m: Messages, { case: current, viewer }: ViewedCase,
   const closure = currentClosure(current);
   const eyeKeeper = closure && current.members.find((member) => member.id === closure.eyeKeeperMemberId);
   const latest = latestStatus(current);
-  const trend = overviewTrend(m, current, viewer, readinessSets);
-  // As many members as fit (all, unless their texts are extreme); the rest are counted, the team card has them.
-  return firstFitting(halvings(members.length), (count) =>
+  const trendOf = (days: number) => overviewTrend(m, current, viewer, readinessSets, days);
+  // The whole team and the trend's latest days as far as they fit: first fewer days (the tab has them
+  // all), then as many members as fit; the rest are counted, the team card has them.
+  const layouts = [
+    ...halvings(TREND_CARD_DAYS, TREND_CARD_LEAST_DAYS).map((days) => ({ count: members.length, days })),
+    ...halvings(members.length).slice(1).map((count) => ({ count, days: TREND_CARD_LEAST_DAYS })),
+  ];
+  return firstFitting(layouts, ({ count, days }) =>
     renderCard('overview', {
       caseId: current.id,
       isCoordinator: isCoordinator(viewer),
@@ -76,16 +81,20 @@ export function overviewCard(m: Messages, { case: current, viewer }: ViewedCase,
       membersMore: count < members.length ? labels.membersMore(count, members.length) : '',
       unit: unitName,
       interventions: activeInterventionsLine(m, current),
-      trend,
+      trend: trendOf(days),
     }),
   );
 }
 
-/** The overview's trend: the latest days with a measure or a network meeting (about ten months at the model's rhythm). */
+/**
+ * The overview's trend: the latest days with a measure or a network meeting (16: about ten months at the
+ * model's rhythm), at least 4 when the card is full of long texts.
+ */
 export const TREND_CARD_DAYS = 16;
+const TREND_CARD_LEAST_DAYS = 4;
 
-function overviewTrend(m: Messages, current: Case, viewer: TeamMember, readinessSets: ReadinessSetOf) {
-  const picture = trendPicture(m, progressTimeLine(current, readinessSets, TREND_CARD_DAYS), mayBeToldWho5Signal(current, viewer));
+function overviewTrend(m: Messages, current: Case, viewer: TeamMember, readinessSets: ReadinessSetOf, days: number) {
+  const picture = trendPicture(m, progressTimeLine(current, readinessSets, days), mayBeToldWho5Signal(current, viewer));
   const facts = picture.rows.map((row) => ({ title: row.date, value: [row.measures, row.meeting].filter(Boolean).join('; ') }));
   return {
     heading: picture.heading,
