@@ -95,7 +95,7 @@ const TREND_CARD_LEAST_DAYS = 4;
 
 function overviewTrend(m: Messages, current: Case, viewer: TeamMember, readinessSets: ReadinessSetOf, days: number) {
   const picture = trendPicture(m, progressTimeLine(current, readinessSets, days), mayBeToldWho5Signal(current, viewer));
-  const facts = picture.rows.map((row) => ({ title: row.date, value: [row.measures, row.meeting].filter(Boolean).join('; ') }));
+  const facts = picture.rows.map((row) => ({ title: row.date, value: [...row.measures, row.meeting].filter(Boolean).join('; ') }));
   return {
     heading: picture.heading,
     signal: picture.signal ?? '',

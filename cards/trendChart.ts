@@ -42,8 +42,11 @@ export interface TrendPicture {
   /** Only series with points. */
   series: TrendSeries[];
   meetings: TrendMeeting[];
-  /** Each day shown, oldest first: its date as written, its measures, its meeting. */
-  rows: Array<{ on: string; date: string; measures: string; meeting: string }>;
+  /**
+   * Each day shown, oldest first: its date as written, its measures, its meeting with the status there
+   * (`meeting` in full for a card's facts, `meetingShort` under the tab's column heading).
+   */
+  rows: Array<{ on: string; date: string; measures: string[]; meeting: string; meetingShort: string }>;
   /** Each day's place along the time axis, 0 (first day shown) to 100 (last); one day alone sits in the middle. */
   positions: Record<string, number>;
   atStart: string;
@@ -80,16 +83,19 @@ export function trendPicture(m: Messages, line: ProgressTimeLine, tellSignal: bo
   ].filter((candidate) => candidate.points.length > 0);
   const statusText = (status: (typeof EDUCATION_STATUSES)[number] | undefined) => (status ? m.statuses[status] : t.statusNotRecorded);
   const meetings = line.meetings.map((meeting) => ({ on: meeting.on, number: meeting.number, label: t.meetingName(meeting.number), text: t.meetingValue(meeting.number, statusText(meeting.status)) }));
+  const onDay = (on: string) => line.meetings.filter((meeting) => meeting.on === on);
   const rows = line.days.map((on) => ({
     on,
     date: m.dates.short(on),
     measures: [
       ...line.who5.filter((point) => point.on === on).map((point) => t.who5Value(point.score)),
       ...series.filter((candidate) => candidate.id !== 'who5').flatMap((candidate) => candidate.points.filter((point) => point.on === on).map((point) => point.text)),
-    ].join('; '),
-    meeting: meetings
-      .filter((meeting) => meeting.on === on)
-      .map((meeting) => meeting.text)
+    ],
+    meeting: onDay(on)
+      .map((meeting) => t.meetingValue(meeting.number, statusText(meeting.status)))
+      .join('; '),
+    meetingShort: onDay(on)
+      .map((meeting) => `${t.meetingName(meeting.number)}: ${statusText(meeting.status)}`)
       .join('; '),
   }));
   const { signal } = line;

@@ -31,7 +31,10 @@
       var x = xOf(trend.positions[meeting.on]);
       var mark = svg('g', { class: 'trend-meeting', 'data-on': meeting.on }, [svg('title', {}, [meeting.text])]);
       mark.appendChild(svg('line', { x1: x, x2: x, y1: String(PLOT.top), y2: String(PLOT.bottom) }));
-      mark.appendChild(svg('text', { class: 'trend-label', x: x, y: String(PLOT.top - 6), 'text-anchor': 'middle' }, [meeting.label]));
+      // A label at either edge is kept inside the drawing.
+      var position = trend.positions[meeting.on];
+      var anchor = position < 5 ? 'start' : position > 95 ? 'end' : 'middle';
+      mark.appendChild(svg('text', { class: 'trend-label', x: x, y: String(PLOT.top - 6), 'text-anchor': anchor }, [meeting.label]));
       chart.appendChild(mark);
     });
     // Each series: a line through its points, and a mark at each (shapes differ, not colour alone).
@@ -99,7 +102,10 @@
             'tbody',
             {},
             trend.rows.map(function (row) {
-              return element('tr', {}, [element('th', { scope: 'row' }, [row.date]), element('td', {}, [row.measures || '–']), element('td', {}, [row.meeting || '–'])]);
+              var measures = row.measures.length === 0 ? ['–'] : row.measures.map(function (measure) {
+                return element('span', { class: 'trend-measure' }, [measure]);
+              });
+              return element('tr', {}, [element('th', { scope: 'row' }, [row.date]), element('td', {}, measures), element('td', {}, [row.meetingShort || '–'])]);
             }),
           ),
         ]),

@@ -1115,7 +1115,7 @@ export const da = {
       tableCaption: 'Tallene bag diagrammet',
       date: 'Dato',
       measures: 'Målinger',
-      meetingColumn: 'Netværksmøde: den unges status',
+      meetingColumn: 'Møde og status',
       who5Value: (score: number) => `WHO-5 ${score}`,
       readinessValue: (name: string, mean: string, min: number, max: number) => `${name} ${mean} (skala ${min}–${max})`,
       meetingName: (number: number) => `nr. ${number}`,

@@ -1059,7 +1059,7 @@ export const en: Messages = {
       tableCaption: 'The figures behind the chart',
       date: 'Date',
       measures: 'Measures',
-      meetingColumn: "Network meeting: the young person's status",
+      meetingColumn: 'Meeting and status',
       who5Value: (score) => `WHO-5 ${score}`,
       readinessValue: (name, mean, min, max) => `${name} ${mean} (scale ${min}–${max})`,
       meetingName: (number) => `no. ${number}`,
