@@ -90,7 +90,7 @@ export function overviewCard(m: Messages, { case: current, viewer }: ViewedCase,
  * The overview's trend: the latest days with a measure or a network meeting (16: about ten months at the
  * model's rhythm), at least 4 when the card is full of long texts.
  */
-export const TREND_CARD_DAYS = 16;
+const TREND_CARD_DAYS = 16;
 const TREND_CARD_LEAST_DAYS = 4;
 
 function overviewTrend(m: Messages, current: Case, viewer: TeamMember, readinessSets: ReadinessSetOf, days: number) {

@@ -7,7 +7,7 @@ import { EDUCATION_STATUSES } from '../bot/domain/case';
 import { type ProgressTimeLine, type ReadinessInstrument, READINESS_INSTRUMENTS, signalAsksAttention } from '../bot/domain/progress';
 import type { Messages } from '../bot/i18n';
 
-export type TrendSeriesId = 'who5' | ReadinessInstrument;
+type TrendSeriesId = 'who5' | ReadinessInstrument;
 
 interface TrendPoint {
   on: string;
@@ -17,13 +17,13 @@ interface TrendPoint {
   text: string;
 }
 
-export interface TrendSeries {
+interface TrendSeries {
   id: TrendSeriesId;
   label: string;
   points: TrendPoint[];
 }
 
-export interface TrendMeeting {
+interface TrendMeeting {
   on: string;
   number: number;
   /** The mark's short label ("nr. 4"). */
@@ -134,7 +134,7 @@ function signalText(m: Messages, signal: NonNullable<ProgressTimeLine['signal']>
 }
 
 /** Where the meetings are marked on the card's chart: along its top edge, which also holds the axis at 0–100. */
-export const MEETING_MARK_VALUE = 100;
+const MEETING_MARK_VALUE = 100;
 
 /** Teams' Chart.Line data: one series per measure, x the ISO date; the meetings as a series of marks on the top edge. */
 export function chartLineData(picture: TrendPicture): Array<{ legend: string; color: string; values: Array<{ x: string; y: number }> }> {

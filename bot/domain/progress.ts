@@ -27,7 +27,7 @@ export type ReadinessSetOf = (setId: string) => ReadinessSetShape | undefined;
  * young person answered), and the same as a share of that scale, 0–100, so that it is drawn beside WHO-5
  * on one axis and stays comparable when the set (and its scale) changes.
  */
-export interface ReadinessPoint {
+interface ReadinessPoint {
   on: string;
   instrument: ReadinessInstrument;
   mean: number;
@@ -35,7 +35,7 @@ export interface ReadinessPoint {
   scale: { min: number; max: number };
 }
 
-export interface MeetingMark {
+interface MeetingMark {
   on: string;
   number: number;
   /** The young person's status recorded at this meeting, when its checklist answered it. */

@@ -47,7 +47,7 @@ export interface CaseDetails {
 }
 
 /** The tab's trend: the latest days with a measure or a network meeting (40: about two years at the model's rhythm). */
-export const TREND_TAB_DAYS = 40;
+const TREND_TAB_DAYS = 40;
 
 /**
  * `viewer`'s own rules decide which meetings' checklists they see (an internal meeting is the professionals'),
