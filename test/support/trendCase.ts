@@ -11,7 +11,7 @@ import { addMember } from '../../bot/domain/team';
 import { COORDINATOR, NOW, sampleCase } from '../domain/fixtures';
 
 /** Scored 1 to 4; two indicators per instrument. */
-export const TEST_SET: ReadinessSetShape = {
+const TEST_SET: ReadinessSetShape = {
   scale: { min: 1, max: 4 },
   indicators: [
     { id: 'edu-1', instrument: 'education' },
