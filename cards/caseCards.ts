@@ -1,7 +1,7 @@
 // The case cards: creating one, the overview, the 1:1 case picker (the channel's: channelCards.ts),
 // and which card shows each view of a case.
-import { isCoordinator } from '../bot/domain/access';
-import { type Case, EDUCATION_STATUSES } from '../bot/domain/case';
+import { isCoordinator, mayBeToldWho5Signal } from '../bot/domain/access';
+import { type Case, EDUCATION_STATUSES, type TeamMember } from '../bot/domain/case';
 import { activeInterventions } from '../bot/domain/interventions';
 import { currentClosure } from '../bot/domain/closing';
 import { currentConsent, isConsentValid } from '../bot/domain/consent';
@@ -25,6 +25,8 @@ import { networkOverviewCard } from './networkOverviewCards';
 import { interventionsCard } from './interventionCards';
 import type { Period } from '../bot/domain/statistics/period';
 import type { Unit } from '../bot/domain/organisation';
+import { type ReadinessSetOf, progressTimeLine } from '../bot/domain/progress';
+import { chartLineData, trendPicture } from './trendChart';
 
 /** `units`: the tenant's units to choose the case's among, when it has several (none: nothing to choose). */
 export function createCaseCard(m: Messages, units: readonly Unit[] = []): AdaptiveCardJson {
@@ -35,8 +37,11 @@ export function createCaseCard(m: Messages, units: readonly Unit[] = []): Adapti
   });
 }
 
-/** `unitName`: the case's unit, shown when the tenant has several units (else ''). */
-export function overviewCard(m: Messages, { case: current, viewer }: ViewedCase, now: Date, unitName = ''): AdaptiveCardJson {
+/**
+ * `unitName`: the case's unit, shown when the tenant has several units (else ''). `readinessSets`: the
+ * indicator sets readiness is recorded with (none known: readiness records are left out, and counted).
+ */
+export function overviewCard(m: Messages, { case: current, viewer }: ViewedCase, now: Date, unitName = '', readinessSets: ReadinessSetOf = () => undefined): AdaptiveCardJson {
   const labels = m.cards.overview;
   const consent = currentConsent(current);
   const { youngPerson } = current;
@@ -46,8 +51,14 @@ export function overviewCard(m: Messages, { case: current, viewer }: ViewedCase,
   const closure = currentClosure(current);
   const eyeKeeper = closure && current.members.find((member) => member.id === closure.eyeKeeperMemberId);
   const latest = latestStatus(current);
-  // As many members as fit (all, unless their texts are extreme); the rest are counted, the team card has them.
-  return firstFitting(halvings(members.length), (count) =>
+  const trendOf = (days: number) => overviewTrend(m, current, viewer, readinessSets, days);
+  // The whole team and the trend's latest days as far as they fit: first fewer days (the tab has them
+  // all), then as many members as fit; the rest are counted, the team card has them.
+  const layouts = [
+    ...halvings(TREND_CARD_DAYS, TREND_CARD_LEAST_DAYS).map((days) => ({ count: members.length, days })),
+    ...halvings(members.length).slice(1).map((count) => ({ count, days: TREND_CARD_LEAST_DAYS })),
+  ];
+  return firstFitting(layouts, ({ count, days }) =>
     renderCard('overview', {
       caseId: current.id,
       isCoordinator: isCoordinator(viewer),
@@ -70,8 +81,31 @@ export function overviewCard(m: Messages, { case: current, viewer }: ViewedCase,
       membersMore: count < members.length ? labels.membersMore(count, members.length) : '',
       unit: unitName,
       interventions: activeInterventionsLine(m, current),
+      trend: trendOf(days),
     }),
   );
+}
+
+/**
+ * The overview's trend: the latest days with a measure or a network meeting (16: about ten months at the
+ * model's rhythm), at least 4 when the card is full of long texts.
+ */
+const TREND_CARD_DAYS = 16;
+const TREND_CARD_LEAST_DAYS = 4;
+
+function overviewTrend(m: Messages, current: Case, viewer: TeamMember, readinessSets: ReadinessSetOf, days: number) {
+  const picture = trendPicture(m, progressTimeLine(current, readinessSets, days), mayBeToldWho5Signal(current, viewer));
+  const facts = picture.rows.map((row) => ({ title: row.date, value: [...row.measures, row.meeting].filter(Boolean).join('; ') }));
+  return {
+    heading: picture.heading,
+    signal: picture.signal ?? '',
+    chart: picture.series.length > 0 ? { title: picture.title, xAxisTitle: picture.xAxis, yAxisTitle: picture.yAxis, data: chartLineData(picture) } : undefined,
+    facts,
+    showTable: m.cards.trend.showTable,
+    none: facts.length === 0 ? picture.none : '',
+    atStart: picture.atStart,
+    notes: picture.notes.join(' '),
+  };
 }
 
 /** On the overview, at most this many active interventions are named (shortened); the rest are counted. */
@@ -114,6 +148,8 @@ export interface CaseViewOptions {
   pictureUrl?: string;
   /** The overview's line of the case's unit, when the tenant has several units. */
   unitName?: string;
+  /** The indicator sets readiness (BIP) is recorded with, for the overview's trend. */
+  readinessSets?: ReadinessSetOf;
 }
 
 /** The card of one view of a case, for the reader the read names. */
@@ -121,7 +157,7 @@ export function caseViewCard(m: Messages, read: ViewedCase, view: DetailView, no
   const { notice = '' } = options;
   switch (view) {
     case 'overview':
-      return overviewCard(m, read, now, options.unitName);
+      return overviewCard(m, read, now, options.unitName, options.readinessSets);
     case 'consent':
       return consentCard(m, read, now, notice);
     case 'team':

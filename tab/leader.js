@@ -6,20 +6,12 @@
 (function () {
   'use strict';
 
-  var SVG = 'http://www.w3.org/2000/svg';
   /** The section, kept while the page lives: back from a case's details, it is shown as it was left. */
   var state = { node: null, periodId: '', unitId: '' };
 
-  /** tab.js's element builder (text as text), given with the first call of `section`. */
+  /** tab.js's element builders (text as text), given with the first call of `section`. */
   var element;
-
-  function svg(tag, attributes) {
-    var node = document.createElementNS(SVG, tag);
-    Object.keys(attributes).forEach(function (name) {
-      node.setAttribute(name, attributes[name]);
-    });
-    return node;
-  }
+  var svg;
 
   /** One bar: a track, and over it the value's length of it. A hidden value gets neither: not even a zero. */
   function bar(value, top, series) {
@@ -141,12 +133,13 @@
   }
 
   /**
-   * The leader's section. `env`: `t` (the page's texts in the user's language, the leader's at `t.leader`),
+   * The leader's section. `env`: `element` and `svg` (tab.js's builders), `t` (the page's texts in the user's language, the leader's at `t.leader`),
    * `locale`, `token()` (the single sign-on token), `focus` (Teams opened the tab at it: the card's link).
    */
   function section(env) {
     if (state.node) return state.node;
     element = env.element;
+    svg = env.svg;
     var t = env.t.leader;
     var status = element('p', { class: 'note', role: 'status', 'aria-live': 'polite' }, []);
     var period = element('select', { id: 'leader-period' }, []);

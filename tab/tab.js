@@ -54,6 +54,21 @@
     return node;
   }
 
+  var SVG = 'http://www.w3.org/2000/svg';
+
+  /** The same for a drawing's elements (leader.js's charts, trend.js's picture). */
+  function svg(tag, attributes, children) {
+    var node = document.createElementNS(SVG, tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      node.setAttribute(name, attributes[name]);
+    });
+    (children || []).forEach(function (child) {
+      if (child === null || child === undefined) return;
+      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
   var dateTime = function (iso) {
     return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
   };
@@ -194,6 +209,7 @@
   function leaderSection() {
     return window.samarbejdsbotLeader.section({
       element: element,
+      svg: svg,
       t: t,
       locale: locale,
       token: function () {
@@ -203,7 +219,7 @@
     });
   }
 
-  /** One case: its team, goals with agreements and their history, interventions with theirs, and meetings; then back to the list. */
+  /** One case: its team, its progress over time, goals with agreements and their history, interventions with theirs, and meetings; then back to the list. */
   function renderCase(details) {
     var back = element('button', { type: 'button', class: 'back' }, ['← ' + t.back]);
     back.addEventListener('click', function () {
@@ -219,6 +235,7 @@
         }),
       ),
     ]);
+    var trend = window.samarbejdsbotTrend ? section('case-trend', details.trend.heading, window.samarbejdsbotTrend.parts(details.trend, { element: element, svg: svg })) : null;
     var overview = section('case-network-overview', t.networkOverview, [
       element(
         'dl',
@@ -335,7 +352,7 @@
           ),
     ]);
     var network = details.networkMap ? networkMapSection(details.caseId) : null;
-    content.replaceChildren.apply(content, [back, heading, team, overview, network, goals, interventions, meetings].filter(Boolean));
+    content.replaceChildren.apply(content, [back, heading, team, trend, overview, network, goals, interventions, meetings].filter(Boolean));
     say('');
     heading.focus();
   }

@@ -1,4 +1,5 @@
 // What every use case gets: who acts, and the ports it may use. Time and ids are inputs.
+import type { ReadinessSetOf } from '../domain/progress';
 import type { ReminderPlanner } from '../domain/reminders';
 import type { AuditRecord, CaseStore } from '../store/port';
 import type { AuditAction } from './auditActions';
@@ -30,6 +31,8 @@ export interface AppDeps {
    * `calendar` feature): planning, opening, moving, cancelling and closing one queues a `calendarEvent`.
    */
   calendar?: boolean;
+  /** The indicator sets readiness (BIP) is recorded with, for the trend picture; none known: readiness is left out of it, and counted. */
+  readinessSets?: ReadinessSetOf;
 }
 
 export function auditRecord(

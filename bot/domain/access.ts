@@ -5,7 +5,7 @@
 import { DomainError } from './errors';
 import { type Case, type TeamMember, memberByAadObjectId } from './case';
 import { attendsInternalMeetings } from './checklist';
-import { type Closure, closureOf } from './closing';
+import { type Closure, closureOf, currentClosure } from './closing';
 import { isConsentedParty } from './consent';
 import type { Agreement } from './goals';
 import { type Meeting, isInternalMeeting, meetingById, writerMayWriteForm } from './meeting';
@@ -33,6 +33,15 @@ export function mayWriteForm(current: Case, reader: TeamMember): boolean {
  * unge/forældre"): the young person's adult (VIP) on the team in Teams neither reads nor answers its checklist.
  */
 export const mayReadMeeting = (meeting: Meeting, reader: TeamMember): boolean => !isInternalMeeting(meeting) || attendsInternalMeetings(reader);
+
+/**
+ * A WHO-5 that asks that someone looks (a low score, a marked drop) is told to the coordinator and to the
+ * one who keeps an eye on the young person (the latest approved meeting's), plainly: they make sure
+ * someone talks with the young person. Others on the team see the scores, not the call to act.
+ */
+export function mayBeToldWho5Signal(current: Case, reader: TeamMember): boolean {
+  return isCoordinator(reader) || currentClosure(current)?.eyeKeeperMemberId === reader.id;
+}
 
 /** An agreement is changed by its owner, or by the coordinator (who also relays for owners outside Teams). */
 export function mayChangeAgreement(agreement: Agreement, reader: TeamMember): boolean {

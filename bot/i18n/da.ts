@@ -1168,6 +1168,37 @@ export const da = {
       closedInternal: 'Det interne koordineringsmøde er afsluttet. De ansvarlige får deres aftaler.',
       cancelledBecause: (reason: string) => `Aflyst: ${reason}`,
     },
+    /** The trend picture (bot/domain/progress.ts, cards/trendChart.ts): on the overview card and in the tab's case details. */
+    trend: {
+      heading: 'Udvikling over tid',
+      chartTitle: 'WHO-5 og parathed (BIP) over tid',
+      xAxis: 'Dato',
+      yAxis: 'Point (0–100)',
+      who5: 'WHO-5 (0–100)',
+      instruments: { education: 'BIP Uddannelse', work: 'BIP Beskæftigelse' },
+      /** A BIP instrument drawn as its mean's share of the set's scale, beside WHO-5 on one axis. */
+      instrumentSeries: (name: string) => `${name} (% af skalaen)`,
+      meetings: 'Netværksmøder',
+      none: 'Der er ikke registreret WHO-5, parathed (BIP) eller netværksmøder endnu.',
+      showTable: 'Vis tallene og status ved møderne',
+      tableCaption: 'Tallene bag diagrammet',
+      date: 'Dato',
+      measures: 'Målinger',
+      meetingColumn: 'Møde og status',
+      who5Value: (score: number) => `WHO-5 ${score}`,
+      readinessValue: (name: string, mean: string, min: number, max: number) => `${name} ${mean} (skala ${min}–${max})`,
+      meetingName: (number: number) => `nr. ${number}`,
+      meetingValue: (number: number, status: string) => `Netværksmøde nr. ${number}: ${status}`,
+      statusNotRecorded: 'status ikke registreret',
+      atStart: (date: string, status: string) => `Status ved start (${date}): ${status}`,
+      earlier: (count: number) => `${count} tidligere ${count === 1 ? 'dato' : 'datoer'} med målinger eller møder er ikke vist her.`,
+      unknownSets: (count: number) => `${count} ${count === 1 ? 'måling' : 'målinger'} af parathed med et sæt indikatorer, botten ikke kender, er ikke med.`,
+      threshold: 'WHO-5 under 50',
+      signalLow: (score: number, date: string) => `WHO-5 er ${score} (under 50) den ${date}: sørg for, at nogen taler med den unge.`,
+      signalDrop: (score: number, drop: number, date: string) => `WHO-5 er faldet ${drop} point til ${score} den ${date}: sørg for, at nogen taler med den unge.`,
+      signalLowAndDrop: (score: number, drop: number, date: string) =>
+        `WHO-5 er ${score} (under 50) og faldet ${drop} point den ${date}: sørg for, at nogen taler med den unge.`,
+    },
   },
   /**
    * The tab (tab/): the page's words, sent to it as data, so plain strings with {placeholders}; and the

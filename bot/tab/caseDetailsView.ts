@@ -2,7 +2,7 @@
 // the goals with their agreements and each agreement's history, the interventions with theirs, and the meetings
 // with their checklists. Words the bot already
 // has (roles, themes, ways to follow up, meeting states) come in the reader's language.
-import { mayReadMeeting } from '../domain/access';
+import { mayBeToldWho5Signal, mayReadMeeting } from '../domain/access';
 import type { Case, TeamMember } from '../domain/case';
 import { localDate } from '../domain/fields';
 import { type Agreement, agreementsOf, currentVersion } from '../domain/goals';
@@ -14,6 +14,8 @@ import { memberName, roleName } from '../../cards/people';
 import { type OverviewPersonText, overviewPersonText, overviewRowTitle } from '../../cards/networkOverviewCards';
 import { networkOverview } from '../domain/networkOverview';
 import { initiatorName, interventionsInCardOrder } from '../../cards/interventionCards';
+import { type ReadinessSetOf, progressTimeLine } from '../domain/progress';
+import { type TrendPicture, trendPicture } from '../../cards/trendChart';
 
 interface AgreementDetails {
   action: string;
@@ -40,10 +42,18 @@ export interface CaseDetails {
   interventions: Array<{ what: string; status: string; from: string; to?: string; initiatedBy: string; why?: string; goal?: string; history: Array<{ at: string; kind: string; status?: string; fields?: string }> }>;
   /** Each meeting with its checklist's answers, as the checklist card words them. */
   meetings: Array<{ number?: number; state: string; startsAt: string; checklist: ReturnType<typeof checklistRecord> }>;
+  /** WHO-5 and readiness over time with the network meetings and the status at each (tab/trend.js draws it); the WHO-5 signal for those told it. */
+  trend: TrendPicture;
 }
 
-/** `viewer`'s own rules decide which meetings' checklists they see (an internal meeting is the professionals'). */
-export function caseDetails(current: Case, viewer: TeamMember, m: Messages, now: Date): CaseDetails {
+/** The tab's trend: the latest days with a measure or a network meeting (40: about two years at the model's rhythm). */
+const TREND_TAB_DAYS = 40;
+
+/**
+ * `viewer`'s own rules decide which meetings' checklists they see (an internal meeting is the professionals'),
+ * and whether they are told the WHO-5 signal. `readinessSets`: as the overview card's (caseCards.ts).
+ */
+export function caseDetails(current: Case, viewer: TeamMember, m: Messages, now: Date, readinessSets: ReadinessSetOf = () => undefined): CaseDetails {
   const today = localDate(now);
   const ownerName = (memberId: string) => {
     const owner = current.members.find((member) => member.id === memberId);
@@ -101,5 +111,6 @@ export function caseDetails(current: Case, viewer: TeamMember, m: Messages, now:
         checklist: checklistRecord(m, current, meeting),
       };
     }),
+    trend: trendPicture(m, progressTimeLine(current, readinessSets, TREND_TAB_DAYS), mayBeToldWho5Signal(current, viewer)),
   };
 }

@@ -104,7 +104,7 @@ export function registerTabApi(server: Server, deps: AppDeps, log: Logger, valid
     authenticated('tab.case', async (actor, m, answer, req) => {
       const { case: current, viewer } = await readCase(deps, actor, String(req.params?.caseId ?? ''), 'tab');
       log.info({ event: 'tab.case', outcome: 'ok' });
-      answer(200, caseDetails(current, viewer, m, deps.now()));
+      answer(200, caseDetails(current, viewer, m, deps.now(), deps.readinessSets));
     }),
   );
 

@@ -49,6 +49,7 @@ export function registerTabPage(server: Server): void {
   const assets = new Map<string, { body: Buffer; type: string }>([
     ['tab.js', { body: readFileSync(join(directory, 'tab.js')), type: 'text/javascript; charset=utf-8' }],
     ['leader.js', { body: readFileSync(join(directory, 'leader.js')), type: 'text/javascript; charset=utf-8' }],
+    ['trend.js', { body: readFileSync(join(directory, 'trend.js')), type: 'text/javascript; charset=utf-8' }],
     ['tab.css', { body: readFileSync(join(directory, 'tab.css')), type: 'text/css; charset=utf-8' }],
     ['meeting.js', { body: readFileSync(join(directory, 'meeting.js')), type: 'text/javascript; charset=utf-8' }],
     ['meeting.css', { body: readFileSync(join(directory, 'meeting.css')), type: 'text/css; charset=utf-8' }],

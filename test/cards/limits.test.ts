@@ -5,7 +5,8 @@
 // The same again with every free text made of characters that markdown escaping doubles: the layout is
 // decided by the rendered size, not by a count.
 import { describe, expect, it } from 'vitest';
-import { PICKER_PAGE_SIZE, casePickerCard } from '../../cards/caseCards';
+import { PICKER_PAGE_SIZE, casePickerCard, overviewCard } from '../../cards/caseCards';
+import { type ReadinessSetShape, progressTimeLine } from '../../bot/domain/progress';
 import { goalsFormCard, minutesCard } from '../../cards/goalCards';
 import { ATTENDANCE_PAGE_SIZE, checklistCard } from '../../cards/meetingCards';
 import type { AdaptiveCardJson } from '../../cards/render';
@@ -45,6 +46,35 @@ function largestCase(textOf: TextOf = text): Case {
   const open = current.meetings.find((meeting) => meeting.status === 'open')!;
   const texts = checklistQuestions(current, open).filter((question) => question.kind === 'text');
   return answerChecklist(current, open.id, Object.fromEntries(texts.map((question) => [question.id, textOf(200, question.id)])), 'aad-coordinator', day);
+}
+
+/** Four indicators per BIP instrument, scored 1 to 5. */
+const TREND_TEST_SET: ReadinessSetShape = {
+  scale: { min: 1, max: 5 },
+  indicators: ['education', 'work'].flatMap((instrument) => [1, 2, 3, 4].map((index) => ({ id: `${instrument}-${index}`, instrument: instrument as 'education' | 'work' }))),
+};
+
+/** Ten years of monthly WHO-5 and BIP (more than the quarterly BIP the model asks), each month's day also a network meeting with the longest status. */
+function withFullTrend(current: Case): Case {
+  const months = Array.from({ length: 120 }, (_, index) => `${2027 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-15`);
+  const meetings = months.map((on, index): Meeting => ({
+    id: `trend-meeting-${index}`,
+    number: 100 + index,
+    status: 'held',
+    startsAt: `${on}T08:00:00.000Z`,
+    createdAt: `${on}T08:00:00.000Z`,
+    answers: { youngPersonStatus: 'neither' },
+    answerLog: [],
+  }));
+  const record = { byMemberId: current.members[0]!.id };
+  return {
+    ...current,
+    meetings: [...current.meetings, ...meetings],
+    measures: {
+      who5: months.map((on, index) => ({ ...record, id: `w-${index}`, on, at: `${on}T12:00:00Z`, answers: [index % 6, 5, 4, 3, 2] as const })),
+      readiness: months.map((on, index) => ({ ...record, id: `r-${index}`, on, at: `${on}T12:00:00Z`, setId: 'bip', scores: Object.fromEntries(TREND_TEST_SET.indicators.map((indicator, place) => [indicator.id, 1 + ((index + place) % 5)])) })),
+    },
+  };
 }
 
 const largest = largestCase();
@@ -113,6 +143,26 @@ describe.each([
       expect(listedAgreements).toBeGreaterThan(0);
       expect(JSON.stringify(handOver)).toContain(JSON.stringify(m.cards.goals.openNotShown(open - listedAgreements)).slice(1, -1));
     }
+  });
+
+  it.each([
+    ['largest', largest],
+    ['adversarial', adversarial],
+  ])('fits the overview with its trend at the %s case: ten years of WHO-5 and BIP monthly, a network meeting with a status on every day shown', (_name, current) => {
+    const trended = withFullTrend(current);
+    const read = asCoordinator(trended);
+    const card = overviewCard(m, read, new Date('2036-12-31T12:00:00Z'), 'Ungeenheden Nord', () => TREND_TEST_SET);
+    expectFitsTeams('overview with trend', card);
+    // Every day the card shows is in its table, with its meeting and the status there; the rest are counted.
+    const table = nodes(card, 'Container').find((container) => container.id === 'trendTable')!;
+    const facts = nodes(table, 'FactSet')[0]!.facts as Array<{ value: string }>;
+    expect(facts.length).toBeGreaterThanOrEqual(4);
+    expect(facts.every((fact) => fact.value.includes(m.statuses.neither))).toBe(true);
+    const days = progressTimeLine(trended, () => TREND_TEST_SET, Number.MAX_SAFE_INTEGER).days.length;
+    expect(JSON.stringify(card)).toContain(JSON.stringify(m.cards.trend.earlier(days - facts.length)).slice(1, -1));
+    // The realistic largest case keeps the whole team, with fewer days of the trend; texts of markdown characters may cost members.
+    if (current === largest) expect(nodes(card, 'FactSet')[1]!.facts).toHaveLength(MAX_TEAM_SIZE);
+    console.log(`overview with trend, ${_name}, ${m.language}: ${Buffer.byteLength(JSON.stringify(card), 'utf8')} bytes, ${facts.length} days, ${(nodes(card, 'FactSet')[1]!.facts as unknown[]).length} members`);
   });
 
   it.each([

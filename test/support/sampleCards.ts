@@ -32,6 +32,7 @@ import { type Meeting, answerChecklist, cancelMeeting, meetingById, openMeeting,
 import { addMember } from '../../bot/domain/team';
 import type { Messages } from '../../bot/i18n';
 import { COORDINATOR, NOW, sampleCase } from '../domain/fixtures';
+import { TREND_NOW, testSets, trendCase } from './trendCase';
 
 const by = COORDINATOR.aadObjectId;
 
@@ -161,6 +162,7 @@ export function everyCard(m: Messages, current: Case): Record<string, AdaptiveCa
     overview: overviewCard(m, read, NOW),
     overviewWithUnit: overviewCard(m, read, NOW, 'Ungeenheden Nord'),
     overviewForMember: overviewCard(m, { case: current, viewer: current.members[2]! }, NOW),
+    overviewWithTrend: overviewCard(m, asCoordinator(trendCase()), TREND_NOW, '', testSets),
     team: teamCard(m, read, roster, m.cards.done.memberAdded),
     teamWithoutRoster: teamCard(m, read, []),
     teamForMember: teamCard(m, { case: current, viewer: current.members[2]! }, []),

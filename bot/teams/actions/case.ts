@@ -36,7 +36,13 @@ async function viewCard(turn: Turn, read: CaseRead, view: CaseView, options: Omi
   const roster = view === 'team' ? await addableRoster(turn, read.viewer.role === 'coordinator') : [];
   const pictureUrl = view === 'network' && hasNetworkMap(read.case) ? await turn.env.rights?.exportLinks?.createNetworkPicture(turn.actor, read.case.id) : undefined;
   const unitName = view === 'overview' ? await unitNameOf(turn, read.case) : undefined;
-  return caseViewCard(turn.m, read, view, turn.deps.now(), { ...options, roster, ...(unitName && { unitName }), ...(pictureUrl ? { pictureUrl } : {}) });
+  return caseViewCard(turn.m, read, view, turn.deps.now(), {
+    ...options,
+    roster,
+    ...(unitName && { unitName }),
+    ...(pictureUrl ? { pictureUrl } : {}),
+    ...(turn.deps.readinessSets ? { readinessSets: turn.deps.readinessSets } : {}),
+  });
 }
 
 /** The case's unit for its overview, only when the tenant has several (with one, every case is in it). */
