@@ -784,6 +784,28 @@ export const da = {
       interventionEndingTitle: (reference: string) => `Sag ${reference}: en indsats slutter snart`,
       interventionEnding: (what: string, to: string) => `Indsatsen "${what}" slutter ${to}. Tag stilling til, hvad der skal ske derefter, og ret indsatsoverblikket.`,
     },
+    /** The radar (issue 14 §3): a coordinator's cases that need attention, most urgent first. */
+    radar: {
+      weekTitle: (count: number) => `Ugens radar: ${count === 1 ? '1 sag kræver' : `${count} sager kræver`} din opmærksomhed`,
+      nowTitle: (count: number) => `Radar: ${count === 1 ? '1 sag kræver' : `${count} sager kræver`} din opmærksomhed`,
+      intro: 'De sager, du er koordinator for, det mest presserende først.',
+      nothing: 'Ingen af de sager, du er koordinator for, kræver opmærksomhed lige nu.',
+      caseHeading: (reference: string) => `Sag ${reference}`,
+      more: (count: number) => `… og ${count === 1 ? '1 sag mere' : `${count} sager mere`}, som der ikke er plads til her. Fanen viser dem alle.`,
+      items: {
+        who5Drop: (score: number, drop: number) => `WHO-5 er faldet ${drop} point siden sidst (nu ${score})`,
+        who5Low: (score: number) => `WHO-5 er under 50 (${score})`,
+        agreementsOverdue: (count: number) => (count === 1 ? '1 aftale har passeret sin opfølgningsdato' : `${count} aftaler har passeret deres opfølgningsdato`),
+        feedbackNotGiven: 'Den unge har ikke fået tilbagemelding efter seneste møde',
+        handOverNotAcknowledged: 'Ingen har bekræftet at holde øje med den unge indtil næste møde',
+        consentExpired: (date: string) => `Samtykket udløb ${date}`,
+        consentExpiring: (date: string) => `Samtykket udløber ${date}`,
+        noMeetingPlanned: 'Intet netværksmøde er planlagt',
+        fewMeetings: (held: number) => `${held} netværksmøder det seneste år (mindst 3)`,
+        transitionMeetingDue: (age: string, date: string) => `Overgangsmøde: den unge fylder ${age} år ${date}`,
+        adultHandOverDue: 'Overdragelsen til voksenforvaltningen er ikke registreret',
+      },
+    },
     outbox: {
       withoutConsentTitle: (reference: string) => `Sag ${reference}`,
       withoutConsent: 'Der er nyt i sagen, men der er ikke et gyldigt samtykke, der dækker dig, så detaljerne kan ikke vises. Kontakt myndighedskoordinatoren.',
