@@ -313,6 +313,7 @@ export const da = {
     network: { help: 'netværkskortet: hvem der er omkring den unge, og hvor tæt (koordinatoren udfylder det med den unge)', manifest: 'Netværkskortet: personerne omkring den unge' },
     networkOverview: { help: 'netværksoverblikket: fagpersoner og privat netværk med kontaktoplysninger og støttemuligheder', manifest: 'Netværksoverblikket: kontaktoplysninger og støttemuligheder' },
     interventions: { help: 'indsatsoverblikket: de indsatser, den unge modtager og har modtaget (koordinatoren fører det)', manifest: 'Indsatsoverblikket' },
+    radar: { help: 'de sager, du er koordinator for, som kræver opmærksomhed nu, det mest presserende først (i 1:1-chatten)', manifest: 'Dine sager, der kræver opmærksomhed' },
   },
   helpTitle: '**Samarbejdsbot: kommandoer**',
   helpWhere: `I en kanal eller gruppechat hører jeg kun beskeder, der nævner mig: skriv **${BOT_MENTION}** og kommandoen i sagens tråd. I en 1:1-chat: skriv **sag** for at vælge sag.`,
@@ -790,6 +791,7 @@ export const da = {
       nowTitle: (count: number) => `Radar: ${count === 1 ? '1 sag kræver' : `${count} sager kræver`} din opmærksomhed`,
       intro: 'De sager, du er koordinator for, det mest presserende først.',
       nothing: 'Ingen af de sager, du er koordinator for, kræver opmærksomhed lige nu.',
+      onlyInPersonalChat: 'Radaren viser dine sager på tværs og vises kun i din 1:1-chat med Samarbejdsbot: skriv **radar** der.',
       caseHeading: (reference: string) => `Sag ${reference}`,
       more: (count: number) => `… og ${count === 1 ? '1 sag mere' : `${count} sager mere`}, som der ikke er plads til her. Fanen viser dem alle.`,
       items: {

@@ -278,6 +278,7 @@ export const en: Messages = {
     network: { help: 'the network map: who is around the young person, and how close (the coordinator fills it in with the young person)', manifest: 'The network map: the people around the young person' },
     networkOverview: { help: 'the network overview: professionals and private network with contact details and support offers', manifest: 'The network overview: contact details and support offers' },
     interventions: { help: 'the intervention overview: the interventions the young person receives and has received (the coordinator keeps it)', manifest: 'The intervention overview' },
+    radar: { help: 'the cases you coordinate that need attention now, the most urgent first (in the 1:1 chat)', manifest: 'Your cases that need attention' },
   },
   helpTitle: '**Samarbejdsbot: commands**',
   helpWhere: `In a channel or group chat I hear only messages that mention me: write **${BOT_MENTION}** and the command in the case's thread. In a 1:1 chat: write **status** to pick a case.`,
@@ -735,6 +736,7 @@ export const en: Messages = {
       nowTitle: (count) => `Radar: ${count === 1 ? '1 case needs' : `${count} cases need`} your attention`,
       intro: 'The cases you coordinate, the most urgent first.',
       nothing: 'None of the cases you coordinate needs attention right now.',
+      onlyInPersonalChat: 'The radar shows your cases together, so only in your 1:1 chat with Samarbejdsbot: write **radar** there.',
       caseHeading: (reference) => `Case ${reference}`,
       more: (count) => `… and ${count === 1 ? '1 more case' : `${count} more cases`} there is no room for here. The tab shows them all.`,
       items: {
