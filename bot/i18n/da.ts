@@ -1129,6 +1129,12 @@ export const da = {
    * API's refusals (bot/tab/tabRoutes.ts).
    */
   tab: {
+    /** The coordinator's radar (issue 14 §3), above their cases. */
+    radar: {
+      heading: 'Radar: det, der kræver opmærksomhed',
+      intro: 'De sager, du er koordinator for, det mest presserende først. Det samme kommer hver mandag kl. 8 i chatten.',
+      nothing: 'Ingen af dine sager kræver opmærksomhed lige nu.',
+    },
     leader: {
       heading: 'Ledelsesinformation',
       intro: 'Halvårsstatus for en enhed, du er leder af: kun samlede tal, aldrig om en enkelt ung.',

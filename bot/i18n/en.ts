@@ -1070,6 +1070,11 @@ export const en: Messages = {
     },
   },
   tab: {
+    radar: {
+      heading: 'Radar: what needs attention',
+      intro: 'The cases you coordinate, the most urgent first. The same comes every Monday at 8 in the chat.',
+      nothing: 'None of your cases needs attention right now.',
+    },
     leader: {
       heading: 'Statistics',
       intro: 'The half-yearly status of a unit you lead: totals only, never about a single young person.',
