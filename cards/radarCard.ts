@@ -8,7 +8,7 @@ import type { AdaptiveCardJson } from './render';
 import { renderCard } from './render';
 
 /** At most this many cases on the card: a week's list a coordinator reads on a phone. */
-export const RADAR_CARD_CASES = 25;
+const RADAR_CARD_CASES = 25;
 
 /** What one item says, in the reader's language. */
 export function radarLine(m: Messages, item: RadarItem): string {

@@ -15,7 +15,7 @@ import { listMyCases, openCasesOf } from './readCase';
  * needs attention at `at` or the coordinator is not reached in Teams (nobody relays to them). Its id is the case's and the day's:
  * every pass and every instance writes the same message, which the store keeps once.
  */
-export function radarMessage(deps: Pick<AppDeps, 'newId'>, current: Case, at: string, serviceUrl: string): OutboxMessage | undefined {
+function radarMessage(deps: Pick<AppDeps, 'newId'>, current: Case, at: string, serviceUrl: string): OutboxMessage | undefined {
   if (radarItems(current, new Date(at)).length === 0) return undefined;
   const on = DateTime.fromISO(at).setZone(MODEL_ZONE).toISODate() ?? '';
   const planned = reminders(current, [{ kind: 'radar', memberId: coordinatorOf(current).id, at, about: { on } }]);

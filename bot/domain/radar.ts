@@ -29,7 +29,7 @@ export const RADAR_KINDS = [
   'transitionMeetingDue',
   'adultHandOverDue',
 ] as const;
-export type RadarKind = (typeof RADAR_KINDS)[number];
+type RadarKind = (typeof RADAR_KINDS)[number];
 
 interface RadarDetails {
   who5Drop: { score: number; drop: number };
