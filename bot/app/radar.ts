@@ -24,14 +24,12 @@ function radarMessage(deps: Pick<AppDeps, 'newId'>, current: Case, at: string, s
 }
 
 /**
- * One pass of the Monday job: when the radar's send time is at most `leadMs` ahead, every open case of
- * every tenant with something on its radar at that time gets its message, due then. Written ahead, so
- * the dispatcher finds it with the day's reminders and sends them as one message; a pass run again, or
- * by another instance, writes nothing new. Returns how many messages it wrote (or found written).
+ * Writes the radar due at `at` (the week's send time): every open case of every tenant with something
+ * on its radar at that time gets its message, due then. Written ahead, so the dispatcher finds it with
+ * the day's reminders and sends them as one message; written again, by another pass or instance, it
+ * adds nothing. Returns how many messages it wrote (or found written).
  */
-export async function enqueueRadar(deps: Pick<AppDeps, 'store' | 'now' | 'reminders' | 'newId'>, serviceUrl: string, leadMs: number): Promise<number> {
-  const at = deps.reminders.radarTimeAhead(deps.now(), leadMs);
-  if (!at) return 0;
+export async function enqueueRadar(deps: Pick<AppDeps, 'store' | 'newId'>, at: string, serviceUrl: string): Promise<number> {
   let count = 0;
   for await (const page of deps.store.openCasePages()) {
     const messages = page.flatMap((current) => radarMessage(deps, current, at, serviceUrl) ?? []);

@@ -60,18 +60,22 @@ describe('the radar job', () => {
     return store;
   }
 
-  it('writes the Monday radar once in the evening before, however many passes run, and nothing outside its lead time', async () => {
+  it('writes the Monday radar once in the evening before, however many passes and instances run, and nothing outside its lead time', async () => {
     const store = await storeWithCase();
     let now = new Date('2026-11-29T12:00:00Z');
-    const job = new RadarJob({ store, now: () => now, newId: randomUUID, reminders: planner }, 'https://teams.example/');
+    const deps = { store, now: () => now, newId: randomUUID, reminders: planner };
+    const job = new RadarJob(deps, 'https://teams.example/');
 
     expect(await job.runOnce()).toBe(0);
-    for (const hour of ['16', '20', '23']) {
+    now = new Date('2026-11-29T16:00:00Z');
+    expect(await job.runOnce()).toBe(1);
+    // Later ticks of this process skip the radar it wrote; another instance writes it again, which adds nothing.
+    for (const hour of ['20', '23']) {
       now = new Date(`2026-11-29T${hour}:00:00Z`);
-      await job.runOnce();
+      expect(await job.runOnce()).toBe(0);
     }
     now = new Date('2026-11-30T06:59:00Z');
-    await job.runOnce();
+    expect(await new RadarJob(deps, 'https://teams.example/').runOnce()).toBe(1);
     now = new Date('2026-11-30T09:00:00Z');
     expect(await job.runOnce()).toBe(0);
 

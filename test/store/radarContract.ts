@@ -61,11 +61,13 @@ export function describeRadarContract(name: string, open: () => Promise<OpenedSt
     it('writes the Monday radar once per case, however often and by however many instances its pass runs', async () => {
       const cases = [openCase(), openCase(OTHER_TENANT)];
       for (const current of cases) await store.createCase(current, NO_EFFECTS);
-      const deps = { store, now: () => SUNDAY_EVENING, newId: randomUUID, reminders: new ReminderPlanner(new WorkingDays()) };
+      const deps = { store, newId: randomUUID };
+      const at = new ReminderPlanner(new WorkingDays()).radarTimeAhead(SUNDAY_EVENING, LEAD_MS);
+      expect(at).toBe(MONDAY_08);
 
       // Two instances at once, then a later pass of the first.
-      await Promise.all([enqueueRadar(deps, 'https://teams.example/', LEAD_MS), enqueueRadar(deps, 'https://teams.example/', LEAD_MS)]);
-      expect(await enqueueRadar(deps, 'https://teams.example/', LEAD_MS)).toBe(2);
+      await Promise.all([enqueueRadar(deps, MONDAY_08, 'https://teams.example/'), enqueueRadar(deps, MONDAY_08, 'https://teams.example/')]);
+      expect(await enqueueRadar(deps, MONDAY_08, 'https://teams.example/')).toBe(2);
 
       for (const current of cases) {
         const messages = await store.listOutbox(current.tenantId, current.id);
