@@ -5,12 +5,13 @@
 //
 // The story: on Wednesday 25 November 2026 (10:00 in Copenhagen) Mette creates two cases in
 // Unge-teamet: Emil's (19: no meeting planned, the hand-over to the adults' administration due) and
-// Sofie's (15), for which she plans the next network meeting at once (nothing needs attention).
+// Sofie's (15), for which she plans the next network meeting at once, on Monday 21 December (nothing
+// needs attention; its "call the meeting" reminder falls three weeks before: Monday 30 November 08:00).
 // - Sunday 29 November, 13:00: nineteen hours before the radar, nothing is written yet.
 // - Sunday 21:00: within sixteen hours, Emil's case has its radar message, due Monday 08:00; Sofie's none;
 //   nothing is sent before its time.
-// - Monday 30 November, 08:00: Mette's 1:1 chat gets one message, the radar, naming Emil's case only;
-//   the job kept running all night and wrote it once.
+// - Monday 30 November, 08:00: Mette's 1:1 chat gets one message: the radar, naming Emil's case only,
+//   joined with that day's reminder of Sofie's meeting; the job kept running all night and wrote it once.
 // - Monday noon: nothing more.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -110,7 +111,7 @@ describe('the Monday radar, end to end through the Agents Playground with the cl
       emil = await createCaseInChannel(pg(), EMIL);
       sofie = await createCaseInChannel(pg(), SOFIE);
       const openCard = await commandInThread(pg(), mette, sofie.threadId, 'møde');
-      cardOf(await pg().invokeCardAction(mette, sofie.threadId, submit(firstCard(openCard), 'meeting.plan', { meetingDate: '2026-12-10', meetingTime: '10:00' }), present(openCard.messageId, 'The open card id')));
+      cardOf(await pg().invokeCardAction(mette, sofie.threadId, submit(firstCard(openCard), 'meeting.plan', { meetingDate: '2026-12-21', meetingTime: '10:00' }), present(openCard.messageId, 'The open card id')));
       await advanceTo(T0);
       expect([...radarRows(emil), ...radarRows(sofie)]).toEqual([]);
     }), 60_000);
@@ -143,7 +144,7 @@ describe('the Monday radar, end to end through the Agents Playground with the cl
       expect(toMetteSince(mark)).toEqual([]);
     }), 30_000);
 
-  it('3. Monday 08:00: Mette gets one message, the radar, naming Emil’s case and what needs attention, not Sofie’s; written and sent once', () =>
+  it('3. Monday 08:00: Mette gets one message, the radar naming Emil’s case and what needs attention, not Sofie’s, with the day’s reminder of Sofie’s meeting; written and sent once', () =>
     withBotOutput(async () => {
       const mark = lastSeq();
       await advanceTo(MONDAY_08);
@@ -156,6 +157,8 @@ describe('the Monday radar, end to end through the Agents Playground with the cl
       expect(texts).toContain(`• ${labels.items.adultHandOverDue}`);
       expect(texts).not.toContain(labels.caseHeading(present(sofie, 'Sofie’s case').reference));
       expect(JSON.stringify(message.cards)).not.toContain(EMIL.name);
+      // The day's other reminder in the same message, after the radar.
+      expect(message.cards.map((shown) => titleOf(shown))).toEqual([labels.weekTitle(1), da.cards.reminders.nextMeetingTitle(present(sofie, 'Sofie’s case').reference)]);
       await sleep(QUIET_MS);
       expect(toMetteSince(mark)).toHaveLength(1);
       expect(radarRows(emil).map((row) => row.status)).toEqual(['sent']);
