@@ -12,8 +12,8 @@ import { listMyCases, openCasesOf } from './readCase';
 
 /**
  * The case's radar message of the day `at` falls on, to its coordinator, due at `at`; none when nothing
- * needs attention at `at` or the coordinator is not reached in Teams (nobody relays to them). Its id is the case's and the day's:
- * every pass and every instance writes the same message, which the store keeps once.
+ * needs attention at `at`. Its id is the case's and the day's: every pass and every instance writes
+ * the same message, which the store keeps once.
  */
 function radarMessage(deps: Pick<AppDeps, 'newId'>, current: Case, at: string, serviceUrl: string): OutboxMessage | undefined {
   if (radarItems(current, new Date(at)).length === 0) return undefined;
