@@ -49,6 +49,13 @@ const environment = z.object({
   RETENTION_INTERVAL_MS: z.coerce.number().int().min(0).default(60 * 60_000),
   /** How often leaders' reports of the half-year just ended are frozen (bot/store/README.md, "Leaders' figures"); 0 stops it. */
   STATISTICS_FREEZE_INTERVAL_MS: z.coerce.number().int().min(0).default(24 * 3_600_000),
+  /** How often the Monday radar's messages are written ahead of their send time (app/radar.ts); 0 stops it. */
+  RADAR_INTERVAL_MS: z.coerce.number().int().min(0).default(60 * 60_000),
+  /**
+   * Where Teams is reached for a message no one's activity caused (the Monday radar): the global endpoint
+   * Microsoft documents for proactive messages by default; tests point it at their own connector.
+   */
+  TEAMS_SERVICE_URL: z.string().trim().url().default('https://smba.trafficmanager.net/teams/'),
   /** Where a user's browser reaches the bot, for the export link; App Service's own host name otherwise. */
   EXPORT_BASE_URL: z.string().trim().url().optional(),
   /** Set by Azure App Service: the app's host name. */
@@ -109,6 +116,8 @@ export interface Config {
   retention: { days: number; intervalMs: number };
   /** Leaders' reports of the latest ended half-year are frozen every `ms` (0: never, and the first read freezes them). */
   statisticsFreezeIntervalMs: number;
+  /** The Monday radar is written every `intervalMs` (0: never), to Teams at `serviceUrl`. */
+  radar: { intervalMs: number; serviceUrl: string };
   /** The export link's base (HTTPS, or loopback for local use); absent: no export links are given. */
   exportBaseUrl?: string;
   /** The tab's single sign-on; absent (no client id): the tab says it is not set up and shows nothing. */
@@ -178,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       : { kind: 'sqlite', file: `${settings.DATA_DIR.replace(/\/$/, '')}/samarbejdsbot.sqlite` },
     retention: { days: settings.RETENTION_DAYS, intervalMs: settings.RETENTION_INTERVAL_MS },
     statisticsFreezeIntervalMs: settings.STATISTICS_FREEZE_INTERVAL_MS,
+    radar: { intervalMs: settings.RADAR_INTERVAL_MS, serviceUrl: settings.TEAMS_SERVICE_URL },
     administrators: administratorKeys(settings),
     ...exportBase(settings),
     ...tabSettings(settings),

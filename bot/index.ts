@@ -23,6 +23,7 @@ import { SharedTenantPacing } from './outbox/sharedPacing';
 import { wakingOnDueMessages } from './outbox/wakeOnDue';
 import { RetentionJob } from './retention/retentionJob';
 import { FreezeReportsJob } from './statistics/freezeJob';
+import { RadarJob } from './radar/radarJob';
 import { ExportLinks } from './app/exportLinks';
 import { registerExportRoute } from './teams/exportRoute';
 import { registerStatisticsRoute } from './teams/statisticsRoute';
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
   const retention = new RetentionJob(deps, config.retention.days, log);
   // Leaders' reports of the half-year just ended are frozen soon after its end, on a timer of their own.
   const freezing = new FreezeReportsJob(deps, log);
+  // Each coordinator's Monday radar, written ahead of its send time so it goes with that day's reminders.
+  const radar = new RadarJob(deps, config.radar.serviceUrl, log);
   // Sends within Teams' rate limits, on its own timer or woken by a write (never inside a turn); one
   // pacer for the whole process, and the tenant's budget and "throttled until" shared with every other
   // instance through the store (on the wall clock, which the instances compare).
@@ -92,6 +95,7 @@ async function main(): Promise<void> {
     if (config.outboxIntervalMs > 0) dispatcher.start(config.outboxIntervalMs);
     if (config.retention.intervalMs > 0) retention.start(config.retention.intervalMs);
     if (config.statisticsFreezeIntervalMs > 0) freezing.start(config.statisticsFreezeIntervalMs);
+    if (config.radar.intervalMs > 0) radar.start(config.radar.intervalMs);
   });
 
   // Graceful shutdown (App Service sends SIGTERM, then SIGKILL after a grace period): stop accepting,
@@ -114,7 +118,7 @@ async function main(): Promise<void> {
     server.close(() => {
       clearInterval(idle);
       clearTimeout(force);
-      void Promise.all([dispatcher.stop(), retention.stop(), freezing.stop()])
+      void Promise.all([dispatcher.stop(), retention.stop(), freezing.stop(), radar.stop()])
         .then(() => store.close())
         .then(
           () => {

@@ -27,6 +27,7 @@ import minutesBase from './templates/minutesBase.json';
 import network from './templates/network.json';
 import networkOverview from './templates/networkOverview.json';
 import overview from './templates/overview.json';
+import radar from './templates/radar.json';
 import statistics from './templates/statistics.json';
 import team from './templates/team.json';
 import teamStatus from './templates/teamStatus.json';
@@ -59,6 +60,7 @@ export const TEMPLATES = {
   network,
   networkOverview,
   overview,
+  radar,
   statistics,
   team,
   teamStatus,

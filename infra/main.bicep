@@ -143,6 +143,13 @@ param retentionIntervalMs int = 3600000
 @description('STATISTICS_FREEZE_INTERVAL_MS: how often leaders\' reports of the half-year just ended are frozen (bot/store/README.md, "Leaders\' figures"); 0 stops it.')
 param statisticsFreezeIntervalMs int = 86400000
 
+@minValue(0)
+@description('RADAR_INTERVAL_MS: how often the Monday radar\'s messages are written ahead of their send time (bot/app/radar.ts); 0 stops the radar.')
+param radarIntervalMs int = 3600000
+
+@description('TEAMS_SERVICE_URL: where Teams is reached for the Monday radar, which no one\'s activity causes (the global endpoint by default).')
+param teamsServiceUrl string = 'https://smba.trafficmanager.net/teams/'
+
 @description('Tags on every resource.')
 param tags object = {}
 
@@ -466,6 +473,8 @@ var baseAppSettings = {
   RETENTION_DAYS: string(retentionDays)
   RETENTION_INTERVAL_MS: string(retentionIntervalMs)
   STATISTICS_FREEZE_INTERVAL_MS: string(statisticsFreezeIntervalMs)
+  RADAR_INTERVAL_MS: string(radarIntervalMs)
+  TEAMS_SERVICE_URL: teamsServiceUrl
   // The export link's base; the bot would fall back to WEBSITE_HOSTNAME, which App Service sets itself.
   EXPORT_BASE_URL: 'https://${webApp.properties.defaultHostName}'
   // The tab's single sign-on; its Application ID URI is api://<this host>/<client id> (bot/config.ts).

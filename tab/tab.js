@@ -161,6 +161,30 @@
     );
   }
 
+  /** The coordinator's radar: each case by its reference with what needs attention, most urgent first. */
+  function radarSection(radar) {
+    var items = radar.map(function (item, index) {
+      var headingId = 'radar-case-' + index;
+      var open = element('button', { type: 'button', class: 'open', 'aria-describedby': headingId }, [t.openCase]);
+      open.addEventListener('click', function () {
+        showCase(item.caseId);
+      });
+      return element('li', { class: 'case' }, [
+        element('article', { 'aria-labelledby': headingId }, [
+          element('h3', { id: headingId }, [fill(t.caseTitle, { reference: item.reference })]),
+          element('ul', { class: 'radar-lines' }, item.lines.map(function (line) {
+            return element('li', { class: 'flag' }, [line]);
+          })),
+          open,
+        ]),
+      ]);
+    });
+    return section('radar', t.radar.heading, [
+      element('p', { class: 'note' }, [t.radar.intro]),
+      items.length > 0 ? element('ul', { class: 'cases' }, items) : element('p', {}, [t.radar.nothing]),
+    ]);
+  }
+
   function caseList(items, render) {
     return element('ul', { class: 'cases' }, items.map(render));
   }
@@ -168,6 +192,7 @@
   function render(view, focusId) {
     session.view = view;
     var parts = [];
+    if (view.coordinatorCases.length > 0) parts.push(radarSection(view.radar));
     if (view.coordinatorCases.length > 0) parts.push(section('coordinator-cases', t.coordinatorCases, [caseList(view.coordinatorCases, coordinatorCase)]));
     if (view.memberCases.length > 0) parts.push(section('member-cases', t.memberCases, [caseList(view.memberCases, memberCase)]));
     if (view.withheldCases.length > 0) {

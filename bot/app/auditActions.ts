@@ -62,6 +62,8 @@ export type AuditAction =
   | `${ReadPurpose}.read`
   /** `mine`: my agreements, one record per case shown. */
   | 'agreements.read'
+  /** `radar` and the tab's radar: the coordinator's cases that need attention, one record per case read. */
+  | 'radar.read'
   /** The administrator's commands on units and leaders (app/organisation.ts), under `organisationAuditId`. */
   | 'unit.add'
   | 'leader.add'

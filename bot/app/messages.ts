@@ -25,7 +25,7 @@ export function recipientOf(member: TeamMember): OutboxRecipient | undefined {
 type Outgoing = OutboxContent & { to: OutboxRecipient; notBefore?: Date };
 
 /** The messages a change causes; `serviceUrl` is where Teams is reached (the actor's activity says). */
-export function outboxMessages(deps: AppDeps, current: Case, serviceUrl: string | undefined, now: Date, outgoing: Outgoing[]): OutboxMessage[] {
+export function outboxMessages(deps: Pick<AppDeps, 'newId'>, current: Case, serviceUrl: string | undefined, now: Date, outgoing: Outgoing[]): OutboxMessage[] {
   return outgoing.map((message) => ({
     id: deps.newId(),
     tenantId: current.tenantId,

@@ -57,6 +57,8 @@ export interface ReminderSubjects {
   agreementChanged: { agreementId: string };
   /** An active intervention ends within two weeks: the end date it was planned for, and when it was planned. */
   interventionEnding: { interventionId: string; to: string; plannedAt: string };
+  /** The week's radar (domain/radar.ts) to a case's coordinator; `on`: the day it is sent. What it lists is read at send time. */
+  radar: { on: string };
 }
 export type ReminderKind = keyof ReminderSubjects;
 
@@ -161,6 +163,22 @@ export class ReminderPlanner {
     const lead = this.sendTimeOn(DateTime.fromISO(to).minus({ days: INTERVENTION_ENDING_LEAD_DAYS }).toISODate() ?? to);
     const at = lead > now.toISOString() ? lead : this.nextSendTime(now);
     return [{ kind: 'interventionEnding', memberId: coordinatorOf(current).id, at, about: { interventionId: intervention.id, to, plannedAt: now.toISOString() } }];
+  }
+
+  /**
+   * The radar's send time of the week `date` falls in: Monday's send time, or the next working day's
+   * when Monday is a holiday (Easter Monday, Whit Monday).
+   */
+  radarTimeOfWeek(date: string): string {
+    return this.sendTimeOn(DateTime.fromISO(date, { zone: MODEL_ZONE }).startOf('week').toISODate() ?? date);
+  }
+
+  /** The radar's next send time if it comes after `now` and no later than `withinMs` from now (this week's or next week's). */
+  radarTimeAhead(now: Date, withinMs: number): string | undefined {
+    const today = this.localDate(now.toISOString());
+    const nextWeek = DateTime.fromISO(today).plus({ weeks: 1 }).toISODate() ?? today;
+    const until = new Date(now.getTime() + withinMs).toISOString();
+    return [this.radarTimeOfWeek(today), this.radarTimeOfWeek(nextWeek)].find((at) => at > now.toISOString() && at <= until);
   }
 
   /** The coordinator, two months before the young person turns 16, 17½ and 18½; only those still ahead. */

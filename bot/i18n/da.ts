@@ -328,6 +328,7 @@ export const da = {
     network: { help: 'netværkskortet: hvem der er omkring den unge, og hvor tæt (koordinatoren udfylder det med den unge)', manifest: 'Netværkskortet: personerne omkring den unge' },
     networkOverview: { help: 'netværksoverblikket: fagpersoner og privat netværk med kontaktoplysninger og støttemuligheder', manifest: 'Netværksoverblikket: kontaktoplysninger og støttemuligheder' },
     interventions: { help: 'indsatsoverblikket: de indsatser, den unge modtager og har modtaget (koordinatoren fører det)', manifest: 'Indsatsoverblikket' },
+    radar: { help: 'de sager, du er koordinator for, som kræver opmærksomhed nu, det mest presserende først (i 1:1-chatten)', manifest: 'Dine sager, der kræver opmærksomhed' },
   },
   helpTitle: '**Samarbejdsbot: kommandoer**',
   helpWhere: `I en kanal eller gruppechat hører jeg kun beskeder, der nævner mig: skriv **${BOT_MENTION}** og kommandoen i sagens tråd. I en 1:1-chat: skriv **sag** for at vælge sag.`,
@@ -843,6 +844,29 @@ export const da = {
       interventionEndingTitle: (reference: string) => `Sag ${reference}: en indsats slutter snart`,
       interventionEnding: (what: string, to: string) => `Indsatsen "${what}" slutter ${to}. Tag stilling til, hvad der skal ske derefter, og ret indsatsoverblikket.`,
     },
+    /** The radar (issue 14 §3): a coordinator's cases that need attention, most urgent first. */
+    radar: {
+      weekTitle: (count: number) => `Ugens radar: ${count === 1 ? '1 sag kræver' : `${count} sager kræver`} din opmærksomhed`,
+      nowTitle: (count: number) => `Radar: ${count === 1 ? '1 sag kræver' : `${count} sager kræver`} din opmærksomhed`,
+      intro: 'De sager, du er koordinator for, det mest presserende først.',
+      nothing: 'Ingen af de sager, du er koordinator for, kræver opmærksomhed lige nu.',
+      onlyInPersonalChat: 'Radaren viser dine sager på tværs og vises kun i din 1:1-chat med Samarbejdsbot: skriv **radar** der.',
+      caseHeading: (reference: string) => `Sag ${reference}`,
+      more: (count: number) => `… og ${count === 1 ? '1 sag mere' : `${count} sager mere`}, som der ikke er plads til her. Fanen viser dem alle.`,
+      items: {
+        who5Drop: (score: number, drop: number) => `WHO-5 er faldet ${drop} point siden sidst (nu ${score})`,
+        who5Low: (score: number) => `WHO-5 er under 50 (${score})`,
+        agreementsOverdue: (count: number) => (count === 1 ? '1 aftale har passeret sin opfølgningsdato' : `${count} aftaler har passeret deres opfølgningsdato`),
+        feedbackNotGiven: 'Den unge har ikke fået tilbagemelding efter seneste møde',
+        handOverNotAcknowledged: 'Ingen har bekræftet at holde øje med den unge indtil næste møde',
+        consentExpired: (date: string) => `Samtykket udløb ${date}`,
+        consentExpiring: (date: string) => `Samtykket udløber ${date}`,
+        noMeetingPlanned: 'Intet netværksmøde er planlagt',
+        fewMeetings: (held: number) => `${held} netværksmøder det seneste år (mindst 3)`,
+        transitionMeetingDue: (age: string, date: string) => `Overgangsmøde: den unge fylder ${age} år ${date}`,
+        adultHandOverDue: 'Overdragelsen til voksenforvaltningen er ikke registreret',
+      },
+    },
     outbox: {
       withoutConsentTitle: (reference: string) => `Sag ${reference}`,
       withoutConsent: 'Der er nyt i sagen, men der er ikke et gyldigt samtykke, der dækker dig, så detaljerne kan ikke vises. Kontakt myndighedskoordinatoren.',
@@ -1205,6 +1229,12 @@ export const da = {
    * API's refusals (bot/tab/tabRoutes.ts).
    */
   tab: {
+    /** The coordinator's radar (issue 14 §3), above their cases. */
+    radar: {
+      heading: 'Radar: det, der kræver opmærksomhed',
+      intro: 'De sager, du er koordinator for, det mest presserende først. Det samme kommer hver mandag kl. 8 i chatten.',
+      nothing: 'Ingen af dine sager kræver opmærksomhed lige nu.',
+    },
     leader: {
       heading: 'Ledelsesinformation',
       intro: 'Halvårsstatus for en enhed, du er leder af: kun samlede tal, aldrig om en enkelt ung.',

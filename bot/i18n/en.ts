@@ -288,6 +288,7 @@ export const en: Messages = {
     network: { help: 'the network map: who is around the young person, and how close (the coordinator fills it in with the young person)', manifest: 'The network map: the people around the young person' },
     networkOverview: { help: 'the network overview: professionals and private network with contact details and support offers', manifest: 'The network overview: contact details and support offers' },
     interventions: { help: 'the intervention overview: the interventions the young person receives and has received (the coordinator keeps it)', manifest: 'The intervention overview' },
+    radar: { help: 'the cases you coordinate that need attention now, the most urgent first (in the 1:1 chat)', manifest: 'Your cases that need attention' },
   },
   helpTitle: '**Samarbejdsbot: commands**',
   helpWhere: `In a channel or group chat I hear only messages that mention me: write **${BOT_MENTION}** and the command in the case's thread. In a 1:1 chat: write **status** to pick a case.`,
@@ -782,6 +783,28 @@ export const en: Messages = {
       interventionEndingTitle: (reference) => `Case ${reference}: an intervention ends soon`,
       interventionEnding: (what, to) => `The intervention "${what}" ends on ${to}. Decide what happens next, and update the intervention overview.`,
     },
+    radar: {
+      weekTitle: (count) => `This week's radar: ${count === 1 ? '1 case needs' : `${count} cases need`} your attention`,
+      nowTitle: (count) => `Radar: ${count === 1 ? '1 case needs' : `${count} cases need`} your attention`,
+      intro: 'The cases you coordinate, the most urgent first.',
+      nothing: 'None of the cases you coordinate needs attention right now.',
+      onlyInPersonalChat: 'The radar shows your cases together, so only in your 1:1 chat with Samarbejdsbot: write **radar** there.',
+      caseHeading: (reference) => `Case ${reference}`,
+      more: (count) => `… and ${count === 1 ? '1 more case' : `${count} more cases`} there is no room for here. The tab shows them all.`,
+      items: {
+        who5Drop: (score, drop) => `WHO-5 has fallen ${drop} points since the last one (now ${score})`,
+        who5Low: (score) => `WHO-5 is below 50 (${score})`,
+        agreementsOverdue: (count) => (count === 1 ? '1 agreement is past its follow-up date' : `${count} agreements are past their follow-up date`),
+        feedbackNotGiven: 'The young person has not had feedback after the latest meeting',
+        handOverNotAcknowledged: 'Nobody has confirmed keeping an eye on the young person until the next meeting',
+        consentExpired: (date) => `The consent expired on ${date}`,
+        consentExpiring: (date) => `The consent expires on ${date}`,
+        noMeetingPlanned: 'No network meeting is planned',
+        fewMeetings: (held) => `${held} network meetings in the last year (at least 3)`,
+        transitionMeetingDue: (age, date) => `Transition meeting: the young person turns ${age} on ${date}`,
+        adultHandOverDue: "The hand-over to the adults' administration is not recorded",
+      },
+    },
     outbox: {
       withoutConsentTitle: (reference) => `Case ${reference}`,
       withoutConsent: 'There is news in the case, but no valid consent covers you, so the details cannot be shown. Please contact the coordinator.',
@@ -1135,6 +1158,11 @@ export const en: Messages = {
     },
   },
   tab: {
+    radar: {
+      heading: 'Radar: what needs attention',
+      intro: 'The cases you coordinate, the most urgent first. The same comes every Monday at 8 in the chat.',
+      nothing: 'None of your cases needs attention right now.',
+    },
     leader: {
       heading: 'Statistics',
       intro: 'The half-yearly status of a unit you lead: totals only, never about a single young person.',

@@ -655,6 +655,11 @@ export class CosmosCaseStore implements CaseStore {
     if (withUnassigned) yield* this.pagesOf("SELECT c.data FROM c WHERE c.type = 'case' AND c.tenantId = @tenantId AND NOT IS_DEFINED(c.unitId)", { tenantId });
   }
 
+  /** A fan-out query on the indexed type and `closedAt`. */
+  async *openCasePages(): AsyncIterable<Case[]> {
+    yield* this.pagesOf("SELECT c.data FROM c WHERE c.type = 'case' AND NOT IS_DEFINED(c.closedAt)", {});
+  }
+
   /** A fan-out query on the indexed type: one small document per tenant. */
   async listOrganisations(): Promise<Organisation[]> {
     const found = await this.query<{ data: Organisation }>("SELECT c.data FROM c WHERE c.type = 'organisation'", {});

@@ -324,6 +324,11 @@ export interface CaseStore {
    * DB: pages of `UNIT_CASES_PAGE` by the SDK's continuation; SQLite: one page). No page is empty.
    */
   unitCasePages(tenantId: string, unitId: string, withUnassigned: boolean): AsyncIterable<Case[]>;
+  /**
+   * Every tenant's open cases, a page at a time, for the weekly radar (app/radar.ts), which goes through
+   * them all (Cosmos DB: pages of `UNIT_CASES_PAGE` by the SDK's continuation; SQLite: pages by key). No page is empty.
+   */
+  openCasePages(): AsyncIterable<Case[]>;
   /** Every tenant's organisation (the job that freezes leaders' reports goes through their units). */
   listOrganisations(): Promise<Organisation[]>;
   /** A unit's leader report of an ended half-year as it was frozen; undefined until it is. */

@@ -11,6 +11,8 @@ import type { AuditRecord, CaseStore, CaseSummary, ClosedCase, ExportLink, Outbo
 import { ConcurrencyConflict, outboxContentOf, MAX_AUDIT_PER_SAVE, checkOrganisationAudit, organisationAuditId } from './port';
 
 const IN_MEMORY = ':memory:';
+/** Open cases a page of the radar's pass holds (openCasePages). */
+const OPEN_CASES_PAGE = 100;
 
 /**
  * Schema migrations, applied in order. `PRAGMA user_version` holds how many have run, so opening is
@@ -317,6 +319,12 @@ function prepareStatements(db: Database.Database) {
     ),
     // A scan of the cases (closedAt sits in the case's JSON): the retention job runs a few times a
     // day, and one file holds one municipality's cases.
+    /** By key, so that a page costs an index search whatever page it is. */
+    openCasesAfter: db.prepare<{ tenantId: string; id: string; limit: number }, { tenantId: string; id: string; doc: string }>(
+      `SELECT tenant_id AS tenantId, id, doc FROM cases
+       WHERE (tenant_id, id) > (@tenantId, @id) AND json_extract(doc, '$.closedAt') IS NULL
+       ORDER BY tenant_id, id LIMIT @limit`,
+    ),
     casesClosedBefore: db.prepare<{ before: string; limit: number }, ClosedCase>(
       `SELECT tenant_id AS tenantId, id AS caseId, json_extract(doc, '$.closedAt') AS closedAt FROM cases
        WHERE json_extract(doc, '$.closedAt') <= @before LIMIT @limit`,
@@ -590,6 +598,17 @@ export class SqliteCaseStore implements CaseStore {
   async *unitCasePages(tenantId: string, unitId: string, withUnassigned: boolean): AsyncIterable<Case[]> {
     const cases = await this.listUnitCases(tenantId, unitId, withUnassigned);
     if (cases.length > 0) yield cases;
+  }
+
+  async *openCasePages(): AsyncIterable<Case[]> {
+    let after = { tenantId: '', id: '' };
+    for (;;) {
+      const rows = this.statements.openCasesAfter.all({ ...after, limit: OPEN_CASES_PAGE });
+      if (rows.length === 0) return;
+      yield rows.map((row) => JSON.parse(row.doc) as Case);
+      const last = rows.at(-1)!;
+      after = { tenantId: last.tenantId, id: last.id };
+    }
   }
 
   async listOrganisations(): Promise<Organisation[]> {

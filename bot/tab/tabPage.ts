@@ -37,7 +37,7 @@ const PAGE_HEADERS = {
 /** The words the page shows, by language; `<` escaped so that no text can close the script element holding them. */
 function pageTexts(): string {
   const texts = Object.fromEntries(
-    [da, en].map((m) => [m.language, { ...m.tab.page, roles: m.roles, consentGaps: m.tab.consentGaps, meeting: m.tab.meeting, leader: m.tab.leader }]),
+    [da, en].map((m) => [m.language, { ...m.tab.page, roles: m.roles, consentGaps: m.tab.consentGaps, meeting: m.tab.meeting, leader: m.tab.leader, radar: m.tab.radar }]),
   );
   return JSON.stringify(texts).replace(/</g, '\\u003c');
 }

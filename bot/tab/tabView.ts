@@ -12,6 +12,8 @@ import { type Meeting, isInternalMeeting, meetingNumber, nextMeetingOf } from '.
 import type { TeamRole } from '../domain/roles';
 import type { Messages } from '../i18n';
 import { coordinatorName, memberName } from '../../cards/people';
+import { radarLine } from '../../cards/radarCard';
+import { radarOf } from '../domain/radar';
 
 /** The model's rhythm: at least three network meetings a year for each young person. */
 const MEETINGS_PER_YEAR = 3;
@@ -61,8 +63,17 @@ interface AgreementView {
   overdue: boolean;
 }
 
+/** A coordinator's case on the radar: what needs attention, most urgent first, in the reader's words. */
+interface RadarView {
+  caseId: string;
+  reference: string;
+  lines: string[];
+}
+
 export interface TabView {
   coordinatorCases: CoordinatorCase[];
+  /** The coordinator's cases that need attention, most urgent first (domain/radar.ts): as `radar` and the Monday message. */
+  radar: RadarView[];
   memberCases: MemberCase[];
   withheldCases: WithheldCase[];
   agreements: AgreementView[];
@@ -76,6 +87,10 @@ export function tabView(overview: TabOverview, m: Messages, now: Date): TabView 
   const byReference = <T extends { reference: string }>(items: T[]) => items.sort((a, b) => a.reference.localeCompare(b.reference));
   return {
     coordinatorCases: byReference(overview.cases.filter(({ viewer }) => isCoordinator(viewer)).map(({ case: current }) => coordinatorCase(current, m, now))),
+    radar: radarOf(
+      overview.cases.filter(({ viewer }) => isCoordinator(viewer)).map(({ case: current }) => current),
+      now,
+    ).map(({ caseId, reference, items }) => ({ caseId, reference, lines: items.map((item) => radarLine(m, item)) })),
     memberCases: byReference(
       overview.cases
         .filter(({ viewer }) => !isCoordinator(viewer))

@@ -16,7 +16,9 @@ import { meetingById, meetingLabel } from '../domain/meeting';
 import { type Messages, messagesFor } from '../i18n';
 import type { OutboxMessage, UserState } from '../store/port';
 import { cardActivity } from './replies';
-import { type RenderedMessage, agreementDue, agreementReminderAbout, agreementReminderItem, renderReminder } from './renderReminder';
+import { type RenderedMessage, agreementDue, agreementReminderAbout, agreementReminderItem, isRadarMessage, radarEntryOf, renderReminder } from './renderReminder';
+import { radarCard } from '../../cards/radarCard';
+import { type RadarCase, sortRadar } from '../domain/radar';
 
 type CardUpdate = Extract<OutboxMessage, { kind: 'checklistCard' | 'caseCard' | 'closingCard' | 'minutesCard' }>;
 
@@ -51,7 +53,8 @@ export function renderOutboxMessage(first: MessageWithCase, joined: MessageWithC
     return renderForConversation(languageFor(latest.message, state), latest.current, first.message);
   }
   const m = languageFor(first.message, state);
-  return joined.length > 0 ? renderDigest(m, [first, ...joined], now) : renderOrSkip(m, first.current, first.message, now);
+  // A radar message, even alone, is rendered as the day's radar card.
+  return joined.length > 0 || isRadarMessage(first.message) ? renderDigest(m, [first, ...joined], now) : renderOrSkip(m, first.current, first.message, now);
 }
 
 /** What the message is about may be gone since it was written (a meeting erased, say): then nothing is sent. */
@@ -231,14 +234,21 @@ export function renderForConversation(m: Messages, current: Case, message: Outbo
 const URGENCY: Record<AgreementDue, number> = { changed: -1, upcoming: 0, today: 1, todayAfterDayOff: 1, passed: 2 };
 
 /**
- * A person's reminders of one day as one message: their agreements in one list, grouped by case, each
+ * A person's reminders of one day as one message: on a radar day first the radar (its cases that still
+ * need attention, most urgent first, in one card); their agreements in one list, grouped by case, each
  * line saying what it is (coming up, today, passed) and the title counting them, with the actions for
  * each; any other reminder of the day as a card beside it.
  */
 function renderDigest(m: Messages, messages: MessageWithCase[], now: Date): RenderedMessage {
   const items: Array<AgreementItem & { due: AgreementDue }> = [];
   const others: Attachment[] = [];
+  const radar: RadarCase[] = [];
   for (const { message, current } of messages) {
+    if (isRadarMessage(message)) {
+      const entry = radarEntryOf(current, message, now);
+      if (entry) radar.push(entry);
+      continue;
+    }
     const recipient = readingRecipient(current, message, now);
     const item = recipient && agreementReminderItem(m, current, message, recipient);
     const about = agreementReminderAbout(message);
@@ -257,6 +267,11 @@ function renderDigest(m: Messages, messages: MessageWithCase[], now: Date): Rend
   const labels = m.cards.reminders;
   const count = (...dues: AgreementDue[]) => items.filter((item) => dues.includes(item.due)).length;
   const title = labels.digestTitle({ passed: count('passed'), today: count('today', 'todayAfterDayOff'), upcoming: count('upcoming'), changed: count('changed') });
-  const attachments = [...(items.length > 0 ? [CardFactory.adaptiveCard(agreementsCard(m, items, title, labels.digestIntro))] : []), ...others];
+  const sortedRadar = sortRadar(radar);
+  const attachments = [
+    ...(sortedRadar.length > 0 ? [CardFactory.adaptiveCard(radarCard(m, sortedRadar, m.cards.radar.weekTitle(sortedRadar.length)))] : []),
+    ...(items.length > 0 ? [CardFactory.adaptiveCard(agreementsCard(m, items, title, labels.digestIntro))] : []),
+    ...others,
+  ];
   return attachments.length > 0 ? { activity: { type: 'message', attachments } } : { skip: 'nothing left to remind of' };
 }

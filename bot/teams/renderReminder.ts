@@ -5,11 +5,12 @@ import { type AgreementDue, type AgreementItem, agreementsCard, relayContactFor 
 import { feedbackCard } from '../../cards/feedbackCard';
 import { messageCard } from '../../cards/messageCard';
 import { memberName } from '../../cards/people';
-import type { Case, TeamMember } from '../domain/case';
+import { type Case, type TeamMember, coordinatorOf } from '../domain/case';
 import { localDate } from '../domain/fields';
 import type { Agreement } from '../domain/goals';
 import { interventionsOf } from '../domain/interventions';
 import { isInternalMeeting, meetingNumber } from '../domain/meeting';
+import { type RadarCase, radarItems } from '../domain/radar';
 import type { Messages } from '../i18n';
 import type { OutboxMessage, OutboxMessageOf, ReminderAbout } from '../store/port';
 import { cardActivity } from './replies';
@@ -77,6 +78,21 @@ function changedItem(m: Messages, current: Case, agreement: Agreement, memberId:
   return { case: current, agreement, ...relay, handedOverTo: m.cards.reminders.handedOverTo(owner ? memberName(current, owner, m) : m.cards.goals.formerMember) };
 }
 
+/**
+ * A radar message's case as it stands now (domain/radar.ts): what needs attention, to the one who still
+ * coordinates it; undefined when it is no radar message, nothing is left, or the coordinator changed.
+ */
+export function radarEntryOf(current: Case, message: OutboxMessage, now: Date): RadarCase | undefined {
+  if (message.kind !== 'reminder' || message.about.reminder !== 'radar') return undefined;
+  const coordinator = coordinatorOf(current);
+  const to = message.to;
+  if (coordinator.id !== message.about.memberId || coordinator.person.kind !== 'teams' || to.kind !== 'user' || coordinator.person.aadObjectId !== to.aadObjectId) return undefined;
+  const items = radarItems(current, now);
+  return items.length > 0 ? { caseId: current.id, reference: current.reference, items } : undefined;
+}
+
+export const isRadarMessage = (message: OutboxMessage): boolean => message.kind === 'reminder' && message.about.reminder === 'radar';
+
 export function renderReminder(m: Messages, current: Case, message: OutboxMessageOf<'reminder'>, recipient: TeamMember | undefined, now: Date): RenderedMessage {
   const labels = m.cards.reminders;
   const about = message.about;
@@ -140,6 +156,9 @@ export function renderReminder(m: Messages, current: Case, message: OutboxMessag
       if (activated && activated > about.plannedAt) return { skip: 'intervention planned again' };
       return note(labels.interventionEndingTitle(current.reference), labels.interventionEnding(intervention.what, m.dates.long(about.to)));
     }
+    case 'radar':
+      // All of a person's radar messages of a day make one card (teams/renderOutbox.ts renderDigest).
+      return { skip: 'rendered as the radar card' };
     default:
       // A reminder this version does not know (written by a later one).
       return { skip: `unknown reminder ${(about as { reminder: string }).reminder}` };

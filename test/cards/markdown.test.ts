@@ -31,6 +31,8 @@ import { closeConfirmCard, eraseConfirmCard, exportLinkCard } from '../../cards/
 import { memberEditCard, teamCard } from '../../cards/teamCards';
 import { teamStatusCard } from '../../cards/teamStatusCards';
 import { NOW } from '../domain/fixtures';
+import { radarOf } from '../../bot/domain/radar';
+import { radarCard } from '../../cards/radarCard';
 import { caseWithText } from '../support/caseWithText';
 import { sampleStatisticsCard } from '../support/sampleCards';
 import { findChromium, launchCardRenderer, type CardRenderer, type RenderReport } from './preview/renderCards';
@@ -128,6 +130,8 @@ function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
     // Every text as the form allows it, cut to its maximum; the overview names the active one.
     interventions: interventionsCard(m, { case: withInterventions(current), viewer: coordinator }, HOSTILE),
     overviewInterventions: overviewCard(m, { case: withInterventions(current), viewer: coordinator }, NOW),
+    // The radar's own texts and the case's reference: no typed text.
+    radar: radarCard(m, radarOf([current], NOW), HOSTILE),
   };
   for (const meeting of current.meetings) cards[`meetingBase ${meeting.status}`] = meetingBaseCard(m, current, meeting);
   cards.minutesBase = minutesBaseCard(m, current, held!);

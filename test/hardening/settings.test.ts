@@ -72,7 +72,7 @@ describe('Bot Framework credentials', () => {
       'PORT', 'HOST', 'DATA_DIR', 'LOG_LEVEL', 'NODE_ENV', 'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'MicrosoftAppType',
       'COSMOS_ENDPOINT', 'COSMOS_KEY', 'COSMOS_DATABASE', 'OUTBOX_INTERVAL_MS', 'CLOCK_FILE', 'REMINDER_SEND_AT', 'REMINDER_WORKING_DAYS_BEFORE',
       'REMINDER_NEXT_MEETING_LEAD_DAYS', 'REMINDER_NO_MEETING_AFTER_MONTHS', 'REMINDER_TRANSITION_LEAD_MONTHS', 'RETENTION_DAYS',
-      'RETENTION_INTERVAL_MS', 'EXPORT_BASE_URL', 'WEBSITE_HOSTNAME',
+      'RETENTION_INTERVAL_MS', 'EXPORT_BASE_URL', 'WEBSITE_HOSTNAME', 'RADAR_INTERVAL_MS', 'TEAMS_SERVICE_URL',
     ];
     expect(loadConfig(Object.fromEntries(names.map((name) => [name, ''])))).toEqual(loadConfig({}));
     expect(loadConfig(Object.fromEntries(names.map((name) => [name, ' '])))).toEqual(loadConfig({}));

@@ -11,6 +11,7 @@ import { describeFrozenReportContract } from './frozenReportContract';
 import { describeOrganisationContract } from './organisationContract';
 import { describeOutboxContract } from './outboxContract';
 import { describeTenantPacingContract } from './pacingContract';
+import { describeRadarContract } from './radarContract';
 
 let server: CosmosTestServer;
 beforeAll(async () => {
@@ -39,6 +40,7 @@ describeExportLinkContract('Cosmos DB test server', openDatabase);
 describeTenantPacingContract('Cosmos DB test server', openDatabase);
 describeOrganisationContract('Cosmos DB test server', openDatabase);
 describeFrozenReportContract('Cosmos DB test server', openDatabase);
+describeRadarContract('Cosmos DB test server', openDatabase);
 describeEraseContract('Cosmos DB test server', async () => {
   const options = newDatabaseOptions();
   const store = await CosmosCaseStore.open(options);

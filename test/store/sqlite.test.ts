@@ -12,6 +12,7 @@ import { describeFrozenReportContract } from './frozenReportContract';
 import { describeOrganisationContract } from './organisationContract';
 import { describeOutboxContract } from './outboxContract';
 import { describeTenantPacingContract } from './pacingContract';
+import { describeRadarContract } from './radarContract';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 const directory = mkdtempSync(join(tmpdir(), 'samarbejdsbot-sqlite-'));
@@ -31,6 +32,7 @@ describeExportLinkContract('SQLite file', openFile);
 describeTenantPacingContract('SQLite file', openFile);
 describeOrganisationContract('SQLite file', openFile);
 describeFrozenReportContract('SQLite file', openFile);
+describeRadarContract('SQLite file', openFile);
 /** Every byte of the file and of its write-ahead log, as the search for personal data sees them. */
 const bytesOf = (path: string) =>
   [path, `${path}-wal`].filter((file) => existsSync(file)).map((file) => readFileSync(file).toString('latin1')).join('\n');

@@ -43,6 +43,13 @@ describe('GET /api/tab/cases', () => {
       meetingsThisYear: { held: 0, target: 3 },
     });
     expect(json.coordinatorCases.find((item) => item.caseId === scene.sofie.caseId)?.consent).toEqual({ valid: false, expiringSoon: false });
+    // The radar: what in the coordinator's cases needs attention, in their words, most urgent first.
+    const radar = da.cards.radar.items;
+    expect(json.radar.find((item) => item.caseId === scene.emil.caseId)?.lines).toEqual(
+      expect.arrayContaining([radar.agreementsOverdue(1), radar.consentExpiring(da.dates.long('2026-12-10'))]),
+    );
+    expect(json.radar.map((item) => item.lines[0])).toEqual(expect.arrayContaining([radar.agreementsOverdue(1)]));
+    expect(json.radar[0]?.caseId).toBe(scene.emil.caseId);
     expect(json.memberCases).toEqual([]);
     expect(json.agreements.map((item) => item.action)).toEqual(['Mette søger om bostøtte']);
     expect(body).not.toContain(IDA.name);
@@ -56,6 +63,7 @@ describe('GET /api/tab/cases', () => {
     const { status, json, body } = await casesAs(await tab.tokenFor(JONAS));
     expect(status).toBe(200);
     expect(json.coordinatorCases).toEqual([]);
+    expect(json.radar).toEqual([]);
     expect(json.memberCases).toEqual([
       { caseId: scene.emil.caseId, reference: scene.emil.reference, role: 'youthGuidance', coordinatorName: METTE.name, youngPersonName: EMIL.name, nextMeeting: { startsAt: '2026-12-03T09:00:00.000Z', open: false } },
     ]);
@@ -83,7 +91,7 @@ describe('GET /api/tab/cases', () => {
     const before = (await tab.store.listAudit(TENANT, scene.emil.caseId)).length;
     const { status, json, body } = await casesAs(await tab.tokenFor(METTE_ELSEWHERE));
     expect(status).toBe(200);
-    expect(json).toEqual({ coordinatorCases: [], memberCases: [], withheldCases: [], agreements: [], withheldAgreements: [], leader: false });
+    expect(json).toEqual({ coordinatorCases: [], radar: [], memberCases: [], withheldCases: [], agreements: [], withheldAgreements: [], leader: false });
     expect(body).not.toContain(EMIL.name);
     expect((await tab.store.listAudit(TENANT, scene.emil.caseId)).length).toBe(before);
   });

@@ -43,6 +43,9 @@ describe.skipIf(skip)('the tab in Teams', () => {
         expect(text).toContain(`Sag ${scene.sofie.reference}: ${SOFIE.name}`);
         expect(text).toContain('2 åbne, heraf 1 med overskredet opfølgningsdato');
         expect(text).toContain(da.tab.page.consentMissing);
+        // The radar above the cases: what needs attention, most urgent first.
+        expect(text).toContain(da.tab.radar.heading);
+        expect(text).toContain(da.cards.radar.items.agreementsOverdue(1));
         expect(text).not.toContain(IDA.name);
         expect(await frame.evaluate(() => document.documentElement.lang)).toBe('da');
         expect(await frame.evaluate(() => document.body.className)).toBe(theme === 'dark' ? 'theme-dark' : '');
@@ -61,6 +64,7 @@ describe.skipIf(skip)('the tab in Teams', () => {
     const opened = await openInTeams({ locale: 'en-GB', theme: 'default', token: await tab.tokenFor(METTE), as: METTE });
     await opened.frame.getByRole('heading', { level: 2, name: en.tab.page.coordinatorCases }).waitFor({ timeout: 15_000 });
     expect(await textOf(opened.frame)).toContain('2 open, 1 of them past their follow-up date');
+    expect(await textOf(opened.frame)).toContain(en.tab.radar.heading);
     expect(await opened.frame.evaluate(() => document.documentElement.lang)).toBe('en');
     await screenshot(opened, 'coordinator-english-desktop');
     await opened.page.context().close();

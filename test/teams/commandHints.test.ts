@@ -10,6 +10,7 @@ import { parseCommand } from '../../bot/teams/commands';
 /** Texts shown only in a 1:1 chat (or naming the 1:1 chat as the place to write): they need no mention. */
 const ONLY_IN_PERSONAL_CHAT = new Set([
   'myTasksInPersonalChat',
+  'cards.radar.onlyInPersonalChat',
   'rights.exportInPersonalChat',
   'cards.picker.closedLeftOut',
   'cards.outbox.unreachableMention',

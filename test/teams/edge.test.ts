@@ -77,6 +77,7 @@ describe('settings', () => {
       store: { kind: 'sqlite', file: './data/samarbejdsbot.sqlite' },
       retention: { days: 1826, intervalMs: 3_600_000 },
       statisticsFreezeIntervalMs: 86_400_000,
+      radar: { intervalMs: 3_600_000, serviceUrl: 'https://smba.trafficmanager.net/teams/' },
       administrators: [],
       exportBaseUrl: 'http://127.0.0.1:3978',
     });

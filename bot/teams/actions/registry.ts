@@ -18,6 +18,7 @@ import { networkCommands, networkVerbs } from './network';
 import { interventionCommands, interventionVerbs } from './interventions';
 import { teamCommands, teamVerbs } from './team';
 import { teamStatusCommands } from './teamStatus';
+import { radarCommands } from './radar';
 import type { AnyVerb, CommandDeclaration, ManifestScope, Turn, VerbReply } from './turn';
 
 export const VERBS: readonly AnyVerb[] = [
@@ -61,6 +62,7 @@ export const COMMANDS = {
   ...organisationCommands,
   ...networkCommands,
   ...interventionCommands,
+  ...radarCommands,
 } as const satisfies Record<CommandName, CommandDeclaration>;
 
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
