@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   // A message due now wakes the dispatcher (declared below; no write happens before the server listens),
   // and an answer returns once the checklist's card shows it (outbox/wakeOnDue.ts).
   const store = wakingOnDueMessages(await openStore(config.store), now, (messageIds) => dispatcher.wake(messageIds));
-  const deps: AppDeps = { store, now, newId: randomUUID, reminders: new ReminderPlanner(new WorkingDays(), config.reminders) };
+  const deps: AppDeps = { store, now, newId: randomUUID, reminders: new ReminderPlanner(new WorkingDays(), config.reminders), readinessIndicators: config.readinessIndicators };
   const adapter = createAdapter(config.credentials, log);
   // The export's short-lived links, kept in the store: any instance serves them (cards/README.md, "The young person's rights").
   const exportLinks = config.exportBaseUrl ? new ExportLinks(store, now, config.exportBaseUrl) : undefined;

@@ -23,6 +23,9 @@ import { teamStatusCard } from './teamStatusCards';
 import { networkMapCard } from './networkMapCards';
 import { networkOverviewCard } from './networkOverviewCards';
 import { interventionsCard } from './interventionCards';
+import { latestWho5Line, measuresCard } from './measureCards';
+import type { ReadinessIndicatorSet } from '../bot/domain/readinessIndicators';
+import { DEFAULT_READINESS_INDICATORS } from '../bot/readinessIndicators';
 import type { Period } from '../bot/domain/statistics/period';
 import type { Unit } from '../bot/domain/organisation';
 
@@ -70,6 +73,8 @@ export function overviewCard(m: Messages, { case: current, viewer }: ViewedCase,
       membersMore: count < members.length ? labels.membersMore(count, members.length) : '',
       unit: unitName,
       interventions: activeInterventionsLine(m, current),
+      measuresLabel: m.cards.measures.overviewLabel,
+      latestWho5: latestWho5Line(m, current),
     }),
   );
 }
@@ -114,6 +119,8 @@ export interface CaseViewOptions {
   pictureUrl?: string;
   /** The overview's line of the case's unit, when the tenant has several units. */
   unitName?: string;
+  /** The readiness (BIP) indicator set in use; absent: the default set. */
+  indicators?: ReadinessIndicatorSet;
 }
 
 /** The card of one view of a case, for the reader the read names. */
@@ -138,6 +145,8 @@ export function caseViewCard(m: Messages, read: ViewedCase, view: DetailView, no
       return networkOverviewCard(m, read, { notice, page: options.page, pageSize: options.pageSize });
     case 'interventions':
       return interventionsCard(m, read, notice);
+    case 'measures':
+      return measuresCard(m, read, now, options.indicators ?? DEFAULT_READINESS_INDICATORS, notice);
   }
 }
 

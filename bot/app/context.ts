@@ -1,5 +1,6 @@
 // What every use case gets: who acts, and the ports it may use. Time and ids are inputs.
 import type { ReminderPlanner } from '../domain/reminders';
+import type { ReadinessIndicatorSet } from '../domain/readinessIndicators';
 import type { AuditRecord, CaseStore } from '../store/port';
 import type { AuditAction } from './auditActions';
 
@@ -25,6 +26,8 @@ export interface AppDeps {
   newId: () => string;
   /** When reminders fall due: working days, send time and lead times. */
   reminders: ReminderPlanner;
+  /** The readiness (BIP) indicator set the municipality uses (READINESS_INDICATORS_FILE); absent: the default set. */
+  readinessIndicators?: ReadinessIndicatorSet;
 }
 
 export function auditRecord(

@@ -6,6 +6,7 @@ import type { Case } from './case';
 import { DomainError } from './errors';
 import { isChecklistStillAnswerable, isFreeTextQuestion } from './checklist';
 import type { AnswerChange, Meeting } from './meeting';
+import { compactMeasures } from './measures';
 
 /** Refused, with a message naming the limit. */
 export const CASE_LIMITS = {
@@ -111,7 +112,7 @@ export function compactCase(current: Case): Case {
   // A meeting whose checklist can still be answered keeps its whole log and its free text.
   const within = (meeting: Meeting, kept: number) => isChecklistStillAnswerable(meeting) || order.indexOf(meeting.id) < kept;
   return {
-    ...current,
+    ...compactMeasures(current),
     history: keepFirstAndLast(current.history, HISTORY_KEPT.caseEvents),
     meetings: current.meetings.map((meeting) =>
       compactMeeting(meeting, within(meeting, HISTORY_KEPT.meetingsWithAnswerLog), within(meeting, HISTORY_KEPT.meetingsWithFreeText)),

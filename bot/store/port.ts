@@ -46,6 +46,7 @@ export const OUTBOX_KINDS = [
   'caseCard', // the case's base card, the thread's first post, updated in place when its coordinator or next meeting changes
   'closingCard', // a card `afslut` posted, updated in place when its meeting is closed or approved
   'minutesCard', // the minutes' channel card, updated in place when the next meeting it names changes
+  'who5Signal', // a WHO-5 under 50 or 10 points down: to the coordinator and the eye-keeper, so that someone looks
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
@@ -85,6 +86,8 @@ interface OutboxAbout {
   closingCard: { meetingId: string; activityId: string; digest: string; locale?: string };
   /** As `checklistCard`; `meetingId`: the meeting whose minutes they are. */
   minutesCard: { meetingId: string; digest: string; locale?: string };
+  /** `recordId`: the WHO-5 record that gave the signal (none is sent once a later one stands). */
+  who5Signal: { recordId: string };
 }
 
 /** A message's kind and what it is about: one shape per kind. */

@@ -9,6 +9,7 @@ import type { Case, TeamMember } from '../domain/case';
 import { localDate } from '../domain/fields';
 import type { Agreement } from '../domain/goals';
 import { interventionsOf } from '../domain/interventions';
+import { measurerOf, readinessRecordsOf, who5RecordsOf } from '../domain/measures';
 import { isInternalMeeting, meetingNumber } from '../domain/meeting';
 import type { Messages } from '../i18n';
 import type { OutboxMessage, OutboxMessageOf, ReminderAbout } from '../store/port';
@@ -139,6 +140,18 @@ export function renderReminder(m: Messages, current: Case, message: OutboxMessag
       const activated = intervention.history.filter((event) => event.status === 'active').at(-1)?.at;
       if (activated && activated > about.plannedAt) return { skip: 'intervention planned again' };
       return note(labels.interventionEndingTitle(current.reference), labels.interventionEnding(intervention.what, m.dates.long(about.to)));
+    }
+    case 'who5Due':
+    case 'readinessDue': {
+      const labels = m.cards.measures;
+      const latest = (about.reminder === 'who5Due' ? who5RecordsOf(current) : readinessRecordsOf(current)).at(-1);
+      // Measured since it was planned, or someone else measures now: that plan's reminder is the one sent.
+      if ((latest?.id ?? '') !== about.after) return { skip: 'measured since' };
+      if (measurerOf(current) !== about.memberId) return { skip: 'another measures' };
+      const since = latest && m.dates.long(latest.on);
+      return about.reminder === 'who5Due'
+        ? note(labels.who5DueTitle(current.reference), labels.who5Due(since))
+        : note(labels.readinessDueTitle(current.reference), labels.readinessDue(since));
     }
     default:
       // A reminder this version does not know (written by a later one).

@@ -9,6 +9,7 @@ import { openCase, recordCaseCard } from '../../app/openCase';
 import { organisationOf } from '../../app/organisation';
 import { CASE_VIEWS, type CaseRead, type CaseView, caseForConversationCard, listMyCases, openCasesOf, readCase, selectCase } from '../../app/readCase';
 import { reportPlanSlipping } from '../../app/reportPlanSlipping';
+import { indicatorSetOf } from '../../app/measures';
 import type { Case, CaseHome } from '../../domain/case';
 import { hasNetworkMap } from '../../domain/networkMap';
 import { unitChoiceNeeded, unitOfCase } from '../../domain/caseUnit';
@@ -36,7 +37,8 @@ async function viewCard(turn: Turn, read: CaseRead, view: CaseView, options: Omi
   const roster = view === 'team' ? await addableRoster(turn, read.viewer.role === 'coordinator') : [];
   const pictureUrl = view === 'network' && hasNetworkMap(read.case) ? await turn.env.rights?.exportLinks?.createNetworkPicture(turn.actor, read.case.id) : undefined;
   const unitName = view === 'overview' ? await unitNameOf(turn, read.case) : undefined;
-  return caseViewCard(turn.m, read, view, turn.deps.now(), { ...options, roster, ...(unitName && { unitName }), ...(pictureUrl ? { pictureUrl } : {}) });
+  const indicators = view === 'measures' ? { indicators: indicatorSetOf(turn.deps) } : {};
+  return caseViewCard(turn.m, read, view, turn.deps.now(), { ...options, roster, ...indicators, ...(unitName && { unitName }), ...(pictureUrl ? { pictureUrl } : {}) });
 }
 
 /** The case's unit for its overview, only when the tenant has several (with one, every case is in it). */
