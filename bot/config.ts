@@ -35,7 +35,7 @@ const environment = z.object({
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).default(2000),
   /** Tests only: a file holding the current time (ISO 8601). */
   CLOCK_FILE: optional,
-  /** The municipality's readiness (BIP) indicator set, JSON as bot/data/readinessIndicators.json; absent: that default. */
+  /** The municipality's readiness (BIP) indicator set, JSON as bot/readinessIndicators.json; absent: that default. */
   READINESS_INDICATORS_FILE: optional,
   REMINDER_SEND_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM').default(DEFAULT_REMINDER_SETTINGS.sendAt),
   REMINDER_WORKING_DAYS_BEFORE: z.coerce.number().int().min(0).max(20).default(DEFAULT_REMINDER_SETTINGS.workingDaysBefore),

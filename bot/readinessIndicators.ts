@@ -1,9 +1,9 @@
-// The readiness (BIP) indicator set in use: the default in bot/data/readinessIndicators.json, or the
+// The readiness (BIP) indicator set in use: the default in bot/readinessIndicators.json, or the
 // municipality's own file (READINESS_INDICATORS_FILE), validated at start so a wrong file stops the bot
 // with a clear message instead of failing when a form is filled in.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import defaultSet from './data/readinessIndicators.json';
+import defaultSet from './readinessIndicators.json';
 import { type ReadinessIndicatorSet, indicatorsOf } from './domain/readinessIndicators';
 
 const SHORT_ID = /^[a-z0-9-]{1,24}$/;
