@@ -49,11 +49,9 @@ export async function openCase(
     throw new DomainError('caseAlreadyHasHome');
   }
   const created = home ? setHome(draft, home, actor.aadObjectId, now) : draft;
-  // The transition meetings at 16, 17½ and 18½ are known from the birth date on: planned now, with the first WHO-5 and readiness measurements.
-  const planner = deps.reminders;
-  const planned = [...planner.forTransitions(created, now), ...planner.forMeasure(created, 'who5', now), ...planner.forMeasure(created, 'readiness', now)];
-  const outbox = outboxMessages(deps, created, actor.serviceUrl, now, reminders(created, planned));
-  const stored = await deps.store.createCase(created, { audit: [auditRecord(deps, actor, caseId, 'case.create', 'ok')], outbox });
+  // The transition meetings at 16, 17½ and 18½ are known from the birth date on: planned now.
+  const transitions = outboxMessages(deps, created, actor.serviceUrl, now, reminders(created, deps.reminders.forTransitions(created, now)));
+  const stored = await deps.store.createCase(created, { audit: [auditRecord(deps, actor, caseId, 'case.create', 'ok')], outbox: transitions });
   return stored.case;
 }
 
