@@ -47,7 +47,7 @@ export const VERB_ACTIONS = [
   'intervention.add',
   'intervention.change',
   'intervention.status',
-  'measures.who5',
+  'measures.wellbeing',
   'measures.readiness',
   'measures.measurer',
 ] as const;

@@ -14,7 +14,7 @@ export type MeasureChange =
   | { kind: 'who5'; record: MeasureInput & { answers: readonly (string | undefined)[] } }
   | { kind: 'readiness'; record: MeasureInput & { scores: Readonly<Record<string, string | undefined>> } };
 
-const ACTIONS = { who5: 'measures.who5', readiness: 'measures.readiness' } as const;
+const ACTIONS = { who5: 'measures.wellbeing', readiness: 'measures.readiness' } as const;
 
 /** The indicator set in use. */
 export const indicatorSetOf = (deps: AppDeps): ReadinessIndicatorSet => deps.readinessIndicators ?? DEFAULT_READINESS_INDICATORS;

@@ -161,7 +161,7 @@ const SCENARIOS = {
   notFeedbackGiver: [{ actor: JONAS, action: 'feedback.given', run: ({ deps, caseId, meetingId }) => recordCaseFeedbackGiven(deps, JONAS, caseId, meetingId) }],
   // The coordinator measures until someone is named: Jonas, on the team under the consent, may not record a WHO-5.
   notMeasurer: [
-    { actor: JONAS, action: 'measures.who5', run: ({ deps, caseId }) => recordMeasure(deps, JONAS, caseId, { kind: 'who5', record: { on: '2026-11-23', answers: ['3', '3', '2', '4', '1'] } }) },
+    { actor: JONAS, action: 'measures.wellbeing', run: ({ deps, caseId }) => recordMeasure(deps, JONAS, caseId, { kind: 'who5', record: { on: '2026-11-23', answers: ['3', '3', '2', '4', '1'] } }) },
   ],
 } satisfies Record<AccessRefusalCode, Scenario[]>;
 

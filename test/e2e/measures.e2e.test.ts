@@ -57,7 +57,7 @@ describe('WHO-5 through a card, through the Agents Playground (issue 14)', () =>
       expect(textsOf(card)).toEqual(expect.arrayContaining([labels.title(reference), labels.none, labels.who5Lead]));
       const today = daysFromToday(0);
       const answers = { w_cheerful: '3', w_calm: '3', w_active: '2', w_rested: '4', w_interested: '1', on: today };
-      const recorded = cardOf(await pg().invokeCardAction(mette, threadId, submit(card, 'measures.who5', answers), baseId));
+      const recorded = cardOf(await pg().invokeCardAction(mette, threadId, submit(card, 'measures.wellbeing', answers), baseId));
       expect(textsOf(recorded)).toContain(labels.who5Recorded);
       expect(storedCase(dataDir, caseId).case.measures?.who5.map((record) => record.answers)).toEqual([[3, 3, 2, 4, 1]]);
 

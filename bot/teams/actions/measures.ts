@@ -16,7 +16,7 @@ const answer = answerValue.optional();
 export const measureVerbs = [
   /** Each statement's answer is `w_<item>` (WHO5_ITEMS); `corrects`: the record this one corrects. */
   verb(
-    'measures.who5',
+    'measures.wellbeing',
     z.object({ ...withCase, on: optionalText, corrects: optionalText, w_cheerful: answer, w_calm: answer, w_active: answer, w_rested: answer, w_interested: answer }),
     async (turn, data) => {
       const record = { on: data.on, corrects: data.corrects, answers: WHO5_ITEMS.map((item) => data[`w_${item}`]) };
