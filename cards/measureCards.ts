@@ -12,7 +12,7 @@ import { type AdaptiveCardJson, renderCard } from './render';
 import type { ViewedCase } from './views';
 
 /** Records shown of each measure, newest first; the trend picture shows them all. */
-export const MEASURES_SHOWN = { who5: 12, readiness: 4 } as const;
+const MEASURES_SHOWN = { who5: 12, readiness: 4 } as const;
 /** As shortName cuts a member's name. */
 const NAME_ON_CARD = 40;
 

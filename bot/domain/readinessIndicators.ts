@@ -4,12 +4,12 @@
 // set's id, so records made with an earlier set are read with that in mind.
 
 /** A text in both languages of the product. */
-export interface Localized {
+interface Localized {
   da: string;
   en: string;
 }
 
-export interface ReadinessScale {
+interface ReadinessScale {
   min: number;
   max: number;
   /** What the lowest and the highest score mean. */
@@ -24,7 +24,7 @@ export interface ReadinessIndicator {
   scale: ReadinessScale;
 }
 
-export interface ReadinessInstrument {
+interface ReadinessInstrument {
   id: string;
   name: Localized;
   indicators: ReadinessIndicator[];
