@@ -601,7 +601,7 @@ export const da = {
       measurer: 'Måler med den unge',
       measurerIsCoordinator: (name: string) => `${name} (koordinatoren)`,
       onlyMeasurer: 'Koordinatoren eller den, koordinatoren har udpeget, registrerer målinger.',
-      who5FormTitle: 'Ny WHO-5-måling',
+      who5FormTitle: 'Mål WHO-5',
       /** The published Danish WHO-5 (PRODUCT.md §11): "I de sidste 2 uger ..." and the five statements. */
       who5Lead: 'I de sidste 2 uger ...',
       who5Items: {
@@ -616,7 +616,7 @@ export const da = {
       measuredOn: 'Målt dato',
       corrects: 'Retter en tidligere måling (valgfrit)',
       save: 'Gem målingen',
-      readinessFormTitle: 'Ny parathedsmåling (BIP)',
+      readinessFormTitle: 'Mål parathed',
       readinessHint: 'Den unges egen vurdering. Udfyld det eller de instrumenter, der bruges; tomme felter gemmes ikke.',
       scale: (min: number, low: string, max: number, high: string) => `${min} = ${low}, ${max} = ${high}`,
       measurerTitle: 'Hvem måler med den unge',

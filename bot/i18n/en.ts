@@ -556,7 +556,7 @@ export const en: Messages = {
       measurer: 'Measures with the young person',
       measurerIsCoordinator: (name) => `${name} (the coordinator)`,
       onlyMeasurer: 'The coordinator, or the one the coordinator named, records measures.',
-      who5FormTitle: 'New WHO-5 measurement',
+      who5FormTitle: 'Measure WHO-5',
       who5Lead: 'Over the last two weeks ...',
       who5Items: {
         cheerful: '... I have felt cheerful and in good spirits',
@@ -569,7 +569,7 @@ export const en: Messages = {
       measuredOn: 'Date measured',
       corrects: 'Corrects an earlier measurement (optional)',
       save: 'Save the measurement',
-      readinessFormTitle: 'New readiness measurement (BIP)',
+      readinessFormTitle: 'Measure readiness',
       readinessHint: "The young person's own view. Fill in the instrument or instruments in use; empty fields are not saved.",
       scale: (min, low, max, high) => `${min} = ${low}, ${max} = ${high}`,
       measurerTitle: 'Who measures with the young person',
