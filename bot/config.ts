@@ -1,5 +1,7 @@
 // Every setting, read from the environment once and validated, with messages an operator can act on.
 import { z } from 'zod';
+import type { ReadinessIndicatorSet } from './domain/readinessIndicators';
+import { loadReadinessIndicators } from './readinessIndicators';
 import { DEFAULT_RETENTION_DAYS } from './app/rights';
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './domain/reminders';
 
@@ -38,6 +40,8 @@ const environment = z.object({
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).default(2000),
   /** Tests only: a file holding the current time (ISO 8601). */
   CLOCK_FILE: optional,
+  /** The municipality's readiness (BIP) indicator set, JSON as bot/readinessIndicators.json; absent: that default. */
+  READINESS_INDICATORS_FILE: optional,
   REMINDER_SEND_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM').default(DEFAULT_REMINDER_SETTINGS.sendAt),
   REMINDER_WORKING_DAYS_BEFORE: z.coerce.number().int().min(0).max(20).default(DEFAULT_REMINDER_SETTINGS.workingDaysBefore),
   REMINDER_NEXT_MEETING_LEAD_DAYS: z.coerce.number().int().min(1).max(120).default(DEFAULT_REMINDER_SETTINGS.nextMeetingLeadDays),
@@ -112,6 +116,8 @@ export interface Config {
   outboxIntervalMs: number;
   clockFile?: string;
   reminders: ReminderSettings;
+  /** The readiness (BIP) indicators and scales the municipality uses (bot/readinessIndicators.ts). */
+  readinessIndicators: ReadinessIndicatorSet;
   /** Closed cases are erased `days` after closing, looked for every `intervalMs` (0: never). */
   retention: { days: number; intervalMs: number };
   /** Leaders' reports of the latest ended half-year are frozen every `ms` (0: never, and the first read freezes them). */
@@ -160,8 +166,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const settings = parsed.data;
   const problems = [...credentialProblems(settings), ...storeProblems(settings), ...administratorProblems(settings), ...graphProblems(settings)];
   if (settings.NODE_ENV === 'production' && settings.CLOCK_FILE) problems.push('CLOCK_FILE sets the time for tests and is refused in production.');
-  if (problems.length > 0) throw new ConfigError(`Invalid settings:\n  ${problems.join('\n  ')}`);
+  const indicators = readinessIndicatorsOf(settings.READINESS_INDICATORS_FILE);
+  if ('problem' in indicators) problems.push(indicators.problem);
+  if (problems.length > 0 || 'problem' in indicators) throw new ConfigError(`Invalid settings:\n  ${problems.join('\n  ')}`);
   return {
+    readinessIndicators: indicators.set,
     port: settings.PORT,
     host: settings.HOST,
     logLevel: settings.LOG_LEVEL,
@@ -266,6 +275,15 @@ function exportBase(settings: Settings): { exportBaseUrl?: string } {
 }
 
 type Settings = z.infer<typeof environment>;
+
+/** The indicator set, or why the file cannot be used (the bot does not start with a wrong one). */
+function readinessIndicatorsOf(file: string | undefined): { set: ReadinessIndicatorSet } | { problem: string } {
+  try {
+    return { set: loadReadinessIndicators(file) };
+  } catch (error) {
+    return { problem: `READINESS_INDICATORS_FILE: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
 
 /**
  * In production (an app id is set, or NODE_ENV is production) the Bot Framework credentials must be

@@ -44,7 +44,14 @@ async function main(): Promise<void> {
   // and an answer returns once the checklist's card shows it (outbox/wakeOnDue.ts).
   const store = wakingOnDueMessages(await openStore(config.store), now, (messageIds) => dispatcher.wake(messageIds));
   const calendarOn = config.graph?.features.has('calendar') ?? false;
-  const deps: AppDeps = { store, now, newId: randomUUID, reminders: new ReminderPlanner(new WorkingDays(), config.reminders), ...(calendarOn ? { calendar: true } : {}) };
+  const deps: AppDeps = {
+    store,
+    now,
+    newId: randomUUID,
+    reminders: new ReminderPlanner(new WorkingDays(), config.reminders),
+    readinessIndicators: config.readinessIndicators,
+    ...(calendarOn ? { calendar: true } : {}),
+  };
   // Microsoft Graph, only when configured: the one client, with the bot's own identity (README, "Microsoft Graph").
   const graph = config.graph && new GraphClient({ baseUrl: config.graph.baseUrl, tokens: graphTokens(config.credentials) });
   const adapter = createAdapter(config.credentials, log);

@@ -23,6 +23,9 @@ import { teamStatusCard } from './teamStatusCards';
 import { networkMapCard } from './networkMapCards';
 import { networkOverviewCard } from './networkOverviewCards';
 import { interventionsCard } from './interventionCards';
+import { latestWho5Line, measuresCard } from './measureCards';
+import type { ReadinessIndicatorSet } from '../bot/domain/readinessIndicators';
+import { DEFAULT_READINESS_INDICATORS } from '../bot/readinessIndicators';
 import type { Period } from '../bot/domain/statistics/period';
 import type { Unit } from '../bot/domain/organisation';
 import { type ReadinessSetOf, progressTimeLine } from '../bot/domain/progress';
@@ -82,6 +85,8 @@ export function overviewCard(m: Messages, { case: current, viewer }: ViewedCase,
       unit: unitName,
       interventions: activeInterventionsLine(m, current),
       trend: trendOf(days),
+      measuresLabel: m.cards.measures.overviewLabel,
+      latestWho5: latestWho5Line(m, current),
     }),
   );
 }
@@ -150,6 +155,8 @@ export interface CaseViewOptions {
   unitName?: string;
   /** The indicator sets readiness (BIP) is recorded with, for the overview's trend. */
   readinessSets?: ReadinessSetOf;
+  /** The readiness (BIP) indicator set in use; absent: the default set. */
+  indicators?: ReadinessIndicatorSet;
 }
 
 /** The card of one view of a case, for the reader the read names. */
@@ -174,6 +181,8 @@ export function caseViewCard(m: Messages, read: ViewedCase, view: DetailView, no
       return networkOverviewCard(m, read, { notice, page: options.page, pageSize: options.pageSize });
     case 'interventions':
       return interventionsCard(m, read, notice);
+    case 'measures':
+      return measuresCard(m, read, now, options.indicators ?? DEFAULT_READINESS_INDICATORS, notice);
   }
 }
 

@@ -18,6 +18,7 @@ import goalEdit from './templates/goalEdit.json';
 import goals from './templates/goals.json';
 import handOver from './templates/handOver.json';
 import interventions from './templates/interventions.json';
+import measures from './templates/measures.json';
 import meetingBase from './templates/meetingBase.json';
 import meetingCancel from './templates/meetingCancel.json';
 import meetingOpen from './templates/meetingOpen.json';
@@ -51,6 +52,7 @@ export const TEMPLATES = {
   goals,
   handOver,
   interventions,
+  measures,
   meetingBase,
   meetingCancel,
   meetingOpen,

@@ -11,7 +11,7 @@ export interface ViewedCase {
 }
 
 /** The detail cards `case.show` opens (its data's `view`): app/readCase's CASE_VIEWS, the same nine. */
-export type DetailView = 'overview' | 'team' | 'consent' | 'goals' | 'closing' | 'teamStatus' | 'network' | 'networkOverview' | 'interventions';
+export type DetailView = 'overview' | 'team' | 'consent' | 'goals' | 'closing' | 'teamStatus' | 'network' | 'networkOverview' | 'interventions' | 'measures';
 
 /** A row of the 1:1 case picker. */
 export interface PickerCase {

@@ -47,6 +47,9 @@ export const VERB_ACTIONS = [
   'intervention.add',
   'intervention.change',
   'intervention.status',
+  'measures.wellbeing',
+  'measures.readiness',
+  'measures.measurer',
 ] as const;
 
 export type AuditAction =

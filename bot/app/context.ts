@@ -1,6 +1,6 @@
 // What every use case gets: who acts, and the ports it may use. Time and ids are inputs.
-import type { ReadinessSetOf } from '../domain/progress';
 import type { ReminderPlanner } from '../domain/reminders';
+import type { ReadinessIndicatorSet } from '../domain/readinessIndicators';
 import type { AuditRecord, CaseStore } from '../store/port';
 import type { AuditAction } from './auditActions';
 
@@ -31,8 +31,8 @@ export interface AppDeps {
    * `calendar` feature): planning, opening, moving, cancelling and closing one queues a `calendarEvent`.
    */
   calendar?: boolean;
-  /** The indicator sets readiness (BIP) is recorded with, for the trend picture; none known: readiness is left out of it, and counted. */
-  readinessSets?: ReadinessSetOf;
+  /** The readiness (BIP) indicator set the municipality uses (READINESS_INDICATORS_FILE); absent: the default set. */
+  readinessIndicators?: ReadinessIndicatorSet;
 }
 
 export function auditRecord(

@@ -94,8 +94,8 @@ export function internalMinutes(deps: AppDeps, current: Case, meetingId: string)
 /** Who keeps an eye on the young person now: the eye-keeper of the latest circulated meeting. */
 const currentEyeKeeperId = (current: Case): string | undefined => currentClosure(current)?.eyeKeeperMemberId;
 
-/** "Needs help" and a slipping plan reach the eye-keeper of the latest circulated meeting and the coordinator at once. */
-export function toEyeKeeperAndCoordinator(current: Case, content: Extract<OutboxContent, { kind: 'needsHelp' | 'planSlipping' }>): Outgoing[] {
+/** "Needs help", a slipping plan and a WHO-5 to look at reach the eye-keeper of the latest circulated meeting and the coordinator at once. */
+export function toEyeKeeperAndCoordinator(current: Case, content: Extract<OutboxContent, { kind: 'needsHelp' | 'planSlipping' | 'who5Signal' }>): Outgoing[] {
   const eyeKeeperId = currentEyeKeeperId(current);
   const eyeKeeper = current.members.find((member) => member.id === eyeKeeperId);
   const coordinator = coordinatorOf(current);

@@ -9,6 +9,7 @@ import { type Closure, closureOf, currentClosure } from './closing';
 import { isConsentedParty } from './consent';
 import type { Agreement } from './goals';
 import { type Meeting, isInternalMeeting, meetingById, writerMayWriteForm } from './meeting';
+import { measurerOf } from './measures';
 import { type Organisation, type Unit, unitsLedBy } from './organisation';
 
 export const isCoordinator = (member: TeamMember): boolean => member.role === 'coordinator';
@@ -63,6 +64,20 @@ export function mayAcknowledgeHandOver(closure: Closure, reader: TeamMember): bo
 /** That the young person had feedback is recorded by its giver, or by the coordinator (who relays for one outside Teams). */
 export function mayRecordFeedback(closure: Closure, reader: TeamMember): boolean {
   return isCoordinator(reader) || closure.feedbackMemberId === reader.id;
+}
+
+/**
+ * WHO-5 and readiness are recorded with the young person by the coordinator, or by the member the
+ * coordinator named to measure (seed 004); naming that member is the coordinator's.
+ */
+export function mayRecordMeasures(current: Case, reader: TeamMember): boolean {
+  return isCoordinator(reader) || measurerOf(current) === reader.id;
+}
+
+export function requireMeasurer(current: Case, aadObjectId: string, now: Date): TeamMember {
+  const member = requireCaseReader(current, aadObjectId, now);
+  if (!mayRecordMeasures(current, member)) throw new DomainError('notMeasurer');
+  return member;
 }
 
 export function requireMember(current: Case, aadObjectId: string): TeamMember {

@@ -110,6 +110,15 @@ const DOMAIN_ERROR_KINDS = {
   tooManyInterventions: 'state',
   invalidInterventionStatus: 'validation',
   interventionEndsBeforeStart: 'validation',
+  notMeasurer: 'access',
+  measurerNotProfessional: 'validation',
+  who5Incomplete: 'validation',
+  readinessEmpty: 'validation',
+  invalidReadinessScore: 'validation',
+  measuredInFuture: 'validation',
+  measuredBeforeCase: 'validation',
+  measureNotFound: 'state',
+  measureAlreadyCorrected: 'state',
 } as const satisfies Record<string, 'access' | 'validation' | 'state'>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_KINDS;

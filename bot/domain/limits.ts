@@ -6,6 +6,7 @@ import type { Case } from './case';
 import { DomainError } from './errors';
 import { isChecklistStillAnswerable, isFreeTextQuestion } from './checklist';
 import type { AnswerChange, Meeting } from './meeting';
+import { compactMeasures } from './measures';
 
 /** Refused, with a message naming the limit. */
 export const CASE_LIMITS = {
@@ -48,15 +49,19 @@ export const HISTORY_KEPT = {
   goalOutcomes: 1,
   /**
    * Of the changes between meetings among them, only the latest says what each field was before (owner,
-   * date, method): 100 agreements' histories must fit the case (compactAgreementHistory).
+   * date, method): 100 agreements' histories must fit the case (compactAgreementHistory). 2, not 3,
+   * since the measures (WHO-5, readiness) came (a case at every limit stays under 1 MB).
    */
-  agreementEvents: 3,
+  agreementEvents: 2,
   /** Decided requests for a change, in the whole case: the latest keep their decision (and its reason) for the one who asked. */
   decidedChangeRequests: 3,
   /** The young person's requests for changes to one meeting's minutes. */
   sentBack: 3,
-  /** 170, not 200, since the network map came with its own people, lines and history (a case at every limit stays under 1 MB). */
-  caseEvents: 170,
+  /**
+   * 170, not 200, since the network map came with its own people, lines and history; 120 since the
+   * measures came (a case at every limit stays under 1 MB). The audit log keeps every change besides.
+   */
+  caseEvents: 120,
 } as const;
 
 /**
@@ -111,7 +116,7 @@ export function compactCase(current: Case): Case {
   // A meeting whose checklist can still be answered keeps its whole log and its free text.
   const within = (meeting: Meeting, kept: number) => isChecklistStillAnswerable(meeting) || order.indexOf(meeting.id) < kept;
   return {
-    ...current,
+    ...compactMeasures(current),
     history: keepFirstAndLast(current.history, HISTORY_KEPT.caseEvents),
     meetings: current.meetings.map((meeting) =>
       compactMeeting(meeting, within(meeting, HISTORY_KEPT.meetingsWithAnswerLog), within(meeting, HISTORY_KEPT.meetingsWithFreeText)),

@@ -7,6 +7,7 @@ import { type Case, EDUCATION_STATUSES, type EducationStatus } from './case';
 import { MODEL_ZONE } from './fields';
 import { type Who5Signal, readinessRecordsOf, who5RecordsOf, who5Score, who5Signal } from './measures';
 import { meetingNumber } from './meeting';
+import type { ReadinessIndicatorSet } from './readinessIndicators';
 
 /** BIP's two instruments (PRODUCT.md §11): BIP Uddannelse and BIP Beskæftigelse. */
 export const READINESS_INSTRUMENTS = ['education', 'work'] as const;
@@ -21,6 +22,24 @@ export interface ReadinessSetShape {
   indicators: ReadonlyArray<{ id: string; instrument: ReadinessInstrument }>;
 }
 export type ReadinessSetOf = (setId: string) => ReadinessSetShape | undefined;
+
+/**
+ * The time line's view of the municipality's indicator set (readinessIndicators.ts): the instrument of
+ * each indicator (an instrument `education` is BIP Uddannelse, `employment` or `work` BIP Beskæftigelse;
+ * another is not drawn) and one scale for the set, from its lowest to its highest score.
+ */
+export function readinessSetsOf(set: ReadinessIndicatorSet): ReadinessSetOf {
+  const instrumentOf = (id: string): ReadinessInstrument | undefined => (id === 'education' ? 'education' : id === 'employment' || id === 'work' ? 'work' : undefined);
+  const scales = set.instruments.flatMap((instrument) => instrument.indicators.map((indicator) => indicator.scale));
+  const shape: ReadinessSetShape = {
+    scale: { min: Math.min(...scales.map((scale) => scale.min)), max: Math.max(...scales.map((scale) => scale.max)) },
+    indicators: set.instruments.flatMap((instrument) => {
+      const drawn = instrumentOf(instrument.id);
+      return drawn ? instrument.indicators.map((indicator) => ({ id: indicator.id, instrument: drawn })) : [];
+    }),
+  };
+  return (setId) => (setId === set.id ? shape : undefined);
+}
 
 /**
  * One instrument at one measurement: the mean of its indicators' scores on the set's own scale (what the

@@ -10,6 +10,7 @@ import type { Meeting } from './meeting';
 import { MODEL_ZONE } from './fields';
 import type { WorkingDays } from './workingDays';
 import { TRANSITION_AGES, transitionBirthday } from './transitions';
+import { MEASURE_INTERVAL, measurerOf, nextMeasureDue, readinessRecordsOf, who5RecordsOf } from './measures';
 
 export interface ReminderSettings {
   /** Local time of day reminders are sent, HH:MM. */
@@ -59,6 +60,9 @@ export interface ReminderSubjects {
   interventionEnding: { interventionId: string; to: string; plannedAt: string };
   /** The week's radar (domain/radar.ts) to a case's coordinator; `on`: the day it is sent. What it lists is read at send time. */
   radar: { on: string };
+  /** WHO-5 (a month) or BIP (a quarter) is due: `after`, the latest record it was planned after ('' for none yet); skipped when another is recorded since. */
+  who5Due: { after: string };
+  readinessDue: { after: string };
 }
 export type ReminderKind = keyof ReminderSubjects;
 
@@ -189,5 +193,21 @@ export class ReminderPlanner {
       const at = this.sendTimeOn(lead);
       return at > now.toISOString() ? [{ kind: 'transitionMeeting' as const, memberId: coordinatorOf(current).id, at, about: { age: age.label, birthday } }] : [];
     });
+  }
+
+  /**
+   * The one who measures (measures.ts measurerOf), when a measure falls due: its interval after the
+   * latest record, or, before the first, its interval after the case was opened for WHO-5 and a month
+   * for BIP too (a first picture of readiness early). A day already passed gives the next reminders.
+   */
+  forMeasure(current: Case, measure: 'who5' | 'readiness', now: Date): Planned<'who5Due' | 'readinessDue'>[] {
+    const latest = (measure === 'who5' ? who5RecordsOf(current) : readinessRecordsOf(current)).at(-1);
+    const opened = DateTime.fromISO(current.createdAt).setZone(MODEL_ZONE);
+    const due = nextMeasureDue(current, measure) ?? opened.plus(MEASURE_INTERVAL.who5).toISODate() ?? '';
+    const onDay = this.sendTimeOn(due);
+    const at = onDay > now.toISOString() ? onDay : this.nextSendTime(now);
+    const about = { after: latest?.id ?? '' };
+    const memberId = measurerOf(current);
+    return [measure === 'who5' ? { kind: 'who5Due', memberId, at, about } : { kind: 'readinessDue', memberId, at, about }];
   }
 }

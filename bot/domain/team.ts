@@ -4,6 +4,7 @@ import { DomainError } from './errors';
 import { optionalEmail, optionalId, optionalPhone, optionalText, requiredText, TEXT_LIMITS } from './fields';
 import { keepRemovedMemberOnMap, linkMapPersonToMember, typedMapPerson } from './networkMap';
 import { keepRemovedMemberAsInitiator } from './interventions';
+import { withoutMeasurer } from './measures';
 import { type Case, type MemberPerson, type TeamMember, coordinatorOf, memberByAadObjectId } from './case';
 
 /** Teams shows user-specific card views to at most 60 people; no team around one young person is larger. */
@@ -139,7 +140,7 @@ export function removeMember(current: Case, memberId: string, byAadObjectId: str
     members: current.members.filter((candidate) => candidate.id !== memberId),
     history: [...current.history, { at: now.toISOString(), byAadObjectId, kind: 'memberRemoved' as const, memberId }],
   };
-  return member.person.kind === 'youngPerson' ? removed : keepRemovedMemberAsInitiator(keepRemovedMemberOnMap(removed, memberId, member.person.name), memberId, member.person.name);
+  return member.person.kind === 'youngPerson' ? removed : withoutMeasurer(keepRemovedMemberAsInitiator(keepRemovedMemberOnMap(removed, memberId, member.person.name), memberId, member.person.name), memberId);
 }
 
 /**

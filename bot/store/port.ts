@@ -48,6 +48,7 @@ export const OUTBOX_KINDS = [
   'minutesCard', // the minutes' channel card, updated in place when the next meeting it names changes
   'calendarEvent', // a network meeting's Outlook event (Microsoft Graph), made, updated or cancelled to match the meeting at send time
   'calendarRefused', // Graph would not keep a meeting's calendar event: to the coordinator, once per meeting
+  'who5Signal', // a WHO-5 under 50 or 10 points down: to the coordinator and the eye-keeper, so that someone looks
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
@@ -91,6 +92,8 @@ interface OutboxAbout {
   calendarEvent: { meetingId: string; digest: string };
   /** `reason`: `refused` (no permission, or a mailbox outside the access policy), `unavailable` (Graph kept throttling or failing). */
   calendarRefused: { meetingId: string; reason: 'refused' | 'unavailable' };
+  /** `recordId`: the WHO-5 record that gave the signal (none is sent once a later one stands). */
+  who5Signal: { recordId: string };
 }
 
 /** A message's kind and what it is about: one shape per kind. */

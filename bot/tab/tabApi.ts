@@ -11,6 +11,8 @@
 //   cells without a value); `GET /api/tab/statistics.csv?…` the same as a CSV file.
 // - the meeting side panel's checklist and goals form, read and written: meetingPanelApi.ts.
 // Every refusal is JSON in the person's language; nothing personal is logged.
+import { readinessSetsOf } from '../domain/progress';
+import { indicatorSetOf } from '../app/measures';
 import type { Request, Response, Server } from 'restify';
 import type { Actor, AppDeps } from '../app/context';
 import { EXPORT_LINK_MINUTES, type ExportLinks } from '../app/exportLinks';
@@ -104,7 +106,7 @@ export function registerTabApi(server: Server, deps: AppDeps, log: Logger, valid
     authenticated('tab.case', async (actor, m, answer, req) => {
       const { case: current, viewer } = await readCase(deps, actor, String(req.params?.caseId ?? ''), 'tab');
       log.info({ event: 'tab.case', outcome: 'ok' });
-      answer(200, caseDetails(current, viewer, m, deps.now(), deps.readinessSets));
+      answer(200, caseDetails(current, viewer, m, deps.now(), readinessSetsOf(indicatorSetOf(deps))));
     }),
   );
 

@@ -13,6 +13,7 @@ import { mayReadCaseDetails } from '../domain/access';
 import { pendingChangeRequest } from '../domain/agreementChanges';
 import { DomainError } from '../domain/errors';
 import { meetingById, meetingLabel } from '../domain/meeting';
+import { who5RecordsOf, who5Signal } from '../domain/measures';
 import { type Messages, messagesFor } from '../i18n';
 import type { OutboxMessage, UserState } from '../store/port';
 import { cardActivity } from './replies';
@@ -147,6 +148,14 @@ function renderForPerson(m: Messages, current: Case, message: OutboxMessage, now
       const owner = agreement && current.members.find((member) => member.id === agreement.ownerMemberId);
       if (!agreement || !owner) return { skip: 'agreement gone' };
       return { activity: cardActivity(messageCard(labels.needsHelpTitle(current.reference), labels.needsHelp(memberName(current, owner, m), agreement.action), 'attention')) };
+    }
+    case 'who5Signal': {
+      // Only while the record that gave it is the latest standing one (a correction or a newer record gives its own).
+      const signal = who5RecordsOf(current).at(-1)?.id === message.about.recordId ? who5Signal(current) : undefined;
+      if (!signal || (!signal.low && signal.drop === undefined)) return { skip: 'measured since' };
+      const labels = m.cards.measures;
+      const reasons = [signal.low ? labels.low : '', signal.drop !== undefined ? labels.drop(signal.drop) : ''].filter(Boolean).join(', ');
+      return { activity: cardActivity(messageCard(labels.signalTitle(current.reference), labels.signal(signal.score, m.dates.long(signal.on), reasons), 'attention')) };
     }
     case 'sendFailed': {
       // To the coordinator: which message was given up, and whom it was for (the thread, if no person).

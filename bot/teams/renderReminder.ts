@@ -9,6 +9,7 @@ import { type Case, type TeamMember, coordinatorOf } from '../domain/case';
 import { localDate } from '../domain/fields';
 import type { Agreement } from '../domain/goals';
 import { interventionsOf } from '../domain/interventions';
+import { measurerOf, readinessRecordsOf, who5RecordsOf } from '../domain/measures';
 import { isInternalMeeting, meetingNumber } from '../domain/meeting';
 import { type RadarCase, radarItems } from '../domain/radar';
 import type { Messages } from '../i18n';
@@ -159,6 +160,18 @@ export function renderReminder(m: Messages, current: Case, message: OutboxMessag
     case 'radar':
       // All of a person's radar messages of a day make one card (teams/renderOutbox.ts renderDigest).
       return { skip: 'rendered as the radar card' };
+    case 'who5Due':
+    case 'readinessDue': {
+      const labels = m.cards.measures;
+      const latest = (about.reminder === 'who5Due' ? who5RecordsOf(current) : readinessRecordsOf(current)).at(-1);
+      // Measured since it was planned, or someone else measures now: that plan's reminder is the one sent.
+      if ((latest?.id ?? '') !== about.after) return { skip: 'measured since' };
+      if (measurerOf(current) !== about.memberId) return { skip: 'another measures' };
+      const since = latest && m.dates.long(latest.on);
+      return about.reminder === 'who5Due'
+        ? note(labels.who5DueTitle(current.reference), labels.who5Due(since))
+        : note(labels.readinessDueTitle(current.reference), labels.readinessDue(since));
+    }
     default:
       // A reminder this version does not know (written by a later one).
       return { skip: `unknown reminder ${(about as { reminder: string }).reminder}` };

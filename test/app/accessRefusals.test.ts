@@ -11,6 +11,7 @@ import { addTeamMember } from '../../bot/app/manageTeam';
 import { openCase } from '../../bot/app/openCase';
 import { readCase, selectCase } from '../../bot/app/readCase';
 import { reportPlanSlipping } from '../../bot/app/reportPlanSlipping';
+import { recordMeasure } from '../../bot/app/measures';
 import { exportCase } from '../../bot/app/rights';
 import { answerMeetingChecklist, openNetworkMeeting } from '../../bot/app/runMeeting';
 import { moveCase } from '../../bot/app/moveCase';
@@ -158,6 +159,10 @@ const SCENARIOS = {
   ],
   // The coordinator gives the feedback: Jonas, on the team under the consent, may not record it.
   notFeedbackGiver: [{ actor: JONAS, action: 'feedback.given', run: ({ deps, caseId, meetingId }) => recordCaseFeedbackGiven(deps, JONAS, caseId, meetingId) }],
+  // The coordinator measures until someone is named: Jonas, on the team under the consent, may not record a WHO-5.
+  notMeasurer: [
+    { actor: JONAS, action: 'measures.wellbeing', run: ({ deps, caseId }) => recordMeasure(deps, JONAS, caseId, { kind: 'who5', record: { on: '2026-11-23', answers: ['3', '3', '2', '4', '1'] } }) },
+  ],
 } satisfies Record<AccessRefusalCode, Scenario[]>;
 
 describe('every refusal because of who asked', () => {

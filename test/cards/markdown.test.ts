@@ -35,6 +35,9 @@ import { radarOf } from '../../bot/domain/radar';
 import { radarCard } from '../../cards/radarCard';
 import { caseWithText } from '../support/caseWithText';
 import { sampleStatisticsCard } from '../support/sampleCards';
+import { measuresCard } from '../../cards/measureCards';
+import { recordReadiness, recordWho5, setMeasurer } from '../../bot/domain/measures';
+import { DEFAULT_READINESS_INDICATORS } from '../../bot/readinessIndicators';
 import { findChromium, launchCardRenderer, type CardRenderer, type RenderReport } from './preview/renderCards';
 
 // Every template the cards are made from, each counted as it is rendered (see 'binds into every template').
@@ -71,6 +74,13 @@ function withNetworkMap(current: Case): Case {
 function withInterventions(current: Case): Case {
   const typed = { what: HOSTILE.slice(0, 80), administration: HOSTILE.slice(0, 60), why: HOSTILE.slice(0, 150), goalId: 'goal-1', from: '2026-12-01', to: '2027-03-31', status: 'active' };
   return addIntervention(addIntervention(current, typed, 'aad-coordinator', NOW), { what: HOSTILE.slice(0, 80), memberId: 'm-jonas', from: '2027-01-01' }, 'aad-coordinator', NOW);
+}
+
+/** A WHO-5 and a readiness measurement recorded by Jonas, named to measure: his typed name on the card's lines and choices. */
+function withMeasures(current: Case): Case {
+  const named = setMeasurer(current, 'm-jonas');
+  const who5 = recordWho5(named, { on: '2026-11-23', answers: [3, 3, 2, 4, 1] }, 'm-jonas', NOW);
+  return recordReadiness(who5, DEFAULT_READINESS_INDICATORS, { on: '2026-11-23', scores: { u1: '3' } }, 'm-jonas', NOW);
 }
 
 function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
@@ -132,6 +142,8 @@ function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
     overviewInterventions: overviewCard(m, { case: withInterventions(current), viewer: coordinator }, NOW),
     // The radar's own texts and the case's reference: no typed text.
     radar: radarCard(m, radarOf([current], NOW), HOSTILE),
+    // Who recorded each measurement and who measures, by their typed names.
+    measures: measuresCard(m, { case: withMeasures(current), viewer: coordinator }, NOW, DEFAULT_READINESS_INDICATORS, HOSTILE),
   };
   for (const meeting of current.meetings) cards[`meetingBase ${meeting.status}`] = meetingBaseCard(m, current, meeting);
   cards.minutesBase = minutesBaseCard(m, current, held!);

@@ -14,6 +14,9 @@ import { MAX_TEAM_SIZE, addMember } from '../../bot/domain/team';
 import { MAP_FIELDS, NETWORK_MAP_LIMITS, addMapPerson, linkMapPersons } from '../../bot/domain/networkMap';
 import { INTERVENTION_LIMITS, addIntervention, changeIntervention, setInterventionStatus } from '../../bot/domain/interventions';
 import { localDate } from '../../bot/domain/fields';
+import { MEASURE_LIMITS, recordReadiness, recordWho5 } from '../../bot/domain/measures';
+import { indicatorsOf } from '../../bot/domain/readinessIndicators';
+import { DEFAULT_READINESS_INDICATORS } from '../../bot/readinessIndicators';
 import { COORDINATOR, NOW, sampleCase } from '../domain/fixtures';
 
 const by = COORDINATOR.aadObjectId;
@@ -190,7 +193,29 @@ export function caseAtEveryLimit({ years = 10, reanswers = 6, textOf: text = rea
     current = compactCase(askToChangeAgreement(current, agreement.id, request, by, day));
     if (index < HISTORY_KEPT.decidedChangeRequests) current = compactCase(declineChangeRequest(current, agreement.id, text(500, `d${index}`), by, day));
   });
-  return interventionsAtLimits(networkMapAtLimits(current, text), text);
+  return measuresAtLimits(interventionsAtLimits(networkMapAtLimits(current, text), text), day);
+}
+
+/**
+ * Past what is kept of WHO-5 (monthly) and readiness (quarterly, every indicator of both instruments
+ * scored), every fifth record corrected, recorded by a member with a real id's length, measured up to `until`.
+ */
+function measuresAtLimits(current: Case, until: Date): Case {
+  const recorder = current.members.at(-1)!.id;
+  // Not before the case was opened (a shorter case has its measures on its first day).
+  const monthsBack = (months: number) => localDate(new Date(Math.max(NOW.getTime(), until.getTime() - months * 30 * DAY)));
+  const scores = Object.fromEntries(indicatorsOf(DEFAULT_READINESS_INDICATORS).map((indicator, index) => [indicator.id, String(indicator.scale.min + (index % 3))]));
+  const who5 = MEASURE_LIMITS.who5 + 10;
+  let changed = repeat(current, who5, (measured, index) => {
+    const corrects = index % 5 === 4 ? measured.measures!.who5.at(-1)!.id : undefined;
+    return recordWho5(measured, { on: monthsBack(who5 - index), answers: [5, 4, 3, 2, index % 6], ...(corrects ? { corrects } : {}) }, recorder, until);
+  });
+  const readiness = MEASURE_LIMITS.readiness + 4;
+  changed = repeat(changed, readiness, (measured, index) => {
+    const corrects = index % 5 === 4 ? measured.measures!.readiness.at(-1)!.id : undefined;
+    return recordReadiness(measured, DEFAULT_READINESS_INDICATORS, { on: monthsBack(3 * (readiness - index)), scores, ...(corrects ? { corrects } : {}) }, recorder, until);
+  });
+  return changed;
 }
 
 /** The network map full: half of it team members, half typed with names and relations at their maximum, every line drawn. */

@@ -4,6 +4,9 @@ import { networkMapCard } from '../../cards/networkMapCards';
 import { networkOverviewCard } from '../../cards/networkOverviewCards';
 import { addIntervention, interventionsOf } from '../../bot/domain/interventions';
 import { interventionsCard } from '../../cards/interventionCards';
+import { measuresCard } from '../../cards/measureCards';
+import { recordReadiness, recordWho5 } from '../../bot/domain/measures';
+import { DEFAULT_READINESS_INDICATORS } from '../../bot/readinessIndicators';
 import { casePickerCard, createCaseCard, overviewCard } from '../../cards/caseCards';
 import { baseCard, meetingBaseCard, minutesBaseCard } from '../../cards/channelCards';
 import { consentCard } from '../../cards/consentCard';
@@ -180,6 +183,8 @@ export function everyCard(m: Messages, current: Case): Record<string, AdaptiveCa
     ...internalMeetingCards(m, current),
     interventions: interventionsCard(m, asCoordinator(withInterventions(current)), m.cards.interventions.added),
     interventionsForMember: interventionsCard(m, { case: withInterventions(current), viewer: current.members[2]! }),
+    measures: measuresCard(m, asCoordinator(withMeasures(current)), NOW, DEFAULT_READINESS_INDICATORS, m.cards.measures.who5Recorded),
+    measuresForMember: measuresCard(m, { case: withMeasures(current), viewer: current.members[2]! }, NOW, DEFAULT_READINESS_INDICATORS),
     statistics: leaderStatisticsCard(m),
     baseNetwork: baseCard(m, current, 'network'),
     network: networkMapCard(m, asCoordinator(withNetworkMap(current)), { pictureUrl: `https://samarbejdsbot.example.dk/network-map/${'t'.repeat(43)}` }),
@@ -359,6 +364,15 @@ function withInterventions(current: Case): Case {
   return addIntervention(addIntervention(current, active, by, NOW), { what: 'Bostøtte', memberId: member.id, from: '2027-01-01' }, by, NOW);
 }
 
+/** The case's own measures, or for a case without any, two WHO-5 (the first corrected) and a readiness measurement. */
+function withMeasures(current: Case): Case {
+  if (current.measures) return current;
+  const on = NOW.toISOString().slice(0, 10);
+  const first = recordWho5(current, { on, answers: [2, 2, 2, 2, 1] }, 'm-coordinator', NOW);
+  const corrected = recordWho5(first, { on, answers: [3, 3, 2, 4, 1], corrects: 'w1' }, 'm-coordinator', NOW);
+  return recordReadiness(corrected, DEFAULT_READINESS_INDICATORS, { on, scores: { u1: '3', u2: '4', b1: '2' } }, 'm-coordinator', NOW);
+}
+
 export function everyTemplate(m: Messages, current: Case, pickerCases: number, member: TeamMember): Record<string, AdaptiveCardJson> {
   const read = asCoordinator(current);
   const open = current.meetings.find((meeting) => meeting.status === 'open')!;
@@ -396,6 +410,9 @@ export function everyTemplate(m: Messages, current: Case, pickerCases: number, m
     interventions: interventionsCard(m, asCoordinator(withInterventions(current)), m.cards.interventions.added),
     interventionsForMember: interventionsCard(m, { case: withInterventions(current), viewer: member }),
     interventionsEmpty: interventionsCard(m, asCoordinator({ ...current, interventions: undefined })),
+    measures: measuresCard(m, asCoordinator(withMeasures(current)), NOW, DEFAULT_READINESS_INDICATORS, m.cards.measures.who5Recorded),
+    measuresForMember: measuresCard(m, { case: withMeasures(current), viewer: member }, NOW, DEFAULT_READINESS_INDICATORS),
+    measuresEmpty: measuresCard(m, asCoordinator({ ...current, measures: undefined }), NOW, DEFAULT_READINESS_INDICATORS),
     // The coordinator's card of an agreement with a request for a change awaiting an answer (the largest case holds some), and its owner's.
     agreementEdit: agreementEditCard(m, read, (current.agreements.find((agreement) => pendingChangeRequest(agreement)) ?? current.agreements[0]!).id),
     agreementEditForOwner: agreementEditCard(m, ownerRead(current), current.agreements.find((agreement) => agreement.status === 'open')?.id ?? current.agreements[0]!.id),

@@ -6,21 +6,22 @@ import type { Case, EducationStatus } from '../../bot/domain/case';
 import type { Closure } from '../../bot/domain/closing';
 import type { Meeting } from '../../bot/domain/meeting';
 import type { ReadinessRecord, Who5Answers, Who5Record } from '../../bot/domain/measures';
-import type { ReadinessSetOf, ReadinessSetShape } from '../../bot/domain/progress';
+import { type ReadinessSetOf, readinessSetsOf } from '../../bot/domain/progress';
+import type { ReadinessIndicatorSet } from '../../bot/domain/readinessIndicators';
 import { addMember } from '../../bot/domain/team';
 import { COORDINATOR, NOW, sampleCase } from '../domain/fixtures';
 
 /** Scored 1 to 4; two indicators per instrument. */
-const TEST_SET: ReadinessSetShape = {
-  scale: { min: 1, max: 4 },
-  indicators: [
-    { id: 'edu-1', instrument: 'education' },
-    { id: 'edu-2', instrument: 'education' },
-    { id: 'work-1', instrument: 'work' },
-    { id: 'work-2', instrument: 'work' },
+const scale = { min: 1, max: 4, low: { da: 'slet ikke', en: 'not at all' }, high: { da: 'helt', en: 'fully' } };
+const indicator = (id: string) => ({ id, name: { da: id, en: id }, scale });
+export const TEST_INDICATORS: ReadinessIndicatorSet = {
+  id: 'bip-test',
+  instruments: [
+    { id: 'education', name: { da: 'BIP Uddannelse', en: 'BIP Education' }, indicators: [indicator('edu-1'), indicator('edu-2')] },
+    { id: 'work', name: { da: 'BIP Beskæftigelse', en: 'BIP Employment' }, indicators: [indicator('work-1'), indicator('work-2')] },
   ],
 };
-export const testSets: ReadinessSetOf = (setId) => (setId === 'bip-test' ? TEST_SET : undefined);
+export const testSets: ReadinessSetOf = readinessSetsOf(TEST_INDICATORS);
 
 /** The day after the latest record. */
 export const TREND_NOW = new Date('2027-06-22T08:00:00Z');

@@ -13,7 +13,7 @@ import { progressTimeLine } from '../../bot/domain/progress';
 import { da } from '../../bot/i18n/da';
 import { en } from '../../bot/i18n/en';
 import { trendPicture } from '../../cards/trendChart';
-import { TREND_NOW, testSets, trendCase } from '../support/trendCase';
+import { TEST_INDICATORS, TREND_NOW, testSets, trendCase } from '../support/trendCase';
 import { OUT, launchBrowser, screenshot, seriousViolations, skip, tabHarness } from './tabHarness';
 import { TENANT } from './tabScene';
 import { startTabServer, type TabServer } from './tabServer';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   if (skip) return;
   tab = await startTabServer();
   tab.setNow(TREND_NOW);
-  tab.deps.readinessSets = testSets;
+  tab.deps.readinessIndicators = TEST_INDICATORS;
   await tab.store.createCase({ ...trendCase(), tenantId: TENANT }, { audit: [] });
   browser = await launchBrowser();
   mkdirSync(OUT, { recursive: true });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../bot/config';
+import { DEFAULT_READINESS_INDICATORS } from '../../bot/readinessIndicators';
 import { guardActivity } from '../../bot/teams/activityGuard';
 import { parseCardAction } from '../../bot/teams/actions/registry';
 
@@ -73,6 +74,7 @@ describe('settings', () => {
       logLevel: 'info',
       outboxIntervalMs: 2000,
       reminders: { sendAt: '08:00', workingDaysBefore: 2, nextMeetingLeadDays: 21, noMeetingAfterMonths: 4, transitionLeadMonths: 2 },
+      readinessIndicators: DEFAULT_READINESS_INDICATORS,
       credentials: undefined,
       store: { kind: 'sqlite', file: './data/samarbejdsbot.sqlite' },
       retention: { days: 1826, intervalMs: 3_600_000 },

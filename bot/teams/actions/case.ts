@@ -1,5 +1,6 @@
 // A case: creating one, showing its views, the 1:1 picker, "the plan is slipping", and the chat
 // commands that show a view.
+import { readinessSetsOf } from '../../domain/progress';
 import { z } from 'zod';
 import { type CaseViewOptions, casePickerCard, caseViewCard, createCaseCard } from '../../../cards/caseCards';
 import { baseCard } from '../../../cards/channelCards';
@@ -9,6 +10,7 @@ import { openCase, recordCaseCard } from '../../app/openCase';
 import { organisationOf } from '../../app/organisation';
 import { CASE_VIEWS, type CaseRead, type CaseView, caseForConversationCard, listMyCases, openCasesOf, readCase, selectCase } from '../../app/readCase';
 import { reportPlanSlipping } from '../../app/reportPlanSlipping';
+import { indicatorSetOf } from '../../app/measures';
 import type { Case, CaseHome } from '../../domain/case';
 import { hasNetworkMap } from '../../domain/networkMap';
 import { unitChoiceNeeded, unitOfCase } from '../../domain/caseUnit';
@@ -41,7 +43,8 @@ async function viewCard(turn: Turn, read: CaseRead, view: CaseView, options: Omi
     roster,
     ...(unitName && { unitName }),
     ...(pictureUrl ? { pictureUrl } : {}),
-    ...(turn.deps.readinessSets ? { readinessSets: turn.deps.readinessSets } : {}),
+    readinessSets: readinessSetsOf(indicatorSetOf(turn.deps)),
+    ...(view === 'measures' ? { indicators: indicatorSetOf(turn.deps) } : {}),
   });
 }
 

@@ -16,6 +16,7 @@ import { documentCommands } from './documents';
 import { statisticsCommands, statisticsVerbs } from './statistics';
 import { networkCommands, networkVerbs } from './network';
 import { interventionCommands, interventionVerbs } from './interventions';
+import { measureCommands, measureVerbs } from './measures';
 import { teamCommands, teamVerbs } from './team';
 import { teamStatusCommands } from './teamStatus';
 import { radarCommands } from './radar';
@@ -33,6 +34,7 @@ export const VERBS: readonly AnyVerb[] = [
   ...statisticsVerbs,
   ...networkVerbs,
   ...interventionVerbs,
+  ...measureVerbs,
 ];
 
 const VERB_BY_NAME = new Map(VERBS.map((declaration) => [declaration.verb, declaration]));
@@ -63,6 +65,7 @@ export const COMMANDS = {
   ...networkCommands,
   ...interventionCommands,
   ...radarCommands,
+  ...measureCommands,
 } as const satisfies Record<CommandName, CommandDeclaration>;
 
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
