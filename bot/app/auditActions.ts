@@ -47,6 +47,7 @@ export const VERB_ACTIONS = [
   'intervention.add',
   'intervention.change',
   'intervention.status',
+  'adultHandOver.record',
 ] as const;
 
 export type AuditAction =

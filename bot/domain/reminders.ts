@@ -9,7 +9,8 @@ import type { Intervention } from './interventions';
 import type { Meeting } from './meeting';
 import { MODEL_ZONE } from './fields';
 import type { WorkingDays } from './workingDays';
-import { TRANSITION_AGES, transitionBirthday } from './transitions';
+import { TRANSITION_AGES, adultHandOverFrom, transitionBirthday } from './transitions';
+import { type Consent, consentExpiryReminderOn } from './consent';
 
 export interface ReminderSettings {
   /** Local time of day reminders are sent, HH:MM. */
@@ -57,6 +58,10 @@ export interface ReminderSubjects {
   agreementChanged: { agreementId: string };
   /** An active intervention ends within two weeks: the end date it was planned for, and when it was planned. */
   interventionEnding: { interventionId: string; to: string; plannedAt: string };
+  /** The model's rhythm (issue 14): the 18-year hand-over is due from `from` (17½) until recorded. */
+  adultHandOverDue: { from: string };
+  /** The current consent expires on `expiresOn`: sent only if that consent is still current, valid and that date. */
+  consentExpiring: { consentId: string; expiresOn: string };
 }
 export type ReminderKind = keyof ReminderSubjects;
 
@@ -171,5 +176,23 @@ export class ReminderPlanner {
       const at = this.sendTimeOn(lead);
       return at > now.toISOString() ? [{ kind: 'transitionMeeting' as const, memberId: coordinatorOf(current).id, at, about: { age: age.label, birthday } }] : [];
     });
+  }
+
+  /** The coordinator, when the young person turns 17½, to record the hand-over to the adults' administration; none once that is past. */
+  forAdultHandOver(current: Case, now: Date): Planned<'adultHandOverDue'>[] {
+    const from = adultHandOverFrom(current);
+    const at = this.sendTimeOn(from);
+    return at > now.toISOString() ? [{ kind: 'adultHandOverDue', memberId: coordinatorOf(current).id, at, about: { from } }] : [];
+  }
+
+  /**
+   * The coordinator, 30 days before a consent expires, to renew it; with the next reminders when it is
+   * already that close. None for a consent expired by now.
+   */
+  forConsentExpiry(current: Case, consent: Consent, now: Date): Planned<'consentExpiring'>[] {
+    if (consent.expiresOn < this.localDate(now.toISOString())) return [];
+    const lead = this.sendTimeOn(consentExpiryReminderOn(consent));
+    const at = lead > now.toISOString() ? lead : this.nextSendTime(now);
+    return [{ kind: 'consentExpiring', memberId: coordinatorOf(current).id, at, about: { consentId: consent.id, expiresOn: consent.expiresOn } }];
   }
 }
