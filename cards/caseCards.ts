@@ -4,7 +4,7 @@ import { isCoordinator } from '../bot/domain/access';
 import { type Case, EDUCATION_STATUSES } from '../bot/domain/case';
 import { activeInterventions } from '../bot/domain/interventions';
 import { currentClosure } from '../bot/domain/closing';
-import { currentConsent, isConsentValid } from '../bot/domain/consent';
+import { consentExpiredOn, currentConsent, isConsentValid } from '../bot/domain/consent';
 import { ageOn, localDate } from '../bot/domain/fields';
 import { openAgreementCounts } from '../bot/domain/goals';
 import { closingMeetingOf, isInternalMeeting, latestStatus, meetingNumber, nextMeetingOf } from '../bot/domain/meeting';
@@ -23,6 +23,7 @@ import { teamStatusCard } from './teamStatusCards';
 import { networkMapCard } from './networkMapCards';
 import { networkOverviewCard } from './networkOverviewCards';
 import { interventionsCard } from './interventionCards';
+import { adultHandOverCard, rhythmView } from './rhythmCards';
 import type { Period } from '../bot/domain/statistics/period';
 import type { Unit } from '../bot/domain/organisation';
 
@@ -65,13 +66,21 @@ export function overviewCard(m: Messages, { case: current, viewer }: ViewedCase,
         ? labels.noEyeKeeper
         : (closure.handOverAcknowledgedAt ? labels.eyeKeeperAcknowledged : labels.eyeKeeperNotAcknowledged)(memberName(current, eyeKeeper, m)),
       coordinator: coordinatorName(current, m),
-      consent: isConsentValid(consent, now) ? labels.consentValid(m.dates.short(consent.expiresOn)) : labels.consentMissing,
+      consent: isConsentValid(consent, now) ? labels.consentValid(m.dates.short(consent.expiresOn)) : consentMissingText(m, current, now),
       members: members.slice(0, count),
       membersMore: count < members.length ? labels.membersMore(count, members.length) : '',
       unit: unitName,
       interventions: activeInterventionsLine(m, current),
+      // The model's rhythm (issue 14).
+      rhythm: rhythmView(m, current, now),
     }),
   );
+}
+
+/** Without valid consent; when that is because it expired, the overview says when (issue 14). */
+function consentMissingText(m: Messages, current: Case, now: Date): string {
+  const expiredOn = consentExpiredOn(current, now);
+  return expiredOn ? m.cards.rhythm.consentExpiredOn(m.dates.short(expiredOn)) : m.cards.overview.consentMissing;
 }
 
 /** On the overview, at most this many active interventions are named (shortened); the rest are counted. */
@@ -138,6 +147,8 @@ export function caseViewCard(m: Messages, read: ViewedCase, view: DetailView, no
       return networkOverviewCard(m, read, { notice, page: options.page, pageSize: options.pageSize });
     case 'interventions':
       return interventionsCard(m, read, notice);
+    case 'adultHandOver':
+      return adultHandOverCard(m, read, notice);
   }
 }
 

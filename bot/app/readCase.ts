@@ -7,7 +7,7 @@ import { type Actor, type ActorId, type AppDeps, auditRecord } from './context';
 import { auditIfRefused } from './guardedChange';
 
 /** A card a team member can ask for: most need consent; consent and closing are the coordinator's; `teamStatus`: the team's own half-yearly status; `network`: the network map; `interventions`: the intervention overview; `networkOverview`: the network overview. */
-export const CASE_VIEWS = ['overview', 'team', 'consent', 'goals', 'closing', 'teamStatus', 'network', 'networkOverview', 'interventions'] as const;
+export const CASE_VIEWS = ['overview', 'team', 'consent', 'goals', 'closing', 'teamStatus', 'network', 'networkOverview', 'interventions', 'adultHandOver'] as const;
 export type CaseView = (typeof CASE_VIEWS)[number];
 /** Why the case is read; changing a member is the coordinator's; `tab`: the case in the tab's list; `networkPicture`: the map's picture. */
 export type ReadPurpose = CaseView | 'memberEdit' | 'checklist' | 'tab' | 'networkPicture';
@@ -30,6 +30,7 @@ const AUTHORIZE: Record<ReadPurpose, (current: Case, aadObjectId: string, now: D
   network: requireCaseReader,
   networkOverview: requireCaseReader,
   interventions: requireCaseReader,
+  adultHandOver: requireCaseReader,
   networkPicture: requireCaseReader,
 };
 

@@ -14,6 +14,7 @@ export const TRANSITION_AGES = [
   { label: '18½', years: 18, months: 6 },
 ] as const;
 export type TransitionAge = (typeof TRANSITION_AGES)[number]['label'];
+export const TRANSITION_AGE_LABELS = ['16', '17½', '18½'] as const satisfies readonly TransitionAge[];
 export const isTransitionAge = (value: unknown): value is TransitionAge => TRANSITION_AGES.some((age) => age.label === value);
 
 /** From 17½ (seed 002: "stillingtagen til efterværn samt evt. overdragelse til voksenforvaltningen") until recorded. */

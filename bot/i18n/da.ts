@@ -320,6 +320,7 @@ export const da = {
     network: { help: 'netværkskortet: hvem der er omkring den unge, og hvor tæt (koordinatoren udfylder det med den unge)', manifest: 'Netværkskortet: personerne omkring den unge' },
     networkOverview: { help: 'netværksoverblikket: fagpersoner og privat netværk med kontaktoplysninger og støttemuligheder', manifest: 'Netværksoverblikket: kontaktoplysninger og støttemuligheder' },
     interventions: { help: 'indsatsoverblikket: de indsatser, den unge modtager og har modtaget (koordinatoren fører det)', manifest: 'Indsatsoverblikket' },
+    adultHandOver: { help: 'overdragelsen til voksenforvaltningen ved 18 år: hvem overtager, hvad fortsætter (koordinatoren registrerer den)', manifest: 'Overdragelsen til voksenforvaltningen ved 18 år' },
   },
   helpTitle: '**Samarbejdsbot: kommandoer**',
   helpWhere: `I en kanal eller gruppechat hører jeg kun beskeder, der nævner mig: skriv **${BOT_MENTION}** og kommandoen i sagens tråd. I en 1:1-chat: skriv **sag** for at vælge sag.`,
@@ -670,6 +671,7 @@ export const da = {
     },
     /** The model's rhythm (issue 14): meetings a year, transition meetings, the 18-year hand-over, consent expiry. */
     rhythm: {
+      tabTitle: 'Modellens rytme',
       meetingsLabel: 'Møder de sidste 12 måneder',
       meetingsCount: (held: number, minimum: number) => `${held} af mindst ${minimum}`,
       belowMinimum: (held: number, minimum: number) => `For få møder: ${held} netværksmøder de sidste 12 måneder, modellen siger mindst ${minimum} om året (interne koordineringsmøder og aflyste møder tæller ikke).`,

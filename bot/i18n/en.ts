@@ -284,6 +284,7 @@ export const en: Messages = {
     network: { help: 'the network map: who is around the young person, and how close (the coordinator fills it in with the young person)', manifest: 'The network map: the people around the young person' },
     networkOverview: { help: 'the network overview: professionals and private network with contact details and support offers', manifest: 'The network overview: contact details and support offers' },
     interventions: { help: 'the intervention overview: the interventions the young person receives and has received (the coordinator keeps it)', manifest: 'The intervention overview' },
+    adultHandOver: { help: "the hand-over to the adults' administration at 18: who takes over, what continues (the coordinator records it)", manifest: "The hand-over to the adults' administration at 18" },
   },
   helpTitle: '**Samarbejdsbot: commands**',
   helpWhere: `In a channel or group chat I hear only messages that mention me: write **${BOT_MENTION}** and the command in the case's thread. In a 1:1 chat: write **status** to pick a case.`,
@@ -619,6 +620,7 @@ export const en: Messages = {
       planSlippingReported: 'The person keeping an eye on the young person and the coordinator have been told that the plan is slipping.',
     },
     rhythm: {
+      tabTitle: "The model's rhythm",
       meetingsLabel: 'Meetings in the last 12 months',
       meetingsCount: (held, minimum) => `${held} of at least ${minimum}`,
       belowMinimum: (held, minimum) => `Too few meetings: ${held} network meetings in the last 12 months, the model asks for at least ${minimum} a year (internal coordination meetings and cancelled meetings do not count).`,

@@ -15,6 +15,7 @@ import { rightsCommands, rightsVerbs } from './rights';
 import { statisticsCommands, statisticsVerbs } from './statistics';
 import { networkCommands, networkVerbs } from './network';
 import { interventionCommands, interventionVerbs } from './interventions';
+import { rhythmCommands, rhythmVerbs } from './rhythm';
 import { teamCommands, teamVerbs } from './team';
 import { teamStatusCommands } from './teamStatus';
 import type { AnyVerb, CommandDeclaration, ManifestScope, Turn, VerbReply } from './turn';
@@ -31,6 +32,7 @@ export const VERBS: readonly AnyVerb[] = [
   ...statisticsVerbs,
   ...networkVerbs,
   ...interventionVerbs,
+  ...rhythmVerbs,
 ];
 
 const VERB_BY_NAME = new Map(VERBS.map((declaration) => [declaration.verb, declaration]));
@@ -59,6 +61,7 @@ export const COMMANDS = {
   ...organisationCommands,
   ...networkCommands,
   ...interventionCommands,
+  ...rhythmCommands,
 } as const satisfies Record<CommandName, CommandDeclaration>;
 
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
