@@ -123,7 +123,8 @@ export function renderReminder(m: Messages, current: Case, message: OutboxMessag
       if (!after) return { skip: 'meeting gone' };
       // Sent even when a meeting is planned, if that one is more than four months after this one (issue 14).
       const rhythm = rhythmAfter(current, after);
-      if (rhythm.kind === 'metSince' || rhythm.kind === 'plannedInTime') return { skip: 'a meeting is held or planned in time' };
+      if (rhythm.kind === 'metSince') return { skip: 'a meeting was held since' };
+      if (rhythm.kind === 'plannedInTime') return { skip: 'a meeting is planned' };
       const last = m.dates.dateTime(after.startsAt);
       return note(labels.rhythmTitle(current.reference), rhythm.kind === 'plannedTooFar' ? m.cards.rhythm.noMeetingTooFar(last, m.dates.dateTime(rhythm.meeting.startsAt)) : labels.noMeetingPlanned(last));
     }
