@@ -12,7 +12,7 @@ import { interventionsOf } from '../domain/interventions';
 import { meetingNumber } from '../domain/meeting';
 import { currentConsent } from '../domain/consent';
 import { rhythmAfter } from '../domain/rhythm';
-import { adultHandOverDue, isTransitionAge, transitionMilestones } from '../domain/transitions';
+import { adultHandOverDue, isTransitionAge } from '../domain/transitions';
 import type { Messages } from '../i18n';
 import type { OutboxMessage, OutboxMessageOf, ReminderAbout } from '../store/port';
 import { cardActivity } from './replies';
@@ -137,8 +137,7 @@ export function renderReminder(m: Messages, current: Case, message: OutboxMessag
     }
     case 'transitionMeeting': {
       // A meeting planned or held as this age's transition meeting since: nothing to remind of.
-      const milestone = transitionMilestones(current, now).find((candidate) => candidate.age === about.age);
-      if (milestone?.state === 'done' || milestone?.state === 'planned') return { skip: 'transition meeting planned' };
+      if (current.meetings.some((meeting) => meeting.transitionAge === about.age && meeting.status !== 'cancelled')) return { skip: 'transition meeting planned' };
       const purpose = isTransitionAge(about.age) ? m.cards.rhythm.purposes[about.age] : undefined;
       const birthday = m.dates.long(about.birthday);
       return note(labels.transitionTitle(current.reference), purpose ? m.cards.rhythm.transitionWithPurpose(about.age, birthday, purpose) : labels.transition(about.age, birthday));
