@@ -31,6 +31,7 @@ import { closeConfirmCard, eraseConfirmCard, exportLinkCard } from '../../cards/
 import { memberEditCard, teamCard } from '../../cards/teamCards';
 import { teamStatusCard } from '../../cards/teamStatusCards';
 import { NOW } from '../domain/fixtures';
+import { adultHandOverCard, farNextMeetingCard } from '../../cards/rhythmCards';
 import { caseWithText } from '../support/caseWithText';
 import { sampleStatisticsCard } from '../support/sampleCards';
 import { findChromium, launchCardRenderer, type CardRenderer, type RenderReport } from './preview/renderCards';
@@ -69,6 +70,10 @@ function withNetworkMap(current: Case): Case {
 function withInterventions(current: Case): Case {
   const typed = { what: HOSTILE.slice(0, 80), administration: HOSTILE.slice(0, 60), why: HOSTILE.slice(0, 150), goalId: 'goal-1', from: '2026-12-01', to: '2027-03-31', status: 'active' };
   return addIntervention(addIntervention(current, typed, 'aad-coordinator', NOW), { what: HOSTILE.slice(0, 80), memberId: 'm-jonas', from: '2027-01-01' }, 'aad-coordinator', NOW);
+}
+
+function withAdultHandOver(current: Case): Case {
+  return { ...current, adultHandOver: { takesOverMemberId: 'm-jonas', continues: HOSTILE, recordedAt: NOW.toISOString(), byAadObjectId: 'aad-coordinator' } };
 }
 
 function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
@@ -128,6 +133,11 @@ function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
     // Every text as the form allows it, cut to its maximum; the overview names the active one.
     interventions: interventionsCard(m, { case: withInterventions(current), viewer: coordinator }, HOSTILE),
     overviewInterventions: overviewCard(m, { case: withInterventions(current), viewer: coordinator }, NOW),
+    // The 18-year hand-over: what continues, typed by the coordinator, on its card and (who takes over) on the overview.
+    adultHandOver: adultHandOverCard(m, { case: withAdultHandOver(current), viewer: coordinator }, HOSTILE),
+    overviewHandOver: overviewCard(m, { case: withAdultHandOver(current), viewer: coordinator }, NOW),
+    // The confirmation of a next meeting far off carries the typed answers in its action's data only.
+    closeMeetingFarOff: farNextMeetingCard(m, current, open!.id, { summary: HOSTILE, waitingArrangement: HOSTILE, nextMeetingDate: '2027-09-01' }, '2027-09-01T08:00:00.000Z', '2027-03-23'),
   };
   for (const meeting of current.meetings) cards[`meetingBase ${meeting.status}`] = meetingBaseCard(m, current, meeting);
   cards.minutesBase = minutesBaseCard(m, current, held!);
