@@ -4,7 +4,7 @@ import { isCoordinator } from '../bot/domain/access';
 import { type Case, EDUCATION_STATUSES } from '../bot/domain/case';
 import { activeInterventions } from '../bot/domain/interventions';
 import { currentClosure } from '../bot/domain/closing';
-import { consentExpiredOn, currentConsent, isConsentValid } from '../bot/domain/consent';
+import { consentExpiredOn, consentExpiringSoon, currentConsent, isConsentValid } from '../bot/domain/consent';
 import { ageOn, localDate } from '../bot/domain/fields';
 import { openAgreementCounts } from '../bot/domain/goals';
 import { closingMeetingOf, isInternalMeeting, latestStatus, meetingNumber, nextMeetingOf } from '../bot/domain/meeting';
@@ -66,7 +66,7 @@ export function overviewCard(m: Messages, { case: current, viewer }: ViewedCase,
         ? labels.noEyeKeeper
         : (closure.handOverAcknowledgedAt ? labels.eyeKeeperAcknowledged : labels.eyeKeeperNotAcknowledged)(memberName(current, eyeKeeper, m)),
       coordinator: coordinatorName(current, m),
-      consent: isConsentValid(consent, now) ? labels.consentValid(m.dates.short(consent.expiresOn)) : consentMissingText(m, current, now),
+      consent: isConsentValid(consent, now) ? consentValidText(m, current, consent.expiresOn, now) : consentMissingText(m, current, now),
       members: members.slice(0, count),
       membersMore: count < members.length ? labels.membersMore(count, members.length) : '',
       unit: unitName,
@@ -75,6 +75,12 @@ export function overviewCard(m: Messages, { case: current, viewer }: ViewedCase,
       rhythm: rhythmView(m, current, now),
     }),
   );
+}
+
+/** Valid consent; within 30 days of expiry the overview counts the days (issue 14). */
+function consentValidText(m: Messages, current: Case, expiresOn: string, now: Date): string {
+  const soon = consentExpiringSoon(current, now);
+  return soon ? m.cards.rhythm.consentExpiringSoon(m.dates.short(expiresOn), soon.daysLeft) : m.cards.overview.consentValid(m.dates.short(expiresOn));
 }
 
 /** Without valid consent; when that is because it expired, the overview says when (issue 14). */

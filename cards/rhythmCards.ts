@@ -4,7 +4,7 @@
 import { isCoordinator } from '../bot/domain/access';
 import type { Case } from '../bot/domain/case';
 import { meetingsRhythm } from '../bot/domain/rhythm';
-import { adultHandOverDue, adultHandOverFrom, transitionMilestones } from '../bot/domain/transitions';
+import { adultHandOverDue, adultHandOverFrom, transitionMilestones, transitionsNeedingAttention } from '../bot/domain/transitions';
 import type { Messages } from '../bot/i18n';
 import { memberChoiceTitle, memberName } from './people';
 import { type AdaptiveCardJson, renderCard } from './render';
@@ -17,7 +17,7 @@ interface Fact {
 
 export interface RhythmView {
   facts: Fact[];
-  /** Said plainly when fewer than three network meetings were held in the last twelve months; else ''. */
+  /** Said plainly when fewer than three network meetings were held in the last twelve months, and a transition meeting due or missing; else ''. */
   belowMinimum: string;
   /** Whether the coordinator is offered the hand-over card (due or recorded), and the button's title. */
   handOverShown: boolean;
@@ -34,7 +34,10 @@ export function rhythmView(m: Messages, current: Case, now: Date): RhythmView {
   const handOver = handOverFact(m, current, now);
   return {
     facts: [{ title: labels.meetingsLabel, value: labels.meetingsCount(held, minimum) }, ...transitions, ...(handOver ? [handOver] : [])],
-    belowMinimum: belowMinimum ? labels.belowMinimum(held, minimum) : '',
+    belowMinimum: [
+      ...(belowMinimum ? [labels.belowMinimum(held, minimum)] : []),
+      ...transitionsNeedingAttention(current, now).map((milestone) => labels.transitionAttention(milestone.age, labels.transitionStates[milestone.state])),
+    ].join(' '),
     handOverShown: Boolean(handOver),
     handOverAction: labels.handOverAction,
   };

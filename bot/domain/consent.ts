@@ -69,7 +69,7 @@ export function consentGapFor(current: Case, memberId: string, now: Date): Conse
 }
 
 /** Issue 14: the coordinator is reminded this many days before the current consent expires. */
-export const CONSENT_EXPIRY_LEAD_DAYS = 30;
+const CONSENT_EXPIRY_LEAD_DAYS = 30;
 
 /** The day the expiry reminder is due: CONSENT_EXPIRY_LEAD_DAYS before the consent's last valid day. */
 export const consentExpiryReminderOn = (consent: Consent): string => DateTime.fromISO(consent.expiresOn).minus({ days: CONSENT_EXPIRY_LEAD_DAYS }).toISODate() ?? '';

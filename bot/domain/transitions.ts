@@ -83,9 +83,9 @@ export interface TransitionMilestone {
 }
 
 /** From this many months before the birthday a transition meeting without a plan is due (as its reminder). */
-export const TRANSITION_DUE_MONTHS_BEFORE = 2;
+const TRANSITION_DUE_MONTHS_BEFORE = 2;
 /** This many months after the birthday a transition meeting not held is missing. */
-export const TRANSITION_GRACE_MONTHS = 3;
+const TRANSITION_GRACE_MONTHS = 3;
 
 export function transitionMilestones(current: Case, now: Date): TransitionMilestone[] {
   const today = localDate(now);

@@ -676,7 +676,8 @@ export const da = {
       meetingsCount: (held: number, minimum: number) => `${held} af mindst ${minimum}`,
       belowMinimum: (held: number, minimum: number) => `For få møder: ${held} netværksmøder de sidste 12 måneder, modellen siger mindst ${minimum} om året (interne koordineringsmøder og aflyste møder tæller ikke).`,
       transitionsLabel: 'Overgangsmøder',
-      transitionLine: (age: string, birthday: string, state: string) => `${age} år (${birthday}): ${state}`,
+      transitionAttention: (age: string, state: string) => `Overgangsmødet ved ${age} år: ${state}.`,
+      consentExpiringSoon: (date: string, days: number) => `Gyldigt til ${date}: udløber om ${days} ${days === 1 ? 'dag' : 'dage'}, forny det i tide`,
       transitionStates: { done: 'holdt', planned: 'planlagt', due: 'skal holdes nu', missing: 'mangler', ahead: 'kommer' } as Record<MilestoneState, string>,
       /** Seed 002, the purposes of the three meetings ("foruden løbende opfølgning på mål"). */
       purposes: {

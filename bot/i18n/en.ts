@@ -625,7 +625,8 @@ export const en: Messages = {
       meetingsCount: (held, minimum) => `${held} of at least ${minimum}`,
       belowMinimum: (held, minimum) => `Too few meetings: ${held} network meetings in the last 12 months, the model asks for at least ${minimum} a year (internal coordination meetings and cancelled meetings do not count).`,
       transitionsLabel: 'Transition meetings',
-      transitionLine: (age, birthday, state) => `${age} (${birthday}): ${state}`,
+      transitionAttention: (age, state) => `The transition meeting at ${age}: ${state}.`,
+      consentExpiringSoon: (date, days) => `Valid until ${date}: expires in ${days} ${days === 1 ? 'day' : 'days'}, renew it in time`,
       transitionStates: { done: 'held', planned: 'planned', due: 'due now', missing: 'missing', ahead: 'to come' },
       purposes: {
         '16': 'To plan and coordinate the course, and to set goals for education and employment and for the transition to adult life.',
