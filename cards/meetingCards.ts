@@ -2,7 +2,7 @@
 // the checklist itself (mødetjekliste) for team members, cancelling, and closing an internal meeting. The checklist's channel card is in channelCards.ts.
 import { networkMapAnswers } from '../bot/domain/networkMap';
 import { DateTime } from 'luxon';
-import { TRANSITION_AGE_LABELS } from '../bot/domain/transitions';
+import { NO_TRANSITION, TRANSITION_AGE_LABELS } from '../bot/domain/transitions';
 import type { Case, TeamMember } from '../bot/domain/case';
 import {
   ANSWER_CHOICES,
@@ -72,8 +72,8 @@ function transitionChoice(m: Messages, current: Case) {
   const labels = m.cards.rhythm;
   return {
     label: labels.transitionChoiceLabel,
-    value: plannedMeetingOf(current)?.transitionAge ?? '',
-    choices: [{ title: labels.transitionChoiceNone, value: '' }, ...TRANSITION_AGE_LABELS.map((age) => ({ title: labels.transitionChoice(age, labels.purposes[age]), value: age }))],
+    value: plannedMeetingOf(current)?.transitionAge ?? NO_TRANSITION,
+    choices: [{ title: labels.transitionChoiceNone, value: NO_TRANSITION }, ...TRANSITION_AGE_LABELS.map((age) => ({ title: labels.transitionChoice(age, labels.purposes[age]), value: age }))],
   };
 }
 

@@ -16,6 +16,7 @@ interface Fact {
 }
 
 export interface RhythmView {
+  title: string;
   facts: Fact[];
   /** Said plainly when fewer than three network meetings were held in the last twelve months, and a transition meeting due or missing; else ''. */
   belowMinimum: string;
@@ -33,6 +34,7 @@ export function rhythmView(m: Messages, current: Case, now: Date): RhythmView {
   }));
   const handOver = handOverFact(m, current, now);
   return {
+    title: labels.title,
     facts: [{ title: labels.meetingsLabel, value: labels.meetingsCount(held, minimum) }, ...transitions, ...(handOver ? [handOver] : [])],
     belowMinimum: [
       ...(belowMinimum ? [labels.belowMinimum(held, minimum)] : []),
@@ -57,6 +59,9 @@ function takesOverText(m: Messages, current: Case): string {
   return member ? m.cards.rhythm.handOverTakesOver(memberName(current, member, m)) : m.cards.rhythm.handOverNobody;
 }
 
+/** The hand-over card's choice of nobody on the team (Adaptive Cards refuses an empty choice value). */
+export const NOBODY_TAKES_OVER = 'none';
+
 /** `overdragelse`: what was recorded, and for the coordinator the form to record (or correct) it. */
 export function adultHandOverCard(m: Messages, { case: current, viewer }: ViewedCase, notice = ''): AdaptiveCardJson {
   const labels = m.cards.rhythm;
@@ -74,10 +79,10 @@ export function adultHandOverCard(m: Messages, { case: current, viewer }: Viewed
       : [{ title: labels.handOverLabel, value: labels.handOverNotYet }],
     canRecord: isCoordinator(viewer),
     memberChoices: [
-      { title: labels.handOverNone, value: '' },
+      { title: labels.handOverNone, value: NOBODY_TAKES_OVER },
       ...current.members.filter((member) => member.role !== 'youngPerson').map((member) => ({ title: memberChoiceTitle(current, member, m), value: member.id })),
     ],
-    takesOverMemberId: recorded?.takesOverMemberId ?? '',
+    takesOverMemberId: recorded?.takesOverMemberId ?? NOBODY_TAKES_OVER,
     continues: recorded?.continues ?? '',
     submit: recorded ? labels.handOverCorrect : labels.handOverRecord,
   });

@@ -14,6 +14,8 @@ export const TRANSITION_AGES = [
   { label: '18½', years: 18, months: 6 },
 ] as const;
 export type TransitionAge = (typeof TRANSITION_AGES)[number]['label'];
+/** The plan/open form's choice of no transition meeting (Adaptive Cards refuses an empty choice value). */
+export const NO_TRANSITION = 'none';
 export const TRANSITION_AGE_LABELS = ['16', '17½', '18½'] as const satisfies readonly TransitionAge[];
 export const isTransitionAge = (value: unknown): value is TransitionAge => TRANSITION_AGES.some((age) => age.label === value);
 

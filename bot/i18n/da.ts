@@ -671,7 +671,7 @@ export const da = {
     },
     /** The model's rhythm (issue 14): meetings a year, transition meetings, the 18-year hand-over, consent expiry. */
     rhythm: {
-      tabTitle: 'Modellens rytme',
+      title: 'Modellens rytme',
       meetingsLabel: 'Møder de sidste 12 måneder',
       meetingsCount: (held: number, minimum: number) => `${held} af mindst ${minimum}`,
       belowMinimum: (held: number, minimum: number) => `For få møder: ${held} netværksmøder de sidste 12 måneder, modellen siger mindst ${minimum} om året (interne koordineringsmøder og aflyste møder tæller ikke).`,

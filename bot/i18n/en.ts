@@ -620,7 +620,7 @@ export const en: Messages = {
       planSlippingReported: 'The person keeping an eye on the young person and the coordinator have been told that the plan is slipping.',
     },
     rhythm: {
-      tabTitle: "The model's rhythm",
+      title: "The model's rhythm",
       meetingsLabel: 'Meetings in the last 12 months',
       meetingsCount: (held, minimum) => `${held} of at least ${minimum}`,
       belowMinimum: (held, minimum) => `Too few meetings: ${held} network meetings in the last 12 months, the model asks for at least ${minimum} a year (internal coordination meetings and cancelled meetings do not count).`,

@@ -106,6 +106,6 @@ export function caseDetails(current: Case, viewer: TeamMember, m: Messages, now:
         checklist: checklistRecord(m, current, meeting),
       };
     }),
-    rhythm: (({ facts, belowMinimum }) => ({ title: m.cards.rhythm.tabTitle, facts, belowMinimum }))(rhythmView(m, current, now)),
+    rhythm: (({ title, facts, belowMinimum }) => ({ title, facts, belowMinimum }))(rhythmView(m, current, now)),
   };
 }

@@ -11,7 +11,7 @@ import { caseForConversationCard, changerView, readCase } from '../../app/readCa
 import { answerMeetingChecklist, cancelNetworkMeeting, openNetworkMeeting, planNetworkMeeting, recordChecklistCard } from '../../app/runMeeting';
 import { DomainError } from '../../domain/errors';
 import { MEETING_KINDS, cancellableMeetingsOf, isInternalMeeting, meetingById, meetingLabel, openMeetingOf, plannedMeetingOf } from '../../domain/meeting';
-import { TRANSITION_AGE_LABELS } from '../../domain/transitions';
+import { NO_TRANSITION, TRANSITION_AGE_LABELS } from '../../domain/transitions';
 import { cardActivity, writeCommandIn } from '../replies';
 import { caseHere } from './caseHere';
 import { answerValue, id, optionalText, withCase } from './data';
@@ -21,16 +21,16 @@ import { type CommandDeclaration, verb } from './turn';
 const checklistPage = z.string().max(50).optional();
 
 /** `kind`: the card's choice; a card posted before internal meetings existed sends none, a network meeting. */
-/** `transitionAge`: the card's choice of a transition meeting (issue 14), '' for none; older cards send none. */
+/** `transitionAge`: the card's choice of a transition meeting (issue 14), `none` (or '') for none; older cards send none. */
 const meetingTimeData = z.object({
   ...withCase,
   meetingDate: optionalText,
   meetingTime: optionalText,
   kind: z.enum(MEETING_KINDS).optional(),
   transitionAge: z
-    .union([z.enum(TRANSITION_AGE_LABELS), z.literal('')])
+    .union([z.enum(TRANSITION_AGE_LABELS), z.literal(NO_TRANSITION), z.literal('')])
     .optional()
-    .transform((age) => age || undefined),
+    .transform((age) => (age === NO_TRANSITION || !age ? undefined : age)),
 });
 
 export const meetingVerbs = [
