@@ -711,8 +711,8 @@ export const da = {
       farTitle: (reference: string) => `Sag ${reference}: næste møde ligger langt ude`,
       far: (next: string, latest: string) =>
         `Næste møde ${next} ligger mere end fire måneder efter dette møde. Modellen vil have et møde mindst hver fjerde måned (her senest ${latest}). Bekræft, hvis det alligevel skal være sådan, eller gå tilbage og vælg en tidligere dato. Intet er gemt endnu.`,
-      farConfirm: 'Bekræft og afslut mødet',
-      farBack: 'Tilbage til afslutningen',
+      farConfirm: 'Bekræft og afslut',
+      farBack: 'Tilbage',
       noMeetingTooFar: (last: string, next: string) =>
         `Der er gået fire måneder siden mødet ${last}. Et nyt møde er planlagt ${next}, men det ligger for langt ude: modellen vil have et møde mindst hver fjerde måned. Ryk mødet frem, eller hold et møde før.`,
       transitionWithPurpose: (age: string, birthday: string, purpose: string) =>

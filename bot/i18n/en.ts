@@ -659,8 +659,8 @@ export const en: Messages = {
       farTitle: (reference) => `Case ${reference}: the next meeting is far off`,
       far: (next, latest) =>
         `The next meeting on ${next} is more than four months after this meeting. The model asks for a meeting at least every four months (here by ${latest}). Confirm if it must be so all the same, or go back and choose an earlier date. Nothing has been saved yet.`,
-      farConfirm: 'Confirm and close the meeting',
-      farBack: 'Back to closing',
+      farConfirm: 'Confirm and close',
+      farBack: 'Back',
       noMeetingTooFar: (last, next) =>
         `Four months have passed since the meeting on ${last}. A new meeting is planned for ${next}, but it is too far off: the model asks for a meeting at least every four months. Bring the meeting forward, or hold one before it.`,
       transitionWithPurpose: (age, birthday, purpose) =>
