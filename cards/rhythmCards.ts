@@ -53,10 +53,21 @@ function handOverFact(m: Messages, current: Case, now: Date): Fact | undefined {
   return adultHandOverDue(current, now) ? { title: labels.handOverLabel, value: labels.handOverDue(m.dates.short(adultHandOverFrom(current))) } : undefined;
 }
 
-function takesOverText(m: Messages, current: Case): string {
+function takesOverMember(current: Case) {
   const memberId = current.adultHandOver?.takesOverMemberId;
-  const member = memberId ? current.members.find((candidate) => candidate.id === memberId) : undefined;
+  return memberId ? current.members.find((candidate) => candidate.id === memberId) : undefined;
+}
+
+/** "Jonas Jensen overtager", or that nobody on the team does: the overview's line. */
+function takesOverText(m: Messages, current: Case): string {
+  const member = takesOverMember(current);
   return member ? m.cards.rhythm.handOverTakesOver(memberName(current, member, m)) : m.cards.rhythm.handOverNobody;
+}
+
+/** The name, or "Ingen fra teamet": the hand-over card's fact beside "Overtager". */
+function takesOverName(m: Messages, current: Case): string {
+  const member = takesOverMember(current);
+  return member ? memberName(current, member, m) : m.cards.rhythm.handOverNone;
 }
 
 /** The hand-over card's choice of nobody on the team (Adaptive Cards refuses an empty choice value). */
@@ -73,7 +84,7 @@ export function adultHandOverCard(m: Messages, { case: current, viewer }: Viewed
     notice,
     facts: recorded
       ? [
-          { title: labels.handOverWhoFact, value: takesOverText(m, current) },
+          { title: labels.handOverWhoFact, value: takesOverName(m, current) },
           { title: labels.handOverContinuesFact, value: recorded.continues },
         ]
       : [{ title: labels.handOverLabel, value: labels.handOverNotYet }],
@@ -89,7 +100,7 @@ export function adultHandOverCard(m: Messages, { case: current, viewer }: Viewed
 }
 
 /** What the closing card sent, carried on the confirmation so that confirming closes with exactly that. */
-export interface ClosingAnswers {
+interface ClosingAnswers {
   waitingArrangement?: string;
   feedbackMemberId?: string;
   eyeKeeperMemberId?: string;

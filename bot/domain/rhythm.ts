@@ -41,7 +41,7 @@ export const breaksRhythm = (heldAt: string, nextAt: string): boolean => (DateTi
  * Where the rhythm stands after a meeting: a network meeting took place since (opened or held), the
  * next one is planned in time, it is planned but too far off, or none is planned.
  */
-export type RhythmAfter = { kind: 'metSince' } | { kind: 'plannedInTime'; meeting: Meeting } | { kind: 'plannedTooFar'; meeting: Meeting } | { kind: 'nonePlanned' };
+type RhythmAfter = { kind: 'metSince' } | { kind: 'plannedInTime'; meeting: Meeting } | { kind: 'plannedTooFar'; meeting: Meeting } | { kind: 'nonePlanned' };
 
 export function rhythmAfter(current: Case, after: Meeting): RhythmAfter {
   // Meetings are kept in the order they take place (meeting.ts: isFirstMeeting).

@@ -696,7 +696,7 @@ export const da = {
       handOverTakesOver: (name: string) => `${name} overtager`,
       handOverNobody: 'ingen fra teamet overtager',
       handOverTitle: (reference: string) => `Sag ${reference}: overdragelse til voksenforvaltningen`,
-      handOverIntro: 'Når den unge fylder 18, tages der stilling til efterværn og evt. overdragelse til voksenforvaltningen (seed 002). Registrér, hvem der overtager som koordinator eller sagsbehandler, og hvad der fortsætter.',
+      handOverIntro: 'Når den unge fylder 18, tages der stilling til efterværn og evt. overdragelse til voksenforvaltningen (Samarbejdsmodellen). Registrér, hvem der overtager som koordinator eller sagsbehandler, og hvad der fortsætter.',
       handOverWho: 'Hvem overtager som koordinator eller sagsbehandler?',
       handOverNone: 'Ingen fra teamet',
       handOverContinues: 'Hvad fortsætter (efterværn, støtte, indsatser)?',

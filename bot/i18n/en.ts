@@ -644,7 +644,7 @@ export const en: Messages = {
       handOverTakesOver: (name) => `${name} takes over`,
       handOverNobody: 'nobody on the team takes over',
       handOverTitle: (reference) => `Case ${reference}: hand-over to the adults' administration`,
-      handOverIntro: "When the young person turns 18, aftercare (efterværn) and, where relevant, the hand-over to the adults' administration are decided (seed 002). Record who takes over as coordinator or caseworker, and what continues.",
+      handOverIntro: "When the young person turns 18, aftercare (efterværn) and, where relevant, the hand-over to the adults' administration are decided (the cooperation model, Samarbejdsmodellen). Record who takes over as coordinator or caseworker, and what continues.",
       handOverWho: 'Who takes over as coordinator or caseworker?',
       handOverNone: 'Nobody on the team',
       handOverContinues: 'What continues (aftercare, support, interventions)?',
