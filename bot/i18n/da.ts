@@ -711,6 +711,7 @@ export const da = {
       farTitle: (reference: string) => `Sag ${reference}: næste møde ligger langt ude`,
       far: (next: string, latest: string) =>
         `Næste møde ${next} ligger mere end fire måneder efter dette møde. Modellen vil have et møde mindst hver fjerde måned (her senest ${latest}). Bekræft, hvis det alligevel skal være sådan, eller gå tilbage og vælg en tidligere dato. Intet er gemt endnu.`,
+      nextMeetingBy: (date: string) => `Modellen: næste møde senest ${date}, fire måneder efter dette. Et senere møde skal bekræftes.`,
       farConfirm: 'Bekræft og afslut',
       farBack: 'Tilbage',
       noMeetingTooFar: (last: string, next: string) =>

@@ -659,6 +659,7 @@ export const en: Messages = {
       farTitle: (reference) => `Case ${reference}: the next meeting is far off`,
       far: (next, latest) =>
         `The next meeting on ${next} is more than four months after this meeting. The model asks for a meeting at least every four months (here by ${latest}). Confirm if it must be so all the same, or go back and choose an earlier date. Nothing has been saved yet.`,
+      nextMeetingBy: (date) => `The model: the next meeting by ${date}, four months after this one. A later meeting must be confirmed.`,
       farConfirm: 'Confirm and close',
       farBack: 'Back',
       noMeetingTooFar: (last, next) =>
