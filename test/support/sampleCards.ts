@@ -185,11 +185,11 @@ export function everyCard(m: Messages, current: Case): Record<string, AdaptiveCa
     networkForMember: networkMapCard(m, { case: withNetworkMap(current), viewer: current.members[2]! }),
     networkOverview: networkOverviewCard(m, asCoordinator(withNetworkMap(current))),
     networkOverviewForMember: networkOverviewCard(m, { case: withNetworkMap(current), viewer: current.members[2]! }),
-    // The model's rhythm (issue 14): the hand-over due and recorded, and the confirmation of a next meeting far off.
+    // The model's rhythm (issue 14): the hand-over due and recorded (the confirmation of a next meeting far off,
+    // whose meeting.close carries the closing answers, is among everyTemplate's).
     adultHandOverDue: adultHandOverCard(m, read),
     adultHandOver: adultHandOverCard(m, asCoordinator(withAdultHandOver(current, current.members[2]!)), m.cards.rhythm.handOverSaved),
     overviewHandOverRecorded: overviewCard(m, asCoordinator(withAdultHandOver(current, current.members[2]!)), NOW),
-    closeMeetingFarOff: farNextMeetingCard(m, current, 'meeting-1', FAR_OFF_ANSWERS(current.members[0]!.id), '2027-04-01T07:00:00.000Z', '2027-03-23'),
   };
 }
 
