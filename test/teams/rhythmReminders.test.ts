@@ -10,6 +10,8 @@ import { da } from '../../bot/i18n/da';
 import { en } from '../../bot/i18n/en';
 import type { OutboxMessageOf } from '../../bot/store/port';
 import { renderReminder } from '../../bot/teams/renderReminder';
+import { renderOutboxMessage } from '../../bot/teams/renderOutbox';
+import { addMember } from '../../bot/domain/team';
 import { COORDINATOR, NOW, sampleCase } from '../domain/fixtures';
 import { validateAdaptiveCard } from '../support/cardValidation';
 
@@ -110,5 +112,15 @@ describe('the consent expiry reminder', () => {
     expect(skipOf(withdrawConsent(current, by, NOW), expiring)).toBe('consent changed');
     expect(skipOf(withConsent('2026-12-31'), expiring)).toBe('consent changed');
     expect(skipOf(current, expiring, new Date('2026-12-21T09:00:00Z'))).toBe('consent changed');
+  });
+});
+
+describe('a message to a member once consent has expired', () => {
+  it('says that the consent expired, and when, instead of the details', () => {
+    const team = addMember(sampleCase(), { role: 'housingSupport', person: { kind: 'teams', aadObjectId: 'aad-ali', name: 'Ali', teamsUserId: '29:ali' } }, 'm-ali', by, NOW);
+    const current = recordConsent(team, { givenByYoungPerson: true, parentalHolderName: 'Lone Hansen', givenOn: '2026-01-10', expiresOn: '2026-12-20', partyMemberIds: ['m-coordinator', 'm-ali'] }, 'consent-1', by, NOW);
+    const message = { ...reminder({ reminder: 'agreementChanged', agreementId: 'a-1' }), to: { kind: 'user', aadObjectId: 'aad-ali', teamsUserId: '29:ali' }, about: { reminder: 'agreementChanged', memberId: 'm-ali', agreementId: 'a-1' } } as OutboxMessageOf<'reminder'>;
+    const rendered = renderOutboxMessage({ message, current }, [], undefined, new Date('2026-12-22T09:00:00Z'));
+    expect(JSON.stringify(rendered)).toContain(da.cards.rhythm.withoutConsentExpired('20.12.2026'));
   });
 });
