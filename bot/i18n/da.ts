@@ -719,10 +719,11 @@ export const da = {
       transitionWithPurpose: (age: string, birthday: string, purpose: string) =>
         `Den unge fylder ${age} år ${birthday}. Planlæg overgangsmødet i god tid (vælg det som overgangsmøde, når du planlægger eller åbner mødet). Formål: ${purpose}`,
       handOverReminderTitle: (reference: string) => `Sag ${reference}: overdragelse ved 18 år`,
-      handOverReminder: (from: string) =>
-        `Den unge fyldte 17½ år ${from}. Tag stilling til efterværn, og registrér overdragelsen til voksenforvaltningen: hvem der overtager, og hvad der fortsætter. Skriv "overdragelse" i sagens tråd eller brug knappen på sagens overblik.`,
+      handOverReminder: (from: string, write: WriteCommand = inPersonalChat) =>
+        `Den unge fyldte 17½ år ${from}. Tag stilling til efterværn, og registrér overdragelsen til voksenforvaltningen: hvem der overtager, og hvad der fortsætter. Skriv "${write('overdragelse')}", eller brug knappen på sagens overblik.`,
       consentExpiringTitle: (reference: string) => `Sag ${reference}: samtykket udløber snart`,
-      consentExpiring: (date: string) => `Samtykket udløber ${date}. Forny det med "samtykke", før det udløber: derefter kan kun du se oplysninger om den unge.`,
+      consentExpiring: (date: string, write: WriteCommand = inPersonalChat) =>
+        `Samtykket udløber ${date}. Forny det med "${write('samtykke')}", før det udløber: derefter kan kun du se oplysninger om den unge.`,
       consentExpiredOn: (date: string) => `Samtykket udløb ${date}: kun myndighedskoordinatoren kan se oplysninger om den unge.`,
       withoutConsentExpired: (date: string) => `Der er nyt i sagen, men samtykket udløb ${date}, så detaljerne kan ikke vises. Kontakt myndighedskoordinatoren.`,
     },

@@ -667,10 +667,10 @@ export const en: Messages = {
       transitionWithPurpose: (age, birthday, purpose) =>
         `The young person turns ${age} on ${birthday}. Plan the transition meeting in good time (choose it as the transition meeting when you plan or open the meeting). Purpose: ${purpose}`,
       handOverReminderTitle: (reference) => `Case ${reference}: hand-over at 18`,
-      handOverReminder: (from) =>
-        `The young person turned 17½ on ${from}. Decide on aftercare and record the hand-over to the adults' administration: who takes over, and what continues. Write "adult hand-over" in the case's thread or use the button on the case overview.`,
+      handOverReminder: (from, write = inPersonalChat) =>
+        `The young person turned 17½ on ${from}. Decide on aftercare and record the hand-over to the adults' administration: who takes over, and what continues. Write "${write('adult hand-over')}", or use the button on the case overview.`,
       consentExpiringTitle: (reference) => `Case ${reference}: the consent expires soon`,
-      consentExpiring: (date) => `The consent expires on ${date}. Renew it with "consent" before it expires: after that only you can see information about the young person.`,
+      consentExpiring: (date, write = inPersonalChat) => `The consent expires on ${date}. Renew it with "${write('consent')}" before it expires: after that only you can see information about the young person.`,
       consentExpiredOn: (date) => `The consent expired on ${date}: only the coordinator can see information about the young person.`,
       withoutConsentExpired: (date) => `There is news in the case, but the consent expired on ${date}, so the details cannot be shown. Please contact the coordinator.`,
     },
