@@ -4,7 +4,7 @@ import { isCoordinator, mayBeToldWho5Signal } from '../bot/domain/access';
 import { type Case, EDUCATION_STATUSES, type TeamMember } from '../bot/domain/case';
 import { activeInterventions } from '../bot/domain/interventions';
 import { currentClosure } from '../bot/domain/closing';
-import { currentConsent, isConsentValid } from '../bot/domain/consent';
+import { consentExpiredOn, consentExpiringSoon, currentConsent, isConsentValid } from '../bot/domain/consent';
 import { ageOn, localDate } from '../bot/domain/fields';
 import { openAgreementCounts } from '../bot/domain/goals';
 import { closingMeetingOf, isInternalMeeting, latestStatus, meetingNumber, nextMeetingOf } from '../bot/domain/meeting';
@@ -26,6 +26,7 @@ import { interventionsCard } from './interventionCards';
 import { latestWho5Line, measuresCard } from './measureCards';
 import type { ReadinessIndicatorSet } from '../bot/domain/readinessIndicators';
 import { DEFAULT_READINESS_INDICATORS } from '../bot/readinessIndicators';
+import { adultHandOverCard, rhythmView } from './rhythmCards';
 import type { Period } from '../bot/domain/statistics/period';
 import type { Unit } from '../bot/domain/organisation';
 import { type ReadinessSetOf, progressTimeLine } from '../bot/domain/progress';
@@ -79,7 +80,7 @@ export function overviewCard(m: Messages, { case: current, viewer }: ViewedCase,
         ? labels.noEyeKeeper
         : (closure.handOverAcknowledgedAt ? labels.eyeKeeperAcknowledged : labels.eyeKeeperNotAcknowledged)(memberName(current, eyeKeeper, m)),
       coordinator: coordinatorName(current, m),
-      consent: isConsentValid(consent, now) ? labels.consentValid(m.dates.short(consent.expiresOn)) : labels.consentMissing,
+      consent: isConsentValid(consent, now) ? consentValidText(m, current, consent.expiresOn, now) : consentMissingText(m, current, now),
       members: members.slice(0, count),
       membersMore: count < members.length ? labels.membersMore(count, members.length) : '',
       unit: unitName,
@@ -87,6 +88,8 @@ export function overviewCard(m: Messages, { case: current, viewer }: ViewedCase,
       trend: trendOf(days),
       measuresLabel: m.cards.measures.overviewLabel,
       latestWho5: latestWho5Line(m, current),
+      // The model's rhythm (issue 14).
+      rhythm: rhythmView(m, current, now),
     }),
   );
 }
@@ -111,6 +114,18 @@ function overviewTrend(m: Messages, current: Case, viewer: TeamMember, readiness
     atStart: picture.atStart,
     notes: picture.notes.join(' '),
   };
+}
+
+/** Valid consent; within 30 days of expiry the overview counts the days (issue 14). */
+function consentValidText(m: Messages, current: Case, expiresOn: string, now: Date): string {
+  const soon = consentExpiringSoon(current, now);
+  return soon ? m.cards.rhythm.consentExpiringSoon(m.dates.short(expiresOn), soon.daysLeft) : m.cards.overview.consentValid(m.dates.short(expiresOn));
+}
+
+/** Without valid consent; when that is because it expired, the overview says when (issue 14). */
+function consentMissingText(m: Messages, current: Case, now: Date): string {
+  const expiredOn = consentExpiredOn(current, now);
+  return expiredOn ? m.cards.rhythm.consentExpiredOn(m.dates.short(expiredOn)) : m.cards.overview.consentMissing;
 }
 
 /** On the overview, at most this many active interventions are named (shortened); the rest are counted. */
@@ -183,6 +198,8 @@ export function caseViewCard(m: Messages, read: ViewedCase, view: DetailView, no
       return interventionsCard(m, read, notice);
     case 'measures':
       return measuresCard(m, read, now, options.indicators ?? DEFAULT_READINESS_INDICATORS, notice);
+    case 'adultHandOver':
+      return adultHandOverCard(m, read, notice);
   }
 }
 

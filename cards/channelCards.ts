@@ -139,6 +139,7 @@ function renderChannelCard(m: Messages, card: ChannelCard): AdaptiveCardJson {
         networkOverview: m.cards.networkOverview.title(reference),
         interventions: m.cards.interventions.title(reference),
         measures: m.cards.measures.title(reference),
+        adultHandOver: m.cards.rhythm.handOverTitle(reference),
       };
       const labels = m.cards.threadBase;
       const facts = card.view === 'overview' ? caseFacts(m, card.case) : card.view === 'closing' ? closingFacts(m, card.closing) : [];

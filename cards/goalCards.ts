@@ -9,6 +9,7 @@ import { MODEL_ZONE, localDate } from '../bot/domain/fields';
 import { type Agreement, FOLLOW_UP_METHODS, GOAL_THEMES, type Goal, type GoalTheme, agreementsOf, currentVersion, goalById, goalResponsibles } from '../bot/domain/goals';
 import { attendsInternalMeetings } from '../bot/domain/checklist';
 import { type Meeting, incompleteSections, isInternalMeeting, meetingLabel, meetingNumber, openMeetingOf, plannedMeetingOf } from '../bot/domain/meeting';
+import { rhythmDeadline } from '../bot/domain/rhythm';
 import type { Messages } from '../bot/i18n';
 import type { ViewedCase } from './views';
 import { firstFitting, fitsTeams, halvings } from './budget';
@@ -336,6 +337,8 @@ export function closeMeetingCard(m: Messages, read: ViewedCase, meeting: Meeting
     nextMeetingDate: plannedAt?.toISODate() ?? '',
     nextMeetingTime: plannedAt?.toFormat('HH:mm') ?? '',
     waitingFor: waitingForLine(m, current),
+    // The model's rhythm (issue 14): a later next meeting is asked to be confirmed.
+    nextMeetingBy: m.cards.rhythm.nextMeetingBy(m.dates.long(rhythmDeadline(meeting.startsAt))),
   });
 }
 

@@ -2,6 +2,7 @@
 // the checklist itself (mødetjekliste) for team members, cancelling, and closing an internal meeting. The checklist's channel card is in channelCards.ts.
 import { networkMapAnswers } from '../bot/domain/networkMap';
 import { DateTime } from 'luxon';
+import { NO_TRANSITION, TRANSITION_AGE_LABELS } from '../bot/domain/transitions';
 import type { Case, TeamMember } from '../bot/domain/case';
 import {
   ANSWER_CHOICES,
@@ -56,7 +57,24 @@ export function meetingOpenCard(m: Messages, current: Case, now: Date): Adaptive
     plannedIntro: planned ? labels.plannedIntro(m.dates.dateTime(planned.startsAt)) : '',
     plannedInternalIntro: plannedInternal ? labels.internalPlannedIntro(m.dates.dateTime(plannedInternal.startsAt)) : '',
     kinds: MEETING_KINDS.map((kind) => ({ title: labels.kinds[kind], value: kind })),
+    transition: transitionChoice(m, current),
   });
+}
+
+/** A transition meeting says so, with its purpose (seed 002); '' for any other meeting. */
+export function transitionText(m: Messages, meeting: Meeting): string {
+  const age = meeting.transitionAge;
+  return age ? m.cards.rhythm.meetingKindWithPurpose(age, m.cards.rhythm.purposes[age]) : '';
+}
+
+/** Issue 14: whether the meeting is one of the model's transition meetings, each with its purpose (seed 002); the planned one's choice kept. */
+function transitionChoice(m: Messages, current: Case) {
+  const labels = m.cards.rhythm;
+  return {
+    label: labels.transitionChoiceLabel,
+    value: plannedMeetingOf(current)?.transitionAge ?? NO_TRANSITION,
+    choices: [{ title: labels.transitionChoiceNone, value: NO_TRANSITION }, ...TRANSITION_AGE_LABELS.map((age) => ({ title: labels.transitionChoice(age, labels.purposes[age]), value: age }))],
+  };
 }
 
 /** "Den unges netværksmøde nr.": the number, or why there is none (yet). */
@@ -363,6 +381,7 @@ export function checklistCard(m: Messages, { case: current, viewer }: ViewedCase
       title: labels.title(current.reference, meetingLabel(meeting)),
       // Whom the case is about; an internal meeting says it is held without them.
       kindNote: isInternalMeeting(meeting) ? labels.kindNote : '',
+      transition: transitionText(m, meeting),
       youngPerson: current.youngPerson.name,
       coordinator: coordinatorName(current, m),
       number: numberText(m, meeting),

@@ -1,6 +1,7 @@
 // Binds data to a template from cards/templates. Templates are data (editable in the Adaptive Cards
 // Designer); no card JSON is put together by hand in code.
 import * as ACData from 'adaptivecards-templating';
+import adultHandOver from './templates/adultHandOver.json';
 import agreementEdit from './templates/agreementEdit.json';
 import agreements from './templates/agreements.json';
 import approval from './templates/approval.json';
@@ -11,6 +12,7 @@ import casePicker from './templates/casePicker.json';
 import checklist from './templates/checklist.json';
 import closeInternal from './templates/closeInternal.json';
 import closeMeeting from './templates/closeMeeting.json';
+import closeMeetingFarOff from './templates/closeMeetingFarOff.json';
 import consent from './templates/consent.json';
 import createCase from './templates/createCase.json';
 import feedback from './templates/feedback.json';
@@ -35,6 +37,7 @@ import teamStatus from './templates/teamStatus.json';
 import { CARD_VERSION } from './version';
 
 export const TEMPLATES = {
+  adultHandOver,
   agreementEdit,
   agreements,
   approval,
@@ -45,6 +48,7 @@ export const TEMPLATES = {
   checklist,
   closeInternal,
   closeMeeting,
+  closeMeetingFarOff,
   consent,
   createCase,
   feedback,

@@ -10,8 +10,8 @@ export interface ViewedCase {
   viewer: TeamMember;
 }
 
-/** The detail cards `case.show` opens (its data's `view`): app/readCase's CASE_VIEWS, the same nine. */
-export type DetailView = 'overview' | 'team' | 'consent' | 'goals' | 'closing' | 'teamStatus' | 'network' | 'networkOverview' | 'interventions' | 'measures';
+/** The detail cards `case.show` opens (its data's `view`): app/readCase's CASE_VIEWS, the same eleven. */
+export type DetailView = 'overview' | 'team' | 'consent' | 'goals' | 'closing' | 'teamStatus' | 'network' | 'networkOverview' | 'interventions' | 'measures' | 'adultHandOver';
 
 /** A row of the 1:1 case picker. */
 export interface PickerCase {

@@ -349,6 +349,7 @@
               var name = meeting.number === undefined ? t.meetingUnnumbered : fill(t.meetingName, { number: meeting.number });
               return element('li', {}, [
                 fill(t.meetingLine, { name: name, at: dateTime(meeting.startsAt), state: meeting.state }),
+                meeting.transition ? element('p', { class: 'note' }, [meeting.transition]) : null,
                 meeting.checklist.length === 0
                   ? null
                   : element(
@@ -376,8 +377,22 @@
             }),
           ),
     ]);
+    // The model's rhythm (issue 14): meetings against three, transition meetings, the 18-year hand-over.
+    var rhythm = section('case-rhythm', details.rhythm.title, [
+      element(
+        'dl',
+        { class: 'answers' },
+        [].concat.apply(
+          [],
+          details.rhythm.facts.map(function (fact) {
+            return row(fact.title, fact.value);
+          }),
+        ),
+      ),
+      details.rhythm.belowMinimum ? element('p', { class: 'flag' }, [details.rhythm.belowMinimum]) : null,
+    ]);
     var network = details.networkMap ? networkMapSection(details.caseId) : null;
-    content.replaceChildren.apply(content, [back, heading, team, trend, overview, network, goals, interventions, meetings].filter(Boolean));
+    content.replaceChildren.apply(content, [back, heading, rhythm, team, trend, overview, network, goals, interventions, meetings].filter(Boolean));
     say('');
     heading.focus();
   }

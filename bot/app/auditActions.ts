@@ -50,6 +50,7 @@ export const VERB_ACTIONS = [
   'measures.wellbeing',
   'measures.readiness',
   'measures.measurer',
+  'adultHandOver.record',
 ] as const;
 
 export type AuditAction =

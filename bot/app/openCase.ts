@@ -49,8 +49,9 @@ export async function openCase(
     throw new DomainError('caseAlreadyHasHome');
   }
   const created = home ? setHome(draft, home, actor.aadObjectId, now) : draft;
-  // The transition meetings at 16, 17½ and 18½ are known from the birth date on: planned now.
-  const transitions = outboxMessages(deps, created, actor.serviceUrl, now, reminders(created, deps.reminders.forTransitions(created, now)));
+  // The transition meetings at 16, 17½ and 18½ and the 18-year hand-over (from 17½) are known from the birth date on: planned now.
+  const planned = [...deps.reminders.forTransitions(created, now), ...deps.reminders.forAdultHandOver(created, now)];
+  const transitions = outboxMessages(deps, created, actor.serviceUrl, now, reminders(created, planned));
   const stored = await deps.store.createCase(created, { audit: [auditRecord(deps, actor, caseId, 'case.create', 'ok')], outbox: transitions });
   return stored.case;
 }

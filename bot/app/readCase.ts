@@ -6,8 +6,8 @@ import type { CaseStore, CaseSummary } from '../store/port';
 import { type Actor, type ActorId, type AppDeps, auditRecord } from './context';
 import { auditIfRefused } from './guardedChange';
 
-/** A card a team member can ask for: most need consent; consent and closing are the coordinator's; `teamStatus`: the team's own half-yearly status; `network`: the network map; `interventions`: the intervention overview; `networkOverview`: the network overview; `measures`: WHO-5 and readiness over time. */
-export const CASE_VIEWS = ['overview', 'team', 'consent', 'goals', 'closing', 'teamStatus', 'network', 'networkOverview', 'interventions', 'measures'] as const;
+/** A card a team member can ask for: most need consent; consent and closing are the coordinator's; `teamStatus`: the team's own half-yearly status; `network`: the network map; `interventions`: the intervention overview; `networkOverview`: the network overview; `measures`: WHO-5 and readiness over time; `adultHandOver`: the 18-year hand-over. */
+export const CASE_VIEWS = ['overview', 'team', 'consent', 'goals', 'closing', 'teamStatus', 'network', 'networkOverview', 'interventions', 'measures', 'adultHandOver'] as const;
 export type CaseView = (typeof CASE_VIEWS)[number];
 /** Why the case is read; changing a member is the coordinator's; `tab`: the case in the tab's list; `networkPicture`: the map's picture; `documents`: a closed meeting's PDF documents, the coordinator's. */
 export type ReadPurpose = CaseView | 'memberEdit' | 'checklist' | 'tab' | 'networkPicture' | 'documents';
@@ -31,6 +31,7 @@ const AUTHORIZE: Record<ReadPurpose, (current: Case, aadObjectId: string, now: D
   networkOverview: requireCaseReader,
   interventions: requireCaseReader,
   measures: requireCaseReader,
+  adultHandOver: requireCaseReader,
   networkPicture: requireCaseReader,
   documents: (current, aadObjectId) => requireCoordinator(current, aadObjectId),
 };

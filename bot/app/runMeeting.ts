@@ -5,18 +5,28 @@
 import type { Case } from '../domain/case';
 import { requireMeetingReader } from '../domain/access';
 import { type MeetingKind, type MeetingTime, type PostedCard, answerChecklist, cancelMeeting, meetingById, openMeeting, openMeetingOf, planMeeting, setMeetingCard } from '../domain/meeting';
+import type { TransitionAge } from '../domain/transitions';
 import type { Actor, AppDeps } from './context';
 import { type ActivityId, coordinatorChange, guardedChange } from './guardedChange';
 import { calendarUpdates, caseCardUpdate, checklistCardUpdate, meetingCardUpdates, outboxMessages, reminders } from './messages';
 
 /** A network meeting, or (`kind` internal) an internal coordination meeting of the professionals. */
-export function openNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, time: MeetingTime, activityId?: ActivityId, kind: MeetingKind = 'network'): Promise<Case> {
+/** `transitionAge`: opened as the transition meeting of that age (seed 002). */
+export function openNetworkMeeting(
+  deps: AppDeps,
+  actor: Actor,
+  caseId: string,
+  time: MeetingTime,
+  activityId?: ActivityId,
+  kind: MeetingKind = 'network',
+  transitionAge?: TransitionAge,
+): Promise<Case> {
   const meetingId = deps.newId();
   return coordinatorChange(deps, actor, {
     caseId,
     action: 'meeting.open',
     apply: (current, now) => {
-      const changed = openMeeting(current, meetingId, time, actor.aadObjectId, now, kind);
+      const changed = openMeeting(current, meetingId, time, actor.aadObjectId, now, kind, transitionAge);
       const opened = openMeetingOf(changed)?.id ?? meetingId;
       const outgoing = [...meetingCardUpdates(changed, opened, actor.locale), ...calendarUpdates(deps, changed, [opened])];
       return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, outgoing) };
@@ -29,13 +39,21 @@ export function openNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, 
  * Planning a network meeting sets the coordinator's reminder to call it, three weeks before; an internal
  * meeting is called among colleagues at short notice and is none of the model's rhythm, so it sets none.
  */
-export function planNetworkMeeting(deps: AppDeps, actor: Actor, caseId: string, time: MeetingTime, activityId?: ActivityId, kind: MeetingKind = 'network'): Promise<Case> {
+export function planNetworkMeeting(
+  deps: AppDeps,
+  actor: Actor,
+  caseId: string,
+  time: MeetingTime,
+  activityId?: ActivityId,
+  kind: MeetingKind = 'network',
+  transitionAge?: TransitionAge,
+): Promise<Case> {
   const meetingId = deps.newId();
   return coordinatorChange(deps, actor, {
     caseId,
     action: 'meeting.plan',
     apply: (current, now) => {
-      const changed = planMeeting(current, meetingId, time, actor.aadObjectId, now, kind);
+      const changed = planMeeting(current, meetingId, time, actor.aadObjectId, now, kind, transitionAge);
       const planned = kind === 'network' ? deps.reminders.forPlannedMeeting(changed, meetingById(changed, meetingId)) : [];
       const outgoing = [...reminders(changed, planned), ...caseCardUpdate(changed, actor.locale), ...calendarUpdates(deps, changed, [meetingId])];
       return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, outgoing) };

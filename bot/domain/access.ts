@@ -6,7 +6,7 @@ import { DomainError } from './errors';
 import { type Case, type TeamMember, memberByAadObjectId } from './case';
 import { attendsInternalMeetings } from './checklist';
 import { type Closure, closureOf, currentClosure } from './closing';
-import { isConsentedParty } from './consent';
+import { consentExpiredOn, isConsentedParty } from './consent';
 import type { Agreement } from './goals';
 import { type Meeting, isInternalMeeting, meetingById, writerMayWriteForm } from './meeting';
 import { measurerOf } from './measures';
@@ -94,7 +94,11 @@ export function requireCoordinator(current: Case, aadObjectId: string): TeamMemb
 
 export function requireCaseReader(current: Case, aadObjectId: string, now: Date): TeamMember {
   const member = requireMember(current, aadObjectId);
-  if (!mayReadCaseDetails(current, member.id, now)) throw new DomainError('noValidConsent');
+  if (!mayReadCaseDetails(current, member.id, now)) {
+    // The refusal says why when it is that the consent expired, and when (issue 14).
+    const expiredOn = consentExpiredOn(current, now);
+    throw new DomainError('noValidConsent', expiredOn ? { expiredOn } : {});
+  }
   return member;
 }
 

@@ -80,7 +80,8 @@ interface CaseEvent {
     | 'meetingClosed'
     | 'planSlipping'
     | 'caseClosed'
-    | 'unitMoved';
+    | 'unitMoved'
+    | 'adultHandOverRecorded';
   memberId?: string;
   meetingId?: string;
   fromMemberId?: string;

@@ -6,6 +6,7 @@ import type { ChecklistSection } from './checklist';
 import { DomainError } from './errors';
 import { TEXT_LIMITS, localDate, optionalText, requiredDate } from './fields';
 import { CASE_LIMITS } from './limits';
+import { breaksRhythm, rhythmDeadline } from './rhythm';
 import { type Meeting, incompleteSections, isInternalMeeting, meetingById, meetingNumber, meetingStart, planMeeting, plannedMeetingOf } from './meeting';
 
 export interface ClosingInput {
@@ -24,6 +25,8 @@ export interface ClosingInput {
   summary?: string;
   /** The coordinator confirms closing with checklist sections not filled in. */
   confirmEmptySections?: boolean;
+  /** The coordinator confirms a next meeting more than four months after this one (the model's rhythm, rhythm.ts). */
+  confirmFarNextMeeting?: boolean;
 }
 
 export interface Closure {
@@ -37,6 +40,8 @@ export interface Closure {
   closedByAadObjectId: string;
   /** The checklist's sections the coordinator confirmed closing without (some may be filled in later). */
   sectionsLeftIncomplete?: ChecklistSection[];
+  /** The coordinator confirmed a next meeting more than four months after this one. */
+  farNextMeetingConfirmed?: true;
   /** Sent back by the young person with changes, before approval. */
   sentBack: Array<{ at: string; byAadObjectId: string; changes: string }>;
   /** The young person's approval, recorded by the coordinator: only then is the form circulated. */
@@ -96,6 +101,10 @@ export function closeMeeting(current: Case, meetingId: string, input: ClosingInp
   if (nextMeetingAt <= now.toISOString()) throw new DomainError('meetingInPast');
   const incomplete = incompleteSections(current, meeting);
   if (incomplete.length > 0 && !input.confirmEmptySections) throw new DomainError('checklistIncomplete', { sections: incomplete.join(',') });
+  // Asked last, so that the confirmation is the one step left: nothing is saved until it is given.
+  if (breaksRhythm(meeting.startsAt, nextMeetingAt) && !input.confirmFarNextMeeting) {
+    throw new DomainError('nextMeetingFarOff', { nextMeetingAt, latest: rhythmDeadline(meeting.startsAt) });
+  }
 
   const planned = plannedMeetingOf(current);
   // At the case's last meeting (limits.ts) the meeting is closed all the same, with no next one planned.
@@ -115,6 +124,7 @@ export function closeMeeting(current: Case, meetingId: string, input: ClosingInp
     closedAt: now.toISOString(),
     closedByAadObjectId: byAadObjectId,
     ...(incomplete.length > 0 ? { sectionsLeftIncomplete: incomplete } : {}),
+    ...(breaksRhythm(meeting.startsAt, nextMeetingAt) ? { farNextMeetingConfirmed: true as const } : {}),
     sentBack: [],
   };
   return withClosure({ ...withNext, history: [...withNext.history, { at: now.toISOString(), byAadObjectId, kind: 'meetingClosed', meetingId }] }, meetingId, closure, 'held');

@@ -1,6 +1,7 @@
 // Consent (samtykkeerklæring, seed 002): given by the young person, and while under 18 also by the
 // parents ("forældrene": both holders of parental responsibility where there are two); names the parties who may exchange information; expires; can be
 // withdrawn. Records are kept as history: renewing adds a record, withdrawing marks the current one.
+import { DateTime } from 'luxon';
 import { DomainError } from './errors';
 import { CASE_LIMITS } from './limits';
 import { ageOn, localDate, optionalText, requiredDate, TEXT_LIMITS } from './fields';
@@ -65,6 +66,27 @@ export function consentGapFor(current: Case, memberId: string, now: Date): Conse
   if (localDate(now) > consent.expiresOn) return 'expired';
   if (!consent.partyMemberIds.includes(memberId)) return 'notParty';
   return isConsentValid(consent, now) ? undefined : 'none';
+}
+
+/** Issue 14: the coordinator is reminded this many days before the current consent expires. */
+const CONSENT_EXPIRY_LEAD_DAYS = 30;
+
+/** The day the expiry reminder is due: CONSENT_EXPIRY_LEAD_DAYS before the consent's last valid day. */
+export const consentExpiryReminderOn = (consent: Consent): string => DateTime.fromISO(consent.expiresOn).minus({ days: CONSENT_EXPIRY_LEAD_DAYS }).toISODate() ?? '';
+
+/** The current consent when it is valid and expires within CONSENT_EXPIRY_LEAD_DAYS (for the reminder and the radar), with the days left. */
+export function consentExpiringSoon(current: Case, now: Date): { consent: Consent; daysLeft: number } | undefined {
+  const consent = currentConsent(current);
+  if (current.closedAt || !isConsentValid(consent, now)) return undefined;
+  const today = localDate(now);
+  if (today < consentExpiryReminderOn(consent)) return undefined;
+  return { consent, daysLeft: DateTime.fromISO(consent.expiresOn).diff(DateTime.fromISO(today), 'days').days };
+}
+
+/** The day the current consent expired on, when that is why there is no valid consent now. */
+export function consentExpiredOn(current: Case, now: Date): string | undefined {
+  const consent = currentConsent(current);
+  return consent && !consent.withdrawnAt && localDate(now) > consent.expiresOn ? consent.expiresOn : undefined;
 }
 
 export function recordConsent(current: Case, input: ConsentInput, consentId: string, byAadObjectId: string, now: Date): Case {

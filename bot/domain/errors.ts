@@ -119,6 +119,10 @@ const DOMAIN_ERROR_KINDS = {
   measuredBeforeCase: 'validation',
   measureNotFound: 'state',
   measureAlreadyCorrected: 'state',
+  // The model's rhythm (issue 14): transition meetings, the next meeting too far off.
+  transitionMeetingIsNetwork: 'validation',
+  transitionMeetingTaken: 'state',
+  nextMeetingFarOff: 'validation',
 } as const satisfies Record<string, 'access' | 'validation' | 'state'>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_KINDS;

@@ -26,6 +26,7 @@ import {
 import { DomainError } from './errors';
 import { MODEL_ZONE, TEXT_LIMITS, optionalText, requiredDate } from './fields';
 import { CASE_LIMITS } from './limits';
+import type { TransitionAge } from './transitions';
 
 export type MeetingStatus = 'planned' | 'open' | 'cancelled' | 'held';
 
@@ -59,6 +60,8 @@ export interface Meeting {
   id: string;
   /** Absent on a network meeting (and on every meeting recorded before internal meetings existed). */
   kind?: 'internal';
+  /** A network meeting planned or opened as the transition meeting of this age (seed 002: 16, 17½, 18½). */
+  transitionAge?: TransitionAge;
   /**
    * "Den unges netværksmøde nr.": the meetings that took place, counted per case. Given when the
    * meeting opens and taken away if it is cancelled; a planned meeting has none. Read it through
@@ -233,15 +236,37 @@ function newMeeting(current: Case, meetingId: string, status: MeetingStatus, sta
 }
 
 /**
+ * The age a network meeting is the transition meeting of: one meeting per age (another one planned or
+ * held as that age's is refused). An internal meeting is never one: the young person is not there.
+ */
+function asTransition(current: Case, meetingId: string | undefined, kind: MeetingKind, transitionAge: TransitionAge | undefined): { transitionAge?: TransitionAge } {
+  if (!transitionAge) return {};
+  if (kind === 'internal') throw new DomainError('transitionMeetingIsNetwork');
+  const taken = current.meetings.some((meeting) => meeting.id !== meetingId && meeting.transitionAge === transitionAge && meeting.status !== 'cancelled');
+  if (taken) throw new DomainError('transitionMeetingTaken', { age: transitionAge });
+  return { transitionAge };
+}
+
+/**
  * Opens the planned meeting of this kind, or a new one; one meeting per case is open at a time. Only a
  * network meeting gets a number: an internal one is never one of the model's meetings.
  */
-export function openMeeting(current: Case, meetingId: string, time: MeetingTime, byAadObjectId: string, now: Date, kind: MeetingKind = 'network'): Case {
+export function openMeeting(
+  current: Case,
+  meetingId: string,
+  time: MeetingTime,
+  byAadObjectId: string,
+  now: Date,
+  kind: MeetingKind = 'network',
+  transitionAge?: TransitionAge,
+): Case {
   if (openMeetingOf(current)) throw new DomainError('meetingAlreadyOpen');
   const startsAt = meetingStart(time);
   const planned = plannedMeetingOf(current, kind);
   const opened: Meeting = {
     ...(planned ?? newMeeting(current, meetingId, 'open', startsAt, now, kind)),
+    // Opening the planned meeting as a transition meeting marks it so; one planned as such stays so.
+    ...asTransition(current, planned?.id ?? meetingId, kind, transitionAge),
     ...(kind === 'network' ? { number: nextMeetingNumber(current) } : {}),
     status: 'open',
     startsAt,
@@ -251,11 +276,19 @@ export function openMeeting(current: Case, meetingId: string, time: MeetingTime,
 }
 
 /** Plans the next meeting of this kind for a date to come; the coordinator opens it when the team meets. */
-export function planMeeting(current: Case, meetingId: string, time: MeetingTime, byAadObjectId: string, now: Date, kind: MeetingKind = 'network'): Case {
+export function planMeeting(
+  current: Case,
+  meetingId: string,
+  time: MeetingTime,
+  byAadObjectId: string,
+  now: Date,
+  kind: MeetingKind = 'network',
+  transitionAge?: TransitionAge,
+): Case {
   if (plannedMeetingOf(current, kind)) throw new DomainError('meetingAlreadyPlanned');
   const startsAt = meetingStart(time);
   if (startsAt <= now.toISOString()) throw new DomainError('meetingInPast');
-  const planned = newMeeting(current, meetingId, 'planned', startsAt, now, kind);
+  const planned = { ...newMeeting(current, meetingId, 'planned', startsAt, now, kind), ...asTransition(current, meetingId, kind, transitionAge) };
   return event(withMeeting(current, planned), byAadObjectId, now, 'meetingPlanned', planned.id);
 }
 

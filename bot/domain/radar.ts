@@ -4,12 +4,12 @@
 import { DateTime } from 'luxon';
 import { type Case, coordinatorOf } from './case';
 import { currentClosure } from './closing';
-import { currentConsent } from './consent';
-import { localDate, MODEL_ZONE } from './fields';
+import { consentExpiredOn, consentExpiringSoon } from './consent';
+import { localDate } from './fields';
 import { isInternalMeeting } from './meeting';
 import { who5Signal } from './measures';
 import { MEETINGS_A_YEAR, networkMeetingsInLastYear, nextNetworkMeeting } from './rhythm';
-import { adultHandOverDue, TRANSITION_AGES, transitionBirthday } from './transitions';
+import { adultHandOverDue, transitionMilestones } from './transitions';
 
 /**
  * The kinds, most urgent first: the young person's wellbeing, then what someone promised and has not
@@ -56,14 +56,10 @@ export interface RadarCase {
   items: RadarItem[];
 }
 
-/** Consent is told 30 days before it expires (issue 14 §2). */
-const CONSENT_WARNING_DAYS = 30;
 /** Seed 001: feedback to the young person at the latest two days after the meeting. */
 const FEEDBACK_WITHIN_DAYS = 2;
 /** As the hand-over's reminder (app/messages.ts): the eye-keeper has a day to acknowledge. */
 const HAND_OVER_ACKNOWLEDGE_WITHIN_DAYS = 1;
-/** A transition meeting is due from two months before the birthday (as its reminder) until three months after. */
-const TRANSITION_WINDOW = { before: { months: 2 }, after: { months: 3 } } as const;
 
 const item = <K extends RadarKind>(kind: K, details: RadarDetails[K]): RadarItem => ({ kind, rank: RADAR_KINDS.indexOf(kind), ...details }) as RadarItem;
 
@@ -96,8 +92,10 @@ export function radarItems(current: Case, now: Date): RadarItem[] {
     items.push(item('handOverNotAcknowledged', { eyeKeeperMemberId: closure.eyeKeeperMemberId }));
   }
 
-  const consent = consentItem(current, today);
-  if (consent) items.push(consent);
+  const expiredOn = consentExpiredOn(current, now);
+  const expiring = consentExpiringSoon(current, now);
+  if (expiredOn) items.push(item('consentExpired', { expiresOn: expiredOn }));
+  else if (expiring) items.push(item('consentExpiring', { expiresOn: expiring.consent.expiresOn }));
 
   if (!nextNetworkMeeting(current, now)) items.push(item('noMeetingPlanned', {}));
   // A case younger than a year is not held to three meetings in the last twelve months.
@@ -105,43 +103,11 @@ export function radarItems(current: Case, now: Date): RadarItem[] {
   const yearOld = DateTime.fromISO(current.createdAt).plus({ months: 12 }).toISO() ?? '';
   if (held < MEETINGS_A_YEAR && yearOld <= now.toISOString()) items.push(item('fewMeetings', { held }));
 
-  items.push(...transitionItems(current, now));
+  // A transition meeting is due from two months before the birthday until three months after, unless one is planned or held as it.
+  const due = transitionMilestones(current, now).filter((milestone) => milestone.state === 'due');
+  items.push(...due.map((milestone) => item('transitionMeetingDue', { age: milestone.age, birthday: milestone.birthday })));
   if (adultHandOverDue(current, now)) items.push(item('adultHandOverDue', {}));
   return items.sort((a, b) => a.rank - b.rank);
-}
-
-/**
- * Consent that expires within 30 days, or has expired (not withdrawn: a withdrawal is the young
- * person's decision, not something to renew). Swap-in point: issue 14's consent-expiry function.
- */
-function consentItem(current: Case, today: string): RadarItem | undefined {
-  const consent = currentConsent(current);
-  if (!consent || consent.withdrawnAt) return undefined;
-  if (consent.expiresOn < today) return item('consentExpired', { expiresOn: consent.expiresOn });
-  const warnFrom = DateTime.fromISO(consent.expiresOn).minus({ days: CONSENT_WARNING_DAYS }).toISODate() ?? '';
-  return today >= warnFrom ? item('consentExpiring', { expiresOn: consent.expiresOn }) : undefined;
-}
-
-/**
- * A transition meeting (16, 17½, 18½) is due from two months before the birthday until three months
- * after, while no network meeting is held or planned in that window. Swap-in point: issue 14's
- * `transitionMilestones` (meetings planned as transition meetings).
- */
-function transitionItems(current: Case, now: Date): RadarItem[] {
-  const today = localDate(now);
-  return TRANSITION_AGES.flatMap((age) => {
-    const birthday = transitionBirthday(current, age);
-    const day = DateTime.fromISO(birthday, { zone: MODEL_ZONE });
-    const from = day.minus(TRANSITION_WINDOW.before);
-    const until = day.plus(TRANSITION_WINDOW.after);
-    if (today < (from.toISODate() ?? '') || today > (until.toISODate() ?? '')) return [];
-    const met = current.meetings.some((meeting) => {
-      if (isInternalMeeting(meeting) || meeting.status === 'cancelled') return false;
-      const on = DateTime.fromISO(meeting.startsAt).setZone(MODEL_ZONE);
-      return on >= from && on <= until.endOf('day');
-    });
-    return met ? [] : [item('transitionMeetingDue', { age: age.label, birthday })];
-  });
 }
 
 /** Cases with something on the radar, most urgent first: by their most urgent item, then how many, then reference. */

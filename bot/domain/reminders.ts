@@ -9,8 +9,9 @@ import type { Intervention } from './interventions';
 import type { Meeting } from './meeting';
 import { MODEL_ZONE } from './fields';
 import type { WorkingDays } from './workingDays';
-import { TRANSITION_AGES, transitionBirthday } from './transitions';
+import { TRANSITION_AGES, adultHandOverFrom, transitionBirthday } from './transitions';
 import { MEASURE_INTERVAL, measurerOf, nextMeasureDue, readinessRecordsOf, who5RecordsOf } from './measures';
+import { type Consent, consentExpiryReminderOn } from './consent';
 
 export interface ReminderSettings {
   /** Local time of day reminders are sent, HH:MM. */
@@ -63,6 +64,10 @@ export interface ReminderSubjects {
   /** WHO-5 (a month) or BIP (a quarter) is due: `after`, the latest record it was planned after ('' for none yet); skipped when another is recorded since. */
   who5Due: { after: string };
   readinessDue: { after: string };
+  /** The model's rhythm (issue 14): the 18-year hand-over is due from `from` (17½) until recorded. */
+  adultHandOverDue: { from: string };
+  /** The current consent expires on `expiresOn`: sent only if that consent is still current, valid and that date. */
+  consentExpiring: { consentId: string; expiresOn: string };
 }
 export type ReminderKind = keyof ReminderSubjects;
 
@@ -209,5 +214,23 @@ export class ReminderPlanner {
     const about = { after: latest?.id ?? '' };
     const memberId = measurerOf(current);
     return [measure === 'who5' ? { kind: 'who5Due', memberId, at, about } : { kind: 'readinessDue', memberId, at, about }];
+  }
+
+  /** The coordinator, when the young person turns 17½, to record the hand-over to the adults' administration; none once that is past. */
+  forAdultHandOver(current: Case, now: Date): Planned<'adultHandOverDue'>[] {
+    const from = adultHandOverFrom(current);
+    const at = this.sendTimeOn(from);
+    return at > now.toISOString() ? [{ kind: 'adultHandOverDue', memberId: coordinatorOf(current).id, at, about: { from } }] : [];
+  }
+
+  /**
+   * The coordinator, 30 days before a consent expires, to renew it; with the next reminders when it is
+   * already that close. None for a consent expired by now.
+   */
+  forConsentExpiry(current: Case, consent: Consent, now: Date): Planned<'consentExpiring'>[] {
+    if (consent.expiresOn < this.localDate(now.toISOString())) return [];
+    const lead = this.sendTimeOn(consentExpiryReminderOn(consent));
+    const at = lead > now.toISOString() ? lead : this.nextSendTime(now);
+    return [{ kind: 'consentExpiring', memberId: coordinatorOf(current).id, at, about: { consentId: consent.id, expiresOn: consent.expiresOn } }];
   }
 }

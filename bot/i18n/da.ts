@@ -8,6 +8,7 @@ import type { MeetingLabel, MeetingStatus } from '../domain/meeting';
 import type { MeetingState } from '../domain/checklist';
 import { checklistDa } from './checklistDa';
 import { dateFormats } from './dates';
+import type { MilestoneState, TransitionAge } from '../domain/transitions';
 
 /**
  * A soft hyphen: where a word too long for a FactSet's title column (Teams gives it about 150 px) may
@@ -116,12 +117,14 @@ const fields: Record<string, string> = {
   meetingDate: 'mødedato',
 };
 
+const daDates = dateFormats('da');
+
 /** `write`: a command as the user must write it where the refusal is shown (commandHint.ts); as in a 1:1 chat when not given. */
 const errors: Record<DomainErrorCode, (details: Record<string, string | number>, write?: WriteCommand) => string> = {
   caseNotFound: () => 'Sagen findes ikke (længere), eller du har ikke adgang til den.',
   notTeamMember: () => 'Du er ikke med i teamet omkring denne unge, så du kan ikke se eller ændre sagen. Kontakt myndighedskoordinatoren, hvis du skal være med.',
   notCoordinator: () => 'Kun myndighedskoordinatoren kan gøre dette.',
-  noValidConsent: (_, write = inPersonalChat) => `Der er ikke et gyldigt samtykke, der dækker dig, så du kan ikke se oplysninger om den unge. Myndighedskoordinatoren kan registrere eller forny samtykket med "${write('samtykke')}".`,
+  noValidConsent: (d, write = inPersonalChat) => `${d.expiredOn ? `Samtykket udløb ${daDates.short(String(d.expiredOn))}, så der er ikke et gyldigt samtykke, der dækker dig, og` : 'Der er ikke et gyldigt samtykke, der dækker dig, så'} du kan ikke se oplysninger om den unge. Myndighedskoordinatoren kan registrere eller forny samtykket med "${write('samtykke')}".`,
   cprNotAllowed: (d) => `Feltet ${field(d.field)} ser ud til at indeholde et CPR-nummer. CPR-numre må ikke skrives her, og intet er gemt. ${cprAdvice(d.field)}`,
   textTooLong: (d) => `Feltet ${field(d.field)} er for langt (højst ${d.max} tegn). Intet er gemt.`,
   fieldRequired: (d) => `Udfyld ${field(d.field)}. Intet er gemt.`,
@@ -231,6 +234,10 @@ const errors: Record<DomainErrorCode, (details: Record<string, string | number>,
   measuredBeforeCase: () => 'Måledatoen ligger før sagen blev oprettet. Intet er gemt.',
   measureNotFound: (_, write = inPersonalChat) => `Målingen findes ikke (længere) i sagen. Skriv "${write('målinger')}" for at se målingerne, som de er nu. Intet er gemt.`,
   measureAlreadyCorrected: () => 'Målingen er allerede rettet: ret rettelsen i stedet. Intet er gemt.',
+  transitionMeetingIsNetwork: () => 'Et overgangsmøde er et netværksmøde med den unge, ikke et internt koordineringsmøde. Intet er gemt.',
+  transitionMeetingTaken: (d) => `Der er allerede et møde planlagt eller holdt som overgangsmødet ved ${d.age} år. Intet er gemt.`,
+  nextMeetingFarOff: (d) =>
+    `Næste møde (${daDates.shortDateTime(String(d.nextMeetingAt))}) ligger mere end fire måneder efter dette møde; modellen vil have et møde mindst hver fjerde måned (senest ${daDates.short(String(d.latest))}). Bekræft på kortet eller vælg en tidligere dato. Intet er gemt.`,
   leaderNotFound: () => 'Personen er ikke leder af den enhed. Skriv "enheder" for at se lederne. Intet er gemt.',
   invalidMapPlace: () => 'Vælg et af netværkskortets fem felter og en af de tre cirkler (1 er tættest på den unge). Intet er gemt.',
   memberAlreadyOnMap: () => 'Personen fra teamet står allerede på netværkskortet. Flyt personen i stedet. Intet er gemt.',
@@ -340,6 +347,7 @@ export const da = {
     interventions: { help: 'indsatsoverblikket: de indsatser, den unge modtager og har modtaget (koordinatoren fører det)', manifest: 'Indsatsoverblikket' },
     radar: { help: 'de sager, du er koordinator for, som kræver opmærksomhed nu, det mest presserende først (i 1:1-chatten)', manifest: 'Dine sager, der kræver opmærksomhed' },
     measures: { help: 'WHO-5 og parathed (BIP) over tid: se og registrér målinger (koordinatoren eller den udpegede måler)', manifest: 'Målinger: WHO-5 og parathed over tid' },
+    adultHandOver: { help: 'overdragelsen til voksenforvaltningen ved 18 år: hvem overtager, hvad fortsætter (koordinatoren registrerer den)', manifest: 'Overdragelsen til voksenforvaltningen ved 18 år' },
   },
   helpTitle: '**Samarbejdsbot: kommandoer**',
   helpWhere: `I en kanal eller gruppechat hører jeg kun beskeder, der nævner mig: skriv **${BOT_MENTION}** og kommandoen i sagens tråd. I en 1:1-chat: skriv **sag** for at vælge sag.`,
@@ -786,6 +794,64 @@ export const da = {
       consentAction: 'Samtykke',
       planSlipping: 'Planen skrider',
       planSlippingReported: 'Den, der holder øje med den unge, og myndighedskoordinatoren har fået besked om, at planen skrider.',
+    },
+    /** The model's rhythm (issue 14): meetings a year, transition meetings, the 18-year hand-over, consent expiry. */
+    rhythm: {
+      title: 'Modellens rytme',
+      meetingsLabel: 'Møder de sidste 12 måneder',
+      meetingsCount: (held: number, minimum: number) => `${held} af mindst ${minimum}`,
+      belowMinimum: (held: number, minimum: number) => `For få møder: ${held} netværksmøder de sidste 12 måneder, modellen siger mindst ${minimum} om året (interne koordineringsmøder og aflyste møder tæller ikke).`,
+      transitionsLabel: 'Overgangsmøder',
+      transitionAttention: (age: string, state: string) => `Overgangsmødet ved ${age} år: ${state}.`,
+      consentExpiringSoon: (date: string, days: number) => `Gyldigt til ${date}: udløber om ${days} ${days === 1 ? 'dag' : 'dage'}, forny det i tide`,
+      transitionStates: { done: 'holdt', planned: 'planlagt', due: 'skal holdes nu', missing: 'mangler', ahead: 'kommer' } as Record<MilestoneState, string>,
+      /** Seed 002, the purposes of the three meetings ("foruden løbende opfølgning på mål"). */
+      purposes: {
+        '16': 'At planlægge og koordinere forløbet samt opstille mål i forhold til uddannelse og beskæftigelse samt overgang til voksenlivet.',
+        '17½': 'At koordinere indsatser og overgangen til det 18. år, herunder med henblik på nedtrapning eller ændring af indsats og stillingtagen til efterværn samt evt. overdragelse til voksenforvaltningen.',
+        '18½': 'At følge op på den unges overgang til voksenområdet, herunder indsatser og den unges uddannelses- og beskæftigelsessituation.',
+      } as Record<TransitionAge, string>,
+      meetingKind: (age: string) => `Overgangsmøde ved ${age} år`,
+      meetingKindWithPurpose: (age: string, purpose: string) => `Overgangsmøde ved ${age} år. Formål: ${purpose}`,
+      transitionChoiceLabel: 'Overgangsmøde (et af modellens møder ved 16, 17½ og 18½ år)',
+      transitionChoiceNone: 'Nej, et almindeligt netværksmøde',
+      transitionChoice: (age: string, purpose: string) => `${age} år: ${purpose}`,
+      handOverLabel: 'Overdragelse ved 18 år',
+      handOverDue: (from: string) => `Skal registreres (fra ${from})`,
+      handOverRecorded: (date: string, who: string) => `Registreret ${date}: ${who}`,
+      handOverTakesOver: (name: string) => `${name} overtager`,
+      handOverNobody: 'ingen fra teamet overtager',
+      handOverTitle: (reference: string) => `Sag ${reference}: overdragelse til voksenforvaltningen`,
+      handOverIntro: 'Når den unge fylder 18, tages der stilling til efterværn og evt. overdragelse til voksenforvaltningen (Samarbejdsmodellen). Registrér, hvem der overtager som koordinator eller sagsbehandler, og hvad der fortsætter.',
+      handOverWho: 'Hvem overtager som koordinator eller sagsbehandler?',
+      handOverNone: 'Ingen fra teamet',
+      handOverContinues: 'Hvad fortsætter (efterværn, støtte, indsatser)?',
+      handOverRecord: 'Registrér overdragelsen',
+      handOverCorrect: 'Ret overdragelsen',
+      handOverSaved: 'Overdragelsen er registreret.',
+      handOverNotYet: 'Ikke registreret endnu.',
+      handOverContinuesFact: 'Fortsætter',
+      handOverWhoFact: 'Overtager',
+      handOverAction: 'Overdragelse 18 år',
+      required: 'Skal udfyldes',
+      farTitle: (reference: string) => `Sag ${reference}: næste møde ligger langt ude`,
+      far: (next: string, latest: string) =>
+        `Næste møde ${next} ligger mere end fire måneder efter dette møde. Modellen vil have et møde mindst hver fjerde måned (her senest ${latest}). Bekræft, hvis det alligevel skal være sådan, eller gå tilbage og vælg en tidligere dato. Intet er gemt endnu.`,
+      nextMeetingBy: (date: string) => `Modellen: næste møde senest ${date}, fire måneder efter dette. Et senere møde skal bekræftes.`,
+      farConfirm: 'Bekræft og afslut',
+      farBack: 'Tilbage',
+      noMeetingTooFar: (last: string, next: string) =>
+        `Der er gået fire måneder siden mødet ${last}. Et nyt møde er planlagt ${next}, men det ligger for langt ude: modellen vil have et møde mindst hver fjerde måned. Ryk mødet frem, eller hold et møde før.`,
+      transitionWithPurpose: (age: string, birthday: string, purpose: string) =>
+        `Den unge fylder ${age} år ${birthday}. Planlæg overgangsmødet i god tid (vælg det som overgangsmøde, når du planlægger eller åbner mødet). Formål: ${purpose}`,
+      handOverReminderTitle: (reference: string) => `Sag ${reference}: overdragelse ved 18 år`,
+      handOverReminder: (from: string, write: WriteCommand = inPersonalChat) =>
+        `Den unge fyldte 17½ år ${from}. Tag stilling til efterværn, og registrér overdragelsen til voksenforvaltningen: hvem der overtager, og hvad der fortsætter. Skriv "${write('overdragelse')}", eller brug knappen på sagens overblik.`,
+      consentExpiringTitle: (reference: string) => `Sag ${reference}: samtykket udløber snart`,
+      consentExpiring: (date: string, write: WriteCommand = inPersonalChat) =>
+        `Samtykket udløber ${date}. Forny det med "${write('samtykke')}", før det udløber: derefter kan kun du se oplysninger om den unge.`,
+      consentExpiredOn: (date: string) => `Samtykket udløb ${date}: kun myndighedskoordinatoren kan se oplysninger om den unge.`,
+      withoutConsentExpired: (date: string) => `Der er nyt i sagen, men samtykket udløb ${date}, så detaljerne kan ikke vises. Kontakt myndighedskoordinatoren.`,
     },
     team: {
       title: (reference: string) => `Sag ${reference}: team`,

@@ -6,6 +6,8 @@ import { BOT_MENTION, inPersonalChat } from './commandHint';
 import type { ConsentGap } from '../domain/consent';
 import type { MeetingLabel } from '../domain/meeting';
 
+const enDates = dateFormats('en');
+
 /** Why no valid consent covers someone, as the end of "…, but <reason>, so …". */
 const CONSENT_GAPS_EN: Record<ConsentGap, string> = {
   none: 'there is no valid consent',
@@ -147,7 +149,7 @@ export const en: Messages = {
     caseNotFound: () => 'The case does not exist (any more), or you have no access to it.',
     notTeamMember: () => "You are not on the team around this young person, so you cannot see or change the case. Ask the coordinator if you should be on it.",
     notCoordinator: () => 'Only the coordinator can do this.',
-    noValidConsent: (_, write = inPersonalChat) => `There is no valid consent that covers you, so you cannot see information about the young person. The coordinator can record or renew consent with "${write('consent')}".`,
+    noValidConsent: (d, write = inPersonalChat) => `${d.expiredOn ? `The consent expired on ${enDates.short(String(d.expiredOn))}, so no valid consent covers you, and` : 'There is no valid consent that covers you, so'} you cannot see information about the young person. The coordinator can record or renew consent with "${write('consent')}".`,
     cprNotAllowed: (d) => `The field ${field(d.field)} seems to contain a CPR number. CPR numbers must not be written here, and nothing was saved. ${cprAdvice(d.field)}`,
     textTooLong: (d) => `The field ${field(d.field)} is too long (at most ${d.max} characters). Nothing was saved.`,
     fieldRequired: (d) => `Please fill in ${field(d.field)}. Nothing was saved.`,
@@ -263,6 +265,10 @@ export const en: Messages = {
     measuredBeforeCase: () => 'The date measured is before the case was opened. Nothing was saved.',
     measureNotFound: (_, write = inPersonalChat) => `That measurement is not (any longer) in the case. Write "${write('measures')}" to see the measures as they are now. Nothing was saved.`,
     measureAlreadyCorrected: () => 'That measurement has been corrected already: correct the correction instead. Nothing was saved.',
+    transitionMeetingIsNetwork: () => 'A transition meeting is a network meeting with the young person, not an internal coordination meeting. Nothing was saved.',
+    transitionMeetingTaken: (d) => `A meeting is already planned or held as the transition meeting at ${d.age}. Nothing was saved.`,
+    nextMeetingFarOff: (d) =>
+      `The next meeting (${enDates.shortDateTime(String(d.nextMeetingAt))}) is more than four months after this one; the model asks for a meeting at least every four months (here by ${enDates.short(String(d.latest))}). Confirm on the card or choose an earlier date. Nothing was saved.`,
   },
   language: 'en',
   dates: dateFormats('en'),
@@ -300,6 +306,7 @@ export const en: Messages = {
     interventions: { help: 'the intervention overview: the interventions the young person receives and has received (the coordinator keeps it)', manifest: 'The intervention overview' },
     radar: { help: 'the cases you coordinate that need attention now, the most urgent first (in the 1:1 chat)', manifest: 'Your cases that need attention' },
     measures: { help: 'WHO-5 and readiness (BIP) over time: see and record measurements (the coordinator or the named measurer)', manifest: 'Measures: WHO-5 and readiness over time' },
+    adultHandOver: { help: "the hand-over to the adults' administration at 18: who takes over, what continues (the coordinator records it)", manifest: "The hand-over to the adults' administration at 18" },
   },
   helpTitle: '**Samarbejdsbot: commands**',
   helpWhere: `In a channel or group chat I hear only messages that mention me: write **${BOT_MENTION}** and the command in the case's thread. In a 1:1 chat: write **status** to pick a case.`,
@@ -725,6 +732,61 @@ export const en: Messages = {
       consentAction: 'Consent',
       planSlipping: 'The plan is slipping',
       planSlippingReported: 'The person keeping an eye on the young person and the coordinator have been told that the plan is slipping.',
+    },
+    rhythm: {
+      title: "The model's rhythm",
+      meetingsLabel: 'Meetings in the last 12 months',
+      meetingsCount: (held, minimum) => `${held} of at least ${minimum}`,
+      belowMinimum: (held, minimum) => `Too few meetings: ${held} network meetings in the last 12 months, the model asks for at least ${minimum} a year (internal coordination meetings and cancelled meetings do not count).`,
+      transitionsLabel: 'Transition meetings',
+      transitionAttention: (age, state) => `The transition meeting at ${age}: ${state}.`,
+      consentExpiringSoon: (date, days) => `Valid until ${date}: expires in ${days} ${days === 1 ? 'day' : 'days'}, renew it in time`,
+      transitionStates: { done: 'held', planned: 'planned', due: 'due now', missing: 'missing', ahead: 'to come' },
+      purposes: {
+        '16': 'To plan and coordinate the course, and to set goals for education and employment and for the transition to adult life.',
+        '17½': 'To coordinate interventions and the transition to the 18th year, including scaling down or changing interventions, deciding on aftercare (efterværn) and, where relevant, the hand-over to the adults\' administration.',
+        '18½': "To follow up on the young person's transition to adult services, including interventions and the young person's education and employment situation.",
+      },
+      meetingKind: (age) => `Transition meeting at ${age}`,
+      meetingKindWithPurpose: (age, purpose) => `Transition meeting at ${age}. Purpose: ${purpose}`,
+      transitionChoiceLabel: "Transition meeting (one of the model's meetings at 16, 17½ and 18½)",
+      transitionChoiceNone: 'No, an ordinary network meeting',
+      transitionChoice: (age, purpose) => `${age}: ${purpose}`,
+      handOverLabel: 'Hand-over at 18',
+      handOverDue: (from) => `To be recorded (from ${from})`,
+      handOverRecorded: (date, who) => `Recorded ${date}: ${who}`,
+      handOverTakesOver: (name) => `${name} takes over`,
+      handOverNobody: 'nobody on the team takes over',
+      handOverTitle: (reference) => `Case ${reference}: hand-over to the adults' administration`,
+      handOverIntro: "When the young person turns 18, aftercare (efterværn) and, where relevant, the hand-over to the adults' administration are decided (the cooperation model, Samarbejdsmodellen). Record who takes over as coordinator or caseworker, and what continues.",
+      handOverWho: 'Who takes over as coordinator or caseworker?',
+      handOverNone: 'Nobody on the team',
+      handOverContinues: 'What continues (aftercare, support, interventions)?',
+      handOverRecord: 'Record the hand-over',
+      handOverCorrect: 'Correct the hand-over',
+      handOverSaved: 'The hand-over has been recorded.',
+      handOverNotYet: 'Not recorded yet.',
+      handOverContinuesFact: 'Continues',
+      handOverWhoFact: 'Takes over',
+      handOverAction: 'Hand-over at 18',
+      required: 'Required',
+      farTitle: (reference) => `Case ${reference}: the next meeting is far off`,
+      far: (next, latest) =>
+        `The next meeting on ${next} is more than four months after this meeting. The model asks for a meeting at least every four months (here by ${latest}). Confirm if it must be so all the same, or go back and choose an earlier date. Nothing has been saved yet.`,
+      nextMeetingBy: (date) => `The model: the next meeting by ${date}, four months after this one. A later meeting must be confirmed.`,
+      farConfirm: 'Confirm and close',
+      farBack: 'Back',
+      noMeetingTooFar: (last, next) =>
+        `Four months have passed since the meeting on ${last}. A new meeting is planned for ${next}, but it is too far off: the model asks for a meeting at least every four months. Bring the meeting forward, or hold one before it.`,
+      transitionWithPurpose: (age, birthday, purpose) =>
+        `The young person turns ${age} on ${birthday}. Plan the transition meeting in good time (choose it as the transition meeting when you plan or open the meeting). Purpose: ${purpose}`,
+      handOverReminderTitle: (reference) => `Case ${reference}: hand-over at 18`,
+      handOverReminder: (from, write = inPersonalChat) =>
+        `The young person turned 17½ on ${from}. Decide on aftercare and record the hand-over to the adults' administration: who takes over, and what continues. Write "${write('adult hand-over')}", or use the button on the case overview.`,
+      consentExpiringTitle: (reference) => `Case ${reference}: the consent expires soon`,
+      consentExpiring: (date, write = inPersonalChat) => `The consent expires on ${date}. Renew it with "${write('consent')}" before it expires: after that only you can see information about the young person.`,
+      consentExpiredOn: (date) => `The consent expired on ${date}: only the coordinator can see information about the young person.`,
+      withoutConsentExpired: (date) => `There is news in the case, but the consent expired on ${date}, so the details cannot be shown. Please contact the coordinator.`,
     },
     team: {
       title: (reference) => `Case ${reference}: team`,

@@ -9,7 +9,8 @@ import { type Agreement, agreementsOf, currentVersion } from '../domain/goals';
 import { meetingNumber } from '../domain/meeting';
 import { hasNetworkMap } from '../domain/networkMap';
 import type { Messages } from '../i18n';
-import { checklistRecord } from '../../cards/meetingCards';
+import { checklistRecord, transitionText } from '../../cards/meetingCards';
+import { type RhythmView, rhythmView } from '../../cards/rhythmCards';
 import { memberName, roleName } from '../../cards/people';
 import { type OverviewPersonText, overviewPersonText, overviewRowTitle } from '../../cards/networkOverviewCards';
 import { networkOverview } from '../domain/networkOverview';
@@ -40,10 +41,12 @@ export interface CaseDetails {
   networkMap: boolean;
   /** The intervention overview, as the card orders it (active first); statuses in the reader's language. */
   interventions: Array<{ what: string; status: string; from: string; to?: string; initiatedBy: string; why?: string; goal?: string; history: Array<{ at: string; kind: string; status?: string; fields?: string }> }>;
-  /** Each meeting with its checklist's answers, as the checklist card words them. */
-  meetings: Array<{ number?: number; state: string; startsAt: string; checklist: ReturnType<typeof checklistRecord> }>;
+  /** Each meeting with its checklist's answers, as the checklist card words them; a transition meeting says so, with its purpose. */
+  meetings: Array<{ number?: number; state: string; startsAt: string; transition?: string; checklist: ReturnType<typeof checklistRecord> }>;
   /** WHO-5 and readiness over time with the network meetings and the status at each (tab/trend.js draws it); the WHO-5 signal for those told it. */
   trend: TrendPicture;
+  /** The model's rhythm as the case overview shows it (issue 14): meetings against three, transition meetings, the 18-year hand-over. */
+  rhythm: { title: string; facts: RhythmView['facts']; belowMinimum: string };
 }
 
 /** The tab's trend: the latest days with a measure or a network meeting (40: about two years at the model's rhythm). */
@@ -104,13 +107,16 @@ export function caseDetails(current: Case, viewer: TeamMember, m: Messages, now:
     }),
     meetings: current.meetings.filter((meeting) => mayReadMeeting(meeting, viewer)).map((meeting) => {
       const number = meetingNumber(meeting);
+      const transition = transitionText(m, meeting);
       return {
         ...(number === undefined ? {} : { number }),
         state: m.cards.meeting.states[meeting.status],
         startsAt: meeting.startsAt,
+        ...(transition ? { transition } : {}),
         checklist: checklistRecord(m, current, meeting),
       };
     }),
     trend: trendPicture(m, progressTimeLine(current, readinessSets, TREND_TAB_DAYS), mayBeToldWho5Signal(current, viewer)),
+    rhythm: (({ title, facts, belowMinimum }) => ({ title, facts, belowMinimum }))(rhythmView(m, current, now)),
   };
 }

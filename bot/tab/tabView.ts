@@ -6,6 +6,7 @@ import { isCoordinator } from '../domain/access';
 import type { Case } from '../domain/case';
 import { currentClosure } from '../domain/closing';
 import { type ConsentGap, currentConsent, isConsentValid } from '../domain/consent';
+import { MEETINGS_A_YEAR } from '../domain/rhythm';
 import { localDate } from '../domain/fields';
 import { openAgreementCounts } from '../domain/goals';
 import { type Meeting, isInternalMeeting, meetingNumber, nextMeetingOf } from '../domain/meeting';
@@ -15,8 +16,6 @@ import { coordinatorName, memberName } from '../../cards/people';
 import { radarLine } from '../../cards/radarCard';
 import { radarOf } from '../domain/radar';
 
-/** The model's rhythm: at least three network meetings a year for each young person. */
-const MEETINGS_PER_YEAR = 3;
 /** A consent running out within this many days is flagged, so it can be renewed in time. */
 const CONSENT_WARNING_DAYS = 30;
 
@@ -134,7 +133,7 @@ function coordinatorCase(current: Case, m: Messages, now: Date): CoordinatorCase
     consent: valid
       ? { valid, expiresOn: consent.expiresOn, expiringSoon: consent.expiresOn <= localDate(new Date(now.getTime() + CONSENT_WARNING_DAYS * 86_400_000)) }
       : { valid, expiringSoon: false },
-    meetingsThisYear: { held: current.meetings.filter((meeting) => tookPlaceIn(meeting, today.slice(0, 4))).length, target: MEETINGS_PER_YEAR },
+    meetingsThisYear: { held: current.meetings.filter((meeting) => tookPlaceIn(meeting, today.slice(0, 4))).length, target: MEETINGS_A_YEAR },
   };
 }
 

@@ -11,6 +11,7 @@ import type { MessageWithCase } from '../app/outgoing';
 import { type Case, type TeamMember, isClosed, memberByAadObjectId } from '../domain/case';
 import { mayReadCaseDetails } from '../domain/access';
 import { pendingChangeRequest } from '../domain/agreementChanges';
+import { consentExpiredOn } from '../domain/consent';
 import { DomainError } from '../domain/errors';
 import { meetingById, meetingLabel } from '../domain/meeting';
 import { who5RecordsOf, who5Signal } from '../domain/measures';
@@ -74,7 +75,10 @@ function renderOrSkip(m: Messages, current: Case, message: OutboxMessage, now: D
 function renderForPerson(m: Messages, current: Case, message: OutboxMessage, now: Date): RenderedMessage {
   const labels = m.cards.outbox;
   const recipient = readingRecipient(current, message, now);
-  if (!recipient) return { activity: cardActivity(messageCard(labels.withoutConsentTitle(current.reference), labels.withoutConsent)) };
+  if (!recipient) {
+    const expiredOn = consentExpiredOn(current, now);
+    return { activity: cardActivity(messageCard(labels.withoutConsentTitle(current.reference), expiredOn ? m.cards.rhythm.withoutConsentExpired(m.dates.short(expiredOn)) : labels.withoutConsent)) };
+  }
   switch (message.kind) {
     case 'reminder':
       return renderReminder(m, current, message, recipient, now);

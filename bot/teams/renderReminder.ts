@@ -10,8 +10,11 @@ import { localDate } from '../domain/fields';
 import type { Agreement } from '../domain/goals';
 import { interventionsOf } from '../domain/interventions';
 import { measurerOf, readinessRecordsOf, who5RecordsOf } from '../domain/measures';
-import { isInternalMeeting, meetingNumber } from '../domain/meeting';
+import { meetingNumber } from '../domain/meeting';
 import { type RadarCase, radarItems } from '../domain/radar';
+import { currentConsent } from '../domain/consent';
+import { rhythmAfter } from '../domain/rhythm';
+import { adultHandOverDue, isTransitionAge } from '../domain/transitions';
 import type { Messages } from '../i18n';
 import type { OutboxMessage, OutboxMessageOf, ReminderAbout } from '../store/port';
 import { cardActivity } from './replies';
@@ -134,10 +137,13 @@ export function renderReminder(m: Messages, current: Case, message: OutboxMessag
     }
     case 'noMeetingPlanned': {
       const after = current.meetings.find((candidate) => candidate.id === about.afterMeetingId);
-      // Meetings are kept in the order they take place; an internal meeting is none of the model's meetings with the young person.
-      const later = after && current.meetings.slice(current.meetings.indexOf(after) + 1).some((meeting) => meeting.status !== 'cancelled' && !isInternalMeeting(meeting));
-      if (!after || later) return { skip: 'a meeting is planned' };
-      return note(labels.rhythmTitle(current.reference), labels.noMeetingPlanned(m.dates.dateTime(after.startsAt)));
+      if (!after) return { skip: 'meeting gone' };
+      // Sent even when a meeting is planned, if that one is more than four months after this one (issue 14).
+      const rhythm = rhythmAfter(current, after);
+      if (rhythm.kind === 'metSince') return { skip: 'a meeting was held since' };
+      if (rhythm.kind === 'plannedInTime') return { skip: 'a meeting is planned' };
+      const last = m.dates.dateTime(after.startsAt);
+      return note(labels.rhythmTitle(current.reference), rhythm.kind === 'plannedTooFar' ? m.cards.rhythm.noMeetingTooFar(last, m.dates.dateTime(rhythm.meeting.startsAt)) : labels.noMeetingPlanned(last));
     }
     case 'agreementChanged': {
       const item = agreementReminderItem(m, current, message, recipient);
@@ -146,8 +152,23 @@ export function renderReminder(m: Messages, current: Case, message: OutboxMessag
       const intro = item.relayContact && told ? labels.changedRelayed(memberName(current, told, m)) : labels.changedIntro;
       return { activity: cardActivity(agreementsCard(m, [{ ...item, due: 'changed' }], labels.changedTitle(current.reference), intro)) };
     }
-    case 'transitionMeeting':
-      return note(labels.transitionTitle(current.reference), labels.transition(about.age, m.dates.long(about.birthday)));
+    case 'transitionMeeting': {
+      // A meeting planned or held as this age's transition meeting since: nothing to remind of.
+      if (current.meetings.some((meeting) => meeting.transitionAge === about.age && meeting.status !== 'cancelled')) return { skip: 'transition meeting planned' };
+      const purpose = isTransitionAge(about.age) ? m.cards.rhythm.purposes[about.age] : undefined;
+      const birthday = m.dates.long(about.birthday);
+      return note(labels.transitionTitle(current.reference), purpose ? m.cards.rhythm.transitionWithPurpose(about.age, birthday, purpose) : labels.transition(about.age, birthday));
+    }
+    case 'adultHandOverDue':
+      // Rendered only while it is due: recorded since (or the case closed), nothing is sent.
+      if (!adultHandOverDue(current, now)) return { skip: 'hand-over recorded' };
+      return note(m.cards.rhythm.handOverReminderTitle(current.reference), m.cards.rhythm.handOverReminder(m.dates.long(about.from)));
+    case 'consentExpiring': {
+      // Renewed (a new consent is current), withdrawn, given another date, or expired since: not due.
+      const consent = currentConsent(current);
+      if (!consent || consent.id !== about.consentId || consent.withdrawnAt || consent.expiresOn !== about.expiresOn || consent.expiresOn < localDate(now)) return { skip: 'consent changed' };
+      return note(m.cards.rhythm.consentExpiringTitle(current.reference), m.cards.rhythm.consentExpiring(m.dates.long(consent.expiresOn)));
+    }
     case 'interventionEnding': {
       const intervention = interventionsOf(current).find((candidate) => candidate.id === about.interventionId);
       // Ended, paused or given another end date since: the reminder of that date is not due. Paused and

@@ -68,11 +68,14 @@ describe('the goals and agreements form', () => {
 describe('closing, approval and circulation', () => {
   it('sends nothing until the young person has approved the form', async () => {
     const { deps, caseId, meetingId, ids } = await meetingWithForm();
+    // What recording consent planned (its expiry reminder) is there before; closing adds nothing to it.
+    const before = await deps.store.listOutbox(COORDINATOR.tenantId, caseId);
     expect(await asyncCodeOf(closeNetworkMeeting(deps, METTE, caseId, meetingId, { summary: 'x' }))).toBe('closingIncomplete');
     expect(await asyncCodeOf(closeNetworkMeeting(deps, JONAS, caseId, meetingId, closing(ids)))).toBe('notCoordinator');
     await closeNetworkMeeting(deps, METTE, caseId, meetingId, closing(ids));
     await sendBackForChanges(deps, METTE, caseId, meetingId, 'Målet skal formuleres med den unges ord');
-    expect(await deps.store.listOutbox(COORDINATOR.tenantId, caseId)).toEqual([]);
+    expect(await deps.store.listOutbox(COORDINATOR.tenantId, caseId)).toEqual(before);
+    expect(before.map((message) => message.kind === 'reminder' && message.about.reminder)).toEqual(['consentExpiring']);
   });
 
   it('writes every message with the approval: minutes, each owner, the relay, the hand-over and its reminder', async () => {
@@ -119,13 +122,15 @@ describe('closing, approval and circulation', () => {
         'feedbackOverdue 29:mette 2026-11-25T07:00:00.000Z',
         'nextMeetingSoon 29:mette 2027-01-25T07:00:00.000Z',
         'noMeetingPlanned 29:mette 2027-03-23T07:00:00.000Z',
+        // Planned when consent was recorded (to 1 November 2027): 30 days before, summer time.
+        'consentExpiring 29:mette 2027-10-04T06:00:00.000Z',
       ]),
     );
     // The young person's and the VIP's reminders go to the coordinator, who relays them.
     const relayed = planned.filter((message) => message.about.memberId === ids.young || message.about.memberId === ids.vip);
     expect(relayed.length).toBeGreaterThan(0);
     expect(relayed.every((message) => message.to.kind === 'user' && message.to.teamsUserId === '29:mette')).toBe(true);
-    expect(planned).toHaveLength(3 * 3 + 3 + 2 + 1 + 1);
+    expect(planned).toHaveLength(3 * 3 + 3 + 2 + 1 + 1 + 1);
   });
 
   it('asks no coordinator who keeps the eye themselves to acknowledge: the approval acknowledges, and no reminder is written', async () => {

@@ -33,6 +33,7 @@ import { teamStatusCard } from '../../cards/teamStatusCards';
 import { NOW } from '../domain/fixtures';
 import { radarOf } from '../../bot/domain/radar';
 import { radarCard } from '../../cards/radarCard';
+import { adultHandOverCard, farNextMeetingCard } from '../../cards/rhythmCards';
 import { caseWithText } from '../support/caseWithText';
 import { sampleStatisticsCard } from '../support/sampleCards';
 import { measuresCard } from '../../cards/measureCards';
@@ -81,6 +82,10 @@ function withMeasures(current: Case): Case {
   const named = setMeasurer(current, 'm-jonas');
   const who5 = recordWho5(named, { on: '2026-11-23', answers: [3, 3, 2, 4, 1] }, 'm-jonas', NOW);
   return recordReadiness(who5, DEFAULT_READINESS_INDICATORS, { on: '2026-11-23', scores: { u1: '3' } }, 'm-jonas', NOW);
+}
+
+function withAdultHandOver(current: Case): Case {
+  return { ...current, adultHandOver: { takesOverMemberId: 'm-jonas', continues: HOSTILE, recordedAt: NOW.toISOString(), byAadObjectId: 'aad-coordinator' } };
 }
 
 function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
@@ -144,6 +149,11 @@ function everyTemplateWith(m: Messages, current: Case): Record<string, object> {
     radar: radarCard(m, radarOf([current], NOW), HOSTILE),
     // Who recorded each measurement and who measures, by their typed names.
     measures: measuresCard(m, { case: withMeasures(current), viewer: coordinator }, NOW, DEFAULT_READINESS_INDICATORS, HOSTILE),
+    // The 18-year hand-over: what continues, typed by the coordinator, on its card and (who takes over) on the overview.
+    adultHandOver: adultHandOverCard(m, { case: withAdultHandOver(current), viewer: coordinator }, HOSTILE),
+    overviewHandOver: overviewCard(m, { case: withAdultHandOver(current), viewer: coordinator }, NOW),
+    // The confirmation of a next meeting far off carries the typed answers in its action's data only.
+    closeMeetingFarOff: farNextMeetingCard(m, current, open!.id, { summary: HOSTILE, waitingArrangement: HOSTILE, nextMeetingDate: '2027-09-01' }, '2027-09-01T08:00:00.000Z', '2027-03-23'),
   };
   for (const meeting of current.meetings) cards[`meetingBase ${meeting.status}`] = meetingBaseCard(m, current, meeting);
   cards.minutesBase = minutesBaseCard(m, current, held!);

@@ -43,7 +43,8 @@ function calmCase(): Case {
       meeting('m1', '2026-02-01T09:00:00Z', 'held', { closure: closure() }),
       meeting('m2', '2026-06-01T09:00:00Z', 'held', { closure: closure() }),
       meeting('m3', '2026-10-01T09:00:00Z', 'held', { closure: closure({ approval: { approvedOn: '2026-10-02', recordedAt: '2026-10-02T10:00:00Z', byAadObjectId: 'aad-coordinator' } }) }),
-      meeting('next', '2027-01-20T09:00:00Z', 'planned'),
+      // Planned as the transition meeting at 17½ (1 March 2027).
+      meeting('next', '2027-01-20T09:00:00Z', 'planned', { transitionAge: '17½' }),
     ],
   };
 }
@@ -120,8 +121,8 @@ describe('radar items of one case', () => {
     expect(kinds({ ...twoHeld, createdAt: '2026-01-01T10:00:00Z' })).toEqual([]);
   });
 
-  it('say a transition meeting is due from two months before the birthday to three months after, unless a meeting falls in that window', () => {
-    // Turns 17½ on 1 March 2027: due from 1 January 2027; the planned meeting of 20 January is in the window.
+  it('say a transition meeting is due from two months before the birthday to three months after, unless one is planned or held as it', () => {
+    // Turns 17½ on 1 March 2027: due from 1 January 2027 (the planned meeting of 20 January is the transition meeting), missing, not due, after 1 June.
     const base = calmCase();
     const noMeeting = { ...base, meetings: [...base.meetings.slice(0, 3), meeting('next', '2026-12-20T09:00:00Z', 'planned')] };
     expect(kinds(noMeeting, new Date('2026-12-31T12:00:00Z'))).not.toContain('transitionMeetingDue');
@@ -131,8 +132,10 @@ describe('radar items of one case', () => {
   });
 
   it('say the 18-year hand-over is due from 17½ until recorded', () => {
-    const current = { ...calmCase(), youngPerson: { ...calmCase().youngPerson, birthDate: '2009-05-01' } };
-    // 17½ on 1 November 2026: the transition meeting of 17½ fell in the window (meeting of 1 October).
+    // 17½ on 1 November 2026: the meeting of 1 October was held as the transition meeting of 17½.
+    const calm = calmCase();
+    const meetings = calm.meetings.map((held) => (held.id === 'm3' ? { ...held, transitionAge: '17½' as const } : held.id === 'next' ? { ...held, transitionAge: undefined } : held));
+    const current = { ...calm, meetings, youngPerson: { ...calm.youngPerson, birthDate: '2009-05-01' } };
     expect(kinds(current)).toEqual(['adultHandOverDue']);
     expect(kinds({ ...current, adultHandOver: { continues: 'efterværn', recordedAt: '2026-11-02T10:00:00Z', byAadObjectId: 'aad-coordinator' } })).toEqual([]);
   });

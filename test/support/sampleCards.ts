@@ -7,6 +7,7 @@ import { interventionsCard } from '../../cards/interventionCards';
 import { measuresCard } from '../../cards/measureCards';
 import { recordReadiness, recordWho5 } from '../../bot/domain/measures';
 import { DEFAULT_READINESS_INDICATORS } from '../../bot/readinessIndicators';
+import { adultHandOverCard, farNextMeetingCard } from '../../cards/rhythmCards';
 import { casePickerCard, createCaseCard, overviewCard } from '../../cards/caseCards';
 import { baseCard, meetingBaseCard, minutesBaseCard } from '../../cards/channelCards';
 import { consentCard } from '../../cards/consentCard';
@@ -191,6 +192,11 @@ export function everyCard(m: Messages, current: Case): Record<string, AdaptiveCa
     networkForMember: networkMapCard(m, { case: withNetworkMap(current), viewer: current.members[2]! }),
     networkOverview: networkOverviewCard(m, asCoordinator(withNetworkMap(current))),
     networkOverviewForMember: networkOverviewCard(m, { case: withNetworkMap(current), viewer: current.members[2]! }),
+    // The model's rhythm (issue 14): the hand-over due and recorded (the confirmation of a next meeting far off,
+    // whose meeting.close carries the closing answers, is among everyTemplate's).
+    adultHandOverDue: adultHandOverCard(m, read),
+    adultHandOver: adultHandOverCard(m, asCoordinator(withAdultHandOver(current, current.members[2]!)), m.cards.rhythm.handOverSaved),
+    overviewHandOverRecorded: overviewCard(m, asCoordinator(withAdultHandOver(current, current.members[2]!)), NOW),
   };
 }
 
@@ -429,8 +435,32 @@ export function everyTemplate(m: Messages, current: Case, pickerCases: number, m
     // Taken the day after the open meeting, the case's last: every half-year it was open in to choose.
     teamStatus: teamStatusCard(m, { case: current, viewer: member }, new Date(new Date(open.startsAt).getTime() + 24 * 60 * 60 * 1000)),
     statistics: sampleStatisticsCard(m, [current], 'Ungeenheden Nord'),
+    // The model's rhythm (issue 14).
+    adultHandOver: adultHandOverCard(m, asCoordinator(withAdultHandOver(current, member)), m.cards.rhythm.handOverSaved),
+    adultHandOverDue: adultHandOverCard(m, read),
+    adultHandOverForMember: adultHandOverCard(m, { case: withAdultHandOver(current, member), viewer: member }),
+    closeMeetingFarOff: farNextMeetingCard(m, current, open.id, FAR_OFF_ANSWERS(member.id), '2027-09-01T08:00:00.000Z', '2027-07-14'),
   };
 }
+
+/** What the coordinator records at 18, at its longest (500 characters). */
+const HAND_OVER_CONTINUES = 'Efterværn: kontaktperson og bostøtte fortsætter til 23 år; mentor på uddannelsen (*) følges op af voksen_enheden. '.repeat(5).slice(0, 500);
+
+function withAdultHandOver(current: Case, member: TeamMember): Case {
+  return { ...current, adultHandOver: { takesOverMemberId: member.id, continues: HAND_OVER_CONTINUES, recordedAt: NOW.toISOString(), byAadObjectId: by } };
+}
+
+/** A closing card's answers at their longest, carried on the confirmation of a next meeting far off. */
+const FAR_OFF_ANSWERS = (memberId: string) => ({
+  waitingArrangement: 'v'.repeat(500),
+  feedbackMemberId: memberId,
+  eyeKeeperMemberId: memberId,
+  acuteContactMemberId: memberId,
+  nextMeetingDate: '2027-09-01',
+  nextMeetingTime: '10:00',
+  summary: 's'.repeat(2000),
+  confirmEmptySections: true,
+});
 
 /** A leader's card of 2026H1 for `cases`, in a unit named `unitName`, one of two they lead. */
 export function sampleStatisticsCard(m: Messages, cases: Case[], unitName: string): AdaptiveCardJson {

@@ -95,11 +95,9 @@ describe('the Monday radar', () => {
       'Sag S-BBBBB',
       '• 1 aftale har passeret sin opfølgningsdato',
       '• Intet netværksmøde er planlagt',
-      '• Overgangsmøde: den unge fylder 18½ år mandag 14. september 2026',
       '• Overdragelsen til voksenforvaltningen er ikke registreret',
       'Sag S-AAAAA',
       '• Intet netværksmøde er planlagt',
-      '• Overgangsmøde: den unge fylder 18½ år mandag 14. september 2026',
       '• Overdragelsen til voksenforvaltningen er ikke registreret',
     ]);
     expect(textsOf(cards[1])[0]).toMatch(/^Dine påmindelser i dag/);

@@ -8,6 +8,8 @@ import { feedbackCard } from '../../../cards/feedbackCard';
 import { handOverCard } from '../../../cards/handOverCards';
 import { acknowledgeCaseHandOver, approveAndCirculate, closeInternalCoordinationMeeting, closeNetworkMeeting, recordCaseFeedbackGiven, recordClosingCard, sendBackForChanges } from '../../app/closeMeeting';
 import { readCase } from '../../app/readCase';
+import { DomainError } from '../../domain/errors';
+import { farNextMeetingCard } from '../../../cards/rhythmCards';
 import { meetingById, meetingNumber } from '../../domain/meeting';
 import { viewCommand } from './case';
 import { id, optionalText, toggle, withCase } from './data';
@@ -31,11 +33,22 @@ export const closingVerbs = [
       confirmEmptySections: toggle,
       /** The toggle beside the waiting-time question; older cards send none. */
       noWaitingTime: toggle,
+      /** Sent by the confirmation card when the next meeting is more than four months away (issue 14); older cards send none. */
+      confirmFarNextMeeting: toggle,
     }),
     async (turn, { caseId, meetingId, noWaitingTime, ...input }) => {
       // "No waiting time" answers the question in the form's words when nothing is written there; a written answer wins.
       const waitingArrangement = input.waitingArrangement?.trim() || (noWaitingTime ? turn.m.cards.goals.noWaitingTime : undefined);
-      const changed = await closeNetworkMeeting(turn.deps, turn.actor, caseId, meetingId, { ...input, waitingArrangement }, turn.activityId);
+      const answers = { ...input, waitingArrangement };
+      let changed;
+      try {
+        changed = await closeNetworkMeeting(turn.deps, turn.actor, caseId, meetingId, answers, turn.activityId);
+      } catch (error) {
+        // The next meeting is more than four months off: the second step, nothing saved until it is confirmed.
+        if (!(error instanceof DomainError && error.code === 'nextMeetingFarOff')) throw error;
+        const read = await readCase(turn.deps, turn.actor, caseId, 'closing');
+        return { card: farNextMeetingCard(turn.m, read.case, meetingId, answers, String(error.details.nextMeetingAt), String(error.details.latest)) };
+      }
       const meeting = meetingById(changed, meetingId);
       const notice = turn.m.cards.goals.confirmations.meetingClosed(meetingNumber(meeting));
       return cardAfterChange(turn, changed, (read) => approvalCard(turn.m, read, meeting, turn.deps.now(), notice), notice);

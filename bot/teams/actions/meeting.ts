@@ -11,6 +11,7 @@ import { caseForConversationCard, changerView, readCase } from '../../app/readCa
 import { answerMeetingChecklist, cancelNetworkMeeting, openNetworkMeeting, planNetworkMeeting, recordChecklistCard } from '../../app/runMeeting';
 import { DomainError } from '../../domain/errors';
 import { MEETING_KINDS, cancellableMeetingsOf, isInternalMeeting, meetingById, meetingLabel, openMeetingOf, plannedMeetingOf } from '../../domain/meeting';
+import { NO_TRANSITION, TRANSITION_AGE_LABELS } from '../../domain/transitions';
 import { cardActivity, writeCommandIn } from '../replies';
 import { caseHere } from './caseHere';
 import { answerValue, id, optionalText, withCase } from './data';
@@ -20,12 +21,22 @@ import { type CommandDeclaration, verb } from './turn';
 const checklistPage = z.string().max(50).optional();
 
 /** `kind`: the card's choice; a card posted before internal meetings existed sends none, a network meeting. */
-const meetingTimeData = z.object({ ...withCase, meetingDate: optionalText, meetingTime: optionalText, kind: z.enum(MEETING_KINDS).optional() });
+/** `transitionAge`: the card's choice of a transition meeting (issue 14), `none` (or '') for none; older cards send none. */
+const meetingTimeData = z.object({
+  ...withCase,
+  meetingDate: optionalText,
+  meetingTime: optionalText,
+  kind: z.enum(MEETING_KINDS).optional(),
+  transitionAge: z
+    .union([z.enum(TRANSITION_AGE_LABELS), z.literal(NO_TRANSITION), z.literal('')])
+    .optional()
+    .transform((age) => (age === NO_TRANSITION || !age ? undefined : age)),
+});
 
 export const meetingVerbs = [
-  verb('meeting.open', meetingTimeData, async (turn, { caseId, meetingDate, meetingTime, kind }) => {
+  verb('meeting.open', meetingTimeData, async (turn, { caseId, meetingDate, meetingTime, kind, transitionAge }) => {
     const { context, deps, actor, m, conversation, activityId } = turn;
-    const opened = await openNetworkMeeting(deps, actor, caseId, { date: meetingDate, time: meetingTime }, activityId, kind);
+    const opened = await openNetworkMeeting(deps, actor, caseId, { date: meetingDate, time: meetingTime }, activityId, kind, transitionAge);
     const meeting = openMeetingOf(opened);
     if (!meeting) throw new Error('an opened meeting is missing');
     // A redelivered open finds the checklist posted already.
@@ -36,8 +47,8 @@ export const meetingVerbs = [
     }
     return { card: messageCard(m.cards.meeting.opened(meetingLabel(meeting)), '', 'good') };
   }),
-  verb('meeting.plan', meetingTimeData, async ({ deps, actor, m, activityId, conversation }, { caseId, meetingDate, meetingTime, kind = 'network' }) => {
-    const planned = plannedMeetingOf(await planNetworkMeeting(deps, actor, caseId, { date: meetingDate, time: meetingTime }, activityId, kind), kind);
+  verb('meeting.plan', meetingTimeData, async ({ deps, actor, m, activityId, conversation }, { caseId, meetingDate, meetingTime, kind = 'network', transitionAge }) => {
+    const planned = plannedMeetingOf(await planNetworkMeeting(deps, actor, caseId, { date: meetingDate, time: meetingTime }, activityId, kind, transitionAge), kind);
     if (!planned) throw new Error('a planned meeting is missing');
     const said = kind === 'internal' ? m.cards.meeting.internalPlanned : m.cards.meeting.planned;
     return { card: messageCard(said(m.dates.dateTime(planned.startsAt), writeCommandIn(conversation)), '', 'good') };

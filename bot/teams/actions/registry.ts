@@ -17,6 +17,7 @@ import { statisticsCommands, statisticsVerbs } from './statistics';
 import { networkCommands, networkVerbs } from './network';
 import { interventionCommands, interventionVerbs } from './interventions';
 import { measureCommands, measureVerbs } from './measures';
+import { rhythmCommands, rhythmVerbs } from './rhythm';
 import { teamCommands, teamVerbs } from './team';
 import { teamStatusCommands } from './teamStatus';
 import { radarCommands } from './radar';
@@ -35,6 +36,7 @@ export const VERBS: readonly AnyVerb[] = [
   ...networkVerbs,
   ...interventionVerbs,
   ...measureVerbs,
+  ...rhythmVerbs,
 ];
 
 const VERB_BY_NAME = new Map(VERBS.map((declaration) => [declaration.verb, declaration]));
@@ -66,6 +68,7 @@ export const COMMANDS = {
   ...interventionCommands,
   ...radarCommands,
   ...measureCommands,
+  ...rhythmCommands,
 } as const satisfies Record<CommandName, CommandDeclaration>;
 
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
