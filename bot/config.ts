@@ -56,7 +56,8 @@ const environment = z.object({
   /** How often the Monday radar's messages are written ahead of their send time (app/radar.ts); 0 stops it. */
   RADAR_INTERVAL_MS: z.coerce.number().int().min(0).default(60 * 60_000),
   /**
-   * Where Teams is reached for a message no one's activity caused (the Monday radar): the global endpoint
+   * Where Teams is reached for a message no one's activity caused (the Monday radar, a write from the meeting
+   * side panel's tab, which comes with no Teams activity): the global endpoint
    * Microsoft documents for proactive messages by default; tests point it at their own connector.
    */
   TEAMS_SERVICE_URL: z.string().trim().url().default('https://smba.trafficmanager.net/teams/'),
@@ -122,8 +123,10 @@ export interface Config {
   retention: { days: number; intervalMs: number };
   /** Leaders' reports of the latest ended half-year are frozen every `ms` (0: never, and the first read freezes them). */
   statisticsFreezeIntervalMs: number;
-  /** The Monday radar is written every `intervalMs` (0: never), to Teams at `serviceUrl`. */
-  radar: { intervalMs: number; serviceUrl: string };
+  /** The Monday radar is written every `intervalMs` (0: never). */
+  radar: { intervalMs: number };
+  /** Where Teams is reached for what no one's activity caused (TEAMS_SERVICE_URL): the radar, the side panel's writes. */
+  teamsServiceUrl: string;
   /** The export link's base (HTTPS, or loopback for local use); absent: no export links are given. */
   exportBaseUrl?: string;
   /** The tab's single sign-on; absent (no client id): the tab says it is not set up and shows nothing. */
@@ -196,7 +199,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       : { kind: 'sqlite', file: `${settings.DATA_DIR.replace(/\/$/, '')}/samarbejdsbot.sqlite` },
     retention: { days: settings.RETENTION_DAYS, intervalMs: settings.RETENTION_INTERVAL_MS },
     statisticsFreezeIntervalMs: settings.STATISTICS_FREEZE_INTERVAL_MS,
-    radar: { intervalMs: settings.RADAR_INTERVAL_MS, serviceUrl: settings.TEAMS_SERVICE_URL },
+    radar: { intervalMs: settings.RADAR_INTERVAL_MS },
+    teamsServiceUrl: settings.TEAMS_SERVICE_URL,
     administrators: administratorKeys(settings),
     ...exportBase(settings),
     ...tabSettings(settings),

@@ -68,13 +68,13 @@ async function main(): Promise<void> {
   }
   // The tab: its page, and its API behind Teams single sign-on (tokens are checked on the wall clock, as Entra issues them).
   registerTabPage(server);
-  registerTabApi(server, deps, log, config.tab && createTokenValidator(config.tab, systemClock()), exportLinks);
+  registerTabApi(server, deps, log, config.tab && createTokenValidator(config.tab, systemClock()), config.teamsServiceUrl, exportLinks);
   // Closed cases are erased once the retention period has run, in this process, on its own timer.
   const retention = new RetentionJob(deps, config.retention.days, log);
   // Leaders' reports of the half-year just ended are frozen soon after its end, on a timer of their own.
   const freezing = new FreezeReportsJob(deps, log);
   // Each coordinator's Monday radar, written ahead of its send time so it goes with that day's reminders.
-  const radar = new RadarJob(deps, config.radar.serviceUrl, log);
+  const radar = new RadarJob(deps, config.teamsServiceUrl, log);
   // Sends within Teams' rate limits, on its own timer or woken by a write (never inside a turn); one
   // pacer for the whole process, and the tenant's budget and "throttled until" shared with every other
   // instance through the store (on the wall clock, which the instances compare).

@@ -28,12 +28,6 @@ import type { Authenticated } from './tabApi';
 /** One answer or one goal or agreement is small; the domain's own limits are far below this. */
 export const PANEL_BODY_BYTES = 16 * 1024;
 
-/**
- * Teams' documented global endpoint for a bot's messages in the public cloud: a write from the tab comes
- * with no Teams activity to take one from, and the checklist's card in the channel is updated through it.
- */
-const TEAMS_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
-
 const requestId = z.string().uuid().optional();
 
 const answerBody = z.object({ questionId: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/), answer: answerValue, seen: z.string().max(200), requestId }).strict();
@@ -72,9 +66,13 @@ const param = (req: Request, name: string) => String(req.params?.[name] ?? '');
 const meetingQuery = (req: Request) => new URL(req.url ?? '/', 'http://localhost').searchParams.get('meeting') ?? undefined;
 const activityOf = (id: string | undefined) => (id ? `tab:${id}` : undefined);
 
-export function registerMeetingPanelApi(server: Server, deps: AppDeps, log: Logger, authenticated: Authenticated): void {
+/**
+ * `teamsServiceUrl`: where the checklist's card in the channel is updated from (config's TEAMS_SERVICE_URL):
+ * a write from the tab comes with no Teams activity to take one from.
+ */
+export function registerMeetingPanelApi(server: Server, deps: AppDeps, log: Logger, authenticated: Authenticated, teamsServiceUrl: string): void {
   /** The writer as the use cases know them: where the cards their change updates are reached, and in which language. */
-  const writer = (actor: Actor, m: Messages): Actor => ({ ...actor, serviceUrl: TEAMS_SERVICE_URL, locale: m.language });
+  const writer = (actor: Actor, m: Messages): Actor => ({ ...actor, serviceUrl: teamsServiceUrl, locale: m.language });
 
   /** The panel after a change, for the one who made it (the change was authorized and audited). */
   const afterChange = (changed: Case, actor: Actor, m: Messages, meetingId: string | undefined, notice: string) => {

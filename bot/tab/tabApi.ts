@@ -60,7 +60,7 @@ function refusalStatus(error: DomainError): number {
  * Without `validate` (no client id set) the tab is not set up: it says so and shows nothing. Without
  * `links` (no export base URL) there are no one-time CSV links, only the download.
  */
-export function registerTabApi(server: Server, deps: AppDeps, log: Logger, validate: TokenValidator | undefined, links?: ExportLinks): void {
+export function registerTabApi(server: Server, deps: AppDeps, log: Logger, validate: TokenValidator | undefined, teamsServiceUrl: string, links?: ExportLinks): void {
   /** Runs `read` for the token's actor; refuses, in the caller's language, whatever goes wrong before or in it. */
   const authenticated: Authenticated = (event, read) => async (req, res) => {
     const m = messagesFor(localeOf(req));
@@ -169,7 +169,7 @@ export function registerTabApi(server: Server, deps: AppDeps, log: Logger, valid
     }),
   );
 
-  registerMeetingPanelApi(server, deps, log, authenticated);
+  registerMeetingPanelApi(server, deps, log, authenticated, teamsServiceUrl);
 }
 
 /** The period and unit a leader asked for: none, the latest ended half-year and their first unit. */

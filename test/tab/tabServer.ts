@@ -63,7 +63,7 @@ export async function startTabServer(options: { allowedTenantIds?: string[] } = 
   // The one-time CSV links point at this server, known once it listens.
   const links = new ExportLinks(store, deps.now, url);
   registerTabPage(server);
-  registerTabApi(server, deps, log, createTokenValidator(settings, deps.now), links);
+  registerTabApi(server, deps, log, createTokenValidator(settings, deps.now), 'https://smba.trafficmanager.net/teams/', links);
   registerStatisticsRoute(server, links, deps, log);
   return {
     url,

@@ -79,7 +79,8 @@ describe('settings', () => {
       store: { kind: 'sqlite', file: './data/samarbejdsbot.sqlite' },
       retention: { days: 1826, intervalMs: 3_600_000 },
       statisticsFreezeIntervalMs: 86_400_000,
-      radar: { intervalMs: 3_600_000, serviceUrl: 'https://smba.trafficmanager.net/teams/' },
+      radar: { intervalMs: 3_600_000 },
+      teamsServiceUrl: 'https://smba.trafficmanager.net/teams/',
       administrators: [],
       exportBaseUrl: 'http://127.0.0.1:3978',
     });
