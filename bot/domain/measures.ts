@@ -12,8 +12,8 @@ export const WHO5_ITEMS = ['cheerful', 'calm', 'active', 'rested', 'interested']
 /** Each statement is answered 0 ("På intet tidspunkt") to 5 ("Hele tiden"). */
 export const WHO5_ANSWER_MAX = 5;
 /** Used clinically for the index: a score under 50, or a drop of 10 points or more, asks that someone looks. */
-export const WHO5_LOW_BELOW = 50;
-export const WHO5_MARKED_DROP = 10;
+const WHO5_LOW_BELOW = 50;
+const WHO5_MARKED_DROP = 10;
 
 export type Who5Answers = readonly [number, number, number, number, number];
 

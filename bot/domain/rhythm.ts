@@ -7,7 +7,7 @@ import { isInternalMeeting, type Meeting } from './meeting';
 
 export const MEETINGS_A_YEAR = 3;
 /** Seed 002 and PRODUCT §4: a meeting at least every four months. */
-export const MAX_MONTHS_BETWEEN_MEETINGS = 4;
+const MAX_MONTHS_BETWEEN_MEETINGS = 4;
 
 const isNetworkMeeting = (meeting: Meeting) => !isInternalMeeting(meeting) && meeting.status !== 'cancelled';
 
