@@ -147,7 +147,7 @@ param statisticsFreezeIntervalMs int = 86400000
 @description('RADAR_INTERVAL_MS: how often the Monday radar\'s messages are written ahead of their send time (bot/app/radar.ts); 0 stops the radar.')
 param radarIntervalMs int = 3600000
 
-@description('TEAMS_SERVICE_URL: where Teams is reached for the Monday radar, which no one\'s activity causes (the global endpoint by default).')
+@description('TEAMS_SERVICE_URL: where Teams is reached for what no one\'s activity causes: the Monday radar, the meeting side panel\'s writes (the global endpoint by default).')
 param teamsServiceUrl string = 'https://smba.trafficmanager.net/teams/'
 
 @description('Tags on every resource.')

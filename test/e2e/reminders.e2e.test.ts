@@ -150,7 +150,8 @@ describe('the reminders issue, end to end through the Agents Playground with the
     return found;
   };
   const outbox = (): OutboxRow[] => outboxOf(dataDir, scenario().caseId);
-  const reminderRows = (): OutboxRow[] => reminderRowsOf(dataDir, scenario().caseId);
+  // The consent's own expiry reminder (issue 14), months after this scenario's clock stops, is not its business.
+  const reminderRows = (): OutboxRow[] => reminderRowsOf(dataDir, scenario().caseId).filter((row) => row.about.reminder !== 'consentExpiring');
   /** The reminders of the agreement for one follow-up date, as lines (kind -> recipient at local time (date)). */
   const agreementReminders = (followUpOn: string, rows = reminderRows()): OutboxRow[] =>
     rows.filter((row) => row.about.agreementId === agreementId && row.about.followUpOn === followUpOn);

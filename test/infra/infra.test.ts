@@ -324,6 +324,7 @@ describe('infra/main.bicep: app settings', () => {
     TAB_APP_ID_URI: "the default, api://<the web app's host>/<TAB_CLIENT_ID>, is what the manifest's webApplicationInfo names",
     TAB_JWKS_URL: "Entra's published keys, the default; tests point it at a local stub",
     GRAPH_BASE_URL: 'Microsoft Graph v1.0, the default; tests point it at a local stub',
+    READINESS_INDICATORS_FILE: "the default BIP indicator set (bot/readinessIndicators.json) until the municipality deploys its own file with the app and names it",
   };
 
   it('sets every setting bot/config.ts reads, except the few production does not use', () => {
