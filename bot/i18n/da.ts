@@ -1420,7 +1420,7 @@ export const da = {
       consentValid: 'Gyldigt til {date}',
       consentExpiring: 'Udløber snart: {date}',
       consentMissing: 'Intet gyldigt samtykke',
-      meetingsThisYear: 'Møder i år',
+      meetingsLastYear: 'Møder de sidste 12 måneder',
       meetingsCount: '{held} af mindst {target}',
       coordinator: 'Myndighedskoordinator',
       role: 'Din rolle',

@@ -1339,7 +1339,7 @@ export const en: Messages = {
       consentValid: 'Valid until {date}',
       consentExpiring: 'Expires soon: {date}',
       consentMissing: 'No valid consent',
-      meetingsThisYear: 'Meetings this year',
+      meetingsLastYear: 'Meetings in the last 12 months',
       meetingsCount: '{held} of at least {target}',
       coordinator: 'Coordinator',
       role: 'Your role',
