@@ -11,7 +11,7 @@ const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 
 /** What the bot does through Microsoft Graph, each behind its own application permission (README, "Microsoft Graph"). */
-const GRAPH_FEATURES = ['calendar', 'install'] as const;
+const GRAPH_FEATURES = ['calendar', 'install', 'activity'] as const;
 type GraphFeature = (typeof GRAPH_FEATURES)[number];
 const GRAPH_DEFAULT_BASE_URL = 'https://graph.microsoft.com/v1.0';
 
@@ -209,10 +209,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   };
 }
 
-/** Every feature by default, installation only when the app's catalog id is known. */
+/**
+ * Teams takes an activity feed notification only from the app whose Entra id is the manifest's
+ * webApplicationInfo.id, the tab's client id: the bot must be that app (one registration, not a managed identity).
+ */
+const botIsTabApp = (settings: Settings) => settings.MicrosoftAppType !== 'UserAssignedMSI' && (!settings.TAB_CLIENT_ID || settings.TAB_CLIENT_ID === settings.MicrosoftAppId);
+
+/** Every feature by default, installation only when the app's catalog id is known, the activity feed only when the bot is the tab's app. */
 function graphSettings(settings: Settings): GraphSettings {
   const catalogAppId = settings.GRAPH_TEAMS_CATALOG_APP_ID?.toLowerCase();
-  const features = new Set(settings.GRAPH_FEATURES ?? GRAPH_FEATURES.filter((feature) => feature !== 'install' || catalogAppId));
+  const possible = (feature: GraphFeature) => (feature === 'install' ? Boolean(catalogAppId) : feature === 'activity' ? botIsTabApp(settings) : true);
+  const features = new Set(settings.GRAPH_FEATURES ?? GRAPH_FEATURES.filter(possible));
   return {
     baseUrl: settings.GRAPH_BASE_URL.replace(/\/$/, ''),
     features,
@@ -236,6 +243,11 @@ function graphProblems(settings: Settings): string[] {
   const problems: string[] = [];
   if (settings.GRAPH_FEATURES?.includes('install') && !settings.GRAPH_TEAMS_CATALOG_APP_ID) {
     problems.push("GRAPH_FEATURES names install, but GRAPH_TEAMS_CATALOG_APP_ID is not set: give the app's id in the tenant's Teams app catalog (Teams admin center, Manage apps).");
+  }
+  if (settings.GRAPH_FEATURES?.includes('activity') && !botIsTabApp(settings)) {
+    problems.push(
+      "GRAPH_FEATURES names activity, but Teams takes activity feed notifications only from the app the manifest's webApplicationInfo names (TAB_CLIENT_ID): use the bot's own app registration for the tab (TAB_CLIENT_ID unset or equal to MicrosoftAppId, not a managed identity), or leave activity out.",
+    );
   }
   if (settings.GRAPH_FEATURES?.length === 0) problems.push(`GRAPH_FEATURES is empty: name at least one of ${GRAPH_FEATURES.join(', ')}, or set GRAPH_ENABLED=false.`);
   const url = new URL(settings.GRAPH_BASE_URL);

@@ -15,6 +15,7 @@ import { createCalendarSender } from './teams/calendarSender';
 import { GraphClient } from './teams/graph/graphClient';
 import { graphCalendar } from './teams/graph/calendar';
 import { graphAppInstallation } from './teams/graph/appInstallation';
+import { graphActivityFeed } from './teams/graph/activityFeed';
 import { graphTokens } from './teams/graph/tokens';
 import { tellCoordinator } from './app/deliveryNotices';
 import { OutboxDispatcher, TEAMS_DISPATCH } from './outbox/dispatcher';
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
       log,
       ...(graph && calendarOn ? { calendar: createCalendarSender(graphCalendar(graph), deps, log) } : {}),
       ...(graph && config.graph?.teamsCatalogAppId ? { installApp: graphAppInstallation(graph, config.graph.teamsCatalogAppId, config.graph.baseUrl) } : {}),
+      ...(graph && config.graph?.features.has('activity') ? { notifyActivity: graphActivityFeed(graph) } : {}),
     }),
     ...TEAMS_DISPATCH,
     pacer: new SendPacer({ clock: wallPacingClock, shared: new SharedTenantPacing({ store }) }),

@@ -39,7 +39,7 @@ param adminAadObjectIds string = ''
 @description('Microsoft Graph (README, "Microsoft Graph"): network meetings in the coordinator\'s Outlook calendar. Turn on only after the municipality\'s IT department has granted the identity the application permissions and set the Exchange application access policy the README names.')
 param graphEnabled bool = false
 
-@description('The Graph features to turn on, comma-separated (bot/config.ts GRAPH_FEATURES: calendar, install): each needs its own permission. Used only with graphEnabled.')
+@description('The Graph features to turn on, comma-separated (bot/config.ts GRAPH_FEATURES: calendar, install, activity): each needs its own permission. Used only with graphEnabled.')
 param graphFeatures string = 'calendar'
 
 @description('The Teams app\'s id in the tenant\'s app catalog (Teams admin center, Manage apps), which Graph installs it for a person by (feature install). Used only with graphEnabled.')

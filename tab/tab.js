@@ -135,7 +135,7 @@
         row(t.agreementsLabel, fill(item.agreements.open === 0 ? t.agreementsNone : overdue ? t.agreementCountsOverdue : t.agreementCounts, item.agreements), overdue),
         row(t.eyeKeeper, eyeKeeperText, eyeKeeperPending),
         row(t.consent, consentText, consentProblem),
-        row(t.meetingsThisYear, fill(t.meetingsCount, item.meetingsThisYear), false),
+        row(t.meetingsLastYear, fill(t.meetingsCount, item.meetingsLastYear), item.meetingsLastYear.held < item.meetingsLastYear.target),
       ],
       overdue || eyeKeeperPending || consentProblem || !item.nextMeeting,
       item.caseId,

@@ -443,6 +443,11 @@ export const da = {
     usage: 'Skriv **enhed tilføj <navn>**, **leder tilføj <objekt-id> <enhed>**, **leder fjern <objekt-id> [enhed]**, **enhed flyt <sagsreference> <enhed>** eller **enheder**. Objekt-id er brugerens id i Microsoft Entra.',
     caseMoved: (reference: string, from: string, to: string) => `Sagen ${reference} er flyttet fra ${from} til ${to}. Den tælles nu med i ${to}s halvårsstatus.`,
   },
+  /** The line under a Teams activity feed notification (teams/graph/activityFeed.ts): the case's reference only. */
+  activityFeed: {
+    reminder: (reference: string) => `Sag ${reference}: en påmindelse fra Samarbejdsbot`,
+    handOver: (reference: string) => `Sag ${reference}: du holder øje med den unge indtil næste møde`,
+  },
   /** The minutes as PDF for the case file, and the young person's own copy (documents/, `dokumenter`). */
   documents: {
     inPersonalChat: 'Mødets dokumenter gives kun i din 1:1-chat med Samarbejdsbot, aldrig i en kanal eller gruppechat: skriv **dokumenter** der.',
@@ -1420,7 +1425,7 @@ export const da = {
       consentValid: 'Gyldigt til {date}',
       consentExpiring: 'Udløber snart: {date}',
       consentMissing: 'Intet gyldigt samtykke',
-      meetingsThisYear: 'Møder i år',
+      meetingsLastYear: 'Møder de sidste 12 måneder',
       meetingsCount: '{held} af mindst {target}',
       coordinator: 'Myndighedskoordinator',
       role: 'Din rolle',

@@ -401,6 +401,11 @@ export const en: Messages = {
     usage: 'Write **unit add <name>**, **leader add <object id> <unit>**, **leader remove <object id> [unit]**, **unit move <case reference> <unit>** or **units**. The object id is the user\'s id in Microsoft Entra.',
     caseMoved: (reference: string, from: string, to: string) => `Case ${reference} was moved from ${from} to ${to}. It now counts in ${to}'s half-yearly status.`,
   },
+  /** The line under a Teams activity feed notification (teams/graph/activityFeed.ts): the case's reference only. */
+  activityFeed: {
+    reminder: (reference: string) => `Case ${reference}: a reminder from Samarbejdsbot`,
+    handOver: (reference: string) => `Case ${reference}: you keep an eye on the young person until the next meeting`,
+  },
   /** The minutes as PDF for the case file, and the young person's own copy (documents/, `documents`). */
   documents: {
     inPersonalChat: "A meeting's documents are given only in your 1:1 chat with Samarbejdsbot, never in a channel or group chat: write **documents** there.",
@@ -1339,7 +1344,7 @@ export const en: Messages = {
       consentValid: 'Valid until {date}',
       consentExpiring: 'Expires soon: {date}',
       consentMissing: 'No valid consent',
-      meetingsThisYear: 'Meetings this year',
+      meetingsLastYear: 'Meetings in the last 12 months',
       meetingsCount: '{held} of at least {target}',
       coordinator: 'Coordinator',
       role: 'Your role',

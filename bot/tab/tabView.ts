@@ -5,19 +5,16 @@ import type { TabOverview } from '../app/tabOverview';
 import { isCoordinator } from '../domain/access';
 import type { Case } from '../domain/case';
 import { currentClosure } from '../domain/closing';
-import { type ConsentGap, currentConsent, isConsentValid } from '../domain/consent';
-import { MEETINGS_A_YEAR } from '../domain/rhythm';
+import { type ConsentGap, consentExpiringSoon, currentConsent, isConsentValid } from '../domain/consent';
+import { meetingsRhythm } from '../domain/rhythm';
 import { localDate } from '../domain/fields';
 import { openAgreementCounts } from '../domain/goals';
-import { type Meeting, isInternalMeeting, meetingNumber, nextMeetingOf } from '../domain/meeting';
+import { meetingNumber, nextMeetingOf } from '../domain/meeting';
 import type { TeamRole } from '../domain/roles';
 import type { Messages } from '../i18n';
 import { coordinatorName, memberName } from '../../cards/people';
 import { radarLine } from '../../cards/radarCard';
 import { radarOf } from '../domain/radar';
-
-/** A consent running out within this many days is flagged, so it can be renewed in time. */
-const CONSENT_WARNING_DAYS = 30;
 
 interface MeetingView {
   startsAt: string;
@@ -35,7 +32,8 @@ interface CoordinatorCase {
   /** Who keeps an eye on the young person since the latest approved meeting, and whether they acknowledged it. */
   eyeKeeper?: { name: string; acknowledged: boolean };
   consent: { valid: boolean; expiresOn?: string; expiringSoon: boolean };
-  meetingsThisYear: { held: number; target: number };
+  /** Network meetings held in the twelve months up to now against the model's three (domain/rhythm.ts). */
+  meetingsLastYear: { held: number; target: number };
 }
 
 interface MemberCase {
@@ -118,6 +116,7 @@ export function tabView(overview: TabOverview, m: Messages, now: Date): TabView 
 }
 
 function coordinatorCase(current: Case, m: Messages, now: Date): CoordinatorCase {
+  const rhythm = meetingsRhythm(current, now);
   const today = localDate(now);
   const consent = currentConsent(current);
   const valid = isConsentValid(consent, now);
@@ -130,16 +129,10 @@ function coordinatorCase(current: Case, m: Messages, now: Date): CoordinatorCase
     ...nextMeeting(current),
     agreements: openAgreementCounts(current, today),
     ...(eyeKeeper ? { eyeKeeper: { name: memberName(current, eyeKeeper, m), acknowledged: Boolean(closure.handOverAcknowledgedAt) } } : {}),
-    consent: valid
-      ? { valid, expiresOn: consent.expiresOn, expiringSoon: consent.expiresOn <= localDate(new Date(now.getTime() + CONSENT_WARNING_DAYS * 86_400_000)) }
-      : { valid, expiringSoon: false },
-    meetingsThisYear: { held: current.meetings.filter((meeting) => tookPlaceIn(meeting, today.slice(0, 4))).length, target: MEETINGS_A_YEAR },
+    consent: valid ? { valid, expiresOn: consent.expiresOn, expiringSoon: consentExpiringSoon(current, now) !== undefined } : { valid, expiringSoon: false },
+    meetingsLastYear: { held: rhythm.held, target: rhythm.minimum },
   };
 }
-
-/** A meeting held (or being held) in this calendar year, in Copenhagen. */
-const tookPlaceIn = (meeting: Meeting, year: string) =>
-  !isInternalMeeting(meeting) && (meeting.status === 'held' || meeting.status === 'open') && localDate(new Date(meeting.startsAt)).startsWith(year);
 
 function nextMeeting(current: Case): { nextMeeting?: MeetingView } {
   const next = nextMeetingOf(current);

@@ -76,8 +76,14 @@ interface ConnectorLike {
   client?: { pipeline?: PipelineLike };
   conversations: {
     createConversation(parameters: ConversationParameters): Promise<{ id?: string }>;
-    sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<unknown>;
+    sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<{ id?: string }>;
   };
+}
+
+/** A message the bot posted in a chat: where, for a link to it. */
+export interface PostedMessage {
+  chatId: string;
+  messageId: string;
 }
 
 export interface OutboxDeliveryDeps {
@@ -97,9 +103,10 @@ export interface OutboxDelivery {
   toConversation(current: Case, message: OutboxMessage & { to: ToConversation }, activity: Partial<Activity>, updates?: string): Promise<string | undefined>;
   /**
    * Posts `activity` to a person's 1:1 chat: `chatId` when known (one request), else the chat is opened
-   * first (Teams gives back the same one each time); resolves to the chat it opened, if it opened one.
+   * first (Teams gives back the same one each time); resolves to the chat it opened, if it opened one,
+   * and where the message is (`posted`: the chat and the message's id, for a link to it).
    */
-  toPerson(message: OutboxMessage & { to: ToUser }, activity: Partial<Activity>, chatId: string | undefined): Promise<{ opened?: string }>;
+  toPerson(message: OutboxMessage & { to: ToUser }, activity: Partial<Activity>, chatId: string | undefined): Promise<{ opened?: string; posted: PostedMessage }>;
 }
 
 export function createOutboxDelivery({ adapter, botAppId, log }: OutboxDeliveryDeps): OutboxDelivery {
@@ -176,6 +183,7 @@ export function createOutboxDelivery({ adapter, botAppId, log }: OutboxDeliveryD
       } as unknown as ConversationParameters;
       const reference = { channelId: 'msteams', serviceUrl: message.serviceUrl, conversation: { id: chatId ?? '', isGroup: false, conversationType: 'personal', tenantId: message.tenantId, name: '' } };
       let opened: string | undefined;
+      let posted: PostedMessage = { chatId: chatId ?? '', messageId: '' };
       await inProactiveTurn(reference, BOT_FRAMEWORK_AUDIENCE, async (context) => {
         const connector = ownRetries(context);
         // A chat already known costs one request; a first message opens the chat, then posts.
@@ -183,9 +191,10 @@ export function createOutboxDelivery({ adapter, botAppId, log }: OutboxDeliveryD
         if (!id) throw new Error('Teams did not return the 1:1 chat');
         if (!chatId) opened = id;
         const chat = { ...reference, conversation: { ...reference.conversation, id } };
-        await connector.conversations.sendToConversation(id, TurnContext.applyConversationReference({ ...activity }, chat));
+        const sent = await connector.conversations.sendToConversation(id, TurnContext.applyConversationReference({ ...activity }, chat));
+        posted = { chatId: id, messageId: sent.id ?? '' };
       });
-      return opened ? { opened } : {};
+      return opened ? { opened, posted } : { posted };
     },
   };
 }

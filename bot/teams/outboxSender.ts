@@ -1,7 +1,8 @@
 // Sends an outbox message in Teams, for the dispatcher: loads it with its case (app/outgoing.ts),
 // renders it from the case as it is now (renderOutbox.ts), delivers it (outboxDelivery.ts) and says how
 // it went. A person who cannot be reached 1:1 is left to the policy in app/deliveryNotices.ts. A meeting's
-// calendar event goes to Graph instead (calendarSender.ts).
+// calendar event goes to Graph instead (calendarSender.ts); a reminder or hand-over a person got also
+// raises a Teams activity feed notification through Graph (graph/activityFeed.ts), when that is on.
 import type { CloudAdapter } from 'botbuilder';
 import type { AppDeps } from '../app/context';
 import { tellOfBlocked, tellOfUnreachable } from '../app/deliveryNotices';
@@ -10,10 +11,12 @@ import { rememberPersonalChat } from '../app/readCase';
 import type { Logger } from '../logger';
 import type { SendResult } from '../outbox/dispatcher';
 import type { OutboxMessage, OutboxMessageOf } from '../store/port';
-import { type OutboxDelivery, createOutboxDelivery, isBlocked, isUnreachable, sendResultOf, statusOf } from './outboxDelivery';
+import { type OutboxDelivery, type PostedMessage, createOutboxDelivery, isBlocked, isUnreachable, sendResultOf, statusOf } from './outboxDelivery';
 import type { RenderedMessage } from './renderReminder';
 import { renderOutboxMessage } from './renderOutbox';
 import type { InstallApp } from './graph/appInstallation';
+import type { ActivityType, NotifyActivity } from './graph/activityFeed';
+import { messagesFor } from '../i18n';
 import { GraphFailed, GraphForbidden, GraphNotFound, GraphThrottled } from './graph/graphErrors';
 
 export interface OutboxSenderDeps {
@@ -25,9 +28,14 @@ export interface OutboxSenderDeps {
   calendar?: (message: OutboxMessageOf<'calendarEvent'>) => Promise<SendResult>;
   /** Installs the app for a person Teams will not let the bot reach 1:1 (Graph, appInstallation.ts); absent: they are unreachable. */
   installApp?: InstallApp;
+  /** Raises a person's activity feed notification for a reminder or hand-over they got (Graph, activityFeed.ts); absent: none. */
+  notifyActivity?: NotifyActivity;
 }
 
-export function createOutboxSender({ adapter, botAppId, deps, log, calendar, installApp }: OutboxSenderDeps): (message: OutboxMessage, digest?: OutboxMessage[]) => Promise<SendResult> {
+/** What raises an activity feed notification besides the 1:1 message (issue 15 §3): reminders and hand-overs. */
+const FEED_TYPE: Partial<Record<OutboxMessage['kind'], ActivityType>> = { reminder: 'reminder', handOverReminder: 'reminder', handOver: 'handOver' };
+
+export function createOutboxSender({ adapter, botAppId, deps, log, calendar, installApp, notifyActivity }: OutboxSenderDeps): (message: OutboxMessage, digest?: OutboxMessage[]) => Promise<SendResult> {
   const delivery = createOutboxDelivery({ adapter, botAppId, log });
 
   return async (message, digest = []) => {
@@ -40,7 +48,8 @@ export function createOutboxSender({ adapter, botAppId, deps, log, calendar, ins
     const rendered = renderOutboxMessage(loaded.first, loaded.joined, loaded.state, deps.now());
     if ('skip' in rendered) return { status: 'sent' };
     try {
-      await deliver(delivery, deps, log, loaded, rendered, installApp);
+      const posted = await deliver(delivery, deps, log, loaded, rendered, installApp);
+      if (posted && notifyActivity) await raiseInFeed(notifyActivity, loaded, posted, log);
       return { status: 'sent' };
     } catch (error) {
       // Graph was throttling or failing while the app was installed: the message is tried again later.
@@ -79,7 +88,23 @@ async function installFor(installApp: InstallApp, person: OutboxMessage & { to: 
   }
 }
 
-/** Into the conversation, or the person's 1:1 chat: the one known, else opened (and then remembered). */
+/**
+ * The feed notification of a reminder or hand-over delivered to a person. The message is out whatever
+ * Graph answers: a refusal or throttling is logged, not retried, so the person never gets the message twice.
+ */
+async function raiseInFeed(notifyActivity: NotifyActivity, { first, state }: MessageToSend, posted: PostedMessage, log: Logger): Promise<void> {
+  const { message, current } = first;
+  const type = FEED_TYPE[message.kind];
+  if (!type || message.to.kind !== 'user') return;
+  const m = messagesFor(state?.locale);
+  try {
+    await notifyActivity({ tenantId: message.tenantId, aadObjectId: message.to.aadObjectId, posted, type, reference: current.reference, preview: m.activityFeed[type](current.reference) });
+  } catch (error) {
+    log.warn({ event: 'outbox.activityFeed.failed', kind: message.kind, status: (error as { status?: string }).status, errorName: (error as Error).name });
+  }
+}
+
+/** Into the conversation, or the person's 1:1 chat: the one known, else opened (and then remembered); a person's message resolves to where it was posted. */
 async function deliver(
   delivery: OutboxDelivery,
   deps: AppDeps,
@@ -87,7 +112,7 @@ async function deliver(
   { first, state }: MessageToSend,
   rendered: Exclude<RenderedMessage, { skip: string }>,
   installApp: InstallApp | undefined,
-): Promise<void> {
+): Promise<PostedMessage | undefined> {
   const { message, current } = first;
   if (message.to.kind === 'conversation') {
     const posted = await delivery.toConversation(current, { ...message, to: message.to }, rendered.activity, rendered.updates);
@@ -98,20 +123,22 @@ async function deliver(
         log.warn({ event: 'outbox.minutesCard.notRemembered', errorName: (error as Error).name }),
       );
     }
-    return;
+    return undefined;
   }
   const person = { ...message, to: message.to };
   const known = state?.personalConversationId;
   let opened: string | undefined;
+  let posted: PostedMessage;
   try {
-    ({ opened } = await delivery.toPerson(person, rendered.activity, known));
+    ({ opened, posted } = await delivery.toPerson(person, rendered.activity, known));
   } catch (error) {
     if (!isUnreachable(error) || isBlocked(error) || (!(known && state) && !installApp)) throw error;
     // The chat we knew is gone (the app was reinstalled, say): forget it and open the chat anew.
     if (known && state) await forgetPersonalChat(deps, state);
     // Teams refuses a chat with someone who has not installed the app: install it for them, then open it.
     if (installApp) await installFor(installApp, person, error, log);
-    ({ opened } = await delivery.toPerson(person, rendered.activity, undefined));
+    ({ opened, posted } = await delivery.toPerson(person, rendered.activity, undefined));
   }
   if (opened) await rememberPersonalChat(deps.store, message.tenantId, message.to.aadObjectId, opened);
+  return posted;
 }

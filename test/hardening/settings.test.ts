@@ -202,10 +202,18 @@ describe('Microsoft Graph settings', () => {
     expect(problemsOf({ ...production, GRAPH_ENABLED: 'true', GRAPH_TEAMS_CATALOG_APP_ID: 'samarbejdsbot' })).toMatch(/GRAPH_TEAMS_CATALOG_APP_ID: must be the app's id/);
   });
 
+  it("raises activity feed notifications only when the bot is the tab's app (Teams takes them from the manifest's webApplicationInfo app only)", () => {
+    const oneRegistration = { MicrosoftAppType: 'SingleTenant', MicrosoftAppId: APP_ID, MicrosoftAppTenantId: TENANT_ID, MicrosoftAppPassword: 'secret', GRAPH_ENABLED: 'true' };
+    expect([...(loadConfig(oneRegistration).graph?.features ?? [])]).toEqual(['calendar', 'activity']);
+    expect([...(loadConfig({ ...oneRegistration, TAB_CLIENT_ID: APP_ID }).graph?.features ?? [])]).toEqual(['calendar', 'activity']);
+    expect([...(loadConfig({ ...oneRegistration, TAB_CLIENT_ID: '99999999-2222-4333-8444-555555555555' }).graph?.features ?? [])]).toEqual(['calendar']);
+    expect(problemsOf({ ...production, GRAPH_ENABLED: 'true', GRAPH_FEATURES: 'activity' })).toMatch(/GRAPH_FEATURES names activity, but Teams takes activity feed notifications only from the app/);
+  });
+
   it('names a Graph setting given while Graph is off, an unknown feature and a wrong switch', () => {
     expect(problemsOf({ GRAPH_FEATURES: 'calendar' })).toMatch(/GRAPH_FEATURES is set, but GRAPH_ENABLED is not true/);
     expect(problemsOf({ GRAPH_BASE_URL: 'http://127.0.0.1:1/v1.0' })).toMatch(/GRAPH_BASE_URL is set, but GRAPH_ENABLED is not true/);
-    expect(problemsOf({ ...production, GRAPH_ENABLED: 'true', GRAPH_FEATURES: 'calendar,mail' })).toMatch(/GRAPH_FEATURES.*must be one of calendar, install/);
+    expect(problemsOf({ ...production, GRAPH_ENABLED: 'true', GRAPH_FEATURES: 'calendar,mail' })).toMatch(/GRAPH_FEATURES.*must be one of calendar, install, activity/);
     expect(problemsOf({ GRAPH_TEAMS_CATALOG_APP_ID: '0d820ecd-def2-4297-adad-78056cde7c78' })).toMatch(/GRAPH_TEAMS_CATALOG_APP_ID is set, but GRAPH_ENABLED is not true/);
     expect(problemsOf({ GRAPH_ENABLED: 'yes' })).toMatch(/GRAPH_ENABLED: must be true or false/);
   });

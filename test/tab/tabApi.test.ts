@@ -40,7 +40,7 @@ describe('GET /api/tab/cases', () => {
       nextMeeting: { startsAt: '2026-12-03T09:00:00.000Z', open: false },
       agreements: { open: 2, overdue: 1 },
       consent: { valid: true, expiresOn: '2026-12-10', expiringSoon: true },
-      meetingsThisYear: { held: 0, target: 3 },
+      meetingsLastYear: { held: 0, target: 3 },
     });
     expect(json.coordinatorCases.find((item) => item.caseId === scene.sofie.caseId)?.consent).toEqual({ valid: false, expiringSoon: false });
     // The radar: what in the coordinator's cases needs attention, in their words, most urgent first.

@@ -54,10 +54,11 @@ describe("the coordinator's glance", () => {
     expect(glanceOf(sampleCase(), NOW)).not.toHaveProperty('eyeKeeper');
   });
 
-  it('counts the meetings held this calendar year against three, and the planned next meeting without a number', () => {
+  it('counts the meetings held in the last twelve months against three (not the calendar year), and the planned next meeting without a number', () => {
     const approved = heldAndApproved();
-    expect(glanceOf(approved, LATER)).toMatchObject({ meetingsThisYear: { held: 1, target: 3 }, nextMeeting: { startsAt: '2027-02-15T08:00:00.000Z', open: false } });
-    expect(glanceOf(approved, new Date('2027-01-05T09:00:00Z')).meetingsThisYear).toEqual({ held: 0, target: 3 });
+    expect(glanceOf(approved, LATER)).toMatchObject({ meetingsLastYear: { held: 1, target: 3 }, nextMeeting: { startsAt: '2027-02-15T08:00:00.000Z', open: false } });
+    expect(glanceOf(approved, new Date('2027-01-05T09:00:00Z')).meetingsLastYear).toEqual({ held: 1, target: 3 });
+    expect(glanceOf(approved, new Date('2027-11-24T09:00:00Z')).meetingsLastYear).toEqual({ held: 0, target: 3 });
   });
 
   it('flags a consent that runs out within 30 days, and one that is missing', () => {
@@ -76,7 +77,7 @@ describe('internal coordination meetings in the tab (seed 003: the professionals
   };
 
   it('are not counted against the model\'s three meetings a year', () => {
-    expect(glanceOf(withInternal(), LATER).meetingsThisYear).toEqual({ held: 0, target: 3 });
+    expect(glanceOf(withInternal(), LATER).meetingsLastYear).toEqual({ held: 0, target: 3 });
   });
 
   it("are in the coordinator's case details and not in the VIP's", () => {

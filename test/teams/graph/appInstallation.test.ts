@@ -1,6 +1,7 @@
 // Installing the app for a team member before their first 1:1 message (issue 15 §3), through botbuilder
 // against the Teams connector stub and Graph against the Graph stub, both on 127.0.0.1: Teams refuses
 // the chat while the app is not installed for the person; the sender installs it through Graph and sends.
+// And the activity feed notification a reminder or hand-over raises once it reached the person.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../../bot/app/context';
 import { type Case, type TeamMember, createCase } from '../../../bot/domain/case';
@@ -11,6 +12,7 @@ import type { OutboxMessage, OutboxRecipient } from '../../../bot/store/port';
 import { SqliteCaseStore } from '../../../bot/store/sqliteStore';
 import { createAdapter } from '../../../bot/teams/adapter';
 import { graphAppInstallation } from '../../../bot/teams/graph/appInstallation';
+import { chatMessageLink, graphActivityFeed } from '../../../bot/teams/graph/activityFeed';
 import { GraphClient } from '../../../bot/teams/graph/graphClient';
 import { createOutboxSender } from '../../../bot/teams/outboxSender';
 import { type TeamsConnectorStub, startTeamsConnectorStub } from '../../bench/teamsConnectorStub';
@@ -80,7 +82,7 @@ function reminderTo(to: OutboxRecipient): OutboxMessage {
   } as OutboxMessage;
 }
 
-function sender(withInstallation = true) {
+function sender(withInstallation = true, withFeed = false) {
   const client = new GraphClient({ baseUrl: graph.url, tokens: async () => 'token', sleep: async () => undefined, maxTries: 2, maxTotalWaitMs: 5_000 });
   const appDeps = deps();
   return createOutboxSender({
@@ -89,6 +91,7 @@ function sender(withInstallation = true) {
     deps: appDeps,
     log,
     ...(withInstallation ? { installApp: graphAppInstallation(client, CATALOG_APP_ID, graph.url) } : {}),
+    ...(withFeed ? { notifyActivity: graphActivityFeed(client) } : {}),
   });
 }
 
@@ -165,5 +168,47 @@ describe('a person who blocked the bot', () => {
     expect(await sender()({ ...notices[0]!, serviceUrl: teams.url })).toEqual({ status: 'sent' });
     const card = JSON.stringify(teams.delivered.get(teams.chatIdOf('29:mette'))?.[0]);
     expect(card).toContain('Jonas Jensen har blokeret Samarbejdsbot i Teams, så botten kan ikke skrive til personen om sagen; giv selv besked, eller bed personen fjerne blokeringen.');
+  });
+});
+
+describe('the activity feed notification', () => {
+  const feedRequests = () => graph.requests.filter((request) => request.path.endsWith('/teamwork/sendActivityNotification'));
+  const mette: OutboxRecipient = { kind: 'user', aadObjectId: 'aad-mette', teamsUserId: '29:mette' };
+
+  it('follows a reminder that reached the person: its type, the reference only, and a link that opens the message in the chat', async () => {
+    expect(await sender(true, true)(reminderTo(mette))).toEqual({ status: 'sent' });
+    const posted = teams.requests.at(-1)!;
+    expect(posted.kind).toBe('activity');
+    const chatId = teams.chatIdOf('29:mette');
+    const [notification, ...more] = feedRequests();
+    expect(more).toEqual([]);
+    expect(notification).toMatchObject({
+      method: 'POST',
+      path: '/users/aad-mette/teamwork/sendActivityNotification',
+      body: {
+        topic: { source: 'text', value: 'Samarbejdsbot' },
+        activityType: 'reminder',
+        previewText: { content: 'Sag S-ABCDE: en påmindelse fra Samarbejdsbot' },
+        templateParameters: [{ name: 'reference', value: 'S-ABCDE' }],
+      },
+    });
+    const webUrl = (notification!.body as { topic: { webUrl: string } }).topic.webUrl;
+    const messageId = /\/l\/message\/[^/]+\/([^?]+)\?/.exec(webUrl)?.[1] ?? '';
+    expect(messageId).toMatch(/^stub-\d+$/);
+    expect(webUrl).toBe(chatMessageLink({ chatId, messageId }));
+  });
+
+  it('is none for a message into a conversation, and none when the feature is off', async () => {
+    const minutes = { ...reminderTo(mette), kind: 'minutes', to: { kind: 'conversation', conversationId: '19:case-thread' }, about: { meetingId: 'none' } } as OutboxMessage;
+    await sender(true, true)(minutes);
+    expect(await sender(true, false)(reminderTo(mette))).toEqual({ status: 'sent' });
+    expect(feedRequests()).toEqual([]);
+  });
+
+  it('leaves the message sent when Graph refuses the notification (no permission), without trying again', async () => {
+    graph.faults.push({ status: 403 });
+    expect(await sender(true, true)(reminderTo(mette))).toEqual({ status: 'sent' });
+    expect(teams.requests.filter((request) => request.kind === 'activity')).toHaveLength(1);
+    expect(graph.requests).toHaveLength(1);
   });
 });

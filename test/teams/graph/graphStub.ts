@@ -71,6 +71,10 @@ export async function startGraphStub(): Promise<GraphStub> {
     if (/^\/users\/[^/]+\/events/.test(path) && stub.forbiddenMailboxes.has(userId)) {
       return answer(response, 403, errorBody('ErrorAccessDenied', 'Access to OData is disabled.'));
     }
+    // sendActivityNotification: 204 No Content (learn.microsoft.com/graph/api/userteamwork-sendactivitynotification).
+    if (/^\/users\/[^/]+\/teamwork\/sendActivityNotification$/.test(path)) {
+      return method === 'POST' && body.activityType && body.topic ? answer(response, 204) : answer(response, 400, errorBody('BadRequest', 'topic and activityType are required'));
+    }
     if (/^\/users\/[^/]+\/teamwork\/installedApps$/.test(path)) {
       const installed = stub.installedApps.get(userId) ?? [];
       if (method === 'GET') return answer(response, 200, { value: installed.map((appId) => ({ id: `${userId}-${appId}`, teamsApp: { id: appId } })) });
