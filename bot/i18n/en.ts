@@ -1266,7 +1266,7 @@ export const en: Messages = {
       instrumentSeries: (name) => `${name} (% of the scale)`,
       meetings: 'Network meetings',
       none: 'No WHO-5, readiness (BIP) or network meeting is recorded yet.',
-      showTable: 'Show the figures and the status at the meetings',
+      showTable: 'Show figures and meeting statuses',
       tableCaption: 'The figures behind the chart',
       date: 'Date',
       measures: 'Measures',
