@@ -72,7 +72,7 @@ function followedCase(index: number, settings: StatisticsSettings): Case {
       agreementIds.push(agreementId);
     }
     const next = new Date(at.getTime() + meetingGap);
-    const closing = { feedbackMemberId: 'm-coordinator', eyeKeeperMemberId: 'm-coordinator', acuteContactMemberId: 'm-coordinator', nextMeetingDate: isoDay(next), nextMeetingTime: '10:00', summary: 'Status.', waitingArrangement: 'Ingen.', confirmEmptySections: true };
+    const closing = { feedbackMemberId: 'm-coordinator', eyeKeeperMemberId: 'm-coordinator', acuteContactMemberId: 'm-coordinator', nextMeetingDate: isoDay(next), nextMeetingTime: '10:00', summary: 'Status.', waitingArrangement: 'Ingen.', confirmEmptySections: true, confirmFarNextMeeting: true };
     current = approveMinutes(closeMeeting(current, meetingId, closing, `meeting-${n + 1}`, BY, at), meetingId, isoDay(at), BY, at);
     // Three of four kept: most on time, some late; the fourth stays open.
     agreementIds.slice(0, -1).forEach((agreementId, a) => (current = completeAgreement(current, agreementId, BY, new Date(at.getTime() + (a === 0 && n % 2 === 0 ? 40 : 20) * DAY))));
