@@ -3,6 +3,7 @@
 // and the card on which the coordinator records that hand-over.
 import { isCoordinator } from '../bot/domain/access';
 import type { Case } from '../bot/domain/case';
+import type { ClosingInput } from '../bot/domain/closing';
 import { meetingsRhythm } from '../bot/domain/rhythm';
 import { adultHandOverDue, adultHandOverFrom, transitionMilestones, transitionsNeedingAttention } from '../bot/domain/transitions';
 import type { Messages } from '../bot/i18n';
@@ -100,16 +101,7 @@ export function adultHandOverCard(m: Messages, { case: current, viewer }: Viewed
 }
 
 /** What the closing card sent, carried on the confirmation so that confirming closes with exactly that. */
-interface ClosingAnswers {
-  waitingArrangement?: string;
-  feedbackMemberId?: string;
-  eyeKeeperMemberId?: string;
-  acuteContactMemberId?: string;
-  nextMeetingDate?: string;
-  nextMeetingTime?: string;
-  summary?: string;
-  confirmEmptySections?: boolean;
-}
+type ClosingAnswers = Omit<ClosingInput, 'confirmFarNextMeeting'>;
 
 /**
  * The second step of closing when the next meeting is more than four months after this one: nothing is

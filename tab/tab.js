@@ -42,8 +42,8 @@
     });
   }
 
-  function element(tag, attributes, children) {
-    var node = document.createElement(tag);
+  /** `node` with its attributes and children (text or nodes; null and undefined left out). */
+  function filled(node, attributes, children) {
     Object.keys(attributes || {}).forEach(function (name) {
       node.setAttribute(name, attributes[name]);
     });
@@ -54,19 +54,15 @@
     return node;
   }
 
+  function element(tag, attributes, children) {
+    return filled(document.createElement(tag), attributes, children);
+  }
+
   var SVG = 'http://www.w3.org/2000/svg';
 
   /** The same for a drawing's elements (leader.js's charts, trend.js's picture). */
   function svg(tag, attributes, children) {
-    var node = document.createElementNS(SVG, tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      node.setAttribute(name, attributes[name]);
-    });
-    (children || []).forEach(function (child) {
-      if (child === null || child === undefined) return;
-      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    });
-    return node;
+    return filled(document.createElementNS(SVG, tag), attributes, children);
   }
 
   var dateTime = function (iso) {

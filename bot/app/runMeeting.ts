@@ -10,8 +10,10 @@ import type { Actor, AppDeps } from './context';
 import { type ActivityId, coordinatorChange, guardedChange } from './guardedChange';
 import { calendarUpdates, caseCardUpdate, checklistCardUpdate, meetingCardUpdates, outboxMessages, reminders } from './messages';
 
-/** A network meeting, or (`kind` internal) an internal coordination meeting of the professionals. */
-/** `transitionAge`: opened as the transition meeting of that age (seed 002). */
+/**
+ * A network meeting, or (`kind` internal) an internal coordination meeting of the professionals;
+ * `transitionAge`: opened as the transition meeting of that age (seed 002).
+ */
 export function openNetworkMeeting(
   deps: AppDeps,
   actor: Actor,
