@@ -8,20 +8,21 @@ import { GraphForbidden } from './graphErrors';
 
 const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
+/** The credential that gets the bot's tokens in `tenant`: Entra itself, which tests cannot reach, so they pass their own. */
+export type CredentialFor = (credentials: BotCredentials, tenant: string) => TokenCredential;
+
+export const entraCredentialFor: CredentialFor = ({ appId, appPassword, appType }, tenant) =>
+  appType === 'UserAssignedMSI' ? new ManagedIdentityCredential({ clientId: appId }) : new ClientSecretCredential(tenant, appId, appPassword ?? '');
+
 /** Without credentials (a local Graph stub on loopback: config.ts allows no other) a fixed token. */
-export function graphTokens(credentials: BotCredentials | undefined): GraphTokens {
+export function graphTokens(credentials: BotCredentials | undefined, credentialFor: CredentialFor = entraCredentialFor): GraphTokens {
   if (!credentials) return async () => 'local-graph-stub';
-  const { appId, appPassword, tenantId, appType } = credentials;
   const byTenant = new Map<string, TokenCredential>();
-  const credentialFor = (tenant: string): TokenCredential => {
-    if (appType === 'UserAssignedMSI') return new ManagedIdentityCredential({ clientId: appId });
-    return new ClientSecretCredential(tenant, appId, appPassword ?? '');
-  };
   return async (tenant) => {
     // A single-tenant bot (or managed identity) acts in its own tenant only.
-    if (appType !== 'MultiTenant' && tenantId && tenant !== tenantId) throw new GraphForbidden('OtherTenant');
+    if (credentials.appType !== 'MultiTenant' && credentials.tenantId && tenant.toLowerCase() !== credentials.tenantId.toLowerCase()) throw new GraphForbidden('OtherTenant');
     let credential = byTenant.get(tenant);
-    if (!credential) byTenant.set(tenant, (credential = credentialFor(tenant)));
+    if (!credential) byTenant.set(tenant, (credential = credentialFor(credentials, tenant)));
     const token = await credential.getToken(GRAPH_SCOPE);
     if (!token) throw new GraphForbidden('NoToken');
     return token.token;
