@@ -4,7 +4,7 @@
 import { DateTime } from 'luxon';
 import { isCoordinator, mayChangeAgreement, mayEditAgreement, mayRecordFeedback, mayWriteForm } from '../bot/domain/access';
 import { type Case, type TeamMember, memberByAadObjectId } from '../bot/domain/case';
-import type { Closure } from '../bot/domain/closing';
+import type { ClosingAnswers, Closure } from '../bot/domain/closing';
 import { MODEL_ZONE, localDate } from '../bot/domain/fields';
 import { type Agreement, FOLLOW_UP_METHODS, GOAL_THEMES, type Goal, type GoalTheme, agreementsOf, currentVersion, goalById, goalResponsibles } from '../bot/domain/goals';
 import { attendsInternalMeetings } from '../bot/domain/checklist';
@@ -320,11 +320,13 @@ function memberChoicesWithoutYoungPerson(m: Messages, current: Case) {
  * with the planned one (closing moves it to the date agreed). The checklist's sections not filled in
  * are named, with the confirmation to close without them (`confirmEmptySections`).
  */
-export function closeMeetingCard(m: Messages, read: ViewedCase, meeting: Meeting, now: Date): AdaptiveCardJson {
+export function closeMeetingCard(m: Messages, read: ViewedCase, meeting: Meeting, now: Date, answers: ClosingAnswers = {}): AdaptiveCardJson {
   const { case: current } = read;
   const labels = m.cards.goals;
   const planned = plannedMeetingOf(current);
   const plannedAt = planned ? DateTime.fromISO(planned.startsAt).setZone(MODEL_ZONE) : undefined;
+  // The planned next meeting's time, unless the coordinator had written another one.
+  const input = { ...closingAnswerValues(answers), nextMeetingDate: answers.nextMeetingDate ?? plannedAt?.toISODate() ?? '', nextMeetingTime: answers.nextMeetingTime ?? plannedAt?.toFormat('HH:mm') ?? '' };
   const incomplete = incompleteSections(current, meeting).map((section) => m.checklist.sections[section]);
   return renderCard('closeMeeting', {
     caseId: current.id,
@@ -334,12 +336,25 @@ export function closeMeetingCard(m: Messages, read: ViewedCase, meeting: Meeting
     labels,
     memberChoices: memberChoicesWithoutYoungPerson(m, current),
     today: localDate(now),
-    nextMeetingDate: plannedAt?.toISODate() ?? '',
-    nextMeetingTime: plannedAt?.toFormat('HH:mm') ?? '',
+    input,
     waitingFor: waitingForLine(m, current),
     // The model's rhythm (issue 14): a later next meeting is asked to be confirmed.
     nextMeetingBy: m.cards.rhythm.nextMeetingBy(m.dates.long(rhythmDeadline(meeting.startsAt))),
   });
+}
+
+/** The closing card's answers as its inputs' values: every one a string, as the template would otherwise keep an absent one's expression. */
+export function closingAnswerValues(answers: ClosingAnswers): Record<keyof ClosingAnswers, string> {
+  return {
+    waitingArrangement: answers.waitingArrangement ?? '',
+    feedbackMemberId: answers.feedbackMemberId ?? '',
+    eyeKeeperMemberId: answers.eyeKeeperMemberId ?? '',
+    acuteContactMemberId: answers.acuteContactMemberId ?? '',
+    nextMeetingDate: answers.nextMeetingDate ?? '',
+    nextMeetingTime: answers.nextMeetingTime ?? '',
+    summary: answers.summary ?? '',
+    confirmEmptySections: answers.confirmEmptySections ? 'true' : 'false',
+  };
 }
 
 /** The interventions the young person waits for (planned ones), named shortly: the waiting-time question is about them. */

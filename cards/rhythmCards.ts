@@ -3,10 +3,11 @@
 // and the card on which the coordinator records that hand-over.
 import { isCoordinator } from '../bot/domain/access';
 import type { Case } from '../bot/domain/case';
-import type { ClosingInput } from '../bot/domain/closing';
+import type { ClosingAnswers } from '../bot/domain/closing';
 import { meetingsRhythm } from '../bot/domain/rhythm';
 import { adultHandOverDue, adultHandOverFrom, transitionMilestones, transitionsNeedingAttention } from '../bot/domain/transitions';
 import type { Messages } from '../bot/i18n';
+import { closingAnswerValues } from './goalCards';
 import { memberChoiceTitle, memberName } from './people';
 import { type AdaptiveCardJson, renderCard } from './render';
 import type { ViewedCase } from './views';
@@ -100,12 +101,10 @@ export function adultHandOverCard(m: Messages, { case: current, viewer }: Viewed
   });
 }
 
-/** What the closing card sent, carried on the confirmation so that confirming closes with exactly that. */
-type ClosingAnswers = Omit<ClosingInput, 'confirmFarNextMeeting'>;
-
 /**
  * The second step of closing when the next meeting is more than four months after this one: nothing is
- * saved until the coordinator confirms (the confirmation sends the same answers again, confirmed), or goes back.
+ * saved until the coordinator confirms (the confirmation sends the same answers again, confirmed), or goes back
+ * to the closing card with the answers still in it.
  */
 export function farNextMeetingCard(m: Messages, current: Case, meetingId: string, answers: ClosingAnswers, nextMeetingAt: string, latest: string): AdaptiveCardJson {
   const labels = m.cards.rhythm;
@@ -116,15 +115,6 @@ export function farNextMeetingCard(m: Messages, current: Case, meetingId: string
     title: labels.farTitle(current.reference),
     text: labels.far(m.dates.dateTime(nextMeetingAt), m.dates.long(latest)),
     // Every field a string: the template would otherwise keep an absent one's expression.
-    input: {
-      waitingArrangement: answers.waitingArrangement ?? '',
-      feedbackMemberId: answers.feedbackMemberId ?? '',
-      eyeKeeperMemberId: answers.eyeKeeperMemberId ?? '',
-      acuteContactMemberId: answers.acuteContactMemberId ?? '',
-      nextMeetingDate: answers.nextMeetingDate ?? '',
-      nextMeetingTime: answers.nextMeetingTime ?? '',
-      summary: answers.summary ?? '',
-      confirmEmptySections: answers.confirmEmptySections ? 'true' : 'false',
-    },
+    input: closingAnswerValues(answers),
   });
 }

@@ -29,6 +29,9 @@ export interface ClosingInput {
   confirmFarNextMeeting?: boolean;
 }
 
+/** What the closing card sent, before any confirmation: what a confirmation or a way back carries unchanged. */
+export type ClosingAnswers = Omit<ClosingInput, 'confirmFarNextMeeting'>;
+
 export interface Closure {
   waitingArrangement: string;
   feedbackMemberId: string;

@@ -2,7 +2,7 @@
 // changes they ask for, the minutes, the eye-keeper's acknowledgement, and the `afslut` command; closing
 // an internal coordination meeting, which has none of these.
 import { z } from 'zod';
-import { approvalCard, minutesCard } from '../../../cards/goalCards';
+import { approvalCard, closeMeetingCard, minutesCard } from '../../../cards/goalCards';
 import { checklistCard } from '../../../cards/meetingCards';
 import { feedbackCard } from '../../../cards/feedbackCard';
 import { handOverCard } from '../../../cards/handOverCards';
@@ -17,20 +17,25 @@ import { cardAfterChange, verb } from './turn';
 
 const ofMeeting = { ...withCase, meetingId: id };
 
+/** What the closing card sends (ClosingAnswers). */
+const closingAnswerFields = {
+  waitingArrangement: optionalText,
+  feedbackMemberId: optionalText,
+  eyeKeeperMemberId: optionalText,
+  acuteContactMemberId: optionalText,
+  nextMeetingDate: optionalText,
+  nextMeetingTime: optionalText,
+  summary: optionalText,
+  /** The closing card's toggle: close although checklist sections are not filled in; older cards send none. */
+  confirmEmptySections: toggle,
+};
+
 export const closingVerbs = [
   verb(
     'meeting.close',
     z.object({
       ...ofMeeting,
-      waitingArrangement: optionalText,
-      feedbackMemberId: optionalText,
-      eyeKeeperMemberId: optionalText,
-      acuteContactMemberId: optionalText,
-      nextMeetingDate: optionalText,
-      nextMeetingTime: optionalText,
-      summary: optionalText,
-      /** The closing card's toggle: close although checklist sections are not filled in; older cards send none. */
-      confirmEmptySections: toggle,
+      ...closingAnswerFields,
       /** The toggle beside the waiting-time question; older cards send none. */
       noWaitingTime: toggle,
       /** Sent by the confirmation card when the next meeting is more than four months away (issue 14); older cards send none. */
@@ -54,6 +59,13 @@ export const closingVerbs = [
       return cardAfterChange(turn, changed, (read) => approvalCard(turn.m, read, meeting, turn.deps.now(), notice), notice);
     },
   ),
+  /** Back from the far-off confirmation to the closing card, with the answers the coordinator had given still in it. */
+  verb('meeting.closeEdit', z.object({ ...ofMeeting, ...closingAnswerFields }), async ({ deps, actor, m }, { caseId, meetingId, ...answers }) => {
+    const read = await readCase(deps, actor, caseId, 'closing');
+    const meeting = meetingById(read.case, meetingId);
+    // Closed meanwhile (another click, another device): its approval is what is left to do.
+    return { card: meeting.status === 'open' ? closeMeetingCard(m, read, meeting, deps.now(), answers) : approvalCard(m, read, meeting, deps.now()) };
+  }),
   /** Ends an internal meeting; the reply is its checklist as recorded (who took part). */
   verb('meeting.closeInternal', z.object({ ...ofMeeting, confirmEmptySections: toggle }), async (turn, { caseId, meetingId, confirmEmptySections }) => {
     const changed = await closeInternalCoordinationMeeting(turn.deps, turn.actor, { caseId, meetingId, confirmEmptySections, activityId: turn.activityId });

@@ -14,6 +14,21 @@ const turns = botPerFile({ now: () => clock });
 const { click } = turns;
 const rhythm = da.cards.rhythm;
 
+/** Each input's value on a card, by its id. */
+function valuesOf(card: unknown): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      const input = node as { type?: unknown; id?: unknown; value?: unknown };
+      if (typeof input.type === 'string' && input.type.startsWith('Input.') && typeof input.id === 'string') values[input.id] = input.value;
+      Object.values(node).forEach(visit);
+    }
+  };
+  visit(card);
+  return values;
+}
+
 describe('closing with the next meeting more than four months off', () => {
   it('asks the coordinator to confirm, saves nothing until then, and closes with exactly the answers confirmed', async () => {
     const { meetingId, ...theCase } = await caseWithOpenMeeting(turns);
@@ -26,12 +41,24 @@ describe('closing with the next meeting more than four months off', () => {
     expect((await turns.bot().store.getCase(TENANT_ID, theCase.caseId))?.etag).toBe(before?.etag);
     const confirm = actionsOf(asked).find((action) => action.verb === 'meeting.close')!;
     expect(confirm.data).toMatchObject({ nextMeetingDate: '2027-04-01', summary: closing.summary, confirmFarNextMeeting: 'true' });
-    expect(actionsOf(asked).find((action) => action.verb === 'case.show')?.data).toMatchObject({ view: 'closing' });
+
+    // Going back shows the closing card with every answer still in it, and saves nothing either.
+    const back = actionsOf(asked).find((action) => action.verb === 'meeting.closeEdit')!;
+    const again = cardOf(await click(METTE, theCase.home, 'meeting.closeEdit', back.data));
+    const values = valuesOf(again);
+    expect(values).toMatchObject({ summary: closing.summary, nextMeetingDate: '2027-04-01', feedbackMemberId: closing.feedbackMemberId, eyeKeeperMemberId: closing.eyeKeeperMemberId });
+    expect(actionsOf(again).map((action) => action.verb)).toEqual(['meeting.close']);
+    expect((await turns.bot().store.getCase(TENANT_ID, theCase.caseId))?.etag).toBe(before?.etag);
 
     await click(METTE, theCase.home, 'meeting.close', confirm.data);
     const stored = await turns.storedCase(theCase.caseId);
     expect(meetingById(stored, meetingId).closure).toMatchObject({ summary: closing.summary, farNextMeetingConfirmed: true });
     expect(plannedMeetingOf(stored)?.startsAt).toBe('2027-04-01T07:00:00.000Z');
+  });
+
+  it('goes back to nothing but the coordinator: another member is refused the closing card', async () => {
+    const { meetingId, ...theCase } = await caseWithOpenMeeting(turns);
+    await turns.expectDenied(theCase.caseId, JONAS, 'notCoordinator', 'closing.read', () => click(JONAS, theCase.home, 'meeting.closeEdit', { caseId: theCase.caseId, meetingId, summary: 'x' }), theCase.home.kind);
   });
 
   it('closes without asking when the next meeting is within four months', async () => {
