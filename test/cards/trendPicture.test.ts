@@ -52,8 +52,10 @@ describe('the trend picture on the overview card', () => {
       { legend: 'BIP Beskæftigelse (% af skalaen)', color: 'categoricalMarigold', values: [{ x: '2026-12-07', y: 17 }, { x: '2027-03-15', y: 33 }, { x: '2027-06-21', y: 50 }] },
       { legend: 'Netværksmøder', color: 'neutral', values: [{ x: '2026-12-07', y: 100 }, { x: '2027-03-15', y: 100 }, { x: '2027-06-21', y: 100 }] },
     ]);
-    // The fallback for a client without charts is the table of the days, the status at each meeting in it.
-    expect(factsOf(chart!.fallback as CardNode)).toEqual(ROWS);
+    // A client without charts shows, instead of the chart and its table button, the table of the days, the status at each meeting in it.
+    const [withChart] = nodes(card, 'Container').filter((container) => nodes(container, 'Chart.Line').length > 0 && container.fallback);
+    expect(factsOf(withChart!.fallback as CardNode)).toEqual(ROWS);
+    expect(nodes(withChart!.fallback, 'Action.ToggleVisibility')).toEqual([]);
     // With charts, the same table is behind a toggle.
     const [table] = nodes(card, 'Container').filter((container) => container.id === 'trendTable');
     expect(table).toMatchObject({ isVisible: false });

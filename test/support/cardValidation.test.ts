@@ -212,10 +212,16 @@ describe('validateAdaptiveCard', () => {
       ),
     );
     expect(problems).toEqual([]);
+    // A chart inside a container with a fallback falls back with its container (the chart and its table button alike).
+    const line = { type: 'Chart.Line', data: [{ legend: 'WHO-5', values: [{ x: '2027-01-01', y: 60 }] }] };
+    expect(problemsAfter((card) => card.body.push({ type: 'Container', items: [{ type: 'Container', items: [line] }], fallback }))).toEqual([]);
   });
 
   it('rejects a chart without a fallback, without data, or with a point of the wrong shape', () => {
     expect(problemsAfter((card) => card.body.push({ type: 'Chart.Donut', data: [{ legend: 'Held', value: 12 }] }))).toEqual([
+      expect.stringContaining('Chart.Donut has no fallback element'),
+    ]);
+    expect(problemsAfter((card) => card.body.push({ type: 'Container', items: [{ type: 'Chart.Donut', data: [{ legend: 'Held', value: 12 }] }] }))).toEqual([
       expect.stringContaining('Chart.Donut has no fallback element'),
     ]);
     const fallback = { type: 'TextBlock', text: 'x' };

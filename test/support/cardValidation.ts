@@ -163,32 +163,35 @@ function refreshProblems(refresh: unknown): string[] {
  * Walks every element and action: body, containers, columns, tables, action sets, select actions,
  * Action.ShowCard cards and the refresh action. An action's `data` is our own payload, not card content.
  */
-function elementProblems(node: unknown, path: string, options: CardValidationOptions): string[] {
-  if (Array.isArray(node)) return node.flatMap((item, index) => elementProblems(item, childPath(path, index), options));
+function elementProblems(node: unknown, path: string, options: CardValidationOptions, fallbackAbove = false): string[] {
+  if (Array.isArray(node)) return node.flatMap((item, index) => elementProblems(item, childPath(path, index), options, fallbackAbove));
   if (!isJsonObject(node)) return [];
-  const ownProblems = typeof node.type === 'string' ? typedNodeProblems(node, node.type, path, options) : [];
+  const ownProblems = typeof node.type === 'string' ? typedNodeProblems(node, node.type, path, options, fallbackAbove) : [];
+  // An element a client cannot render falls back to the nearest fallback: its own, else its container's.
+  const childrenFallBack = fallbackAbove || hasFallbackElement(node);
   const childProblems = Object.entries(node)
     .filter(([key]) => key !== 'data')
-    .flatMap(([key, child]) => elementProblems(child, childPath(path, key), options));
+    .flatMap(([key, child]) => elementProblems(child, childPath(path, key), options, childrenFallBack));
   return [...ownProblems, ...childProblems];
 }
 
-function typedNodeProblems(node: JsonObject, type: string, path: string, options: CardValidationOptions): string[] {
+function typedNodeProblems(node: JsonObject, type: string, path: string, options: CardValidationOptions, fallbackAbove: boolean): string[] {
   if (type === 'Action.Submit') {
     return [located(path, 'Action.Submit is not allowed; use Action.Execute (Universal Actions)')];
   }
   if (type === 'Action.Execute') return executeActionProblems(node, path, options);
-  if (type in TEAMS_CHARTS) return chartProblems(node, type, path);
+  if (type in TEAMS_CHARTS) return chartProblems(node, type, path, fallbackAbove);
   if (type.startsWith('Input.') && !isNonEmptyString(node.label)) {
     return [located(path, `${type} has no label`)];
   }
   return [];
 }
 
-function chartProblems(chart: JsonObject, type: string, path: string): string[] {
+const hasFallbackElement = (node: JsonObject): boolean => isJsonObject(node.fallback) && typeof node.fallback.type === 'string';
+
+function chartProblems(chart: JsonObject, type: string, path: string, fallbackAbove: boolean): string[] {
   const problems: string[] = [];
-  const fallback = chart.fallback;
-  if (!isJsonObject(fallback) || typeof fallback.type !== 'string') problems.push(located(path, `${type} has no fallback element for a client without charts`));
+  if (!fallbackAbove && !hasFallbackElement(chart)) problems.push(located(path, `${type} has no fallback element (its own or a container's) for a client without charts`));
   const isPoint = TEAMS_CHARTS[type]!;
   if (!Array.isArray(chart.data) || chart.data.length === 0) problems.push(located(path, `${type} has no data`));
   else chart.data.forEach((point, index) => {
