@@ -2,28 +2,31 @@
 import { meetingsAheadInCalendar } from '../domain/calendar';
 import type { Case } from '../domain/case';
 import { type AddMemberInput, type ChangeMemberInput, addMember, changeMember, handOverCoordinator, removeMember } from '../domain/team';
+import type { OutboxMessage } from '../store/port';
 import type { Actor, AppDeps } from './context';
 import { type ActivityId, coordinatorChange } from './guardedChange';
 import { calendarUpdates, caseCardUpdate, inviteeUpdates, outboxMessages } from './messages';
 
-/** A change of the team, and the calendar events of the meetings ahead when it changes who is invited. */
-const withInvitees = (deps: AppDeps, actor: Actor, change: (current: Case, now: Date) => Case) => (current: Case, now: Date) => {
-  const changed = change(current, now);
-  return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, inviteeUpdates(deps, current, changed, now)) };
-};
+/** A change of the team (a use case's `apply`), with the calendar updates it causes when it changes who is invited. */
+const withInviteeUpdates =
+  (deps: AppDeps, actor: Actor, change: (current: Case, now: Date) => Case) =>
+  (current: Case, now: Date): { changed: Case; outbox: OutboxMessage[] } => {
+    const changed = change(current, now);
+    return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, inviteeUpdates(deps, current, changed, now)) };
+  };
 
 export function addTeamMember(deps: AppDeps, actor: Actor, caseId: string, input: AddMemberInput, activityId?: ActivityId): Promise<Case> {
   const memberId = deps.newId();
   const action = input.person.kind === 'teams' ? 'team.addTeamsUser' : 'team.addExternal';
-  return coordinatorChange(deps, actor, { caseId, action, apply: withInvitees(deps, actor, (current, now) => addMember(current, input, memberId, actor.aadObjectId, now)), activityId });
+  return coordinatorChange(deps, actor, { caseId, action, apply: withInviteeUpdates(deps, actor, (current, now) => addMember(current, input, memberId, actor.aadObjectId, now)), activityId });
 }
 
 export function changeTeamMember(deps: AppDeps, actor: Actor, caseId: string, input: ChangeMemberInput, activityId?: ActivityId): Promise<Case> {
-  return coordinatorChange(deps, actor, { caseId, action: 'team.change', apply: withInvitees(deps, actor, (current, now) => changeMember(current, input, actor.aadObjectId, now)), activityId });
+  return coordinatorChange(deps, actor, { caseId, action: 'team.change', apply: withInviteeUpdates(deps, actor, (current, now) => changeMember(current, input, actor.aadObjectId, now)), activityId });
 }
 
 export function removeTeamMember(deps: AppDeps, actor: Actor, caseId: string, memberId: string, activityId?: ActivityId): Promise<Case> {
-  return coordinatorChange(deps, actor, { caseId, action: 'team.remove', apply: withInvitees(deps, actor, (current, now) => removeMember(current, memberId, actor.aadObjectId, now)), activityId });
+  return coordinatorChange(deps, actor, { caseId, action: 'team.remove', apply: withInviteeUpdates(deps, actor, (current, now) => removeMember(current, memberId, actor.aadObjectId, now)), activityId });
 }
 
 export function handOverCoordination(

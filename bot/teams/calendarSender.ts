@@ -77,6 +77,9 @@ export function createCalendarSender(calendar: GraphCalendar, deps: AppDeps, log
         if (made) await calendar.cancel(message.tenantId, made.mailboxAadObjectId, made.eventId, meeting.status === 'cancelled' ? m.calendar.cancelComment : m.calendar.caseClosedComment);
         return { status: 'sent' };
       }
+      const invitees = inviteesOf(current, deps.now());
+      const attendees = attendeesOf([...(await calendar.addressesOf(message.tenantId, invitees.aadObjectIds)), ...invitees.emails]);
+      const event = { ...renderCalendarEvent(m, current, meeting), attendees };
       const coordinator = coordinatorOf(current).person;
       // A planned meeting's event lives in the coordinator's calendar: after a hand-over it moves there.
       if (made && meeting.status === 'planned' && coordinator.kind === 'teams' && made.mailboxAadObjectId !== coordinator.aadObjectId) {
@@ -84,9 +87,6 @@ export function createCalendarSender(calendar: GraphCalendar, deps: AppDeps, log
         moved = made;
         made = undefined;
       }
-      const invitees = inviteesOf(current, deps.now());
-      const attendees = attendeesOf([...(await calendar.addressesOf(message.tenantId, invitees.aadObjectIds)), ...invitees.emails]);
-      const event = { ...renderCalendarEvent(m, current, meeting), attendees };
       if (made) {
         await calendar.update(message.tenantId, made.mailboxAadObjectId, made.eventId, event);
         return { status: 'sent' };
