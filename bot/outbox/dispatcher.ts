@@ -46,7 +46,7 @@ export interface OutboxDispatcherOptions {
   /** The pause before the next attempt after a passing failure, given the attempts made so far (1, 2, ...). */
   backoffMs?: (attempts: number) => number;
   /**
-   * Paces the sends per conversation and per tenant, and holds the tenant's "throttled until" after
+   * Paces the Teams sends per conversation and per tenant (not those through Graph: SENT_THROUGH_GRAPH), and holds the tenant's "throttled until" after
    * a 429. Without one, messages go out as fast as `send` returns, and a 429 is put back like any
    * passing failure.
    */
