@@ -1,6 +1,7 @@
 // What keeping a meeting in the coordinator's calendar writes back: the event's id on the meeting once
 // Graph made it, and, when Graph will not keep it, one notice to the coordinator per meeting (the meeting
 // itself stays as planned: the calendar is a convenience, never a condition).
+import { meetingsAheadInCalendar } from '../domain/calendar';
 import { type Case, coordinatorOf } from '../domain/case';
 import { type CalendarEventRef, setCalendarEvent } from '../domain/meeting';
 import type { CaseStore, OutboxMessage, OutboxMessageOf } from '../store/port';
@@ -50,4 +51,30 @@ export async function tellOfCalendarRefusal(
       attempts: 0,
     },
   ]);
+}
+
+/**
+ * When the case is erased: a cancellation of each meeting ahead's event. The case is gone when it is
+ * sent, so the message carries the ids it needs (the mailbox and the event), nothing else.
+ */
+export function calendarCancellations(deps: Pick<AppDeps, 'calendar' | 'newId'>, current: Case, serviceUrl: string | undefined, now: Date): OutboxMessage[] {
+  if (!deps.calendar) return [];
+  return meetingsAheadInCalendar(current, now).flatMap((meeting): OutboxMessage[] => {
+    const event = meeting.calendarEvent;
+    if (!event) return [];
+    return [
+      {
+        id: deps.newId(),
+        tenantId: current.tenantId,
+        caseId: current.id,
+        kind: 'calendarCancel',
+        to: { kind: 'user', aadObjectId: event.mailboxAadObjectId, teamsUserId: '' },
+        about: { eventId: event.eventId, mailboxAadObjectId: event.mailboxAadObjectId },
+        serviceUrl: serviceUrl ?? '',
+        notBefore: now.toISOString(),
+        status: 'pending',
+        attempts: 0,
+      },
+    ];
+  });
 }

@@ -28,7 +28,9 @@ export interface AppDeps {
   reminders: ReminderPlanner;
   /**
    * Network meetings are kept in the coordinator's Outlook calendar (Microsoft Graph on, with its
-   * `calendar` feature): planning, opening, moving, cancelling and closing one queues a `calendarEvent`.
+   * `calendar` feature): planning, opening, moving, cancelling and closing one queues a `calendarEvent`,
+   * and so do a change of who is invited, a hand-over and closing the case for the meetings ahead;
+   * erasing the case writes a `calendarCancel` for each.
    */
   calendar?: boolean;
   /** The readiness (BIP) indicator set the municipality uses (READINESS_INDICATORS_FILE); absent: the default set. */

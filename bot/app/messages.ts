@@ -2,6 +2,7 @@
 // card must show an answer. Messages name ids only; the Teams layer renders them from the case when
 // they are sent.
 import { DateTime } from 'luxon';
+import { meetingsAheadInCalendar, sameInvitees } from '../domain/calendar';
 import { type Case, type TeamMember, coordinatorOf } from '../domain/case';
 import { closureOf, currentClosure } from '../domain/closing';
 import { MODEL_ZONE } from '../domain/fields';
@@ -190,8 +191,8 @@ export function checklistCardUpdate(current: Case, meetingId: string, locale: st
 /**
  * After a network meeting is planned, opened (and so moved to its real time), cancelled or closed, when
  * the bot keeps meetings in the coordinator's Outlook calendar (`deps.calendar`): its event, made or put
- * right from the meeting as it is when the message is sent. Addressed to the coordinator's mailbox; the
- * recipient only paces it with the coordinator's other messages (nothing is posted in Teams).
+ * right from the meeting as it is when the message is sent. Addressed to the coordinator, whose mailbox
+ * it is; nothing is posted in Teams, so Teams' limits do not count it (SENT_THROUGH_GRAPH).
  */
 export function calendarUpdates(deps: AppDeps, current: Case, meetingIds: readonly string[]): Outgoing[] {
   const coordinator = coordinatorOf(current).person;
@@ -200,6 +201,15 @@ export function calendarUpdates(deps: AppDeps, current: Case, meetingIds: readon
   return meetingIds
     .filter((meetingId) => !isInternalMeeting(meetingById(current, meetingId)))
     .map((meetingId) => ({ kind: 'calendarEvent', to, about: { meetingId, digest: `calendarEvent ${meetingId}` } }));
+}
+
+/**
+ * After a change of the team or of consent: the events of the meetings ahead, when who is invited
+ * changed (the sender renders the attendees from the case), so that the invitations follow the team.
+ */
+export function inviteeUpdates(deps: AppDeps, before: Case, after: Case, now: Date): Outgoing[] {
+  if (!deps.calendar || sameInvitees(before, after, now)) return [];
+  return calendarUpdates(deps, after, meetingsAheadInCalendar(after, now).map((meeting) => meeting.id));
 }
 
 /** After a change of what the case's base card shows (its coordinator, its next meeting): the card in its home, as the checklist's. */

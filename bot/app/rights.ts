@@ -1,12 +1,15 @@
 // The young person's rights (PRODUCT section 7): the whole case exported (right of access), the case
 // erased (right to erasure), and closed cases erased once the retention period has run.
+import { meetingsAheadInCalendar } from '../domain/calendar';
 import { type Case, closeCase } from '../domain/case';
 import { requireCoordinator } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import type { AuditRecord, CaseStore, OutboxMessage } from '../store/port';
 import type { AuditAction } from './auditActions';
+import { calendarCancellations } from './calendarEvents';
 import { type Actor, type ActorId, type AppDeps, auditRecord } from './context';
 import { type ActivityId, auditIfRefused, coordinatorChange } from './guardedChange';
+import { calendarUpdates, outboxMessages } from './messages';
 
 /** What `eksport` gives: everything stored about one case, and nothing about any other. */
 export interface CaseExport {
@@ -57,19 +60,27 @@ function requireConfirmation(current: Case, confirmation: string | undefined): v
 export async function eraseCase(deps: AppDeps, actor: Actor, caseId: string, confirmation: string | undefined): Promise<string> {
   const current = await asCoordinator(deps, actor, caseId, 'case.erase');
   requireConfirmation(current, confirmation);
-  const erased = await deps.store.eraseCase(actor.tenantId, caseId, auditRecord(deps, actor, caseId, 'case.erase', 'ok'));
+  // The events of its meetings ahead are cancelled after it is gone, by the ids the messages carry.
+  const cancellations = calendarCancellations(deps, current, actor.serviceUrl, deps.now());
+  const erased = await deps.store.eraseCase(actor.tenantId, caseId, auditRecord(deps, actor, caseId, 'case.erase', 'ok'), cancellations);
   if (!erased) throw new DomainError('caseNotFound');
   return current.reference;
 }
 
-/** `luk sag`: closed from now on; erased once the retention period has run from `closedAt`. */
+/**
+ * `luk sag`: closed from now on; erased once the retention period has run from `closedAt`. A closed case
+ * changes no more, so its meetings ahead will not take place: their calendar events are cancelled (the
+ * meetings stay as they were: "cancelled" is a checklist record with one of seed 001's reasons).
+ */
 export function closeCaseNow(deps: AppDeps, actor: Actor, caseId: string, confirmation: string | undefined, activityId?: ActivityId): Promise<Case> {
   return coordinatorChange(deps, actor, {
     caseId,
     action: 'case.close',
     apply: (current, now) => {
       requireConfirmation(current, confirmation);
-      return closeCase(current, actor.aadObjectId, now);
+      const changed = closeCase(current, actor.aadObjectId, now);
+      const cancelled = calendarUpdates(deps, changed, meetingsAheadInCalendar(changed, now).map((meeting) => meeting.id));
+      return { changed, outbox: outboxMessages(deps, changed, actor.serviceUrl, now, cancelled) };
     },
     activityId,
   });

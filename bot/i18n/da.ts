@@ -319,6 +319,8 @@ export const da = {
     agendaTitle: 'Forslag til dagsorden',
     footer: 'Mødetjeklisten og mål- og aftaleskemaet udfyldes med Samarbejdsbot i sagens tråd i Teams.',
     cancelComment: 'Netværksmødet er aflyst.',
+    caseClosedComment: 'Forløbet er afsluttet, så netværksmødet er aflyst.',
+    movedComment: 'Sagen har fået en ny koordinator, så mødet flyttes til den nye koordinators kalender. En ny indkaldelse følger.',
   },
   commands: {
     help: { help: 'denne liste', manifest: 'Vis kommandoerne og hvad de gør' },

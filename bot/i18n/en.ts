@@ -278,6 +278,8 @@ export const en: Messages = {
     agendaTitle: 'Proposed agenda',
     footer: 'The meeting checklist and the goals and agreements form are filled in with Samarbejdsbot in the case\'s thread in Teams.',
     cancelComment: 'The network meeting is cancelled.',
+    caseClosedComment: 'The course has ended, so the network meeting is cancelled.',
+    movedComment: "The case has a new coordinator, so the meeting moves to the new coordinator's calendar. A new invitation follows.",
   },
   commands: {
     help: { help: 'this list', manifest: 'Show the commands and what they do' },

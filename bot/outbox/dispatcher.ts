@@ -4,7 +4,7 @@
 // policy: what a 429 or a passing failure costs, how long a Retry-After may hold a message, when a
 // message is given up; the pacer (pacing.ts) keeps the sends within Teams' rate limits.
 import { setMaxListeners } from 'node:events';
-import { type CaseStore, FORGOTTEN_ONCE_SENT, type OutboxMessage, type OutboxOutcome } from '../store/port';
+import { type CaseStore, FORGOTTEN_ONCE_SENT, type OutboxMessage, type OutboxOutcome, SENT_THROUGH_GRAPH } from '../store/port';
 import { type SendPacer, conversationKeyOf } from './pacing';
 
 /** What `send` made of one message. `error` is a status or an error name, never message content. */
@@ -46,7 +46,7 @@ export interface OutboxDispatcherOptions {
   /** The pause before the next attempt after a passing failure, given the attempts made so far (1, 2, ...). */
   backoffMs?: (attempts: number) => number;
   /**
-   * Paces the sends per conversation and per tenant, and holds the tenant's "throttled until" after
+   * Paces the Teams sends per conversation and per tenant (not those through Graph: SENT_THROUGH_GRAPH), and holds the tenant's "throttled until" after
    * a 429. Without one, messages go out as fast as `send` returns, and a 429 is put back like any
    * passing failure.
    */
@@ -122,6 +122,12 @@ const defaultThrottleBackoffMs = (tries: number): number => 2_000 * 2 ** (tries 
 const digestKeyOf = (message: OutboxMessage): string | undefined => ('digest' in message.about ? message.about.digest : undefined);
 
 /** Takes out of `waiting` the messages that go with `message` as one: same conversation, same digest key. */
+/**
+ * One message under way per key: a Teams conversation's, so that its messages keep their order; a
+ * message sent through Graph has a key of its own beside its recipient's chat, which it does not hold up.
+ */
+const placeKeyOf = (message: OutboxMessage): string => (SENT_THROUGH_GRAPH.has(message.kind) ? `graph|${conversationKeyOf(message)}` : conversationKeyOf(message));
+
 function takeDigest(waiting: OutboxMessage[], message: OutboxMessage): OutboxMessage[] {
   const digestKey = digestKeyOf(message);
   if (!digestKey) return [];
@@ -211,7 +217,7 @@ export class OutboxDispatcher {
     const busy = new Set<string>();
     /** 429s per message within this claim. */
     const tries = new Map<string, number>();
-    const throttled = (message: OutboxMessage) => pacer !== undefined && pacer.throttledFor(message.tenantId) > 0;
+    const throttled = (message: OutboxMessage) => pacer !== undefined && !SENT_THROUGH_GRAPH.has(message.kind) && pacer.throttledFor(message.tenantId) > 0;
     /** Back in line in claim order, so its conversation's later messages still come after it. */
     const putBack = (message: OutboxMessage) => {
       const at = waiting.findIndex((other) => (order.get(other.id) ?? 0) > (order.get(message.id) ?? 0));
@@ -225,10 +231,10 @@ export class OutboxDispatcher {
       const next = () => {
         while (!failure && underWay < this.concurrency) {
           // The first message in claim order whose conversation has nothing under way and whose tenant may send.
-          const index = waiting.findIndex((message) => !busy.has(conversationKeyOf(message)) && !throttled(message));
+          const index = waiting.findIndex((message) => !busy.has(placeKeyOf(message)) && !throttled(message));
           if (index < 0) break;
           const [message] = waiting.splice(index, 1) as [OutboxMessage];
-          const key = conversationKeyOf(message);
+          const key = placeKeyOf(message);
           const digest = takeDigest(waiting, message);
           busy.add(key);
           underWay++;
@@ -420,7 +426,8 @@ export class OutboxDispatcher {
    */
   private async deliver(message: OutboxMessage, digest: OutboxMessage[], tries: Map<string, number>): Promise<SendResult | { status: 'again' } | { status: 'deferred' }> {
     const { pacer, log } = this.options;
-    if (pacer) {
+    // A message sent through Graph posts nothing in Teams: Teams' limits do not count it.
+    if (pacer && !SENT_THROUGH_GRAPH.has(message.kind)) {
       // The claim is in the store's time; the pacer waits in its own: convert the time left.
       const deadline = pacer.clock.now() + this.timeLeftMs(message);
       const requests = await this.options.requestsFor?.(message);

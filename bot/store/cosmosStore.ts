@@ -13,7 +13,7 @@ import { type Case, teamsUserIds } from '../domain/case';
 import type { Organisation } from '../domain/organisation';
 import type { FrozenReport } from '../domain/statistics/frozenReport';
 import type { AuditRecord, CaseStore, CaseSummary, ClosedCase, ExportLink, OutboxMessage, OutboxOutcome, SaveEffects, StoredCase, StoredOrganisation, StoredTenantPacing, TenantPacing, UserState } from './port';
-import { ConcurrencyConflict, MAX_AUDIT_PER_SAVE, checkOrganisationAudit, organisationAuditId, outboxContentOf } from './port';
+import { ConcurrencyConflict, MAX_AUDIT_PER_SAVE, checkErasure, checkOrganisationAudit, organisationAuditId, outboxContentOf } from './port';
 
 export type CosmosStoreOptions = {
   endpoint: string;
@@ -566,8 +566,10 @@ export class CosmosCaseStore implements CaseStore {
    * case with the tombstone in one batch, then whatever a save racing the erase added), and takes the
    * case out of every user's state. Running it again after a failure finishes the job.
    */
-  async eraseCase(tenantId: string, caseId: string, tombstone: AuditRecord): Promise<boolean> {
-    if (tombstone.tenantId !== tenantId || tombstone.caseId !== caseId) throw new Error(`the tombstone is not about case ${caseId}`);
+  async eraseCase(tenantId: string, caseId: string, tombstone: AuditRecord, outliving: OutboxMessage[] = []): Promise<boolean> {
+    checkErasure(tenantId, caseId, tombstone, outliving);
+    // The case's Delete and the tombstone's Create share the batch's 100 operations with the messages.
+    if (outliving.length > 98) throw new Error(`erasing case ${caseId}: ${outliving.length} outliving messages do not fit one batch`);
     const { resource } = await this.cases.item(caseId, caseId).read<CaseDocument>();
     if (resource?.type !== 'case' || resource.tenantId !== tenantId) return false;
     await this.deleteAllButAudit(tenantId, caseId, 'case');
@@ -575,6 +577,7 @@ export class CosmosCaseStore implements CaseStore {
       [
         { operationType: 'Delete', id: caseId, partitionKey: caseId },
         { operationType: 'Create', partitionKey: caseId, resourceBody: asJson({ ...tombstone, type: 'audit' }) },
+        ...outliving.map((message): OperationInput => ({ operationType: 'Create', partitionKey: caseId, resourceBody: asJson(toOutboxDocument(message)) })),
       ],
       caseId,
     );
@@ -582,7 +585,7 @@ export class CosmosCaseStore implements CaseStore {
     // Another erase got there first: the case is gone and its tombstone written.
     if (failure === result[0] && failure?.statusCode === STATUS.notFound) return false;
     if (failure) throw new Error(`erasing case ${caseId} failed with status ${failure.statusCode}`);
-    await this.deleteAllButAudit(tenantId, caseId);
+    await this.deleteAllButAudit(tenantId, caseId, undefined, new Set(outliving.map((message) => message.id)));
     await this.forgetSelectedCase(tenantId, caseId);
     return true;
   }
@@ -695,14 +698,15 @@ export class CosmosCaseStore implements CaseStore {
     this.client.dispose();
   }
 
-  /** Deletes the partition's documents other than audit records (and `keep`), by query on the caseId. */
-  private async deleteAllButAudit(tenantId: string, caseId: string, keep?: 'case'): Promise<void> {
+  /** Deletes the partition's documents other than audit records (and `keep`, and the documents `keptIds` names), by query on the caseId. */
+  private async deleteAllButAudit(tenantId: string, caseId: string, keep?: 'case', keptIds: ReadonlySet<string> = new Set()): Promise<void> {
     const documents = await this.query<{ id: string }>(
       'SELECT c.id FROM c WHERE c.caseId = @caseId AND c.tenantId = @tenantId AND c.type != @audit AND c.type != @keep',
       { caseId, tenantId, audit: 'audit', keep: keep ?? 'audit' },
       caseId,
     );
     for (const { id } of documents) {
+      if (keptIds.has(id)) continue;
       try {
         await this.cases.item(id, caseId).delete();
       } catch (error) {

@@ -47,6 +47,7 @@ export const OUTBOX_KINDS = [
   'closingCard', // a card `afslut` posted, updated in place when its meeting is closed or approved
   'minutesCard', // the minutes' channel card, updated in place when the next meeting it names changes
   'calendarEvent', // a network meeting's Outlook event (Microsoft Graph), made, updated or cancelled to match the meeting at send time
+  'calendarCancel', // an erased case's meeting ahead: its Outlook event cancelled, by the ids the message carries (the case is gone)
   'calendarRefused', // Graph would not keep a meeting's calendar event: to the coordinator, once per meeting
   'who5Signal', // a WHO-5 under 50 or 10 points down: to the coordinator and the eye-keeper, so that someone looks
 ] as const;
@@ -90,6 +91,8 @@ interface OutboxAbout {
   minutesCard: { meetingId: string; digest: string; locale?: string };
   /** `digest`: one key per meeting, so that changes claimed together make one Graph call. */
   calendarEvent: { meetingId: string; digest: string };
+  /** The event to cancel, where it is: ids only, written when its case is erased (the message outlives the case). */
+  calendarCancel: { eventId: string; mailboxAadObjectId: string };
   /** `reason`: `refused` (no permission, or a mailbox outside the access policy), `unavailable` (Graph kept throttling or failing). */
   calendarRefused: { meetingId: string; reason: 'refused' | 'unavailable' };
   /** `recordId`: the WHO-5 record that gave the signal (none is sent once a later one stands). */
@@ -139,7 +142,13 @@ export type OutboxMessageOf<K extends OutboxKind> = OutboxEnvelope & { kind: K; 
  * which comes again with every answer and records nothing a later reader needs, and a calendar event's
  * update (the meeting keeps the event's id).
  */
-export const FORGOTTEN_ONCE_SENT: ReadonlySet<OutboxKind> = new Set<OutboxKind>(['checklistCard', 'caseCard', 'closingCard', 'minutesCard', 'calendarEvent']);
+export const FORGOTTEN_ONCE_SENT: ReadonlySet<OutboxKind> = new Set<OutboxKind>(['checklistCard', 'caseCard', 'closingCard', 'minutesCard', 'calendarEvent', 'calendarCancel']);
+
+/**
+ * Kinds sent through Microsoft Graph, not posted in Teams: Teams' rate limits do not count them (the
+ * dispatcher's pacer lets them pass; the Graph client obeys Graph's own throttling).
+ */
+export const SENT_THROUGH_GRAPH: ReadonlySet<OutboxKind> = new Set<OutboxKind>(['calendarEvent', 'calendarCancel']);
 
 /** How a dispatcher settles a message it claimed. Every outcome counts one attempt. */
 export type OutboxOutcome =
@@ -156,6 +165,13 @@ export type OutboxOutcome =
  * records when they do not fit one each, which `claimDueOutbox` expands (bot/store/README.md).
  */
 export const MAX_AUDIT_PER_SAVE = 50;
+
+/** Refuses, before anything is written, a tombstone or an outliving message about another case than the one erased. */
+export function checkErasure(tenantId: string, caseId: string, tombstone: AuditRecord, outliving: readonly OutboxMessage[]): void {
+  if (tombstone.tenantId !== tenantId || tombstone.caseId !== caseId) throw new Error(`the tombstone is not about case ${caseId}`);
+  const foreign = outliving.find((message) => message.tenantId !== tenantId || message.caseId !== caseId);
+  if (foreign) throw new Error(`outbox message ${foreign.id} is not about case ${caseId}`);
+}
 
 /** What a use case writes together with the case, in the same save. */
 export interface SaveEffects {
@@ -282,9 +298,11 @@ export interface CaseStore {
   /**
    * Erases the case: the case, its members index, its outbox messages and every user's pick of it
    * (`selectedCaseId`). Its audit records stay (they hold ids and codes only) and `tombstone` (e.g.
-   * `case.erase`, about this case) is added. False, writing nothing, when the tenant has no such case.
+   * `case.erase`, about this case) is added, and `outliving`: messages about the case that must still be
+   * sent once it is gone (cancelling its meetings' calendar events; ids only), written with the erasure
+   * or not at all. False, writing nothing, when the tenant has no such case.
    */
-  eraseCase(tenantId: string, caseId: string, tombstone: AuditRecord): Promise<boolean>;
+  eraseCase(tenantId: string, caseId: string, tombstone: AuditRecord, outliving?: OutboxMessage[]): Promise<boolean>;
   /** Closed cases of every tenant with `closedAt <= before`, at most `limit`, in no defined order. */
   listCasesClosedBefore(before: Date, limit: number): Promise<ClosedCase[]>;
   /** The tenant's shared pacing; undefined until an instance first writes it. */

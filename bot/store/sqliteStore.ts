@@ -8,7 +8,7 @@ import { type Case, teamsUserIds } from '../domain/case';
 import type { Organisation } from '../domain/organisation';
 import type { FrozenReport } from '../domain/statistics/frozenReport';
 import type { AuditRecord, CaseStore, CaseSummary, ClosedCase, ExportLink, OutboxContent, OutboxMessage, OutboxOutcome, SaveEffects, StoredCase, StoredOrganisation, StoredTenantPacing, TenantPacing, UserState } from './port';
-import { ConcurrencyConflict, outboxContentOf, MAX_AUDIT_PER_SAVE, checkOrganisationAudit, organisationAuditId } from './port';
+import { ConcurrencyConflict, outboxContentOf, MAX_AUDIT_PER_SAVE, checkErasure, checkOrganisationAudit, organisationAuditId } from './port';
 
 const IN_MEMORY = ':memory:';
 /** Open cases a page of the radar's pass holds (openCasePages). */
@@ -377,7 +377,7 @@ export class SqliteCaseStore implements CaseStore {
   private readonly insertAudit: (records: AuditRecord[]) => void;
   private readonly appendOutboxMessages: (messages: OutboxMessage[]) => void;
   private readonly claimOutbox: (now: string, owner: string, leaseUntil: string, limit: number) => OutboxMessage[];
-  private readonly eraseInOneTransaction: (tenantId: string, caseId: string, tombstone: AuditRecord) => boolean;
+  private readonly eraseInOneTransaction: (tenantId: string, caseId: string, tombstone: AuditRecord, outliving: OutboxMessage[]) => boolean;
   /** Case row, members index, audit records and outbox messages change together or not at all. */
   private readonly saveCase: (saved: Case, expectedEtag: string | undefined, effects: SaveEffects) => StoredCase;
 
@@ -420,11 +420,12 @@ export class SqliteCaseStore implements CaseStore {
 
     // The case, its members index, its outbox and every user's pick of it go together; the case's
     // audit records stay (ids and codes only) and the tombstone joins them.
-    this.eraseInOneTransaction = this.db.transaction((tenantId: string, caseId: string, tombstone: AuditRecord) => {
-      if (tombstone.tenantId !== tenantId || tombstone.caseId !== caseId) throw new Error(`the tombstone is not about case ${caseId}`);
+    this.eraseInOneTransaction = this.db.transaction((tenantId: string, caseId: string, tombstone: AuditRecord, outliving: OutboxMessage[]) => {
+      checkErasure(tenantId, caseId, tombstone, outliving);
       if (statements.deleteCase.run(tenantId, caseId).changes === 0) return false;
       statements.deleteMembers.run(tenantId, caseId);
       statements.deleteOutboxOfCase.run(tenantId, caseId);
+      for (const message of outliving) statements.insertOutbox.run(outboxColumns(message));
       statements.forgetSelectedCase.run(tenantId, caseId);
       statements.insertAudit.run(tombstone);
       return true;
@@ -563,8 +564,8 @@ export class SqliteCaseStore implements CaseStore {
     this.exportLinkStatements.deleteExpired.run(now.toISOString());
   }
 
-  async eraseCase(tenantId: string, caseId: string, tombstone: AuditRecord): Promise<boolean> {
-    const erased = this.eraseInOneTransaction(tenantId, caseId, tombstone);
+  async eraseCase(tenantId: string, caseId: string, tombstone: AuditRecord, outliving: OutboxMessage[] = []): Promise<boolean> {
+    const erased = this.eraseInOneTransaction(tenantId, caseId, tombstone, outliving);
     // The log still holds the pages as they were before; copying it into the file and truncating it
     // leaves the erased bytes nowhere (a reader holding an old snapshot can delay this until the next erase).
     if (erased && this.path !== IN_MEMORY) this.db.pragma('wal_checkpoint(TRUNCATE)');

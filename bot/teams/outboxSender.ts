@@ -10,7 +10,8 @@ import { type MessageToSend, forgetPersonalChat, loadMessageToSend, rememberMinu
 import { rememberPersonalChat } from '../app/readCase';
 import type { Logger } from '../logger';
 import type { SendResult } from '../outbox/dispatcher';
-import type { OutboxMessage, OutboxMessageOf } from '../store/port';
+import type { OutboxMessage } from '../store/port';
+import type { CalendarMessage } from './calendarSender';
 import { type OutboxDelivery, type PostedMessage, createOutboxDelivery, isBlocked, isUnreachable, sendResultOf, statusOf } from './outboxDelivery';
 import type { RenderedMessage } from './renderReminder';
 import { renderOutboxMessage } from './renderOutbox';
@@ -24,8 +25,8 @@ export interface OutboxSenderDeps {
   botAppId: string;
   deps: AppDeps;
   log: Logger;
-  /** Sends `calendarEvent` messages through Graph (calendarSender.ts); absent (Graph off): they are let go unsent. */
-  calendar?: (message: OutboxMessageOf<'calendarEvent'>) => Promise<SendResult>;
+  /** Sends `calendarEvent` and `calendarCancel` messages through Graph (calendarSender.ts); absent (Graph off): they are let go unsent. */
+  calendar?: (message: CalendarMessage) => Promise<SendResult>;
   /** Installs the app for a person Teams will not let the bot reach 1:1 (Graph, appInstallation.ts); absent: they are unreachable. */
   installApp?: InstallApp;
   /** Raises a person's activity feed notification for a reminder or hand-over they got (Graph, activityFeed.ts); absent: none. */
@@ -42,7 +43,7 @@ export function createOutboxSender({ adapter, botAppId, deps, log, calendar, ins
     // Not a Teams message: the meeting's Outlook event, put right from the meeting as it is (the digest's
     // messages are about the same meeting, so one call answers them all). Queued while Graph was on, and
     // Graph is off now: let go, as the operator chose.
-    if (message.kind === 'calendarEvent') return calendar ? calendar(message) : { status: 'sent' };
+    if (message.kind === 'calendarEvent' || message.kind === 'calendarCancel') return calendar ? calendar(message) : { status: 'sent' };
     const loaded = await loadMessageToSend(deps, message, digest);
     if (!loaded) return { status: 'failed', error: 'caseGone' };
     const rendered = renderOutboxMessage(loaded.first, loaded.joined, loaded.state, deps.now());

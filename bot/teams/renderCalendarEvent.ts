@@ -1,7 +1,6 @@
 // A network meeting as its Outlook event (Graph's event resource), rendered from the case when the
 // outbox sends it: subject, time, the Teams meeting link and seed 001's agenda, in Danish as the thread
 // is. Invitees read it, external ones too: it names the case's reference, never the young person.
-import { isCoordinator, mayReadCaseDetails } from '../domain/access';
 import type { Case } from '../domain/case';
 import { type Meeting, meetingNumber } from '../domain/meeting';
 import type { Messages } from '../i18n';
@@ -43,24 +42,4 @@ export function renderCalendarEvent(m: Messages, current: Case, meeting: Meeting
     onlineMeetingProvider: 'teamsForBusiness',
     hideAttendees: true,
   };
-}
-
-/**
- * Who is invited: every Teams member but the coordinator (whose calendar it is), by Entra id; members
- * outside Teams (the young person among them) by e-mail, when valid consent covers them. The event hides
- * its attendees from each other (`hideAttendees`), so nobody reads another's address in the invitation.
- */
-export function inviteesOf(current: Case, now: Date): { aadObjectIds: string[]; emails: string[] } {
-  const aadObjectIds: string[] = [];
-  const emails: string[] = [];
-  for (const member of current.members) {
-    if (isCoordinator(member)) continue;
-    const { person } = member;
-    if (person.kind === 'teams') aadObjectIds.push(person.aadObjectId);
-    else {
-      const email = person.kind === 'external' ? person.email : current.youngPerson.contact.email;
-      if (email && mayReadCaseDetails(current, member.id, now)) emails.push(email);
-    }
-  }
-  return { aadObjectIds, emails };
 }

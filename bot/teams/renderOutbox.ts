@@ -174,6 +174,7 @@ function renderForPerson(m: Messages, current: Case, message: OutboxMessage, now
       return { activity: cardActivity(messageCard(labels.unreachableTitle(current.reference), text)) };
     }
     case 'calendarEvent':
+    case 'calendarCancel':
       return { skip: 'a calendar event goes to Graph (calendarSender.ts)' };
     case 'calendarRefused': {
       const meeting = meetingById(current, message.about.meetingId);

@@ -207,6 +207,41 @@ describe('paced dispatch', () => {
     expect(again[1]).toBeLessThan(6_000);
   });
 
+  it('lets calendar events (sent through Graph) pass Teams\' limits: they use none of the coordinator\'s or the tenant\'s budget, nor wait for its 429', async () => {
+    const calendarEvents = (count: number) =>
+      Array.from({ length: count }, (_, index) => messageTo('tenant-a', user(1), { kind: 'calendarEvent', about: { meetingId: `meeting-${index}`, digest: `calendarEvent meeting-${index}` } }));
+    /** When each of six reminders to the coordinator went, with `calendar` events to them in the same batch, the first reminder answered `first`. */
+    async function reminderTimes(calendar: number, first: SendResult = { status: 'sent' }) {
+      store = new SqliteCaseStore(join(directory, `store-${++files}.sqlite`));
+      clock = new FakeClock();
+      await store.appendOutbox(interleave(Array.from({ length: 6 }, () => messageTo('tenant-a', user(1))), calendarEvents(calendar)));
+      let answered = false;
+      const teams = fakeTeams((message) => {
+        if (message.kind !== 'reminder' || answered) return { status: 'sent' };
+        answered = true;
+        return first;
+      });
+      await drainAll(pacedDispatcher(teams.send), allOf('tenant-a'));
+      const times = (kind: string) => teams.calls.filter((call) => call.message.kind === kind).map((call) => call.at);
+      await store.close();
+      return { reminders: times('reminder'), calendar: times('calendarEvent') };
+    }
+
+    const alone = await reminderTimes(0);
+    const withCalendar = await reminderTimes(40);
+    // Forty calendar events to the coordinator's mailbox go at once; a Teams message counted as it would
+    // be (two requests to a person) would have taken 80 of the chat's 60 requests per 30 s.
+    expect(withCalendar.calendar).toHaveLength(40);
+    expect(Math.max(...withCalendar.calendar)).toBeLessThan(1_000);
+    // The coordinator's Teams messages go exactly when they would without them.
+    expect(withCalendar.reminders).toEqual(alone.reminders);
+    // Teams throttles the tenant for 5 s: its Teams messages wait, the calendar events do not.
+    const throttled = await reminderTimes(10, { status: 'throttled', retryAfterMs: 5_000, error: 'http429' });
+    expect(Math.max(...throttled.calendar)).toBeLessThan(1_000);
+    expect(throttled.reminders.slice(1).every((at) => at >= 5_000)).toBe(true);
+    store = new SqliteCaseStore(':memory:');
+  });
+
   it('caps a Retry-After at 60 s, backs off 2 s, 4 s after a 429 without one, and puts the message back after 3 tries', async () => {
     const message = messageTo('tenant-a', thread('19:a'));
     await store.appendOutbox([message]);

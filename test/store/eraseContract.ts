@@ -118,6 +118,31 @@ export function describeEraseContract(name: string, open: () => Promise<Inspecta
       expect(after).toContain(erased.id);
     });
 
+    it('writes the messages that outlive the case with its erasure: they are claimed and sent, the case and its own messages gone', async () => {
+      const erased = personalCase();
+      await stored(erased);
+      const cancel: OutboxMessage = {
+        ...messageAbout(erased),
+        kind: 'calendarCancel',
+        to: { kind: 'user', aadObjectId: 'aad-coordinator', teamsUserId: '' },
+        about: { eventId: 'event-1', mailboxAadObjectId: 'aad-coordinator' },
+        notBefore: minutesAfterNow(5),
+      };
+      // A message about another case is refused before anything is erased.
+      await expect(store.eraseCase(TENANT, erased.id, tombstoneOf(erased), [{ ...cancel, caseId: randomUUID() }])).rejects.toThrow();
+      expect(await store.getCase(TENANT, erased.id)).toBeDefined();
+
+      expect(await store.eraseCase(TENANT, erased.id, tombstoneOf(erased), [cancel])).toBe(true);
+      expect(await store.getCase(TENANT, erased.id)).toBeUndefined();
+      expect(await store.listOutbox(TENANT, erased.id)).toStrictEqual([cancel]);
+      const claimed = await store.claimDueOutbox(new Date(minutesAfterNow(120)), 'dispatcher', 60_000, 100);
+      expect(claimed.map((message) => [message.kind, message.about])).toEqual([['calendarCancel', cancel.about]]);
+      expect(await store.settleOutbox(claimed[0]!, 'dispatcher', { status: 'forget' })).toBe(true);
+      expect(await store.listOutbox(TENANT, erased.id)).toEqual([]);
+      const after = await dump();
+      for (const text of PERSONAL) expect(after, `"${text}" is still stored`).not.toContain(text);
+    });
+
     it('erases nothing of another tenant, nor a case that is not there', async () => {
       const theirs = personalCase(OTHER_TENANT);
       await stored(theirs);

@@ -6,8 +6,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor, AppDeps } from '../../../bot/app/context';
 import { closeNetworkMeeting } from '../../../bot/app/closeMeeting';
 import { tellCoordinator } from '../../../bot/app/deliveryNotices';
-import { recordCaseConsent } from '../../../bot/app/manageConsent';
-import { addTeamMember } from '../../../bot/app/manageTeam';
+import { recordCaseConsent, withdrawCaseConsent } from '../../../bot/app/manageConsent';
+import { addTeamMember, handOverCoordination, removeTeamMember } from '../../../bot/app/manageTeam';
+import { closeCaseNow, eraseCase } from '../../../bot/app/rights';
 import { openCase } from '../../../bot/app/openCase';
 import { cancelNetworkMeeting, openNetworkMeeting, planNetworkMeeting } from '../../../bot/app/runMeeting';
 import { loadConfig } from '../../../bot/config';
@@ -58,7 +59,7 @@ function dispatcherFor(deps: AppDeps, options: { maxAttempts?: number } = {}) {
     owner: 'test',
     leaseMs: 60_000,
     batchSize: 100,
-    send: async (message) => (message.kind === 'calendarEvent' ? calendar(message) : { status: 'sent' }),
+    send: async (message) => (message.kind === 'calendarEvent' || message.kind === 'calendarCancel' ? calendar(message) : { status: 'sent' }),
     onGivenUp: tellCoordinator(deps.store, deps.now),
     ...options,
   });
@@ -66,6 +67,7 @@ function dispatcherFor(deps: AppDeps, options: { maxAttempts?: number } = {}) {
 }
 
 const mettesEvents = () => stub.events.get('aad-mette') ?? [];
+const attendeesOf = (event: { attendees?: { emailAddress: { address: string } }[] } | undefined) => (event?.attendees ?? []).map((attendee) => attendee.emailAddress.address).sort();
 const kinds = (messages: OutboxMessage[]) => messages.map((message) => message.kind);
 
 describe('the network meeting in the calendar', () => {
@@ -195,6 +197,130 @@ describe('the network meeting in the calendar', () => {
   });
 });
 
+describe('the calendar follows the case', () => {
+  /** A case with its network meeting planned on 1 December and its event made in Mette's calendar. */
+  async function plannedWithEvent(deps: AppDeps) {
+    const caseId = await teamCase(deps);
+    const { dispatcher } = dispatcherFor(deps);
+    const planned = await planNetworkMeeting(deps, METTE, caseId, { date: '2026-12-01', time: '10:00' });
+    await dispatcher.runOnce();
+    expect(mettesEvents()).toHaveLength(1);
+    return { caseId, dispatcher, reference: planned.reference, meetingId: planned.meetings[0]!.id, event: mettesEvents()[0]! };
+  }
+
+  it('cancels the events of the meetings ahead when the case is erased: the cancellation outlives the case and names nobody', async () => {
+    const deps = { ...appDeps(), calendar: true };
+    const { caseId, dispatcher, reference, event } = await plannedWithEvent(deps);
+
+    await eraseCase(deps, METTE, caseId, reference);
+    expect(await deps.store.getCase('tenant-a', caseId)).toBeUndefined();
+    // All that is left to send: the cancellation, by ids.
+    const [cancel, ...none] = await deps.store.listOutbox('tenant-a', caseId);
+    expect(none).toEqual([]);
+    expect(cancel).toMatchObject({ kind: 'calendarCancel', about: { eventId: event.id, mailboxAadObjectId: 'aad-mette' } });
+    stub.requests.length = 0;
+    await dispatcher.runOnce();
+    expect(stub.requests).toEqual([expect.objectContaining({ method: 'POST', path: `/users/aad-mette/events/${event.id}/cancel`, body: { Comment: 'Netværksmødet er aflyst.' } })]);
+    expect(event.isCancelled).toBe(true);
+    for (const personal of ['Emil', 'Hansen', '22334455', '2007', reference]) expect(JSON.stringify(stub.requests)).not.toContain(personal);
+    expect(await deps.store.listOutbox('tenant-a', caseId)).toEqual([]);
+  });
+
+  it('cancels the events of the meetings ahead when the case is closed; the meeting stays as it was', async () => {
+    const deps = { ...appDeps(), calendar: true };
+    const { caseId, dispatcher, reference, event } = await plannedWithEvent(deps);
+
+    await closeCaseNow(deps, METTE, caseId, reference);
+    await dispatcher.runOnce();
+    expect(stub.requests.at(-1)).toMatchObject({ method: 'POST', path: `/users/aad-mette/events/${event.id}/cancel`, body: { Comment: 'Forløbet er afsluttet, så netværksmødet er aflyst.' } });
+    expect(event.isCancelled).toBe(true);
+    expect((await deps.store.getCase('tenant-a', caseId))!.case.meetings[0]!.status).toBe('planned');
+  });
+
+  it('moves the events of the meetings ahead to the new coordinator on a hand-over: cancelled in the old calendar, made in the new, once', async () => {
+    const deps = { ...appDeps(), calendar: true };
+    stub.users.set('aad-mette', 'mette.madsen@kommune.dk');
+    const { caseId, dispatcher, meetingId, event } = await plannedWithEvent(deps);
+    const jonasId = (await deps.store.getCase('tenant-a', caseId))!.case.members.find((member) => member.person.kind === 'teams' && member.person.aadObjectId === 'aad-jonas')!.id;
+
+    await handOverCoordination(deps, METTE, caseId, jonasId, 'caseworkerChildren');
+    await dispatcher.runOnce();
+    expect(event).toMatchObject({ isCancelled: true, cancelComment: "Sagen har fået en ny koordinator, så mødet flyttes til den nye koordinators kalender. En ny indkaldelse følger." });
+    const jonasEvents = stub.events.get('aad-jonas') ?? [];
+    expect(jonasEvents).toHaveLength(1);
+    const [moved] = jonasEvents;
+    expect(moved).toMatchObject({ start: event.start, subject: event.subject });
+    // Another create than the first (Graph would take the same transaction id for a retry of it).
+    expect(moved!.transactionId).not.toBe(event.transactionId);
+    expect(moved!.transactionId).toMatch(new RegExp(`^${meetingId}\\.`));
+    // Mette is invited now; Jonas's calendar holds it.
+    expect(attendeesOf(moved)).toEqual(['mette.madsen@kommune.dk', 'ole@skolen.dk']);
+    expect((await deps.store.getCase('tenant-a', caseId))!.case.meetings[0]!.calendarEvent).toEqual({ eventId: moved!.id, mailboxAadObjectId: 'aad-jonas' });
+
+    // The moved event is the one kept up to date from now on.
+    await openNetworkMeeting(deps, { ...JONAS, teamsUserId: '29:jonas', serviceUrl: METTE.serviceUrl }, caseId, { date: '2026-12-02', time: '11:00' });
+    await dispatcher.runOnce();
+    expect(stub.events.get('aad-jonas')).toHaveLength(1);
+    expect(stub.requests.at(-1)).toMatchObject({ method: 'PATCH', path: `/users/aad-jonas/events/${moved!.id}` });
+    expect(mettesEvents()).toHaveLength(1);
+  });
+
+  it('tells the new coordinator once when Graph refuses their mailbox, and moves the event once it is allowed', async () => {
+    let now = new Date('2026-11-23T09:00:00Z');
+    const deps = { ...appDeps(), now: () => now, calendar: true };
+    const { caseId, dispatcher, event } = await plannedWithEvent(deps);
+    const lars = await addTeamMember(deps, METTE, caseId, { role: 'jobcentre', person: { kind: 'teams', aadObjectId: 'aad-lars', name: 'Lars Lund', teamsUserId: '29:lars' } });
+    await dispatcher.runOnce();
+    const larsId = lars.members.find((member) => member.person.kind === 'teams' && member.person.aadObjectId === 'aad-lars')!.id;
+    stub.forbiddenMailboxes.add('aad-lars');
+
+    await handOverCoordination(deps, METTE, caseId, larsId, 'caseworkerChildren');
+    await dispatcher.runOnce();
+    expect(event.isCancelled).toBe(true);
+    const notices = (await deps.store.listOutbox('tenant-a', caseId)).filter((message) => message.kind === 'calendarRefused');
+    expect(notices.map((message) => [message.to, message.about])).toEqual([[{ kind: 'user', aadObjectId: 'aad-lars', teamsUserId: '29:lars' }, expect.objectContaining({ reason: 'refused' })]]);
+    expect((await deps.store.getCase('tenant-a', caseId))!.case.meetings[0]!.status).toBe('planned');
+
+    // Allowed now: the next change of the invitees (Ole's consent withdrawn) makes the event in Lars's calendar.
+    stub.forbiddenMailboxes.delete('aad-lars');
+    stub.events.get('aad-mette')!.length = 0;
+    now = new Date('2026-11-23T10:00:00Z');
+    await withdrawCaseConsent(deps, { ...METTE, aadObjectId: 'aad-lars', name: 'Lars Lund', teamsUserId: '29:lars' }, caseId);
+    await dispatcher.runOnce();
+    expect(stub.events.get('aad-lars')).toHaveLength(1);
+    expect((await deps.store.getCase('tenant-a', caseId))!.case.meetings[0]!.calendarEvent).toEqual({ eventId: stub.events.get('aad-lars')![0]!.id, mailboxAadObjectId: 'aad-lars' });
+  });
+
+  it('invites and uninvites as the team and consent change, and leaves the event alone when the invitees stay the same', async () => {
+    const deps = { ...appDeps(), calendar: true };
+    stub.users.set('aad-lars', 'lars.lund@kommune.dk');
+    const { caseId, dispatcher, event } = await plannedWithEvent(deps);
+    const calendarMessages = async () => (await deps.store.listOutbox('tenant-a', caseId)).filter((message) => message.kind === 'calendarEvent');
+
+    const withLars = await addTeamMember(deps, METTE, caseId, { role: 'jobcentre', person: { kind: 'teams', aadObjectId: 'aad-lars', name: 'Lars Lund' } });
+    await dispatcher.runOnce();
+    expect(stub.requests.at(-1)).toMatchObject({ method: 'PATCH', path: `/users/aad-mette/events/${event.id}` });
+    expect(attendeesOf(event)).toEqual(['jonas.jensen@kommune.dk', 'lars.lund@kommune.dk', 'ole@skolen.dk']);
+
+    const jonasId = withLars.members.find((member) => member.person.kind === 'teams' && member.person.aadObjectId === 'aad-jonas')!.id;
+    await removeTeamMember(deps, METTE, caseId, jonasId);
+    await dispatcher.runOnce();
+    expect(attendeesOf(event)).toEqual(['lars.lund@kommune.dk', 'ole@skolen.dk']);
+
+    // Without consent, Ole's address is no longer given to the invitation.
+    await withdrawCaseConsent(deps, METTE, caseId);
+    await dispatcher.runOnce();
+    expect(attendeesOf(event)).toEqual(['lars.lund@kommune.dk']);
+
+    // An external member consent does not cover is not invited: nothing to put right.
+    stub.requests.length = 0;
+    await addTeamMember(deps, METTE, caseId, { role: 'other', otherRoleName: 'Træner', person: { kind: 'external', name: 'Kim Krogh', email: 'kim@klub.dk' } });
+    expect(await calendarMessages()).toEqual([]);
+    await dispatcher.runOnce();
+    expect(stub.requests).toEqual([]);
+  });
+});
+
 describe('without Graph (the embedded run)', () => {
   it('is not configured, and the meeting use cases write exactly the messages they wrote before: no calendar, no Graph call', async () => {
     expect(loadConfig({}).graph).toBeUndefined();
@@ -214,6 +340,22 @@ describe('without Graph (the embedded run)', () => {
     const withCalendar = kinds(await withGraph.store.listOutbox('tenant-a', otherCase));
     expect(withCalendar.filter((kind) => kind !== 'calendarEvent').sort()).toEqual([...written].sort());
     expect(withCalendar.filter((kind) => kind === 'calendarEvent')).toHaveLength(3);
+    expect(stub.requests).toEqual([]);
+  });
+
+  it('writes no calendar message when the team or the coordinator changes, the case is closed or erased', async () => {
+    const deps = appDeps();
+    const caseId = await teamCase(deps);
+    const planned = await planNetworkMeeting(deps, METTE, caseId, { date: '2026-12-01', time: '10:00' });
+    const team = await addTeamMember(deps, METTE, caseId, { role: 'jobcentre', person: { kind: 'teams', aadObjectId: 'aad-lars', name: 'Lars Lund' } });
+    await withdrawCaseConsent(deps, METTE, caseId);
+    const jonasId = team.members.find((member) => member.person.kind === 'teams' && member.person.aadObjectId === 'aad-jonas')!.id;
+    await handOverCoordination(deps, METTE, caseId, jonasId, 'caseworkerChildren');
+    const jonas = { ...JONAS, teamsUserId: '29:jonas', serviceUrl: METTE.serviceUrl };
+    await closeCaseNow(deps, jonas, caseId, planned.reference);
+    expect(kinds(await deps.store.listOutbox('tenant-a', caseId)).filter((kind) => kind.startsWith('calendar'))).toEqual([]);
+    await eraseCase(deps, jonas, caseId, planned.reference);
+    expect(await deps.store.listOutbox('tenant-a', caseId)).toEqual([]);
     expect(stub.requests).toEqual([]);
   });
 });
