@@ -121,13 +121,13 @@ const defaultThrottleBackoffMs = (tries: number): number => 2_000 * 2 ** (tries 
 /** The key that joins messages into one (a person's reminders of one day; updates of one card), if any. */
 const digestKeyOf = (message: OutboxMessage): string | undefined => ('digest' in message.about ? message.about.digest : undefined);
 
-/** Takes out of `waiting` the messages that go with `message` as one: same conversation, same digest key. */
 /**
  * One message under way per key: a Teams conversation's, so that its messages keep their order; a
  * message sent through Graph has a key of its own beside its recipient's chat, which it does not hold up.
  */
 const placeKeyOf = (message: OutboxMessage): string => (SENT_THROUGH_GRAPH.has(message.kind) ? `graph|${conversationKeyOf(message)}` : conversationKeyOf(message));
 
+/** Takes out of `waiting` the messages that go with `message` as one: same conversation, same digest key. */
 function takeDigest(waiting: OutboxMessage[], message: OutboxMessage): OutboxMessage[] {
   const digestKey = digestKeyOf(message);
   if (!digestKey) return [];
