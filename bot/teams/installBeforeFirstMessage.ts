@@ -4,12 +4,21 @@
 // user's personal scope"), so asking Teams first and installing on its refusal cost a third connector
 // request the pacer never counted; and a Graph call after the pacer's grant would send the granted
 // requests late, in a bunch with later ones. Installed first, a first message costs what the pacer
-// counts for it: open the chat, post (outbox/pacing.ts, `connectorRequestsFor`).
+// counts for it: open the chat, post (outbox/pacing.ts, `connectorRequestsFor`). The installations are
+// paced within Graph's own limit, so that a run of first messages does not meet Graph's 429s.
 import type { Logger } from '../logger';
 import type { SendResult } from '../outbox/dispatcher';
+import { type RateLimit, SendPacer, realPacingClock } from '../outbox/pacing';
 import type { CaseStore, OutboxMessage } from '../store/port';
 import type { InstallApp } from './graph/appInstallation';
 import { GraphFailed, GraphForbidden, GraphNotFound, GraphThrottled } from './graph/graphErrors';
+
+/**
+ * Graph's limit on installing apps: "POST/PUT channel, tab, installedApps, appCatalogs: 30 rps per app
+ * per tenant" (learn.microsoft.com/graph/throttling-limits, Microsoft Teams service limits). Per
+ * process: two instances may together go over it, and Graph's 429 is then waited out (graphClient.ts).
+ */
+const GRAPH_INSTALL_LIMITS: readonly RateLimit[] = [{ limit: 30, perMs: 1_000 }];
 
 export interface InstallBeforeFirstMessageDeps {
   store: Pick<CaseStore, 'getUserState'>;
@@ -24,10 +33,13 @@ export interface InstallBeforeFirstMessageDeps {
  * there leaves the person unreachable, as without Graph. Graph throttling or failing: tried again later.
  */
 export function installBeforeFirstMessage({ store, installApp, log }: InstallBeforeFirstMessageDeps): (message: OutboxMessage) => Promise<SendResult | undefined> {
+  // Per tenant (the pacer's tenant line); a person gets one installation at a time anyway.
+  const pacer = new SendPacer({ clock: realPacingClock, conversationLimits: GRAPH_INSTALL_LIMITS, tenantLimits: GRAPH_INSTALL_LIMITS });
   return async (message) => {
     // A meeting's calendar event goes to Graph, not to a chat.
     if (message.to.kind !== 'user' || message.kind === 'calendarEvent') return undefined;
     if ((await store.getUserState(message.tenantId, message.to.aadObjectId))?.personalConversationId) return undefined;
+    await pacer.acquire(message, { requests: 1 });
     try {
       await installApp(message.tenantId, message.to.aadObjectId);
       log.info({ event: 'outbox.appInstalled', caseId: message.caseId, messageId: message.id });

@@ -54,7 +54,7 @@ export interface TeamsConnectorStubOptions {
 }
 
 /** Teams' answer to createConversation with someone who has not installed the app. */
-export const NOT_INSTALLED: StubAnswer = { status: 403, body: { error: { code: 'ForbiddenOperationException', message: "Bot is not installed in user's personal scope" } } };
+const NOT_INSTALLED: StubAnswer = { status: 403, body: { error: { code: 'ForbiddenOperationException', message: "Bot is not installed in user's personal scope" } } };
 
 export interface TeamsConnectorStub {
   /** For `serviceUrl`, ending in a slash. */

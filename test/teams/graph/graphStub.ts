@@ -34,7 +34,7 @@ interface StubRequest {
  * Teams service limits have it: "POST/PUT channel, tab, installedApps, appCatalogs: 30 rps per app per
  * tenant" (learn.microsoft.com/graph/throttling-limits). The app and tenant are the request's token.
  */
-export interface InstallLimit {
+interface InstallLimit {
   limit: number;
   perMs: number;
   retryAfterSeconds: number;
