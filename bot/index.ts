@@ -11,6 +11,7 @@ import { createAdapter } from './teams/adapter';
 import { SamarbejdsBot } from './teams/samarbejdsBot';
 import { createServer } from './teams/server';
 import { createOutboxSender } from './teams/outboxSender';
+import { installBeforeFirstMessage } from './teams/installBeforeFirstMessage';
 import { createCalendarSender } from './teams/calendarSender';
 import { GraphClient } from './teams/graph/graphClient';
 import { graphCalendar } from './teams/graph/calendar';
@@ -89,12 +90,15 @@ async function main(): Promise<void> {
       deps,
       log,
       ...(graph && calendarOn ? { calendar: createCalendarSender(graphCalendar(graph), deps, log) } : {}),
-      ...(graph && config.graph?.teamsCatalogAppId ? { installApp: graphAppInstallation(graph, config.graph.teamsCatalogAppId, config.graph.baseUrl) } : {}),
       ...(graph && config.graph?.features.has('activity') ? { notifyActivity: graphActivityFeed(graph) } : {}),
     }),
     ...TEAMS_DISPATCH,
     pacer: new SendPacer({ clock: wallPacingClock, shared: new SharedTenantPacing({ store }) }),
     requestsFor: connectorRequestsFor(store),
+    // Before a first 1:1 message, the app installed for the person through Graph, ahead of the pacer's wait.
+    ...(graph && config.graph?.teamsCatalogAppId
+      ? { prepare: installBeforeFirstMessage({ store, installApp: graphAppInstallation(graph, config.graph.teamsCatalogAppId, config.graph.baseUrl), log }) }
+      : {}),
     onGivenUp: tellCoordinator(store, deps.now),
     log,
   });

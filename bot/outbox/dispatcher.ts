@@ -53,6 +53,13 @@ export interface OutboxDispatcherOptions {
   pacer?: SendPacer;
   /** The connector requests a message will cost (a 1:1 chat already known costs one); default `connectorRequestsOf`. */
   requestsFor?: (message: OutboxMessage) => Promise<number>;
+  /**
+   * Work a message needs before its connector requests, outside Teams' limits (installing the app for
+   * the person through Graph): run once per claim, before the pacer's wait, so that the requests it
+   * grants leave at once and `requestsFor` counts them. A result settles the message unsent; undefined
+   * goes on to `send`; a throw is a retry.
+   */
+  prepare?: (message: OutboxMessage) => Promise<SendResult | undefined>;
   /** Messages under way at once, never two to one conversation (default 1: one after another, in order). */
   concurrency?: number;
   /** A Retry-After longer than this is taken as this (default 60 s): Teams cannot hold a message longer. */
@@ -184,6 +191,8 @@ export class OutboxDispatcher {
   private backlog = false;
   /** Aborted by stop(): sends still waiting under the rate limits give up (deferred). */
   private stopping: AbortController;
+  /** Claimed messages `prepare` went on for: one put back to wait for its tenant is not prepared again. */
+  private readonly prepared = new WeakSet<OutboxMessage>();
 
   constructor(private readonly options: OutboxDispatcherOptions) {
     this.maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
@@ -425,7 +434,12 @@ export class OutboxDispatcher {
    * ends. A wait that would outlast the claim, or a stop, leaves it claimed (`deferred`).
    */
   private async deliver(message: OutboxMessage, digest: OutboxMessage[], tries: Map<string, number>): Promise<SendResult | { status: 'again' } | { status: 'deferred' }> {
-    const { pacer, log } = this.options;
+    const { pacer, log, prepare } = this.options;
+    if (prepare && !this.prepared.has(message)) {
+      const prepared = await prepare(message).catch((error: unknown): SendResult => ({ status: 'retry', error: errorName(error) }));
+      if (prepared) return prepared;
+      this.prepared.add(message);
+    }
     // A message sent through Graph posts nothing in Teams: Teams' limits do not count it.
     if (pacer && !SENT_THROUGH_GRAPH.has(message.kind)) {
       // The claim is in the store's time; the pacer waits in its own: convert the time left.

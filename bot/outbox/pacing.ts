@@ -58,7 +58,12 @@ export const TEAMS_TENANT_LIMITS: readonly RateLimit[] = [{ limit: 50, perMs: 1_
  */
 export const connectorRequestsOf = (message: Pick<OutboxMessage, 'to'>): number => (message.to.kind === 'user' ? 2 : 1);
 
-/** What a message will cost the connector: one request, or two for a first message that opens a 1:1 chat. */
+/**
+ * What a message will cost the connector: one request, or two for a first message that opens a 1:1 chat
+ * (the app installed for the person before, by the dispatcher's `prepare`). A known chat that turns out
+ * gone costs its one request; the sender forgets it and the message is tried again as a first message,
+ * counted as two: the count is never short.
+ */
 export function connectorRequestsFor(store: Pick<CaseStore, 'getUserState'>): (message: OutboxMessage) => Promise<number> {
   return async (message) => {
     if (message.to.kind !== 'user') return 1;

@@ -3,6 +3,8 @@
 // it went. A person who cannot be reached 1:1 is left to the policy in app/deliveryNotices.ts. A meeting's
 // calendar event goes to Graph instead (calendarSender.ts); a reminder or hand-over a person got also
 // raises a Teams activity feed notification through Graph (graph/activityFeed.ts), when that is on.
+// Installing the app for a person before a first message is the dispatcher's `prepare`
+// (installBeforeFirstMessage.ts), done before the pacer's wait.
 import type { CloudAdapter } from 'botbuilder';
 import type { AppDeps } from '../app/context';
 import { tellOfBlocked, tellOfUnreachable } from '../app/deliveryNotices';
@@ -15,10 +17,8 @@ import type { CalendarMessage } from './calendarSender';
 import { type OutboxDelivery, type PostedMessage, createOutboxDelivery, isBlocked, isUnreachable, sendResultOf, statusOf } from './outboxDelivery';
 import type { RenderedMessage } from './renderReminder';
 import { renderOutboxMessage } from './renderOutbox';
-import type { InstallApp } from './graph/appInstallation';
 import type { ActivityType, NotifyActivity } from './graph/activityFeed';
 import { messagesFor } from '../i18n';
-import { GraphFailed, GraphForbidden, GraphNotFound, GraphThrottled } from './graph/graphErrors';
 
 export interface OutboxSenderDeps {
   adapter: CloudAdapter;
@@ -27,8 +27,6 @@ export interface OutboxSenderDeps {
   log: Logger;
   /** Sends `calendarEvent` and `calendarCancel` messages through Graph (calendarSender.ts); absent (Graph off): they are let go unsent. */
   calendar?: (message: CalendarMessage) => Promise<SendResult>;
-  /** Installs the app for a person Teams will not let the bot reach 1:1 (Graph, appInstallation.ts); absent: they are unreachable. */
-  installApp?: InstallApp;
   /** Raises a person's activity feed notification for a reminder or hand-over they got (Graph, activityFeed.ts); absent: none. */
   notifyActivity?: NotifyActivity;
 }
@@ -36,7 +34,7 @@ export interface OutboxSenderDeps {
 /** What raises an activity feed notification besides the 1:1 message (issue 15 §3): reminders and hand-overs. */
 const FEED_TYPE: Partial<Record<OutboxMessage['kind'], ActivityType>> = { reminder: 'reminder', handOverReminder: 'reminder', handOver: 'handOver' };
 
-export function createOutboxSender({ adapter, botAppId, deps, log, calendar, installApp, notifyActivity }: OutboxSenderDeps): (message: OutboxMessage, digest?: OutboxMessage[]) => Promise<SendResult> {
+export function createOutboxSender({ adapter, botAppId, deps, log, calendar, notifyActivity }: OutboxSenderDeps): (message: OutboxMessage, digest?: OutboxMessage[]) => Promise<SendResult> {
   const delivery = createOutboxDelivery({ adapter, botAppId, log });
 
   return async (message, digest = []) => {
@@ -49,13 +47,13 @@ export function createOutboxSender({ adapter, botAppId, deps, log, calendar, ins
     const rendered = renderOutboxMessage(loaded.first, loaded.joined, loaded.state, deps.now());
     if ('skip' in rendered) return { status: 'sent' };
     try {
-      const posted = await deliver(delivery, deps, log, loaded, rendered, installApp);
+      const posted = await deliver(delivery, deps, log, loaded, rendered);
       if (posted && notifyActivity) await raiseInFeed(notifyActivity, loaded, posted, log);
       return { status: 'sent' };
     } catch (error) {
-      // Graph was throttling or failing while the app was installed: the message is tried again later.
-      if (error instanceof GraphThrottled) return { status: 'retry', afterMs: error.retryAfterMs, error: error.status };
-      if (error instanceof GraphFailed) return { status: 'retry', error: error.status };
+      // Tried again at once, as a first message: the pacer then counts the chat's opening (and the
+      // dispatcher's `prepare` installs the app first), which this attempt's one request could not pay for.
+      if (error instanceof ChatGone) return { status: 'retry', afterMs: 0, error: error.status };
       const status = statusOf(error);
       log.warn({ event: 'outbox.send.failed', kind: message.kind, status, errorName: (error as Error).name });
       // Blocked: never retried (every try would fail the same way) and no sendFailed on top: the
@@ -72,20 +70,11 @@ export function createOutboxSender({ adapter, botAppId, deps, log, calendar, ins
   };
 }
 
-/**
- * Installs the app for the person before their first message. Graph refusing (no permission, the user
- * gone) leaves them unreachable as before: Teams' own refusal is what the sender then acts on.
- */
-async function installFor(installApp: InstallApp, person: OutboxMessage & { to: { kind: 'user'; aadObjectId: string } }, refusal: unknown, log: Logger): Promise<void> {
-  try {
-    await installApp(person.tenantId, person.to.aadObjectId);
-    log.info({ event: 'outbox.appInstalled', caseId: person.caseId, messageId: person.id });
-  } catch (error) {
-    if (error instanceof GraphForbidden || error instanceof GraphNotFound) {
-      log.warn({ event: 'outbox.appNotInstalled', caseId: person.caseId, status: error.status, code: error.code });
-      throw refusal;
-    }
-    throw error;
+/** The 1:1 chat the bot knew is gone (Teams answered 403 or 404 to a post in it): it is forgotten. */
+class ChatGone extends Error {
+  override name = 'ChatGone';
+  constructor(readonly status: string) {
+    super(status);
   }
 }
 
@@ -105,14 +94,17 @@ async function raiseInFeed(notifyActivity: NotifyActivity, { first, state }: Mes
   }
 }
 
-/** Into the conversation, or the person's 1:1 chat: the one known, else opened (and then remembered); a person's message resolves to where it was posted. */
+/**
+ * Into the conversation, or the person's 1:1 chat: the one known (one request), else opened (and then
+ * remembered: two requests); a person's message resolves to where it was posted. A known chat Teams
+ * refuses is forgotten and the message tried again (ChatGone), never opened anew within this attempt.
+ */
 async function deliver(
   delivery: OutboxDelivery,
   deps: AppDeps,
   log: Logger,
   { first, state }: MessageToSend,
   rendered: Exclude<RenderedMessage, { skip: string }>,
-  installApp: InstallApp | undefined,
 ): Promise<PostedMessage | undefined> {
   const { message, current } = first;
   if (message.to.kind === 'conversation') {
@@ -133,12 +125,10 @@ async function deliver(
   try {
     ({ opened, posted } = await delivery.toPerson(person, rendered.activity, known));
   } catch (error) {
-    if (!isUnreachable(error) || isBlocked(error) || (!(known && state) && !installApp)) throw error;
-    // The chat we knew is gone (the app was reinstalled, say): forget it and open the chat anew.
-    if (known && state) await forgetPersonalChat(deps, state);
-    // Teams refuses a chat with someone who has not installed the app: install it for them, then open it.
-    if (installApp) await installFor(installApp, person, error, log);
-    ({ opened, posted } = await delivery.toPerson(person, rendered.activity, undefined));
+    if (!(known && state) || !isUnreachable(error) || isBlocked(error)) throw error;
+    // The chat we knew is gone (the app was reinstalled or removed, say): forget it.
+    await forgetPersonalChat(deps, state);
+    throw new ChatGone(`http${statusOf(error)}`);
   }
   if (opened) await rememberPersonalChat(deps.store, message.tenantId, message.to.aadObjectId, opened);
   return posted;

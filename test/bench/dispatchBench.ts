@@ -5,6 +5,10 @@
 // requests a second per tenant; 7 a second, 8 in 2 s, 60 in 30 s, 1 800 an hour per conversation) by
 // answering 429 with Retry-After: 1. Twice: one instance, then two instances (two dispatchers, each
 // with its own connection to one SQLite file, its own adapter and pacer) sending to the same tenant.
+// Then a run of first messages: owners whose 1:1 chat the bot does not know, half of them without the
+// app; the dispatcher's `prepare` installs it through Graph (a Graph stub on 127.0.0.1 with Graph's
+// limit on installations, 30 a second per app and tenant) before each chat is opened, and the connector
+// stub refuses a chat with someone the app is not installed for, as Teams does.
 //
 // Each owner is the coordinator of a case of their own, and each reminder is a real one
 // (`transitionMeeting`) written with its case in one save, rendered from the case when sent.
@@ -24,8 +28,12 @@ import { SharedTenantPacing } from '../../bot/outbox/sharedPacing';
 import type { OutboxMessage } from '../../bot/store/port';
 import { SqliteCaseStore } from '../../bot/store/sqliteStore';
 import { createAdapter } from '../../bot/teams/adapter';
+import { graphAppInstallation } from '../../bot/teams/graph/appInstallation';
+import { GraphClient } from '../../bot/teams/graph/graphClient';
+import { installBeforeFirstMessage } from '../../bot/teams/installBeforeFirstMessage';
 import { createOutboxSender } from '../../bot/teams/outboxSender';
 import { mostInWindow } from '../outbox/fakeClock';
+import { type GraphStub, startGraphStub } from '../teams/graph/graphStub';
 import { startTeamsConnectorStub } from './teamsConnectorStub';
 
 export interface DispatchSettings {
@@ -36,6 +44,9 @@ export interface DispatchSettings {
 }
 
 const TENANT = 'b3c1a7e0-0000-4000-8000-0000000be7c4';
+const CATALOG_APP_ID = 'b3c1a7e0-0000-4000-8000-00000000a99b';
+/** Graph's limit on POST installedApps: 30 a second per app per tenant (learn.microsoft.com/graph/throttling-limits, Microsoft Teams service limits). */
+const GRAPH_INSTALL_LIMIT = { limit: 30, perMs: 1_000, retryAfterSeconds: 1 };
 const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 
 interface RunResult {
@@ -43,12 +54,18 @@ interface RunResult {
   ok: boolean;
 }
 
-/** One run: `instances` dispatchers on one store file, `messages` reminders, a fresh stub. */
-async function dispatchRun(settings: DispatchSettings, instances: number): Promise<RunResult> {
+/**
+ * One run: `instances` dispatchers on one store file, `messages` reminders, a fresh stub. `firstMessages`:
+ * the bot knows no owner's chat, the app is installed for every other owner only, and Graph installs it.
+ */
+async function dispatchRun(settings: DispatchSettings, instances: number, firstMessages = false): Promise<RunResult> {
   const directory = mkdtempSync(join(tmpdir(), 'samarbejdsbot-bench-dispatch-'));
+  const graph: GraphStub | undefined = firstMessages ? await startGraphStub({ host: settings.host, installLimit: GRAPH_INSTALL_LIMIT }) : undefined;
   const stub = await startTeamsConnectorStub({
     host: settings.host,
     limits: { tenant: TEAMS_TENANT_LIMITS, conversation: TEAMS_CONVERSATION_LIMITS, retryAfterSeconds: 1 },
+    // Teams opens a chat only with someone the app is installed for (owner-i is 29:owner-i).
+    ...(graph ? { installedFor: (teamsUserId: string) => graph.installedApps.has(teamsUserId.replace(/^29:/, '')) } : {}),
   });
   const path = join(directory, 'dispatch.sqlite');
   // One connection per instance, as separate processes would have.
@@ -82,9 +99,15 @@ async function dispatchRun(settings: DispatchSettings, instances: number): Promi
         attempts: 0,
       };
       await store.createCase(created, { audit: [], outbox: [reminder] });
-      // The app is installed for every owner (as an admin rolls it out), so the bot knows each 1:1 chat.
-      await store.putUserState({ tenantId: TENANT, aadObjectId: owner.aadObjectId, personalConversationId: stub.chatIdOf(owner.teamsUserId) });
+      if (graph) {
+        // First messages: the bot knows no chat; every other owner installed the app themselves.
+        if (index % 2 === 1) graph.installedApps.set(owner.aadObjectId, [CATALOG_APP_ID]);
+      } else {
+        // The app is installed for every owner (as an admin rolls it out), so the bot knows each 1:1 chat.
+        await store.putUserState({ tenantId: TENANT, aadObjectId: owner.aadObjectId, personalConversationId: stub.chatIdOf(owner.teamsUserId) });
+      }
     }
+    const installedBefore = graph?.installedApps.size ?? 0;
     const seedMs = Number(process.hrtime.bigint() - seedStarted) / 1e6;
 
     /** Messages each instance had sent (its sends that Teams accepted). */
@@ -105,6 +128,15 @@ async function dispatchRun(settings: DispatchSettings, instances: number): Promi
           ...TEAMS_DISPATCH,
           pacer: new SendPacer({ clock: wallPacingClock, shared: new SharedTenantPacing({ store: own }) }),
           requestsFor: connectorRequestsFor(own),
+          ...(graph
+            ? {
+                prepare: installBeforeFirstMessage({
+                  store: own,
+                  installApp: graphAppInstallation(new GraphClient({ baseUrl: graph.url, tokens: async () => 'bench-app-token' }), CATALOG_APP_ID, graph.url),
+                  log,
+                }),
+              }
+            : {}),
           onGivenUp: tellCoordinator(own, deps.now),
           log,
         }),
@@ -150,41 +182,60 @@ async function dispatchRun(settings: DispatchSettings, instances: number): Promi
     const byStatus = (status: OutboxMessage['status']) => rows.filter((row) => row.status === status && row.kind === 'reminder').length;
     const notices = rows.filter((row) => row.kind === 'sendFailed').length;
     const ok = lost === 0 && duplicates === 0 && byStatus('failed') === 0 && byStatus('pending') === 0;
+    const requestShare = (100 * requestsPerSecond) / tenantLimit;
+    const overLimit = mostTried <= tenantLimit && refused.length === 0 ? 'never: MET' : `NOT MET (${mostTried} tried in 1 s, ${refused.length} 429s)`;
+    const lostOrSent = `lost ${lost === 0 && duplicates === 0 ? 'MET' : 'NOT MET'} (${lost} lost, ${duplicates} duplicates, ${byStatus('failed')} failed)`;
 
     const lines: string[] = [''];
-    lines.push(`-- ${instances === 1 ? 'One instance' : `${instances} instances on one store, one tenant`} --`);
+    lines.push(
+      `-- ${graph ? 'First messages, one instance: no 1:1 chat known, the app installed for half the owners' : instances === 1 ? 'One instance' : `${instances} instances on one store, one tenant`} --`,
+    );
     lines.push(
       `${settings.messages} reminders to ${settings.messages} owners; dispatcher ${JSON.stringify(TEAMS_DISPATCH)}, timer ${settings.intervalMs} ms; ` +
-        `stub limits: tenant 50/1 s, conversation 7/1 s, 8/2 s, 60/30 s, 1800/h; 429 Retry-After: 1; seeding ${fixed(seedMs / 1000, 1)} s (cases with their reminder, one save each)`,
+        `stub limits: tenant 50/1 s, conversation 7/1 s, 8/2 s, 60/30 s, 1800/h; 429 Retry-After: 1; seeding ${fixed(seedMs / 1000, 1)} s (cases with their reminder, one save each)` +
+        (graph ? `; Graph stub: installations ${GRAPH_INSTALL_LIMIT.limit}/1 s per app and tenant, 429 Retry-After: ${GRAPH_INSTALL_LIMIT.retryAfterSeconds}` : ''),
     );
     lines.push(`Time from the first request to the last post: ${fixed(seconds, 1)} s`);
     if (instances > 1) lines.push(`Messages sent per instance: ${sentBy.join(' + ')}`);
     lines.push(
       `Messages: ${posts.length} posted, ${fixed(messagesPerSecond, 1)}/s = ${fixed((100 * messagesPerSecond) / tenantLimit, 1)} % of the tenant's ${tenantLimit}/s ` +
-        `(each owner's 1:1 chat known from the app's installation: one request per message)`,
+        (graph ? '(first messages: the chat opened, then the post: two requests per message)' : "(each owner's 1:1 chat known from the app's installation: one request per message)"),
     );
     lines.push(
       `Connector requests accepted: ${accepted.length} (${accepted.length - posts.length} createConversation + ${posts.length} posts), ${fixed(requestsPerSecond, 1)}/s = ` +
         `${fixed((100 * requestsPerSecond) / tenantLimit, 1)} % of the tenant limit; most accepted in any 1 s: ${mostInWindow(accepted.map((request) => request.at), 1_000)}; ` +
         `most tried (accepted or refused) in any 1 s: ${mostTried}; ` +
-        `429s answered by the stub: ${refused.length}` + (refused.length > 0 ? ` (at ${refused.slice(0, 10).map((request) => fixed((request.at - first) / 1000, 1)).join(', ')} s)` : ''),
+        `429s answered by the stub: ${refused.length}` + (refused.length > 0 ? ` (at ${refused.slice(0, 10).map((request) => fixed((request.at - first) / 1000, 1)).join(', ')} s)` : '') +
+        (graph ? `; chats refused as the app was not installed (403 ForbiddenOperationException): ${stub.requests.filter((request) => request.status === 403).length}` : ''),
     );
+    if (graph) {
+      const installs = graph.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/teamwork/installedApps'));
+      const answered = (status: number) => installs.filter((request) => request.status === status).length;
+      lines.push(
+        `Graph: installations made ${answered(201)} (owners without the app: ${settings.messages - installedBefore}), already installed (409) ${answered(409)}, ` +
+          `429s ${answered(429)}, other answers ${installs.length - answered(201) - answered(409) - answered(429)}; app installed for ${graph.installedApps.size} of ${settings.messages} owners after the run`,
+      );
+    }
     lines.push(
       `Delivered exactly once: ${once} of ${settings.messages}; lost: ${lost}; duplicates: ${duplicates}; outbox rows sent ${byStatus('sent')}, failed ${byStatus('failed')}, ` +
         `pending ${byStatus('pending')}; sendFailed notices ${notices}`,
     );
     lines.push(`CPU of the bench process while dispatching (dispatchers, botbuilder, SQLite and the stub): ${fixed((cpu.user + cpu.system) / 1000 / Math.max(1, posts.length), 2)} ms per message`);
     const share = (100 * messagesPerSecond) / tenantLimit;
-    lines.push(
-      `Target (messages >= 90 % of the tenant limit, never over it, lost = 0): messages ${share >= 90 ? 'MET' : 'NOT MET'} (${fixed(share, 1)} %), ` +
-        `over the limit ${mostTried <= tenantLimit && refused.length === 0 ? 'never: MET' : `NOT MET (${mostTried} tried in 1 s, ${refused.length} 429s)`}, ` +
-        `lost ${lost === 0 && duplicates === 0 ? 'MET' : 'NOT MET'} (${lost} lost, ${duplicates} duplicates, ${byStatus('failed')} failed)`,
-    );
+    if (graph) {
+      lines.push(
+        `Target (connector requests >= 90 % of the tenant limit, never over it, lost = 0): requests ${requestShare >= 90 ? 'MET' : 'NOT MET'} (${fixed(requestShare, 1)} %), ` +
+          `over the limit ${overLimit}, ${lostOrSent}`,
+      );
+    } else {
+      lines.push(`Target (messages >= 90 % of the tenant limit, never over it, lost = 0): messages ${share >= 90 ? 'MET' : 'NOT MET'} (${fixed(share, 1)} %), over the limit ${overLimit}, ${lostOrSent}`);
+    }
     if (!ok) lines.push('DISPATCH FAILED: not every reminder was delivered exactly once');
     return { lines, ok };
   } finally {
     await Promise.all(dispatchers.map((dispatcher) => dispatcher.stop()));
     await stub.close();
+    await graph?.close();
     for (const own of stores) await own.close();
     rmSync(directory, { recursive: true, force: true });
   }
@@ -193,8 +244,12 @@ async function dispatchRun(settings: DispatchSettings, instances: number): Promi
 export async function dispatchBench(settings: DispatchSettings): Promise<RunResult> {
   const lines = ['', 'Dispatch bench (b): reminders to owners in 1:1 chats, one tenant, dispatcher + shared pacing + outbox sender + botbuilder over HTTP, connector stub enforcing Teams limits'];
   let ok = true;
-  for (const instances of [1, 2]) {
-    const run = await dispatchRun(settings, instances);
+  for (const [instances, firstMessages] of [
+    [1, false],
+    [2, false],
+    [1, true],
+  ] as const) {
+    const run = await dispatchRun(settings, instances, firstMessages);
     lines.push(...run.lines);
     ok &&= run.ok;
   }

@@ -44,7 +44,17 @@ export interface TeamsConnectorStubOptions {
   limits?: TeamsLimits;
   /** Asked first for every request: an answer here is given instead (and the request is not accepted). */
   answer?: (request: Omit<StubRequest, 'status'>) => StubAnswer | undefined;
+  /**
+   * Whether the app is installed for a person (their 29: id): Teams opens a 1:1 chat only then, and
+   * otherwise answers 403 `ForbiddenOperationException` ("Status codes from bot conversational APIs",
+   * learn.microsoft.com/microsoftteams/platform/bots/build-conversational-capability), a request
+   * counted against the limits like any other. Unset: installed for everyone.
+   */
+  installedFor?: (teamsUserId: string) => boolean;
 }
+
+/** Teams' answer to createConversation with someone who has not installed the app. */
+const NOT_INSTALLED: StubAnswer = { status: 403, body: { error: { code: 'ForbiddenOperationException', message: "Bot is not installed in user's personal scope" } } };
 
 export interface TeamsConnectorStub {
   /** For `serviceUrl`, ending in a slash. */
@@ -186,6 +196,7 @@ export function startTeamsConnectorStub(options: TeamsConnectorStubOptions = {})
       tenants.add(tenantKey, request.at);
       conversations.add(conversationId, request.at);
     }
+    if (create && !thread && options.installedFor && !options.installedFor(members[0]?.id ?? '')) return answer(NOT_INSTALLED);
     if (tenantId) tenantOfConversation.set(conversationId, tenantId);
     if (thread) {
       // The activity the thread was created with is its first post.

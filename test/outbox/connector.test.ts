@@ -14,7 +14,7 @@ import { WorkingDays } from '../../bot/domain/workingDays';
 import { createLogger } from '../../bot/logger';
 import { OutboxDispatcher } from '../../bot/outbox/dispatcher';
 import { sendFailedIdOf, tellCoordinator } from '../../bot/app/deliveryNotices';
-import { SendPacer, realPacingClock } from '../../bot/outbox/pacing';
+import { SendPacer, connectorRequestsFor, realPacingClock } from '../../bot/outbox/pacing';
 import type { OutboxMessage, OutboxRecipient } from '../../bot/store/port';
 import { SqliteCaseStore } from '../../bot/store/sqliteStore';
 import { createAdapter } from '../../bot/teams/adapter';
@@ -154,10 +154,13 @@ describe('the outbox sender', () => {
     expect((await store.getUserState(TENANT, 'aad-mette'))?.personalConversationId).toBe(stub.chatIdOf('29:mette'));
   });
 
-  it('opens the chat anew when the one it knew is gone (404)', async () => {
+  it('forgets the chat it knew when it is gone (404) and has the message tried again at once, which opens the chat anew', async () => {
     await seedCase(0);
     await store.putUserState({ tenantId: TENANT, aadObjectId: 'aad-mette', personalConversationId: 'a:chat-gone' });
     script = (request) => (request.conversationId === 'a:chat-gone' ? { status: 404 } : undefined);
+    // One request, as counted for a known chat; the two of a first message come with the next attempt, counted as such.
+    expect(await sender()(reminderTo(mette))).toEqual({ status: 'retry', afterMs: 0, error: 'http404' });
+    expect(await connectorRequestsFor(store)(reminderTo(mette))).toBe(2);
     expect(await sender()(reminderTo(mette))).toEqual({ status: 'sent' });
     expect(stub.requests.map((request) => [request.kind, request.status])).toEqual([
       ['activity', 404],

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type OutboxDispatcherOptions, type SendResult, OutboxDispatcher, defaultBackoffMs } from '../../bot/outbox/dispatcher';
+import { SendPacer, realPacingClock } from '../../bot/outbox/pacing';
 import type { OutboxMessage } from '../../bot/store/port';
 import { SqliteCaseStore } from '../../bot/store/sqliteStore';
 
@@ -149,6 +150,43 @@ describe('OutboxDispatcher.runOnce', () => {
       attempts: 1,
       lastError: 'TypeError',
     });
+  });
+
+  it('runs prepare before the pacer and the send, once per claim: its result settles a message unsent, a throw is a retry', async () => {
+    const messages = [0, 1, 2].map((index) => messageOf(index));
+    await store.appendOutbox(messages);
+    const events: string[] = [];
+    let throttledOnce = false;
+    const sender = dispatcher({
+      prepare: async (message) => {
+        events.push(`prepare ${message.id}`);
+        await roundTrip();
+        if (message.id === messages[0]!.id) return { status: 'retry', afterMs: 5_000, error: 'http429' };
+        if (message.id === messages[2]!.id) throw new RangeError('graph down');
+        return undefined;
+      },
+      requestsFor: async (message) => {
+        events.push(`requestsFor ${message.id}`);
+        return 2;
+      },
+      pacer: new SendPacer({ clock: realPacingClock }),
+      send: async (message) => {
+        events.push(`send ${message.id}`);
+        if (throttledOnce) return { status: 'sent' };
+        throttledOnce = true;
+        // Put back to wait for the tenant: sent again within the claim, not prepared again.
+        return { status: 'throttled', retryAfterMs: 10, error: 'http429' };
+      },
+    });
+
+    expect(await sender.runOnce()).toMatchObject({ claimed: 3, sent: 1, retried: 2 });
+    const [first, second, third] = messages.map((message) => message.id);
+    // The message put back for its tenant's throttle comes first again, in claim order.
+    expect(events).toEqual([`prepare ${first}`, `prepare ${second}`, `requestsFor ${second}`, `send ${second}`, `requestsFor ${second}`, `send ${second}`, `prepare ${third}`]);
+    const after = await stored();
+    expect(after.get(first!)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'http429', notBefore: new Date(NOW.getTime() + 5_000).toISOString() });
+    expect(after.get(second!)).toMatchObject({ status: 'sent' });
+    expect(after.get(third!)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'RangeError' });
   });
 
   it('does not retry a send that failed for good', async () => {

@@ -1,6 +1,9 @@
 // Installing the app for a team member before their first 1:1 message (issue 15 §3), through botbuilder
-// against the Teams connector stub and Graph against the Graph stub, both on 127.0.0.1: Teams refuses
-// the chat while the app is not installed for the person; the sender installs it through Graph and sends.
+// against the Teams connector stub and Graph against the Graph stub, both on 127.0.0.1. An attempt runs
+// as the dispatcher runs it: its `prepare` (installBeforeFirstMessage.ts: the app installed through
+// Graph), then the connector requests the pacer counts for it (`connectorRequestsFor`), then the send.
+// Teams opens a chat only with someone the app is installed for (else 403 ForbiddenOperationException),
+// so each test shows the requests both stubs saw, and that the connector never got more than counted.
 // And the activity feed notification a reminder or hand-over raises once it reached the person.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../../bot/app/context';
@@ -8,14 +11,17 @@ import { type Case, type TeamMember, createCase } from '../../../bot/domain/case
 import { ReminderPlanner } from '../../../bot/domain/reminders';
 import { WorkingDays } from '../../../bot/domain/workingDays';
 import { createLogger } from '../../../bot/logger';
+import type { SendResult } from '../../../bot/outbox/dispatcher';
+import { connectorRequestsFor } from '../../../bot/outbox/pacing';
 import type { OutboxMessage, OutboxRecipient } from '../../../bot/store/port';
 import { SqliteCaseStore } from '../../../bot/store/sqliteStore';
 import { createAdapter } from '../../../bot/teams/adapter';
 import { graphAppInstallation } from '../../../bot/teams/graph/appInstallation';
 import { chatMessageLink, graphActivityFeed } from '../../../bot/teams/graph/activityFeed';
 import { GraphClient } from '../../../bot/teams/graph/graphClient';
+import { installBeforeFirstMessage } from '../../../bot/teams/installBeforeFirstMessage';
 import { createOutboxSender } from '../../../bot/teams/outboxSender';
-import { type TeamsConnectorStub, startTeamsConnectorStub } from '../../bench/teamsConnectorStub';
+import { type StubAnswer, type StubRequest, type TeamsConnectorStub, startTeamsConnectorStub } from '../../bench/teamsConnectorStub';
 import { type GraphStub, startGraphStub } from './graphStub';
 
 const TENANT = 'tenant-aarhus';
@@ -25,28 +31,26 @@ const log = createLogger('silent');
 let graph: GraphStub;
 let teams: TeamsConnectorStub;
 let store: SqliteCaseStore;
-/** Who Teams lets the bot open a 1:1 chat with: those the app is installed for. */
-let installedFor: Set<string>;
 let counter = 0;
+
+/** The Entra id of a Teams user id of this file's people (29:mette, 29:user-0). */
+const aadOf = (teamsUserId: string) => teamsUserId.replace('29:user-', 'aad-').replace('29:mette', 'aad-mette');
+
+/** A connector stub that opens a chat only with those Graph has the app installed for; `answer` scripts more. */
+const connector = (answer?: (request: Omit<StubRequest, 'status'>) => StubAnswer | undefined) =>
+  startTeamsConnectorStub({ installedFor: (teamsUserId) => graph.installedApps.has(aadOf(teamsUserId)), ...(answer ? { answer } : {}) });
 
 beforeAll(async () => {
   graph = await startGraphStub();
 });
 afterAll(() => graph.close());
 beforeEach(async () => {
-  installedFor = new Set(['aad-mette']);
   graph.requests.length = 0;
   graph.faults.length = 0;
   graph.installedApps.clear();
-  graph.onInstalled = (userId) => installedFor.add(userId);
-  teams = await startTeamsConnectorStub({
-    answer: (request) => {
-      if (request.kind !== 'createConversation') return undefined;
-      const member = (request.body?.members as Array<{ id: string }> | undefined)?.[0]?.id ?? '';
-      // Teams: 403 for a chat with a user who has not installed the app.
-      return installedFor.has(member.replace('29:user-', 'aad-').replace('29:mette', 'aad-mette')) ? undefined : { status: 403, body: { error: { code: 'Forbidden', message: 'no' } } };
-    },
-  });
+  // Mette, the coordinator, has the app; Jonas has not.
+  graph.installedApps.set('aad-mette', [CATALOG_APP_ID]);
+  teams = await connector();
   store = new SqliteCaseStore(':memory:');
   const created = createCase(
     TENANT,
@@ -66,6 +70,7 @@ afterEach(async () => {
 
 const deps = (): AppDeps => ({ store, now: () => new Date(), newId: () => `id-${++counter}`, reminders: new ReminderPlanner(new WorkingDays()) });
 const jonas: OutboxRecipient = { kind: 'user', aadObjectId: 'aad-0', teamsUserId: '29:user-0' };
+const mette: OutboxRecipient = { kind: 'user', aadObjectId: 'aad-mette', teamsUserId: '29:mette' };
 
 function reminderTo(to: OutboxRecipient): OutboxMessage {
   return {
@@ -82,69 +87,113 @@ function reminderTo(to: OutboxRecipient): OutboxMessage {
   } as OutboxMessage;
 }
 
-function sender(withInstallation = true, withFeed = false) {
-  const client = new GraphClient({ baseUrl: graph.url, tokens: async () => 'token', sleep: async () => undefined, maxTries: 2, maxTotalWaitMs: 5_000 });
-  const appDeps = deps();
-  return createOutboxSender({
-    adapter: createAdapter(undefined, log),
-    botAppId: '',
-    deps: appDeps,
-    log,
-    ...(withInstallation ? { installApp: graphAppInstallation(client, CATALOG_APP_ID, graph.url) } : {}),
-    ...(withFeed ? { notifyActivity: graphActivityFeed(client) } : {}),
-  });
+const graphClient = () => new GraphClient({ baseUrl: graph.url, tokens: async () => 'token', sleep: async () => undefined, maxTries: 2, maxTotalWaitMs: 5_000 });
+
+function sender(withFeed = false) {
+  return createOutboxSender({ adapter: createAdapter(undefined, log), botAppId: '', deps: deps(), log, ...(withFeed ? { notifyActivity: graphActivityFeed(graphClient()) } : {}) });
+}
+
+/**
+ * One attempt, as the dispatcher makes it: `prepare` (when Graph is on), the connector requests the pacer
+ * counts, the send. `made`: the requests the connector stub then saw.
+ */
+async function attempt(message: OutboxMessage, withGraph = true): Promise<{ result: SendResult; counted: number; made: number }> {
+  const prepared = withGraph ? await installBeforeFirstMessage({ store, installApp: graphAppInstallation(graphClient(), CATALOG_APP_ID, graph.url), log })(message) : undefined;
+  if (prepared) return { result: prepared, counted: 0, made: 0 };
+  const counted = await connectorRequestsFor(store)(message);
+  const before = teams.requests.length;
+  const result = await sender()(message);
+  return { result, counted, made: teams.requests.length - before };
 }
 
 const unreachableNotices = async () => (await store.listOutbox(TENANT, 'case-1')).filter((message) => message.kind === 'unreachable');
+const connectorSaw = () => teams.requests.map((request) => [request.kind, request.status]);
 
 describe('installing the app before a first 1:1 message', () => {
-  it('installs it for the person when Teams refuses the chat, then opens the chat and sends; the chat is remembered', async () => {
-    expect(await sender()(reminderTo(jonas))).toEqual({ status: 'sent' });
-    expect(teams.requests.map((request) => [request.kind, request.status])).toEqual([
-      ['createConversation', 403],
+  it('installs it first, then opens the chat and posts: the two requests the pacer counted; the chat is remembered', async () => {
+    expect(await attempt(reminderTo(jonas))).toEqual({ result: { status: 'sent' }, counted: 2, made: 2 });
+    expect(graph.requests).toMatchObject([
+      { method: 'POST', path: '/users/aad-0/teamwork/installedApps', body: { 'teamsApp@odata.bind': `${graph.url}/appCatalogs/teamsApps/${CATALOG_APP_ID}` }, status: 201 },
+    ]);
+    expect(connectorSaw()).toEqual([
       ['createConversation', 201],
       ['activity', 200],
-    ]);
-    expect(graph.requests).toMatchObject([
-      { method: 'POST', path: '/users/aad-0/teamwork/installedApps', body: { 'teamsApp@odata.bind': `${graph.url}/appCatalogs/teamsApps/${CATALOG_APP_ID}` } },
     ]);
     expect(graph.installedApps.get('aad-0')).toEqual([CATALOG_APP_ID]);
     expect((await store.getUserState(TENANT, 'aad-0'))?.personalConversationId).toBe(teams.chatIdOf('29:user-0'));
     expect(await unreachableNotices()).toEqual([]);
     // The next message goes straight to the chat: no installation, one request.
-    expect(await sender()(reminderTo(jonas))).toEqual({ status: 'sent' });
+    expect(await attempt(reminderTo(jonas))).toEqual({ result: { status: 'sent' }, counted: 1, made: 1 });
     expect(graph.requests).toHaveLength(1);
     expect(teams.requests.at(-1)).toMatchObject({ kind: 'activity', status: 200 });
   });
 
-  it('installs nothing for someone the bot reaches already', async () => {
-    expect(await sender()(reminderTo({ kind: 'user', aadObjectId: 'aad-mette', teamsUserId: '29:mette' }))).toEqual({ status: 'sent' });
+  it('takes Graph\'s 409 for someone who has the app but whose chat the bot does not know as done, and opens the chat', async () => {
+    expect(await attempt(reminderTo(mette))).toEqual({ result: { status: 'sent' }, counted: 2, made: 2 });
+    expect(graph.requests.map((request) => [request.method, request.path, request.status])).toEqual([['POST', '/users/aad-mette/teamwork/installedApps', 409]]);
+    expect(graph.installedApps.get('aad-mette')).toEqual([CATALOG_APP_ID]);
+  });
+
+  it('asks Graph nothing for someone whose chat the bot knows', async () => {
+    await store.putUserState({ tenantId: TENANT, aadObjectId: 'aad-mette', personalConversationId: teams.chatIdOf('29:mette') });
+    expect(await attempt(reminderTo(mette))).toEqual({ result: { status: 'sent' }, counted: 1, made: 1 });
     expect(graph.requests).toEqual([]);
   });
 
-  it('leaves the person unreachable as before when Graph refuses the installation (no permission): thread and coordinator told', async () => {
+  it('leaves the person unreachable as before when Graph refuses the installation (no permission) and Teams the chat: thread and coordinator told', async () => {
     graph.faults.push({ status: 403 });
-    expect(await sender()(reminderTo(jonas))).toEqual({ status: 'failed', error: 'http403', coordinatorTold: true });
+    expect(await attempt(reminderTo(jonas))).toEqual({ result: { status: 'failed', error: 'http403', coordinatorTold: true }, counted: 2, made: 1 });
+    expect(graph.requests.map((request) => request.status)).toEqual([403]);
+    expect(connectorSaw()).toEqual([['createConversation', 403]]);
     expect((await unreachableNotices()).map((message) => message.to.kind)).toEqual(['conversation', 'user']);
   });
 
-  it('tries again later when Graph throttles the installation past its bound, and nothing is told or lost', async () => {
-    graph.faults.push({ status: 429, retryAfter: '3' }, { status: 429, retryAfter: '4' });
-    expect(await sender()(reminderTo(jonas))).toEqual({ status: 'retry', afterMs: 4000, error: 'http429' });
+  it('reaches someone an administrator installed the app for although Graph refuses the bot (no permission)', async () => {
+    graph.installedApps.set('aad-0', [CATALOG_APP_ID]);
+    graph.faults.push({ status: 403 });
+    expect(await attempt(reminderTo(jonas))).toEqual({ result: { status: 'sent' }, counted: 2, made: 2 });
     expect(await unreachableNotices()).toEqual([]);
-    expect(await sender()(reminderTo(jonas))).toEqual({ status: 'sent' });
   });
 
-  it('gives up on someone Teams still refuses with the app installed (409 from Graph): unreachable, after one more try', async () => {
+  it('tries again later when Graph throttles the installation past its bound, before any connector request; nothing told or lost', async () => {
+    graph.faults.push({ status: 429, retryAfter: '3' }, { status: 429, retryAfter: '4' });
+    expect(await attempt(reminderTo(jonas))).toEqual({ result: { status: 'retry', afterMs: 4000, error: 'http429' }, counted: 0, made: 0 });
+    expect(teams.requests).toEqual([]);
+    expect(await unreachableNotices()).toEqual([]);
+    expect(await attempt(reminderTo(jonas))).toEqual({ result: { status: 'sent' }, counted: 2, made: 2 });
+    expect(graph.requests.map((request) => request.status)).toEqual([429, 429, 201]);
+  });
+
+  it('gives up on someone Teams refuses although the app is installed (409 from Graph): unreachable after one request, not asked twice', async () => {
+    await teams.close();
+    teams = await connector((request) => (request.kind === 'createConversation' ? { status: 403, body: { error: { code: 'ForbiddenOperationException', message: 'no' } } } : undefined));
     graph.installedApps.set('aad-0', [CATALOG_APP_ID]);
-    expect(await sender()(reminderTo(jonas))).toEqual({ status: 'failed', error: 'http403', coordinatorTold: true });
-    expect(teams.requests.map((request) => request.kind)).toEqual(['createConversation', 'createConversation']);
-    expect(graph.requests.map((request) => request.path)).toEqual(['/users/aad-0/teamwork/installedApps']);
+    expect(await attempt(reminderTo(jonas))).toEqual({ result: { status: 'failed', error: 'http403', coordinatorTold: true }, counted: 2, made: 1 });
+    expect(connectorSaw()).toEqual([['createConversation', 403]]);
+    expect(graph.requests.map((request) => [request.path, request.status])).toEqual([['/users/aad-0/teamwork/installedApps', 409]]);
+  });
+
+  it('forgets a known chat Teams refuses and tries again at once as a first message: installed, opened, posted, each attempt within its count', async () => {
+    await store.putUserState({ tenantId: TENANT, aadObjectId: 'aad-0', personalConversationId: 'a:chat-gone' });
+    await teams.close();
+    teams = await connector((request) => (request.conversationId === 'a:chat-gone' ? { status: 404, body: { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } } } : undefined));
+    expect(await attempt(reminderTo(jonas))).toEqual({ result: { status: 'retry', afterMs: 0, error: 'http404' }, counted: 1, made: 1 });
+    expect((await store.getUserState(TENANT, 'aad-0'))?.personalConversationId).toBeUndefined();
+    expect(graph.requests).toEqual([]);
+    expect(await attempt(reminderTo(jonas))).toEqual({ result: { status: 'sent' }, counted: 2, made: 2 });
+    expect(graph.requests.map((request) => [request.path, request.status])).toEqual([['/users/aad-0/teamwork/installedApps', 201]]);
+    expect(connectorSaw()).toEqual([
+      ['activity', 404],
+      ['createConversation', 201],
+      ['activity', 200],
+    ]);
+    expect((await store.getUserState(TENANT, 'aad-0'))?.personalConversationId).toBe(teams.chatIdOf('29:user-0'));
+    expect(await unreachableNotices()).toEqual([]);
   });
 
   it('without Graph (the embedded run) is as before: no installation, the person unreachable', async () => {
-    expect(await sender(false)(reminderTo(jonas))).toEqual({ status: 'failed', error: 'http403', coordinatorTold: true });
-    expect(teams.requests.map((request) => request.kind)).toEqual(['createConversation']);
+    expect(await attempt(reminderTo(jonas), false)).toEqual({ result: { status: 'failed', error: 'http403', coordinatorTold: true }, counted: 2, made: 1 });
+    expect(connectorSaw()).toEqual([['createConversation', 403]]);
     expect(graph.requests).toEqual([]);
   });
 });
@@ -155,10 +204,12 @@ describe('a person who blocked the bot', () => {
 
   it.each(['ConversationBlockedByUser', 'MessageWritesBlocked'])('(%s) is not retried, nothing is installed, and the coordinator is told once, not the thread', async (code) => {
     await teams.close();
-    teams = await startTeamsConnectorStub({ answer: blockedBy(code) });
-    installedFor.add('aad-0');
-    for (let index = 0; index < 3; index++) expect(await sender()(reminderTo(jonas))).toEqual({ status: 'failed', error: 'blocked', coordinatorTold: true });
-    expect(graph.requests).toEqual([]);
+    teams = await connector(blockedBy(code));
+    graph.installedApps.set('aad-0', [CATALOG_APP_ID]);
+    for (let index = 0; index < 3; index++) expect((await attempt(reminderTo(jonas))).result).toEqual({ status: 'failed', error: 'blocked', coordinatorTold: true });
+    // Graph was asked, and answered that the app is there: nothing installed.
+    expect(graph.requests.map((request) => request.status)).toEqual([409, 409, 409]);
+    expect(graph.installedApps.get('aad-0')).toEqual([CATALOG_APP_ID]);
     const notices = await unreachableNotices();
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ to: { kind: 'user', aadObjectId: 'aad-mette' }, about: { memberId: 'm-0', blocked: true } });
@@ -173,10 +224,8 @@ describe('a person who blocked the bot', () => {
 
 describe('the activity feed notification', () => {
   const feedRequests = () => graph.requests.filter((request) => request.path.endsWith('/teamwork/sendActivityNotification'));
-  const mette: OutboxRecipient = { kind: 'user', aadObjectId: 'aad-mette', teamsUserId: '29:mette' };
-
   it('follows a reminder that reached the person: its type, the reference only, and a link that opens the message in the chat', async () => {
-    expect(await sender(true, true)(reminderTo(mette))).toEqual({ status: 'sent' });
+    expect(await sender(true)(reminderTo(mette))).toEqual({ status: 'sent' });
     const posted = teams.requests.at(-1)!;
     expect(posted.kind).toBe('activity');
     const chatId = teams.chatIdOf('29:mette');
@@ -200,14 +249,14 @@ describe('the activity feed notification', () => {
 
   it('is none for a message into a conversation, and none when the feature is off', async () => {
     const minutes = { ...reminderTo(mette), kind: 'minutes', to: { kind: 'conversation', conversationId: '19:case-thread' }, about: { meetingId: 'none' } } as OutboxMessage;
-    await sender(true, true)(minutes);
-    expect(await sender(true, false)(reminderTo(mette))).toEqual({ status: 'sent' });
+    await sender(true)(minutes);
+    expect(await sender(false)(reminderTo(mette))).toEqual({ status: 'sent' });
     expect(feedRequests()).toEqual([]);
   });
 
   it('leaves the message sent when Graph refuses the notification (no permission), without trying again', async () => {
     graph.faults.push({ status: 403 });
-    expect(await sender(true, true)(reminderTo(mette))).toEqual({ status: 'sent' });
+    expect(await sender(true)(reminderTo(mette))).toEqual({ status: 'sent' });
     expect(teams.requests.filter((request) => request.kind === 'activity')).toHaveLength(1);
     expect(graph.requests).toHaveLength(1);
   });

@@ -1,6 +1,7 @@
 // A local Microsoft Graph on 127.0.0.1 for tests, answering the endpoints the bot uses as Graph documents
 // them (shapes from learn.microsoft.com: event create/update/cancel, user, installedApps,
-// sendActivityNotification), with faults a test scripts: 429 with Retry-After, 403 and 404.
+// sendActivityNotification), with faults a test scripts: 429 with Retry-After, 403 and 404; and, when
+// asked, Graph's rate limit on installing apps (429 with Retry-After past it).
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -24,6 +25,24 @@ interface StubRequest {
   path: string;
   body: unknown;
   authorization: string | undefined;
+  /** What the stub answered. */
+  status?: number;
+}
+
+/**
+ * At most `limit` installations (POST installedApps) in any `perMs` per app and tenant, as Graph's
+ * Teams service limits have it: "POST/PUT channel, tab, installedApps, appCatalogs: 30 rps per app per
+ * tenant" (learn.microsoft.com/graph/throttling-limits). The app and tenant are the request's token.
+ */
+interface InstallLimit {
+  limit: number;
+  perMs: number;
+  retryAfterSeconds: number;
+}
+
+export interface GraphStubOptions {
+  host?: string;
+  installLimit?: InstallLimit;
 }
 
 type Fault = { status: 429 | 503; retryAfter?: string } | { status: 403 | 404 | 500 };
@@ -50,8 +69,20 @@ export interface GraphStub {
 
 const errorBody = (code: string, message: string) => ({ error: { code, message } });
 
-export async function startGraphStub(): Promise<GraphStub> {
+export async function startGraphStub(options: GraphStubOptions = {}): Promise<GraphStub> {
   let nextId = 0;
+  /** Accepted installations per token (app and tenant), for `installLimit`. */
+  const installs = new Map<string, number[]>();
+  const overInstallLimit = (token: string): boolean => {
+    const limit = options.installLimit;
+    if (!limit) return false;
+    const at = performance.now();
+    const times = (installs.get(token) ?? []).filter((time) => time > at - limit.perMs);
+    installs.set(token, times);
+    if (times.length >= limit.limit) return true;
+    times.push(at);
+    return false;
+  };
   const stub: Omit<GraphStub, 'url' | 'close'> = { requests: [], events: new Map(), users: new Map(), forbiddenMailboxes: new Set(), faults: [], installedApps: new Map() };
 
   const answer = (response: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) => {
@@ -59,7 +90,7 @@ export async function startGraphStub(): Promise<GraphStub> {
     response.end(body === undefined ? undefined : JSON.stringify(body));
   };
 
-  const route = (method: string, path: string, body: Record<string, unknown>, response: ServerResponse) => {
+  const route = (method: string, path: string, body: Record<string, unknown>, response: ServerResponse, token: string) => {
     const fault = stub.faults.shift();
     if (fault) {
       const code = { 429: 'TooManyRequests', 503: 'ServiceUnavailable', 403: 'ErrorAccessDenied', 404: 'ErrorItemNotFound', 500: 'InternalServerError' }[fault.status];
@@ -76,6 +107,9 @@ export async function startGraphStub(): Promise<GraphStub> {
       return method === 'POST' && body.activityType && body.topic ? answer(response, 204) : answer(response, 400, errorBody('BadRequest', 'topic and activityType are required'));
     }
     if (/^\/users\/[^/]+\/teamwork\/installedApps$/.test(path)) {
+      if (method === 'POST' && overInstallLimit(token)) {
+        return answer(response, 429, errorBody('TooManyRequests', 'Too many requests.'), { 'retry-after': String(options.installLimit!.retryAfterSeconds) });
+      }
       const installed = stub.installedApps.get(userId) ?? [];
       if (method === 'GET') return answer(response, 200, { value: installed.map((appId) => ({ id: `${userId}-${appId}`, teamsApp: { id: appId } })) });
       const appId = CATALOG_BIND.exec(String(body['teamsApp@odata.bind'] ?? ''))?.[1];
@@ -127,15 +161,22 @@ export async function startGraphStub(): Promise<GraphStub> {
       const text = Buffer.concat(chunks).toString('utf8');
       const body = text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
       const path = (request.url ?? '').replace(/^\/v1\.0/, '');
-      stub.requests.push({ method: request.method ?? '', path, body: text === '' ? undefined : body, authorization: request.headers.authorization });
-      route(request.method ?? '', path, body, response);
+      const record: StubRequest = { method: request.method ?? '', path, body: text === '' ? undefined : body, authorization: request.headers.authorization };
+      stub.requests.push(record);
+      route(request.method ?? '', path, body, response, request.headers.authorization ?? '');
+      record.status = response.statusCode;
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   // The same object the routes read: a test's changes to it (faults, users) take effect.
   return Object.assign(stub, {
-    url: `http://127.0.0.1:${port}/v1.0`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    url: `http://${host}:${port}/v1.0`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   });
 }
