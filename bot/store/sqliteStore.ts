@@ -222,6 +222,9 @@ function checkEffects(saved: Case, effects: SaveEffects): void {
   if (foreign) throw new Error(`outbox message ${foreign.id} is not about case ${saved.id}`);
 }
 
+/** A write's result when it changed a row; undefined when it changed none. */
+const updated = (result: Database.RunResult) => (result.changes === 0 ? undefined : result);
+
 const caseColumns = (saved: Case, etag: string) => ({
   tenantId: saved.tenantId,
   id: saved.id,
@@ -254,6 +257,13 @@ function prepareStatements(db: Database.Database) {
       `INSERT INTO cases (tenant_id, id, etag, doc, home_conversation_id, unit_id)
        VALUES (@tenantId, @id, @etag, @doc, @homeConversationId, @unitId)
        ON CONFLICT DO NOTHING`,
+    ),
+    // Most saves keep the case's home and unit: naming those columns in SET would rewrite their index
+    // entries anyway (a page more in every commit), so they are updated only when one of them changed.
+    updateCaseDoc: db.prepare(
+      `UPDATE cases SET etag = @etag, doc = @doc
+       WHERE tenant_id = @tenantId AND id = @id AND etag = @expectedEtag
+         AND home_conversation_id IS @homeConversationId AND unit_id IS @unitId`,
     ),
     updateCase: db.prepare(
       `UPDATE cases SET etag = @etag, doc = @doc, home_conversation_id = @homeConversationId, unit_id = @unitId
@@ -451,7 +461,7 @@ export class SqliteCaseStore implements CaseStore {
       const written =
         expectedEtag === undefined
           ? statements.insertCase.run(columns)
-          : statements.updateCase.run({ ...columns, expectedEtag });
+          : updated(statements.updateCaseDoc.run({ ...columns, expectedEtag })) ?? statements.updateCase.run({ ...columns, expectedEtag });
       // Throwing inside the transaction rolls it back: a stale save writes nothing.
       if (written.changes === 0) throw new ConcurrencyConflict(saved.id);
       // Most saves leave the team as it was: rewriting its index anyway would cost pages in every commit.
@@ -461,7 +471,8 @@ export class SqliteCaseStore implements CaseStore {
         statements.deleteMembers.run(saved.tenantId, saved.id);
         for (const aadObjectId of members) statements.insertMember.run(saved.tenantId, saved.id, aadObjectId);
       }
-      this.insertAudit(effects.audit);
+      // Not through this.insertAudit: a transaction inside this one would be a savepoint, two more statements a save.
+      for (const record of effects.audit) statements.insertAudit.run(record);
       for (const message of effects.outbox ?? []) statements.insertOutbox.run(outboxColumns(message));
       return { case: saved, etag };
     });
