@@ -46,8 +46,10 @@ export function createAdapter(credentials: BotCredentials | undefined, log: Logg
     }),
   );
   adapter.onTurnError = async (context, error) => {
-    // The error's message may quote data; log its kind and where it happened only.
-    log.error({ event: 'turn.error', errorName: error.name, activityType: context.activity.type, stack: error.stack?.split('\n').slice(0, 6).join('\n') });
+    // The error's message may quote data; log its kind and where it happened only: the stack's frames,
+    // not its first lines, which repeat the message.
+    const frames = error.stack?.split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 5).join('\n');
+    log.error({ event: 'turn.error', errorName: error.name, activityType: context.activity.type, stack: frames });
     const text = messagesFor(context.activity.locale).unexpectedError;
     try {
       // A card action is answered with the message (botbuilder would answer an empty 501 otherwise);

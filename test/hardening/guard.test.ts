@@ -140,6 +140,9 @@ describe('a turn whose connector is unreachable', () => {
     expect(bot.logs()).toMatch(/"event":"turn.error"/);
     expect(bot.logs()).toMatch(/"event":"turn.error.notTold"/);
     expect(bot.logs()).not.toContain('Mette Madsen');
+    // Where it happened, not the error's message (which may quote data): here the address it could not reach.
+    expect(bot.logs()).toMatch(/"stack":"\s*at /);
+    expect(bot.logs()).not.toContain('127.0.0.1:9');
   }, 60_000);
 });
 
