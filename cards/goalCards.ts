@@ -302,14 +302,17 @@ function editLabel(m: Messages, agreement: Agreement, viewer: TeamMember): strin
   return mayChangeAgreement(agreement, viewer) ? m.cards.goals.askChange : '';
 }
 
-/** The closing card lists the whole team three times: a long name with a long role is cut (an ordinary one is shown whole) to stay under Teams' 28 KB. */
-const CLOSING_CHOICE = 70;
+/**
+ * The closing card lists the whole team three times: a long name with a long role is cut (an ordinary one
+ * is shown whole) to stay under Teams' 28 KB; cut shorter when the card comes back with long answers in it.
+ */
+const CLOSING_CHOICES = [70, 40, 24];
 
 /** Members who can take on a closing task: everyone but the young person. */
-function memberChoicesWithoutYoungPerson(m: Messages, current: Case) {
+function memberChoicesWithoutYoungPerson(m: Messages, current: Case, length: number) {
   return current.members
     .filter((member) => member.role !== 'youngPerson')
-    .map((member) => ({ title: shortened(memberChoiceTitle(current, member, m), CLOSING_CHOICE), value: member.id }));
+    .map((member) => ({ title: shortened(memberChoiceTitle(current, member, m), length), value: member.id }));
 }
 
 /**
@@ -328,19 +331,21 @@ export function closeMeetingCard(m: Messages, read: ViewedCase, meeting: Meeting
   // The planned next meeting's time, unless the coordinator had written another one.
   const input = { ...closingAnswerValues(answers), nextMeetingDate: answers.nextMeetingDate ?? plannedAt?.toISODate() ?? '', nextMeetingTime: answers.nextMeetingTime ?? plannedAt?.toFormat('HH:mm') ?? '' };
   const incomplete = incompleteSections(current, meeting).map((section) => m.checklist.sections[section]);
-  return renderCard('closeMeeting', {
-    caseId: current.id,
-    meetingId: meeting.id,
-    title: labels.closeTitle(current.reference, meetingNumber(meeting)),
-    incompleteSections: incomplete.length > 0 ? labels.checklistIncomplete(incomplete.join('; ')) : '',
-    labels,
-    memberChoices: memberChoicesWithoutYoungPerson(m, current),
-    today: localDate(now),
-    input,
-    waitingFor: waitingForLine(m, current),
-    // The model's rhythm (issue 14): a later next meeting is asked to be confirmed.
-    nextMeetingBy: m.cards.rhythm.nextMeetingBy(m.dates.long(rhythmDeadline(meeting.startsAt))),
-  });
+  return firstFitting(CLOSING_CHOICES, (length) =>
+    renderCard('closeMeeting', {
+      caseId: current.id,
+      meetingId: meeting.id,
+      title: labels.closeTitle(current.reference, meetingNumber(meeting)),
+      incompleteSections: incomplete.length > 0 ? labels.checklistIncomplete(incomplete.join('; ')) : '',
+      labels,
+      memberChoices: memberChoicesWithoutYoungPerson(m, current, length),
+      today: localDate(now),
+      input,
+      waitingFor: waitingForLine(m, current),
+      // The model's rhythm (issue 14): a later next meeting is asked to be confirmed.
+      nextMeetingBy: m.cards.rhythm.nextMeetingBy(m.dates.long(rhythmDeadline(meeting.startsAt))),
+    }),
+  );
 }
 
 /** The closing card's answers as its inputs' values: every one a string, as the template would otherwise keep an absent one's expression. */

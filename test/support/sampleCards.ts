@@ -270,6 +270,16 @@ function goalCards(m: Messages, meetings: Case): Record<string, AdaptiveCardJson
     goalEdit: goalEditCard(m, asCoordinator(written), 'goal-education'),
     goalEditForMember: goalEditCard(m, asMember(written, 'm-ole'), 'goal-support'),
     closeMeeting: closeMeetingCard(m, asCoordinator(written), meeting(written), NOW),
+    // Back from the confirmation of a next meeting far off: the answers given are still in it.
+    closeMeetingAgain: closeMeetingCard(m, asCoordinator(written), meeting(written), NOW, {
+      waitingArrangement: 'Ole holder kontakten, indtil mentorforløbet starter.',
+      feedbackMemberId: 'm-jonas',
+      eyeKeeperMemberId: 'm-ole',
+      acuteContactMemberId: 'm-ole',
+      nextMeetingDate: '2027-05-03',
+      nextMeetingTime: '09:30',
+      summary: 'Emil vil gerne i gang med tømreruddannelsen efter sommerferien.',
+    }),
     approval: approvalCard(m, asCoordinator(closed), meeting(closed), NOW),
     checklistAwaitingApproval: checklistCard(m, asCoordinator(closed), meeting(closed)),
     approvalDone: approvalCard(m, asCoordinator(approved), meeting(approved), LATER),
@@ -440,6 +450,7 @@ export function everyTemplate(m: Messages, current: Case, pickerCases: number, m
     adultHandOverDue: adultHandOverCard(m, read),
     adultHandOverForMember: adultHandOverCard(m, { case: withAdultHandOver(current, member), viewer: member }),
     closeMeetingFarOff: farNextMeetingCard(m, current, open.id, FAR_OFF_ANSWERS(member.id), '2027-09-01T08:00:00.000Z', '2027-07-14'),
+    closeMeetingAgain: closeMeetingCard(m, read, open, NOW, FAR_OFF_ANSWERS(member.id)),
   };
 }
 
