@@ -46,9 +46,9 @@ export interface OutboxDispatcherOptions {
   /** The pause before the next attempt after a passing failure, given the attempts made so far (1, 2, ...). */
   backoffMs?: (attempts: number) => number;
   /**
-   * Paces the Teams sends per conversation and per tenant (not those through Graph: SENT_THROUGH_GRAPH), and holds the tenant's "throttled until" after
-   * a 429. Without one, messages go out as fast as `send` returns, and a 429 is put back like any
-   * passing failure.
+   * Paces the Teams sends per conversation and per tenant (not those through Graph: SENT_THROUGH_GRAPH),
+   * and holds the tenant's "throttled until" after a 429. Without one, messages go out as fast as
+   * `send` returns, and a 429 is put back like any passing failure.
    */
   pacer?: SendPacer;
   /** The connector requests a message will cost (a 1:1 chat already known costs one); default `connectorRequestsOf`. */
@@ -56,7 +56,7 @@ export interface OutboxDispatcherOptions {
   /**
    * Work a message needs before its connector requests, outside Teams' limits (installing the app for
    * the person through Graph): run once per claim, before the pacer's wait, so that the requests it
-   * grants leave at once and `requestsFor` counts them. A result settles the message unsent; undefined
+   * grants leave at once and `requestsFor` counts them (never for SENT_THROUGH_GRAPH). A result settles the message unsent; undefined
    * goes on to `send`; a throw is a retry.
    */
   prepare?: (message: OutboxMessage) => Promise<SendResult | undefined>;
@@ -435,13 +435,14 @@ export class OutboxDispatcher {
    */
   private async deliver(message: OutboxMessage, digest: OutboxMessage[], tries: Map<string, number>): Promise<SendResult | { status: 'again' } | { status: 'deferred' }> {
     const { pacer, log, prepare } = this.options;
-    if (prepare && !this.prepared.has(message)) {
+    // A message sent through Graph posts nothing in Teams: no preparing for it, and Teams' limits do not count it.
+    const postsInTeams = !SENT_THROUGH_GRAPH.has(message.kind);
+    if (postsInTeams && prepare && !this.prepared.has(message)) {
       const prepared = await prepare(message).catch((error: unknown): SendResult => ({ status: 'retry', error: errorName(error) }));
       if (prepared) return prepared;
       this.prepared.add(message);
     }
-    // A message sent through Graph posts nothing in Teams: Teams' limits do not count it.
-    if (pacer && !SENT_THROUGH_GRAPH.has(message.kind)) {
+    if (pacer && postsInTeams) {
       // The claim is in the store's time; the pacer waits in its own: convert the time left.
       const deadline = pacer.clock.now() + this.timeLeftMs(message);
       const requests = await this.options.requestsFor?.(message);

@@ -9,7 +9,7 @@
 import type { Logger } from '../logger';
 import type { SendResult } from '../outbox/dispatcher';
 import { type RateLimit, SendPacer, realPacingClock } from '../outbox/pacing';
-import { type CaseStore, type OutboxMessage, SENT_THROUGH_GRAPH } from '../store/port';
+import type { CaseStore, OutboxMessage } from '../store/port';
 import type { InstallApp } from './graph/appInstallation';
 import { GraphFailed, GraphForbidden, GraphNotFound, GraphThrottled } from './graph/graphErrors';
 
@@ -36,8 +36,7 @@ export function installBeforeFirstMessage({ store, installApp, log }: InstallBef
   // Per tenant (the pacer's tenant line); a person gets one installation at a time anyway.
   const pacer = new SendPacer({ clock: realPacingClock, conversationLimits: GRAPH_INSTALL_LIMITS, tenantLimits: GRAPH_INSTALL_LIMITS });
   return async (message) => {
-    // A meeting's calendar event goes to Graph, not to a chat.
-    if (message.to.kind !== 'user' || SENT_THROUGH_GRAPH.has(message.kind)) return undefined;
+    if (message.to.kind !== 'user') return undefined;
     if ((await store.getUserState(message.tenantId, message.to.aadObjectId))?.personalConversationId) return undefined;
     await pacer.acquire(message, { requests: 1 });
     try {
